@@ -1,0 +1,24 @@
+import type { AppError } from '../../errors.ts';
+
+/** The one place catalogue errors become Chatwoot's error bodies (see wire-shapes §5). */
+export function chatwootErrorBody(error: AppError): unknown {
+  switch (error.kind) {
+    case 'unauthenticated':
+      return { errors: [error.message] };
+    case 'validation':
+      return { message: error.message, attributes: error.attributes };
+    default:
+      return { error: error.message };
+  }
+}
+
+export const CHATWOOT_MESSAGES = {
+  unauthenticated: 'You need to sign in or sign up before continuing.',
+  invalidToken: 'Invalid Access Token',
+  invalidPlatformToken: 'Invalid access_token',
+  notMember: 'You are not authorized to access this account',
+  botNotMember: 'Bot is not authorized to access this account',
+  suspended: 'Account is suspended',
+  botForbidden: 'Access to this endpoint is not authorized for bots',
+  notPermissible: 'Non permissible resource',
+} as const;

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../types.ts';
+import { flattenMultipartBody } from '../multipart.ts';
+import { normalizeObject } from './normalize.ts';
+import { authenticatePlatformApp, authenticateUserOrBot, authorizeAccount } from './auth.ts';
+
+type RouteModule = { default: (app: App) => Promise<void> };
+
+/** Every `<dir>/<resource>/routes.ts` is a Fastify plugin; adding a resource is adding a folder. */
+async function loadRouteModules(dir: string): Promise<RouteModule['default'][]> {
+  const modules: RouteModule['default'][] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const file = path.join(dir, entry.name, 'routes.ts');
+    if (entry.isDirectory() && fs.existsSync(file)) {
+      modules.push(((await import(pathToFileURL(file).href)) as RouteModule).default);
+    }
+  }
+  return modules;
+}
+
+async function normalizeInput(request: FastifyRequest): Promise<void> {
+  flattenMultipartBody(request);
+  const schema = request.routeOptions.schema as { querystring?: object; body?: object } | undefined;
+  request.query = normalizeObject(request.query, schema?.querystring) as typeof request.query;
+  request.body = normalizeObject(request.body, schema?.body, request.routeOptions.config.bodyWrapper);
+}
+
+export async function chatwootApi(app: App): Promise<void> {
+  const here = import.meta.dirname;
+  const accountRoutes = await loadRouteModules(path.join(here, 'application'));
+  const userRoutes = await loadRouteModules(path.join(here, 'user'));
+  const platformRoutes = await loadRouteModules(path.join(here, 'platform'));
+
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', authenticateUserOrBot);
+      api.addHook('preValidation', normalizeInput);
+      for (const routes of userRoutes) await api.register(routes);
+      await api.register(
+        async (scoped) => {
+          scoped.addHook('preValidation', authorizeAccount);
+          for (const routes of accountRoutes) await scoped.register(routes);
+        },
+        { prefix: '/accounts/:account_id' },
+      );
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.register(
+    async (platform) => {
+      platform.addHook('onRequest', authenticatePlatformApp);
+      platform.addHook('preValidation', normalizeInput);
+      for (const routes of platformRoutes) await platform.register(routes);
+    },
+    { prefix: '/platform/api/v1' },
+  );
+}

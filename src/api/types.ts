@@ -1,0 +1,50 @@
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from '../config.ts';
+import type { Db, DatabaseHandle } from '../db/pool.ts';
+import type { Account, AgentBot, User } from '../db/types.ts';
+import type { Action, Actor } from '../domain/auth/policies.ts';
+import type { Mailer } from '../domain/mail/mailer.ts';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export interface Deps {
+  db: Db;
+  database: DatabaseHandle;
+  config: Config;
+  mailer: Mailer;
+}
+
+/** Who is calling an account-scoped route, resolved once per request. */
+export interface AccountAuth {
+  account: Account;
+  actor: Actor;
+  user?: User;
+  bot?: AgentBot;
+  /** Inboxes an agent may see; undefined for administrators and bots (all inboxes). */
+  inboxIds?: number[];
+}
+
+export interface Caller {
+  token: string;
+  user?: User;
+  bot?: AgentBot;
+  platformAppId?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+  }
+  interface FastifyRequest {
+    caller: Caller;
+    auth: AccountAuth;
+  }
+  interface FastifyContextConfig {
+    /** The policy action an account-scoped route performs (domain/auth/policies.ts). */
+    policy?: Action;
+    /** Chatwoot's Rails wrapper key: {"label": {...}} is accepted as the flat body. */
+    bodyWrapper?: string;
+  }
+}

@@ -1,0 +1,75 @@
+import Fastify, { type FastifyError } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import addFormats from 'ajv-formats';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/pool.ts';
+import type { App, Deps } from './api/types.ts';
+import type { Mailer } from './domain/mail/mailer.ts';
+import { toAppError } from './api/http-errors.ts';
+import { chatwootErrorBody } from './api/chatwoot/errors.ts';
+import { registerMultipart } from './api/multipart.ts';
+import { systemRoutes } from './api/system/routes.ts';
+import { chatwootApi } from './api/chatwoot/index.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  mailer: Mailer;
+  logger?: boolean | object;
+}
+
+/** Builds the HTTP application; main.ts listens, tests inject. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? { level: options.config.logLevel },
+    bodyLimit: 4 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
+    ajv: {
+      customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false } as never,
+      plugins: [addFormats as never],
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  const deps: Deps = {
+    db: options.database.db,
+    database: options.database,
+    config: options.config,
+    mailer: options.mailer,
+  };
+  app.decorate('deps', deps);
+  app.decorateRequest('caller', null as never);
+  app.decorateRequest('auth', null as never);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.kind === 'internal') request.log.error({ err: error }, 'unhandled error');
+    else if (appError.kind === 'unavailable') request.log.warn({ err: error }, 'database unavailable');
+    reply.status(appError.status).send(chatwootErrorBody(appError));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: 'Resource could not be found' });
+  });
+
+  await registerMultipart(app);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Switchboard API',
+        version: options.config.version,
+        description: 'Chatwoot-compatible Application, Platform and Client APIs, and the WTS dialect.',
+      },
+      components: {
+        securitySchemes: {
+          userApiKey: { type: 'apiKey', in: 'header', name: 'api_access_token' },
+          platformAppApiKey: { type: 'apiKey', in: 'header', name: 'api_access_token' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(systemRoutes);
+  await app.register(chatwootApi);
+  return app;
+}

@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { connect } from '../db/connect.ts';
+import { bootstrap } from '../domain/accounts/bootstrap.ts';
+import { AppError } from '../errors.ts';
+import { handleSignals, startServer } from '../main.ts';
+
+const USAGE = `Usage: switchboard <command> [options]
+
+Commands:
+  start                      start the server (embedded PostgreSQL unless DATABASE_URL is set)
+  migrate                    apply pending database migrations
+  bootstrap [--json] [--account NAME] [--email E] [--password P] [--name N]
+                             create an account, an administrator with a password and API token,
+                             and a platform app token
+
+Settings come from the environment: PORT, HOST, DATABASE_URL, DATA_DIR, LOG_LEVEL, PUBLIC_URL, SMTP_URL.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'start': {
+      const running = await startServer(config);
+      handleSignals(running);
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const connected = await connect(config, { owner: false });
+      await connected.close();
+      process.stdout.write(
+        connected.appliedMigrations.length
+          ? `Applied: ${connected.appliedMigrations.join(', ')}\n`
+          : 'Database is up to date.\n',
+      );
+      return 0;
+    }
+    case 'bootstrap': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          json: { type: 'boolean', default: false },
+          account: { type: 'string' },
+          email: { type: 'string' },
+          password: { type: 'string' },
+          name: { type: 'string' },
+        },
+      });
+      const connected = await connect(config, { owner: false });
+      try {
+        const result = await bootstrap(connected.database.db, {
+          accountName: values.account,
+          email: values.email,
+          password: values.password,
+          name: values.name,
+        });
+        if (values.json) process.stdout.write(JSON.stringify(result) + '\n');
+        else {
+          process.stdout.write(
+            Object.entries(result)
+              .map(([k, v]) => `${k.padEnd(17)} ${v}`)
+              .join('\n') + '\n',
+          );
+        }
+      } finally {
+        await connected.close();
+      }
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command ? 0 : 1;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error) => {
+    if (error instanceof ConfigError) process.stderr.write(`Configuration error: ${error.message}\n`);
+    else if (error instanceof AppError) process.stderr.write(`Error: ${error.message}\n`);
+    else process.stderr.write(`Error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

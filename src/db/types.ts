@@ -1,0 +1,359 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T = Record<string, unknown>> = ColumnType<T, T | string | undefined, T | string>;
+type Id = Generated<number>;
+type Uuid = Generated<string>;
+
+export interface AccountsTable {
+  id: Id;
+  uuid: Uuid;
+  name: string;
+  locale: Generated<string>;
+  domain: string | null;
+  support_email: string | null;
+  status: Generated<'active' | 'suspended'>;
+  features: Json;
+  limits: Json;
+  custom_attributes: Json;
+  settings: Json;
+  auto_resolve_after: number | null;
+  last_display_id: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface UsersTable {
+  id: Id;
+  uuid: Uuid;
+  name: string;
+  display_name: string | null;
+  email: string;
+  password_hash: string | null;
+  pubsub_token: string;
+  message_signature: string | null;
+  avatar_url: string | null;
+  ui_settings: Json;
+  custom_attributes: Json;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type Role = 'agent' | 'administrator';
+export type Availability = 'online' | 'busy' | 'offline';
+
+export interface AccountUsersTable {
+  id: Id;
+  account_id: number;
+  user_id: number;
+  role: Role;
+  availability: Generated<Availability>;
+  auto_offline: Generated<boolean>;
+  inviter_id: number | null;
+  active_at: NullableTimestamp;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PlatformAppsTable {
+  id: Id;
+  name: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type PermissibleType = 'Account' | 'User' | 'AgentBot';
+
+export interface PlatformAppPermissiblesTable {
+  id: Id;
+  platform_app_id: number;
+  permissible_type: PermissibleType;
+  permissible_id: number;
+}
+
+export interface AgentBotsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number | null;
+  name: string;
+  description: string | null;
+  outgoing_url: string | null;
+  bot_type: Generated<string>;
+  bot_config: Json;
+  avatar_url: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type TokenOwnerType = 'User' | 'AgentBot' | 'PlatformApp';
+
+export interface AccessTokensTable {
+  id: Id;
+  owner_type: TokenOwnerType;
+  owner_id: number;
+  token_digest: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface TeamsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  name: string;
+  description: string | null;
+  allow_auto_assign: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface TeamMembersTable {
+  id: Id;
+  account_id: number;
+  team_id: number;
+  user_id: number;
+  created_at: Generated<Timestamp>;
+}
+
+export interface InboxesTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  name: string;
+  channel_type: string;
+  identifier: string;
+  hmac_token: string;
+  webhook_url: string | null;
+  avatar_url: string | null;
+  greeting_enabled: Generated<boolean>;
+  greeting_message: string | null;
+  enable_email_collect: Generated<boolean>;
+  csat_survey_enabled: Generated<boolean>;
+  csat_config: Json;
+  enable_auto_assignment: Generated<boolean>;
+  auto_assignment_config: Json;
+  working_hours_enabled: Generated<boolean>;
+  working_hours: Json<unknown[]>;
+  out_of_office_message: string | null;
+  timezone: Generated<string>;
+  allow_messages_after_resolved: Generated<boolean>;
+  lock_to_single_conversation: Generated<boolean>;
+  sender_name_type: Generated<string>;
+  business_name: string | null;
+  channel: Json;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface InboxMembersTable {
+  id: Id;
+  account_id: number;
+  inbox_id: number;
+  user_id: number;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AgentBotInboxesTable {
+  id: Id;
+  account_id: number;
+  inbox_id: number;
+  agent_bot_id: number;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ContactsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  name: Generated<string>;
+  email: string | null;
+  phone_number: string | null;
+  identifier: string | null;
+  blocked: Generated<boolean>;
+  avatar_url: string | null;
+  contact_type: Generated<string>;
+  additional_attributes: Json;
+  custom_attributes: Json;
+  labels: ColumnType<string[], string[] | undefined, string[]>;
+  last_activity_at: NullableTimestamp;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ContactInboxesTable {
+  id: Id;
+  account_id: number;
+  contact_id: number;
+  inbox_id: number;
+  source_id: string;
+  pubsub_token: string;
+  hmac_verified: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ContactNotesTable {
+  id: Id;
+  account_id: number;
+  contact_id: number;
+  user_id: number | null;
+  content: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type CoreStatus = 'open' | 'pending' | 'snoozed' | 'resolved' | 'hidden';
+export type Priority = 'low' | 'medium' | 'high' | 'urgent';
+
+export interface ConversationsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  display_id: number;
+  inbox_id: number;
+  contact_id: number;
+  contact_inbox_id: number | null;
+  status: Generated<CoreStatus>;
+  assignee_id: number | null;
+  assignee_agent_bot_id: number | null;
+  team_id: number | null;
+  priority: Priority | null;
+  snoozed_until: NullableTimestamp;
+  muted: Generated<boolean>;
+  labels: ColumnType<string[], string[] | undefined, string[]>;
+  custom_attributes: Json;
+  additional_attributes: Json;
+  agent_last_seen_at: NullableTimestamp;
+  assignee_last_seen_at: NullableTimestamp;
+  contact_last_seen_at: NullableTimestamp;
+  first_reply_created_at: NullableTimestamp;
+  waiting_since: NullableTimestamp;
+  last_activity_at: Generated<Timestamp>;
+  last_message_id: number | null;
+  last_non_activity_message_id: number | null;
+  unread_incoming_count: Generated<number>;
+  messages_count: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type SenderType = 'User' | 'Contact' | 'AgentBot';
+export type MessageStatus = 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface MessagesTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  inbox_id: number;
+  conversation_id: number;
+  message_type: number;
+  content_type: Generated<string>;
+  content: string | null;
+  private: Generated<boolean>;
+  status: Generated<MessageStatus>;
+  source_id: string | null;
+  echo_id: string | null;
+  sender_type: SenderType | null;
+  sender_id: number | null;
+  content_attributes: Json;
+  additional_attributes: Json;
+  external_source_ids: Json;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AttachmentsTable {
+  id: Id;
+  account_id: number;
+  message_id: number;
+  file_type: Generated<string>;
+  filename: string;
+  content_type: string;
+  extension: string | null;
+  file_size: number;
+  width: number | null;
+  height: number | null;
+  external_url: string | null;
+  data: Buffer | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface LabelsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  title: string;
+  description: string | null;
+  color: Generated<string>;
+  show_on_sidebar: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CannedResponsesTable {
+  id: Id;
+  account_id: number;
+  short_code: string;
+  content: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CustomAttributeDefinitionsTable {
+  id: Id;
+  account_id: number;
+  attribute_display_name: string;
+  attribute_display_type: Generated<string>;
+  attribute_description: string | null;
+  attribute_key: string;
+  attribute_model: 'conversation_attribute' | 'contact_attribute';
+  attribute_values: Json<unknown[]>;
+  regex_pattern: string | null;
+  regex_cue: string | null;
+  default_value: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  users: UsersTable;
+  account_users: AccountUsersTable;
+  platform_apps: PlatformAppsTable;
+  platform_app_permissibles: PlatformAppPermissiblesTable;
+  agent_bots: AgentBotsTable;
+  access_tokens: AccessTokensTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  inboxes: InboxesTable;
+  inbox_members: InboxMembersTable;
+  agent_bot_inboxes: AgentBotInboxesTable;
+  contacts: ContactsTable;
+  contact_inboxes: ContactInboxesTable;
+  contact_notes: ContactNotesTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  attachments: AttachmentsTable;
+  labels: LabelsTable;
+  canned_responses: CannedResponsesTable;
+  custom_attribute_definitions: CustomAttributeDefinitionsTable;
+}
+
+export type Account = Selectable<AccountsTable>;
+export type User = Selectable<UsersTable>;
+export type AccountUser = Selectable<AccountUsersTable>;
+export type AgentBot = Selectable<AgentBotsTable>;
+export type Team = Selectable<TeamsTable>;
+export type Inbox = Selectable<InboxesTable>;
+export type Contact = Selectable<ContactsTable>;
+export type ContactInbox = Selectable<ContactInboxesTable>;
+export type ContactNote = Selectable<ContactNotesTable>;
+export type Conversation = Selectable<ConversationsTable>;
+export type Message = Selectable<MessagesTable>;
+export type Attachment = Selectable<AttachmentsTable>;
+export type Label = Selectable<LabelsTable>;
+export type CannedResponse = Selectable<CannedResponsesTable>;
+export type CustomAttributeDefinition = Selectable<CustomAttributeDefinitionsTable>;
+export type NewContact = Insertable<ContactsTable>;
+export type ContactUpdate = Updateable<ContactsTable>;
+export type ConversationUpdate = Updateable<ConversationsTable>;

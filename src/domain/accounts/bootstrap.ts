@@ -1,0 +1,79 @@
+import type { Db } from '../../db/pool.ts';
+import { hashPassword, randomToken } from '../auth/secrets.ts';
+import { issueToken } from '../auth/tokens.ts';
+import { validation } from '../../errors.ts';
+
+export interface BootstrapInput {
+  accountName?: string;
+  email?: string;
+  password?: string;
+  name?: string;
+}
+
+export interface BootstrapResult {
+  account_id: number;
+  user_id: number;
+  email: string;
+  password: string;
+  api_access_token: string;
+  platform_token: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+async function freeAdminEmail(db: Db): Promise<string> {
+  const base = 'admin@switchboard.local';
+  const taken = await db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', base)).executeTakeFirst();
+  return taken ? `admin-${randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, 'x')}@switchboard.local` : base;
+}
+
+/** Creates an account, its first administrator with a password and token, and a platform app token. */
+export async function bootstrap(db: Db, input: BootstrapInput): Promise<BootstrapResult> {
+  const email = input.email ?? (await freeAdminEmail(db));
+  if (!EMAIL.test(email)) throw validation('Email is invalid', ['email']);
+  const password = input.password ?? randomToken(12);
+  if (password.length < 6) throw validation('Password is too short (minimum is 6 characters)', ['password']);
+  const passwordHash = await hashPassword(password);
+
+  return db.transaction().execute(async (trx) => {
+    const account = await trx
+      .insertInto('accounts')
+      .values({ name: input.accountName ?? 'Switchboard' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const user = await trx
+      .insertInto('users')
+      .values({
+        name: input.name ?? email.split('@')[0],
+        email,
+        password_hash: passwordHash,
+        pubsub_token: randomToken(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('account_users')
+      .values({ account_id: account.id, user_id: user.id, role: 'administrator' })
+      .execute();
+    const app = await trx
+      .insertInto('platform_apps')
+      .values({ name: `${input.accountName ?? 'Switchboard'} platform app` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('platform_app_permissibles')
+      .values([
+        { platform_app_id: app.id, permissible_type: 'Account', permissible_id: account.id },
+        { platform_app_id: app.id, permissible_type: 'User', permissible_id: user.id },
+      ])
+      .execute();
+    return {
+      account_id: account.id,
+      user_id: user.id,
+      email,
+      password,
+      api_access_token: await issueToken(trx, 'User', user.id),
+      platform_token: await issueToken(trx, 'PlatformApp', app.id),
+    };
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * Who may do what, as one table. An actor is the member's role in the account, or "bot" for an agent-bot
+ * token. Routes name their action; the API layer looks it up here and never decides with ad-hoc ifs.
+ */
+export type Actor = 'administrator' | 'agent' | 'bot';
+
+const MEMBERS: readonly Actor[] = ['administrator', 'agent'];
+const ADMINS: readonly Actor[] = ['administrator'];
+const MEMBERS_AND_BOTS: readonly Actor[] = ['administrator', 'agent', 'bot'];
+
+export const POLICIES = {
+  'account.show': MEMBERS,
+  'account.update': ADMINS,
+  'agents.list': MEMBERS,
+  'agents.manage': ADMINS,
+  'teams.read': MEMBERS,
+  'teams.manage': ADMINS,
+  'inboxes.read': MEMBERS,
+  'inboxes.manage': ADMINS,
+  'contacts.read': MEMBERS,
+  'contacts.write': MEMBERS,
+  'contacts.delete': ADMINS,
+  'conversations.read': MEMBERS,
+  'conversations.write': MEMBERS,
+  'conversations.create': MEMBERS_AND_BOTS,
+  'conversations.update': MEMBERS_AND_BOTS,
+  'conversations.delete': ADMINS,
+  'messages.read': MEMBERS,
+  'messages.create': MEMBERS_AND_BOTS,
+  'messages.write': MEMBERS,
+  'assignments.create': MEMBERS_AND_BOTS,
+  'labels.read': MEMBERS,
+  'labels.manage': ADMINS,
+  'canned_responses.read': MEMBERS,
+  'canned_responses.write': MEMBERS,
+  'canned_responses.delete': ADMINS,
+  'custom_attributes.read': MEMBERS,
+  'custom_attributes.manage': ADMINS,
+  'agent_bots.read': MEMBERS,
+  'agent_bots.manage': ADMINS,
+} as const satisfies Record<string, readonly Actor[]>;
+
+export type Action = keyof typeof POLICIES;
+
+export function isAllowed(action: Action, actor: Actor): boolean {
+  return (POLICIES[action] as readonly Actor[]).includes(actor);
+}

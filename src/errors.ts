@@ -1,0 +1,102 @@
+/**
+ * The one error catalogue. Every failure a client can see is one of these kinds; each dialect maps
+ * kinds to its own error body in exactly one place (api/<dialect>/errors.ts).
+ */
+export const ERROR_KINDS = {
+  bad_request: 400,
+  unauthenticated: 401,
+  invalid_token: 401,
+  not_account_member: 401,
+  account_suspended: 401,
+  forbidden: 401, // Chatwoot answers policy denials with 401, not 403
+  bot_forbidden: 401,
+  not_permissible: 401,
+  operation_not_allowed: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation: 422,
+  unprocessable: 422,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorKind = keyof typeof ERROR_KINDS;
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  /** Fields the error is about, e.g. ["email"] for a duplicate email. */
+  readonly attributes: string[];
+
+  constructor(kind: ErrorKind, message: string, attributes: string[] = []) {
+    super(message);
+    this.kind = kind;
+    this.attributes = attributes;
+  }
+
+  get status(): number {
+    return ERROR_KINDS[this.kind];
+  }
+}
+
+export const notFound = (what = 'Resource') => new AppError('not_found', `${what} could not be found`);
+export const validation = (message: string, attributes: string[] = []) =>
+  new AppError('validation', message, attributes);
+export const unprocessable = (message: string, attributes: string[] = []) =>
+  new AppError('unprocessable', message, attributes);
+export const forbidden = () => new AppError('forbidden', 'You are not authorized to do this action');
+
+/** Unique constraints by name → the field they protect and the sentence a user reads. */
+const UNIQUE_CONSTRAINTS: Record<string, { field: string; message: string }> = {
+  users_email_key: { field: 'email', message: 'Email has already been taken' },
+  contacts_email_key: { field: 'email', message: 'Email has already been taken' },
+  contacts_phone_key: { field: 'phone_number', message: 'Phone number has already been taken' },
+  contacts_identifier_key: { field: 'identifier', message: 'Identifier has already been taken' },
+  contact_inboxes_inbox_id_source_id_key: { field: 'source_id', message: 'Source has already been taken' },
+  teams_account_id_name_key: { field: 'name', message: 'Name has already been taken' },
+  labels_account_id_title_key: { field: 'title', message: 'Title has already been taken' },
+  canned_responses_account_id_short_code_key: { field: 'short_code', message: 'Short code has already been taken' },
+  custom_attribute_definitions_account_id_attribute_model_attribute_key_key: {
+    field: 'attribute_key',
+    message: 'Attribute key has already been taken',
+  },
+  account_users_account_id_user_id_key: { field: 'user_id', message: 'User has already been added to this account' },
+  inbox_members_inbox_id_user_id_key: { field: 'user_id', message: 'User is already a member of this inbox' },
+  team_members_team_id_user_id_key: { field: 'user_id', message: 'User is already a member of this team' },
+};
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  column?: string;
+  message: string;
+}
+
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '53300']);
+
+/** Turns a PostgreSQL or connection error into a catalogue error; anything else stays internal. */
+export function translateError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const pgError = error as PgError;
+  const code = pgError?.code;
+  if (code === '23505') {
+    const known = pgError.constraint ? UNIQUE_CONSTRAINTS[pgError.constraint] : undefined;
+    return known
+      ? validation(known.message, [known.field])
+      : validation('Record has already been taken');
+  }
+  if (code === '23503') return validation('Referenced record does not exist');
+  if (code === '23502') return validation(`${pgError.column ?? 'A required field'} can't be blank`, pgError.column ? [pgError.column] : []);
+  if (code === '23514') return validation('A value is not allowed');
+  if (code === '22001') return validation('A value is too long');
+  if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22023') {
+    return validation('A value is malformed');
+  }
+  if (code === '54000') return validation('A value is too large');
+  if (code && CONNECTION_ERRORS.has(code)) return new AppError('unavailable', 'The database is unavailable, try again shortly');
+  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(pgError?.message ?? '')) {
+    return new AppError('unavailable', 'The database is unavailable, try again shortly');
+  }
+  return new AppError('internal', 'Internal server error');
+}

@@ -1,0 +1,76 @@
+import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
+import { loadConfig, type Config } from './config.ts';
+import { connect } from './db/connect.ts';
+import { buildApp } from './app.ts';
+import { createMailer } from './domain/mail/mailer.ts';
+import { bootstrap } from './domain/accounts/bootstrap.ts';
+import type { App } from './api/types.ts';
+
+export interface Running {
+  app: App;
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function firstRunLogin(app: App): Promise<string> {
+  const { db } = app.deps;
+  const existing = await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
+  if (existing) return 'Log in with an existing user, or create another account: npx switchboard bootstrap --json';
+  const created = await bootstrap(db, { accountName: 'My Company' });
+  return [
+    'First run: created account, administrator and tokens (shown once, keep them):',
+    `  account_id        ${created.account_id}`,
+    `  email             ${created.email}`,
+    `  password          ${created.password}`,
+    `  api_access_token  ${created.api_access_token}`,
+    `  platform_token    ${created.platform_token}`,
+    `Try: curl -H "api_access_token: ${created.api_access_token}" ${app.deps.config.publicUrl}/api/v1/accounts/${created.account_id}/inboxes`,
+  ].join('\n');
+}
+
+export async function startServer(config: Config = loadConfig()): Promise<Running> {
+  const started = performance.now();
+  const log = pino({ level: config.logLevel });
+  const connected = await connect(config, { owner: true, log: (m) => log.debug({ postgres: m }) });
+  const app = await buildApp({ config, database: connected.database, mailer: createMailer(config.smtpUrl, config.mailFrom) });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = config.databaseUrl ? address : address;
+  const readyMs = Math.round(performance.now() - started);
+
+  const login = await firstRunLogin(app);
+  process.stdout.write(
+    [
+      '',
+      `Switchboard ${config.version} is ready at ${config.publicUrl} (listening on ${address}, ${readyMs} ms)`,
+      `Database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}`,
+      `API docs: ${config.publicUrl}/docs`,
+      login,
+      '',
+    ].join('\n') + '\n',
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      app.deps.mailer.close();
+      await connected.close();
+    })());
+  return { app, url, stop };
+}
+
+export function handleSignals(running: Running): void {
+  const shutdown = (signal: string) => {
+    running.app.log.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (error) => {
+        running.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}

@@ -1,0 +1,66 @@
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { migrate } from '../src/db/migrate.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
+
+const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    await client.end().catch(() => {});
+    return false;
+  }
+}
+
+let embedded: EmbeddedDatabase | undefined;
+let adminUrl: string;
+let template: string;
+
+/**
+ * Tests run against a real PostgreSQL: TEST_DATABASE_URL, else the local server on 5432, else an embedded
+ * one started here. Migrations run once into a template database; each test file clones it.
+ */
+export async function setup(project: TestProject): Promise<void> {
+  adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;
+  if (!(await reachable(adminUrl))) {
+    embedded = await startEmbeddedPostgres(path.join(os.tmpdir(), 'switchboard-test-postgres'), { owner: true });
+    adminUrl = embedded.url.replace(/\/switchboard$/, '/postgres');
+  }
+  template = `sb_template_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+  await admin.query(`CREATE DATABASE ${template}`);
+  await admin.end();
+  await migrate(withDatabase(adminUrl, template));
+  project.provide('adminUrl', adminUrl);
+  project.provide('templateDatabase', template);
+}
+
+export async function teardown(): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+  await admin.end();
+  await embedded?.stop();
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminUrl: string;
+    templateDatabase: string;
+  }
+}

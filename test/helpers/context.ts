@@ -1,0 +1,120 @@
+import { afterAll } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { openDatabase, type DatabaseHandle } from '../../src/db/pool.ts';
+import { buildApp } from '../../src/app.ts';
+import { createMailer } from '../../src/domain/mail/mailer.ts';
+import { bootstrap, type BootstrapResult } from '../../src/domain/accounts/bootstrap.ts';
+import { hashPassword, randomToken } from '../../src/domain/auth/secrets.ts';
+import { issueToken } from '../../src/domain/auth/tokens.ts';
+import type { Role } from '../../src/db/types.ts';
+import type { App } from '../../src/api/types.ts';
+import { createTestDatabase } from './database.ts';
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Record<string, unknown>;
+}
+
+export interface Client {
+  get<T = any>(path: string, query?: Record<string, unknown>): Promise<Response<T>>;
+  post<T = any>(path: string, body?: unknown): Promise<Response<T>>;
+  patch<T = any>(path: string, body?: unknown): Promise<Response<T>>;
+  put<T = any>(path: string, body?: unknown): Promise<Response<T>>;
+  delete<T = any>(path: string, body?: unknown): Promise<Response<T>>;
+}
+
+export interface TestContext {
+  app: App;
+  database: DatabaseHandle;
+  config: Config;
+  /** A client sending `api_access_token: <token>` (or none). */
+  client(token?: string, headers?: Record<string, string>): Client;
+  /** A new account with an administrator; `api` is that admin's client. */
+  account(name?: string): Promise<BootstrapResult & { api: Client; platform: Client }>;
+  /** A new user who is a member of the account with the given role. */
+  member(accountId: number, role?: Role, name?: string): Promise<{ userId: number; token: string; api: Client }>;
+}
+
+function encodeQuery(query: Record<string, unknown> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value)) value.forEach((v) => params.append(key, String(v)));
+    else if (value !== undefined) params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function makeClient(app: App, token?: string, extraHeaders: Record<string, string> = {}): Client {
+  const send = async (method: string, path: string, body?: unknown) => {
+    const headers: Record<string, string> = { ...extraHeaders };
+    if (token) headers['api_access_token'] = token;
+    const response = await app.inject({
+      method: method as 'GET',
+      url: path,
+      headers,
+      ...(body === undefined ? {} : typeof body === 'string' ? { payload: body } : { payload: body as object }),
+    });
+    let parsed: unknown = undefined;
+    try {
+      parsed = response.body ? JSON.parse(response.body) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.statusCode, body: parsed, text: response.body, headers: response.headers } as Response;
+  };
+  return {
+    get: (path, query) => send('GET', path + encodeQuery(query)),
+    post: (path, body) => send('POST', path, body ?? {}),
+    patch: (path, body) => send('PATCH', path, body ?? {}),
+    put: (path, body) => send('PUT', path, body ?? {}),
+    delete: (path, body) => send('DELETE', path, body),
+  };
+}
+
+/** One in-process server on a fresh database per test file; closed after the file. */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const testDb = await createTestDatabase();
+  const database = openDatabase(testDb.url, { max: 5 });
+  const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', PORT: '0', ...env });
+  const app = await buildApp({ config, database, mailer: createMailer(config.smtpUrl, config.mailFrom), logger: false });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+    await testDb.drop();
+  });
+  const db = database.db;
+  return {
+    app,
+    database,
+    config,
+    client: (token, headers) => makeClient(app, token, headers),
+    async account(name = 'Acme') {
+      const result = await bootstrap(db, { accountName: name });
+      return {
+        ...result,
+        api: makeClient(app, result.api_access_token),
+        platform: makeClient(app, result.platform_token),
+      };
+    },
+    async member(accountId, role = 'agent', name = 'Agent ' + randomToken(3)) {
+      const user = await db
+        .insertInto('users')
+        .values({
+          name,
+          email: `${randomToken(6).toLowerCase()}@agents.test`,
+          password_hash: await hashPassword('password123'),
+          pubsub_token: randomToken(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.insertInto('account_users').values({ account_id: accountId, user_id: user.id, role }).execute();
+      const token = await issueToken(db, 'User', user.id);
+      return { userId: user.id, token, api: makeClient(app, token) };
+    },
+  };
+}
