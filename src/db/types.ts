@@ -20,8 +20,8 @@ export interface AccountsTable {
   settings: Json;
   auto_resolve_after: number | null;
   last_display_id: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface UsersTable {
@@ -36,8 +36,8 @@ export interface UsersTable {
   avatar_url: string | null;
   ui_settings: Json;
   custom_attributes: Json;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type Role = 'agent' | 'administrator';
@@ -52,15 +52,15 @@ export interface AccountUsersTable {
   auto_offline: Generated<boolean>;
   inviter_id: number | null;
   active_at: NullableTimestamp;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface PlatformAppsTable {
   id: Id;
   name: string;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type PermissibleType = 'Account' | 'User' | 'AgentBot';
@@ -82,8 +82,8 @@ export interface AgentBotsTable {
   bot_type: Generated<string>;
   bot_config: Json;
   avatar_url: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type TokenOwnerType = 'User' | 'AgentBot' | 'PlatformApp';
@@ -93,7 +93,7 @@ export interface AccessTokensTable {
   owner_type: TokenOwnerType;
   owner_id: number;
   token_digest: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface TeamsTable {
@@ -103,8 +103,8 @@ export interface TeamsTable {
   name: string;
   description: string | null;
   allow_auto_assign: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface TeamMembersTable {
@@ -112,7 +112,7 @@ export interface TeamMembersTable {
   account_id: number;
   team_id: number;
   user_id: number;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface InboxesTable {
@@ -141,8 +141,8 @@ export interface InboxesTable {
   sender_name_type: Generated<string>;
   business_name: string | null;
   channel: Json;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface InboxMembersTable {
@@ -150,7 +150,7 @@ export interface InboxMembersTable {
   account_id: number;
   inbox_id: number;
   user_id: number;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface AgentBotInboxesTable {
@@ -158,7 +158,7 @@ export interface AgentBotInboxesTable {
   account_id: number;
   inbox_id: number;
   agent_bot_id: number;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface ContactsTable {
@@ -176,8 +176,8 @@ export interface ContactsTable {
   custom_attributes: Json;
   labels: ColumnType<string[], string[] | undefined, string[]>;
   last_activity_at: NullableTimestamp;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ContactInboxesTable {
@@ -188,8 +188,8 @@ export interface ContactInboxesTable {
   source_id: string;
   pubsub_token: string;
   hmac_verified: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ContactNotesTable {
@@ -198,8 +198,8 @@ export interface ContactNotesTable {
   contact_id: number;
   user_id: number | null;
   content: string;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type CoreStatus = 'open' | 'pending' | 'snoozed' | 'resolved' | 'hidden';
@@ -228,13 +228,13 @@ export interface ConversationsTable {
   contact_last_seen_at: NullableTimestamp;
   first_reply_created_at: NullableTimestamp;
   waiting_since: NullableTimestamp;
-  last_activity_at: Generated<Timestamp>;
+  last_activity_at: Timestamp;
   last_message_id: number | null;
   last_non_activity_message_id: number | null;
   unread_incoming_count: Generated<number>;
   messages_count: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type SenderType = 'User' | 'Contact' | 'AgentBot';
@@ -258,8 +258,8 @@ export interface MessagesTable {
   content_attributes: Json;
   additional_attributes: Json;
   external_source_ids: Json;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface AttachmentsTable {
@@ -275,7 +275,7 @@ export interface AttachmentsTable {
   height: number | null;
   external_url: string | null;
   data: Buffer | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface LabelsTable {
@@ -286,8 +286,8 @@ export interface LabelsTable {
   description: string | null;
   color: Generated<string>;
   show_on_sidebar: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface CannedResponsesTable {
@@ -295,8 +295,8 @@ export interface CannedResponsesTable {
   account_id: number;
   short_code: string;
   content: string;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface CustomAttributeDefinitionsTable {
@@ -311,8 +311,8 @@ export interface CustomAttributeDefinitionsTable {
   regex_pattern: string | null;
   regex_cue: string | null;
   default_value: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface Database {

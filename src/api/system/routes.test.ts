@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestContext } from '../helpers/context.ts';
+import { createTestContext } from '../../../test/helpers/context.ts';
 
 const ctx = await createTestContext();
 

@@ -1,0 +1,148 @@
+import { Type, type Static } from 'typebox';
+import type { Inbox } from '../../../db/types.ts';
+import { FreeObject, Nullable } from './schema-helpers.ts';
+
+/** Create requests name channels by short type; responses by class name. */
+export const CHANNEL_TYPES = {
+  api: 'Channel::Api',
+  web_widget: 'Channel::WebWidget',
+  email: 'Channel::Email',
+} as const;
+export type ChannelShortType = keyof typeof CHANNEL_TYPES;
+
+export const InboxSlimSchema = Type.Object({
+  id: Type.Integer(),
+  avatar_url: Type.String(),
+  channel_id: Type.Integer(),
+  name: Type.String(),
+  channel_type: Type.String(),
+  provider: Nullable(Type.String()),
+});
+
+export function presentInboxSlim(inbox: Inbox): Static<typeof InboxSlimSchema> {
+  return {
+    id: inbox.id,
+    avatar_url: inbox.avatar_url ?? '',
+    channel_id: inbox.id,
+    name: inbox.name,
+    channel_type: inbox.channel_type,
+    provider: null,
+  };
+}
+
+const S = Nullable(Type.String());
+const B = Nullable(Type.Boolean());
+
+export const InboxSchema = Type.Object({
+  id: Type.Integer(),
+  avatar_url: Type.String(),
+  channel_id: Type.Integer(),
+  name: Type.String(),
+  channel_type: Type.String(),
+  greeting_enabled: Type.Boolean(),
+  greeting_message: S,
+  working_hours_enabled: Type.Boolean(),
+  enable_email_collect: Type.Boolean(),
+  csat_survey_enabled: Type.Boolean(),
+  csat_config: FreeObject,
+  enable_auto_assignment: Type.Boolean(),
+  auto_assignment_config: FreeObject,
+  out_of_office_message: S,
+  working_hours: Type.Array(FreeObject),
+  timezone: Type.String(),
+  callback_webhook_url: S,
+  allow_messages_after_resolved: Type.Boolean(),
+  lock_to_single_conversation: Type.Boolean(),
+  sender_name_type: Type.String(),
+  business_name: S,
+  allowed_domains: S,
+  widget_color: S,
+  website_url: S,
+  hmac_mandatory: B,
+  welcome_title: S,
+  welcome_tagline: S,
+  web_widget_script: S,
+  website_token: S,
+  selected_feature_flags: Nullable(Type.Array(Type.String())),
+  reply_time: S,
+  messaging_service_sid: S,
+  phone_number: S,
+  provider: S,
+  hmac_token: Type.Optional(Type.String()),
+  webhook_url: Type.Optional(S),
+  inbox_identifier: Type.Optional(Type.String()),
+  additional_attributes: Type.Optional(FreeObject),
+  pre_chat_form_enabled: Type.Optional(Type.Boolean()),
+  pre_chat_form_options: Type.Optional(FreeObject),
+  continuity_via_email: Type.Optional(Type.Boolean()),
+});
+export type InboxJson = Static<typeof InboxSchema>;
+
+const DEFAULT_WORKING_HOURS = [0, 1, 2, 3, 4, 5, 6].map((day) => ({
+  day_of_week: day,
+  closed_all_day: day === 0 || day === 6,
+  open_hour: day === 0 || day === 6 ? null : 9,
+  open_minutes: day === 0 || day === 6 ? null : 0,
+  close_hour: day === 0 || day === 6 ? null : 17,
+  close_minutes: day === 0 || day === 6 ? null : 0,
+  open_all_day: false,
+}));
+
+function widgetScript(publicUrl: string, websiteToken: string): string {
+  return `<script>(function(d,t){var g=d.createElement(t),s=d.getElementsByTagName(t)[0];g.src="${publicUrl}/packs/js/sdk.js";g.async=true;s.parentNode.insertBefore(g,s);g.onload=function(){window.chatwootSDK.run({websiteToken:'${websiteToken}',baseUrl:"${publicUrl}"})}})(document,"script");</script>`;
+}
+
+/** The full inbox as /inboxes answers it; secrets only for administrators. */
+export function presentInbox(inbox: Inbox, options: { isAdmin: boolean; publicUrl: string }): InboxJson {
+  const channel = (inbox.channel ?? {}) as Record<string, any>;
+  const isWidget = inbox.channel_type === CHANNEL_TYPES.web_widget;
+  const isApi = inbox.channel_type === CHANNEL_TYPES.api;
+  const json: InboxJson = {
+    id: inbox.id,
+    avatar_url: inbox.avatar_url ?? '',
+    channel_id: inbox.id,
+    name: inbox.name,
+    channel_type: inbox.channel_type,
+    greeting_enabled: inbox.greeting_enabled,
+    greeting_message: inbox.greeting_message,
+    working_hours_enabled: inbox.working_hours_enabled,
+    enable_email_collect: inbox.enable_email_collect,
+    csat_survey_enabled: inbox.csat_survey_enabled,
+    csat_config: inbox.csat_config,
+    enable_auto_assignment: inbox.enable_auto_assignment,
+    auto_assignment_config: inbox.auto_assignment_config,
+    out_of_office_message: inbox.out_of_office_message,
+    working_hours: (inbox.working_hours?.length ? inbox.working_hours : DEFAULT_WORKING_HOURS) as Record<string, unknown>[],
+    timezone: inbox.timezone,
+    callback_webhook_url: null,
+    allow_messages_after_resolved: inbox.allow_messages_after_resolved,
+    lock_to_single_conversation: inbox.lock_to_single_conversation,
+    sender_name_type: inbox.sender_name_type,
+    business_name: inbox.business_name,
+    allowed_domains: isWidget ? (channel.allowed_domains ?? '') : null,
+    widget_color: isWidget ? (channel.widget_color ?? '#1f93ff') : null,
+    website_url: isWidget ? (channel.website_url ?? null) : null,
+    hmac_mandatory: isWidget || isApi ? Boolean(channel.hmac_mandatory) : null,
+    welcome_title: isWidget ? (channel.welcome_title ?? null) : null,
+    welcome_tagline: isWidget ? (channel.welcome_tagline ?? null) : null,
+    web_widget_script: isWidget ? widgetScript(options.publicUrl, inbox.identifier) : null,
+    website_token: isWidget ? inbox.identifier : null,
+    selected_feature_flags: isWidget ? (channel.selected_feature_flags ?? []) : null,
+    reply_time: isWidget ? (channel.reply_time ?? 'in_a_few_minutes') : null,
+    messaging_service_sid: null,
+    phone_number: null,
+    provider: null,
+  };
+  if (isApi) {
+    json.webhook_url = inbox.webhook_url;
+    json.inbox_identifier = inbox.identifier;
+    json.additional_attributes = channel.additional_attributes ?? {};
+  }
+  if (isWidget) {
+    json.pre_chat_form_enabled = Boolean(channel.pre_chat_form_enabled);
+    json.pre_chat_form_options = channel.pre_chat_form_options ?? {};
+    json.continuity_via_email = channel.continuity_via_email ?? true;
+  }
+  if (options.isAdmin && (isApi || isWidget)) json.hmac_token = inbox.hmac_token;
+  return json;
+}
