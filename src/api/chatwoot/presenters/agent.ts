@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import type { AccountUser, User } from '../../../db/types.ts';
+import type { User } from '../../../db/types.ts';
+import type { Member } from '../../../domain/users/repository.ts';
 import { FreeObject } from './schema-helpers.ts';
 
 export const AgentSchema = Type.Object({
@@ -18,8 +19,6 @@ export const AgentSchema = Type.Object({
 });
 export type AgentJson = Static<typeof AgentSchema>;
 
-export type Member = Pick<User, 'id' | 'name' | 'display_name' | 'email' | 'avatar_url' | 'custom_attributes'> &
-  Pick<AccountUser, 'account_id' | 'role' | 'availability' | 'auto_offline'>;
 
 /** An account member as agents, team members, inbox members and assignees show it. */
 export function presentAgent(member: Member): AgentJson {
