@@ -52,6 +52,7 @@ function makeClient(app: App, token?: string, extraHeaders: Record<string, strin
   const send = async (method: string, path: string, body?: unknown) => {
     const headers: Record<string, string> = { ...extraHeaders };
     if (token) headers['api_access_token'] = token;
+    if (typeof body === 'string' && !headers['content-type']) headers['content-type'] = 'application/json';
     const response = await app.inject({
       method: method as 'GET',
       url: path,

@@ -1,8 +1,15 @@
 import { Type, type TSchema } from 'typebox';
+import type { FastifyReply } from 'fastify';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 /** A free-form JSON object (custom_attributes, additional_attributes, ...). */
-export const FreeObject = Type.Object({}, { additionalProperties: true });
+export const FreeObject = Type.Unsafe<Record<string, any>>({ type: 'object', additionalProperties: true });
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-export const Empty = Type.Null({ description: 'empty body' });
+/** Chatwoot answers many actions with 200 and an empty body. */
+export const Empty = Type.Unsafe<undefined>({ type: 'null', description: 'Empty body' });
 export const ErrorBody = Type.Object({ error: Type.String() }, { additionalProperties: true });
+
+/** Sends the empty-bodied success Chatwoot uses for deletes and fire-and-forget actions. */
+export function sendEmpty(reply: FastifyReply, status = 200) {
+  return reply.status(status).send(undefined as never);
+}

@@ -1,0 +1,100 @@
+import { Type } from 'typebox';
+import { ContactInboxSchema, ContactSchema } from '../../presenters/contact.ts';
+import { FreeObject, Nullable } from '../../presenters/schema-helpers.ts';
+
+export const ContactParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const NoteParams = Type.Object({ id: Type.Integer({ minimum: 1 }), note_id: Type.Integer({ minimum: 1 }) });
+
+const Page = Type.Integer({ minimum: 0, maximum: 1_000_000 });
+
+export const ListQuery = Type.Object({
+  page: Type.Optional(Page),
+  sort: Type.Optional(Type.String({ maxLength: 40 })),
+  labels: Type.Optional(Type.Array(Type.String({ maxLength: 255 }), { maxItems: 100 })),
+  include_contact_inboxes: Type.Optional(Type.Boolean()),
+});
+
+export const SearchQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 500 })),
+  page: Type.Optional(Page),
+  sort: Type.Optional(Type.String({ maxLength: 40 })),
+  include_contact_inboxes: Type.Optional(Type.Boolean()),
+});
+
+export const FilterCondition = Type.Object(
+  {
+    attribute_key: Type.String({ maxLength: 255 }),
+    filter_operator: Type.String({ maxLength: 40 }),
+    values: Type.Optional(Type.Unknown()),
+    query_operator: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
+    attribute_model: Type.Optional(Type.String({ maxLength: 40 })),
+    custom_attribute_type: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: true },
+);
+
+export const FilterBody = Type.Object({
+  payload: Type.Array(FilterCondition, { minItems: 1, maxItems: 50 }),
+  page: Type.Optional(Page),
+});
+export const FilterQuery = Type.Object({ page: Type.Optional(Page) });
+
+const ContactFields = {
+  name: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+  email: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+  phone_number: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  identifier: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+  blocked: Type.Optional(Type.Boolean()),
+  avatar_url: Type.Optional(Nullable(Type.String({ maxLength: 2048 }))),
+  additional_attributes: Type.Optional(FreeObject),
+  custom_attributes: Type.Optional(FreeObject),
+};
+
+export const CreateBody = Type.Object({
+  ...ContactFields,
+  inbox_id: Type.Optional(Type.Integer({ minimum: 1 })),
+  source_id: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+});
+export const UpdateBody = Type.Object(ContactFields);
+
+export const ListResponse = Type.Object({
+  meta: Type.Object({ count: Nullable(Type.Integer()), current_page: Type.Union([Type.Integer(), Type.String()]) }),
+  payload: Type.Array(ContactSchema),
+});
+
+export const ContactPayload = Type.Object({ payload: ContactSchema });
+
+export const CreateResponse = Type.Object({
+  payload: Type.Object({
+    contact: ContactSchema,
+    contact_inbox: Type.Object({ inbox: Nullable(FreeObject), source_id: Nullable(Type.String()) }),
+  }),
+});
+
+export const LabelsBody = Type.Object({ labels: Type.Array(Type.String({ maxLength: 255 }), { maxItems: 200 }) });
+export const LabelsResponse = Type.Object({ payload: Type.Array(Type.String()) });
+
+export const DestroyAttributesBody = Type.Object({
+  custom_attributes: Type.Array(Type.String({ maxLength: 255 }), { maxItems: 200 }),
+});
+
+export const ContactInboxBody = Type.Object({
+  inbox_id: Type.Integer({ minimum: 1 }),
+  source_id: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+  hmac_verified: Type.Optional(Type.Boolean()),
+});
+export { ContactInboxSchema };
+export const ContactableInboxesResponse = Type.Object({
+  payload: Type.Array(Type.Object({ source_id: Nullable(Type.String()), inbox: FreeObject })),
+});
+
+export const NoteBody = Type.Object({ content: Type.String({ minLength: 1, maxLength: 100_000 }) });
+export const NoteSchema = Type.Object({
+  id: Type.Integer(),
+  content: Type.String(),
+  account_id: Nullable(Type.Integer()),
+  contact_id: Nullable(Type.Integer()),
+  user: Nullable(FreeObject),
+  created_at: Type.Integer(),
+  updated_at: Type.Integer(),
+});

@@ -1,0 +1,146 @@
+import crypto from 'node:crypto';
+import type { Db } from '../../db/pool.ts';
+import type { Contact, ContactInbox, Inbox } from '../../db/types.ts';
+import { notFound, validation } from '../../errors.ts';
+import { randomToken } from '../auth/secrets.ts';
+import { findInbox } from '../inboxes/repository.ts';
+import { cleanContactFields } from './validation.ts';
+import { getContact } from './repository.ts';
+
+export interface ContactInput {
+  name?: string | null;
+  email?: string | null;
+  phone_number?: string | null;
+  identifier?: string | null;
+  blocked?: boolean;
+  avatar_url?: string | null;
+  additional_attributes?: Record<string, unknown>;
+  custom_attributes?: Record<string, unknown>;
+}
+
+function columns(input: ContactInput) {
+  const clean = cleanContactFields(input);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(clean)) if (value !== undefined) out[key] = value;
+  if (out.name === null) out.name = '';
+  return out;
+}
+
+/** Opens the contact in an inbox; API and widget inboxes get a random source id when none is given. */
+export async function addContactInbox(
+  db: Db,
+  contact: Contact,
+  inbox: Inbox,
+  sourceId?: string | null,
+  hmacVerified = false,
+): Promise<ContactInbox> {
+  const source = sourceId || (inbox.channel_type === 'Channel::Email' && contact.email) || crypto.randomUUID();
+  return db
+    .insertInto('contact_inboxes')
+    .values({
+      account_id: contact.account_id,
+      contact_id: contact.id,
+      inbox_id: inbox.id,
+      source_id: source,
+      pubsub_token: randomToken(),
+      hmac_verified: hmacVerified,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function createContact(
+  db: Db,
+  accountId: number,
+  input: ContactInput & { inbox_id?: number; source_id?: string | null },
+): Promise<{ contact: Contact; contactInbox?: ContactInbox; inbox?: Inbox }> {
+  const { inbox_id, source_id, ...fields } = input;
+  return db.transaction().execute(async (trx) => {
+    const inbox = inbox_id ? await findInbox(trx, accountId, inbox_id) : undefined;
+    if (inbox_id && !inbox) throw validation('Inbox does not exist', ['inbox_id']);
+    const contact = await trx
+      .insertInto('contacts')
+      .values({ account_id: accountId, ...columns(fields), contact_type: fields.email || fields.phone_number ? 'lead' : 'visitor' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const contactInbox = inbox ? await addContactInbox(trx, contact, inbox, source_id) : undefined;
+    return { contact, contactInbox, inbox };
+  });
+}
+
+/** Updates a contact; additional and custom attributes are merged into what is stored. */
+export async function updateContact(db: Db, accountId: number, contactId: number, input: ContactInput): Promise<Contact> {
+  const current = await getContact(db, accountId, contactId);
+  const values = columns(input);
+  if (input.additional_attributes) values.additional_attributes = { ...current.additional_attributes, ...input.additional_attributes };
+  if (input.custom_attributes) values.custom_attributes = { ...current.custom_attributes, ...input.custom_attributes };
+  return db
+    .updateTable('contacts')
+    .set({ ...values, updated_at: new Date() })
+    .where('account_id', '=', accountId)
+    .where('id', '=', contactId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function removeCustomAttributes(db: Db, accountId: number, contactId: number, keys: string[]): Promise<Contact> {
+  const current = await getContact(db, accountId, contactId);
+  const kept = Object.fromEntries(Object.entries(current.custom_attributes).filter(([k]) => !keys.includes(k)));
+  return db
+    .updateTable('contacts')
+    .set({ custom_attributes: kept, updated_at: new Date() })
+    .where('account_id', '=', accountId)
+    .where('id', '=', contactId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteContact(db: Db, accountId: number, contactId: number): Promise<void> {
+  const result = await db.deleteFrom('contacts').where('account_id', '=', accountId).where('id', '=', contactId).executeTakeFirst();
+  if (!result.numDeletedRows) throw notFound();
+}
+
+export async function setContactLabels(db: Db, accountId: number, contactId: number, labels: string[]): Promise<string[]> {
+  const unique = [...new Set(labels.map((l) => l.trim()).filter(Boolean))];
+  const row = await db
+    .updateTable('contacts')
+    .set({ labels: unique, updated_at: new Date() })
+    .where('account_id', '=', accountId)
+    .where('id', '=', contactId)
+    .returning('labels')
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return row.labels;
+}
+
+/**
+ * Folds `mergee` into `base`: conversations, contact inboxes and notes move over, attributes the base lacks
+ * are filled from the mergee, labels are united, and the mergee is deleted. One transaction.
+ */
+export async function mergeContacts(db: Db, accountId: number, baseId: number, mergeeId: number): Promise<Contact> {
+  if (baseId === mergeeId) throw validation('Base and mergee contacts must differ', ['mergee_contact_id']);
+  return db.transaction().execute(async (trx) => {
+    const base = await getContact(trx, accountId, baseId);
+    const mergee = await getContact(trx, accountId, mergeeId);
+    await trx.updateTable('conversations').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
+    await trx.updateTable('contact_inboxes').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
+    await trx.updateTable('contact_notes').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
+    await trx.deleteFrom('contacts').where('id', '=', mergee.id).execute();
+    return trx
+      .updateTable('contacts')
+      .set({
+        name: base.name || mergee.name,
+        email: base.email ?? mergee.email,
+        phone_number: base.phone_number ?? mergee.phone_number,
+        identifier: base.identifier ?? mergee.identifier,
+        avatar_url: base.avatar_url ?? mergee.avatar_url,
+        additional_attributes: { ...mergee.additional_attributes, ...base.additional_attributes },
+        custom_attributes: { ...mergee.custom_attributes, ...base.custom_attributes },
+        labels: [...new Set([...base.labels, ...mergee.labels])],
+        updated_at: new Date(),
+      })
+      .where('id', '=', base.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
