@@ -11,6 +11,7 @@ import { toAppError } from './api/http-errors.ts';
 import { chatwootErrorBody } from './api/chatwoot/errors.ts';
 import { registerMultipart } from './api/multipart.ts';
 import { systemRoutes } from './api/system/routes.ts';
+import { attachmentRoutes } from './api/system/attachments.ts';
 import { chatwootApi } from './api/chatwoot/index.ts';
 
 export interface AppOptions {
@@ -70,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(systemRoutes);
+  await app.register(attachmentRoutes);
   await app.register(chatwootApi);
   return app;
 }

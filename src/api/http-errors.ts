@@ -28,7 +28,12 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError & { validation?: AjvIssue[] };
   if (fastifyError.validation?.length) {
-    const { field, message } = describeIssue(fastifyError.validation[0]);
+    const issues = fastifyError.validation;
+    const first = issues[0];
+    // A union of literals fails as one "const" issue per branch: report the allowed values together.
+    const allowed = issues.filter((i) => i.keyword === 'const' && i.instancePath === first.instancePath).map((i) => i.params.allowedValue);
+    const issue = first.keyword === 'const' ? { ...first, keyword: 'enum', params: { allowedValues: allowed } } : first;
+    const { field, message } = describeIssue(issue);
     return validation(message, [field]);
   }
   switch (fastifyError.code) {

@@ -274,6 +274,7 @@ export interface AttachmentsTable {
   width: number | null;
   height: number | null;
   external_url: string | null;
+  access_key: string;
   data: Buffer | null;
   created_at: Timestamp;
 }

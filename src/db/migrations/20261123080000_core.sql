@@ -285,6 +285,7 @@ CREATE TABLE attachments (
   width integer,
   height integer,
   external_url text,
+  access_key text NOT NULL, -- unguessable part of the public download URL
   data bytea,
   created_at timestamptz NOT NULL DEFAULT now()
 );
