@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createTestContext } from '../../../../../test/helpers/context.ts';
+import { conversationFixture } from '../../../../../test/helpers/fixtures.ts';
+
+const ctx = await createTestContext();
+const f = await conversationFixture(ctx, 'Acme');
+const { api, base } = f;
+
+async function statementsFor(path: string, query: Record<string, unknown>) {
+  const before = ctx.database.counter.count;
+  const res = await api.get(path, query);
+  expect(res.status).toBe(200);
+  return { statements: ctx.database.counter.count - before, body: res.body };
+}
+
+describe('conversation list is constant-query', () => {
+  it('runs the same number of SQL statements for 1 and for 25 fully-loaded conversations', async () => {
+    const agent = await ctx.member(f.account.account_id, 'agent', 'Sam');
+    const team = await ctx.database.db.insertInto('teams').values({ account_id: f.account.account_id, name: 'support' }).returningAll().executeTakeFirstOrThrow();
+    for (let i = 0; i < 26; i++) {
+      const label = i === 0 ? 'single' : 'bulk';
+      const c = await f.openConversation(api, { assignee_id: agent.userId, team_id: team.id, message: { content: `first ${i}` } });
+      await f.incoming(c.id, `incoming ${i}`);
+      await api.post(`${base}/conversations/${c.id}/messages`, { content: `note ${i}`, private: true });
+      await api.post(`${base}/conversations/${c.id}/labels`, { labels: [label, `l${i}`] });
+    }
+    const one = await statementsFor(`${base}/conversations`, { labels: ['single'] });
+    const many = await statementsFor(`${base}/conversations`, { labels: ['bulk'] });
+    expect(one.body.data.payload).toHaveLength(1);
+    expect(many.body.data.payload).toHaveLength(25);
+    expect(many.body.data.payload[0]).toMatchObject({ meta: { assignee: { name: 'Sam' }, team: { name: 'support' } } });
+    expect(many.body.data.payload[0].messages[0].private).toBe(true);
+    expect(many.body.data.payload[0].last_non_activity_message.content).toMatch(/^incoming/);
+    expect(many.statements).toBe(one.statements);
+    // auth (token, user, account, membership) + counts + page + 8 detail statements
+    expect(many.statements).toBeLessThanOrEqual(14);
+    console.log(`conversation list: ${many.statements} SQL statements per request (1 or 25 conversations)`);
+  });
+});
