@@ -53,6 +53,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
     reply.status(404).send({ error: 'Resource could not be found' });
   });
 
+  // Real clients (the n8n node among them) send `Content-Type: application/json` on every request, bodiless
+  // GETs and DELETEs included: an empty JSON body is no body, not an error.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = (body as string).trim();
+    if (text === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      const invalid = new Error((error as Error).message) as Error & { statusCode: number; code: string };
+      invalid.statusCode = 400;
+      invalid.code = 'FST_ERR_CTP_INVALID_JSON_BODY';
+      done(invalid, undefined);
+    }
+  });
   await registerMultipart(app);
   await app.register(swagger, {
     openapi: {

@@ -34,11 +34,9 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const log = pino({ level: config.logLevel });
   const connected = await connect(config, { owner: true, log: (m) => log.debug({ postgres: m }) });
   const app = await buildApp({ config, database: connected.database, mailer: createMailer(config.smtpUrl, config.mailFrom) });
-  const address = await app.listen({ port: config.port, host: config.host });
-  const url = config.databaseUrl ? address : address;
-  const readyMs = Math.round(performance.now() - started);
-
   const login = await firstRunLogin(app);
+  const address = await app.listen({ port: config.port, host: config.host });
+  const readyMs = Math.round(performance.now() - started);
   process.stdout.write(
     [
       '',
@@ -57,7 +55,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       app.deps.mailer.close();
       await connected.close();
     })());
-  return { app, url, stop };
+  return { app, url: address, stop };
 }
 
 export function handleSignals(running: Running): void {

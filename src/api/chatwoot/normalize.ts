@@ -76,6 +76,8 @@ export function normalizeObject(
   for (const [rawKey, rawValue] of Object.entries(source)) {
     const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
     const propertySchema = schema?.properties?.[key];
+    // n8n sends every displayed field, an untouched one as "": that means "not given", never "clear it".
+    if (rawValue === '') continue;
     const value = normalizeValue(key, rawValue, propertySchema);
     if (value === undefined) continue;
     if (key in out && rawKey.endsWith('[]')) {

@@ -1,0 +1,62 @@
+// `npm run bench`: start-to-ready (fresh and existing data folder), idle RSS, and the conversation list's
+// SQL statement count and latency, all measured in this run. `--quick` takes fewer samples.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../src/db/embedded.ts';
+import { measureStart, tempDataDir } from './startup.ts';
+import { measureConversationList } from './conversation-list.ts';
+
+const quick = process.argv.includes('--quick');
+const runs = quick ? 1 : 3;
+
+const rows: [string, string, string][] = [];
+const add = (name: string, value: string, note = '') => rows.push([name, value, note]);
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const mib = (kib: number) => `${(kib / 1024).toFixed(1)} MiB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const fresh: number[] = [];
+const existing: number[] = [];
+let idle = { nodeRssKiB: 0, postgresRssKiB: 0 };
+for (let i = 0; i < runs; i++) {
+  const dir = tempDataDir();
+  fresh.push((await measureStart(dir, 0)).readyMs);
+  const again = await measureStart(dir, 3000);
+  existing.push(again.readyMs);
+  idle = again;
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+add('start-to-ready, fresh data dir (initdb + migrations)', ms(median(fresh)), `median of ${runs}`);
+add('start-to-ready, existing data dir', ms(median(existing)), `median of ${runs}; ${(median(fresh) / median(existing)).toFixed(1)}x faster than fresh`);
+add('idle RSS, Switchboard process', mib(idle.nodeRssKiB), '3 s after ready');
+add('idle RSS, embedded PostgreSQL (all processes)', mib(idle.postgresRssKiB), '');
+
+const listDir = tempDataDir();
+const pg = await startEmbeddedPostgres(listDir, { owner: true });
+try {
+  const list = await measureConversationList(pg.url, quick ? 60 : 300, quick ? 100 : 400);
+  add('conversation list SQL statements, 1 conversation', String(list.statementsOne), 'per request, auth included');
+  add('conversation list SQL statements, page of 25', String(list.statementsPage), list.statementsOne === list.statementsPage ? 'constant' : 'NOT constant');
+  add(`conversation list p50 (page of 25, ${list.conversations} conversations)`, `${list.listP50Ms.toFixed(2)} ms`, `${(list.listP50Ms / list.rawSelectP50Ms).toFixed(1)}x a raw single-row SELECT (${list.rawSelectP50Ms.toFixed(2)} ms)`);
+  add('conversation list p95', `${list.listP95Ms.toFixed(2)} ms`, '');
+} finally {
+  await pg.stop();
+  fs.rmSync(listDir, { recursive: true, force: true });
+}
+
+const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['figure', 'value', 'note'][c].length));
+const line = (r: string[]) => r.map((cell, c) => cell.padEnd(width[c])).join(' | ');
+console.log(`\nSwitchboard bench (${quick ? 'quick' : 'full'}) — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}\n`);
+console.log(line(['figure', 'value', 'note']));
+console.log(width.map((w) => '-'.repeat(w)).join('-|-'));
+for (const row of rows) console.log(line(row));
+
+const resultsDir = path.join(import.meta.dirname, 'results');
+fs.mkdirSync(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `core-${quick ? 'quick' : 'full'}.json`);
+fs.writeFileSync(
+  file,
+  JSON.stringify({ date: new Date().toISOString(), machine: { cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.versions.node }, rows }, null, 2) + '\n',
+);
+console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
