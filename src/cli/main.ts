@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { bootstrap } from '../domain/accounts/bootstrap.ts';
-import { AppError } from '../errors.ts';
+import { translateError } from '../errors.ts';
 import { handleSignals, startServer } from '../main.ts';
 
 const USAGE = `Usage: switchboard <command> [options]
@@ -86,8 +86,11 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     if (error instanceof ConfigError) process.stderr.write(`Configuration error: ${error.message}\n`);
-    else if (error instanceof AppError) process.stderr.write(`Error: ${error.message}\n`);
-    else process.stderr.write(`Error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    else {
+      const known = translateError(error);
+      const detail = known.kind === 'internal' ? (error instanceof Error ? error.stack : String(error)) : known.message;
+      process.stderr.write(`Error: ${detail}\n`);
+    }
     process.exit(1);
   },
 );

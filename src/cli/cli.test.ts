@@ -1,0 +1,63 @@
+import { spawn, execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/helpers/database.ts';
+import { freePort } from '../../bench/startup.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve(import.meta.dirname, '../../bin/switchboard.js');
+
+function cli(args: string[], env: Record<string, string>) {
+  return run(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 120_000 });
+}
+
+describe('switchboard CLI', () => {
+  it('bootstrap --json prints one JSON object and the token works', async () => {
+    const database = await createTestDatabase();
+    afterAll(() => database.drop());
+    const { stdout } = await cli(['bootstrap', '--json', '--account', 'CLI Co', '--email', 'cli@example.com', '--password', 'secret123'], {
+      DATABASE_URL: database.url,
+    });
+    const result = JSON.parse(stdout.trim());
+    expect(Object.keys(result).sort()).toEqual(['account_id', 'api_access_token', 'email', 'password', 'platform_token', 'user_id']);
+    expect(result).toMatchObject({ email: 'cli@example.com', password: 'secret123' });
+    const again = await cli(['bootstrap', '--json', '--email', 'cli@example.com'], { DATABASE_URL: database.url }).catch((e) => e);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/Email has already been taken/);
+  });
+
+  it('explains bad settings and unknown commands', async () => {
+    const bad = await cli(['migrate'], { PORT: 'nope' }).catch((e) => e);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/Configuration error: PORT must be an integer/);
+    const unknown = await cli(['frobnicate'], {}).catch((e) => e);
+    expect(unknown.stderr).toMatch(/Unknown command "frobnicate"/);
+  });
+
+  it('starts on an embedded PostgreSQL and bootstraps while the server runs', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-cli-'));
+    const port = await freePort();
+    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' };
+    const server = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    server.stdout.on('data', (chunk) => (output += chunk));
+    try {
+      for (let i = 0; i < 600 && !output.includes('is ready at'); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(output).toContain(`is ready at http://127.0.0.1:${port}`);
+      expect(output).toMatch(/api_access_token\s+\S+/);
+      const { stdout } = await cli(['bootstrap', '--json', '--account', 'Second'], { DATA_DIR: dataDir, DATABASE_URL: '' });
+      const second = JSON.parse(stdout.trim());
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/accounts/${second.account_id}`, { headers: { api_access_token: second.api_access_token } });
+      expect(res.status).toBe(200);
+      expect((await res.json()).name).toBe('Second');
+    } finally {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
