@@ -43,9 +43,12 @@ describe('switchboard CLI', () => {
     const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' };
     const server = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    let errors = '';
     server.stdout.on('data', (chunk) => (output += chunk));
+    server.stderr.on('data', (chunk) => (errors += chunk));
     try {
-      for (let i = 0; i < 600 && !output.includes('is ready at'); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 900 && !output.includes('is ready at') && server.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(errors).toBe('');
       expect(output).toContain(`is ready at http://127.0.0.1:${port}`);
       expect(output).toMatch(/api_access_token\s+\S+/);
       const { stdout } = await cli(['bootstrap', '--json', '--account', 'Second'], { DATA_DIR: dataDir, DATABASE_URL: '' });
@@ -54,10 +57,12 @@ describe('switchboard CLI', () => {
       expect(res.status).toBe(200);
       expect((await res.json()).name).toBe('Second');
     } finally {
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
+      if (server.exitCode === null) {
+        const exited = new Promise((r) => server.once('exit', r));
+        server.kill('SIGTERM');
+        await exited;
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 150_000);
 });

@@ -12,6 +12,7 @@ type RouteModule = { default: (app: App) => Promise<void> };
 /** Every `<dir>/<resource>/routes.ts` is a Fastify plugin; adding a resource is adding a folder. */
 async function loadRouteModules(dir: string): Promise<RouteModule['default'][]> {
   const modules: RouteModule['default'][] = [];
+  if (!fs.existsSync(dir)) return modules;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const file = path.join(dir, entry.name, 'routes.ts');
     if (entry.isDirectory() && fs.existsSync(file)) {
