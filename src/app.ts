@@ -76,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         version: options.config.version,
         description: 'Chatwoot-compatible Application, Platform and Client APIs, and the WTS dialect.',
       },
+      security: [{ userApiKey: [] }],
       components: {
         securitySchemes: {
           userApiKey: { type: 'apiKey', in: 'header', name: 'api_access_token' },
