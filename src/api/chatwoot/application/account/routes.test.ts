@@ -52,7 +52,7 @@ describe('account', () => {
   });
 
   it('rejects a bad field with a 422 naming it', async () => {
-    const res = await acme.api.patch(`/api/v1/accounts/${acme.account_id}`, { name: '' });
+    const res = await acme.api.patch(`/api/v1/accounts/${acme.account_id}`, { name: 'x'.repeat(300) });
     expect(res.status).toBe(422);
     expect(res.body.attributes).toEqual(['name']);
     expect(res.body.message).toMatch(/name/);
