@@ -61,7 +61,7 @@ export default async function contactRelations(app: App): Promise<void> {
       config: { policy: 'contacts.write' },
       schema: { tags, summary: 'Replace the labels of a contact', params: ContactParams, body: LabelsBody, response: { 200: LabelsResponse } },
     },
-    async (request) => ({ payload: await setContactLabels(db, request.auth.account.id, request.params.id, request.body.labels) }),
+    async (request) => ({ payload: await setContactLabels(db, request.auth.account.id, request.params.id, request.body.labels ?? []) }),
   );
 
   app.get(

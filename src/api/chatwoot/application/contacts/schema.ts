@@ -71,7 +71,8 @@ export const CreateResponse = Type.Object({
   }),
 });
 
-export const LabelsBody = Type.Object({ labels: Type.Array(Type.String({ maxLength: 255 }), { maxItems: 200 }) });
+/** n8n's untouched `[null]` arrives as no labels: like Chatwoot, that clears them. */
+export const LabelsBody = Type.Object({ labels: Type.Optional(Type.Array(Type.String({ maxLength: 255 }), { maxItems: 200 })) });
 export const LabelsResponse = Type.Object({ payload: Type.Array(Type.String()) });
 
 export const DestroyAttributesBody = Type.Object({

@@ -85,7 +85,7 @@ export default async function conversationRelations(app: App): Promise<void> {
       config: { policy: 'conversations.write' },
       schema: { tags, summary: 'Replace the labels', params, body: LabelsBody, response: { 200: LabelsResponse } },
     },
-    async (request) => ({ payload: await setLabels(db, await conversationFor(request), request.body.labels) }),
+    async (request) => ({ payload: await setLabels(db, await conversationFor(request), request.body.labels ?? []) }),
   );
 
   app.get(

@@ -105,7 +105,8 @@ export const TypingBody = Type.Object({
 export const TranscriptBody = Type.Object({ email: Type.Optional(Type.String({ maxLength: 255 })) });
 export const CustomAttributesBody = Type.Object({ custom_attributes: FreeObject });
 export const CustomAttributesResponse = Type.Object({ custom_attributes: FreeObject });
-export const LabelsBody = Type.Object({ labels: Type.Array(Type.String({ maxLength: 255 }), { maxItems: 200 }) });
+/** n8n's untouched `[null]` arrives as no labels: like Chatwoot, that clears them. */
+export const LabelsBody = Type.Object({ labels: Type.Optional(Type.Array(Type.String({ maxLength: 255 }), { maxItems: 200 })) });
 export const LabelsResponse = Type.Object({ payload: Type.Array(Type.String()) });
 export const AssignmentBody = Type.Object({
   assignee_id: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
