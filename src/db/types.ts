@@ -20,6 +20,7 @@ export interface AccountsTable {
   settings: Json;
   auto_resolve_after: number | null;
   last_display_id: Generated<number>;
+  last_event_seq: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -316,7 +317,22 @@ export interface CustomAttributeDefinitionsTable {
   updated_at: Timestamp;
 }
 
+export interface EventsTable {
+  id: Id;
+  account_id: number;
+  seq: number;
+  name: string;
+  conversation_id: number | null;
+  contact_id: number | null;
+  message_id: number | null;
+  inbox_id: number | null;
+  data: Json;
+  dispatched_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  events: EventsTable;
   accounts: AccountsTable;
   users: UsersTable;
   account_users: AccountUsersTable;
@@ -341,6 +357,7 @@ export interface Database {
 }
 
 export type Account = Selectable<AccountsTable>;
+export type DomainEvent = Selectable<EventsTable>;
 export type User = Selectable<UsersTable>;
 export type AccountUser = Selectable<AccountUsersTable>;
 export type AgentBot = Selectable<AgentBotsTable>;

@@ -6,6 +6,31 @@ import { randomToken } from '../auth/secrets.ts';
 import { findInbox } from '../inboxes/repository.ts';
 import { cleanContactFields } from './validation.ts';
 import { getContact } from './repository.ts';
+import { changedAttributes, recordEvent } from '../../events/outbox.ts';
+
+const CONTACT_TRACKED = ['name', 'email', 'phone_number', 'identifier', 'blocked', 'avatar_url', 'additional_attributes', 'custom_attributes', 'labels'];
+
+/** Records contact_updated with what changed; a change that changed nothing records nothing. */
+async function contactUpdated(trx: Db, before: Contact, after: Contact): Promise<Contact> {
+  const changes = changedAttributes(before, after, CONTACT_TRACKED);
+  if (Object.keys(changes).length) {
+    await recordEvent(trx, { accountId: after.account_id, name: 'contact.updated', contactId: after.id, data: { changed_attributes: changes } });
+  }
+  return after;
+}
+
+async function saveContact(db: Db, before: Contact, values: Record<string, unknown>): Promise<Contact> {
+  return db.transaction().execute(async (trx) => {
+    const after = await trx
+      .updateTable('contacts')
+      .set({ ...values, updated_at: new Date() })
+      .where('account_id', '=', before.account_id)
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return contactUpdated(trx, before, after);
+  });
+}
 
 export interface ContactInput {
   name?: string | null;
@@ -63,6 +88,7 @@ export async function createContact(
       .values({ account_id: accountId, ...columns(fields), contact_type: fields.email || fields.phone_number ? 'lead' : 'visitor' })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await recordEvent(trx, { accountId, name: 'contact.created', contactId: contact.id });
     const contactInbox = inbox ? await addContactInbox(trx, contact, inbox, source_id) : undefined;
     return { contact, contactInbox, inbox };
   });
@@ -74,43 +100,27 @@ export async function updateContact(db: Db, accountId: number, contactId: number
   const values = columns(input);
   if (input.additional_attributes) values.additional_attributes = { ...current.additional_attributes, ...input.additional_attributes };
   if (input.custom_attributes) values.custom_attributes = { ...current.custom_attributes, ...input.custom_attributes };
-  return db
-    .updateTable('contacts')
-    .set({ ...values, updated_at: new Date() })
-    .where('account_id', '=', accountId)
-    .where('id', '=', contactId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return saveContact(db, current, values);
 }
 
 export async function removeCustomAttributes(db: Db, accountId: number, contactId: number, keys: string[]): Promise<Contact> {
   const current = await getContact(db, accountId, contactId);
   const kept = Object.fromEntries(Object.entries(current.custom_attributes).filter(([k]) => !keys.includes(k)));
-  return db
-    .updateTable('contacts')
-    .set({ custom_attributes: kept, updated_at: new Date() })
-    .where('account_id', '=', accountId)
-    .where('id', '=', contactId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return saveContact(db, current, { custom_attributes: kept });
 }
 
 export async function deleteContact(db: Db, accountId: number, contactId: number): Promise<void> {
-  const result = await db.deleteFrom('contacts').where('account_id', '=', accountId).where('id', '=', contactId).executeTakeFirst();
-  if (!result.numDeletedRows) throw notFound();
+  await db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('contacts').where('account_id', '=', accountId).where('id', '=', contactId).executeTakeFirst();
+    if (!result.numDeletedRows) throw notFound();
+    await recordEvent(trx, { accountId, name: 'contact.deleted', contactId, data: { id: contactId } });
+  });
 }
 
 export async function setContactLabels(db: Db, accountId: number, contactId: number, labels: string[]): Promise<string[]> {
   const unique = [...new Set(labels.map((l) => l.trim()).filter(Boolean))];
-  const row = await db
-    .updateTable('contacts')
-    .set({ labels: unique, updated_at: new Date() })
-    .where('account_id', '=', accountId)
-    .where('id', '=', contactId)
-    .returning('labels')
-    .executeTakeFirst();
-  if (!row) throw notFound();
-  return row.labels;
+  const current = await getContact(db, accountId, contactId);
+  return (await saveContact(db, current, { labels: unique })).labels;
 }
 
 /**
@@ -126,7 +136,8 @@ export async function mergeContacts(db: Db, accountId: number, baseId: number, m
     await trx.updateTable('contact_inboxes').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
     await trx.updateTable('contact_notes').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
     await trx.deleteFrom('contacts').where('id', '=', mergee.id).execute();
-    return trx
+    await recordEvent(trx, { accountId, name: 'contact.deleted', contactId: mergee.id, data: { id: mergee.id, merged_into: base.id } });
+    const merged = await trx
       .updateTable('contacts')
       .set({
         name: base.name || mergee.name,
@@ -142,5 +153,6 @@ export async function mergeContacts(db: Db, accountId: number, baseId: number, m
       .where('id', '=', base.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    return contactUpdated(trx, base, merged);
   });
 }

@@ -1,12 +1,53 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
-import type { Conversation, CoreStatus, Priority } from '../../db/types.ts';
+import type { Conversation, ConversationUpdate, CoreStatus, Priority } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { addContactInbox } from '../contacts/commands.ts';
 import { findContact } from '../contacts/repository.ts';
 import { findInbox } from '../inboxes/repository.ts';
 import { findMember } from '../users/repository.ts';
 import { insertMessage, MESSAGE_TYPE, type NewMessage } from '../messages/commands.ts';
+import { changedAttributes, recordEvent, type EventName } from '../../events/outbox.ts';
+
+/** Attributes whose change Chatwoot reports as conversation_updated. */
+const TRACKED = ['status', 'snoozed_until', 'assignee_id', 'assignee_agent_bot_id', 'team_id', 'priority', 'custom_attributes', 'labels', 'waiting_since', 'first_reply_created_at'];
+
+async function conversationEvent(trx: Db, conversation: Conversation, name: EventName, data: Record<string, unknown> = {}) {
+  await recordEvent(trx, {
+    accountId: conversation.account_id,
+    name,
+    conversationId: conversation.id,
+    inboxId: conversation.inbox_id,
+    contactId: conversation.contact_id,
+    data,
+  });
+}
+
+/** Applies a change to a conversation and records conversation_updated (and status_changed) when it changed something. */
+async function updateConversation(
+  trx: Db,
+  before: Conversation,
+  values: ConversationUpdate,
+  performer?: Performer,
+): Promise<Conversation> {
+  const after = await trx
+    .updateTable('conversations')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const changes = changedAttributes(before, after, TRACKED);
+  if ('labels' in changes) {
+    changes.label_list = changes.labels;
+    delete changes.labels;
+  }
+  if (Object.keys(changes).length) {
+    const data = { changed_attributes: changes, ...(performer ? { performer } : {}) };
+    if ('status' in changes) await conversationEvent(trx, after, 'conversation.status_changed', data);
+    await conversationEvent(trx, after, 'conversation.updated', data);
+  }
+  return after;
+}
 
 export interface Performer {
   type: 'User' | 'AgentBot';
@@ -87,6 +128,7 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await conversationEvent(trx, conversation, 'conversation.created');
     if (input.message && (input.message.content || input.message.files?.length)) {
       const sender =
         input.message.messageType === MESSAGE_TYPE.incoming ? { type: 'Contact' as const, id: contactInbox.contact_id } : input.message.sender;
@@ -117,12 +159,7 @@ export async function changeStatus(
   snoozedUntil: Date | null = null,
 ): Promise<Conversation> {
   return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('conversations')
-      .set({ status, snoozed_until: status === 'snoozed' ? snoozedUntil : null, updated_at: new Date() })
-      .where('id', '=', conversation.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await updateConversation(trx, conversation, { status, snoozed_until: status === 'snoozed' ? snoozedUntil : null }, performer);
     if (status !== conversation.status) {
       const by = performer ? ` by ${performer.name}` : '';
       await activity(trx, conversation.id, `Conversation was ${STATUS_WORDS[status]}${by}`);
@@ -131,8 +168,8 @@ export async function changeStatus(
   });
 }
 
-export async function setPriority(db: Db, conversation: Conversation, priority: Priority | null): Promise<Conversation> {
-  return db.updateTable('conversations').set({ priority, updated_at: new Date() }).where('id', '=', conversation.id).returningAll().executeTakeFirstOrThrow();
+export async function setPriority(db: Db, conversation: Conversation, priority: Priority | null, performer?: Performer): Promise<Conversation> {
+  return db.transaction().execute((trx) => updateConversation(trx, conversation, { priority }, performer));
 }
 
 /** Assigns an agent (or nobody); a bot assignment goes through assignBot. */
@@ -140,11 +177,7 @@ export async function assignAgent(db: Db, conversation: Conversation, userId: nu
   return db.transaction().execute(async (trx) => {
     const member = userId ? await findMember(trx, conversation.account_id, userId) : undefined;
     const assigneeId = member?.id ?? null;
-    await trx
-      .updateTable('conversations')
-      .set({ assignee_id: assigneeId, assignee_agent_bot_id: null, updated_at: new Date() })
-      .where('id', '=', conversation.id)
-      .execute();
+    await updateConversation(trx, conversation, { assignee_id: assigneeId, assignee_agent_bot_id: null }, performer);
     if (assigneeId !== conversation.assignee_id) {
       const by = performer ? ` by ${performer.name}` : '';
       await activity(trx, conversation.id, member ? `Assigned to ${member.display_name || member.name}${by}` : `Conversation unassigned${by}`);
@@ -161,12 +194,7 @@ export async function assignBot(db: Db, conversation: Conversation, botId: numbe
     .where((eb) => eb.or([eb('account_id', '=', conversation.account_id), eb('account_id', 'is', null)]))
     .executeTakeFirst();
   if (!bot) return undefined;
-  return db
-    .updateTable('conversations')
-    .set({ assignee_agent_bot_id: bot.id, assignee_id: null, updated_at: new Date() })
-    .where('id', '=', conversation.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return db.transaction().execute((trx) => updateConversation(trx, conversation, { assignee_agent_bot_id: bot.id, assignee_id: null }));
 }
 
 export async function assignTeam(db: Db, conversation: Conversation, teamId: number | null, performer: Performer | undefined) {
@@ -174,7 +202,7 @@ export async function assignTeam(db: Db, conversation: Conversation, teamId: num
     const team = teamId
       ? await trx.selectFrom('teams').selectAll().where('account_id', '=', conversation.account_id).where('id', '=', teamId).executeTakeFirst()
       : undefined;
-    await trx.updateTable('conversations').set({ team_id: team?.id ?? null, updated_at: new Date() }).where('id', '=', conversation.id).execute();
+    await updateConversation(trx, conversation, { team_id: team?.id ?? null }, performer);
     if ((team?.id ?? null) !== conversation.team_id) {
       const by = performer ? ` by ${performer.name}` : '';
       await activity(trx, conversation.id, team ? `Assigned to ${team.name} team${by}` : `Removed from team${by}`);
@@ -185,17 +213,17 @@ export async function assignTeam(db: Db, conversation: Conversation, teamId: num
 
 export async function setLabels(db: Db, conversation: Conversation, labels: string[]): Promise<string[]> {
   const unique = [...new Set(labels.map((l) => l.trim()).filter(Boolean))];
-  const row = await db.updateTable('conversations').set({ labels: unique, updated_at: new Date() }).where('id', '=', conversation.id).returning('labels').executeTakeFirstOrThrow();
-  return row.labels;
+  const updated = await db.transaction().execute((trx) => updateConversation(trx, conversation, { labels: unique }));
+  return updated.labels;
 }
 
 export async function replaceCustomAttributes(db: Db, conversation: Conversation, attributes: Record<string, unknown>): Promise<Conversation> {
-  return db
-    .updateTable('conversations')
-    .set({ custom_attributes: attributes, updated_at: new Date() })
-    .where('id', '=', conversation.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return db.transaction().execute((trx) => updateConversation(trx, conversation, { custom_attributes: attributes }));
+}
+
+/** A typing indicator is only an event: nothing is stored. */
+export async function recordTyping(db: Db, conversation: Conversation, on: boolean, isPrivate: boolean, performer?: Performer | { type: 'Contact'; id: number; name: string }) {
+  await conversationEvent(db, conversation, on ? 'conversation.typing_on' : 'conversation.typing_off', { is_private: isPrivate, performer });
 }
 
 export async function setMuted(db: Db, conversation: Conversation, muted: boolean): Promise<void> {
@@ -205,16 +233,20 @@ export async function setMuted(db: Db, conversation: Conversation, muted: boolea
 /** The agent has read everything: unread count back to zero. */
 export async function markSeen(db: Db, conversation: Conversation, userId: number | undefined): Promise<Conversation> {
   const now = new Date();
-  return db
-    .updateTable('conversations')
-    .set({
-      agent_last_seen_at: now,
-      unread_incoming_count: 0,
-      ...(userId && conversation.assignee_id === userId ? { assignee_last_seen_at: now } : {}),
-    })
-    .where('id', '=', conversation.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('conversations')
+      .set({
+        agent_last_seen_at: now,
+        unread_incoming_count: 0,
+        ...(userId && conversation.assignee_id === userId ? { assignee_last_seen_at: now } : {}),
+      })
+      .where('id', '=', conversation.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await conversationEvent(trx, updated, 'conversation.read', { user_id: userId ?? null });
+    return updated;
+  });
 }
 
 /** Marks the last incoming message unread again: last-seen moves to just before it. */

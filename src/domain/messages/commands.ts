@@ -4,6 +4,7 @@ import type { Db } from '../../db/pool.ts';
 import type { Conversation, CoreStatus, Message, MessageStatus, SenderType } from '../../db/types.ts';
 import { notFound, unprocessable } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
+import { changedAttributes, recordEvent } from '../../events/outbox.ts';
 
 export const MESSAGE_TYPE = { incoming: 0, outgoing: 1, activity: 2, template: 3 } as const;
 
@@ -134,6 +135,13 @@ export async function insertMessage(trx: Db, conversationId: number, input: NewM
   if (isIncoming && input.sender?.type === 'Contact') {
     await trx.updateTable('contacts').set({ last_activity_at: now }).where('id', '=', input.sender.id).execute();
   }
+  const ids = { accountId: conversation.account_id, conversationId: conversation.id, inboxId: conversation.inbox_id };
+  await recordEvent(trx, { ...ids, name: 'message.created', messageId: message.id, contactId: conversation.contact_id });
+  if (status !== conversation.status) {
+    const changes = changedAttributes(conversation, updated, ['status', 'snoozed_until']);
+    await recordEvent(trx, { ...ids, name: 'conversation.status_changed', data: { changed_attributes: changes } });
+    await recordEvent(trx, { ...ids, name: 'conversation.updated', data: { changed_attributes: changes } });
+  }
   return { message, conversation: updated };
 }
 
@@ -153,21 +161,36 @@ export async function getMessage(db: Db, accountId: number, conversationId: numb
   return message;
 }
 
+async function messageUpdated(trx: Db, before: Message, after: Message): Promise<Message> {
+  await recordEvent(trx, {
+    accountId: after.account_id,
+    name: 'message.updated',
+    conversationId: after.conversation_id,
+    inboxId: after.inbox_id,
+    messageId: after.id,
+    data: { previous_changes: changedAttributes(before, after, ['status', 'content', 'content_type', 'content_attributes']) },
+  });
+  return after;
+}
+
 export async function updateMessageStatus(db: Db, message: Message, status: MessageStatus, externalError?: string): Promise<Message> {
   const attributes = externalError ? { ...message.content_attributes, external_error: externalError } : message.content_attributes;
-  return db
-    .updateTable('messages')
-    .set({ status, content_attributes: attributes, updated_at: new Date() })
-    .where('id', '=', message.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('messages')
+      .set({ status, content_attributes: attributes, updated_at: new Date() })
+      .where('id', '=', message.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return messageUpdated(trx, message, updated);
+  });
 }
 
 /** Chatwoot keeps deleted messages as a tombstone and drops their attachments. */
 export async function softDeleteMessage(db: Db, message: Message): Promise<Message> {
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('attachments').where('message_id', '=', message.id).execute();
-    return trx
+    const deleted = await trx
       .updateTable('messages')
       .set({
         content: 'This message was deleted',
@@ -178,5 +201,6 @@ export async function softDeleteMessage(db: Db, message: Message): Promise<Messa
       .where('id', '=', message.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    return messageUpdated(trx, message, deleted);
   });
 }

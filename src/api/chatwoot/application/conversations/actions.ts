@@ -3,6 +3,7 @@ import {
   changeStatus,
   markSeen,
   markUnread,
+  recordTyping,
   replaceCustomAttributes,
   setMuted,
   setPriority,
@@ -55,7 +56,7 @@ export default async function conversationActions(app: App): Promise<void> {
     '/conversations/:conversation_id/toggle_priority',
     { config: { policy: 'conversations.update' }, schema: { tags, summary: 'Set the priority', params, body: TogglePriorityBody, response: { 200: Empty } } },
     async (request, reply) => {
-      await setPriority(db, await conversationFor(request), request.body.priority || null);
+      await setPriority(db, await conversationFor(request), request.body.priority || null, performerOf(request));
       return sendEmpty(reply);
     },
   );
@@ -64,7 +65,8 @@ export default async function conversationActions(app: App): Promise<void> {
     '/conversations/:conversation_id/toggle_typing_status',
     { config: { policy: 'conversations.write' }, schema: { tags, summary: 'Typing indicator', params, body: TypingBody, response: { 200: Empty } } },
     async (request, reply) => {
-      await conversationFor(request);
+      const conversation = await conversationFor(request);
+      await recordTyping(db, conversation, request.body.typing_status === 'on', request.body.is_private ?? false, performerOf(request));
       return sendEmpty(reply);
     },
   );
