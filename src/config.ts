@@ -10,6 +10,15 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   version: string;
+  webhooks: {
+    /** Loopback and private targets are refused unless this is on (tests on loopback turn it on). */
+    allowPrivateNetworks: boolean;
+    timeoutMs: number;
+    /** How long a failing delivery keeps being retried before it is marked failed and its webhook paused. */
+    retryWindowMs: number;
+    /** First retry delay; each next one doubles, with jitter, up to an hour. */
+    retryBaseMs: number;
+  };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -24,6 +33,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0' || raw === 'no') return false;
+  if (raw === 'true' || raw === '1' || raw === 'yes') return true;
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
 }
 
 function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
@@ -59,5 +75,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Switchboard <no-reply@switchboard.local>',
     version: '0.1.0',
+    webhooks: {
+      allowPrivateNetworks: flag(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS'),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+      retryWindowMs: env.WEBHOOK_RETRY_WINDOW_MS
+        ? integer(env, 'WEBHOOK_RETRY_WINDOW_MS', 0, 0, 2 ** 31)
+        : integer(env, 'WEBHOOK_RETRY_WINDOW_HOURS', 24, 0, 24 * 30) * 3_600_000,
+      retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 5_000, 10, 3_600_000),
+    },
   };
 }

@@ -63,6 +63,7 @@ const UNIQUE_CONSTRAINTS: Record<string, { field: string; message: string }> = {
   },
   account_users_account_id_user_id_key: { field: 'user_id', message: 'User has already been added to this account' },
   inbox_members_inbox_id_user_id_key: { field: 'user_id', message: 'User is already a member of this inbox' },
+  webhooks_account_id_url_key: { field: 'url', message: 'Url has already been taken' },
   team_members_team_id_user_id_key: { field: 'user_id', message: 'User is already a member of this team' },
 };
 

@@ -6,6 +6,7 @@ import { buildApp } from './app.ts';
 import { createMailer } from './domain/mail/mailer.ts';
 import { bootstrap } from './domain/accounts/bootstrap.ts';
 import type { App } from './api/types.ts';
+import { startEventWorker } from './events/worker.ts';
 
 export interface Running {
   app: App;
@@ -36,6 +37,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const app = await buildApp({ config, database: connected.database, mailer: createMailer(config.smtpUrl, config.mailFrom) });
   const login = await firstRunLogin(app);
   const address = await app.listen({ port: config.port, host: config.host });
+  const worker = startEventWorker(connected.database, config, app.log);
   const readyMs = Math.round(performance.now() - started);
   process.stdout.write(
     [
@@ -52,6 +54,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const stop = () =>
     (stopping ??= (async () => {
       await app.close();
+      await worker.stop();
       app.deps.mailer.close();
       await connected.close();
     })());

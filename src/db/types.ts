@@ -331,7 +331,60 @@ export interface EventsTable {
   created_at: Timestamp;
 }
 
+export interface WebhooksTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  inbox_id: number | null;
+  name: string | null;
+  url: string;
+  subscriptions: ColumnType<string[], string[], string[]>;
+  secret: string;
+  status: Generated<'active' | 'paused'>;
+  paused_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type DeliveryTarget = 'webhook' | 'inbox' | 'agent_bot';
+
+export interface WebhookDeliveriesTable {
+  id: Uuid;
+  account_id: number;
+  event_id: number;
+  event_seq: number;
+  event_name: string;
+  target_type: DeliveryTarget;
+  target_id: number;
+  url: string;
+  secret: string | null;
+  conversation_id: number | null;
+  payload: Json;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  locked_until: NullableTimestamp;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_latency_ms: number | null;
+  delivered_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface WebhookAttemptsTable {
+  id: Id;
+  delivery_id: string;
+  attempted_at: Timestamp;
+  status_code: number | null;
+  error: string | null;
+  latency_ms: number;
+  response_excerpt: string | null;
+}
+
 export interface Database {
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
   events: EventsTable;
   accounts: AccountsTable;
   users: UsersTable;
@@ -358,6 +411,9 @@ export interface Database {
 
 export type Account = Selectable<AccountsTable>;
 export type DomainEvent = Selectable<EventsTable>;
+export type Webhook = Selectable<WebhooksTable>;
+export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;
+export type WebhookAttempt = Selectable<WebhookAttemptsTable>;
 export type User = Selectable<UsersTable>;
 export type AccountUser = Selectable<AccountUsersTable>;
 export type AgentBot = Selectable<AgentBotsTable>;

@@ -9,6 +9,7 @@ import { issueToken } from '../../src/domain/auth/tokens.ts';
 import type { Role } from '../../src/db/types.ts';
 import type { App } from '../../src/api/types.ts';
 import { createTestDatabase } from './database.ts';
+import { startEventWorker, type Worker } from '../../src/events/worker.ts';
 
 export interface Response<T = any> {
   status: number;
@@ -35,6 +36,8 @@ export interface TestContext {
   account(name?: string): Promise<BootstrapResult & { api: Client; platform: Client }>;
   /** A new user who is a member of the account with the given role. */
   member(accountId: number, role?: Role, name?: string): Promise<{ userId: number; token: string; api: Client }>;
+  /** The event worker (webhook fan-out and delivery), when started with { worker: true }. */
+  worker?: Worker;
 }
 
 function encodeQuery(query: Record<string, unknown> | undefined): string {
@@ -77,13 +80,15 @@ function makeClient(app: App, token?: string, extraHeaders: Record<string, strin
 }
 
 /** One in-process server on a fresh database per test file; closed after the file. */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<TestContext> {
   const testDb = await createTestDatabase();
   const database = openDatabase(testDb.url, { max: 5 });
   const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', PORT: '0', ...env });
   const app = await buildApp({ config, database, mailer: createMailer(config.smtpUrl, config.mailFrom), logger: false });
   await app.ready();
+  const worker = options.worker ? startEventWorker(database, config, { warn() {}, error() {} }) : undefined;
   afterAll(async () => {
+    await worker?.stop();
     await app.close();
     await database.close();
     await testDb.drop();
@@ -93,6 +98,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     app,
     database,
     config,
+    worker,
     client: (token, headers) => makeClient(app, token, headers),
     async account(name = 'Acme') {
       const result = await bootstrap(db, { accountName: name });

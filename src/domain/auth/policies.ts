@@ -38,6 +38,7 @@ export const POLICIES = {
   'custom_attributes.manage': ADMINS,
   'agent_bots.read': MEMBERS,
   'agent_bots.manage': ADMINS,
+  'webhooks.manage': ADMINS,
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Action = keyof typeof POLICIES;

@@ -1,0 +1,89 @@
+import type { Db } from '../../db/pool.ts';
+import type { Webhook } from '../../db/types.ts';
+import { notFound, validation } from '../../errors.ts';
+import { randomToken } from '../auth/secrets.ts';
+
+/** Chatwoot's account webhook events (a subscription list must be a non-empty subset). */
+export const WEBHOOK_EVENTS = [
+  'conversation_created',
+  'conversation_updated',
+  'conversation_status_changed',
+  'conversation_typing_on',
+  'conversation_typing_off',
+  'message_created',
+  'message_updated',
+  'webwidget_triggered',
+  'contact_created',
+  'contact_updated',
+  'inbox_created',
+  'inbox_updated',
+] as const;
+
+export interface WebhookInput {
+  url?: string;
+  name?: string | null;
+  subscriptions?: string[];
+  inbox_id?: number | null;
+  status?: 'active' | 'paused';
+}
+
+function checkSubscriptions(subscriptions: string[] | undefined) {
+  if (subscriptions === undefined) return;
+  if (!subscriptions.length || subscriptions.some((s) => !(WEBHOOK_EVENTS as readonly string[]).includes(s))) {
+    throw validation('Invalid events', ['subscriptions']);
+  }
+}
+
+async function checkInbox(db: Db, accountId: number, inboxId: number | null | undefined) {
+  if (!inboxId) return;
+  const inbox = await db.selectFrom('inboxes').select('id').where('account_id', '=', accountId).where('id', '=', inboxId).executeTakeFirst();
+  if (!inbox) throw validation('Inbox does not exist', ['inbox_id']);
+}
+
+export async function listWebhooks(db: Db, accountId: number): Promise<Webhook[]> {
+  return db.selectFrom('webhooks').selectAll().where('account_id', '=', accountId).orderBy('id').execute();
+}
+
+export async function getWebhook(db: Db, accountId: number, id: number): Promise<Webhook> {
+  const webhook = await db.selectFrom('webhooks').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  if (!webhook) throw notFound();
+  return webhook;
+}
+
+export async function createWebhook(db: Db, accountId: number, input: WebhookInput & { url: string }): Promise<Webhook> {
+  const subscriptions = input.subscriptions ?? [...WEBHOOK_EVENTS];
+  checkSubscriptions(subscriptions);
+  await checkInbox(db, accountId, input.inbox_id);
+  return db
+    .insertInto('webhooks')
+    .values({
+      account_id: accountId,
+      url: input.url,
+      name: input.name ?? null,
+      subscriptions,
+      inbox_id: input.inbox_id ?? null,
+      secret: randomToken(24),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateWebhook(db: Db, accountId: number, id: number, input: WebhookInput): Promise<Webhook> {
+  checkSubscriptions(input.subscriptions);
+  await checkInbox(db, accountId, input.inbox_id);
+  const values = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const webhook = await db
+    .updateTable('webhooks')
+    .set({ ...values, ...(input.status === 'active' ? { paused_reason: null } : {}), updated_at: new Date() })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!webhook) throw notFound();
+  return webhook;
+}
+
+export async function deleteWebhook(db: Db, accountId: number, id: number): Promise<void> {
+  const result = await db.deleteFrom('webhooks').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  if (!result.numDeletedRows) throw notFound();
+}

@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import { performance } from 'node:perf_hooks';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/pool.ts';
+import type { WebhookDelivery } from '../db/types.ts';
+import { checkWebhookUrl } from '../domain/webhooks/ssrf.ts';
+import { signBody } from './signature.ts';
+
+const LOCK_SECONDS = 120;
+const MAX_BACKOFF_MS = 3_600_000;
+const EXCERPT = 500;
+
+/**
+ * Claims due deliveries. A delivery waits while an earlier one for the same receiver and conversation is
+ * still pending, so each receiver sees a conversation's events in order; a paused webhook holds its
+ * deliveries until it is resumed.
+ */
+export async function claimDueDeliveries(db: Db, limit: number): Promise<WebhookDelivery[]> {
+  const { rows } = await sql<WebhookDelivery>`
+    UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => ${LOCK_SECONDS})
+    WHERE d.id IN (
+      SELECT c.id FROM webhook_deliveries c
+      WHERE c.status = 'pending' AND c.next_attempt_at <= now() AND (c.locked_until IS NULL OR c.locked_until < now())
+        AND NOT EXISTS (
+          SELECT 1 FROM webhook_deliveries e
+          WHERE e.status = 'pending' AND e.target_type = c.target_type AND e.target_id = c.target_id
+            AND e.conversation_id IS NOT DISTINCT FROM c.conversation_id AND c.conversation_id IS NOT NULL
+            AND e.event_seq < c.event_seq AND e.account_id = c.account_id)
+        AND NOT EXISTS (
+          SELECT 1 FROM webhooks w WHERE c.target_type = 'webhook' AND w.id = c.target_id AND w.status = 'paused')
+      ORDER BY c.next_attempt_at, c.event_seq
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING d.*`.execute(db);
+  return rows;
+}
+
+function retryable(status: number | null): boolean {
+  return status === null || status === 408 || status === 425 || status === 429 || status >= 500;
+}
+
+export function backoffMs(attempt: number, baseMs: number): number {
+  const delay = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(delay * (0.8 + Math.random() * 0.4));
+}
+
+/** One attempt: POST the stored payload, signed; record it; schedule a retry, finish, or give up and pause. */
+export async function attemptDelivery(db: Db, config: Config, delivery: WebhookDelivery): Promise<void> {
+  const body = JSON.stringify(delivery.payload);
+  const timestamp = Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    'user-agent': `Switchboard/${config.version}`,
+    'x-chatwoot-delivery': delivery.id,
+    'x-chatwoot-timestamp': String(timestamp),
+  };
+  if (delivery.secret) headers['x-chatwoot-signature'] = signBody(delivery.secret, timestamp, body);
+
+  const started = performance.now();
+  let statusCode: number | null = null;
+  let error: string | null = null;
+  let excerpt: string | null = null;
+  try {
+    await checkWebhookUrl(delivery.url, config.webhooks.allowPrivateNetworks);
+    const response = await fetch(delivery.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(config.webhooks.timeoutMs) });
+    statusCode = response.status;
+    excerpt = (await response.text().catch(() => '')).slice(0, EXCERPT);
+  } catch (caught) {
+    const e = caught as Error & { cause?: { code?: string } };
+    error = e.name === 'TimeoutError' ? `timeout after ${config.webhooks.timeoutMs} ms` : (e.cause?.code ?? e.message);
+  }
+  const latency = Math.round(performance.now() - started);
+  const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
+  if (!ok && !error) error = `HTTP ${statusCode}`;
+  const attempts = delivery.attempts + 1;
+  const age = Date.now() - new Date(delivery.created_at).getTime();
+  const giveUp = !ok && (!retryable(statusCode) || age >= config.webhooks.retryWindowMs);
+
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('webhook_attempts')
+      .values({ delivery_id: delivery.id, status_code: statusCode, error, latency_ms: latency, response_excerpt: excerpt })
+      .execute();
+    await trx
+      .updateTable('webhook_deliveries')
+      .set({
+        attempts,
+        locked_until: null,
+        last_status_code: statusCode,
+        last_error: ok ? null : error,
+        last_latency_ms: latency,
+        ...(ok
+          ? { status: 'delivered', delivered_at: new Date() }
+          : giveUp
+            ? { status: 'failed' }
+            : { next_attempt_at: new Date(Date.now() + backoffMs(attempts, config.webhooks.retryBaseMs)) }),
+      })
+      .where('id', '=', delivery.id)
+      .execute();
+    if (giveUp && delivery.target_type === 'webhook' && retryable(statusCode)) {
+      // Failing for the whole retry window: pause visibly; its pending deliveries wait for a resume.
+      await trx
+        .updateTable('webhooks')
+        .set({ status: 'paused', paused_reason: `delivery ${delivery.id} failed for ${Math.round(age / 60000)} min: ${error}`, updated_at: new Date() })
+        .where('id', '=', delivery.target_id)
+        .execute();
+    }
+  });
+}
