@@ -6,7 +6,6 @@ import type { WebhookDelivery } from '../db/types.ts';
 import { checkWebhookUrl } from '../domain/webhooks/ssrf.ts';
 import { signBody } from './signature.ts';
 
-const LOCK_SECONDS = 120;
 const MAX_BACKOFF_MS = 3_600_000;
 const EXCERPT = 500;
 
@@ -15,9 +14,11 @@ const EXCERPT = 500;
  * still pending, so each receiver sees a conversation's events in order; a paused webhook holds its
  * deliveries until it is resumed.
  */
-export async function claimDueDeliveries(db: Db, limit: number): Promise<WebhookDelivery[]> {
+export async function claimDueDeliveries(db: Db, limit: number, timeoutMs: number): Promise<WebhookDelivery[]> {
+  // The claim outlives any attempt (timeout + DNS + recording); a process killed mid-attempt frees it then.
+  const lockSeconds = Math.ceil((2 * timeoutMs) / 1000) + 5;
   const { rows } = await sql<WebhookDelivery>`
-    UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => ${LOCK_SECONDS})
+    UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => ${lockSeconds})
     WHERE d.id IN (
       SELECT c.id FROM webhook_deliveries c
       WHERE c.status = 'pending' AND c.next_attempt_at <= now() AND (c.locked_until IS NULL OR c.locked_until < now())

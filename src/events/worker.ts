@@ -54,7 +54,7 @@ export function startEventWorker(database: DatabaseHandle, config: Config, log: 
       try {
         const fanned = await fanOutEvents(db, config.publicUrl);
         const free = MAX_IN_FLIGHT - inFlight.size;
-        const due = free > 0 ? await claimDueDeliveries(db, free) : [];
+        const due = free > 0 ? await claimDueDeliveries(db, free, config.webhooks.timeoutMs) : [];
         for (const delivery of due) {
           const attempt = attemptDelivery(db, config, delivery)
             .catch((error) => log.error({ err: error, delivery: delivery.id }, 'webhook attempt failed to record'))
