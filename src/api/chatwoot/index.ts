@@ -34,6 +34,7 @@ export async function chatwootApi(app: App): Promise<void> {
   const accountRoutes = await loadRouteModules(path.join(here, 'application'));
   const userRoutes = await loadRouteModules(path.join(here, 'user'));
   const platformRoutes = await loadRouteModules(path.join(here, 'platform'));
+  const publicRoutes = await loadRouteModules(path.join(here, 'public'));
 
   await app.register(
     async (api) => {
@@ -58,5 +59,14 @@ export async function chatwootApi(app: App): Promise<void> {
       for (const routes of platformRoutes) await platform.register(routes);
     },
     { prefix: '/platform/api/v1' },
+  );
+
+  // The Client API needs no token (n8n sends one anyway: it is ignored).
+  await app.register(
+    async (clientApi) => {
+      clientApi.addHook('preValidation', normalizeInput);
+      for (const routes of publicRoutes) await clientApi.register(routes);
+    },
+    { prefix: '/public/api/v1' },
   );
 }

@@ -50,7 +50,7 @@ async function updateConversation(
 }
 
 export interface Performer {
-  type: 'User' | 'AgentBot';
+  type: 'User' | 'AgentBot' | 'Contact';
   id: number;
   name: string;
 }
@@ -222,7 +222,7 @@ export async function replaceCustomAttributes(db: Db, conversation: Conversation
 }
 
 /** A typing indicator is only an event: nothing is stored. */
-export async function recordTyping(db: Db, conversation: Conversation, on: boolean, isPrivate: boolean, performer?: Performer | { type: 'Contact'; id: number; name: string }) {
+export async function recordTyping(db: Db, conversation: Conversation, on: boolean, isPrivate: boolean, performer?: Performer) {
   await conversationEvent(db, conversation, on ? 'conversation.typing_on' : 'conversation.typing_off', { is_private: isPrivate, performer });
 }
 
