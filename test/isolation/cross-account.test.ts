@@ -26,6 +26,11 @@ const bAttr = await db
   .returning('id')
   .executeTakeFirstOrThrow();
 const bBot = await db.insertInto('agent_bots').values({ account_id: b.account.account_id, name: 'Beta bot' }).returning('id').executeTakeFirstOrThrow();
+const bWebhook = await db
+  .insertInto('webhooks')
+  .values({ account_id: b.account.account_id, url: 'https://203.0.113.50/hook', subscriptions: ['message_created'], secret: 'beta-secret' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const bNote = await db.insertInto('contact_notes').values({ account_id: b.account.account_id, contact_id: b.contact.id, content: 'beta note' }).returning('id').executeTakeFirstOrThrow();
 
 /** Which id of B each path parameter gets, by the collection it follows. */
@@ -33,6 +38,7 @@ function idFor(collection: string, param: string): number {
   if (param === 'conversation_id') return bConversation.id;
   if (param === 'message_id') return bMessage.id;
   if (param === 'note_id') return bNote.id;
+  if (param === 'delivery_id') return '00000000-0000-4000-8000-000000000000' as never;
   const byCollection: Record<string, number> = {
     contacts: b.contact.id,
     conversations: bConversation.id,
@@ -45,6 +51,7 @@ function idFor(collection: string, param: string): number {
     custom_attribute_definitions: bAttr.id,
     agent_bots: bBot.id,
     notes: bNote.id,
+    webhooks: bWebhook.id,
   };
   if (!(collection in byCollection)) throw new Error(`no id of B for {${param}} after /${collection}`);
   return byCollection[collection];
