@@ -18,6 +18,8 @@ export interface Config {
     retryWindowMs: number;
     /** First retry delay; each next one doubles, with jitter, up to an hour. */
     retryBaseMs: number;
+    /** An agent bot that does not answer for this long hands its pending conversations to the agents. */
+    botRetryWindowMs: number;
   };
 }
 
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? integer(env, 'WEBHOOK_RETRY_WINDOW_MS', 0, 0, 2 ** 31)
         : integer(env, 'WEBHOOK_RETRY_WINDOW_HOURS', 24, 0, 24 * 30) * 3_600_000,
       retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 5_000, 10, 3_600_000),
+      botRetryWindowMs: integer(env, 'AGENT_BOT_RETRY_WINDOW_MS', 30_000, 0, 3_600_000),
     },
   };
 }

@@ -5,6 +5,16 @@ import type { Db } from '../db/pool.ts';
 import type { WebhookDelivery } from '../db/types.ts';
 import { checkWebhookUrl } from '../domain/webhooks/ssrf.ts';
 import { signBody } from './signature.ts';
+import { changeStatus } from '../domain/conversations/commands.ts';
+
+/** Chatwoot's rule: a bot that cannot be reached hands a pending conversation over to the agents. */
+async function handOffFromFailedBot(db: Db, delivery: WebhookDelivery): Promise<void> {
+  if (!delivery.conversation_id) return;
+  const conversation = await db.selectFrom('conversations').selectAll().where('id', '=', delivery.conversation_id).executeTakeFirst();
+  if (conversation?.status !== 'pending') return;
+  const bot = await db.selectFrom('agent_bots').select(['id', 'name']).where('id', '=', delivery.target_id).executeTakeFirst();
+  await changeStatus(db, conversation, 'open', { type: 'AgentBot', id: delivery.target_id, name: `${bot?.name ?? 'the agent bot'} (unreachable, handed off)` });
+}
 
 const MAX_BACKOFF_MS = 3_600_000;
 const EXCERPT = 500;
@@ -76,7 +86,8 @@ export async function attemptDelivery(db: Db, config: Config, delivery: WebhookD
   if (!ok && !error) error = `HTTP ${statusCode}`;
   const attempts = delivery.attempts + 1;
   const age = Date.now() - new Date(delivery.created_at).getTime();
-  const giveUp = !ok && (!retryable(statusCode) || age >= config.webhooks.retryWindowMs);
+  const window = delivery.target_type === 'agent_bot' ? Math.min(config.webhooks.botRetryWindowMs, config.webhooks.retryWindowMs) : config.webhooks.retryWindowMs;
+  const giveUp = !ok && (!retryable(statusCode) || age >= window);
 
   await db.transaction().execute(async (trx) => {
     await trx
@@ -108,4 +119,5 @@ export async function attemptDelivery(db: Db, config: Config, delivery: WebhookD
         .execute();
     }
   });
+  if (giveUp && delivery.target_type === 'agent_bot') await handOffFromFailedBot(db, delivery);
 }
