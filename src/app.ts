@@ -13,6 +13,8 @@ import { registerMultipart } from './api/multipart.ts';
 import { systemRoutes } from './api/system/routes.ts';
 import { attachmentRoutes } from './api/system/attachments.ts';
 import { chatwootApi } from './api/chatwoot/index.ts';
+import { cableRoutes } from './api/chatwoot/realtime/cable.ts';
+import { RealtimeHub } from './realtime/hub.ts';
 
 export interface AppOptions {
   config: Config;
@@ -89,5 +91,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(systemRoutes);
   await app.register(attachmentRoutes);
   await app.register(chatwootApi);
+
+  const hub = new RealtimeHub(options.database, options.config.publicUrl);
+  await hub.start();
+  app.decorate('hub', hub);
+  app.addHook('onClose', () => hub.stop());
+  await app.register((instance) => cableRoutes(instance as App, hub));
   return app;
 }

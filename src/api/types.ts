@@ -36,6 +36,7 @@ export interface Caller {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: Deps;
+    hub: import('../realtime/hub.ts').RealtimeHub;
   }
   interface FastifyRequest {
     caller: Caller;
