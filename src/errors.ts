@@ -61,6 +61,11 @@ const UNIQUE_CONSTRAINTS: Record<string, { field: string; message: string }> = {
     field: 'attribute_key',
     message: 'Attribute key has already been taken',
   },
+  // PostgreSQL truncates generated names to 63 characters: this is the name the constraint above really has.
+  custom_attribute_definitions_account_id_attribute_model_att_key: {
+    field: 'attribute_key',
+    message: 'Attribute key has already been taken',
+  },
   account_users_account_id_user_id_key: { field: 'user_id', message: 'User has already been added to this account' },
   inbox_members_inbox_id_user_id_key: { field: 'user_id', message: 'User is already a member of this inbox' },
   webhooks_account_id_url_key: { field: 'url', message: 'Url has already been taken' },

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { Inbox } from '../../../db/types.ts';
+import { DEFAULT_WORKING_HOURS } from '../../../domain/inboxes/settings.ts';
 import { FreeObject, Nullable } from './schema-helpers.ts';
 
 /** Create requests name channels by short type; responses by class name. */
@@ -78,15 +79,8 @@ export const InboxSchema = Type.Object({
 });
 export type InboxJson = Static<typeof InboxSchema>;
 
-const DEFAULT_WORKING_HOURS = [0, 1, 2, 3, 4, 5, 6].map((day) => ({
-  day_of_week: day,
-  closed_all_day: day === 0 || day === 6,
-  open_hour: day === 0 || day === 6 ? null : 9,
-  open_minutes: day === 0 || day === 6 ? null : 0,
-  close_hour: day === 0 || day === 6 ? null : 17,
-  close_minutes: day === 0 || day === 6 ? null : 0,
-  open_all_day: false,
-}));
+/** A new widget has attachments, the emoji picker and ending the conversation switched on. */
+const WIDGET_FEATURES = ['attachments', 'emoji_picker', 'end_conversation'];
 
 function widgetScript(publicUrl: string, websiteToken: string): string {
   return `<script>(function(d,t){var g=d.createElement(t),s=d.getElementsByTagName(t)[0];g.src="${publicUrl}/packs/js/sdk.js";g.async=true;s.parentNode.insertBefore(g,s);g.onload=function(){window.chatwootSDK.run({websiteToken:'${websiteToken}',baseUrl:"${publicUrl}"})}})(document,"script");</script>`;
@@ -127,7 +121,7 @@ export function presentInbox(inbox: Inbox, options: { isAdmin: boolean; publicUr
     welcome_tagline: isWidget ? (channel.welcome_tagline ?? null) : null,
     web_widget_script: isWidget ? widgetScript(options.publicUrl, inbox.identifier) : null,
     website_token: isWidget ? inbox.identifier : null,
-    selected_feature_flags: isWidget ? (channel.selected_feature_flags ?? []) : null,
+    selected_feature_flags: isWidget ? (channel.selected_feature_flags ?? WIDGET_FEATURES) : null,
     reply_time: isWidget ? (channel.reply_time ?? 'in_a_few_minutes') : null,
     messaging_service_sid: null,
     phone_number: null,

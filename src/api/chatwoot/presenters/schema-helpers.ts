@@ -1,7 +1,13 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import type { FastifyReply } from 'fastify';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * A nullable scalar for request schemas. Ajv's coerceTypes turns null into "" or false while trying the
+ * first branch of Nullable()'s anyOf; a type list keeps null as null.
+ */
+export const OrNull = <T extends TSchema & { type: string }>(schema: T) =>
+  Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] });
 /** A free-form JSON object (custom_attributes, additional_attributes, ...). */
 export const FreeObject = Type.Unsafe<Record<string, any>>({ type: 'object', additionalProperties: true });
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });

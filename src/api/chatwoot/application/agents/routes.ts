@@ -1,0 +1,69 @@
+import type { App } from '../../../types.ts';
+import { bulkCreateAgents, createAgent, removeAgent, updateAgent } from '../../../../domain/agents/commands.ts';
+import { listMembers } from '../../../../domain/users/repository.ts';
+import { presentAgent } from '../../presenters/agent.ts';
+import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
+import { AgentList, AgentParams, AgentSchema, BulkCreateBody, CreateAgentBody, UpdateAgentBody, toAvailability } from './schema.ts';
+
+const tags = ['Agents'];
+
+export default async function agentRoutes(app: App): Promise<void> {
+  const { db } = app.deps;
+
+  app.get(
+    '/agents',
+    { config: { policy: 'agents.list' }, schema: { tags, summary: 'List the account’s agents', response: { 200: AgentList } } },
+    async (request) => (await listMembers(db, request.auth.account.id)).map(presentAgent),
+  );
+
+  app.post(
+    '/agents',
+    {
+      config: { policy: 'agents.manage', bodyWrapper: 'agent' },
+      schema: { tags, summary: 'Add an agent (a new user, or an existing one)', body: CreateAgentBody, response: { 200: AgentSchema } },
+    },
+    async (request) => {
+      const { availability, availability_status, ...rest } = request.body;
+      const agent = await createAgent(db, request.auth.account.id, request.auth.user?.id ?? null, {
+        ...rest,
+        availability: toAvailability(availability ?? availability_status),
+      });
+      return presentAgent(agent);
+    },
+  );
+
+  app.post(
+    '/agents/bulk_create',
+    {
+      config: { policy: 'agents.manage' },
+      schema: { tags, summary: 'Invite agents by email', body: BulkCreateBody, response: { 200: Empty } },
+    },
+    async (request, reply) => {
+      await bulkCreateAgents(db, request.auth.account.id, request.auth.user?.id ?? null, request.body.emails);
+      return sendEmpty(reply);
+    },
+  );
+
+  for (const method of ['PATCH', 'PUT'] as const) {
+    app.route({
+      method,
+      url: '/agents/:id',
+      config: { policy: 'agents.manage', bodyWrapper: 'agent' },
+      schema: { tags, summary: 'Update an agent', params: AgentParams, body: UpdateAgentBody, response: { 200: AgentSchema } },
+      handler: async (request) => {
+        const { availability, ...rest } = request.body;
+        const agent = await updateAgent(db, request.auth.account.id, request.params.id, { ...rest, availability: toAvailability(availability) });
+        return presentAgent(agent);
+      },
+    });
+  }
+
+  app.delete(
+    '/agents/:id',
+    { config: { policy: 'agents.manage' }, schema: { tags, summary: 'Remove an agent from the account', params: AgentParams, response: { 200: Empty } } },
+    async (request, reply) => {
+      await removeAgent(db, request.auth.account.id, request.params.id);
+      return sendEmpty(reply);
+    },
+  );
+}

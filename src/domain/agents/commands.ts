@@ -1,0 +1,116 @@
+import type { Db } from '../../db/pool.ts';
+import type { Availability, Role } from '../../db/types.ts';
+import { notFound, translateError, validation } from '../../errors.ts';
+import { randomToken } from '../auth/secrets.ts';
+import { findMember, findUserByEmail, type Member } from '../users/repository.ts';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface NewAgent {
+  email: string;
+  name?: string;
+  role?: Role;
+  availability?: Availability;
+  auto_offline?: boolean;
+}
+
+export interface AgentChanges {
+  name?: string;
+  role?: Role;
+  availability?: Availability;
+  auto_offline?: boolean;
+}
+
+async function getMember(db: Db, accountId: number, userId: number): Promise<Member> {
+  const member = await findMember(db, accountId, userId);
+  if (!member) throw notFound();
+  return member;
+}
+
+/**
+ * Adds a user to the account: an unknown email becomes a new user without a password (they set one
+ * later), a known one is the existing user joining. Unset membership fields keep the table defaults.
+ */
+export async function createAgent(db: Db, accountId: number, inviterId: number | null, input: NewAgent): Promise<Member> {
+  const email = input.email.trim();
+  if (!EMAIL.test(email)) throw validation('Email is invalid', ['email']);
+  const userId = await db.transaction().execute(async (trx) => {
+    let user = await findUserByEmail(trx, email);
+    if (!user) {
+      const name = input.name?.trim();
+      if (!name) throw validation("Name can't be blank", ['name']);
+      user = await trx
+        .insertInto('users')
+        .values({ name, email, password_hash: null, pubsub_token: randomToken() })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    } else if (await findMember(trx, accountId, user.id)) {
+      throw validation(`User with email ${email} is already part of the account`, ['email']);
+    }
+    await trx
+      .insertInto('account_users')
+      .values({
+        account_id: accountId,
+        user_id: user.id,
+        inviter_id: inviterId,
+        role: input.role ?? 'agent',
+        ...(input.availability ? { availability: input.availability } : {}),
+        ...(input.auto_offline === undefined ? {} : { auto_offline: input.auto_offline }),
+      })
+      .execute();
+    return user.id;
+  });
+  return getMember(db, accountId, userId);
+}
+
+/** Invites each email as createAgent does, named after its local part; emails that fail are skipped. */
+export async function bulkCreateAgents(db: Db, accountId: number, inviterId: number | null, emails: string[]): Promise<void> {
+  for (const email of emails) {
+    try {
+      await createAgent(db, accountId, inviterId, { email, name: email.split('@')[0] });
+    } catch (error) {
+      if (translateError(error).kind !== 'validation') throw error;
+    }
+  }
+}
+
+/** Renames the user and changes their membership of this account. */
+export async function updateAgent(db: Db, accountId: number, userId: number, changes: AgentChanges): Promise<Member> {
+  await getMember(db, accountId, userId);
+  const { name, ...membership } = changes;
+  await db.transaction().execute(async (trx) => {
+    if (name !== undefined) {
+      if (!name.trim()) throw validation("Name can't be blank", ['name']);
+      await trx.updateTable('users').set({ name: name.trim(), updated_at: new Date() }).where('id', '=', userId).execute();
+    }
+    const values = Object.fromEntries(Object.entries(membership).filter(([, v]) => v !== undefined));
+    if (Object.keys(values).length) {
+      await trx
+        .updateTable('account_users')
+        .set({ ...values, updated_at: new Date() })
+        .where('account_id', '=', accountId)
+        .where('user_id', '=', userId)
+        .execute();
+    }
+  });
+  return getMember(db, accountId, userId);
+}
+
+/**
+ * Removes the user from the account: from its inboxes and teams, off its conversations (a bulk unassignment,
+ * as Chatwoot's own removal does, so no per-conversation events), then the membership.
+ */
+export async function removeAgent(db: Db, accountId: number, userId: number): Promise<void> {
+  await getMember(db, accountId, userId);
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('inbox_members').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
+    await trx.deleteFrom('team_members').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
+    await trx
+      .updateTable('conversations')
+      .set({ assignee_id: null, updated_at: new Date() })
+      .where('account_id', '=', accountId)
+      .where('assignee_id', '=', userId)
+      .execute();
+    await trx.deleteFrom('account_users').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
+  });
+}

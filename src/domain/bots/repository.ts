@@ -1,0 +1,44 @@
+import type { Db } from '../../db/pool.ts';
+import type { AgentBot } from '../../db/types.ts';
+import { notFound } from '../../errors.ts';
+
+/** The account's own bots and the system-wide ones (account_id null), as an account sees them. */
+export async function listAccountBots(db: Db, accountId: number): Promise<AgentBot[]> {
+  return db
+    .selectFrom('agent_bots')
+    .selectAll()
+    .where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]))
+    .orderBy('id')
+    .execute();
+}
+
+/** A bot the account may read: its own or a system bot. */
+export async function getVisibleBot(db: Db, accountId: number, id: number): Promise<AgentBot> {
+  const bot = await db
+    .selectFrom('agent_bots')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]))
+    .executeTakeFirst();
+  if (!bot) throw notFound();
+  return bot;
+}
+
+/** A bot the account may change: only its own (system bots are read-only from an account). */
+export async function getAccountBot(db: Db, accountId: number, id: number): Promise<AgentBot> {
+  const bot = await db
+    .selectFrom('agent_bots')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!bot) throw notFound();
+  return bot;
+}
+
+export async function getBot(db: Db, id: number): Promise<AgentBot> {
+  const bot = await db.selectFrom('agent_bots').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!bot) throw notFound();
+  return bot;
+}
+
