@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../helpers/context.ts';
-import { insertInbox } from '../../src/domain/inboxes/repository.ts';
 import { buildRequest, call, credentialTestRequest, findOperation, send } from './node-requests.ts';
 
 const ctx = await createTestContext();
@@ -32,12 +31,6 @@ describe('n8n ChatWoot node: core flow', () => {
 
   it('creates an API inbox (Inboxes / Inbox Creation)', async () => {
     const res = await node('Inboxes', 'Inbox Creation', { name: 'n8n API inbox', channel: '{"type": "api"}' });
-    if (res.status === 404) {
-      // Inbox routes are not implemented yet: fall back to the domain function so the flow can go on.
-      console.warn(`[core-flow] POST /api/v1/accounts/:id/inboxes/ answered 404 ${res.text}; inbox created with insertInbox`);
-      state.inbox = await insertInbox(ctx.database.db, account_id, { name: 'n8n API inbox', channel_type: 'Channel::Api' });
-      return;
-    }
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       id: expect.any(Number),
