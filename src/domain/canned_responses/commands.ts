@@ -1,3 +1,4 @@
+import { deleteInAccount } from '../../db/scoped.ts';
 import type { Db } from '../../db/pool.ts';
 import type { CannedResponse } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
@@ -44,6 +45,5 @@ export async function updateCannedResponse(db: Db, accountId: number, id: number
 }
 
 export async function deleteCannedResponse(db: Db, accountId: number, id: number): Promise<void> {
-  const deleted = await db.deleteFrom('canned_responses').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
-  if (deleted.numDeletedRows === 0n) throw notFound();
+  await deleteInAccount(db, 'canned_responses', accountId, id);
 }

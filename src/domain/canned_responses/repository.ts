@@ -1,7 +1,7 @@
+import { getInAccount } from '../../db/scoped.ts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { CannedResponse } from '../../db/types.ts';
-import { notFound } from '../../errors.ts';
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -19,12 +19,5 @@ export async function listCannedResponses(db: Db, accountId: number, search?: st
 }
 
 export async function getCannedResponse(db: Db, accountId: number, id: number): Promise<CannedResponse> {
-  const row = await db
-    .selectFrom('canned_responses')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound();
-  return row;
+  return getInAccount(db, 'canned_responses', accountId, id);
 }

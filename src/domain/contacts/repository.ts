@@ -1,7 +1,7 @@
+import { getInAccount } from '../../db/scoped.ts';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { Contact, ContactInbox, Inbox } from '../../db/types.ts';
-import { notFound } from '../../errors.ts';
 
 export const CONTACTS_PER_PAGE = 15;
 
@@ -15,9 +15,7 @@ export async function findContact(db: Db, accountId: number, contactId: number):
 }
 
 export async function getContact(db: Db, accountId: number, contactId: number): Promise<Contact> {
-  const contact = await findContact(db, accountId, contactId);
-  if (!contact) throw notFound();
-  return contact;
+  return getInAccount(db, 'contacts', accountId, contactId);
 }
 
 export async function findContactsByIds(db: Db, accountId: number, ids: number[]): Promise<Contact[]> {

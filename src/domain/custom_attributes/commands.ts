@@ -1,3 +1,4 @@
+import { deleteInAccount } from '../../db/scoped.ts';
 import type { Db } from '../../db/pool.ts';
 import type { CustomAttributeDefinition } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
@@ -71,10 +72,5 @@ export async function updateDefinition(db: Db, accountId: number, id: number, in
 }
 
 export async function deleteDefinition(db: Db, accountId: number, id: number): Promise<void> {
-  const deleted = await db
-    .deleteFrom('custom_attribute_definitions')
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (deleted.numDeletedRows === 0n) throw notFound();
+  await deleteInAccount(db, 'custom_attribute_definitions', accountId, id);
 }

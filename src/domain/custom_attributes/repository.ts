@@ -1,6 +1,6 @@
+import { getInAccount } from '../../db/scoped.ts';
 import type { Db } from '../../db/pool.ts';
 import type { CustomAttributeDefinition } from '../../db/types.ts';
-import { notFound } from '../../errors.ts';
 
 export type AttributeModel = CustomAttributeDefinition['attribute_model'];
 
@@ -12,12 +12,5 @@ export async function listDefinitions(db: Db, accountId: number, model?: Attribu
 }
 
 export async function getDefinition(db: Db, accountId: number, id: number): Promise<CustomAttributeDefinition> {
-  const row = await db
-    .selectFrom('custom_attribute_definitions')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound();
-  return row;
+  return getInAccount(db, 'custom_attribute_definitions', accountId, id);
 }

@@ -1,7 +1,8 @@
+import { deleteInAccount } from '../../db/scoped.ts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { Label } from '../../db/types.ts';
-import { notFound, validation } from '../../errors.ts';
+import { validation } from '../../errors.ts';
 import { getLabel } from './repository.ts';
 
 export interface LabelInput {
@@ -74,6 +75,5 @@ export async function updateLabel(db: Db, accountId: number, id: number, input: 
 }
 
 export async function deleteLabel(db: Db, accountId: number, id: number): Promise<void> {
-  const deleted = await db.deleteFrom('labels').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
-  if (deleted.numDeletedRows === 0n) throw notFound();
+  await deleteInAccount(db, 'labels', accountId, id);
 }

@@ -1,3 +1,4 @@
+import { deleteInAccount, getInAccount } from '../../db/scoped.ts';
 import type { Db } from '../../db/pool.ts';
 import type { Webhook } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
@@ -45,9 +46,7 @@ export async function listWebhooks(db: Db, accountId: number): Promise<Webhook[]
 }
 
 export async function getWebhook(db: Db, accountId: number, id: number): Promise<Webhook> {
-  const webhook = await db.selectFrom('webhooks').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
-  if (!webhook) throw notFound();
-  return webhook;
+  return getInAccount(db, 'webhooks', accountId, id);
 }
 
 export async function createWebhook(db: Db, accountId: number, input: WebhookInput & { url: string }): Promise<Webhook> {
@@ -84,6 +83,5 @@ export async function updateWebhook(db: Db, accountId: number, id: number, input
 }
 
 export async function deleteWebhook(db: Db, accountId: number, id: number): Promise<void> {
-  const result = await db.deleteFrom('webhooks').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
-  if (!result.numDeletedRows) throw notFound();
+  await deleteInAccount(db, 'webhooks', accountId, id);
 }
