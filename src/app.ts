@@ -13,8 +13,16 @@ import { registerMultipart } from './api/multipart.ts';
 import { systemRoutes } from './api/system/routes.ts';
 import { attachmentRoutes } from './api/system/attachments.ts';
 import { chatwootApi } from './api/chatwoot/index.ts';
+import { isWtsPath, wtsApi } from './api/wts/index.ts';
+import { wtsErrorResponse } from './api/wts/errors.ts';
+import { AppError } from './errors.ts';
 import { cableRoutes } from './api/chatwoot/realtime/cable.ts';
 import { RealtimeHub } from './realtime/hub.ts';
+
+/** The dialect switch for errors: paths the WTS dialect owns get its error body, the rest Chatwoot's. */
+function errorResponse(url: string, error: AppError): { status: number; body: unknown } {
+  return isWtsPath(url) ? wtsErrorResponse(error) : { status: error.status, body: chatwootErrorBody(error) };
+}
 
 export interface AppOptions {
   config: Config;
@@ -49,10 +57,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const appError = toAppError(error);
     if (appError.kind === 'internal') request.log.error({ err: error }, 'unhandled error');
     else if (appError.kind === 'unavailable') request.log.warn({ err: error }, 'database unavailable');
-    reply.status(appError.status).send(chatwootErrorBody(appError));
+    const { status, body } = errorResponse(request.url, appError);
+    reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: 'Resource could not be found' });
+    const { status, body } = errorResponse(request.url, new AppError('not_found', 'Resource could not be found'));
+    reply.status(status).send(body);
   });
 
   // Real clients (the n8n node among them) send `Content-Type: application/json` on every request, bodiless
@@ -91,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(systemRoutes);
   await app.register(attachmentRoutes);
   await app.register(chatwootApi);
+  await app.register(wtsApi);
 
   const hub = new RealtimeHub(options.database, options.config.publicUrl);
   await hub.start();

@@ -19,27 +19,25 @@ export async function fanOutEvents(db: Db, publicUrl: string, limit = 100): Prom
       .skipLocked()
       .execute();
     if (!events.length) return 0;
-    for (const event of events) {
-      const planned = await planChatwootDeliveries(trx, event, publicUrl);
-      if (planned.length) {
-        await trx
-          .insertInto('webhook_deliveries')
-          .values(
-            planned.map((p) => ({
-              account_id: event.account_id,
-              event_id: event.id,
-              event_seq: event.seq,
-              event_name: p.eventName,
-              target_type: p.targetType,
-              target_id: p.targetId,
-              url: p.url,
-              secret: p.secret,
-              conversation_id: event.conversation_id,
-              payload: JSON.stringify(p.payload),
-            })),
-          )
-          .execute();
-      }
+    const planned = await planChatwootDeliveries(trx, events, publicUrl);
+    if (planned.length) {
+      await trx
+        .insertInto('webhook_deliveries')
+        .values(
+          planned.map(({ event, ...p }) => ({
+            account_id: event.account_id,
+            event_id: event.id,
+            event_seq: event.seq,
+            event_name: p.eventName,
+            target_type: p.targetType,
+            target_id: p.targetId,
+            url: p.url,
+            secret: p.secret,
+            conversation_id: event.conversation_id,
+            payload: JSON.stringify(p.payload),
+          })),
+        )
+        .execute();
     }
     await trx.updateTable('events').set({ dispatched_at: new Date() }).where('id', 'in', events.map((e) => e.id)).execute();
     return events.length;

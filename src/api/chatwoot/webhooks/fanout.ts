@@ -1,12 +1,13 @@
 import type { Db } from '../../../db/pool.ts';
-import type { DeliveryTarget, DomainEvent } from '../../../db/types.ts';
+import type { AgentBot, Contact, DeliveryTarget, DomainEvent, Inbox, Webhook } from '../../../db/types.ts';
 import { loadConversationDetails, type ConversationDetails } from '../../../domain/conversations/details.ts';
-import { loadMessageDetails } from '../../../domain/messages/details.ts';
+import { loadMessageDetails, type MessageDetails } from '../../../domain/messages/details.ts';
 import { MESSAGE_TYPE } from '../../../domain/messages/commands.ts';
 import { changedAttributesList, contactWebhook, conversationPush, messageWebhook, senderWebhook } from '../presenters/webhook.ts';
 import { presentUserPush } from '../presenters/agent.ts';
 
 export interface PlannedDelivery {
+  event: DomainEvent;
   targetType: DeliveryTarget;
   targetId: number;
   url: string;
@@ -15,123 +16,202 @@ export interface PlannedDelivery {
   payload: Record<string, unknown>;
 }
 
-const CONVERSATION_EVENTS = new Set(['conversation_created', 'conversation_updated', 'conversation_status_changed', 'conversation_typing_on', 'conversation_typing_off', 'message_created', 'message_updated', 'webwidget_triggered']);
-const BOT_EVENTS = new Set(['message_created', 'message_updated', 'conversation_opened', 'conversation_resolved', 'webwidget_triggered']);
-
-interface Built {
-  /** Chatwoot event name → payload (without the `event` key). */
-  payloads: Map<string, Record<string, unknown>>;
-  inboxId: number | null;
-  conversation?: ConversationDetails;
-}
-
-async function build(db: Db, event: DomainEvent, publicUrl: string): Promise<Built | undefined> {
-  const account = await db.selectFrom('accounts').select(['id', 'name']).where('id', '=', event.account_id).executeTakeFirstOrThrow();
-  const payloads = new Map<string, Record<string, unknown>>();
-  const data = event.data as Record<string, any>;
-  let conversation: ConversationDetails | undefined;
-  if (event.conversation_id) {
-    const row = await db.selectFrom('conversations').selectAll().where('id', '=', event.conversation_id).executeTakeFirst();
-    if (!row) return undefined; // deleted since: nothing left to describe
-    [conversation] = await loadConversationDetails(db, event.account_id, [row]);
-  }
+/** The Chatwoot webhook names an outbox event can become. */
+function chatwootNames(event: DomainEvent): string[] {
+  const status = (event.data as any)?.changed_attributes?.status?.current_value;
   switch (event.name) {
     case 'conversation.created':
-      payloads.set('conversation_created', conversationPush(conversation!, publicUrl));
-      break;
+      return ['conversation_created'];
     case 'conversation.updated':
-      payloads.set('conversation_updated', { ...conversationPush(conversation!, publicUrl), changed_attributes: changedAttributesList(data.changed_attributes) });
-      break;
-    case 'conversation.status_changed': {
-      const push = conversationPush(conversation!, publicUrl);
-      payloads.set('conversation_status_changed', { ...push, changed_attributes: null });
-      const status = data.changed_attributes?.status?.current_value;
-      if (status === 'open') payloads.set('conversation_opened', push);
-      if (status === 'resolved') payloads.set('conversation_resolved', push);
-      break;
-    }
+      return ['conversation_updated'];
+    case 'conversation.status_changed':
+      return ['conversation_status_changed', ...(status === 'open' ? ['conversation_opened'] : status === 'resolved' ? ['conversation_resolved'] : [])];
     case 'conversation.typing_on':
-    case 'conversation.typing_off': {
-      const performer = data.performer as { type: string; id: number } | undefined;
-      let user: unknown = null;
-      if (performer?.type === 'User') {
-        const u = await db.selectFrom('users').select(['id', 'name', 'display_name', 'avatar_url']).where('id', '=', performer.id).executeTakeFirst();
-        user = u ? presentUserPush(u) : null;
-      } else if (performer?.type === 'Contact') {
-        user = senderWebhook({ type: 'Contact', contact: conversation!.contact }, account);
-      }
-      payloads.set(event.name === 'conversation.typing_on' ? 'conversation_typing_on' : 'conversation_typing_off', {
-        user,
-        conversation: conversationPush(conversation!, publicUrl),
-        is_private: Boolean(data.is_private),
-      });
-      break;
-    }
+      return ['conversation_typing_on'];
+    case 'conversation.typing_off':
+      return ['conversation_typing_off'];
     case 'message.created':
-    case 'message.updated': {
-      const message = await db.selectFrom('messages').selectAll().where('id', '=', event.message_id!).executeTakeFirst();
-      if (!message || message.message_type === MESSAGE_TYPE.activity) break; // activity messages never produce webhooks
-      const [details] = await loadMessageDetails(db, event.account_id, [message]);
-      payloads.set(event.name === 'message.created' ? 'message_created' : 'message_updated', messageWebhook(details, conversation!, account, publicUrl));
-      break;
-    }
+      return ['message_created'];
+    case 'message.updated':
+      return ['message_updated'];
     case 'contact.created':
-    case 'contact.updated': {
-      const contact = await db.selectFrom('contacts').selectAll().where('id', '=', event.contact_id!).executeTakeFirst();
-      if (!contact) break;
-      const body = contactWebhook(contact, account);
-      if (event.name === 'contact.created') payloads.set('contact_created', body);
-      else payloads.set('contact_updated', { ...body, changed_attributes: changedAttributesList(data.changed_attributes) });
-      break;
-    }
+      return ['contact_created'];
+    case 'contact.updated':
+      return ['contact_updated'];
+    default:
+      return [];
   }
-  return { payloads, inboxId: event.inbox_id ?? conversation?.inbox.id ?? null, conversation };
 }
 
-/** Who receives an event, Chatwoot's way: account webhooks, the API inbox's webhook_url, the inbox's agent bot. */
-export async function planChatwootDeliveries(db: Db, event: DomainEvent, publicUrl: string): Promise<PlannedDelivery[]> {
-  const built = await build(db, event, publicUrl);
-  if (!built || built.payloads.size === 0) return [];
-  const planned: PlannedDelivery[] = [];
-  const withEvent = (name: string) => ({ event: name, ...built.payloads.get(name)! });
+const INBOX_WEBHOOK_EVENTS = new Set(['conversation_created', 'conversation_updated', 'conversation_status_changed', 'conversation_typing_on', 'conversation_typing_off', 'message_created', 'message_updated', 'webwidget_triggered']);
+const BOT_EVENTS = new Set(['message_created', 'message_updated', 'conversation_opened', 'conversation_resolved', 'webwidget_triggered']);
+const ACCOUNT_EVENTS = new Set(['conversation_created', 'conversation_updated', 'conversation_status_changed', 'conversation_typing_on', 'conversation_typing_off', 'message_created', 'message_updated', 'webwidget_triggered', 'contact_created', 'contact_updated', 'inbox_created', 'inbox_updated']);
 
-  const webhooks = await db.selectFrom('webhooks').selectAll().where('account_id', '=', event.account_id).execute();
-  for (const webhook of webhooks) {
-    // A webhook limited to an inbox hears only that inbox's events.
-    if (webhook.inbox_id && webhook.inbox_id !== built.inboxId) continue;
-    for (const name of built.payloads.keys()) {
-      if (webhook.subscriptions.includes(name)) {
-        planned.push({ targetType: 'webhook', targetId: webhook.id, url: webhook.url, secret: webhook.secret, eventName: name, payload: withEvent(name) });
-      }
+interface Receiver {
+  targetType: DeliveryTarget;
+  targetId: number;
+  url: string;
+  secret: string | null;
+  names: Set<string>;
+}
+
+/** Everything the events of one batch may need, loaded with a fixed number of statements. */
+interface Context {
+  accounts: Map<number, { id: number; name: string }>;
+  webhooks: Webhook[];
+  inboxes: Map<number, Pick<Inbox, 'id' | 'channel_type' | 'webhook_url' | 'hmac_token'>>;
+  bots: { bot: Pick<AgentBot, 'id' | 'outgoing_url'>; inboxId: number | null }[];
+  conversations: Map<number, ConversationDetails>;
+  messages: Map<number, MessageDetails>;
+  contacts: Map<number, Contact>;
+  users: Map<number, { id: number; name: string; display_name: string | null; avatar_url: string | null }>;
+}
+
+function receiversFor(event: DomainEvent, ctx: Context, inboxId: number | null, botAssignee: number | null): Receiver[] {
+  const names = chatwootNames(event);
+  const receivers: Receiver[] = [];
+  for (const webhook of ctx.webhooks) {
+    if (webhook.account_id !== event.account_id) continue;
+    if (webhook.inbox_id && webhook.inbox_id !== inboxId) continue; // a webhook limited to an inbox hears only it
+    const wanted = names.filter((n) => ACCOUNT_EVENTS.has(n) && webhook.subscriptions.includes(n));
+    if (wanted.length) receivers.push({ targetType: 'webhook', targetId: webhook.id, url: webhook.url, secret: webhook.secret, names: new Set(wanted) });
+  }
+  const inbox = inboxId ? ctx.inboxes.get(inboxId) : undefined;
+  if (inbox?.channel_type === 'Channel::Api' && inbox.webhook_url) {
+    const wanted = names.filter((n) => INBOX_WEBHOOK_EVENTS.has(n));
+    if (wanted.length) receivers.push({ targetType: 'inbox', targetId: inbox.id, url: inbox.webhook_url, secret: inbox.hmac_token, names: new Set(wanted) });
+  }
+  const bots = new Map<number, Pick<AgentBot, 'id' | 'outgoing_url'>>();
+  for (const { bot, inboxId: attached } of ctx.bots) if ((attached !== null && attached === inboxId) || bot.id === botAssignee) bots.set(bot.id, bot);
+  for (const bot of bots.values()) {
+    const wanted = names.filter((n) => BOT_EVENTS.has(n));
+    if (bot.outgoing_url && wanted.length) receivers.push({ targetType: 'agent_bot', targetId: bot.id, url: bot.outgoing_url, secret: null, names: new Set(wanted) });
+  }
+  return receivers;
+}
+
+function payloadFor(name: string, event: DomainEvent, ctx: Context, publicUrl: string): Record<string, unknown> | undefined {
+  const data = event.data as Record<string, any>;
+  const account = ctx.accounts.get(event.account_id)!;
+  const conversation = event.conversation_id ? ctx.conversations.get(event.conversation_id) : undefined;
+  const push = () => conversationPush(conversation!, publicUrl);
+  if (name.startsWith('conversation_') && !conversation) return undefined;
+  switch (name) {
+    case 'conversation_created':
+    case 'conversation_opened':
+    case 'conversation_resolved':
+      return push();
+    case 'conversation_updated':
+      return { ...push(), changed_attributes: changedAttributesList(data.changed_attributes) };
+    case 'conversation_status_changed':
+      return { ...push(), changed_attributes: null };
+    case 'conversation_typing_on':
+    case 'conversation_typing_off': {
+      const performer = data.performer as { type: string; id: number } | undefined;
+      let user: unknown = null;
+      if (performer?.type === 'User' && ctx.users.has(performer.id)) user = presentUserPush(ctx.users.get(performer.id)!);
+      if (performer?.type === 'Contact') user = senderWebhook({ type: 'Contact', contact: conversation!.contact }, account);
+      return { user, conversation: push(), is_private: Boolean(data.is_private) };
+    }
+    case 'message_created':
+    case 'message_updated': {
+      const message = event.message_id ? ctx.messages.get(event.message_id) : undefined;
+      if (!message || !conversation || message.message.message_type === MESSAGE_TYPE.activity) return undefined; // activity never goes out
+      return messageWebhook(message, conversation, account, publicUrl);
+    }
+    case 'contact_created':
+    case 'contact_updated': {
+      const contact = event.contact_id ? ctx.contacts.get(event.contact_id) : undefined;
+      if (!contact) return undefined;
+      const body = contactWebhook(contact, account);
+      return name === 'contact_updated' ? { ...body, changed_attributes: changedAttributesList(data.changed_attributes) } : body;
     }
   }
+  return undefined;
+}
 
-  if (built.inboxId) {
-    const inbox = await db.selectFrom('inboxes').select(['id', 'channel_type', 'webhook_url', 'hmac_token']).where('id', '=', built.inboxId).executeTakeFirst();
-    if (inbox?.channel_type === 'Channel::Api' && inbox.webhook_url) {
-      for (const name of built.payloads.keys()) {
-        if (CONVERSATION_EVENTS.has(name)) {
-          planned.push({ targetType: 'inbox', targetId: inbox.id, url: inbox.webhook_url, secret: inbox.hmac_token, eventName: name, payload: withEvent(name) });
-        }
-      }
-    }
-    const bots = await db
+async function loadContext(db: Db, events: DomainEvent[]): Promise<{ ctx: Context; inboxOf: Map<number, number | null>; botOf: Map<number, number | null> }> {
+  const accountIds = [...new Set(events.map((e) => e.account_id))];
+  const conversationIds = [...new Set(events.map((e) => e.conversation_id).filter((id): id is number => id !== null))];
+  const [accounts, webhooks, conversationRows] = await Promise.all([
+    db.selectFrom('accounts').select(['id', 'name']).where('id', 'in', accountIds).execute(),
+    db.selectFrom('webhooks').selectAll().where('account_id', 'in', accountIds).execute(),
+    conversationIds.length ? db.selectFrom('conversations').selectAll().where('id', 'in', conversationIds).execute() : Promise.resolve([]),
+  ]);
+  const conversationById = new Map(conversationRows.map((c) => [c.id, c]));
+  const inboxOf = new Map(events.map((e) => [e.id, e.conversation_id ? (conversationById.get(e.conversation_id)?.inbox_id ?? e.inbox_id) : e.inbox_id]));
+  const botOf = new Map(events.map((e) => [e.id, e.conversation_id ? (conversationById.get(e.conversation_id)?.assignee_agent_bot_id ?? null) : null]));
+  const inboxIds = [...new Set([...inboxOf.values()].filter((id): id is number => id !== null))];
+  const [inboxes, bots] = await Promise.all([
+    inboxIds.length ? db.selectFrom('inboxes').select(['id', 'channel_type', 'webhook_url', 'hmac_token']).where('id', 'in', inboxIds).execute() : Promise.resolve([]),
+    db
       .selectFrom('agent_bots as b')
       .leftJoin('agent_bot_inboxes as abi', 'abi.agent_bot_id', 'b.id')
-      .select(['b.id', 'b.outgoing_url', 'b.uuid'])
-      .where((eb) =>
-        eb.or([
-          eb('abi.inbox_id', '=', built.inboxId!),
-          ...(built.conversation?.conversation.assignee_agent_bot_id ? [eb('b.id', '=', built.conversation.conversation.assignee_agent_bot_id)] : []),
-        ]),
-      )
-      .execute();
-    for (const bot of new Map(bots.map((b) => [b.id, b])).values()) {
-      if (!bot.outgoing_url) continue;
-      for (const name of built.payloads.keys()) {
-        if (BOT_EVENTS.has(name)) {
-          planned.push({ targetType: 'agent_bot', targetId: bot.id, url: bot.outgoing_url, secret: null, eventName: name, payload: withEvent(name) });
-        }
+      .select(['b.id', 'b.outgoing_url', 'abi.inbox_id'])
+      .where((eb) => {
+        const botIds = conversationRows.map((c) => c.assignee_agent_bot_id).filter((id): id is number => id !== null);
+        const conditions = [];
+        if (inboxIds.length) conditions.push(eb('abi.inbox_id', 'in', inboxIds));
+        if (botIds.length) conditions.push(eb('b.id', 'in', botIds));
+        return conditions.length ? eb.or(conditions) : eb.val(false);
+      })
+      .execute(),
+  ]);
+  const ctx: Context = {
+    accounts: new Map(accounts.map((a) => [a.id, a])),
+    webhooks,
+    inboxes: new Map(inboxes.map((i) => [i.id, i])),
+    bots: bots.map((b) => ({ bot: { id: b.id, outgoing_url: b.outgoing_url }, inboxId: b.inbox_id })),
+    conversations: new Map(),
+    messages: new Map(),
+    contacts: new Map(),
+    users: new Map(),
+  };
+  return { ctx, inboxOf, botOf };
+}
+
+/**
+ * Who receives each event of a batch, Chatwoot's way — account webhooks (by subscription), the API inbox's
+ * webhook_url, the inbox's agent bot — and the payload each gets. Receivers are found first; only the
+ * data for events someone listens to is loaded, for the whole batch at once.
+ */
+export async function planChatwootDeliveries(db: Db, events: DomainEvent[], publicUrl: string): Promise<PlannedDelivery[]> {
+  if (!events.length) return [];
+  const { ctx, inboxOf, botOf } = await loadContext(db, events);
+  const wanted = events
+    .map((event) => ({ event, receivers: receiversFor(event, ctx, inboxOf.get(event.id) ?? null, botOf.get(event.id) ?? null) }))
+    .filter((w) => w.receivers.length);
+  if (!wanted.length) return [];
+
+  const conversationIds = [...new Set(wanted.map((w) => w.event.conversation_id).filter((id): id is number => id !== null))];
+  const messageIds = [...new Set(wanted.map((w) => w.event.message_id).filter((id): id is number => id !== null))];
+  const contactIds = [...new Set(wanted.map((w) => w.event.contact_id).filter((id): id is number => id !== null))];
+  const userIds = [...new Set(wanted.map((w) => (w.event.data as any)?.performer).filter((p) => p?.type === 'User').map((p) => p.id as number))];
+  const [conversationRows, messageRows, contacts, users] = await Promise.all([
+    conversationIds.length ? db.selectFrom('conversations').selectAll().where('id', 'in', conversationIds).execute() : Promise.resolve([]),
+    messageIds.length ? db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute() : Promise.resolve([]),
+    contactIds.length ? db.selectFrom('contacts').selectAll().where('id', 'in', contactIds).execute() : Promise.resolve([]),
+    userIds.length ? db.selectFrom('users').select(['id', 'name', 'display_name', 'avatar_url']).where('id', 'in', userIds).execute() : Promise.resolve([]),
+  ]);
+  for (const accountId of new Set(wanted.map((w) => w.event.account_id))) {
+    const [details, messages] = await Promise.all([
+      loadConversationDetails(db, accountId, conversationRows.filter((c) => c.account_id === accountId)),
+      loadMessageDetails(db, accountId, messageRows.filter((m) => m.account_id === accountId)),
+    ]);
+    for (const d of details) ctx.conversations.set(d.conversation.id, d);
+    for (const m of messages) ctx.messages.set(m.message.id, m);
+  }
+  for (const c of contacts) ctx.contacts.set(c.id, c);
+  for (const u of users) ctx.users.set(u.id, u);
+
+  const planned: PlannedDelivery[] = [];
+  for (const { event, receivers } of wanted) {
+    const payloads = new Map<string, Record<string, unknown> | undefined>();
+    for (const receiver of receivers) {
+      for (const name of receiver.names) {
+        if (!payloads.has(name)) payloads.set(name, payloadFor(name, event, ctx, publicUrl));
+        const payload = payloads.get(name);
+        if (payload) planned.push({ event, targetType: receiver.targetType, targetId: receiver.targetId, url: receiver.url, secret: receiver.secret, eventName: name, payload: { event: name, ...payload } });
       }
     }
   }

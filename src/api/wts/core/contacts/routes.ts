@@ -1,0 +1,53 @@
+import { Type } from 'typebox';
+import type { App } from '../../../types.ts';
+import { CONTACT_STATUSES, getContactByUuid, listContactPage } from '../../../../domain/sessions/contacts.ts';
+import { envelope, PageOf, PageQuery, paging } from '../../page.ts';
+import { ContactDetailsQuery, ContactSchema, presentContact } from '../../presenters/contact.ts';
+import { DateQuery, IdParams, Literals, parseDate } from '../../schema.ts';
+
+const tags = ['WTS Contacts'];
+
+const ListQuery = Type.Object({
+  IncludeDetails: Type.Optional(ContactDetailsQuery),
+  Status: Type.Optional(Literals(CONTACT_STATUSES)),
+  'CreatedAt.After': Type.Optional(DateQuery),
+  'CreatedAt.Before': Type.Optional(DateQuery),
+  'UpdatedAt.After': Type.Optional(DateQuery),
+  'UpdatedAt.Before': Type.Optional(DateQuery),
+  ...PageQuery,
+});
+const ShowQuery = Type.Object({ IncludeDetails: Type.Optional(ContactDetailsQuery) });
+
+/** Contacts by their public uuid; the list answers WTS's page envelope. */
+export default async function contactRoutes(app: App): Promise<void> {
+  const { db } = app.deps;
+
+  app.get(
+    '/v1/contact',
+    { config: { policy: 'contacts.read' }, schema: { tags, summary: 'List contacts', querystring: ListQuery, response: { 200: PageOf(ContactSchema) } } },
+    async (request) => {
+      const q = request.query;
+      const page = paging(q, { orderBy: 'createdAt', orderDirection: 'ASCENDING' });
+      const { rows, total } = await listContactPage(db, request.auth.account.id, {
+        status: q.Status,
+        createdAt: { after: parseDate(q['CreatedAt.After'], 'CreatedAt.After'), before: parseDate(q['CreatedAt.Before'], 'CreatedAt.Before') },
+        updatedAt: { after: parseDate(q['UpdatedAt.After'], 'UpdatedAt.After'), before: parseDate(q['UpdatedAt.Before'], 'UpdatedAt.Before') },
+        orderBy: page.orderBy,
+        descending: page.orderDirection === 'DESCENDING',
+        page: page.page,
+        pageSize: page.pageSize,
+      });
+      const include = new Set(q.IncludeDetails);
+      return envelope(rows.map((c) => presentContact(c, request.auth.account.uuid, include)), total, page);
+    },
+  );
+
+  app.get(
+    '/v1/contact/:id',
+    { config: { policy: 'contacts.read' }, schema: { tags, summary: 'Show a contact', params: IdParams, querystring: ShowQuery, response: { 200: ContactSchema } } },
+    async (request) => {
+      const contact = await getContactByUuid(db, request.auth.account.id, request.params.id);
+      return presentContact(contact, request.auth.account.uuid, new Set(request.query.IncludeDetails));
+    },
+  );
+}

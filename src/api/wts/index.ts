@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../types.ts';
+import { authenticateWts } from './auth.ts';
+import { canonicalInput } from './query.ts';
+
+type RouteModule = { default: (app: App) => Promise<void> };
+
+/** The WTS dialect owns these path prefixes (its services); everything else speaks Chatwoot. */
+const SERVICES = ['chat', 'core'] as const;
+
+export function isWtsPath(url: string): boolean {
+  return SERVICES.some((service) => url.startsWith(`/${service}/`));
+}
+
+/** Every `<service>/<resource>/routes.ts` is a Fastify plugin; adding a resource is adding a folder. */
+async function loadRouteModules(dir: string): Promise<RouteModule['default'][]> {
+  const modules: RouteModule['default'][] = [];
+  if (!fs.existsSync(dir)) return modules;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const file = path.join(dir, entry.name, 'routes.ts');
+    if (entry.isDirectory() && fs.existsSync(file)) modules.push(((await import(pathToFileURL(file).href)) as RouteModule).default);
+  }
+  return modules;
+}
+
+async function canonicalizeInput(request: FastifyRequest): Promise<void> {
+  const schema = request.routeOptions.schema as { querystring?: object; body?: object } | undefined;
+  request.query = canonicalInput(request.query, schema?.querystring) as typeof request.query;
+  // A bodiless PUT (`…/complete` with its defaults) is an empty body, not a malformed one.
+  request.body = canonicalInput(request.body ?? (schema?.body ? {} : undefined), schema?.body);
+}
+
+/** WTS Chat's API: `/chat/v{n}/…` and `/core/v{n}/…`, authenticated with a user's access token. */
+export async function wtsApi(app: App): Promise<void> {
+  for (const service of SERVICES) {
+    const modules = await loadRouteModules(path.join(import.meta.dirname, service));
+    await app.register(
+      async (api) => {
+        api.addHook('onRequest', authenticateWts);
+        api.addHook('preValidation', canonicalizeInput);
+        for (const routes of modules) await api.register(routes);
+      },
+      { prefix: `/${service}` },
+    );
+  }
+}

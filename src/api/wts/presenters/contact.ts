@@ -1,0 +1,85 @@
+import { Type, type Static } from 'typebox';
+import type { ContactRow } from '../../../domain/sessions/contacts.ts';
+import { FreeObject, iso, Literals, Nullable } from '../schema.ts';
+
+const statusOf = (contact: ContactRow) => (contact.blocked ? 'BLOCKED' : 'ACTIVE');
+
+/** PublicContactDataDTO: the contact inside a session's `contactDetails`. */
+export const ContactDataSchema = Type.Object({
+  id: Type.String(),
+  name: Nullable(Type.String()),
+  pictureUrl: Nullable(Type.String()),
+  phonenumber: Nullable(Type.String()),
+  instagram: Nullable(Type.String()),
+  phonenumberFormatted: Nullable(Type.String()),
+  tagsId: Type.Array(Type.String()),
+  tagsName: Type.Array(Type.String()),
+  status: Type.String(),
+});
+
+export function presentContactData(contact: ContactRow): Static<typeof ContactDataSchema> {
+  return {
+    id: contact.uuid,
+    name: contact.name || null,
+    pictureUrl: contact.avatar_url,
+    phonenumber: contact.phone_number,
+    instagram: null,
+    phonenumberFormatted: contact.phone_number,
+    tagsId: contact.tag_uuids,
+    tagsName: contact.labels,
+    status: statusOf(contact),
+  };
+}
+
+export const CONTACT_DETAILS = ['Tags', 'CustomFields', 'Portfolios'] as const;
+export type ContactDetail = (typeof CONTACT_DETAILS)[number];
+export const ContactDetailsQuery = Type.Array(Literals(CONTACT_DETAILS), { maxItems: 10 });
+
+/**
+ * PublicContactDTO. Contact tags are the contact's labels; custom attributes are both the WTS custom
+ * fields and its metadata (one store). Tags and custom fields are filled when IncludeDetails asks.
+ */
+export const ContactSchema = Type.Object({
+  id: Type.String(),
+  createdAt: Nullable(Type.String()),
+  updatedAt: Nullable(Type.String()),
+  companyId: Type.String(),
+  name: Nullable(Type.String()),
+  phoneNumber: Nullable(Type.String()),
+  phoneNumberFormatted: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  instagram: Nullable(Type.String()),
+  annotation: Nullable(Type.String()),
+  tagIds: Nullable(Type.Array(Type.String())),
+  tagNames: Nullable(Type.Array(Type.String())),
+  status: Type.String(),
+  origin: Type.String(),
+  customFields: Nullable(FreeObject),
+  portfolioIds: Nullable(Type.Array(Type.String())),
+  portfolioNames: Nullable(Type.Array(Type.String())),
+  metadata: FreeObject,
+});
+
+export function presentContact(contact: ContactRow, companyId: string, include: ReadonlySet<ContactDetail>): Static<typeof ContactSchema> {
+  const tags = include.has('Tags');
+  return {
+    id: contact.uuid,
+    createdAt: iso(contact.created_at),
+    updatedAt: iso(contact.updated_at),
+    companyId,
+    name: contact.name || null,
+    phoneNumber: contact.phone_number,
+    phoneNumberFormatted: contact.phone_number,
+    email: contact.email,
+    instagram: null,
+    annotation: null,
+    tagIds: tags ? contact.tag_uuids : null,
+    tagNames: tags ? contact.labels : null,
+    status: statusOf(contact),
+    origin: 'CREATED_BY_USER',
+    customFields: include.has('CustomFields') ? (contact.custom_attributes as Record<string, unknown>) : null,
+    portfolioIds: include.has('Portfolios') ? [] : null,
+    portfolioNames: include.has('Portfolios') ? [] : null,
+    metadata: contact.custom_attributes as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,27 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { validation } from '../../errors.ts';
+
+/** Shared pieces of the WTS dialect's schemas: ids are UUID strings, times ISO-8601 UTC. */
+export const Uuid = Type.String({ format: 'uuid' });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export const DateTime = Nullable(Type.String());
+export const FreeObject = Type.Unsafe<Record<string, any>>({ type: 'object', additionalProperties: true });
+export const Literals = <const T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+export const IdParams = Type.Object({ id: Uuid });
+
+export function iso(value: Date | string | null | undefined): string | null {
+  return value ? new Date(value).toISOString() : null;
+}
+
+/** A query date: ISO-8601; WTS filters are UTC, so a date without a zone ("2024-05-01 10:00") is UTC. */
+export const DateQuery = Type.String({ maxLength: 64 });
+export function parseDate(value: string | undefined, field: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim().replace(' ', 'T');
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) || !/^\d{4}-\d{2}-\d{2}/.test(text) ? text : /T/.test(text) ? `${text}Z` : `${text}T00:00:00Z`;
+  const date = new Date(zoned);
+  if (Number.isNaN(date.getTime())) throw validation(`${field} is not a valid date-time: ${value}`, [field]);
+  return date;
+}
+
+export type { Static };
