@@ -24,26 +24,60 @@ const EXCERPT = 500;
  * still pending, so each receiver sees a conversation's events in order; a paused webhook holds its
  * deliveries until it is resumed.
  */
+function lockSeconds(timeoutMs: number): number {
+  // A claim outlives any attempt (timeout + DNS + recording); a process killed mid-attempt frees it then.
+  return Math.ceil((2 * timeoutMs) / 1000) + 5;
+}
+
+/** How many of the earliest pending deliveries a claim looks at: heads of line are always among them. */
+const CLAIM_WINDOW = 256;
+
+/**
+ * Claims due deliveries. A delivery waits while an earlier one for the same receiver and conversation is
+ * still pending, so each receiver sees a conversation's events in order; a paused webhook holds its
+ * deliveries until it is resumed.
+ */
 export async function claimDueDeliveries(db: Db, limit: number, timeoutMs: number): Promise<WebhookDelivery[]> {
-  // The claim outlives any attempt (timeout + DNS + recording); a process killed mid-attempt frees it then.
-  const lockSeconds = Math.ceil((2 * timeoutMs) / 1000) + 5;
   const { rows } = await sql<WebhookDelivery>`
-    UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => ${lockSeconds})
+    UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => ${lockSeconds(timeoutMs)})
     WHERE d.id IN (
-      SELECT c.id FROM webhook_deliveries c
-      WHERE c.status = 'pending' AND c.next_attempt_at <= now() AND (c.locked_until IS NULL OR c.locked_until < now())
-        AND NOT EXISTS (
+      SELECT c.id FROM (
+        SELECT * FROM webhook_deliveries w
+        WHERE w.status = 'pending' AND w.next_attempt_at <= now() AND (w.locked_until IS NULL OR w.locked_until < now())
+        ORDER BY w.next_attempt_at, w.event_seq
+        LIMIT ${CLAIM_WINDOW}) c
+      WHERE NOT EXISTS (
           SELECT 1 FROM webhook_deliveries e
           WHERE e.status = 'pending' AND e.target_type = c.target_type AND e.target_id = c.target_id
-            AND e.conversation_id IS NOT DISTINCT FROM c.conversation_id AND c.conversation_id IS NOT NULL
-            AND e.event_seq < c.event_seq AND e.account_id = c.account_id)
+            AND e.conversation_id = c.conversation_id AND e.event_seq < c.event_seq)
         AND NOT EXISTS (
           SELECT 1 FROM webhooks w WHERE c.target_type = 'webhook' AND w.id = c.target_id AND w.status = 'paused')
       ORDER BY c.next_attempt_at, c.event_seq
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED)
+      LIMIT ${limit})
+    -- re-checked after waiting for a concurrent claimer's row lock: a claimed row is not claimed twice
+    AND d.status = 'pending' AND (d.locked_until IS NULL OR d.locked_until < now())
     RETURNING d.*`.execute(db);
   return rows;
+}
+
+/**
+ * After a delivery went out, the next one of the same receiver and conversation, if it is due: the worker
+ * goes on down the line without a new global claim, so one busy conversation drains quickly in order.
+ */
+export async function claimNextInLine(db: Db, previous: WebhookDelivery, timeoutMs: number): Promise<WebhookDelivery | undefined> {
+  if (previous.conversation_id === null) return undefined;
+  const { rows } = await sql<WebhookDelivery>`
+    UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => ${lockSeconds(timeoutMs)})
+    WHERE d.id = (
+      SELECT c.id FROM webhook_deliveries c
+      WHERE c.status = 'pending' AND c.target_type = ${previous.target_type} AND c.target_id = ${previous.target_id}
+        AND c.conversation_id = ${previous.conversation_id}
+      ORDER BY c.event_seq LIMIT 1
+      FOR UPDATE)
+    AND d.next_attempt_at <= now() AND (d.locked_until IS NULL OR d.locked_until < now())
+    AND NOT EXISTS (SELECT 1 FROM webhooks w WHERE d.target_type = 'webhook' AND w.id = d.target_id AND w.status = 'paused')
+    RETURNING d.*`.execute(db);
+  return rows[0];
 }
 
 function retryable(status: number | null): boolean {
@@ -55,8 +89,8 @@ export function backoffMs(attempt: number, baseMs: number): number {
   return Math.round(delay * (0.8 + Math.random() * 0.4));
 }
 
-/** One attempt: POST the stored payload, signed; record it; schedule a retry, finish, or give up and pause. */
-export async function attemptDelivery(db: Db, config: Config, delivery: WebhookDelivery): Promise<void> {
+/** One attempt: POST the stored payload, signed; record it; schedule a retry, finish, or give up and pause. Says whether it was delivered. */
+export async function attemptDelivery(db: Db, config: Config, delivery: WebhookDelivery): Promise<boolean> {
   const body = JSON.stringify(delivery.payload);
   const timestamp = Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
@@ -120,4 +154,5 @@ export async function attemptDelivery(db: Db, config: Config, delivery: WebhookD
     }
   });
   if (giveUp && delivery.target_type === 'agent_bot') await handOffFromFailedBot(db, delivery);
+  return ok;
 }

@@ -142,3 +142,29 @@ describe('a webhook that keeps failing', () => {
     expect(pending[0].status).toBe('delivered');
   });
 });
+
+describe('several workers on one database', () => {
+  it('deliver every event once, in order per conversation', async () => {
+    const { startEventWorker } = await import('./worker.ts');
+    const second = startEventWorker(ctx.database, ctx.config, { warn() {}, error() {} });
+    try {
+      const f = await conversationFixture(ctx, 'Busy');
+      const receiver = await startReceiver();
+      await subscribe(f, receiver.url, ['message_created']);
+      const conversations = [await f.openConversation(), await f.openConversation(), await f.openConversation()];
+      await Promise.all(conversations.map(async (c) => {
+        for (let i = 0; i < 20; i++) await f.incoming(c.id, `c${c.id}-m${i}`);
+      }));
+      await receiver.waitFor((r) => r.length >= 60);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(receiver.received).toHaveLength(60);
+      expect(new Set(receiver.received.map((x) => x.headers['x-chatwoot-delivery'])).size).toBe(60);
+      for (const c of conversations) {
+        const seen = receiver.received.filter((x) => x.body.conversation.id === c.id).map((x) => x.body.content);
+        expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => `c${c.id}-m${i}`));
+      }
+    } finally {
+      await second.stop();
+    }
+  });
+});

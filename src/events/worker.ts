@@ -2,7 +2,8 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/pool.ts';
-import { attemptDelivery, claimDueDeliveries } from './deliver.ts';
+import { attemptDelivery, claimDueDeliveries, claimNextInLine } from './deliver.ts';
+import type { WebhookDelivery } from '../db/types.ts';
 import { fanOutEvents } from './fanout.ts';
 import { EVENTS_CHANNEL } from './outbox.ts';
 
@@ -48,6 +49,15 @@ export function startEventWorker(database: DatabaseHandle, config: Config, log: 
     }
   }
 
+  /** Delivers one delivery and then the rest of its line, while each goes through. */
+  async function deliverLine(first: WebhookDelivery) {
+    let delivery: WebhookDelivery | undefined = first;
+    while (delivery && running) {
+      const ok = await attemptDelivery(db, config, delivery);
+      delivery = ok ? await claimNextInLine(db, delivery, config.webhooks.timeoutMs) : undefined;
+    }
+  }
+
   async function loop() {
     await listen();
     while (running) {
@@ -56,7 +66,7 @@ export function startEventWorker(database: DatabaseHandle, config: Config, log: 
         const free = MAX_IN_FLIGHT - inFlight.size;
         const due = free > 0 ? await claimDueDeliveries(db, free, config.webhooks.timeoutMs) : [];
         for (const delivery of due) {
-          const attempt = attemptDelivery(db, config, delivery)
+          const attempt = deliverLine(delivery)
             .catch((error) => log.error({ err: error, delivery: delivery.id }, 'webhook attempt failed to record'))
             .finally(() => {
               inFlight.delete(attempt);
