@@ -1,13 +1,18 @@
 // `npm run bench`: start-to-ready (fresh and existing data folder), idle RSS, and the conversation list's
 // SQL statement count and latency, all measured in this run. `--quick` takes fewer samples.
+// The list at scale (bench/list-at-scale.ts) seeds datasets up to 200k messages, or up to 1M with `--scale`;
+// BENCH_DATABASE_URL points it at another PostgreSQL server instead of the embedded one.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { measureStart, tempDataDir } from './startup.ts';
 import { measureConversationList } from './conversation-list.ts';
+import { withDatabase } from './dataset.ts';
+import { runListAtScale } from './list-at-scale.ts';
 
 const quick = process.argv.includes('--quick');
+const scale = process.argv.includes('--scale');
 const runs = quick ? 1 : 3;
 
 const rows: [string, string, string][] = [];
@@ -40,6 +45,8 @@ try {
   add('conversation list SQL statements, page of 25', String(list.statementsPage), list.statementsOne === list.statementsPage ? 'constant' : 'NOT constant');
   add(`conversation list p50 (page of 25, ${list.conversations} conversations)`, `${list.listP50Ms.toFixed(2)} ms`, `${(list.listP50Ms / list.rawSelectP50Ms).toFixed(1)}x a raw single-row SELECT (${list.rawSelectP50Ms.toFixed(2)} ms)`);
   add('conversation list p95', `${list.listP95Ms.toFixed(2)} ms`, '');
+  const adminUrl = process.env.BENCH_DATABASE_URL || withDatabase(pg.url, 'postgres');
+  await runListAtScale({ adminUrl, scale, quick, resultsDir: path.join(import.meta.dirname, 'results'), add });
 } finally {
   await pg.stop();
   fs.rmSync(listDir, { recursive: true, force: true });
@@ -47,14 +54,14 @@ try {
 
 const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['figure', 'value', 'note'][c].length));
 const line = (r: string[]) => r.map((cell, c) => cell.padEnd(width[c])).join(' | ');
-console.log(`\nSwitchboard bench (${quick ? 'quick' : 'full'}) — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}\n`);
+console.log(`\nSwitchboard bench (${quick ? 'quick' : 'full'}${scale ? ', --scale' : ''}) — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}\n`);
 console.log(line(['figure', 'value', 'note']));
 console.log(width.map((w) => '-'.repeat(w)).join('-|-'));
 for (const row of rows) console.log(line(row));
 
 const resultsDir = path.join(import.meta.dirname, 'results');
 fs.mkdirSync(resultsDir, { recursive: true });
-const file = path.join(resultsDir, `core-${quick ? 'quick' : 'full'}.json`);
+const file = path.join(resultsDir, `core-${quick ? 'quick' : 'full'}${scale ? '-scale' : ''}.json`);
 fs.writeFileSync(
   file,
   JSON.stringify({ date: new Date().toISOString(), machine: { cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.versions.node }, rows }, null, 2) + '\n',

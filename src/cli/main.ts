@@ -4,6 +4,7 @@ import { connect } from '../db/connect.ts';
 import { bootstrap } from '../domain/accounts/bootstrap.ts';
 import { translateError } from '../errors.ts';
 import { handleSignals, startServer } from '../main.ts';
+import { runSeed, SEED_USAGE } from './seed.ts';
 
 const USAGE = `Usage: switchboard <command> [options]
 
@@ -13,6 +14,7 @@ Commands:
   bootstrap [--json] [--account NAME] [--email E] [--password P] [--name N]
                              create an account, an administrator with a password and API token,
                              and a platform app token
+${SEED_USAGE}
 
 Settings come from the environment: PORT, HOST, DATABASE_URL, DATA_DIR, LOG_LEVEL, PUBLIC_URL, SMTP_URL.
 `;
@@ -68,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'seed':
+      return runSeed(rest, config);
     case undefined:
     case 'help':
     case '--help':
