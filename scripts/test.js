@@ -1,5 +1,8 @@
-// `npm test`: type-check, then the whole vitest suite, under Node >= 22.12.
+// `npm test`: type-check, then the whole vitest suite, under Node >= 22.12. Ends with one plain
+// "tests: N passed, N failed" line that any CI can read.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureModernNode } from './modern-node.js';
 
@@ -9,5 +12,21 @@ const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', cwd:
 
 const typecheck = run([path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root]);
 if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
-const tests = run([path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(2)]);
+
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-')), 'report.json');
+const tests = run([
+  path.join(root, 'node_modules/vitest/vitest.mjs'),
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+]);
+try {
+  const summary = JSON.parse(fs.readFileSync(report, 'utf8'));
+  const skipped = summary.numPendingTests + summary.numTodoTests;
+  console.log(`tests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+} catch {
+  console.log('tests: 0 passed, 1 failed');
+}
 process.exit(tests.status ?? 1);
