@@ -102,3 +102,15 @@ export function searchCondition(q: string): Expression<SqlBool> {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   return sql<SqlBool>`(name ILIKE ${pattern} OR email ILIKE ${pattern} OR phone_number ILIKE ${pattern} OR identifier ILIKE ${pattern} OR additional_attributes->>'company_name' ILIKE ${pattern})`;
 }
+
+/** The contact owning a source id in an inbox of the account, if any. */
+export async function findContactBySource(db: Db, accountId: number, inboxId: number, sourceId: string): Promise<Contact | undefined> {
+  return db
+    .selectFrom('contact_inboxes as ci')
+    .innerJoin('contacts as c', 'c.id', 'ci.contact_id')
+    .selectAll('c')
+    .where('ci.account_id', '=', accountId)
+    .where('ci.inbox_id', '=', inboxId)
+    .where('ci.source_id', '=', sourceId)
+    .executeTakeFirst();
+}

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
-import type { Conversation, ConversationUpdate, CoreStatus, Priority } from '../../db/types.ts';
+import type { AgentBot, Conversation, ConversationUpdate, CoreStatus, Priority } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { addContactInbox } from '../contacts/commands.ts';
 import { findContact } from '../contacts/repository.ts';
@@ -186,15 +186,17 @@ export async function assignAgent(db: Db, conversation: Conversation, userId: nu
   });
 }
 
-export async function assignBot(db: Db, conversation: Conversation, botId: number): Promise<Conversation | undefined> {
+/** Hands the conversation to an agent bot of the account (or a system bot); returns the bot, or nothing if unknown. */
+export async function assignBot(db: Db, conversation: Conversation, botId: number): Promise<AgentBot | undefined> {
   const bot = await db
     .selectFrom('agent_bots')
-    .select('id')
+    .selectAll()
     .where('id', '=', botId)
     .where((eb) => eb.or([eb('account_id', '=', conversation.account_id), eb('account_id', 'is', null)]))
     .executeTakeFirst();
   if (!bot) return undefined;
-  return db.transaction().execute((trx) => updateConversation(trx, conversation, { assignee_agent_bot_id: bot.id, assignee_id: null }));
+  await db.transaction().execute((trx) => updateConversation(trx, conversation, { assignee_agent_bot_id: bot.id, assignee_id: null }));
+  return bot;
 }
 
 export async function assignTeam(db: Db, conversation: Conversation, teamId: number | null, performer: Performer | undefined) {

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
-import { contactInboxesFor, findContact } from '../../../../domain/contacts/repository.ts';
+import { contactInboxesFor, findContactBySource } from '../../../../domain/contacts/repository.ts';
 import { ContactSchema, presentContact } from '../../presenters/contact.ts';
 import { sendEmpty } from '../../presenters/schema-helpers.ts';
 
@@ -24,14 +24,7 @@ export default async function contactInboxRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const accountId = request.auth.account.id;
-      const row = await db
-        .selectFrom('contact_inboxes')
-        .select('contact_id')
-        .where('account_id', '=', accountId)
-        .where('inbox_id', '=', request.body.inbox_id)
-        .where('source_id', '=', request.body.source_id)
-        .executeTakeFirst();
-      const contact = row && (await findContact(db, accountId, row.contact_id));
+      const contact = await findContactBySource(db, accountId, request.body.inbox_id, request.body.source_id);
       if (!contact) return sendEmpty(reply, 404);
       const inboxes = await contactInboxesFor(db, accountId, [contact.id]);
       return presentContact(contact, inboxes.get(contact.id) ?? []);

@@ -57,10 +57,7 @@ export default async function conversationRelations(app: App): Promise<void> {
       if ('assignee_id' in body || !('team_id' in body)) {
         if (body.assignee_type === 'AgentBot' && body.assignee_id) {
           const bot = await assignBot(db, conversation, body.assignee_id);
-          if (bot) {
-            const row = await db.selectFrom('agent_bots').selectAll().where('id', '=', body.assignee_id).executeTakeFirstOrThrow();
-            return { id: row.id, name: row.name, description: row.description, thumbnail: row.avatar_url ?? '', outgoing_url: row.outgoing_url, bot_type: row.bot_type };
-          }
+          if (bot) return { id: bot.id, name: bot.name, description: bot.description, thumbnail: bot.avatar_url ?? '', outgoing_url: bot.outgoing_url, bot_type: bot.bot_type };
           await assignAgent(db, conversation, null, performer);
           return null;
         }

@@ -189,6 +189,14 @@ describe('conversation actions', () => {
     expect((await api.get(`${base}/conversations/${c.id}`)).body.meta.assignee).toBeUndefined();
   });
 
+  it('assigns an agent bot with assignee_type AgentBot', async () => {
+    const c = await f.openConversation();
+    const bot = await ctx.database.db.insertInto('agent_bots').values({ account_id: f.account.account_id, name: 'Triage Bot', outgoing_url: 'https://203.0.113.9/bot' }).returningAll().executeTakeFirstOrThrow();
+    const res = await api.post(`${base}/conversations/${c.id}/assignments`, { assignee_id: bot.id, assignee_type: 'AgentBot' });
+    expect(res.body).toEqual({ id: bot.id, name: 'Triage Bot', description: null, thumbnail: '', outgoing_url: 'https://203.0.113.9/bot', bot_type: 'webhook' });
+    expect((await api.get(`${base}/conversations/${c.id}`)).body.meta).toMatchObject({ assignee: { id: bot.id, name: 'Triage Bot' }, assignee_type: 'AgentBot' });
+  });
+
   it('replaces labels and custom attributes, mutes and unmutes', async () => {
     const c = await f.openConversation(api, { custom_attributes: { a: 1 } });
     expect((await api.post(`${base}/conversations/${c.id}/labels`, { labels: ['billing', 'vip', 'vip'] })).body).toEqual({ payload: ['billing', 'vip'] });
