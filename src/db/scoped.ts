@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { Db } from './pool.ts';
 import type { Database } from './types.ts';
 import { notFound } from '../errors.ts';
@@ -31,4 +31,23 @@ export async function deleteInAccount(db: Db, table: AccountTable, accountId: nu
     .where('id', '=', id)
     .executeTakeFirst();
   if (!result.numDeletedRows) throw notFound();
+}
+
+/** Updates the row `id` of `table` in the account (stamping updated_at) and returns it, or 404. */
+export async function updateInAccount<T extends AccountTable>(
+  db: Db,
+  table: T,
+  accountId: number,
+  id: number,
+  values: Updateable<Database[T]>,
+): Promise<Selectable<Database[T]>> {
+  const row = await db
+    .updateTable(table as 'labels')
+    .set({ ...(values as object), updated_at: new Date() })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return row as unknown as Selectable<Database[T]>;
 }

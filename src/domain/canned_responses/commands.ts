@@ -1,7 +1,7 @@
-import { deleteInAccount } from '../../db/scoped.ts';
+import { deleteInAccount, updateInAccount } from '../../db/scoped.ts';
 import type { Db } from '../../db/pool.ts';
 import type { CannedResponse } from '../../db/types.ts';
-import { notFound, validation } from '../../errors.ts';
+import { validation } from '../../errors.ts';
 
 export interface CannedResponseInput {
   short_code?: string;
@@ -33,15 +33,7 @@ export async function createCannedResponse(db: Db, accountId: number, input: Can
 }
 
 export async function updateCannedResponse(db: Db, accountId: number, id: number, input: CannedResponseInput): Promise<CannedResponse> {
-  const updated = await db
-    .updateTable('canned_responses')
-    .set({ ...columns(input), updated_at: new Date() })
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!updated) throw notFound();
-  return updated;
+  return updateInAccount(db, 'canned_responses', accountId, id, columns(input));
 }
 
 export async function deleteCannedResponse(db: Db, accountId: number, id: number): Promise<void> {

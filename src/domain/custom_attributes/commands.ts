@@ -1,7 +1,7 @@
-import { deleteInAccount } from '../../db/scoped.ts';
+import { deleteInAccount, updateInAccount } from '../../db/scoped.ts';
 import type { Db } from '../../db/pool.ts';
 import type { CustomAttributeDefinition } from '../../db/types.ts';
-import { notFound, validation } from '../../errors.ts';
+import { validation } from '../../errors.ts';
 import type { AttributeModel } from './repository.ts';
 
 export const DISPLAY_TYPES = ['text', 'number', 'currency', 'percent', 'link', 'date', 'list', 'checkbox'] as const;
@@ -60,15 +60,7 @@ export async function createDefinition(db: Db, accountId: number, input: Definit
 }
 
 export async function updateDefinition(db: Db, accountId: number, id: number, input: DefinitionInput): Promise<CustomAttributeDefinition> {
-  const updated = await db
-    .updateTable('custom_attribute_definitions')
-    .set({ ...columns(input), updated_at: new Date() })
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!updated) throw notFound();
-  return updated;
+  return updateInAccount(db, 'custom_attribute_definitions', accountId, id, columns(input));
 }
 
 export async function deleteDefinition(db: Db, accountId: number, id: number): Promise<void> {

@@ -1,7 +1,7 @@
-import { deleteInAccount, getInAccount } from '../../db/scoped.ts';
+import { deleteInAccount, getInAccount, updateInAccount } from '../../db/scoped.ts';
 import type { Db } from '../../db/pool.ts';
 import type { Webhook } from '../../db/types.ts';
-import { notFound, validation } from '../../errors.ts';
+import { validation } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
 
 /** Chatwoot's account webhook events (a subscription list must be a non-empty subset). */
@@ -71,15 +71,7 @@ export async function updateWebhook(db: Db, accountId: number, id: number, input
   checkSubscriptions(input.subscriptions);
   await checkInbox(db, accountId, input.inbox_id);
   const values = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-  const webhook = await db
-    .updateTable('webhooks')
-    .set({ ...values, ...(input.status === 'active' ? { paused_reason: null } : {}), updated_at: new Date() })
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!webhook) throw notFound();
-  return webhook;
+  return updateInAccount(db, 'webhooks', accountId, id, { ...values, ...(input.status === 'active' ? { paused_reason: null } : {}) });
 }
 
 export async function deleteWebhook(db: Db, accountId: number, id: number): Promise<void> {

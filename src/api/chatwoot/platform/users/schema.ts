@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import type { UserWithMemberships } from '../../../../domain/platform/repository.ts';
 import { FreeObject, Nullable } from '../../presenters/schema-helpers.ts';
 import { iso } from '../../presenters/time.ts';
+import { presentUserFields } from '../../presenters/user.ts';
 
 export const UserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
@@ -54,25 +55,9 @@ export const LoginResponse = Type.Object({ url: Type.String() });
 
 /** The user's "active" account (most recently active membership) gives `account_id` and `role`. */
 export function presentPlatformUser({ user, memberships }: UserWithMemberships, accessToken: string | null = null): Static<typeof PlatformUserSchema> {
-  const active = memberships[0];
-  const json: Static<typeof PlatformUserSchema> = {
+  return {
     access_token: accessToken,
-    account_id: active?.account_id ?? null,
-    available_name: user.display_name || user.name,
-    avatar_url: user.avatar_url ?? '',
-    confirmed: true,
-    display_name: user.display_name,
-    message_signature: user.message_signature,
-    email: user.email,
-    id: user.id,
-    name: user.name,
-    provider: 'email',
-    pubsub_token: user.pubsub_token,
-    role: active?.role ?? null,
-    ui_settings: user.ui_settings,
-    uid: user.email,
+    ...presentUserFields(user, memberships[0]),
     accounts: memberships.map((m) => ({ id: m.account_id, name: m.name, active_at: iso(m.active_at), role: m.role })),
   };
-  if (Object.keys(user.custom_attributes ?? {}).length) json.custom_attributes = user.custom_attributes;
-  return json;
 }

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import type { Profile } from '../../../../domain/users/repository.ts';
 import { FreeObject, Nullable, OrNull } from '../../presenters/schema-helpers.ts';
 import { iso } from '../../presenters/time.ts';
+import { presentUserFields } from '../../presenters/user.ts';
 
 const Availability = Type.Union([Type.Literal('online'), Type.Literal('busy'), Type.Literal('offline'), Type.Literal('available')]);
 
@@ -60,23 +61,10 @@ export const ProfileSchema = Type.Object({
 /** The signed-in user (§4.6); the first membership is the active account. */
 export function presentProfile({ user, memberships }: Profile, accessToken: string): Static<typeof ProfileSchema> {
   const active = memberships[0];
-  const json: Static<typeof ProfileSchema> = {
+  return {
     access_token: accessToken,
-    account_id: active?.account_id ?? null,
-    available_name: user.display_name || user.name,
-    avatar_url: user.avatar_url ?? '',
-    confirmed: true,
-    display_name: user.display_name,
-    message_signature: user.message_signature,
-    email: user.email,
-    id: user.id,
+    ...presentUserFields(user, active),
     inviter_id: active?.inviter_id ?? null,
-    name: user.name,
-    provider: 'email',
-    pubsub_token: user.pubsub_token,
-    role: active?.role ?? null,
-    ui_settings: user.ui_settings,
-    uid: user.email,
     type: 'User',
     accounts: memberships.map((m) => ({
       id: m.account_id,
@@ -90,6 +78,4 @@ export function presentProfile({ user, memberships }: Profile, accessToken: stri
       auto_offline: m.auto_offline,
     })),
   };
-  if (Object.keys(user.custom_attributes ?? {}).length) json.custom_attributes = user.custom_attributes;
-  return json;
 }
