@@ -49,16 +49,14 @@ export default async function agentBotRoutes(app: App): Promise<void> {
     },
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/agent_bots/:id',
-      config: { policy: 'agent_bots.manage', bodyWrapper },
-      schema: { tags, summary: 'Update an agent bot', params: BotParams, body: UpdateBotBody, response: one },
-      handler: async (request) =>
-        presentAgentBot(await updateAccountBot(db, request.auth.account.id, request.params.id, botInput(request.body))),
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/agent_bots/:id',
+    config: { policy: 'agent_bots.manage', bodyWrapper },
+    schema: { tags, summary: 'Update an agent bot', params: BotParams, body: UpdateBotBody, response: one },
+    handler: async (request) =>
+      presentAgentBot(await updateAccountBot(db, request.auth.account.id, request.params.id, botInput(request.body))),
+  });
 
   app.delete(
     '/agent_bots/:id',

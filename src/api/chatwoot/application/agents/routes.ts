@@ -44,19 +44,17 @@ export default async function agentRoutes(app: App): Promise<void> {
     },
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/agents/:id',
-      config: { policy: 'agents.manage', bodyWrapper: 'agent' },
-      schema: { tags, summary: 'Update an agent', params: AgentParams, body: UpdateAgentBody, response: { 200: AgentSchema } },
-      handler: async (request) => {
-        const { availability, ...rest } = request.body;
-        const agent = await updateAgent(db, request.auth.account.id, request.params.id, { ...rest, availability: toAvailability(availability) });
-        return presentAgent(agent);
-      },
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/agents/:id',
+    config: { policy: 'agents.manage', bodyWrapper: 'agent' },
+    schema: { tags, summary: 'Update an agent', params: AgentParams, body: UpdateAgentBody, response: { 200: AgentSchema } },
+    handler: async (request) => {
+      const { availability, ...rest } = request.body;
+      const agent = await updateAgent(db, request.auth.account.id, request.params.id, { ...rest, availability: toAvailability(availability) });
+      return presentAgent(agent);
+    },
+  });
 
   app.delete(
     '/agents/:id',

@@ -39,16 +39,14 @@ export default async function cannedResponseRoutes(app: App): Promise<void> {
     async (request) => presentCannedResponse(await createCannedResponse(db, request.auth.account.id, request.body)),
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/canned_responses/:id',
-      config: { policy: 'canned_responses.write', bodyWrapper: 'canned_response' },
-      schema: { tags, summary: 'Update a canned response', params: CannedResponseParams, body: UpdateBody, response: { 200: CannedResponseSchema } },
-      handler: async (request) =>
-        presentCannedResponse(await updateCannedResponse(db, request.auth.account.id, request.params.id, request.body)),
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/canned_responses/:id',
+    config: { policy: 'canned_responses.write', bodyWrapper: 'canned_response' },
+    schema: { tags, summary: 'Update a canned response', params: CannedResponseParams, body: UpdateBody, response: { 200: CannedResponseSchema } },
+    handler: async (request) =>
+      presentCannedResponse(await updateCannedResponse(db, request.auth.account.id, request.params.id, request.body)),
+  });
 
   app.delete(
     '/canned_responses/:id',

@@ -134,19 +134,17 @@ export default async function contactRelations(app: App): Promise<void> {
     },
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/contacts/:id/notes/:note_id',
-      config: { policy: 'contacts.write', bodyWrapper: 'note' },
-      schema: { tags, summary: 'Update a note', params: NoteParams, body: NoteBody, response: { 200: NoteSchema } },
-      handler: async (request) => {
-        const accountId = request.auth.account.id;
-        const note = await updateNote(db, accountId, request.params.id, request.params.note_id, request.body.content);
-        return (await presentNotes(db, accountId, [note]))[0];
-      },
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/contacts/:id/notes/:note_id',
+    config: { policy: 'contacts.write', bodyWrapper: 'note' },
+    schema: { tags, summary: 'Update a note', params: NoteParams, body: NoteBody, response: { 200: NoteSchema } },
+    handler: async (request) => {
+      const accountId = request.auth.account.id;
+      const note = await updateNote(db, accountId, request.params.id, request.params.note_id, request.body.content);
+      return (await presentNotes(db, accountId, [note]))[0];
+    },
+  });
 
   app.delete(
     '/contacts/:id/notes/:note_id',

@@ -107,19 +107,17 @@ export default async function contactRoutes(app: App): Promise<void> {
     },
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/contacts/:id',
-      config: { policy: 'contacts.write', bodyWrapper: 'contact' },
-      schema: { tags, summary: 'Update a contact', params: ContactParams, body: UpdateBody, response: { 200: ContactPayload } },
-      handler: async (request) => {
-        const accountId = request.auth.account.id;
-        const contact = await updateContact(db, accountId, request.params.id, request.body);
-        return { payload: (await presentContacts(db, accountId, [contact]))[0] };
-      },
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/contacts/:id',
+    config: { policy: 'contacts.write', bodyWrapper: 'contact' },
+    schema: { tags, summary: 'Update a contact', params: ContactParams, body: UpdateBody, response: { 200: ContactPayload } },
+    handler: async (request) => {
+      const accountId = request.auth.account.id;
+      const contact = await updateContact(db, accountId, request.params.id, request.body);
+      return { payload: (await presentContacts(db, accountId, [contact]))[0] };
+    },
+  });
 
   app.delete(
     '/contacts/:id',

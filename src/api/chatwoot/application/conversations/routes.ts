@@ -139,19 +139,17 @@ export default async function conversationRoutes(app: App): Promise<void> {
     async (request) => presentOne(request, await conversationFor(request)),
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/conversations/:conversation_id',
-      config: { policy: 'conversations.update', bodyWrapper: 'conversation' },
-      schema: { tags, summary: 'Update a conversation (priority)', params: ConversationParams, body: UpdateBody, response: { 200: ConversationSchema } },
-      handler: async (request) => {
-        let conversation = await conversationFor(request);
-        if (request.body.priority !== undefined) conversation = await setPriority(db, conversation, request.body.priority || null);
-        return presentOne(request, conversation);
-      },
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/conversations/:conversation_id',
+    config: { policy: 'conversations.update', bodyWrapper: 'conversation' },
+    schema: { tags, summary: 'Update a conversation (priority)', params: ConversationParams, body: UpdateBody, response: { 200: ConversationSchema } },
+    handler: async (request) => {
+      let conversation = await conversationFor(request);
+      if (request.body.priority !== undefined) conversation = await setPriority(db, conversation, request.body.priority || null);
+      return presentOne(request, conversation);
+    },
+  });
 
   app.delete(
     '/conversations/:conversation_id',

@@ -48,22 +48,20 @@ export default async function customAttributeDefinitionRoutes(app: App): Promise
     async (request) => presentDefinition(await createDefinition(db, request.auth.account.id, definitionInput(request.body))),
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/custom_attribute_definitions/:id',
-      config: { policy: 'custom_attributes.manage', bodyWrapper },
-      schema: {
-        tags,
-        summary: 'Update a custom attribute definition',
-        params: DefinitionParams,
-        body: UpdateBody,
-        response: { 200: DefinitionSchema },
-      },
-      handler: async (request) =>
-        presentDefinition(await updateDefinition(db, request.auth.account.id, request.params.id, definitionInput(request.body))),
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/custom_attribute_definitions/:id',
+    config: { policy: 'custom_attributes.manage', bodyWrapper },
+    schema: {
+      tags,
+      summary: 'Update a custom attribute definition',
+      params: DefinitionParams,
+      body: UpdateBody,
+      response: { 200: DefinitionSchema },
+    },
+    handler: async (request) =>
+      presentDefinition(await updateDefinition(db, request.auth.account.id, request.params.id, definitionInput(request.body))),
+  });
 
   app.delete(
     '/custom_attribute_definitions/:id',

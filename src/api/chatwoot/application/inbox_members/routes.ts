@@ -31,18 +31,16 @@ export default async function inboxMemberRoutes(app: App): Promise<void> {
     },
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/inbox_members',
-      config: { policy: 'inboxes.manage' },
-      schema: { tags, summary: 'Set the exact agent list of an inbox', body: InboxMembersBody, response: { 200: AgentPayload } },
-      handler: async (request) => {
-        const { inbox_id, user_ids } = request.body;
-        return { payload: (await setInboxMembers(db, request.auth.account.id, inbox_id, user_ids)).map(presentAgent) };
-      },
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/inbox_members',
+    config: { policy: 'inboxes.manage' },
+    schema: { tags, summary: 'Set the exact agent list of an inbox', body: InboxMembersBody, response: { 200: AgentPayload } },
+    handler: async (request) => {
+      const { inbox_id, user_ids } = request.body;
+      return { payload: (await setInboxMembers(db, request.auth.account.id, inbox_id, user_ids)).map(presentAgent) };
+    },
+  });
 
   app.delete(
     '/inbox_members',

@@ -42,16 +42,14 @@ export default async function inboxRoutes(app: App): Promise<void> {
     },
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/inboxes/:id',
-      config: { policy: 'inboxes.manage' },
-      preValidation: nullTexts,
-      schema: { tags, summary: 'Update an inbox (channel settings merged)', params: InboxParams, body: UpdateInboxBody, response: { 200: InboxSchema } },
-      handler: async (request) => present(request, await updateInbox(db, request.auth.account.id, request.params.id, request.body)),
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/inboxes/:id',
+    config: { policy: 'inboxes.manage' },
+    preValidation: nullTexts,
+    schema: { tags, summary: 'Update an inbox (channel settings merged)', params: InboxParams, body: UpdateInboxBody, response: { 200: InboxSchema } },
+    handler: async (request) => present(request, await updateInbox(db, request.auth.account.id, request.params.id, request.body)),
+  });
 
   app.delete(
     '/inboxes/:id',

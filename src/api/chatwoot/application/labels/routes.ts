@@ -31,15 +31,13 @@ export default async function labelRoutes(app: App): Promise<void> {
     async (request) => presentLabel(await createLabel(db, request.auth.account.id, request.body)),
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/labels/:id',
-      config: { policy: 'labels.manage', bodyWrapper: 'label' },
-      schema: { tags, summary: 'Update a label', params: LabelParams, body: UpdateLabelBody, response: { 200: LabelSchema } },
-      handler: async (request) => presentLabel(await updateLabel(db, request.auth.account.id, request.params.id, request.body)),
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/labels/:id',
+    config: { policy: 'labels.manage', bodyWrapper: 'label' },
+    schema: { tags, summary: 'Update a label', params: LabelParams, body: UpdateLabelBody, response: { 200: LabelSchema } },
+    handler: async (request) => presentLabel(await updateLabel(db, request.auth.account.id, request.params.id, request.body)),
+  });
 
   app.delete(
     '/labels/:id',

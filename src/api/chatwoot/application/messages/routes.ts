@@ -112,24 +112,22 @@ export default async function messageRoutes(app: App): Promise<void> {
     },
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/conversations/:conversation_id/messages/:message_id',
-      config: { policy: 'messages.write', bodyWrapper: 'message' },
-      schema: { tags, summary: 'Set the delivery status (API inboxes)', params: MessageParams, body: UpdateBody, response: { 200: MessageSchema } },
-      handler: async (request) => {
-        const conversation = await conversationFor(request);
-        const message = await getMessage(db, conversation.account_id, conversation.id, request.params.message_id);
-        const inbox = await findInbox(db, conversation.account_id, conversation.inbox_id);
-        if (inbox?.channel_type !== 'Channel::Api') {
-          throw new AppError('operation_not_allowed', 'Message status update is only allowed for API inboxes');
-        }
-        const updated = await updateMessageStatus(db, message, request.body.status, request.body.external_error);
-        return presentOne(request, conversation, updated);
-      },
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/conversations/:conversation_id/messages/:message_id',
+    config: { policy: 'messages.write', bodyWrapper: 'message' },
+    schema: { tags, summary: 'Set the delivery status (API inboxes)', params: MessageParams, body: UpdateBody, response: { 200: MessageSchema } },
+    handler: async (request) => {
+      const conversation = await conversationFor(request);
+      const message = await getMessage(db, conversation.account_id, conversation.id, request.params.message_id);
+      const inbox = await findInbox(db, conversation.account_id, conversation.inbox_id);
+      if (inbox?.channel_type !== 'Channel::Api') {
+        throw new AppError('operation_not_allowed', 'Message status update is only allowed for API inboxes');
+      }
+      const updated = await updateMessageStatus(db, message, request.body.status, request.body.external_error);
+      return presentOne(request, conversation, updated);
+    },
+  });
 
   app.delete(
     '/conversations/:conversation_id/messages/:message_id',

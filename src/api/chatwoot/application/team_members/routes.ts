@@ -26,15 +26,13 @@ export default async function teamMemberRoutes(app: App): Promise<void> {
     async (request) => (await addTeamMembers(db, request.auth.account.id, request.params.id, request.body.user_ids)).map(presentAgent),
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url,
-      config: { policy: 'teams.manage' },
-      schema: { tags, summary: 'Set the exact member list; answers every member', params: TeamParams, body: UserIdsBody, response: { 200: AgentList } },
-      handler: async (request) => (await setTeamMembers(db, request.auth.account.id, request.params.id, request.body.user_ids)).map(presentAgent),
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url,
+    config: { policy: 'teams.manage' },
+    schema: { tags, summary: 'Set the exact member list; answers every member', params: TeamParams, body: UserIdsBody, response: { 200: AgentList } },
+    handler: async (request) => (await setTeamMembers(db, request.auth.account.id, request.params.id, request.body.user_ids)).map(presentAgent),
+  });
 
   app.delete(
     url,

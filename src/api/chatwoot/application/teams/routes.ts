@@ -35,18 +35,16 @@ export default async function teamRoutes(app: App): Promise<void> {
     async (request) => presentTeam(await createTeam(db, request.auth.account.id, request.body), false),
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/teams/:id',
-      config: { policy: 'teams.manage', bodyWrapper: 'team' },
-      schema: { tags, summary: 'Update a team', params: TeamParams, body: UpdateTeamBody, response: { 200: TeamSchema } },
-      handler: async (request) => {
-        const team = await updateTeam(db, request.auth.account.id, request.params.id, request.body, request.auth.user?.id);
-        return presentTeam(team, team.is_member);
-      },
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/teams/:id',
+    config: { policy: 'teams.manage', bodyWrapper: 'team' },
+    schema: { tags, summary: 'Update a team', params: TeamParams, body: UpdateTeamBody, response: { 200: TeamSchema } },
+    handler: async (request) => {
+      const team = await updateTeam(db, request.auth.account.id, request.params.id, request.body, request.auth.user?.id);
+      return presentTeam(team, team.is_member);
+    },
+  });
 
   app.delete(
     '/teams/:id',

@@ -47,20 +47,18 @@ export default async function webhookRoutes(app: App): Promise<void> {
     },
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/webhooks/:id',
-      config: { policy: 'webhooks.manage', bodyWrapper: 'webhook' },
-      schema: { tags, summary: 'Update a webhook (status "active" resumes a paused one)', params: WebhookParams, body: UpdateBody, response: { 200: OneResponse } },
-      handler: async (request) => {
-        const accountId = request.auth.account.id;
-        if (request.body.url) await checkWebhookUrl(request.body.url, config.webhooks.allowPrivateNetworks);
-        const webhook = await updateWebhook(db, accountId, request.params.id, request.body);
-        return { payload: { webhook: (await present(accountId, [webhook]))[0] } };
-      },
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/webhooks/:id',
+    config: { policy: 'webhooks.manage', bodyWrapper: 'webhook' },
+    schema: { tags, summary: 'Update a webhook (status "active" resumes a paused one)', params: WebhookParams, body: UpdateBody, response: { 200: OneResponse } },
+    handler: async (request) => {
+      const accountId = request.auth.account.id;
+      if (request.body.url) await checkWebhookUrl(request.body.url, config.webhooks.allowPrivateNetworks);
+      const webhook = await updateWebhook(db, accountId, request.params.id, request.body);
+      return { payload: { webhook: (await present(accountId, [webhook]))[0] } };
+    },
+  });
 
   app.delete(
     '/webhooks/:id',

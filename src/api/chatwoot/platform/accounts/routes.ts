@@ -30,15 +30,13 @@ export default async function platformAccountRoutes(app: App): Promise<void> {
     async (request) => presentPlatformAccount(await getAppAccount(db, platformAppId(request), request.params.id)),
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/accounts/:id',
-      config: { bodyWrapper: 'account' },
-      schema: { tags, security, summary: 'Update an account', params: AccountParams, body: UpdateAccountBody, response: one },
-      handler: async (request) => presentPlatformAccount(await updateAppAccount(db, platformAppId(request), request.params.id, request.body)),
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/accounts/:id',
+    config: { bodyWrapper: 'account' },
+    schema: { tags, security, summary: 'Update an account', params: AccountParams, body: UpdateAccountBody, response: one },
+    handler: async (request) => presentPlatformAccount(await updateAppAccount(db, platformAppId(request), request.params.id, request.body)),
+  });
 
   app.delete(
     '/accounts/:id',

@@ -35,15 +35,13 @@ export default async function platformAgentBotRoutes(app: App): Promise<void> {
     async (request) => presentPlatformBot(await getAppBot(db, platformAppId(request), request.params.id)),
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/agent_bots/:id',
-      config: { bodyWrapper: 'agent_bot' },
-      schema: { tags, security, summary: 'Update an agent bot', params: BotParams, body: UpdateBotBody, response: one },
-      handler: async (request) => presentPlatformBot(await updateAppBot(db, platformAppId(request), request.params.id, request.body)),
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/agent_bots/:id',
+    config: { bodyWrapper: 'agent_bot' },
+    schema: { tags, security, summary: 'Update an agent bot', params: BotParams, body: UpdateBotBody, response: one },
+    handler: async (request) => presentPlatformBot(await updateAppBot(db, platformAppId(request), request.params.id, request.body)),
+  });
 
   app.delete(
     '/agent_bots/:id',

@@ -29,15 +29,13 @@ export default async function platformUserRoutes(app: App): Promise<void> {
     async (request) => presentPlatformUser(await getAppUser(db, platformAppId(request), request.params.id)),
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/users/:id',
-      config: { bodyWrapper: 'user' },
-      schema: { tags, security, summary: 'Update a user (custom_attributes are merged)', params: UserParams, body: UpdateUserBody, response: one },
-      handler: async (request) => presentPlatformUser(await updateAppUser(db, platformAppId(request), request.params.id, request.body)),
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/users/:id',
+    config: { bodyWrapper: 'user' },
+    schema: { tags, security, summary: 'Update a user (custom_attributes are merged)', params: UserParams, body: UpdateUserBody, response: one },
+    handler: async (request) => presentPlatformUser(await updateAppUser(db, platformAppId(request), request.params.id, request.body)),
+  });
 
   app.delete(
     '/users/:id',

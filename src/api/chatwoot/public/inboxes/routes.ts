@@ -38,18 +38,16 @@ export default async function publicInboxRoutes(app: App): Promise<void> {
     },
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/inboxes/:inbox_identifier/contacts/:contact_identifier',
-      config: { bodyWrapper: 'contact' },
-      schema: { tags, summary: 'Update (identify) the contact', security: [], params: ContactParams, body: UpdateContactBody, response: { 200: ContactRecordSchema } },
-      handler: async (request) => {
-        const inbox = await inboxByIdentifier(db, request.params.inbox_identifier);
-        return presentContactRecord(await updatePublicContact(db, inbox, request.params.contact_identifier, request.body));
-      },
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/inboxes/:inbox_identifier/contacts/:contact_identifier',
+    config: { bodyWrapper: 'contact' },
+    schema: { tags, summary: 'Update (identify) the contact', security: [], params: ContactParams, body: UpdateContactBody, response: { 200: ContactRecordSchema } },
+    handler: async (request) => {
+      const inbox = await inboxByIdentifier(db, request.params.inbox_identifier);
+      return presentContactRecord(await updatePublicContact(db, inbox, request.params.contact_identifier, request.body));
+    },
+  });
 
   await app.register(publicConversationRoutes);
 }

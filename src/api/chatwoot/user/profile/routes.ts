@@ -25,15 +25,13 @@ export default async function profileRoutes(app: App): Promise<void> {
     async (request) => presentProfile(await getProfile(db, user(request).id), request.caller.token),
   );
 
-  for (const method of ['PATCH', 'PUT'] as const) {
-    app.route({
-      method,
-      url: '/profile',
-      config: { bodyWrapper: 'profile' },
-      schema: { tags, summary: 'Update the signed-in user', body: UpdateProfileBody, response: { 200: ProfileSchema } },
-      handler: async (request) => presentProfile(await updateProfile(db, user(request), request.body), request.caller.token),
-    });
-  }
+  app.route({
+    method: ['PATCH', 'PUT'],
+    url: '/profile',
+    config: { bodyWrapper: 'profile' },
+    schema: { tags, summary: 'Update the signed-in user', body: UpdateProfileBody, response: { 200: ProfileSchema } },
+    handler: async (request) => presentProfile(await updateProfile(db, user(request), request.body), request.caller.token),
+  });
 
   app.post(
     '/profile/availability',
