@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,10 +18,24 @@ import { wtsErrorResponse } from './api/wts/errors.ts';
 import { AppError } from './errors.ts';
 import { cableRoutes } from './api/chatwoot/realtime/cable.ts';
 import { RealtimeHub } from './realtime/hub.ts';
+import { createTransport } from './realtime/transport.ts';
 
 /** The dialect switch for errors: paths the WTS dialect owns get its error body, the rest Chatwoot's. */
 function errorResponse(url: string, error: AppError): { status: number; body: unknown } {
   return isWtsPath(url) ? wtsErrorResponse(error) : { status: error.status, body: chatwootErrorBody(error) };
+}
+
+const MAX_JSON_DEPTH = 64;
+
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export interface AppOptions {
@@ -37,6 +51,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: options.logger ?? { level: options.config.logLevel },
     bodyLimit: 4 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
+    // A malformed percent-encoding or an over-long path parameter is answered by the router itself: route it
+    // through the catalogue so it gets the dialect's error body like every other 4xx.
+    frameworkErrors: (error, request, reply) => {
+      const { status, body } = errorResponse(request.url, toAppError(error));
+      void (reply as FastifyReply).status(status).send(body);
+    },
     ajv: {
       customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false } as never,
       plugins: [addFormats as never],
@@ -72,7 +92,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const text = (body as string).trim();
     if (text === '') return done(null, undefined);
     try {
-      done(null, JSON.parse(text));
+      const value = JSON.parse(text);
+      // Thousands of nested levels parse fine but overflow the stack of whatever walks them next (the
+      // validator, the driver's JSON encoding): refuse them here, as malformed input.
+      if (nestedDeeperThan(value, MAX_JSON_DEPTH)) throw new Error(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+      done(null, value);
     } catch (error) {
       const invalid = new Error((error as Error).message) as Error & { statusCode: number; code: string };
       invalid.statusCode = 400;
@@ -103,7 +127,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(chatwootApi);
   await app.register(wtsApi);
 
-  const hub = new RealtimeHub(options.database, options.config.publicUrl);
+  const { realtime } = options.config;
+  const hub = new RealtimeHub(options.database, { publicUrl: options.config.publicUrl, transport: createTransport(options.config, options.database), catchUpMs: realtime.catchUpMs, presenceGraceMs: realtime.presenceGraceMs });
   await hub.start();
   app.decorate('hub', hub);
   app.addHook('onClose', () => hub.stop());

@@ -16,6 +16,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ SMTP_URL: 'not a url' })).toThrow(/SMTP_URL must be a URL/);
   });
 
+  it('picks the realtime transport from REDIS_URL or NATS_URL, LISTEN/NOTIFY otherwise', () => {
+    expect(loadConfig({}).realtime.transport).toBe('postgres');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).realtime.transport).toBe('redis');
+    expect(loadConfig({ NATS_URL: 'nats://127.0.0.1:4222' }).realtime.transport).toBe('nats');
+    expect(loadConfig({ NATS_URL: 'nats://n:4222', REALTIME_TRANSPORT: 'postgres' }).realtime.transport).toBe('postgres');
+    expect(() => loadConfig({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL must use redis: or rediss:/);
+    expect(() => loadConfig({ REALTIME_TRANSPORT: 'nats' })).toThrow(/REALTIME_TRANSPORT=nats needs NATS_URL/);
+    expect(() => loadConfig({ REALTIME_TRANSPORT: 'kafka' })).toThrow(/REALTIME_TRANSPORT must be one of/);
+  });
+
   it('derives the public URL from HOST and PORT unless PUBLIC_URL is set', () => {
     expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(loadConfig({ PUBLIC_URL: 'https://chat.example.com/' }).publicUrl).toBe('https://chat.example.com');

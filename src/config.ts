@@ -10,6 +10,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   version: string;
+  /** On SIGTERM, requests still in flight after this long are cut so one stuck client cannot hold a deploy. */
+  shutdownTimeoutMs: number;
   webhooks: {
     /** Loopback and private targets are refused unless this is on (tests on loopback turn it on). */
     allowPrivateNetworks: boolean;
@@ -20,6 +22,16 @@ export interface Config {
     retryBaseMs: number;
     /** An agent bot that does not answer for this long hands its pending conversations to the agents. */
     botRetryWindowMs: number;
+  };
+  realtime: {
+    /** How processes tell each other about new events: LISTEN/NOTIFY unless Redis or NATS is configured. */
+    transport: 'postgres' | 'redis' | 'nats';
+    redisUrl: string | undefined;
+    natsUrl: string | undefined;
+    /** Every this often each process re-reads the events table for accounts it serves, whatever the transport said. */
+    catchUpMs: number;
+    /** An agent or contact whose last connection closed stays online this long (a page reload is not a logout). */
+    presenceGraceMs: number;
   };
 }
 
@@ -59,6 +71,24 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
   return raw;
 }
 
+const TRANSPORTS = ['postgres', 'redis', 'nats'] as const;
+
+function realtime(env: NodeJS.ProcessEnv): Config['realtime'] {
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const natsUrl = url(env, 'NATS_URL', ['nats:', 'tls:', 'ws:', 'wss:']);
+  const chosen = env.REALTIME_TRANSPORT || (redisUrl ? 'redis' : natsUrl ? 'nats' : 'postgres');
+  if (!TRANSPORTS.includes(chosen as never)) throw new ConfigError(`REALTIME_TRANSPORT must be one of ${TRANSPORTS.join(', ')} (got "${chosen}")`);
+  if (chosen === 'redis' && !redisUrl) throw new ConfigError('REALTIME_TRANSPORT=redis needs REDIS_URL');
+  if (chosen === 'nats' && !natsUrl) throw new ConfigError('REALTIME_TRANSPORT=nats needs NATS_URL');
+  return {
+    transport: chosen as Config['realtime']['transport'],
+    redisUrl,
+    natsUrl,
+    catchUpMs: integer(env, 'REALTIME_CATCHUP_MS', 2_000, 100, 3_600_000),
+    presenceGraceMs: integer(env, 'REALTIME_PRESENCE_GRACE_MS', 5_000, 0, 600_000),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
@@ -77,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Switchboard <no-reply@switchboard.local>',
     version: '0.1.0',
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     webhooks: {
       allowPrivateNetworks: flag(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS'),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
@@ -86,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 5_000, 10, 3_600_000),
       botRetryWindowMs: integer(env, 'AGENT_BOT_RETRY_WINDOW_MS', 30_000, 0, 3_600_000),
     },
+    realtime: realtime(env),
   };
 }

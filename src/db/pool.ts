@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { CommittedNotifications, TappedPostgresDialect } from './committed-notifications.ts';
 import type { Database } from './types.ts';
 
 // bigint ids fit in a JS number for any realistic table; counts too.
@@ -17,6 +18,8 @@ export interface DatabaseHandle {
   pool: pg.Pool;
   /** Every statement run through `db` increments this; tests use it to assert constant-query lists. */
   counter: QueryCounter;
+  /** NOTIFYs this process committed (realtime transports publish from here). */
+  committed: CommittedNotifications;
   close(): Promise<void>;
 }
 
@@ -25,9 +28,15 @@ export function openDatabase(url: string, options: { max?: number } = {}): Datab
   pool.on('error', () => {
     // An idle client lost its connection (e.g. PostgreSQL restarted); the pool replaces it.
   });
+  // pg-pool listens for errors on idle clients only. A checked-out client whose connection drops between two
+  // statements (inside a transaction, during a PostgreSQL restart) emits 'error' with no listener, which
+  // ends the whole process. Its caller sees the failure on its next statement, and the pool drops the dead
+  // client on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const counter: QueryCounter = { count: 0 };
+  const committed = new CommittedNotifications();
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new TappedPostgresDialect({ pool }, committed),
     log(event) {
       if (event.level === 'query') counter.count++;
     },
@@ -36,6 +45,7 @@ export function openDatabase(url: string, options: { max?: number } = {}): Datab
     db,
     pool,
     counter,
+    committed,
     async close() {
       await db.destroy();
     },

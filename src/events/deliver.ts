@@ -123,36 +123,39 @@ export async function attemptDelivery(db: Db, config: Config, delivery: WebhookD
   const window = delivery.target_type === 'agent_bot' ? Math.min(config.webhooks.botRetryWindowMs, config.webhooks.retryWindowMs) : config.webhooks.retryWindowMs;
   const giveUp = !ok && (!retryable(statusCode) || age >= window);
 
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('webhook_attempts')
-      .values({ delivery_id: delivery.id, status_code: statusCode, error, latency_ms: latency, response_excerpt: excerpt })
-      .execute();
-    await trx
-      .updateTable('webhook_deliveries')
-      .set({
-        attempts,
-        locked_until: null,
-        last_status_code: statusCode,
-        last_error: ok ? null : error,
-        last_latency_ms: latency,
-        ...(ok
-          ? { status: 'delivered', delivered_at: new Date() }
-          : giveUp
-            ? { status: 'failed' }
-            : { next_attempt_at: new Date(Date.now() + backoffMs(attempts, config.webhooks.retryBaseMs)) }),
-      })
-      .where('id', '=', delivery.id)
-      .execute();
-    if (giveUp && delivery.target_type === 'webhook' && retryable(statusCode)) {
-      // Failing for the whole retry window: pause visibly; its pending deliveries wait for a resume.
-      await trx
-        .updateTable('webhooks')
-        .set({ status: 'paused', paused_reason: `delivery ${delivery.id} failed for ${Math.round(age / 60000)} min: ${error}`, updated_at: new Date() })
-        .where('id', '=', delivery.target_id)
-        .execute();
-    }
-  });
+  // One statement records the attempt, moves the delivery on and (when it gave up) pauses its webhook.
+  const pause = giveUp && delivery.target_type === 'webhook' && retryable(statusCode);
+  const recorded = db.with('attempt', (qb) =>
+    qb.insertInto('webhook_attempts').values({ delivery_id: delivery.id, status_code: statusCode, error, latency_ms: latency, response_excerpt: excerpt }),
+  );
+  // Failing for the whole retry window: pause visibly; its pending deliveries wait for a resume.
+  const withPause = pause
+    ? recorded.with('paused', (qb) =>
+        qb
+          .updateTable('webhooks')
+          .set({ status: 'paused', paused_reason: `delivery ${delivery.id} failed for ${Math.round(age / 60000)} min: ${error}`, updated_at: new Date() })
+          .where('id', '=', delivery.target_id),
+      )
+    : recorded;
+  await withPause
+    .updateTable('webhook_deliveries')
+    .set({
+      attempts,
+      locked_until: null,
+      last_status_code: statusCode,
+      last_error: ok ? null : error,
+      last_latency_ms: latency,
+      ...(ok
+        ? { status: 'delivered', delivered_at: new Date() }
+        : giveUp
+          ? { status: 'failed' }
+          : { next_attempt_at: new Date(Date.now() + backoffMs(attempts, config.webhooks.retryBaseMs)) }),
+    })
+    .where('id', '=', delivery.id)
+    // A redeliver requested while this attempt was in flight cleared the claim: the attempt is logged, but the
+    // delivery stays pending so the redelivery still goes out.
+    .where('locked_until', 'is not', null)
+    .execute();
   if (giveUp && delivery.target_type === 'agent_bot') await handOffFromFailedBot(db, delivery);
   return ok;
 }

@@ -1,25 +1,34 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/pool.ts';
 import type { DomainEvent } from '../db/types.ts';
 import { planChatwootDeliveries } from '../api/chatwoot/webhooks/fanout.ts';
+import { planWtsDeliveries } from '../api/wts/webhooks/fanout.ts';
+import { planChatbotSignals } from '../domain/chatbots/signals.ts';
+
+/** Held for one fan-out transaction: one process at a time turns events into deliveries. */
+const FAN_OUT_LOCK = 4_210_001;
 
 /**
- * Turns undispatched events into webhook deliveries, in one transaction per batch: the events are
- * claimed with SKIP LOCKED (several processes can run this), their deliveries inserted and the events
- * marked dispatched together — a crash anywhere leaves the batch undispatched, to be redone.
+ * Turns undispatched events into webhook deliveries, in one transaction per batch: their deliveries
+ * inserted and the events marked dispatched together — a crash anywhere leaves the batch undispatched,
+ * to be redone. One process fans out at a time (the others skip): two batches committing in the wrong
+ * order would let a later event's delivery look like the head of its conversation's line.
  */
 export async function fanOutEvents(db: Db, publicUrl: string, limit = 100): Promise<number> {
+  // Most wake-ups find nothing new: one cheap look (a partial index) instead of a transaction.
+  if (!(await db.selectFrom('events').select('id').where('dispatched_at', 'is', null).limit(1).executeTakeFirst())) return 0;
   return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${FAN_OUT_LOCK}) AS locked`.execute(trx);
+    if (!rows[0].locked) return 0;
     const events: DomainEvent[] = await trx
       .selectFrom('events')
       .selectAll()
       .where('dispatched_at', 'is', null)
       .orderBy('id')
       .limit(limit)
-      .forUpdate()
-      .skipLocked()
       .execute();
     if (!events.length) return 0;
-    const planned = await planChatwootDeliveries(trx, events, publicUrl);
+    const planned = [...(await planChatwootDeliveries(trx, events, publicUrl)), ...(await planWtsDeliveries(trx, events, publicUrl))];
     if (planned.length) {
       await trx
         .insertInto('webhook_deliveries')
@@ -39,6 +48,8 @@ export async function fanOutEvents(db: Db, publicUrl: string, limit = 100): Prom
         )
         .execute();
     }
+    // Chatbots: replies resume waiting flows, agents taking over stop them (exactly once per event, like deliveries).
+    await planChatbotSignals(trx, events);
     await trx.updateTable('events').set({ dispatched_at: new Date() }).where('id', 'in', events.map((e) => e.id)).execute();
     return events.length;
   });

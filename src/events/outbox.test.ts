@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../test/helpers/context.ts';
 import { conversationFixture } from '../../test/helpers/fixtures.ts';
-import { recordEvent } from './outbox.ts';
+import { recordEvent, recordEvents } from './outbox.ts';
 
 const ctx = await createTestContext();
 const f = await conversationFixture(ctx, 'Acme');
@@ -11,6 +11,26 @@ const eventsOf = (accountId: number) =>
   db.selectFrom('events').select(['seq', 'name', 'conversation_id', 'message_id', 'data']).where('account_id', '=', accountId).orderBy('seq').execute();
 
 describe('outbox', () => {
+  it('writes several events in one statement, numbered in order, data intact', async () => {
+    const { account_id } = await ctx.account('Batch');
+    const tricky = { text: 'quote " backslash \\ brace { comma , ünïcødé 🚀', list: [1, null, 'x'], nested: { 'a"b': [{}] } };
+    const before = ctx.database.counter.count;
+    const seqs = await db.transaction().execute((trx) =>
+      recordEvents(trx, account_id, [
+        { name: 'contact.created', contactId: 7, data: tricky },
+        { name: 'contact.updated', contactId: 7 },
+        { name: 'conversation.read', conversationId: 9, inboxId: 3 },
+      ]),
+    );
+    expect(ctx.database.counter.count - before).toBe(1);
+    const events = await eventsOf(account_id);
+    expect(seqs).toEqual(events.map((e) => e.seq));
+    expect(events.map((e) => [e.name, e.conversation_id])).toEqual([['contact.created', null], ['contact.updated', null], ['conversation.read', 9]]);
+    expect(events[0].data).toEqual(tricky);
+    expect(events[1].data).toEqual({});
+    expect(await db.transaction().execute((trx) => recordEvent(trx, { accountId: account_id, name: 'contact.deleted', contactId: 7 }))).toBe(seqs[2] + 1);
+  });
+
   it('records every change as an event with a gap-free per-account sequence', async () => {
     const c = await f.openConversation(f.api, { message: { content: 'hello' } });
     await f.incoming(c.id, 'hi back');

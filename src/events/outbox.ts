@@ -34,32 +34,38 @@ export interface NewEvent {
 export const EVENTS_CHANNEL = 'switchboard_events';
 
 /**
- * Writes an event in the caller's transaction: it exists exactly when the change it describes does.
- * The account row is locked to take the next sequence number, so seq order is commit order; the
- * NOTIFY is delivered at commit and wakes dispatchers in every process.
+ * Writes events of one account in the caller's transaction, in one statement: they exist exactly when
+ * the change they describe does. The account row is locked to take the next sequence numbers, so seq
+ * order is commit order; the NOTIFY ("account:last seq") is delivered at commit and wakes dispatchers in
+ * every process. Answers the events' sequence numbers.
  */
+export async function recordEvents(trx: Db, accountId: number, events: Omit<NewEvent, 'accountId'>[]): Promise<number[]> {
+  if (!events.length) return [];
+  const column = <T>(pick: (e: Omit<NewEvent, 'accountId'>) => T) => events.map(pick);
+  const { rows } = await sql<{ first_seq: number; notify_channel: string; notify_payload: string }>`
+    WITH taken AS (
+      UPDATE accounts SET last_event_seq = last_event_seq + ${events.length} WHERE id = ${accountId} RETURNING last_event_seq
+    ), inserted AS (
+      INSERT INTO events (account_id, seq, name, conversation_id, contact_id, message_id, inbox_id, data)
+      SELECT ${accountId}::bigint, taken.last_event_seq - ${events.length}::bigint + e.ord, e.name, e.conversation_id, e.contact_id, e.message_id, e.inbox_id, e.data
+      FROM taken, unnest(${column((e) => e.name)}::text[], ${column((e) => e.conversationId ?? null)}::bigint[],
+        ${column((e) => e.contactId ?? null)}::bigint[], ${column((e) => e.messageId ?? null)}::bigint[],
+        ${column((e) => e.inboxId ?? null)}::bigint[], ${column((e) => JSON.stringify(e.data ?? {}))}::jsonb[])
+        WITH ORDINALITY AS e(name, conversation_id, contact_id, message_id, inbox_id, data, ord)
+      RETURNING seq
+    )
+    SELECT min(seq) AS first_seq, ${EVENTS_CHANNEL}::text AS notify_channel, ${accountId}::text || ':' || max(seq) AS notify_payload,
+      pg_notify(${EVENTS_CHANNEL}::text, ${accountId}::text || ':' || max(seq))
+    FROM inserted`.execute(trx);
+  const first = rows[0]?.first_seq;
+  if (first === undefined || first === null) throw new Error(`account ${accountId} does not exist`);
+  return events.map((_, i) => first + i);
+}
+
+/** One event; see recordEvents. */
 export async function recordEvent(trx: Db, event: NewEvent): Promise<number> {
-  const { last_event_seq: seq } = await trx
-    .updateTable('accounts')
-    .set({ last_event_seq: sql`last_event_seq + 1` })
-    .where('id', '=', event.accountId)
-    .returning('last_event_seq')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('events')
-    .values({
-      account_id: event.accountId,
-      seq,
-      name: event.name,
-      conversation_id: event.conversationId ?? null,
-      contact_id: event.contactId ?? null,
-      message_id: event.messageId ?? null,
-      inbox_id: event.inboxId ?? null,
-      data: event.data ?? {},
-    })
-    .execute();
-  await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${`${event.accountId}:${seq}`})`.execute(trx);
-  return seq;
+  const { accountId, ...rest } = event;
+  return (await recordEvents(trx, accountId, [rest]))[0];
 }
 
 /** {attr: {previous_value, current_value}} for the attributes that differ. */

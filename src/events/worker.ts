@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import type { DatabaseHandle } from '../db/pool.ts';
+import { openDatabase, type DatabaseHandle } from '../db/pool.ts';
 import { attemptDelivery, claimDueDeliveries, claimNextInLine } from './deliver.ts';
 import type { WebhookDelivery } from '../db/types.ts';
 import { fanOutEvents } from './fanout.ts';
@@ -21,10 +21,36 @@ const POLL_MS = 250;
  * A NOTIFY at each commit wakes it at once; a short poll catches retries coming due. Any number of
  * processes can run it on the same database.
  */
-export function startEventWorker(database: DatabaseHandle, config: Config, log: Pick<Logger, 'warn' | 'error'>): Worker {
+/** The worker's own connections: a busy API (whose requests queue for the shared pool) cannot starve delivery. */
+const WORKER_CONNECTIONS = 4;
+
+/**
+ * The worker's bookkeeping (claims, attempts, fan-out) commits without waiting for the WAL flush: a
+ * PostgreSQL crash can at worst make it repeat its last deliveries (same X-Chatwoot-Delivery id), never
+ * lose one — the events themselves were committed durably by the change that made them.
+ */
+function workerUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', `${parsed.searchParams.get('options') ?? ''} -c synchronous_commit=off`.trim());
+  return parsed.toString();
+}
+
+function ownConnections(shared: DatabaseHandle): DatabaseHandle {
+  const url = shared.pool.options.connectionString;
+  if (!url) return shared;
+  const own = openDatabase(workerUrl(url), { max: WORKER_CONNECTIONS });
+  // Events the worker commits (a bot hand-off) reach this process's realtime transport like any other.
+  own.committed.on('notify', (channel, payload) => shared.committed.emit('notify', channel, payload));
+  return own;
+}
+
+export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pick<Logger, 'warn' | 'error'>): Worker {
+  const database = ownConnections(shared);
   const { db } = database;
   let running = true;
   let wake: (() => void) | undefined;
+  // A NOTIFY that arrives while a pass runs (no sleep to cut short) must still skip the next sleep.
+  let notified = false;
   const inFlight = new Set<Promise<void>>();
   const idleWaiters: (() => void)[] = [];
   const listener = new pg.Client(database.pool.options);
@@ -41,7 +67,10 @@ export function startEventWorker(database: DatabaseHandle, config: Config, log: 
   async function listen() {
     try {
       await listener.connect();
-      listener.on('notification', () => wake?.());
+      listener.on('notification', () => {
+        notified = true;
+        wake?.();
+      });
       listener.on('error', () => {});
       await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
     } catch (error) {
@@ -62,6 +91,7 @@ export function startEventWorker(database: DatabaseHandle, config: Config, log: 
     await listen();
     while (running) {
       try {
+        notified = false;
         const fanned = await fanOutEvents(db, config.publicUrl);
         const free = MAX_IN_FLIGHT - inFlight.size;
         const due = free > 0 ? await claimDueDeliveries(db, free, config.webhooks.timeoutMs) : [];
@@ -76,7 +106,7 @@ export function startEventWorker(database: DatabaseHandle, config: Config, log: 
         }
         if (fanned === 0 && due.length === 0) {
           if (inFlight.size === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
-          await sleep(POLL_MS);
+          if (!notified) await sleep(POLL_MS);
         }
       } catch (error) {
         log.warn({ err: error }, 'event worker: database unavailable, retrying');
@@ -93,6 +123,7 @@ export function startEventWorker(database: DatabaseHandle, config: Config, log: 
       await done;
       await Promise.allSettled([...inFlight]);
       await listener.end().catch(() => {});
+      if (database !== shared) await database.close();
     },
     idle() {
       return new Promise<void>((resolve) => {

@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../test/helpers/context.ts';
 import { conversationFixture } from '../../test/helpers/fixtures.ts';
 import { connectCable } from '../../test/helpers/cable.ts';
-import { freePort } from '../../bench/startup.ts';
 
 const ctx = await createTestContext();
 const url = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
@@ -82,27 +79,4 @@ describe('realtime (ActionCable /cable)', () => {
     expect(contents).toEqual(['public reply']);
     await cable.close();
   });
-
-  it('delivers an event committed by another server process', async () => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../../bin/switchboard.js'), 'start'], {
-      env: { ...process.env, DATABASE_URL: ctx.config.databaseUrl!, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    try {
-      let output = '';
-      child.stdout!.on('data', (c) => (output += c));
-      for (let i = 0; i < 600 && !output.includes('is ready at'); i++) await new Promise((r) => setTimeout(r, 50));
-      const cable = await connectCable(`http://127.0.0.1:${port}`);
-      expect(await cable.subscribe({ pubsub_token: await userPubsub(f.account.user_id), account_id: f.account.account_id })).toBe('confirm_subscription');
-      const conversation = await f.openConversation();
-      await f.incoming(conversation.id, 'from process A');
-      await cable.waitFor((frames) => frames.some((x) => x.data.content === 'from process A'));
-      await cable.close();
-    } finally {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  }, 60_000);
 });

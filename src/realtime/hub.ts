@@ -1,8 +1,12 @@
-import pg from 'pg';
 import type { DatabaseHandle } from '../db/pool.ts';
 import type { DomainEvent } from '../db/types.ts';
 import { EVENTS_CHANNEL } from '../events/outbox.ts';
+import { decodeSignal, type EventSignal, type RealtimeTransport } from './transport.ts';
+import { PresenceTracker } from './presence.ts';
+import { markPresent } from '../domain/presence/repository.ts';
+import type { RealtimeIdentity } from '../domain/auth/pubsub.ts';
 import { realtimeFrames, type Audience, type RealtimeFrame } from '../api/chatwoot/realtime/payloads.ts';
+import { loadEventContext } from '../api/chatwoot/events/context.ts';
 
 export interface Subscriber {
   accountId: number;
@@ -10,6 +14,9 @@ export interface Subscriber {
   kind: 'agent' | 'contact';
   inboxIds?: Set<number>;
   contactInboxId?: number;
+  /** Who is behind the socket, for presence: the agent's user id or the widget's contact id. */
+  userId?: number;
+  contactId?: number;
   send(frame: RealtimeFrame): void;
 }
 
@@ -28,39 +35,96 @@ function allowed(subscriber: Subscriber, audience: Audience): boolean {
   return subscriber.inboxIds.has(audience.inboxId);
 }
 
+export interface HubOptions {
+  publicUrl: string;
+  transport: RealtimeTransport;
+  /** How often the events table is re-read for every account served, whatever the transport said. */
+  catchUpMs: number;
+  /** How long an agent or contact whose last socket closed still counts as online. */
+  presenceGraceMs: number;
+}
+
+function presenceSubject(subscriber: Subscriber): ['User' | 'Contact', number] | undefined {
+  if (subscriber.kind === 'agent' && subscriber.userId) return ['User', subscriber.userId];
+  if (subscriber.kind === 'contact' && subscriber.contactId) return ['Contact', subscriber.contactId];
+  return undefined;
+}
+
 /**
- * The realtime fan-out of one process. Every process LISTENs for the outbox's NOTIFY; on a wake-up it
- * reads the account's new events in sequence order from PostgreSQL and pushes them to its own sockets,
- * so an event committed by any process reaches sockets on every process. A subscriber that comes back
- * with the last sequence number it saw is first replayed what it missed.
+ * The realtime fan-out of one process. A transport (LISTEN/NOTIFY, Redis or NATS) says "account X has
+ * events up to seq N"; the hub then reads the account's new events in sequence order from PostgreSQL
+ * and pushes them to its own sockets, so an event committed by any process reaches sockets on every
+ * process. The table is the truth: a lost signal is made up by the catch-up timer. A subscriber that
+ * comes back with the last sequence number it saw is first replayed what it missed.
  */
 export class RealtimeHub {
   private readonly subscribers = new Map<number, Set<Live>>();
   /** Per account: the last sequence number this process has pushed out. */
   private readonly delivered = new Map<number, number>();
   private readonly pending = new Map<number, Promise<void>>();
-  private listener?: pg.Client;
+  /** Accounts with a drain waiting to start. */
+  private readonly queued = new Set<number>();
   private readonly database: DatabaseHandle;
-  private readonly publicUrl: string;
+  private readonly options: HubOptions;
+  private catchUpTimer?: NodeJS.Timeout;
+  private readonly onCommitted = (channel: string, payload: string) => {
+    if (channel !== EVENTS_CHANNEL) return;
+    const signal = decodeSignal(payload);
+    if (!signal) return;
+    this.options.transport.announceEvent(signal);
+    this.signal(signal);
+  };
 
-  constructor(database: DatabaseHandle, publicUrl: string) {
+  readonly presence: PresenceTracker;
+
+  constructor(database: DatabaseHandle, options: HubOptions) {
     this.database = database;
-    this.publicUrl = publicUrl;
+    this.options = options;
+    this.presence = new PresenceTracker(database.db, options.transport, options.presenceGraceMs, {
+      dashboards: (accountId) => [...(this.subscribers.get(accountId) ?? [])].filter((l) => l.subscriber.kind === 'agent').map((l) => l.subscriber),
+      accounts: () => [...this.subscribers.keys()],
+    });
+  }
+
+  get transport(): RealtimeTransport {
+    return this.options.transport;
   }
 
   async start(): Promise<void> {
-    this.listener = new pg.Client(this.database.pool.options);
-    this.listener.on('error', () => {});
-    await this.listener.connect();
-    this.listener.on('notification', (message) => {
-      const accountId = Number(message.payload?.split(':')[0]);
-      if (this.subscribers.has(accountId)) void this.pump(accountId);
+    await this.options.transport.start({
+      events: (signal) => this.signal(signal),
+      presence: ({ accountId }) => void this.presence.refresh(accountId),
+      resync: () => void this.catchUp(),
     });
-    await this.listener.query(`LISTEN ${EVENTS_CHANNEL}`);
+    this.database.committed.on('notify', this.onCommitted);
+    this.catchUpTimer = setInterval(() => void this.catchUp(), this.options.catchUpMs);
+    this.catchUpTimer.unref();
+    this.presence.start();
   }
 
   async stop(): Promise<void> {
-    await this.listener?.end().catch(() => {});
+    clearInterval(this.catchUpTimer);
+    this.database.committed.off('notify', this.onCommitted);
+    await this.presence.stop();
+    await this.options.transport.stop();
+  }
+
+  /** Account X has events up to seq N (from any process): read them unless they were pushed already. */
+  private signal({ accountId, seq }: EventSignal): void {
+    const delivered = this.delivered.get(accountId);
+    if (delivered !== undefined && delivered < seq) void this.pump(accountId);
+  }
+
+  /** Reads the newest sequence number of every account served and pumps those behind. */
+  private async catchUp(): Promise<void> {
+    const accountIds = [...this.delivered.keys()];
+    if (!accountIds.length) return;
+    try {
+      const rows = await this.database.db.selectFrom('accounts').select(['id', 'last_event_seq']).where('id', 'in', accountIds).execute();
+      for (const row of rows) this.signal({ accountId: row.id, seq: row.last_event_seq });
+    } catch {
+      // The database is away; the next tick tries again.
+    }
   }
 
   get size(): number {
@@ -78,41 +142,80 @@ export class RealtimeHub {
       if (!this.delivered.has(accountId)) this.delivered.set(accountId, row?.last_event_seq ?? 0);
     }
     const set = this.subscribers.get(accountId) ?? new Set();
+    if (!set.size) this.options.transport.watch(accountId);
     set.add(live);
     this.subscribers.set(accountId, set);
-    if (cursor !== undefined) {
-      const upTo = this.delivered.get(accountId)!;
-      const events = await this.database.db
-        .selectFrom('events')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('seq', '>', cursor)
-        .where('seq', '<=', upTo)
-        .orderBy('seq')
-        .limit(REPLAY_LIMIT)
-        .execute();
-      for (const event of events) {
-        const { frames, audience } = await realtimeFrames(this.database.db, event, this.publicUrl);
-        if (allowed(subscriber, audience)) for (const frame of frames) subscriber.send(frame);
-        live.lastSeq = event.seq;
-      }
-      const buffered = live.buffer ?? [];
-      live.buffer = undefined;
-      for (const frame of buffered) if (frame.seq > live.lastSeq) subscriber.send(frame);
-    }
-    return () => {
+    const subject = presenceSubject(subscriber);
+    let connected = false;
+    let subscribed = true;
+    const unsubscribe = () => {
+      if (!subscribed) return;
+      subscribed = false;
       set.delete(live);
-      if (!set.size) {
+      if (subject && connected) this.presence.disconnected(accountId, ...subject);
+      if (!set.size && this.subscribers.get(accountId) === set) {
         this.subscribers.delete(accountId);
         this.delivered.delete(accountId);
+        this.presence.forgetAccount(accountId);
+        this.options.transport.unwatch(accountId);
       }
     };
+    try {
+      if (cursor !== undefined) await this.replay(live, cursor);
+      if (subject) {
+        await this.presence.connected(accountId, ...subject);
+        connected = true;
+      }
+      subscriber.send(await this.presence.frame(accountId, subscriber.kind === 'agent'));
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    return unsubscribe;
+  }
+
+  /** Sends a returning subscriber what it missed after its cursor, then what arrived meanwhile. */
+  private async replay(live: Live, cursor: number): Promise<void> {
+    const { subscriber } = live;
+    const upTo = this.delivered.get(subscriber.accountId)!;
+    const events = await this.database.db
+      .selectFrom('events')
+      .selectAll()
+      .where('account_id', '=', subscriber.accountId)
+      .where('seq', '>', cursor)
+      .where('seq', '<=', upTo)
+      .orderBy('seq')
+      .limit(REPLAY_LIMIT)
+      .execute();
+    const ctx = await loadEventContext(this.database.db, events);
+    for (const event of events) {
+      const { frames, audience } = realtimeFrames(event, ctx, this.options.publicUrl);
+      if (allowed(subscriber, audience)) for (const frame of frames) subscriber.send(frame);
+      live.lastSeq = event.seq;
+    }
+    const buffered = live.buffer ?? [];
+    live.buffer = undefined;
+    for (const frame of buffered) if ((frame.seq ?? Infinity) > live.lastSeq) subscriber.send(frame);
+  }
+
+  /** A client's `update_presence`: its presence row is refreshed and it is sent the account's presence map. */
+  async updatePresence(identity: RealtimeIdentity, send: (frame: RealtimeFrame) => void): Promise<void> {
+    if (identity.kind === 'agent') await markPresent(this.database.db, this.presence.processId, identity.accountId, 'User', identity.userId);
+    else await markPresent(this.database.db, this.presence.processId, identity.accountId, 'Contact', identity.contactId);
+    send(await this.presence.frame(identity.accountId, identity.kind === 'agent'));
   }
 
   /** Reads and pushes the account's new events; calls for one account run one after another. */
   private pump(accountId: number): Promise<void> {
     const previous = this.pending.get(accountId) ?? Promise.resolve();
-    const next = previous.then(() => this.drain(accountId)).catch(() => {});
+    if (this.queued.has(accountId)) return previous; // a drain that has not started yet reads these too
+    this.queued.add(accountId);
+    const next = previous
+      .then(() => {
+        this.queued.delete(accountId);
+        return this.drain(accountId);
+      })
+      .catch(() => {});
     this.pending.set(accountId, next);
     return next;
   }
@@ -130,13 +233,14 @@ export class RealtimeHub {
         .limit(500)
         .execute();
       if (!events.length) return;
+      const ctx = await loadEventContext(this.database.db, events);
       for (const event of events) {
-        const { frames, audience } = await realtimeFrames(this.database.db, event, this.publicUrl);
+        const { frames, audience } = realtimeFrames(event, ctx, this.options.publicUrl);
         for (const live of this.subscribers.get(accountId) ?? []) {
           if (!allowed(live.subscriber, audience)) continue;
           for (const frame of frames) {
             if (live.buffer) live.buffer.push(frame);
-            else if (frame.seq > live.lastSeq) live.subscriber.send(frame);
+            else if ((frame.seq ?? Infinity) > live.lastSeq) live.subscriber.send(frame);
           }
         }
         this.delivered.set(accountId, event.seq);

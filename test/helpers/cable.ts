@@ -1,8 +1,13 @@
 import WebSocket from 'ws';
 
 export interface CableClient {
+  /** Event frames (they carry `seq`). */
   frames: { event: string; data: any; seq: number }[];
+  /** `presence.update` frames, kept apart: they are not events and carry no `seq`. */
+  presence: { event: string; data: any }[];
   control: any[];
+  /** Sends an ActionCable `message` command (a channel action) on the last subscription. */
+  perform(action: string): void;
   subscribe(identifier: Record<string, unknown>): Promise<'confirm_subscription' | 'reject_subscription'>;
   waitFor(predicate: (frames: CableClient['frames']) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -12,11 +17,14 @@ export interface CableClient {
 export async function connectCable(baseUrl: string): Promise<CableClient> {
   const socket = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/cable');
   const frames: CableClient['frames'] = [];
+  const presence: CableClient['presence'] = [];
   const control: any[] = [];
+  let lastIdentifier = '';
   const waiters: (() => void)[] = [];
   socket.on('message', (raw) => {
     const message = JSON.parse(String(raw));
-    if (message.message) frames.push(message.message);
+    if (message.message?.event === 'presence.update') presence.push(message.message);
+    else if (message.message) frames.push(message.message);
     else if (message.type !== 'ping') control.push(message);
     waiters.splice(0).forEach((w) => w());
   });
@@ -37,9 +45,14 @@ export async function connectCable(baseUrl: string): Promise<CableClient> {
   await nextControl(['welcome']);
   return {
     frames,
+    presence,
     control,
+    perform(action) {
+      socket.send(JSON.stringify({ command: 'message', identifier: lastIdentifier, data: JSON.stringify({ action }) }));
+    },
     async subscribe(identifier) {
-      socket.send(JSON.stringify({ command: 'subscribe', identifier: JSON.stringify({ channel: 'RoomChannel', ...identifier }) }));
+      lastIdentifier = JSON.stringify({ channel: 'RoomChannel', ...identifier });
+      socket.send(JSON.stringify({ command: 'subscribe', identifier: lastIdentifier }));
       return (await nextControl(['confirm_subscription', 'reject_subscription'])).type;
     },
     async waitFor(predicate, timeoutMs = 10_000) {

@@ -1,13 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { isAllowed } from '../../domain/auth/policies.ts';
-import {
-  botServesAccount,
-  findAccount,
-  memberInboxIds,
-  membershipRole,
-  principalForToken,
-} from '../../domain/auth/principals.ts';
+import { accountAccess, botServesAccount, findAccount, principalForToken } from '../../domain/auth/principals.ts';
 import { CHATWOOT_MESSAGES as M } from './errors.ts';
 
 /** Chatwoot reads `api_access_token` (also as `Api-Access-Token`); SDKs add `Authorization: Bearer`. */
@@ -45,22 +39,28 @@ export async function authorizeAccount(request: FastifyRequest): Promise<void> {
   const raw = (request.params as { account_id?: string }).account_id;
   const accountId = Number(raw);
   if (!Number.isSafeInteger(accountId) || accountId <= 0) throw new AppError('not_found', 'Resource could not be found');
-  const account = await findAccount(db, accountId);
-  if (!account) throw new AppError('not_found', 'Resource could not be found');
-
   const { user, bot } = request.caller;
   if (user) {
-    const role = await membershipRole(db, accountId, user.id);
+    const access = await accountAccess(db, accountId, user.id);
+    if (!access) throw new AppError('not_found', 'Resource could not be found');
+    const { account, role } = access;
     if (!role) throw new AppError('not_account_member', M.notMember);
     if (account.status === 'suspended') throw new AppError('account_suspended', M.suspended);
-    const inboxIds = role === 'agent' ? await memberInboxIds(db, accountId, user.id) : undefined;
-    request.auth = { account, actor: role, user, inboxIds };
-  } else if (bot) {
+    request.auth = { account, actor: role, user, inboxIds: role === 'agent' ? access.inboxIds : undefined };
+    return authorizeAction(request);
+  }
+  const account = await findAccount(db, accountId);
+  if (!account) throw new AppError('not_found', 'Resource could not be found');
+  if (bot) {
     if (!(await botServesAccount(db, bot, accountId))) throw new AppError('not_account_member', M.botNotMember);
     if (account.status === 'suspended') throw new AppError('account_suspended', M.suspended);
     request.auth = { account, actor: 'bot', bot };
   }
+  authorizeAction(request);
+}
 
+/** The route's policy for the actor found. */
+function authorizeAction(request: FastifyRequest): void {
   const action = request.routeOptions.config.policy;
   if (!action) throw new AppError('forbidden', 'You are not authorized to do this action');
   if (!isAllowed(action, request.auth.actor)) {

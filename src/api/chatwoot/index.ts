@@ -35,6 +35,7 @@ export async function chatwootApi(app: App): Promise<void> {
   const userRoutes = await loadRouteModules(path.join(here, 'user'));
   const platformRoutes = await loadRouteModules(path.join(here, 'platform'));
   const publicRoutes = await loadRouteModules(path.join(here, 'public'));
+  const widgetRoutes = await loadRouteModules(path.join(here, 'widget'));
 
   await app.register(
     async (api) => {
@@ -68,5 +69,14 @@ export async function chatwootApi(app: App): Promise<void> {
       for (const routes of publicRoutes) await clientApi.register(routes);
     },
     { prefix: '/public/api/v1' },
+  );
+
+  // The website widget's API: the website_token names the inbox, X-Auth-Token the contact.
+  await app.register(
+    async (widgetApi) => {
+      widgetApi.addHook('preValidation', normalizeInput);
+      for (const routes of widgetRoutes) await widgetApi.register(routes);
+    },
+    { prefix: '/api/v1/widget' },
   );
 }

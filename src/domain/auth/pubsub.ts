@@ -3,7 +3,7 @@ import { memberInboxIds, membershipRole } from './principals.ts';
 
 export type RealtimeIdentity =
   | { kind: 'agent'; accountId: number; userId: number; inboxIds?: number[] }
-  | { kind: 'contact'; accountId: number; contactInboxId: number };
+  | { kind: 'contact'; accountId: number; contactInboxId: number; contactId: number };
 
 /**
  * Who a realtime subscription speaks for: a user's pubsub token (with the account it watches, where it
@@ -18,7 +18,7 @@ export async function identifyPubsubToken(db: Db, token: string, accountId?: num
     if (!role) return undefined;
     return { kind: 'agent', accountId, userId: user.id, inboxIds: role === 'agent' ? await memberInboxIds(db, accountId, user.id) : undefined };
   }
-  const contactInbox = await db.selectFrom('contact_inboxes').select(['id', 'account_id']).where('pubsub_token', '=', token).executeTakeFirst();
-  if (contactInbox) return { kind: 'contact', accountId: contactInbox.account_id, contactInboxId: contactInbox.id };
+  const contactInbox = await db.selectFrom('contact_inboxes').select(['id', 'account_id', 'contact_id']).where('pubsub_token', '=', token).executeTakeFirst();
+  if (contactInbox) return { kind: 'contact', accountId: contactInbox.account_id, contactInboxId: contactInbox.id, contactId: contactInbox.contact_id };
   return undefined;
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/pool.ts';
 import type { Conversation, CoreStatus, Message, MessageStatus, SenderType } from '../../db/types.ts';
 import { notFound, unprocessable } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
-import { changedAttributes, recordEvent } from '../../events/outbox.ts';
+import { changedAttributes, recordEvent, recordEvents } from '../../events/outbox.ts';
 
 export const MESSAGE_TYPE = { incoming: 0, outgoing: 1, activity: 2, template: 3 } as const;
 
@@ -27,10 +27,21 @@ export interface NewMessage {
   status?: MessageStatus;
   createdAt?: Date;
   files?: NewFile[];
+  /** Files the message links to by public URL (not stored here), e.g. a WTS `fileUrl`. */
+  fileUrls?: string[];
 }
 
 const ITEMS_REQUIRED = new Set(['input_select', 'cards', 'form', 'article']);
 export const MAX_CONTENT_LENGTH = 150_000;
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
+  mp3: 'audio/mpeg', ogg: 'audio/ogg', m4a: 'audio/mp4', mp4: 'video/mp4', pdf: 'application/pdf',
+};
+
+function mimetypeOf(filename: string): string {
+  return MIME_BY_EXTENSION[path.extname(filename).slice(1).toLowerCase()] ?? 'application/octet-stream';
+}
 
 function fileType(mimetype: string): string {
   const kind = mimetype.split('/')[0];
@@ -53,7 +64,7 @@ export function validateMessage(input: NewMessage): void {
   if (input.contentType && ITEMS_REQUIRED.has(input.contentType) && !(Array.isArray(items) && items.length > 0)) {
     throw unprocessable(`Validation failed: Content attributes items can't be blank for ${input.contentType} messages`, ['content_attributes']);
   }
-  if (!input.content && !input.files?.length && !(Array.isArray(items) && items.length) && input.messageType !== MESSAGE_TYPE.activity) {
+  if (!input.content && !input.files?.length && !input.fileUrls?.length && !(Array.isArray(items) && items.length) && input.messageType !== MESSAGE_TYPE.activity) {
     throw unprocessable("Validation failed: Content can't be blank", ['content']);
   }
 }
@@ -65,8 +76,16 @@ export function validateMessage(input: NewMessage): void {
  */
 export async function insertMessage(trx: Db, conversationId: number, input: NewMessage): Promise<{ message: Message; conversation: Conversation }> {
   validateMessage(input);
-  const conversation = await trx.selectFrom('conversations').selectAll().where('id', '=', conversationId).forUpdate().executeTakeFirst();
-  if (!conversation) throw notFound();
+  // One round trip: the locked conversation and whether an agent bot serves its inbox (an incoming message may hand it the conversation).
+  const locked = await trx
+    .selectFrom('conversations')
+    .selectAll('conversations')
+    .select((eb) => eb.exists(eb.selectFrom('agent_bot_inboxes').select('agent_bot_inboxes.id').whereRef('agent_bot_inboxes.inbox_id', '=', 'conversations.inbox_id')).as('bot_active'))
+    .where('id', '=', conversationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!locked) throw notFound();
+  const { bot_active: inboxHasBot, ...conversation } = locked;
   const now = input.createdAt ?? new Date();
   const message = await trx
     .insertInto('messages')
@@ -110,14 +129,37 @@ export async function insertMessage(trx: Db, conversationId: number, input: NewM
       .execute();
   }
 
+  if (input.fileUrls?.length) {
+    await trx
+      .insertInto('attachments')
+      .values(
+        input.fileUrls.map((url) => {
+          const filename = path.basename(new URL(url).pathname) || 'file';
+          return {
+            account_id: conversation.account_id,
+            message_id: message.id,
+            file_type: fileType(mimetypeOf(filename)),
+            filename,
+            content_type: mimetypeOf(filename),
+            extension: path.extname(filename).replace(/^\./, '') || null,
+            file_size: 0,
+            external_url: url,
+            access_key: randomToken(16),
+            data: null,
+          };
+        }),
+      )
+      .execute();
+  }
+
   const isIncoming = input.messageType === MESSAGE_TYPE.incoming;
   const isActivity = input.messageType === MESSAGE_TYPE.activity;
   const isReply = !isIncoming && !isActivity && !input.private && input.sender?.type !== undefined;
-  const botActive = isIncoming
-    ? Boolean(await trx.selectFrom('agent_bot_inboxes').select('id').where('inbox_id', '=', conversation.inbox_id).executeTakeFirst())
-    : false;
+  const botActive = isIncoming && Boolean(inboxHasBot);
   const status = nextStatus(conversation, input.messageType, input.private ?? false, botActive);
-  const updated = await trx
+  const contactId = isIncoming && input.sender?.type === 'Contact' ? input.sender.id : undefined;
+  // The contact's activity time rides along in the same statement (a data-modifying CTE).
+  const updated = await (contactId === undefined ? trx : trx.with('touched_contact', (db) => db.updateTable('contacts').set({ last_activity_at: now }).where('id', '=', contactId)))
     .updateTable('conversations')
     .set({
       last_message_id: message.id,
@@ -132,16 +174,14 @@ export async function insertMessage(trx: Db, conversationId: number, input: NewM
     .where('id', '=', conversation.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (isIncoming && input.sender?.type === 'Contact') {
-    await trx.updateTable('contacts').set({ last_activity_at: now }).where('id', '=', input.sender.id).execute();
-  }
-  const ids = { accountId: conversation.account_id, conversationId: conversation.id, inboxId: conversation.inbox_id };
-  await recordEvent(trx, { ...ids, name: 'message.created', messageId: message.id, contactId: conversation.contact_id });
+  const ids = { conversationId: conversation.id, inboxId: conversation.inbox_id };
+  const events: Parameters<typeof recordEvents>[2] = [{ ...ids, name: 'message.created', messageId: message.id, contactId: conversation.contact_id }];
   if (status !== conversation.status) {
     const changes = changedAttributes(conversation, updated, ['status', 'snoozed_until']);
-    await recordEvent(trx, { ...ids, name: 'conversation.status_changed', data: { changed_attributes: changes } });
-    await recordEvent(trx, { ...ids, name: 'conversation.updated', data: { changed_attributes: changes } });
+    events.push({ ...ids, name: 'conversation.status_changed', data: { changed_attributes: changes } });
+    events.push({ ...ids, name: 'conversation.updated', data: { changed_attributes: changes } });
   }
+  await recordEvents(trx, conversation.account_id, events);
   return { message, conversation: updated };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool.ts';
+import { availabilityStatus } from '../presence/repository.ts';
 import type { AgentBot, Attachment, Contact, Message, User } from '../../db/types.ts';
 
 export type UserWithMembership = Pick<User, 'id' | 'name' | 'display_name' | 'email' | 'avatar_url' | 'custom_attributes'> & {
@@ -6,6 +7,8 @@ export type UserWithMembership = Pick<User, 'id' | 'name' | 'display_name' | 'em
   role: 'agent' | 'administrator' | null;
   availability: 'online' | 'busy' | 'offline' | null;
   auto_offline: boolean | null;
+  /** What others see: the chosen availability, or offline when auto_offline and not connected. */
+  availability_status: 'online' | 'busy' | 'offline';
 };
 
 export type Sender =
@@ -32,7 +35,7 @@ export async function loadUsers(db: Db, accountId: number, ids: number[]): Promi
   const rows = await db
     .selectFrom('users as u')
     .leftJoin('account_users as au', (join) => join.onRef('au.user_id', '=', 'u.id').on('au.account_id', '=', accountId))
-    .select(['u.id', 'u.name', 'u.display_name', 'u.email', 'u.avatar_url', 'u.custom_attributes', 'au.account_id', 'au.role', 'au.availability', 'au.auto_offline'])
+    .select(['u.id', 'u.name', 'u.display_name', 'u.email', 'u.avatar_url', 'u.custom_attributes', 'au.account_id', 'au.role', 'au.availability', 'au.auto_offline', availabilityStatus('au').as('availability_status')])
     .where('u.id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((r) => [r.id, r]));
@@ -85,13 +88,14 @@ export function attachDetails(messages: Message[], rows: RelatedRows): MessageDe
 }
 
 /** Messages with senders and attachments: four queries for any number of messages. */
-export async function loadMessageDetails(db: Db, accountId: number, messages: Message[]): Promise<MessageDetails[]> {
+/** `attachments: false` when the caller knows there are none (a message it just stored without files). */
+export async function loadMessageDetails(db: Db, accountId: number, messages: Message[], options: { attachments?: boolean } = {}): Promise<MessageDetails[]> {
   const ids = senderIds(messages);
   const [users, contacts, bots, attachments] = await Promise.all([
     loadUsers(db, accountId, ids.users),
     loadContacts(db, accountId, ids.contacts),
     loadBots(db, ids.bots),
-    loadAttachments(db, accountId, messages.map((m) => m.id)),
+    options.attachments === false ? new Map<number, Attachment[]>() : loadAttachments(db, accountId, messages.map((m) => m.id)),
   ]);
   return attachDetails(messages, { users, contacts, bots, attachments });
 }

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/pool.ts';
-import type { Account, AccountUser, User } from '../../db/types.ts';
+import type { Account, AccountUser, Availability, User } from '../../db/types.ts';
+import { availabilityStatus } from '../presence/repository.ts';
 import { notFound } from '../../errors.ts';
 
 /** A user as a member of one account. */
 export type Member = Pick<User, 'id' | 'name' | 'display_name' | 'email' | 'avatar_url' | 'custom_attributes'> &
-  Pick<AccountUser, 'account_id' | 'role' | 'availability' | 'auto_offline'>;
+  Pick<AccountUser, 'account_id' | 'role' | 'availability' | 'auto_offline'> & { availability_status: Availability };
 
 /** The account's members as one query to narrow further (by user id, inbox, team); ordered by name. */
 export function selectMembers(db: Db, accountId: number) {
@@ -22,6 +23,7 @@ export function selectMembers(db: Db, accountId: number) {
       'au.role',
       'au.availability',
       'au.auto_offline',
+      availabilityStatus('au').as('availability_status'),
     ])
     .where('au.account_id', '=', accountId);
 }
@@ -68,14 +70,14 @@ export async function getUser(db: Db, userId: number): Promise<User | undefined>
 
 /** One membership of a user with the account it opens. */
 export type Membership = Pick<AccountUser, 'account_id' | 'role' | 'availability' | 'auto_offline' | 'inviter_id' | 'active_at'> &
-  Pick<Account, 'name' | 'status'>;
+  Pick<Account, 'name' | 'status'> & { availability_status: Availability };
 
 /** A user's memberships, most recently active first (the first is the "active" account). */
 export async function userMemberships(db: Db, userId: number): Promise<Membership[]> {
   return db
     .selectFrom('account_users as au')
     .innerJoin('accounts as a', 'a.id', 'au.account_id')
-    .select(['au.account_id', 'au.role', 'au.availability', 'au.auto_offline', 'au.inviter_id', 'au.active_at', 'a.name', 'a.status'])
+    .select(['au.account_id', 'au.role', 'au.availability', 'au.auto_offline', 'au.inviter_id', 'au.active_at', 'a.name', 'a.status', availabilityStatus('au').as('availability_status')])
     .where('au.user_id', '=', userId)
     .orderBy('au.active_at', (ob) => ob.desc().nullsLast())
     .orderBy('au.id')

@@ -25,7 +25,7 @@ export function presentAgent(member: Member): AgentJson {
   const json: AgentJson = {
     id: member.id,
     account_id: member.account_id,
-    availability_status: member.availability,
+    availability_status: member.availability_status,
     auto_offline: member.auto_offline,
     confirmed: true,
     email: member.email,

@@ -16,7 +16,7 @@ export function presentBotPush(bot: AgentBot) {
 
 export function presentSenderPush(sender: Sender | undefined) {
   if (!sender) return undefined;
-  if (sender.type === 'User') return presentUserPush(sender.user, sender.user.availability ?? 'offline');
+  if (sender.type === 'User') return presentUserPush(sender.user, sender.user.availability_status ?? 'offline');
   if (sender.type === 'Contact') return presentContactPush(sender.contact);
   return presentBotPush(sender.bot);
 }

@@ -31,7 +31,7 @@ export function conversationPush(details: ConversationDetails, publicUrl: string
   let assignee = null;
   let assigneeType = null;
   if (details.assignee) {
-    assignee = presentUserPush(details.assignee, details.assignee.availability ?? 'offline');
+    assignee = presentUserPush(details.assignee, details.assignee.availability_status ?? 'offline');
     assigneeType = 'User';
   } else if (details.assigneeBot) {
     assignee = presentBotPush(details.assigneeBot);

@@ -27,6 +27,7 @@ export async function cableRoutes(app: App, hub: RealtimeHub): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   app.get('/cable', { websocket: true, schema: { hide: true } }, (socket, request) => {
     const subscriptions = new Map<string, () => void>();
+    const presences = new Map<string, () => Promise<void>>();
     send(socket, { type: 'welcome' });
     const ping = setInterval(() => send(socket, { type: 'ping', message: Math.floor(Date.now() / 1000) }), PING_MS);
 
@@ -40,9 +41,22 @@ export async function cableRoutes(app: App, hub: RealtimeHub): Promise<void> {
         return;
       }
       const key = command.identifier ?? '';
+      if (command.command === 'message') {
+        // The dashboard's periodic `perform('update_presence')`: still here; answer with the presence map.
+        const presence = presences.get(key);
+        let action: string | undefined;
+        try {
+          action = JSON.parse((command as { data?: string }).data ?? '{}').action;
+        } catch {
+          return;
+        }
+        if (presence && action === 'update_presence') await presence().catch((error) => request.log.warn({ err: error }, 'presence update failed'));
+        return;
+      }
       if (command.command === 'unsubscribe') {
         subscriptions.get(key)?.();
         subscriptions.delete(key);
+        presences.delete(key);
         return;
       }
       if (command.command !== 'subscribe' || subscriptions.has(key)) return;
@@ -62,12 +76,17 @@ export async function cableRoutes(app: App, hub: RealtimeHub): Promise<void> {
             kind: identity.kind,
             inboxIds: identity.kind === 'agent' && identity.inboxIds ? new Set(identity.inboxIds) : undefined,
             contactInboxId: identity.kind === 'contact' ? identity.contactInboxId : undefined,
+            userId: identity.kind === 'agent' ? identity.userId : undefined,
+            contactId: identity.kind === 'contact' ? identity.contactId : undefined,
             send: (frame) => send(socket, { identifier: key, message: frame }),
           },
           Number.isFinite(cursor) ? cursor : undefined,
         );
         if (socket.readyState !== socket.OPEN) unsubscribe();
-        else subscriptions.set(key, unsubscribe);
+        else {
+          subscriptions.set(key, unsubscribe);
+          presences.set(key, () => hub.updatePresence(identity, (frame) => send(socket, { identifier: key, message: frame })));
+        }
       } catch (error) {
         request.log.warn({ err: error }, 'realtime subscription failed');
         send(socket, { identifier: key, type: 'reject_subscription' });

@@ -1,10 +1,9 @@
 import type { Db } from '../../../db/pool.ts';
-import type { AgentBot, Contact, DeliveryTarget, DomainEvent, Inbox, Webhook } from '../../../db/types.ts';
-import { loadConversationDetails, type ConversationDetails } from '../../../domain/conversations/details.ts';
-import { loadMessageDetails, type MessageDetails } from '../../../domain/messages/details.ts';
+import type { AgentBot, Conversation, DeliveryTarget, DomainEvent, Inbox, Webhook } from '../../../db/types.ts';
 import { MESSAGE_TYPE } from '../../../domain/messages/commands.ts';
 import { changedAttributesList, contactWebhook, conversationPush, messageWebhook, senderWebhook } from '../presenters/webhook.ts';
-import { presentUserPush } from '../presenters/agent.ts';
+import { loadEventContext, typingSubject, type EventContext } from '../events/context.ts';
+import { webhookNames } from '../events/names.ts';
 
 export interface PlannedDelivery {
   event: DomainEvent;
@@ -14,33 +13,6 @@ export interface PlannedDelivery {
   secret: string | null;
   eventName: string;
   payload: Record<string, unknown>;
-}
-
-/** The Chatwoot webhook names an outbox event can become. */
-function chatwootNames(event: DomainEvent): string[] {
-  const status = (event.data as any)?.changed_attributes?.status?.current_value;
-  switch (event.name) {
-    case 'conversation.created':
-      return ['conversation_created'];
-    case 'conversation.updated':
-      return ['conversation_updated'];
-    case 'conversation.status_changed':
-      return ['conversation_status_changed', ...(status === 'open' ? ['conversation_opened'] : status === 'resolved' ? ['conversation_resolved'] : [])];
-    case 'conversation.typing_on':
-      return ['conversation_typing_on'];
-    case 'conversation.typing_off':
-      return ['conversation_typing_off'];
-    case 'message.created':
-      return ['message_created'];
-    case 'message.updated':
-      return ['message_updated'];
-    case 'contact.created':
-      return ['contact_created'];
-    case 'contact.updated':
-      return ['contact_updated'];
-    default:
-      return [];
-  }
 }
 
 const INBOX_WEBHOOK_EVENTS = new Set(['conversation_created', 'conversation_updated', 'conversation_status_changed', 'conversation_typing_on', 'conversation_typing_off', 'message_created', 'message_updated', 'webwidget_triggered']);
@@ -55,20 +27,15 @@ interface Receiver {
   names: Set<string>;
 }
 
-/** Everything the events of one batch may need, loaded with a fixed number of statements. */
-interface Context {
-  accounts: Map<number, { id: number; name: string }>;
+/** Who listens in the accounts of one batch, loaded with a fixed number of statements. */
+interface Listeners {
   webhooks: Webhook[];
   inboxes: Map<number, Pick<Inbox, 'id' | 'channel_type' | 'webhook_url' | 'hmac_token'>>;
   bots: { bot: Pick<AgentBot, 'id' | 'outgoing_url'>; inboxId: number | null }[];
-  conversations: Map<number, ConversationDetails>;
-  messages: Map<number, MessageDetails>;
-  contacts: Map<number, Contact>;
-  users: Map<number, { id: number; name: string; display_name: string | null; avatar_url: string | null }>;
 }
 
-function receiversFor(event: DomainEvent, ctx: Context, inboxId: number | null, botAssignee: number | null): Receiver[] {
-  const names = chatwootNames(event);
+function receiversFor(event: DomainEvent, ctx: Listeners, inboxId: number | null, botAssignee: number | null): Receiver[] {
+  const names = webhookNames(event);
   const receivers: Receiver[] = [];
   for (const webhook of ctx.webhooks) {
     if (webhook.account_id !== event.account_id) continue;
@@ -90,7 +57,7 @@ function receiversFor(event: DomainEvent, ctx: Context, inboxId: number | null, 
   return receivers;
 }
 
-function payloadFor(name: string, event: DomainEvent, ctx: Context, publicUrl: string): Record<string, unknown> | undefined {
+function payloadFor(name: string, event: DomainEvent, ctx: EventContext, publicUrl: string): Record<string, unknown> | undefined {
   const data = event.data as Record<string, any>;
   const account = ctx.accounts.get(event.account_id)!;
   const conversation = event.conversation_id ? ctx.conversations.get(event.conversation_id) : undefined;
@@ -106,13 +73,8 @@ function payloadFor(name: string, event: DomainEvent, ctx: Context, publicUrl: s
     case 'conversation_status_changed':
       return { ...push(), changed_attributes: null };
     case 'conversation_typing_on':
-    case 'conversation_typing_off': {
-      const performer = data.performer as { type: string; id: number } | undefined;
-      let user: unknown = null;
-      if (performer?.type === 'User' && ctx.users.has(performer.id)) user = presentUserPush(ctx.users.get(performer.id)!);
-      if (performer?.type === 'Contact') user = senderWebhook({ type: 'Contact', contact: conversation!.contact }, account);
-      return { user, conversation: push(), is_private: Boolean(data.is_private) };
-    }
+    case 'conversation_typing_off':
+      return { user: senderWebhook(typingSubject(event, ctx), account), conversation: push(), is_private: Boolean(data.is_private) };
     case 'message_created':
     case 'message_updated': {
       const message = event.message_id ? ctx.messages.get(event.message_id) : undefined;
@@ -126,15 +88,29 @@ function payloadFor(name: string, event: DomainEvent, ctx: Context, publicUrl: s
       const body = contactWebhook(contact, account);
       return name === 'contact_updated' ? { ...body, changed_attributes: changedAttributesList(data.changed_attributes) } : body;
     }
+    case 'webwidget_triggered': {
+      const contactInbox = ctx.contactInboxes.get(data.contact_inbox_id);
+      const contact = event.contact_id ? ctx.contacts.get(event.contact_id) : undefined;
+      const inbox = event.inbox_id ? ctx.inboxes.get(event.inbox_id) : undefined;
+      if (!contactInbox || !inbox) return undefined;
+      return {
+        id: contactInbox.id,
+        contact: contact ? contactWebhook(contact, account) : null,
+        inbox: { id: inbox.id, name: inbox.name },
+        account: { id: account.id, name: account.name },
+        current_conversation: conversation ? push() : null,
+        source_id: contactInbox.source_id,
+        event_info: data.event_info ?? {},
+      };
+    }
   }
   return undefined;
 }
 
-async function loadContext(db: Db, events: DomainEvent[]): Promise<{ ctx: Context; inboxOf: Map<number, number | null>; botOf: Map<number, number | null> }> {
+async function loadListeners(db: Db, events: DomainEvent[]) {
   const accountIds = [...new Set(events.map((e) => e.account_id))];
   const conversationIds = [...new Set(events.map((e) => e.conversation_id).filter((id): id is number => id !== null))];
-  const [accounts, webhooks, conversationRows] = await Promise.all([
-    db.selectFrom('accounts').select(['id', 'name']).where('id', 'in', accountIds).execute(),
+  const [webhooks, conversationRows] = await Promise.all([
     db.selectFrom('webhooks').selectAll().where('account_id', 'in', accountIds).execute(),
     conversationIds.length ? db.selectFrom('conversations').selectAll().where('id', 'in', conversationIds).execute() : Promise.resolve([]),
   ]);
@@ -157,17 +133,12 @@ async function loadContext(db: Db, events: DomainEvent[]): Promise<{ ctx: Contex
       })
       .execute(),
   ]);
-  const ctx: Context = {
-    accounts: new Map(accounts.map((a) => [a.id, a])),
+  const listeners: Listeners = {
     webhooks,
     inboxes: new Map(inboxes.map((i) => [i.id, i])),
     bots: bots.map((b) => ({ bot: { id: b.id, outgoing_url: b.outgoing_url }, inboxId: b.inbox_id })),
-    conversations: new Map(),
-    messages: new Map(),
-    contacts: new Map(),
-    users: new Map(),
   };
-  return { ctx, inboxOf, botOf };
+  return { listeners, inboxOf, botOf, conversationRows: conversationRows as Conversation[] };
 }
 
 /**
@@ -177,32 +148,12 @@ async function loadContext(db: Db, events: DomainEvent[]): Promise<{ ctx: Contex
  */
 export async function planChatwootDeliveries(db: Db, events: DomainEvent[], publicUrl: string): Promise<PlannedDelivery[]> {
   if (!events.length) return [];
-  const { ctx, inboxOf, botOf } = await loadContext(db, events);
+  const { listeners, inboxOf, botOf, conversationRows } = await loadListeners(db, events);
   const wanted = events
-    .map((event) => ({ event, receivers: receiversFor(event, ctx, inboxOf.get(event.id) ?? null, botOf.get(event.id) ?? null) }))
+    .map((event) => ({ event, receivers: receiversFor(event, listeners, inboxOf.get(event.id) ?? null, botOf.get(event.id) ?? null) }))
     .filter((w) => w.receivers.length);
   if (!wanted.length) return [];
-
-  const conversationIds = [...new Set(wanted.map((w) => w.event.conversation_id).filter((id): id is number => id !== null))];
-  const messageIds = [...new Set(wanted.map((w) => w.event.message_id).filter((id): id is number => id !== null))];
-  const contactIds = [...new Set(wanted.map((w) => w.event.contact_id).filter((id): id is number => id !== null))];
-  const userIds = [...new Set(wanted.map((w) => (w.event.data as any)?.performer).filter((p) => p?.type === 'User').map((p) => p.id as number))];
-  const [conversationRows, messageRows, contacts, users] = await Promise.all([
-    conversationIds.length ? db.selectFrom('conversations').selectAll().where('id', 'in', conversationIds).execute() : Promise.resolve([]),
-    messageIds.length ? db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute() : Promise.resolve([]),
-    contactIds.length ? db.selectFrom('contacts').selectAll().where('id', 'in', contactIds).execute() : Promise.resolve([]),
-    userIds.length ? db.selectFrom('users').select(['id', 'name', 'display_name', 'avatar_url']).where('id', 'in', userIds).execute() : Promise.resolve([]),
-  ]);
-  for (const accountId of new Set(wanted.map((w) => w.event.account_id))) {
-    const [details, messages] = await Promise.all([
-      loadConversationDetails(db, accountId, conversationRows.filter((c) => c.account_id === accountId)),
-      loadMessageDetails(db, accountId, messageRows.filter((m) => m.account_id === accountId)),
-    ]);
-    for (const d of details) ctx.conversations.set(d.conversation.id, d);
-    for (const m of messages) ctx.messages.set(m.message.id, m);
-  }
-  for (const c of contacts) ctx.contacts.set(c.id, c);
-  for (const u of users) ctx.users.set(u.id, u);
+  const ctx = await loadEventContext(db, wanted.map((w) => w.event), conversationRows);
 
   const planned: PlannedDelivery[] = [];
   for (const { event, receivers } of wanted) {

@@ -20,7 +20,7 @@ describe('agents', () => {
     expect(names).toEqual([...names].sort((a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase())));
     const zed = res.body.find((a: any) => a.id === agent.userId);
     expect(Object.keys(zed).sort()).toEqual(AGENT_KEYS);
-    expect(zed).toMatchObject({ account_id: acme.account_id, role: 'agent', provider: 'email', confirmed: true, availability_status: 'online', available_name: 'Zed Agent', thumbnail: '' });
+    expect(zed).toMatchObject({ account_id: acme.account_id, role: 'agent', provider: 'email', confirmed: true, availability_status: 'offline', available_name: 'Zed Agent', thumbnail: '' });
     expect(res.body.some((a: any) => a.id === globex.user_id)).toBe(false);
   });
 
@@ -37,7 +37,7 @@ describe('agents', () => {
   it('adds an existing user of another account, keeping their user record', async () => {
     const res = await acme.api.post(`${base}/agents`, { email: globex.email.toUpperCase() });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: globex.user_id, role: 'agent', availability_status: 'online', auto_offline: true });
+    expect(res.body).toMatchObject({ id: globex.user_id, role: 'agent', availability_status: 'offline', auto_offline: true }); // auto_offline and not connected
     const again = await acme.api.post(`${base}/agents`, { email: globex.email });
     expect(again.status).toBe(422);
     expect(again.body.attributes).toEqual(['email']);
@@ -46,7 +46,9 @@ describe('agents', () => {
   it('accepts what the n8n node sends (availability_status "available", empty name)', async () => {
     const res = await acme.api.post(`${base}/agents`, { name: 'N8n Agent', email: 'n8n.agent@example.com', role: 'agent', availability_status: 'available', auto_offline: true });
     expect(res.status).toBe(200);
-    expect(res.body.availability_status).toBe('online');
+    expect(res.body.availability_status).toBe('offline'); // auto_offline and not connected: offline whatever was chosen
+    const chosen = await db.selectFrom('account_users').select('availability').where('user_id', '=', res.body.id).where('account_id', '=', acme.account_id).executeTakeFirstOrThrow();
+    expect(chosen.availability).toBe('online');
     const empty = await acme.api.post(`${base}/agents`, { name: '', email: '', role: 'agent', availability_status: 'available', auto_offline: true });
     expect(empty.status).toBe(422);
     expect(empty.body.attributes).toEqual(['email']);

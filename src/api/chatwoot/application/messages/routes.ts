@@ -19,8 +19,8 @@ import { ConversationParams, CreateBody, ListQuery, ListResponse, MessageParams,
 const tags = ['Messages'];
 const ITEM_TYPES = new Set(['input_select', 'cards', 'form', 'article']);
 
-async function presentOne(request: FastifyRequest, conversation: Conversation, message: Parameters<typeof loadMessageDetails>[2][number]) {
-  const [details] = await loadMessageDetails(request.server.deps.db, conversation.account_id, [message]);
+async function presentOne(request: FastifyRequest, conversation: Conversation, message: Parameters<typeof loadMessageDetails>[2][number], hasAttachments = true) {
+  const [details] = await loadMessageDetails(request.server.deps.db, conversation.account_id, [message], { attachments: hasAttachments });
   return presentMessage(details, conversation.display_id, request.server.deps.config.publicUrl);
 }
 
@@ -108,7 +108,7 @@ export default async function messageRoutes(app: App): Promise<void> {
         echoId: body.echo_id,
         files,
       });
-      return presentOne(request, conversation, message);
+      return presentOne(request, conversation, message, files.length > 0);
     },
   );
 

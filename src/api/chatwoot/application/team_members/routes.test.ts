@@ -19,7 +19,7 @@ describe('team members', () => {
     const team = await newTeam('alpha');
     let res = await acme.api.post(`${base}/teams/${team.id}/team_members`, { user_ids: [ann.userId] });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual([expect.objectContaining({ id: ann.userId, name: 'Ann', role: 'agent', account_id: acme.account_id, availability_status: 'online' })]);
+    expect(res.body).toEqual([expect.objectContaining({ id: ann.userId, name: 'Ann', role: 'agent', account_id: acme.account_id, availability_status: 'offline' })]); // not connected
     res = await acme.api.post(`${base}/teams/${team.id}/team_members`, { user_ids: [ann.userId, bob.userId] });
     expect(res.body.map((a: any) => a.id)).toEqual([bob.userId]);
     const list = await ann.api.get(`${base}/teams/${team.id}/team_members`);

@@ -24,7 +24,7 @@ describe('profile', () => {
     expect(res.body.uid).toBe(res.body.email);
     expect(res.body.accounts).toEqual(
       expect.arrayContaining([
-        { id: acme.account_id, name: 'Acme', status: 'active', active_at: null, role: 'agent', permissions: ['agent'], availability: 'online', availability_status: 'online', auto_offline: true },
+        { id: acme.account_id, name: 'Acme', status: 'active', active_at: null, role: 'agent', permissions: ['agent'], availability: 'online', availability_status: 'offline', auto_offline: true }, // not connected
         expect.objectContaining({ id: globex.account_id, role: 'administrator', permissions: ['administrator'] }),
       ]),
     );
@@ -63,7 +63,7 @@ describe('profile', () => {
   it('sets availability per account; another account is 404, a bad value 422', async () => {
     const res = await agent.api.post('/api/v1/profile/availability', { profile: { account_id: String(acme.account_id), availability: 'busy' } });
     expect(res.status).toBe(200);
-    expect(res.body.accounts.find((a: any) => a.id === acme.account_id)).toMatchObject({ availability: 'busy', availability_status: 'busy' });
+    expect(res.body.accounts.find((a: any) => a.id === acme.account_id)).toMatchObject({ availability: 'busy', availability_status: 'offline' }); // busy once connected
     expect(res.body.accounts.find((a: any) => a.id === globex.account_id).availability).toBe('online');
     const stranger = await ctx.account('Initech');
     expect(await agent.api.post('/api/v1/profile/availability', { profile: { account_id: stranger.account_id, availability: 'busy' } })).toMatchObject({ status: 404, body: { error: 'Resource could not be found' } });

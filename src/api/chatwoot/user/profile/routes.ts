@@ -42,6 +42,7 @@ export default async function profileRoutes(app: App): Promise<void> {
     async (request) => {
       const { account_id, availability } = request.body;
       const profile = await setAvailability(db, user(request).id, account_id, availability === 'available' ? 'online' : availability);
+      app.hub.presence.changed(account_id); // dashboards see the new availability at once
       return presentProfile(profile, request.caller.token);
     },
   );

@@ -74,7 +74,7 @@ export function presentProfile({ user, memberships }: Profile, accessToken: stri
       role: m.role,
       permissions: [m.role],
       availability: m.availability,
-      availability_status: m.availability,
+      availability_status: m.availability_status,
       auto_offline: m.auto_offline,
     })),
   };
