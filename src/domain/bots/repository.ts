@@ -2,11 +2,20 @@ import type { Db } from '../../db/pool.ts';
 import type { AgentBot } from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
 
+/**
+ * Agent bots as the Chatwoot dialect knows them: webhook bots. Flow bots (bot_type 'flow', the chatbot engine's,
+ * domain/chatbots) run inside Switchboard and have no outgoing URL to call; they are managed, listed and
+ * started through the chatbot API, so the Chatwoot agent-bot API neither lists nor changes them.
+ */
+export const FLOW_BOT_TYPE = 'flow';
+
+function chatwootBots(db: Db) {
+  return db.selectFrom('agent_bots').selectAll().where('bot_type', '!=', FLOW_BOT_TYPE);
+}
+
 /** The account's own bots and the system-wide ones (account_id null), as an account sees them. */
 export async function listAccountBots(db: Db, accountId: number): Promise<AgentBot[]> {
-  return db
-    .selectFrom('agent_bots')
-    .selectAll()
+  return chatwootBots(db)
     .where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]))
     .orderBy('id')
     .execute();
@@ -14,9 +23,7 @@ export async function listAccountBots(db: Db, accountId: number): Promise<AgentB
 
 /** A bot the account may read: its own or a system bot. */
 export async function getVisibleBot(db: Db, accountId: number, id: number): Promise<AgentBot> {
-  const bot = await db
-    .selectFrom('agent_bots')
-    .selectAll()
+  const bot = await chatwootBots(db)
     .where('id', '=', id)
     .where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]))
     .executeTakeFirst();
@@ -26,9 +33,7 @@ export async function getVisibleBot(db: Db, accountId: number, id: number): Prom
 
 /** A bot the account may change: only its own (system bots are read-only from an account). */
 export async function getAccountBot(db: Db, accountId: number, id: number): Promise<AgentBot> {
-  const bot = await db
-    .selectFrom('agent_bots')
-    .selectAll()
+  const bot = await chatwootBots(db)
     .where('account_id', '=', accountId)
     .where('id', '=', id)
     .executeTakeFirst();

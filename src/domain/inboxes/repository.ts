@@ -150,6 +150,8 @@ export async function findUsableAgentBot(db: Db, accountId: number, botId: numbe
     .selectFrom('agent_bots')
     .selectAll()
     .where('id', '=', botId)
+    // Flow bots (the chatbot engine's) are started through the chatbot API, not attached as an inbox's webhook bot.
+    .where('bot_type', '!=', 'flow')
     .where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]))
     .executeTakeFirst();
 }

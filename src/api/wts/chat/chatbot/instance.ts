@@ -1,0 +1,44 @@
+import type { App } from '../../../types.ts';
+import { buildApp } from '../../../../app.ts';
+import { loadConfig } from '../../../../config.ts';
+import { openDatabase } from '../../../../db/pool.ts';
+import { createMailer } from '../../../../domain/mail/mailer.ts';
+import { startEventWorker } from '../../../../events/worker.ts';
+import { startChatbotEngine } from '../../../../jobs/chatbots.ts';
+
+const quiet = { warn() {}, error() {} };
+
+/** A minimal JSON client over `app.inject`, for an app a test builds itself. */
+export function injectClient(app: App, headers: Record<string, string>) {
+  const send = async (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) => {
+    const res = await app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, text: res.body };
+  };
+  return { get: (url: string) => send('GET', url), post: (url: string, body: unknown = {}) => send('POST', url, body), put: (url: string, body: unknown = {}) => send('PUT', url, body) };
+}
+
+/**
+ * One Switchboard "process" on a database, as main.ts starts it but in this test process: its own pool, HTTP
+ * app, event worker and chatbot engine. Stopping it and starting another on the same database is a restart.
+ */
+export async function startInstance(databaseUrl: string, env: Record<string, string> = {}) {
+  const database = openDatabase(databaseUrl, { max: 5 });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', PORT: '0', ...env });
+  const app = await buildApp({ config, database, mailer: createMailer(config.smtpUrl, config.mailFrom), logger: false });
+  await app.ready();
+  const worker = startEventWorker(database, config, quiet);
+  const engine = await startChatbotEngine(database, config, quiet);
+  let stopped: Promise<void> | undefined;
+  return {
+    app,
+    worker,
+    engine,
+    stop: () =>
+      (stopped ??= (async () => {
+        await app.close();
+        await engine.stop();
+        await worker.stop();
+        await database.close();
+      })()),
+  };
+}

@@ -1,0 +1,81 @@
+import type { Db } from '../../db/pool.ts';
+import { validation } from '../../errors.ts';
+import { getChatbot, type Chatbot } from './repository.ts';
+import { releaseSession } from './release.ts';
+import { stopRuns } from './runs.ts';
+import { chatbotDb } from './tables.ts';
+import { validateFlow } from './validate.ts';
+
+export interface ChatbotInput {
+  name?: string;
+  description?: string | null;
+  definition?: unknown;
+}
+
+function cleanName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const trimmed = name.trim();
+  if (!trimmed) throw validation('name can not be blank', ['name']);
+  return trimmed;
+}
+
+/** Saves a new chatbot (an agent bot of type `flow`) with its first version, after validating the flow. */
+export async function createChatbot(db: Db, accountId: number, input: ChatbotInput): Promise<Chatbot> {
+  const name = cleanName(input.name);
+  if (!name) throw validation('name is required', ['name']);
+  if (input.definition === undefined) throw validation('definition is required', ['definition']);
+  const definition = validateFlow(input.definition);
+  const id = await db.transaction().execute(async (trx) => {
+    const bot = await trx
+      .insertInto('agent_bots')
+      .values({ account_id: accountId, name, description: input.description ?? null, bot_type: 'flow', bot_config: {} })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const cdb = chatbotDb(trx);
+    const chatbot = await cdb.insertInto('chatbots').values({ account_id: accountId, agent_bot_id: bot.id }).returning(['id']).executeTakeFirstOrThrow();
+    await cdb.insertInto('chatbot_versions').values({ account_id: accountId, chatbot_id: chatbot.id, version: 1, definition: JSON.stringify(definition) }).execute();
+    return bot.id;
+  });
+  const { uuid } = await db.selectFrom('agent_bots').select('uuid').where('id', '=', id).executeTakeFirstOrThrow();
+  return getChatbot(db, accountId, uuid);
+}
+
+/** Renames and/or saves a new version; runs already going keep the version they started with. */
+export async function updateChatbot(db: Db, accountId: number, idOrKey: string, input: ChatbotInput): Promise<Chatbot> {
+  const bot = await getChatbot(db, accountId, idOrKey);
+  const name = cleanName(input.name);
+  const definition = input.definition === undefined ? undefined : validateFlow(input.definition);
+  await db.transaction().execute(async (trx) => {
+    if (name !== undefined || input.description !== undefined) {
+      await trx
+        .updateTable('agent_bots')
+        .set({ ...(name !== undefined ? { name } : {}), ...(input.description !== undefined ? { description: input.description } : {}), updated_at: new Date() })
+        .where('id', '=', bot.agent_bot_id)
+        .execute();
+    }
+    const cdb = chatbotDb(trx);
+    if (definition) {
+      const { version } = await cdb
+        .updateTable('chatbots')
+        .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
+        .where('id', '=', bot.id)
+        .returning('version')
+        .executeTakeFirstOrThrow();
+      await cdb.insertInto('chatbot_versions').values({ account_id: accountId, chatbot_id: bot.id, version, definition: JSON.stringify(definition) }).execute();
+    } else {
+      await cdb.updateTable('chatbots').set({ updated_at: new Date() }).where('id', '=', bot.id).execute();
+    }
+  });
+  return getChatbot(db, accountId, bot.uuid);
+}
+
+/** Archives the chatbot (its dispatches stay readable), stops its runs and hands their sessions to the people. */
+export async function deleteChatbot(db: Db, accountId: number, idOrKey: string): Promise<void> {
+  const bot = await getChatbot(db, accountId, idOrKey);
+  const sessions = await db.transaction().execute(async (trx) => {
+    await chatbotDb(trx).updateTable('chatbots').set({ archived_at: new Date(), updated_at: new Date() }).where('id', '=', bot.id).execute();
+    return stopRuns(trx, { chatbotId: bot.id }, 'the chatbot was deleted');
+  });
+  const performer = { type: 'AgentBot' as const, id: bot.agent_bot_id, name: bot.name };
+  for (const conversationId of sessions) await releaseSession(db, accountId, conversationId, bot.agent_bot_id, performer);
+}
