@@ -285,6 +285,8 @@ export interface LabelsTable {
   uuid: Uuid;
   account_id: number;
   title: string;
+  /** The WTS tag name when it is not the title itself (spaces, capitals): migration 20261123160000. */
+  display_name: string | null;
   description: string | null;
   color: Generated<string>;
   show_on_sidebar: Generated<boolean>;
@@ -313,6 +315,7 @@ export interface CustomAttributeDefinitionsTable {
   regex_pattern: string | null;
   regex_cue: string | null;
   default_value: string | null;
+  uuid: Uuid;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -342,6 +345,8 @@ export interface WebhooksTable {
   secret: string;
   status: Generated<'active' | 'paused'>;
   paused_reason: string | null;
+  /** Whose events and payload envelope the webhook speaks (migration 20261123130000_wts_api). */
+  dialect: Generated<'chatwoot' | 'wts'>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../types.ts';
 import { authenticateWts } from './auth.ts';
 import { canonicalInput } from './query.ts';
+import { flattenMultipartBody } from '../multipart.ts';
 
 type RouteModule = { default: (app: App) => Promise<void> };
 
@@ -27,6 +28,8 @@ async function loadRouteModules(dir: string): Promise<RouteModule['default'][]> 
 }
 
 async function canonicalizeInput(request: FastifyRequest): Promise<void> {
+  // A form post becomes plain fields, as in the Chatwoot dialect; raw multipart parts never reach a handler.
+  flattenMultipartBody(request);
   const schema = request.routeOptions.schema as { querystring?: object; body?: object } | undefined;
   request.query = canonicalInput(request.query, schema?.querystring) as typeof request.query;
   // A bodiless PUT (`…/complete` with its defaults) is an empty body, not a malformed one.

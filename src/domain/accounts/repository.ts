@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool.ts';
 import type { Account } from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
+import { definedFields } from '../fields.ts';
 
 export interface AccountChanges {
   name?: string;
@@ -12,10 +13,12 @@ export interface AccountChanges {
   settings?: Record<string, unknown>;
 }
 
+const ACCOUNT_FIELDS = ['name', 'locale', 'domain', 'support_email', 'auto_resolve_after', 'custom_attributes', 'settings'] as const;
+
 export async function updateAccount(db: Db, accountId: number, changes: AccountChanges): Promise<Account> {
   const updated = await db
     .updateTable('accounts')
-    .set({ ...changes, updated_at: new Date() })
+    .set({ ...definedFields(changes, ACCOUNT_FIELDS), updated_at: new Date() })
     .where('id', '=', accountId)
     .returningAll()
     .executeTakeFirst();

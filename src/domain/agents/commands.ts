@@ -3,6 +3,7 @@ import type { Availability, Role } from '../../db/types.ts';
 import { notFound, translateError, validation } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
 import { findMember, findUserByEmail, type Member } from '../users/repository.ts';
+import { definedFields } from '../fields.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -77,13 +78,13 @@ export async function bulkCreateAgents(db: Db, accountId: number, inviterId: num
 /** Renames the user and changes their membership of this account. */
 export async function updateAgent(db: Db, accountId: number, userId: number, changes: AgentChanges): Promise<Member> {
   await getMember(db, accountId, userId);
-  const { name, ...membership } = changes;
+  const { name } = changes;
   await db.transaction().execute(async (trx) => {
     if (name !== undefined) {
       if (!name.trim()) throw validation("Name can't be blank", ['name']);
       await trx.updateTable('users').set({ name: name.trim(), updated_at: new Date() }).where('id', '=', userId).execute();
     }
-    const values = Object.fromEntries(Object.entries(membership).filter(([, v]) => v !== undefined));
+    const values = definedFields(changes, ['role', 'availability', 'auto_offline']);
     if (Object.keys(values).length) {
       await trx
         .updateTable('account_users')

@@ -7,6 +7,7 @@ import { findInbox } from '../inboxes/repository.ts';
 import { cleanContactFields } from './validation.ts';
 import { getContact } from './repository.ts';
 import { changedAttributes, recordEvent } from '../../events/outbox.ts';
+import { definedFields } from '../fields.ts';
 
 const CONTACT_TRACKED = ['name', 'email', 'phone_number', 'identifier', 'blocked', 'avatar_url', 'additional_attributes', 'custom_attributes', 'labels'];
 
@@ -19,7 +20,8 @@ async function contactUpdated(trx: Db, before: Contact, after: Contact): Promise
   return after;
 }
 
-async function saveContact(db: Db, before: Contact, values: Record<string, unknown>): Promise<Contact> {
+/** Writes the given columns as they are (no merging) and records contact_updated with what changed. */
+export async function saveContact(db: Db, before: Contact, values: Record<string, unknown>): Promise<Contact> {
   return db.transaction().execute(async (trx) => {
     const after = await trx
       .updateTable('contacts')
@@ -43,10 +45,11 @@ export interface ContactInput {
   custom_attributes?: Record<string, unknown>;
 }
 
+const CONTACT_FIELDS = ['name', 'email', 'phone_number', 'identifier', 'blocked', 'avatar_url', 'additional_attributes', 'custom_attributes'] as const;
+
 function columns(input: ContactInput) {
   const clean = cleanContactFields(input);
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(clean)) if (value !== undefined) out[key] = value;
+  const out: Record<string, unknown> = definedFields(clean, CONTACT_FIELDS);
   if (out.name === null) out.name = '';
   return out;
 }

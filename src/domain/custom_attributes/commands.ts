@@ -3,6 +3,7 @@ import type { Db } from '../../db/pool.ts';
 import type { CustomAttributeDefinition } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import type { AttributeModel } from './repository.ts';
+import { definedFields } from '../fields.ts';
 
 export const DISPLAY_TYPES = ['text', 'number', 'currency', 'percent', 'link', 'date', 'list', 'checkbox'] as const;
 export const ATTRIBUTE_MODELS = ['conversation_attribute', 'contact_attribute'] as const;
@@ -31,8 +32,8 @@ function required(value: string | undefined, field: string, label: string): stri
 type Columns = Omit<DefinitionInput, 'attribute_values'> & { attribute_values?: string };
 
 function columns(input: DefinitionInput): Columns {
-  const { attribute_values, ...rest } = input;
-  const out: Columns = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  const { attribute_values } = input;
+  const out: Columns = definedFields(input, ['attribute_display_name', 'attribute_display_type', 'attribute_description', 'attribute_key', 'attribute_model', 'regex_pattern', 'regex_cue', 'default_value']);
   const name = required(input.attribute_display_name, 'attribute_display_name', 'Attribute display name');
   if (name !== undefined) out.attribute_display_name = name;
   const key = required(input.attribute_key, 'attribute_key', 'Attribute key');

@@ -10,9 +10,11 @@ export interface LabelInput {
   description?: string | null;
   color?: string;
   show_on_sidebar?: boolean;
+  /** The WTS tag name, when it differs from the title (tags.ts sets it; a Chatwoot rename clears it). */
+  display_name?: string | null;
 }
 
-const TITLE = /^[\p{L}\p{N}_-]+$/u;
+export const TITLE = /^[\p{L}\p{N}_-]+$/u;
 const COLOR = /^#[0-9a-f]{6}$/i;
 
 /** Titles are stored lower-cased; conversations and contacts refer to labels by title. */
@@ -30,6 +32,7 @@ function columns(input: LabelInput): LabelInput {
   }
   if (input.description !== undefined) out.description = input.description;
   if (input.show_on_sidebar !== undefined) out.show_on_sidebar = input.show_on_sidebar;
+  if (input.display_name !== undefined) out.display_name = input.display_name;
   return out;
 }
 
@@ -55,7 +58,8 @@ export async function updateLabel(db: Db, accountId: number, id: number, input: 
   return db.transaction().execute(async (trx) => {
     const after = await trx
       .updateTable('labels')
-      .set({ ...values, updated_at: new Date() })
+      // A new title without a new WTS name: the old name no longer describes it.
+      .set({ ...(values.title !== undefined && values.title !== before.title && values.display_name === undefined ? { display_name: null } : {}), ...values, updated_at: new Date() })
       .where('account_id', '=', accountId)
       .where('id', '=', id)
       .returningAll()

@@ -6,6 +6,7 @@ import { issueToken } from '../auth/tokens.ts';
 import { notFound, validation } from '../../errors.ts';
 import { deleteBot, insertBot, removeBotAvatar, updateBot, type BotInput, type MintedBot } from '../bots/commands.ts';
 import { ensurePermitted, findAppUser, getAppAccount, getAppBot, grant, withMemberships, type UserWithMemberships } from './repository.ts';
+import { definedFields } from '../fields.ts';
 
 export interface PlatformAccountInput {
   name?: string;
@@ -33,10 +34,10 @@ function mergeFeatures(current: Record<string, unknown>, changes: Record<string,
 }
 
 function accountColumns(input: PlatformAccountInput, current?: Account) {
-  const { features, limits, custom_attributes, ...rest } = input;
-  const name = rest.name?.trim();
+  const { features, limits, custom_attributes } = input;
+  const name = input.name?.trim();
   if (name === '') throw validation("Name can't be blank", ['name']);
-  const out: Record<string, unknown> = Object.fromEntries(Object.entries({ ...rest, name }).filter(([, v]) => v !== undefined));
+  const out: Record<string, unknown> = definedFields({ ...input, name }, ['name', 'locale', 'domain', 'support_email', 'status']);
   if (features) out.features = JSON.stringify(mergeFeatures(current?.features ?? {}, features));
   if (limits) out.limits = JSON.stringify(limits);
   if (custom_attributes) out.custom_attributes = JSON.stringify(custom_attributes);

@@ -4,8 +4,11 @@ import type { Contact } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import type { DateRange } from './list.ts';
 
-/** A contact with the public ids of its tags (the labels table rows its label titles name). */
-export type ContactRow = Contact & { tag_uuids: string[] };
+/**
+ * A contact with the public ids of its tags (the labels table rows its label titles name) and the WTS names
+ * of those whose name is not their title ({title: name}).
+ */
+export type ContactRow = Contact & { tag_uuids: string[]; tag_names: Record<string, string> };
 
 /** WTS contact statuses: we block contacts but do not archive them, so ARCHIVED matches none. */
 export const CONTACT_STATUSES = ['ACTIVE', 'ARCHIVED', 'BLOCKED'] as const;
@@ -13,7 +16,9 @@ export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 
 const CONTACT_SELECT = sql`
   SELECT ct.*, coalesce((SELECT array_agg(l.uuid::text ORDER BY l.title) FROM labels l
-                         WHERE l.account_id = ct.account_id AND l.title = ANY(ct.labels)), '{}') AS tag_uuids
+                         WHERE l.account_id = ct.account_id AND l.title = ANY(ct.labels)), '{}') AS tag_uuids,
+         coalesce((SELECT jsonb_object_agg(l.title, l.display_name) FROM labels l
+                   WHERE l.account_id = ct.account_id AND l.title = ANY(ct.labels) AND l.display_name IS NOT NULL), '{}') AS tag_names
   FROM contacts ct`;
 
 async function selectContacts(db: Db, accountId: number, where: RawBuilder<unknown>, tail: RawBuilder<unknown> = sql``): Promise<ContactRow[]> {
@@ -39,7 +44,49 @@ const ORDER_COLUMNS: Record<string, RawBuilder<unknown>> = {
   name: sql`lower(ct.name)`,
 };
 
+/** `POST /core/v1/contact/filter`'s narrowing, beside the list's status and dates. */
+export interface ContactMatch {
+  text?: string;
+  name?: string;
+  phone?: string;
+  email?: string;
+  instagram?: string;
+  /** Label titles: a contact matches when it carries any of them. */
+  tags?: string[];
+  /** Custom field values and metadata (one store): a contact matches when it has all of them. */
+  attributes?: Record<string, unknown>;
+  /** Every contact here was created by a user; the other WTS origins match none. */
+  origin?: string;
+}
+
+const like = (value: string) => `%${value.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+function matchConditions(m: ContactMatch): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (m.text) {
+    const p = like(m.text);
+    where.push(sql`(ct.name ILIKE ${p} OR ct.email ILIKE ${p} OR ct.phone_number ILIKE ${p} OR ct.identifier ILIKE ${p})`);
+  }
+  if (m.name) where.push(sql`ct.name ILIKE ${like(m.name)}`);
+  if (m.email) where.push(sql`ct.email ILIKE ${like(m.email)}`);
+  if (m.phone) where.push(sql`regexp_replace(coalesce(ct.phone_number, ''), '[^0-9]', '', 'g') LIKE ${like(m.phone.replace(/\D/g, ''))}`);
+  if (m.instagram) where.push(sql`ct.additional_attributes->'social_profiles'->>'instagram' ILIKE ${like(m.instagram.replace(/^@/, ''))}`);
+  if (m.tags) where.push(sql`ct.labels && ${sql.val(m.tags)}::text[]`);
+  if (m.attributes && Object.keys(m.attributes).length) where.push(sql`ct.custom_attributes @> ${JSON.stringify(m.attributes)}::jsonb`);
+  if (m.origin && m.origin !== 'CREATED_BY_USER') where.push(sql`false`);
+  return where;
+}
+
+/** A contact by phone number, whatever its formatting (WTS clients send digits, with or without +). */
+export async function getContactByPhone(db: Db, accountId: number, phone: string): Promise<ContactRow> {
+  const digits = phone.replace(/\D/g, '');
+  const [row] = digits ? await selectContacts(db, accountId, sql`ct.phone_number = ${`+${digits}`}`) : [];
+  if (!row) throw notFound('Contact');
+  return row;
+}
+
 export interface ContactPageQuery {
+  match?: ContactMatch;
   status?: ContactStatus;
   createdAt?: DateRange;
   updatedAt?: DateRange;
@@ -54,7 +101,7 @@ export async function listContactPage(db: Db, accountId: number, q: ContactPageQ
   const column = ORDER_COLUMNS[(q.orderBy ?? 'createdAt').toLowerCase()];
   if (!column) throw validation('OrderBy must be one of: createdAt, updatedAt, name', ['OrderBy']);
   const status = q.status ?? 'ACTIVE';
-  const where = [status === 'ARCHIVED' ? sql`false` : sql`ct.blocked = ${status === 'BLOCKED'}`];
+  const where = [status === 'ARCHIVED' ? sql`false` : sql`ct.blocked = ${status === 'BLOCKED'}`, ...matchConditions(q.match ?? {})];
   for (const [range, field] of [[q.createdAt, sql`ct.created_at`], [q.updatedAt, sql`ct.updated_at`]] as const) {
     if (range?.after) where.push(sql`${field} >= ${range.after}`);
     if (range?.before) where.push(sql`${field} <= ${range.before}`);

@@ -37,7 +37,7 @@ export interface DateRange {
 export interface SessionQuery {
   visibleInboxIds?: number[];
   statuses?: WtsStatus[];
-  /** Tags by label uuid and by title: a session matches when it carries any of them. */
+  /** Tags by label uuid and by name (WTS name or title): a session matches when it carries any of them. */
   tagIds?: string[];
   tagNames?: string[];
   userId?: string;
@@ -72,9 +72,12 @@ function conditions(accountId: number, q: SessionQuery): RawBuilder<unknown>[] {
   const where = [sql`c.account_id = ${accountId}`, visibleTo(q.visibleInboxIds)];
   if (q.statuses?.length) where.push(statusCondition(q.statuses));
   if (q.tagIds?.length || q.tagNames?.length) {
+    // Names are WTS tag names or label titles (always lower-case), matched ignoring case.
+    const names = sql.val((q.tagNames ?? []).map((n) => n.toLowerCase()));
     where.push(sql`c.labels && ((
-      SELECT coalesce(array_agg(l.title), '{}') FROM labels l WHERE l.account_id = ${accountId} AND l.uuid = ANY(${uuids(q.tagIds ?? [])})
-    ) || ${sql.val(q.tagNames ?? [])}::text[])`);
+      SELECT coalesce(array_agg(l.title), '{}') FROM labels l WHERE l.account_id = ${accountId}
+        AND (l.uuid = ANY(${uuids(q.tagIds ?? [])}) OR lower(l.display_name) = ANY(${names}::text[]))
+    ) || ${names}::text[])`);
   }
   if (q.userId) where.push(sql`c.assignee_id = (SELECT id FROM users WHERE uuid = ${q.userId}::uuid)`);
   if (q.departmentId) where.push(sql`c.team_id = (SELECT id FROM teams WHERE account_id = ${accountId} AND uuid = ${q.departmentId}::uuid)`);

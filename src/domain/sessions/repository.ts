@@ -57,3 +57,10 @@ export async function reloadSession(db: Db, conversation: Conversation): Promise
   if (!rows[0]) throw notFound('Session');
   return rows[0];
 }
+
+/** Sessions by internal id (for the events of a batch), in one statement. */
+export async function sessionsByIds(db: Db, ids: number[]): Promise<Map<number, SessionRow>> {
+  if (!ids.length) return new Map();
+  const { rows } = await sql<SessionRow>`${SESSION_SELECT} WHERE c.id = ANY(${sql.val([...new Set(ids)])}::bigint[])`.execute(db);
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -1,8 +1,9 @@
 import { deleteInAccount, getInAccount, updateInAccount } from '../../db/scoped.ts';
 import type { Db } from '../../db/pool.ts';
 import type { Webhook } from '../../db/types.ts';
-import { validation } from '../../errors.ts';
+import { notFound, validation } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
+import { definedFields } from '../fields.ts';
 
 /** Chatwoot's account webhook events (a subscription list must be a non-empty subset). */
 export const WEBHOOK_EVENTS = [
@@ -42,11 +43,14 @@ async function checkInbox(db: Db, accountId: number, inboxId: number | null | un
 }
 
 export async function listWebhooks(db: Db, accountId: number): Promise<Webhook[]> {
-  return db.selectFrom('webhooks').selectAll().where('account_id', '=', accountId).orderBy('id').execute();
+  return db.selectFrom('webhooks').selectAll().where('account_id', '=', accountId).where('dialect', '=', 'chatwoot').orderBy('id').execute();
 }
 
+/** A Chatwoot-dialect webhook; WTS subscriptions (same table, dialect 'wts') are not Chatwoot's to show. */
 export async function getWebhook(db: Db, accountId: number, id: number): Promise<Webhook> {
-  return getInAccount(db, 'webhooks', accountId, id);
+  const webhook = await getInAccount(db, 'webhooks', accountId, id);
+  if (webhook.dialect !== 'chatwoot') throw notFound();
+  return webhook;
 }
 
 export async function createWebhook(db: Db, accountId: number, input: WebhookInput & { url: string }): Promise<Webhook> {
@@ -70,10 +74,12 @@ export async function createWebhook(db: Db, accountId: number, input: WebhookInp
 export async function updateWebhook(db: Db, accountId: number, id: number, input: WebhookInput): Promise<Webhook> {
   checkSubscriptions(input.subscriptions);
   await checkInbox(db, accountId, input.inbox_id);
-  const values = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  await getWebhook(db, accountId, id);
+  const values = definedFields(input, ['url', 'name', 'subscriptions', 'inbox_id', 'status']);
   return updateInAccount(db, 'webhooks', accountId, id, { ...values, ...(input.status === 'active' ? { paused_reason: null } : {}) });
 }
 
 export async function deleteWebhook(db: Db, accountId: number, id: number): Promise<void> {
+  await getWebhook(db, accountId, id);
   await deleteInAccount(db, 'webhooks', accountId, id);
 }

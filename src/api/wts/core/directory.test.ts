@@ -13,15 +13,15 @@ const sales = (await api.post(`${base}/teams`, { name: 'sales', description: 'De
 const salesId = (await db.selectFrom('teams').select('uuid').where('id', '=', sales.id).executeTakeFirstOrThrow()).uuid;
 await api.post(`${base}/teams/${sales.id}/team_members`, { user_ids: [sam.userId] });
 await api.post(`${base}/labels`, { title: 'vip', color: '#ff0000' });
-// Chatwoot labels take hex colours only; a palette name is what WTS tag writes (later) will store.
-await db.insertInto('labels').values({ account_id: f.account.account_id, title: 'gray', color: 'GRAY_600' }).execute();
+// Labels hold hex colours (Chatwoot's); a hex of WTS's palette shows as its palette name.
+await api.post(`${base}/labels`, { title: 'gray', color: '#4b5563' });
 
 describe('GET /core/v1/tag', () => {
   it('lists labels as tags: uuid ids, name, palette colour or hex', async () => {
     const res = await wts.get('/core/v1/tag');
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
-      expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'gray', color: 'GRAY_600', bgColor: null }),
+      expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'gray', color: 'GRAY_600', bgColor: '#4b5563' }),
       expect.objectContaining({ name: 'vip', color: null, bgColor: '#ff0000', createdAt: expect.any(String) }),
     ]);
   });

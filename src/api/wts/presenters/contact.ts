@@ -2,6 +2,16 @@ import { Type, type Static } from 'typebox';
 import type { ContactRow } from '../../../domain/sessions/contacts.ts';
 import { FreeObject, iso, Literals, Nullable } from '../schema.ts';
 
+/** A string inside a JSON attribute object, or null. */
+function textAt(attributes: unknown, ...path: string[]): string | null {
+  let value: unknown = attributes;
+  for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' && value ? value : null;
+}
+
+/** Tag names (a tag's WTS name where it has one) in the order of the tag ids (by title). */
+const sortedTags = (contact: ContactRow) => [...contact.labels].sort().map((title) => contact.tag_names?.[title] ?? title);
+
 const statusOf = (contact: ContactRow) => (contact.blocked ? 'BLOCKED' : 'ACTIVE');
 
 /** PublicContactDataDTO: the contact inside a session's `contactDetails`. */
@@ -23,10 +33,10 @@ export function presentContactData(contact: ContactRow): Static<typeof ContactDa
     name: contact.name || null,
     pictureUrl: contact.avatar_url,
     phonenumber: contact.phone_number,
-    instagram: null,
+    instagram: textAt(contact.additional_attributes, 'social_profiles', 'instagram'),
     phonenumberFormatted: contact.phone_number,
     tagsId: contact.tag_uuids,
-    tagsName: contact.labels,
+    tagsName: sortedTags(contact),
     status: statusOf(contact),
   };
 }
@@ -71,10 +81,10 @@ export function presentContact(contact: ContactRow, companyId: string, include: 
     phoneNumber: contact.phone_number,
     phoneNumberFormatted: contact.phone_number,
     email: contact.email,
-    instagram: null,
-    annotation: null,
+    instagram: textAt(contact.additional_attributes, 'social_profiles', 'instagram'),
+    annotation: textAt(contact.additional_attributes, 'description'),
     tagIds: tags ? contact.tag_uuids : null,
-    tagNames: tags ? contact.labels : null,
+    tagNames: tags ? sortedTags(contact) : null,
     status: statusOf(contact),
     origin: 'CREATED_BY_USER',
     customFields: include.has('CustomFields') ? (contact.custom_attributes as Record<string, unknown>) : null,

@@ -1,12 +1,14 @@
 import { Type, type Static } from 'typebox';
 import type { Label } from '../../../db/types.ts';
+import { tagColorOfHex } from '../../../domain/labels/palette.ts';
+import { tagName } from '../../../domain/labels/tags.ts';
 import type { AgentRow, DepartmentRow } from '../../../domain/sessions/directory.ts';
 import { iso, Nullable } from '../schema.ts';
 
 /**
  * PublicTagDTO. WTS colours are palette names (GRAY_600, BLUE_500, ...) and `color` is null for a colour
- * outside the palette; our labels hold any hex colour, so `color` is the palette name only when a label
- * stores one, and `bgColor` (as in WTS's tag colour list) always carries the hex value.
+ * outside the palette; labels hold a hex colour (Chatwoot's), so `color` is the palette name of that hex when
+ * it is one, and `bgColor` (as in WTS's tag colour list) always carries the hex. `name` is the WTS name.
  */
 export const TagSchema = Type.Object({
   id: Type.String(),
@@ -17,17 +19,14 @@ export const TagSchema = Type.Object({
   bgColor: Nullable(Type.String()),
 });
 
-const PALETTE_NAME = /^[A-Z]+_[1-6]00$/;
-
 export function presentTag(label: Label): Static<typeof TagSchema> {
-  const color = label.color?.toUpperCase() ?? '';
   return {
     id: label.uuid,
     createdAt: iso(label.created_at),
     updatedAt: iso(label.updated_at),
-    name: label.title,
-    color: PALETTE_NAME.test(color) ? color : null,
-    bgColor: PALETTE_NAME.test(color) ? null : label.color,
+    name: tagName(label),
+    color: tagColorOfHex(label.color),
+    bgColor: label.color,
   };
 }
 

@@ -117,7 +117,8 @@ export function presentSession(row: SessionRow, ctx: SessionContext): SessionJso
     userId: row.user_uuid,
     previewUrl: `${ctx.dashboardUrl}/conversations/${row.display_id}`,
     title: null,
-    number: String(row.display_id),
+    // WTS's own identification code when one was set (partial update `Number`), else the conversation's number.
+    number: typeof (row.additional_attributes as Record<string, unknown>)?.number === 'string' ? (row.additional_attributes as { number: string }).number : String(row.display_id),
     utm: null,
     origin: null,
     contactDetails: contact ? presentContactData(contact) : null,

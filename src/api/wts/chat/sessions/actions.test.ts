@@ -172,11 +172,72 @@ describe('PUT /chat/v2/session/{id}/partial', () => {
 
   it('refuses fields we cannot change yet, and listed fields without values', async () => {
     const s = await f.openSession();
-    const unsupported = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Number'], number: '42' });
+    const unsupported = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Number', 'Autocomplete'], number: '42' });
     expect(unsupported.status).toBe(400);
-    expect(unsupported.body.text).toMatch(/fields Number cannot be changed yet/);
+    expect(unsupported.body.text).toMatch(/fields Autocomplete cannot be changed yet/);
+    expect((await session(s.id)).number).toBe(String(s.displayId));
     expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Status'] })).body.text).toBe('status is required when fields lists Status');
     expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Status'], status: 'UNDEFINED' })).status).toBe(400);
     expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { status: 'COMPLETED' })).body.text).toMatch(/fields is required/);
+  });
+});
+
+describe('session record: Number, Classification, EndAt', () => {
+  it('sets and clears the number and the classification, shown with ClassificationDetails and in Chatwoot', async () => {
+    const s = await f.openSession();
+    const res = await wts.put(`/chat/v2/session/${s.id}/partial`, {
+      fields: ['Number', 'Classification'],
+      number: 'PED-2024-17',
+      classification: { category: 'WON', description: 'Fechou o plano anual', amount: 1200.5 },
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.number).toBe('PED-2024-17');
+    const detailed = (await wts.get(`/chat/v1/session/${s.id}`, { IncludeDetails: 'ClassificationDetails' })).body;
+    expect(detailed.classification).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), category: 'WON', categoryName: 'Objetivo Atingido', categoryDescription: 'Fechou o plano anual', amount: 1200.5 });
+    expect((await chatwoot(s.displayId)).additional_attributes).toMatchObject({ number: 'PED-2024-17', classification: { category: 'WON' } });
+    const conversation = await db.selectFrom('conversations').select('id').where('uuid', '=', s.id).executeTakeFirstOrThrow();
+    const events = await db.selectFrom('events').select(['name', 'data']).where('conversation_id', '=', conversation.id).where('name', '=', 'conversation.updated').execute();
+    expect(events.at(-1)!.data).toMatchObject({ changed_attributes: { additional_attributes: { current_value: { number: 'PED-2024-17' } } }, performer: { type: 'User' } });
+
+    const cleared = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Number', 'Classification'] });
+    expect(cleared.body.number).toBe(String(s.displayId));
+    expect((await wts.get(`/chat/v1/session/${s.id}`, { IncludeDetails: 'ClassificationDetails' })).body.classification).toBeNull();
+  });
+
+  it('sets the end time of a session it completes, and refuses one on a session still going', async () => {
+    const s = await f.openSession();
+    const early = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['EndAt'], endAt: '2026-01-02T03:04:05Z' });
+    expect(early.status).toBe(400);
+    expect(early.body).toMatchObject({ errors: [{ field: 'endAt' }], text: expect.stringContaining('COMPLETED') });
+    const res = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Status', 'EndAt'], status: 'COMPLETED', endAt: '2026-01-02 03:04:05' });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ status: 'COMPLETED', endAt: '2026-01-02T03:04:05.000Z' });
+    const listed = (await wts.get('/chat/v1/session', { 'EndAt.Before': '2026-01-03T00:00:00Z', ContactId: f.contactId })).body;
+    expect(listed.items.map((i: any) => i.id)).toContain(s.id);
+    expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['EndAt'], endAt: 'yesterday' })).body).toMatchObject({ errors: [{ field: 'endAt' }] });
+    expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['EndAt'] })).body.text).toBe('endAt is required when fields lists EndAt');
+  });
+
+  it('refuses a classification without a category or reason, and a negative amount, naming the field', async () => {
+    const s = await f.openSession();
+    const none = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Classification'], classification: { amount: 3 } });
+    expect(none).toMatchObject({ status: 400, body: { errors: [{ field: 'classification.category' }] } });
+    const negative = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Classification'], classification: { category: 'LOST', amount: -1 } });
+    expect(negative).toMatchObject({ status: 400, body: { errors: [{ field: 'classification.amount' }] } });
+    const bad = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Classification'], classification: { category: 'MAYBE' } });
+    expect(bad.status).toBe(400);
+  });
+
+  it('PUT …/complete classifies while completing; an already completed session can still be classified', async () => {
+    const s = await f.openSession();
+    const res = await wts.put(`/chat/v1/session/${s.id}/complete`, { classification: { category: 'LOST', description: 'Sem orçamento' } });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.status).toBe('COMPLETED');
+    const shown = (await wts.get(`/chat/v1/session/${s.id}`, { IncludeDetails: 'ClassificationDetails' })).body.classification;
+    expect(shown).toMatchObject({ category: 'LOST', categoryName: 'Objetivo Perdido', categoryDescription: 'Sem orçamento', amount: null });
+    const again = await wts.put(`/chat/v1/session/${s.id}/complete`, { classification: { category: 'OTHER', description: 'Revisto' } });
+    expect(again.status).toBe(200);
+    expect((await wts.get(`/chat/v1/session/${s.id}`, { IncludeDetails: 'ClassificationDetails' })).body.classification).toMatchObject({ category: 'OTHER', categoryName: 'Outro' });
+    expect((await chatwoot(s.displayId)).status).toBe('resolved');
   });
 });

@@ -1,9 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../../types.ts';
+import type { Conversation } from '../../../../db/types.ts';
 import type { WtsStatus } from '../../../../domain/conversations/status.ts';
 import { changeStatus } from '../../../../domain/conversations/commands.ts';
 import { assignSession, setSessionStatus, transferSession, type SettableStatus } from '../../../../domain/sessions/commands.ts';
 import { memberByUuid, teamByUuid } from '../../../../domain/sessions/ids.ts';
+import { classificationOf, updateSessionRecord } from '../../../../domain/sessions/record.ts';
 import { findMember } from '../../../../domain/users/repository.ts';
 import { validation } from '../../../../errors.ts';
 import { AssigneeBody, CompleteBody, SessionParams, SessionSchema, StatusBody, TransferBody } from './schema.ts';
@@ -69,9 +71,13 @@ export default async function sessionActions(app: App): Promise<void> {
     '/v1/session/:id/complete',
     { config: { policy: 'conversations.update' }, schema: { tags, summary: 'Complete', params, body: CompleteBody, response } },
     async (request) => {
-      const session = await sessionFor(request);
-      if (session.status === 'resolved' || session.status === 'hidden') return presentChanged(request, session);
-      return presentChanged(request, await changeStatus(db, session, 'resolved', performerOf(request)));
+      const { classification } = request.body;
+      const change = classification ? { classification: classificationOf(classification) } : undefined;
+      const performer = performerOf(request);
+      let session: Conversation = await sessionFor(request);
+      if (session.status !== 'resolved' && session.status !== 'hidden') session = await changeStatus(db, session, 'resolved', performer);
+      if (change) session = await updateSessionRecord(db, session, change, performer);
+      return presentChanged(request, session);
     },
   );
 }

@@ -4,16 +4,27 @@ import { assignAgent, assignTeam } from '../../../../domain/conversations/comman
 import { getConversationById } from '../../../../domain/conversations/repository.ts';
 import { assignSession, mergeSessionMetadata, setSessionStatus } from '../../../../domain/sessions/commands.ts';
 import { memberByUuid, teamByUuid } from '../../../../domain/sessions/ids.ts';
+import { classificationOf, updateSessionRecord, type SessionRecordChange } from '../../../../domain/sessions/record.ts';
 import { validation } from '../../../../errors.ts';
-import { PartialBody, SessionParams, SessionSchema, SUPPORTED_PARTIAL_FIELDS } from './schema.ts';
+import { parseDate } from '../../schema.ts';
+import { type PartialParams, PartialBody, SessionParams, SessionSchema, SUPPORTED_PARTIAL_FIELDS } from './schema.ts';
 import { callerAsMember, settable } from './actions.ts';
 import { performerOf, presentChanged, sessionFor } from './present.ts';
 
 /**
  * `PUT /chat/v2/session/{id}/partial`: changes exactly the attributes `fields` names. A listed id left
  * out clears it (UserId: unassign, DepartmentId: no department). Department, then user, then status,
- * then metadata, each through the same command the other routes use.
+ * then end time / number / classification, then metadata, each through the same command the other routes use.
+ * Number and Classification listed without a value clear them (the session shows its own number again).
  */
+function recordChange(fields: Set<string>, body: PartialParams): SessionRecordChange {
+  const change: SessionRecordChange = {};
+  if (fields.has('EndAt')) change.endAt = parseDate(body.endAt!, 'endAt');
+  if (fields.has('Number')) change.number = body.number?.trim() || null;
+  if (fields.has('Classification')) change.classification = body.classification ? classificationOf(body.classification) : null;
+  return change;
+}
+
 export default async function sessionPartial(app: App): Promise<void> {
   const { db } = app.deps;
 
@@ -33,6 +44,7 @@ export default async function sessionPartial(app: App): Promise<void> {
       if (fields.has('Status') && !body.status) throw validation('status is required when fields lists Status', ['status']);
       if (fields.has('Metadata') && !body.metadata) throw validation('metadata is required when fields lists Metadata', ['metadata']);
       const status = fields.has('Status') ? settable(body.status!, 'status') : undefined;
+      if (fields.has('EndAt') && !body.endAt) throw validation('endAt is required when fields lists EndAt', ['endAt']);
       const accountId = request.auth.account.id;
       const performer = performerOf(request);
       const team = fields.has('DepartmentId') && body.departmentId ? await teamByUuid(db, accountId, body.departmentId, 'departmentId') : undefined;
@@ -48,6 +60,8 @@ export default async function sessionPartial(app: App): Promise<void> {
         const taker = status === 'IN_PROGRESS' && !current.assignee_id ? await callerAsMember(request) : undefined;
         current = await setSessionStatus(db, current, status, performer, taker);
       }
+      const record = recordChange(fields, body);
+      if (Object.keys(record).length) current = await updateSessionRecord(db, current, record, performer);
       if (body.metadata && fields.has('Metadata')) current = await mergeSessionMetadata(db, current, body.metadata);
       return presentChanged(request, current);
     },

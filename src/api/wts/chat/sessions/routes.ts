@@ -6,6 +6,8 @@ import { ListQuery, SessionPage, SessionParams, SessionSchema, ShowQuery, type L
 import { presentOne, presentSessions, sessionFor } from './present.ts';
 import sessionActions from './actions.ts';
 import sessionPartial from './partial.ts';
+import sessionMessageRoutes from './messages.ts';
+import sessionNoteRoutes from './notes.ts';
 
 const tags = ['WTS Sessions'];
 
@@ -63,4 +65,6 @@ export default async function sessionRoutes(app: App): Promise<void> {
 
   await app.register(sessionActions);
   await app.register(sessionPartial);
+  await app.register(sessionMessageRoutes);
+  await app.register(sessionNoteRoutes);
 }

@@ -3,7 +3,8 @@ import { WTS_STATUSES } from '../../../../domain/conversations/status.ts';
 import { SESSION_DETAILS } from '../../../../domain/sessions/details.ts';
 import { PageOf, PageQuery } from '../../page.ts';
 import { SessionSchema } from '../../presenters/session.ts';
-import { DateQuery, FreeObject, IdParams, Literals, Uuid } from '../../schema.ts';
+import { CLASSIFICATION_CATEGORIES } from '../../../../domain/sessions/record.ts';
+import { DateQuery, FreeObject, IdParams, Literals, Nullable, Uuid } from '../../schema.ts';
 
 export const SessionStatus = Literals(WTS_STATUSES);
 const IncludeDetails = Type.Array(Literals(SESSION_DETAILS), { maxItems: 10 });
@@ -47,14 +48,26 @@ export const TransferBody = Type.Object({
   options: Options,
 });
 export const AssigneeBody = Type.Object({ userId: Uuid, options: Options });
-/** Both flags are accepted; an incoming message always reactivates a completed session here, and flow bots come later. */
+/** PublicReqUpdatePartialSessionClassificationDTO: a fixed category and/or a reason of one's own, and a value. */
+export const ClassificationBody = Type.Object({
+  category: Type.Optional(Literals(CLASSIFICATION_CATEGORIES)),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  amount: Type.Optional(Nullable(Type.Number())),
+});
+
+/**
+ * PublicReqCompleteSessionDTO, plus `classification` (WTS classifies on completing; its public DTO has no
+ * field for it, so the partial update's classification object is taken here too). Both flags are accepted;
+ * an incoming message always reactivates a completed session here.
+ */
 export const CompleteBody = Type.Object({
   reactivateOnNewMessage: Type.Optional(Type.Boolean()),
   stopBotInExecution: Type.Optional(Type.Boolean()),
+  classification: Type.Optional(ClassificationBody),
 });
 
 export const PARTIAL_FIELDS = ['Status', 'EndAt', 'UserId', 'DepartmentId', 'ReactivateDisabled', 'Autocomplete', 'Number', 'Metadata', 'Classification'] as const;
-export const SUPPORTED_PARTIAL_FIELDS: readonly string[] = ['Status', 'UserId', 'DepartmentId', 'Metadata'];
+export const SUPPORTED_PARTIAL_FIELDS: readonly string[] = ['Status', 'EndAt', 'UserId', 'DepartmentId', 'Number', 'Metadata', 'Classification'];
 
 /** `PUT /chat/v2/session/{id}/partial`: only the attributes `fields` lists change. */
 export const PartialBody = Type.Object({
@@ -63,11 +76,12 @@ export const PartialBody = Type.Object({
   userId: Type.Optional(Uuid),
   departmentId: Type.Optional(Uuid),
   metadata: Type.Optional(FreeObject),
-  endAt: Type.Optional(Type.String({ maxLength: 64 })),
-  number: Type.Optional(Type.String({ maxLength: 255 })),
-  classification: Type.Optional(FreeObject),
+  endAt: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
+  number: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+  classification: Type.Optional(Nullable(ClassificationBody)),
   companyId: Type.Optional(Type.String({ maxLength: 64 })),
   options: Options,
 });
+export type PartialParams = Static<typeof PartialBody>;
 
 export { SessionSchema };

@@ -1,6 +1,9 @@
 import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
-import { CONTACT_STATUSES, getContactByUuid, listContactPage } from '../../../../domain/sessions/contacts.ts';
+import { CONTACT_STATUSES, getContactByPhone, getContactByUuid, listContactPage } from '../../../../domain/sessions/contacts.ts';
+import { PhoneParams } from './schema.ts';
+import contactTagRoutes from './tags.ts';
+import contactWriteRoutes from './writes.ts';
 import { envelope, PageOf, PageQuery, paging } from '../../page.ts';
 import { ContactDetailsQuery, ContactSchema, presentContact } from '../../presenters/contact.ts';
 import { DateQuery, IdParams, Literals, parseDate } from '../../schema.ts';
@@ -50,4 +53,16 @@ export default async function contactRoutes(app: App): Promise<void> {
       return presentContact(contact, request.auth.account.uuid, new Set(request.query.IncludeDetails));
     },
   );
+
+  app.get(
+    '/v1/contact/phonenumber/:phone',
+    { config: { policy: 'contacts.read' }, schema: { tags, summary: 'Show a contact by phone number', params: PhoneParams, querystring: ShowQuery, response: { 200: ContactSchema } } },
+    async (request) => {
+      const contact = await getContactByPhone(db, request.auth.account.id, request.params.phone);
+      return presentContact(contact, request.auth.account.uuid, new Set(request.query.IncludeDetails));
+    },
+  );
+
+  await app.register(contactWriteRoutes);
+  await app.register(contactTagRoutes);
 }

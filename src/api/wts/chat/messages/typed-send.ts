@@ -1,0 +1,107 @@
+import type { FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { App } from '../../../types.ts';
+import { reloadSessionMessage } from '../../../../domain/sessions/messages.ts';
+import { quickSend, type QuickSend } from '../../../../domain/sessions/quick-send.ts';
+import { failureOf, statusOf } from '../../presenters/message.ts';
+import { iso, Nullable, Uuid } from '../../schema.ts';
+import { performerOf } from '../sessions/present.ts';
+
+const Options = Type.Optional(
+  Type.Object({
+    enableBot: Type.Optional(Type.Boolean()),
+    hiddenSession: Type.Optional(Type.Boolean()),
+    forceStartSession: Type.Optional(Type.Boolean()),
+    user: Type.Optional(Type.Object({ id: Type.Optional(Uuid), email: Type.Optional(Type.String({ maxLength: 255 })), phoneNumber: Type.Optional(Type.String({ maxLength: 32 })) })),
+    department: Type.Optional(Type.Object({ id: Type.Optional(Uuid), name: Type.Optional(Type.String({ maxLength: 255 })) })),
+  }),
+);
+
+/** `PublicReqSendTextDTO` and the media DTOs: the address (or the session) and the message, flat. */
+const Common = {
+  to: Type.Optional(Type.String({ maxLength: 255 })),
+  from: Type.Optional(Type.String({ maxLength: 255 })),
+  sessionId: Type.Optional(Uuid),
+  refId: Type.Optional(Uuid),
+  senderId: Type.Optional(Type.String({ maxLength: 255 })),
+  options: Options,
+};
+const TextBody = Type.Object({ ...Common, text: Type.String({ minLength: 1, maxLength: 150_000 }) });
+const MediaBody = Type.Object({ ...Common, fileIdOrUrl: Type.String({ minLength: 1, maxLength: 2048 }), text: Type.Optional(Type.String({ maxLength: 4096 })) });
+
+/** PublicRespSendMessageDTO; `senderId` echoes the client's own id. */
+const ResponseSchema = Type.Object({
+  id: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  companyId: Type.String(),
+  sessionId: Type.String(),
+  status: Type.String(),
+  senderId: Nullable(Type.String()),
+  statusUrl: Type.String(),
+  sentAt: Nullable(Type.String()),
+  failedReason: Nullable(Type.String()),
+  callbackUrl: Nullable(Type.String()),
+  waitReply: Type.Boolean(),
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toQuickSend(body: Static<typeof TextBody> | Static<typeof MediaBody>): QuickSend {
+  const file = 'fileIdOrUrl' in body ? body.fileIdOrUrl.trim() : undefined;
+  const { user, department, ...options } = body.options ?? {};
+  return {
+    from: body.from,
+    to: body.to,
+    sessionId: body.sessionId,
+    user,
+    department,
+    options,
+    body: {
+      text: body.text,
+      refId: body.refId,
+      clientId: body.senderId,
+      // an id names a file uploaded to WTS; Switchboard takes files by URL only (send.ts says so by name)
+      ...(file ? (UUID.test(file) ? { fileId: file } : { fileUrl: file }) : {}),
+    },
+  };
+}
+
+/**
+ * WTS's typed senders (`POST /chat/v1/send/{text,image,audio,video,document}`): the same send as
+ * `/chat/v1/message/send` with a flat body, and a `sessionId` to answer inside a known session. WTS's
+ * `delayTyping` and `callbackUrl` have no counterpart here (subscribe to MESSAGE_UPDATED instead).
+ */
+export default async function typedSendRoutes(app: App): Promise<void> {
+  const { db, config } = app.deps;
+  const tags = ['WTS Messages'];
+
+  const send = async (request: FastifyRequest) => {
+    const body = request.body as Static<typeof TextBody> | Static<typeof MediaBody>;
+    const { message } = await quickSend(db, request.auth.account.id, toQuickSend(body), performerOf(request), { visibleInboxIds: request.auth.inboxIds, bodyPrefix: '' });
+    const row = await reloadSessionMessage(db, message);
+    return {
+      id: row.uuid,
+      createdAt: iso(row.created_at)!,
+      updatedAt: iso(row.updated_at)!,
+      companyId: request.auth.account.uuid,
+      sessionId: row.session_uuid,
+      status: statusOf(row),
+      senderId: body.senderId ?? null,
+      statusUrl: `${config.publicUrl}/chat/v1/message/${row.uuid}/status`,
+      sentAt: iso(row.created_at),
+      failedReason: failureOf(row),
+      callbackUrl: null,
+      waitReply: false,
+    };
+  };
+
+  app.post('/v1/send/text', { config: { policy: 'messages.create' }, schema: { tags, summary: 'Send a text', body: TextBody, response: { 200: ResponseSchema } } }, (request) => send(request));
+  for (const kind of ['image', 'audio', 'video', 'document']) {
+    app.post(
+      `/v1/send/${kind}`,
+      { config: { policy: 'messages.create' }, schema: { tags, summary: `Send ${kind === 'image' ? 'an' : 'a'} ${kind} by URL`, body: MediaBody, response: { 200: ResponseSchema } } },
+      (request) => send(request),
+    );
+  }
+}

@@ -1,0 +1,91 @@
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../../../types.ts';
+import type { Contact } from '../../../../db/types.ts';
+import { createWtsContact, updateWtsContact } from '../../../../domain/sessions/contact-writes.ts';
+import { getContactByPhone, getContactByUuid, listContactPage } from '../../../../domain/sessions/contacts.ts';
+import { resolveTags } from '../../../../domain/sessions/tags.ts';
+import { validation } from '../../../../errors.ts';
+import { envelope, PageOf, paging } from '../../page.ts';
+import { ContactSchema, presentContact, type ContactDetail } from '../../presenters/contact.ts';
+import { IdParams, parseDate } from '../../schema.ts';
+import { CreateBody, FilterBody, PhoneParams, UpdateBody } from './schema.ts';
+
+const tags = ['WTS Contacts'];
+const ALL_DETAILS = new Set<ContactDetail>(['Tags', 'CustomFields']);
+const response = { 200: ContactSchema };
+
+/** The contact a write answers, re-read with its tags and custom fields. */
+export async function presentWritten(request: FastifyRequest, contact: Contact) {
+  const row = await getContactByUuid(request.server.deps.db, request.auth.account.id, contact.uuid);
+  return presentContact(row, request.auth.account.uuid, ALL_DETAILS);
+}
+
+export default async function contactWriteRoutes(app: App): Promise<void> {
+  const { db } = app.deps;
+
+  app.post(
+    '/v1/contact',
+    { config: { policy: 'contacts.write' }, schema: { tags, summary: 'Create (upsert / getIfExists)', body: CreateBody, response } },
+    async (request) => {
+      const { options, portfolioIds, portfolioNames, sequenceIds, ...input } = request.body;
+      const unsupported = Object.entries({ portfolioIds, portfolioNames, sequenceIds }).find(([, list]) => list?.length);
+      if (unsupported) throw validation(`${unsupported[0]}: portfolios and sequences are not supported here`, [unsupported[0]]);
+      const { contact } = await createWtsContact(db, request.auth.account.id, input, options);
+      return presentWritten(request, contact);
+    },
+  );
+
+  for (const version of ['v1', 'v2']) {
+    app.put(
+      `/${version}/contact/:id`,
+      { config: { policy: 'contacts.write' }, schema: { tags, summary: 'Update', params: IdParams, body: UpdateBody, response } },
+      async (request) => {
+        const { fields, options, ...input } = request.body;
+        const current = await getContactByUuid(db, request.auth.account.id, request.params.id);
+        return presentWritten(request, await updateWtsContact(db, request.auth.account.id, current.id, input, { fields, tagOperation: options?.tagsOperation }));
+      },
+    );
+  }
+
+  app.put(
+    '/v1/contact/phonenumber/:phone',
+    { config: { policy: 'contacts.write' }, schema: { tags, summary: 'Update by phone number', params: PhoneParams, body: UpdateBody, response } },
+    async (request) => {
+      const { fields, options, ...input } = request.body;
+      const current = await getContactByPhone(db, request.auth.account.id, request.params.phone);
+      return presentWritten(request, await updateWtsContact(db, request.auth.account.id, current.id, input, { fields, tagOperation: options?.tagsOperation }));
+    },
+  );
+
+  app.post(
+    '/v1/contact/filter',
+    { config: { policy: 'contacts.read' }, schema: { tags, summary: 'Filter', body: FilterBody, response: { 200: PageOf(ContactSchema) } } },
+    async (request) => {
+      const b = request.body;
+      const accountId = request.auth.account.id;
+      const page = paging({ PageNumber: b.pageNumber, PageSize: b.pageSize, OrderBy: b.orderBy, OrderDirection: b.orderDirection }, { orderBy: 'createdAt', orderDirection: 'ASCENDING' });
+      const tagTitles = b.tagIds?.length || b.tagNames?.length ? await resolveTags(db, accountId, b) : undefined;
+      const { rows, total } = await listContactPage(db, accountId, {
+        status: b.status,
+        match: {
+          text: b.textFilter,
+          name: b.name,
+          phone: b.phoneNumber,
+          email: b.email,
+          instagram: b.instagram,
+          tags: tagTitles,
+          attributes: { ...(b.customFields ?? {}), ...(b.metadata ?? {}) },
+          origin: b.origin,
+        },
+        createdAt: { after: parseDate(b.createdAt?.after, 'createdAt.after'), before: parseDate(b.createdAt?.before, 'createdAt.before') },
+        updatedAt: { after: parseDate(b.updatedAt?.after, 'updatedAt.after'), before: parseDate(b.updatedAt?.before, 'updatedAt.before') },
+        orderBy: page.orderBy,
+        descending: page.orderDirection === 'DESCENDING',
+        page: page.page,
+        pageSize: page.pageSize,
+      });
+      const include = new Set(b.includeDetails);
+      return envelope(rows.map((c) => presentContact(c, request.auth.account.uuid, include)), total, page);
+    },
+  );
+}

@@ -1,0 +1,95 @@
+import type { Db } from '../../db/pool.ts';
+import type { CoreStatus, Message, Team } from '../../db/types.ts';
+import { AppError, validation } from '../../errors.ts';
+import { changeStatus, createConversation, type Performer } from '../conversations/commands.ts';
+import { selectMembers, type Member } from '../users/repository.ts';
+import { chatbotFor, dispatchChatbot } from '../chatbots/dispatch.ts';
+import { channelFor, contactFor, openSessionOf, recipientOf } from './addresses.ts';
+import { getSession } from './repository.ts';
+import { checkSessionMessage, sendSessionMessage, type SessionMessageInput } from './send.ts';
+
+/** `POST /chat/v1/message/send`: `PublicReqQuickSendMessageDTO`. */
+export interface QuickSend {
+  from?: string;
+  to?: string;
+  /** Send into this session instead (the typed senders' `sessionId`): from/to/options are then not used. */
+  sessionId?: string;
+  body: SessionMessageInput;
+  department?: { id?: string; name?: string };
+  user?: { id?: string; email?: string; phoneNumber?: string };
+  options?: { enableBot?: boolean; hiddenSession?: boolean; forceStartSession?: boolean };
+  /** The chatbot (its key or id) that takes the session over when the contact replies. */
+  botKey?: string;
+}
+
+async function departmentFor(db: Db, accountId: number, department: QuickSend['department']): Promise<Team | undefined> {
+  if (!department?.id && !department?.name) return undefined;
+  let query = db.selectFrom('teams').selectAll().where('account_id', '=', accountId);
+  query = department.id ? query.where('uuid', '=', department.id) : query.where((eb) => eb(eb.fn('lower', ['name']), '=', department.name!.toLowerCase()));
+  const team = await query.executeTakeFirst();
+  const field = department.id ? 'department.id' : 'department.name';
+  if (!team) throw validation(`${field} ${department.id ?? department.name} is not a department of this company`, [field]);
+  return team;
+}
+
+async function agentFor(db: Db, accountId: number, user: QuickSend['user']): Promise<Member | undefined> {
+  if (!user?.id && !user?.email) {
+    if (user?.phoneNumber) throw validation('user.phoneNumber cannot name an agent here (agents have no phone number): use user.id or user.email', ['user.phoneNumber']);
+    return undefined;
+  }
+  const query = selectMembers(db, accountId);
+  const member = await (user.id ? query.where('u.uuid', '=', user.id) : query.where('u.email', '=', user.email!.trim().toLowerCase())).executeTakeFirst();
+  const field = user.id ? 'user.id' : 'user.email';
+  if (!member) throw validation(`${field} ${user.id ?? user.email} is not a user of this company`, [field]);
+  return member;
+}
+
+/**
+ * Sends a message to a contact by address, as WTS does: the contact is created when unknown, the contact's
+ * running session in the channel is reused (or, with forceStartSession, completed and replaced), and a new
+ * session takes the department/user/options given. With `botKey` the chatbot is dispatched into the session and
+ * starts with the contact's reply (WTS: "the chatbot activated after the contact's reply"). Everything is checked
+ * before anything is created.
+ */
+export async function quickSend(
+  db: Db,
+  accountId: number,
+  input: QuickSend,
+  performer: Performer,
+  scope: { visibleInboxIds?: number[]; bodyPrefix?: string } = {},
+) {
+  const { visibleInboxIds, bodyPrefix = 'body.' } = scope;
+  checkSessionMessage(input.body, bodyPrefix);
+  const sender = { type: 'User' as const, id: performer.id };
+  if (input.sessionId) {
+    const session = await getSession(db, accountId, input.sessionId, visibleInboxIds).catch((error: unknown) => {
+      throw error instanceof AppError && error.kind === 'not_found' ? validation(`sessionId ${input.sessionId} is not a session of this company`, ['sessionId']) : error;
+    });
+    return { message: await sendSessionMessage(db, session, input.body, sender), conversationId: session.id };
+  }
+  if (!input.to?.trim()) throw validation('to is required (or sessionId)', ['to']);
+  recipientOf(input.to);
+  const inbox = await channelFor(db, accountId, input.from, visibleInboxIds);
+  const team = await departmentFor(db, accountId, input.department);
+  const agent = await agentFor(db, accountId, input.user);
+  const bot = input.botKey ? await chatbotFor(db, accountId, input.botKey, 'botKey') : undefined;
+  const contact = await contactFor(db, accountId, inbox, input.to);
+  const options = input.options ?? {};
+
+  let session = await openSessionOf(db, accountId, contact.id, inbox.id);
+  if (session && options.forceStartSession) {
+    await changeStatus(db, session, 'resolved', performer);
+    session = undefined;
+  }
+  if (!session) {
+    const status: CoreStatus = options.hiddenSession ? 'hidden' : (options.enableBot || bot) && !agent ? 'pending' : 'open';
+    session = await createConversation(db, accountId, { inboxId: inbox.id, contactId: contact.id, status, teamId: team?.id, assigneeId: agent?.id });
+  }
+  const message: Message = await sendSessionMessage(db, session, input.body, sender);
+  // The engine's own dispatch, parked until the contact answers; a session an agent holds is left to the agent.
+  if (bot) {
+    const scope = { accountId, visibleInboxIds };
+    await dispatchChatbot(db, scope, { botKey: bot.key, sessionId: session.uuid, options: { skipIfInProgress: true } }, { startOn: 'reply' });
+  }
+  return { message, conversationId: session.id };
+}

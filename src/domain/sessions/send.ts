@@ -1,0 +1,96 @@
+import type { Db } from '../../db/pool.ts';
+import type { Conversation, Message } from '../../db/types.ts';
+import { validation } from '../../errors.ts';
+import { createMessage, MESSAGE_TYPE } from '../messages/commands.ts';
+
+/** What a WTS client sends into a session (`PublicQuickSendBodyDTO` and the session message body). */
+export interface SessionMessageInput {
+  text?: string;
+  templateId?: string;
+  parameters?: Record<string, unknown>;
+  fileUrl?: string;
+  fileId?: string;
+  refId?: string;
+  /** The client's own id for the message (typed senders' `senderId`), kept for tracking. */
+  clientId?: string;
+}
+
+export interface Sender {
+  type: 'User' | 'AgentBot';
+  id: number;
+}
+
+function checkFileUrl(url: string, field = 'fileUrl'): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw validation(`${field} is not a valid URL: ${url}`, [field]);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw validation(`${field} must be an http(s) URL`, [field]);
+}
+
+/** The message `refId` answers, which must be a message of the same session. */
+async function repliedMessageId(db: Db, conversation: Conversation, refId: string): Promise<number> {
+  const replied = await db
+    .selectFrom('messages')
+    .select('id')
+    .where('account_id', '=', conversation.account_id)
+    .where('conversation_id', '=', conversation.id)
+    .where('uuid', '=', refId)
+    .executeTakeFirst();
+  if (!replied) throw validation('refId is not a message of this session', ['refId']);
+  return replied.id;
+}
+
+/**
+ * Sends an outgoing message into a session, as an agent's reply: stored, the session's aggregates moved and
+ * `message.created` recorded in one transaction (messages/commands.ts), so the channel, webhooks and realtime
+ * all take it from the outbox. Switchboard has no WTS message templates or uploaded-file registry, so a
+ * `templateId` or `fileId` alone cannot be sent; they are refused by name rather than dropped.
+ */
+/** The checks a message body must pass before anything (contact, session) is created for it. */
+export function checkSessionMessage(input: SessionMessageInput, prefix = ''): string | undefined {
+  const text = input.text?.trim() ? input.text : undefined;
+  if (input.fileId) throw validation(`${prefix}fileId ${input.fileId} is not a file of this company: send the file by fileUrl`, [`${prefix}fileId`]);
+  if (input.fileUrl) checkFileUrl(input.fileUrl, `${prefix}fileUrl`);
+  if (!text && !input.fileUrl) {
+    throw input.templateId
+      ? validation(`${prefix}templateId ${input.templateId} is not a message template of this channel: send text or fileUrl`, [`${prefix}templateId`])
+      : validation(`${prefix}text is required (or ${prefix}fileUrl)`, [`${prefix}text`]);
+  }
+  return text;
+}
+
+export async function sendSessionMessage(db: Db, conversation: Conversation, input: SessionMessageInput, sender: Sender): Promise<Message> {
+  const text = checkSessionMessage(input);
+  const inReplyTo = input.refId ? await repliedMessageId(db, conversation, input.refId) : undefined;
+  const { message } = await createMessage(db, conversation.id, {
+    messageType: MESSAGE_TYPE.outgoing,
+    content: text ?? null,
+    contentAttributes: inReplyTo ? { in_reply_to: inReplyTo } : {},
+    additionalAttributes: {
+      origin: 'API',
+      ...(input.refId ? { ref_id: input.refId } : {}),
+      ...(input.clientId ? { client_id: input.clientId } : {}),
+      ...(input.templateId ? { template_params: { id: input.templateId, processed_params: input.parameters ?? {} } } : {}),
+    },
+    sender,
+    fileUrls: input.fileUrl ? [input.fileUrl] : undefined,
+  });
+  return message;
+}
+
+/** A private note on the session, written by an agent. */
+export async function addSessionNote(db: Db, conversation: Conversation, text: string, fileUrls: string[], userId: number): Promise<Message> {
+  if (!text.trim() && !fileUrls.length) throw validation('text is required', ['text']);
+  fileUrls.forEach((url) => checkFileUrl(url, 'filesUrls'));
+  const { message } = await createMessage(db, conversation.id, {
+    messageType: MESSAGE_TYPE.outgoing,
+    content: text.trim() ? text : null,
+    private: true,
+    sender: { type: 'User', id: userId },
+    fileUrls,
+  });
+  return message;
+}
