@@ -38,6 +38,10 @@ export interface WebhookMeasurement {
   p99Ms: number;
   throughput: number;
   rawPostP50Ms: number;
+  /** Messages the API actually created per second while the load was offered. */
+  createdPerSecond: number;
+  /** This process's CPU time (API + worker, not PostgreSQL) per event, creation to delivery. */
+  cpuMsPerEvent: number;
 }
 
 /**
@@ -77,6 +81,7 @@ export async function measureWebhooks(url: string, events: number, rate: number)
       raw.push(performance.now() - t);
     }
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const interval = 1000 / rate;
     const inFlight: Promise<unknown>[] = [];
     for (let i = 0; i < events; i++) {
@@ -89,9 +94,11 @@ export async function measureWebhooks(url: string, events: number, rate: number)
       inFlight.push(app.inject({ method: 'POST', url: `${base}/conversations/${conversation.display_id}/messages`, headers, payload: { content } }));
     }
     await Promise.all(inFlight);
-    if (process.env.BENCH_DEBUG) console.error(`created ${events} messages in ${(performance.now() - started).toFixed(0)} ms; delivered so far ${latencies.length}`);
+    const createdMs = performance.now() - started;
+    if (process.env.BENCH_DEBUG) console.error(`created ${events} messages in ${createdMs.toFixed(0)} ms; delivered so far ${latencies.length}`);
     const deadline = performance.now() + 60_000;
     while (latencies.length < events && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const cpu = process.cpuUsage(cpuBefore);
     return {
       events: latencies.length,
       targetRate: rate,
@@ -99,6 +106,8 @@ export async function measureWebhooks(url: string, events: number, rate: number)
       p99Ms: percentile(latencies, 99),
       throughput: latencies.length / ((lastArrival - started) / 1000),
       rawPostP50Ms: percentile(raw, 50),
+      createdPerSecond: events / (createdMs / 1000),
+      cpuMsPerEvent: (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length),
     };
   } finally {
     await worker.stop();
@@ -157,16 +166,8 @@ export async function measureSockets(url: string, count: number, messages: numbe
   const sockets = await openSockets(address.replace('http', 'ws') + '/cable', count, onFrame, subscribe);
 
   const raw: number[] = [];
-  const bare = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-  await new Promise((r) => bare.once('listening', r));
-  bare.on('connection', (s) => s.send(JSON.stringify({ type: 'welcome' })));
-  let rawPending: { started: number; remaining: number; done: () => void } | undefined;
-  const rawSockets = await openSockets(`ws://127.0.0.1:${(bare.address() as AddressInfo).port}`, count, () => {
-    if (rawPending) {
-      raw.push(performance.now() - rawPending.started);
-      if (--rawPending.remaining === 0) rawPending.done();
-    }
-  });
+  let bare: WebSocketServer | undefined;
+  let rawSockets: WebSocket[] = [];
   try {
     const headers = { api_access_token: boot.api_access_token, 'content-type': 'application/json' };
     for (let i = 0; i < messages; i++) {
@@ -180,16 +181,31 @@ export async function measureSockets(url: string, count: number, messages: numbe
           payload: { content },
         });
       });
+    }
+    // Both ends of both socket sets at once would need 4 × count descriptors (past a 20,000 limit at 5,000
+    // sockets): the dashboards close before the ceiling's sockets open.
+    for (const s of sockets) s.terminate();
+    bare = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((r) => bare!.once('listening', r));
+    bare.on('connection', (s) => s.send(JSON.stringify({ type: 'welcome' })));
+    let rawPending: { started: number; remaining: number; done: () => void } | undefined;
+    rawSockets = await openSockets(`ws://127.0.0.1:${(bare.address() as AddressInfo).port}`, count, () => {
+      if (rawPending) {
+        raw.push(performance.now() - rawPending.started);
+        if (--rawPending.remaining === 0) rawPending.done();
+      }
+    });
+    for (let i = 0; i < messages; i++) {
       await new Promise<void>((done) => {
         rawPending = { started: performance.now(), remaining: count, done };
-        const frame = JSON.stringify({ bench: true, content });
-        for (const client of bare.clients) client.send(frame);
+        const frame = JSON.stringify({ bench: true, content: `socket-bench-${i}` });
+        for (const client of bare!.clients) client.send(frame);
       });
     }
     return { sockets: count, messages, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), rawBroadcastP50Ms: percentile(raw, 50) };
   } finally {
     for (const s of [...sockets, ...rawSockets]) s.terminate();
-    await new Promise<void>((r) => bare.close(() => r()));
+    if (bare) await new Promise<void>((r) => bare!.close(() => r()));
     await app.close();
     await database.close();
   }

@@ -1,5 +1,7 @@
-// `npm run bench`: start-to-ready (fresh and existing data folder), idle RSS, and the conversation list's
-// SQL statement count and latency, all measured in this run. `--quick` takes fewer samples.
+// `npm run bench`: start-to-ready (fresh and existing data folder), idle RSS, the conversation list's SQL
+// statement count and latency, message create at 1/10/50 clients against a raw Fastify + pg insert server
+// (with the RSS under that load), webhook event→receiver latency at 500 events/s and message→socket latency
+// with 5,000 sockets, all measured in this run. `--quick` takes fewer samples.
 // The list at scale (bench/list-at-scale.ts) seeds datasets up to 200k messages, or up to 1M with `--scale`;
 // BENCH_DATABASE_URL points it at another PostgreSQL server instead of the embedded one.
 import fs from 'node:fs';
@@ -10,12 +12,16 @@ import { measureStart, tempDataDir } from './startup.ts';
 import { measureConversationList } from './conversation-list.ts';
 import { withDatabase } from './dataset.ts';
 import { runListAtScale } from './list-at-scale.ts';
+import { measureMessageCreate } from './message-create.ts';
+import { measureSockets, measureWebhooks } from './events.ts';
 
 const quick = process.argv.includes('--quick');
 const scale = process.argv.includes('--scale');
 const runs = quick ? 1 : 3;
 
 const rows: [string, string, string][] = [];
+const details: Record<string, unknown> = {};
+const loadAtStart = os.loadavg();
 const add = (name: string, value: string, note = '') => rows.push([name, value, note]);
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const mib = (kib: number) => `${(kib / 1024).toFixed(1)} MiB`;
@@ -45,6 +51,26 @@ try {
   add('conversation list SQL statements, page of 25', String(list.statementsPage), list.statementsOne === list.statementsPage ? 'constant' : 'NOT constant');
   add(`conversation list p50 (page of 25, ${list.conversations} conversations)`, `${list.listP50Ms.toFixed(2)} ms`, `${(list.listP50Ms / list.rawSelectP50Ms).toFixed(1)}x a raw single-row SELECT (${list.rawSelectP50Ms.toFixed(2)} ms)`);
   add('conversation list p95', `${list.listP95Ms.toFixed(2)} ms`, '');
+
+  const create = await measureMessageCreate(pg.url, { levels: [1, 10, 50], durationMs: quick ? 2_000 : 10_000 });
+  for (const { clients, switchboard: ours, raw, ratio } of create.levels) {
+    add(
+      `message create (Chatwoot API), ${clients} client${clients > 1 ? 's' : ''}`,
+      `${ours.throughput.toFixed(0)} req/s`,
+      `p50 ${ours.p50Ms.toFixed(1)} ms, p99 ${ours.p99Ms.toFixed(1)} ms; raw Fastify+pg insert ${raw.throughput.toFixed(0)} req/s (p50 ${raw.p50Ms.toFixed(2)} ms); ratio ${ratio.toFixed(2)} (goal ≥ 0.5)`,
+    );
+  }
+  add('message create: stored / event queued', `${create.stored} / ${create.eventsQueued}`, `of ${create.acknowledged} acknowledged (2xx)`);
+  add('message create SQL statements', String(create.statements), 'per request (auth, insert, conversation bump, event, response) plus BEGIN/COMMIT; the raw insert runs 1');
+  add('loaded RSS, Switchboard process', mib(create.loadedRssKiB), `peak during message create; ${mib(create.idleRssKiB)} idle after warm-up`);
+  details.messageCreate = create;
+
+  const hooks = await measureWebhooks(pg.url, quick ? 1_000 : 5_000, 500);
+  add('webhook event→receiver p50, 500 events/s', `${hooks.p50Ms.toFixed(1)} ms`, `p99 ${hooks.p99Ms.toFixed(1)} ms; ${hooks.events} events, created ${hooks.createdPerSecond.toFixed(0)}/s, delivered ${hooks.throughput.toFixed(0)}/s, ${hooks.cpuMsPerEvent.toFixed(2)} ms CPU/event; raw POST to the receiver p50 ${hooks.rawPostP50Ms.toFixed(2)} ms`);
+  details.webhooks = hooks;
+  const sockets = await measureSockets(pg.url, 5_000, quick ? 10 : 30);
+  add(`websocket message→client p50, ${sockets.sockets} sockets`, `${sockets.p50Ms.toFixed(1)} ms`, `p99 ${sockets.p99Ms.toFixed(1)} ms over ${sockets.messages} messages; raw ws broadcast to as many sockets p50 ${sockets.rawBroadcastP50Ms.toFixed(1)} ms`);
+  details.sockets = sockets;
   const adminUrl = process.env.BENCH_DATABASE_URL || withDatabase(pg.url, 'postgres');
   await runListAtScale({ adminUrl, scale, quick, resultsDir: path.join(import.meta.dirname, 'results'), add });
 } finally {
@@ -64,6 +90,15 @@ fs.mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `core-${quick ? 'quick' : 'full'}${scale ? '-scale' : ''}.json`);
 fs.writeFileSync(
   file,
-  JSON.stringify({ date: new Date().toISOString(), machine: { cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.versions.node }, rows }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: os.totalmem() / 2 ** 30, os: `${os.type()} ${os.release()}`, node: process.versions.node, loadAverageAtStart: loadAtStart },
+      rows,
+      details,
+    },
+    null,
+    2,
+  ) + '\n',
 );
 console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);

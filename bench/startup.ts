@@ -75,9 +75,12 @@ export async function measureStart(dataDir: string, idleMs = 2000): Promise<Star
     await new Promise((r) => setTimeout(r, idleMs));
     return { readyMs, nodeRssKiB: rssKiB(child.pid!), postgresRssKiB: postgresRssKiB(dataDir) };
   } finally {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
+    // A server that already died (a failed start) has no 'exit' left to wait for.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
   }
 }
 

@@ -100,8 +100,12 @@ export function translateError(error: unknown): AppError {
     return validation('A value is malformed');
   }
   if (code === '54000') return validation('A value is too large');
+  // NUL (\u0000) is valid JSON but PostgreSQL text and jsonb cannot store it.
+  if (code === '22021' || code === '22P05') return validation('A value contains a character that cannot be stored (NUL)');
+  if (code === '54001') return validation('A value is nested too deeply');
   if (code && CONNECTION_ERRORS.has(code)) return new AppError('unavailable', 'The database is unavailable, try again shortly');
-  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(pgError?.message ?? '')) {
+  // pg's own wording for a connection lost mid-request, e.g. between two statements of a transaction.
+  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable/i.test(pgError?.message ?? '')) {
     return new AppError('unavailable', 'The database is unavailable, try again shortly');
   }
   return new AppError('internal', 'Internal server error');

@@ -53,6 +53,11 @@ export function toAppError(error: unknown): AppError {
     case 'FST_ERR_NOT_FOUND':
       return new AppError('not_found', 'Resource could not be found');
   }
+  // busboy (under @fastify/multipart) throws plain Errors without a code for a missing boundary or a
+  // truncated body: they are the client's malformed multipart, not our failure.
+  if (/^Multipart: |Unexpected end of (multipart|form)|Malformed part header/.test(fastifyError.message ?? '')) {
+    return new AppError('bad_request', `The multipart body is malformed: ${fastifyError.message}`);
+  }
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
     return new AppError(status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'bad_request', fastifyError.message);
