@@ -1,9 +1,20 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/pool.ts';
-import type { DomainEvent } from '../db/types.ts';
+import type { DeliveryTarget, DomainEvent } from '../db/types.ts';
 import { planChatwootDeliveries } from '../api/chatwoot/webhooks/fanout.ts';
 import { planWtsDeliveries } from '../api/wts/webhooks/fanout.ts';
 import { planChatbotSignals } from '../domain/chatbots/signals.ts';
+
+/** What a dialect's planner makes of one event for one listener: the delivery row to insert. */
+export interface PlannedDelivery {
+  event: DomainEvent;
+  targetType: DeliveryTarget;
+  targetId: number;
+  url: string;
+  secret: string | null;
+  eventName: string;
+  payload: Record<string, unknown>;
+}
 
 /** Held for one fan-out transaction: one process at a time turns events into deliveries. */
 const FAN_OUT_LOCK = 4_210_001;

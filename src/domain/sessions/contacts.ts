@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { Contact } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
-import type { DateRange } from './list.ts';
+import { rangeConditions, type DateRange } from './list.ts';
 
 /**
  * A contact with the public ids of its tags (the labels table rows its label titles name) and the WTS names
@@ -102,10 +102,7 @@ export async function listContactPage(db: Db, accountId: number, q: ContactPageQ
   if (!column) throw validation('OrderBy must be one of: createdAt, updatedAt, name', ['OrderBy']);
   const status = q.status ?? 'ACTIVE';
   const where = [status === 'ARCHIVED' ? sql`false` : sql`ct.blocked = ${status === 'BLOCKED'}`, ...matchConditions(q.match ?? {})];
-  for (const [range, field] of [[q.createdAt, sql`ct.created_at`], [q.updatedAt, sql`ct.updated_at`]] as const) {
-    if (range?.after) where.push(sql`${field} >= ${range.after}`);
-    if (range?.before) where.push(sql`${field} <= ${range.before}`);
-  }
+  where.push(...rangeConditions([[q.createdAt, sql`ct.created_at`], [q.updatedAt, sql`ct.updated_at`]]));
   const condition = sql.join(where, sql` AND `);
   const direction = q.descending ? sql`DESC` : sql`ASC`;
   const [rows, count] = await Promise.all([

@@ -85,12 +85,18 @@ function conditions(accountId: number, q: SessionQuery): RawBuilder<unknown>[] {
   if (q.channelIds?.length) {
     where.push(sql`c.inbox_id IN (SELECT id FROM inboxes WHERE account_id = ${accountId} AND uuid = ANY(${uuids(q.channelIds)}))`);
   }
-  for (const field of SESSION_DATE_FIELDS) {
-    const range = q.ranges?.[field];
-    if (range?.after) where.push(sql`${DATE_COLUMNS[field]} >= ${range.after}`);
-    if (range?.before) where.push(sql`${DATE_COLUMNS[field]} <= ${range.before}`);
-  }
+  where.push(...rangeConditions(SESSION_DATE_FIELDS.map((field) => [q.ranges?.[field], DATE_COLUMNS[field]])));
   return where;
+}
+
+/** `X.After` / `X.Before` filters (inclusive) as SQL conditions on their columns. */
+export function rangeConditions(ranges: readonly (readonly [DateRange | undefined, RawBuilder<unknown>])[]): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [];
+  for (const [range, column] of ranges) {
+    if (range?.after) conditions.push(sql`${column} >= ${range.after}`);
+    if (range?.before) conditions.push(sql`${column} <= ${range.before}`);
+  }
+  return conditions;
 }
 
 function ordering(q: SessionQuery): RawBuilder<unknown> {

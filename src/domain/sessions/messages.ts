@@ -4,7 +4,7 @@ import type { Attachment, Message } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { loadAttachments } from '../messages/details.ts';
 import { MESSAGE_TYPE } from '../messages/commands.ts';
-import type { DateRange } from './list.ts';
+import { rangeConditions, type DateRange } from './list.ts';
 
 /**
  * A message as the WTS dialect reads it: the row with the public ids WTS shows (session, sending user or
@@ -64,10 +64,7 @@ export async function listSessionMessages(db: Db, accountId: number, conversatio
   const column = ORDER_COLUMNS[(q.orderBy ?? 'createdAt').toLowerCase()];
   if (!column) throw validation('OrderBy must be one of: createdAt, updatedAt, timestamp', ['OrderBy']);
   const where = [sql`m.account_id = ${accountId}`, sql`m.conversation_id = ${conversationId}`, kindCondition(q.kind)];
-  for (const [range, field] of [[q.createdAt, sql`m.created_at`], [q.updatedAt, sql`m.updated_at`]] as const) {
-    if (range?.after) where.push(sql`${field} >= ${range.after}`);
-    if (range?.before) where.push(sql`${field} <= ${range.before}`);
-  }
+  where.push(...rangeConditions([[q.createdAt, sql`m.created_at`], [q.updatedAt, sql`m.updated_at`]]));
   const condition = sql.join(where, sql` AND `);
   const direction = q.descending ? sql`DESC` : sql`ASC`;
   const [page, count] = await Promise.all([

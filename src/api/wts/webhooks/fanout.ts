@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/pool.ts';
-import type { DeliveryTarget, DomainEvent, Webhook } from '../../../db/types.ts';
+import type { DomainEvent, Webhook } from '../../../db/types.ts';
 import { MESSAGE_TYPE } from '../../../domain/messages/commands.ts';
 import { contactsByIds, type ContactRow } from '../../../domain/sessions/contacts.ts';
 import { sessionMessagesByIds, type SessionMessageRow } from '../../../domain/sessions/messages.ts';
@@ -8,16 +8,8 @@ import { DISABLED, type WtsWebhookEvent } from '../../../domain/sessions/webhook
 import { presentContact } from '../presenters/contact.ts';
 import { presentMessage } from '../presenters/message.ts';
 import { presentSession } from '../presenters/session.ts';
+import type { PlannedDelivery } from '../../../events/fanout.ts';
 
-export interface WtsPlannedDelivery {
-  event: DomainEvent;
-  targetType: DeliveryTarget;
-  targetId: number;
-  url: string;
-  secret: string | null;
-  eventName: string;
-  payload: Record<string, unknown>;
-}
 
 type Changes = Record<string, { previous_value: unknown; current_value: unknown }>;
 /** Conversation and contact events carry `changed_attributes`, message updates `previous_changes` (same shape). */
@@ -116,7 +108,7 @@ async function load(db: Db, events: DomainEvent[]): Promise<Loaded> {
  * `{eventType, date, content, changeMetadata}`. Subscriptions are found first; the data is loaded only for
  * events someone listens to, with a fixed number of statements per account in the batch.
  */
-export async function planWtsDeliveries(db: Db, events: DomainEvent[], publicUrl: string): Promise<WtsPlannedDelivery[]> {
+export async function planWtsDeliveries(db: Db, events: DomainEvent[], publicUrl: string): Promise<PlannedDelivery[]> {
   if (!events.length) return [];
   const accountIds = [...new Set(events.map((e) => e.account_id))];
   // A subscription its owner disabled hears nothing; one paused by failing deliveries queues (deliver.ts holds them).
@@ -129,7 +121,7 @@ export async function planWtsDeliveries(db: Db, events: DomainEvent[], publicUrl
   if (!wanted.length) return [];
 
   const data = await load(db, wanted);
-  const planned: WtsPlannedDelivery[] = [];
+  const planned: PlannedDelivery[] = [];
   for (const event of wanted) {
     const names = event.name === 'message.created' ? [messageEvent(event.message_id ? data.messages.get(event.message_id) : undefined)].filter((n) => n !== undefined) : candidates(event);
     for (const name of names) {
