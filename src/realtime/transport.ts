@@ -1,8 +1,6 @@
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/pool.ts';
 import { PostgresTransport } from './transports/postgres.ts';
-import { RedisTransport } from './transports/redis.ts';
-import { NatsTransport } from './transports/nats.ts';
 
 /** "Account X has events up to sequence number N": all a transport carries; the events table has the rest. */
 export interface EventSignal {
@@ -57,12 +55,17 @@ export function topicPrefix(database: DatabaseHandle): string {
   return `switchboard.${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
-export function createTransport(config: Config, database: DatabaseHandle): RealtimeTransport {
+/** Redis and NATS clients are loaded only when configured: most installations never need them. */
+export async function createTransport(config: Config, database: DatabaseHandle): Promise<RealtimeTransport> {
   switch (config.realtime.transport) {
-    case 'redis':
+    case 'redis': {
+      const { RedisTransport } = await import('./transports/redis.ts');
       return new RedisTransport(config.realtime.redisUrl!, topicPrefix(database));
-    case 'nats':
+    }
+    case 'nats': {
+      const { NatsTransport } = await import('./transports/nats.ts');
       return new NatsTransport(config.realtime.natsUrl!, topicPrefix(database));
+    }
     default:
       return new PostgresTransport(database);
   }
