@@ -54,6 +54,12 @@ describe('chatbot flows API', () => {
     const asAgent = ctx.client(undefined, { authorization: `Bearer ${agent.token}` });
     expect((await asAgent.get('/chat/v1/chatbot')).status).toBe(200);
     expect((await asAgent.post('/chat/v1/chatbot', { name: 'x', definition: SIMPLE_FLOW })).status).toBe(403);
+    // The callback secret is for those who may manage the bot, as webhook secrets are.
+    const mine = await f.createBot(SIMPLE_FLOW);
+    expect((await f.wts.get(`/chat/v1/chatbot/${mine.id}`)).body.callbackSecret).toMatch(/^[0-9a-f]{64}$/);
+    const seenByAgent = await asAgent.get(`/chat/v1/chatbot/${mine.id}`);
+    expect(seenByAgent.status).toBe(200);
+    expect(seenByAgent.body).not.toHaveProperty('callbackSecret');
   });
 });
 

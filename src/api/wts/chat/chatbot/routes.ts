@@ -2,6 +2,8 @@ import type { App } from '../../../types.ts';
 import { createChatbot, deleteChatbot, updateChatbot } from '../../../../domain/chatbots/commands.ts';
 import { getChatbot, listChatbots, listVersions, withDefinition } from '../../../../domain/chatbots/repository.ts';
 import { envelope, paging } from '../../page.ts';
+import { isAllowed } from '../../../../domain/auth/policies.ts';
+import type { Actor } from '../../../../domain/auth/policies.ts';
 import { iso, parseDate } from '../../schema.ts';
 import { presentChatbot } from './present.ts';
 import { ChatbotDetailSchema, ChatbotPage, ChatbotParams, CreateBody, ListQuery, ShowQuery, UpdateBody } from './schema.ts';
@@ -40,14 +42,15 @@ export default async function chatbotRoutes(app: App): Promise<void> {
     },
   );
 
-  async function detail(accountId: number, companyId: string, idOrKey: string, version?: number) {
+  async function detail(accountId: number, companyId: string, idOrKey: string, actor: Actor, version?: number) {
     const bot = await getChatbot(db, accountId, idOrKey);
     const [full, versions] = await Promise.all([withDefinition(db, bot, version), listVersions(db, bot.id)]);
     return {
       ...presentChatbot(bot, companyId),
       definition: full.definition,
       definitionVersion: version ?? bot.version,
-      callbackSecret: bot.callback_secret,
+      // The secret that verifies callbacks is for those who may manage the bot, as webhook secrets are.
+      callbackSecret: isAllowed('agent_bots.manage', actor) ? bot.callback_secret : undefined,
       versions: versions.map((v) => ({ version: v.version, createdAt: iso(v.created_at)! })),
     };
   }
@@ -58,7 +61,7 @@ export default async function chatbotRoutes(app: App): Promise<void> {
       config: { policy: 'agent_bots.read' },
       schema: { tags, summary: 'Show a chatbot and its flow', params: ChatbotParams, querystring: ShowQuery, response: { 200: ChatbotDetailSchema } },
     },
-    async (request) => detail(request.auth.account.id, request.auth.account.uuid, request.params.id, request.query.Version),
+    async (request) => detail(request.auth.account.id, request.auth.account.uuid, request.params.id, request.auth.actor, request.query.Version),
   );
 
   app.post(
@@ -66,7 +69,7 @@ export default async function chatbotRoutes(app: App): Promise<void> {
     { config: { policy: 'agent_bots.manage' }, schema: { tags, summary: 'Create a chatbot flow', body: CreateBody, response: { 201: ChatbotDetailSchema } } },
     async (request, reply) => {
       const bot = await createChatbot(db, request.auth.account.id, request.body);
-      return reply.status(201).send(await detail(request.auth.account.id, request.auth.account.uuid, bot.uuid));
+      return reply.status(201).send(await detail(request.auth.account.id, request.auth.account.uuid, bot.uuid, request.auth.actor));
     },
   );
 
@@ -78,7 +81,7 @@ export default async function chatbotRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const bot = await updateChatbot(db, request.auth.account.id, request.params.id, request.body);
-      return detail(request.auth.account.id, request.auth.account.uuid, bot.uuid);
+      return detail(request.auth.account.id, request.auth.account.uuid, bot.uuid, request.auth.actor);
     },
   );
 

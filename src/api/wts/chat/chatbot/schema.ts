@@ -30,7 +30,7 @@ export const ChatbotDetailSchema = Type.Object({
   definition: FreeObject,
   definitionVersion: Type.Integer(),
   /** The key dispatch callbacks are signed with (`X-Chatwoot-Signature`, as webhooks are). */
-  callbackSecret: Type.String(),
+  callbackSecret: Type.Optional(Type.String()),
   versions: Type.Array(Type.Object({ version: Type.Integer(), createdAt: Type.String() })),
 });
 
