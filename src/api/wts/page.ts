@@ -36,6 +36,11 @@ export function paging(q: PageParams, defaults: { orderBy: string; orderDirectio
   };
 }
 
+/** What a repository needs of the paging: the window and its order. */
+export function pageOrder(p: Paging): { orderBy: string; descending: boolean; page: number; pageSize: number } {
+  return { orderBy: p.orderBy, descending: p.orderDirection === 'DESCENDING', page: p.page, pageSize: p.pageSize };
+}
+
 export const PageOf = <T extends TSchema>(item: T) =>
   Type.Object({
     pageNumber: Type.Integer(),

@@ -24,4 +24,10 @@ export function parseDate(value: string | undefined, field: string): Date | unde
   return date;
 }
 
+/** The `<name>.After` / `<name>.Before` query filters as one range, each parsed and named in its own error. */
+export function queryRange(q: object, name: string): { after?: Date; before?: Date } {
+  const values = q as Record<string, string | undefined>;
+  return { after: parseDate(values[`${name}.After`], `${name}.After`), before: parseDate(values[`${name}.Before`], `${name}.Before`) };
+}
+
 export type { Static };

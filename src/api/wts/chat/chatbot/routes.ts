@@ -1,10 +1,10 @@
 import type { App } from '../../../types.ts';
 import { createChatbot, deleteChatbot, updateChatbot } from '../../../../domain/chatbots/commands.ts';
 import { getChatbot, listChatbots, listVersions, withDefinition } from '../../../../domain/chatbots/repository.ts';
-import { envelope, paging } from '../../page.ts';
+import { envelope, pageOrder, paging } from '../../page.ts';
 import { isAllowed } from '../../../../domain/auth/policies.ts';
 import type { Actor } from '../../../../domain/auth/policies.ts';
-import { iso, parseDate } from '../../schema.ts';
+import { iso, queryRange } from '../../schema.ts';
 import { presentChatbot } from './present.ts';
 import { ChatbotDetailSchema, ChatbotPage, ChatbotParams, CreateBody, ListQuery, ShowQuery, UpdateBody } from './schema.ts';
 import sendRoutes from './send.ts';
@@ -27,16 +27,14 @@ export default async function chatbotRoutes(app: App): Promise<void> {
       // Every flow of ours is an Automation (started over the API); a filter for Reactive bots finds none.
       const types = q.Types as string[] | undefined;
       if (types?.length && !types.includes('Automation')) return envelope([], 0, page);
+      const [created, updated] = [queryRange(q, 'CreatedAt'), queryRange(q, 'UpdatedAt')];
       const { rows, total } = await listChatbots(db, request.auth.account.id, {
         name: q.Name,
-        createdAfter: parseDate(q['CreatedAt.After'], 'CreatedAt.After'),
-        createdBefore: parseDate(q['CreatedAt.Before'], 'CreatedAt.Before'),
-        updatedAfter: parseDate(q['UpdatedAt.After'], 'UpdatedAt.After'),
-        updatedBefore: parseDate(q['UpdatedAt.Before'], 'UpdatedAt.Before'),
-        orderBy: page.orderBy,
-        descending: page.orderDirection === 'DESCENDING',
-        page: page.page,
-        pageSize: page.pageSize,
+        createdAfter: created.after,
+        createdBefore: created.before,
+        updatedAfter: updated.after,
+        updatedBefore: updated.before,
+        ...pageOrder(page),
       });
       return envelope(rows.map((bot) => presentChatbot(bot, request.auth.account.uuid)), total, page);
     },

@@ -5,9 +5,9 @@ import { listSessionMessages, reloadSessionMessage, type MessageKind } from '../
 import { awaitChannelHandOff } from '../../../../domain/sessions/outcome.ts';
 import { sendSessionMessage } from '../../../../domain/sessions/send.ts';
 import { getSession } from '../../../../domain/sessions/repository.ts';
-import { envelope, paging } from '../../page.ts';
+import { envelope, pageOrder, paging } from '../../page.ts';
 import { presentMessage, presentReceipt } from '../../presenters/message.ts';
-import { parseDate } from '../../schema.ts';
+import { queryRange } from '../../schema.ts';
 import { MessageListQuery, MessagePage, MessageReceiptSchema, MessageSchema, SessionMessageBody } from './messages-schema.ts';
 import { SessionParams } from './schema.ts';
 import { sessionFor } from './present.ts';
@@ -21,12 +21,9 @@ export async function pageOfSession(request: FastifyRequest, kind: MessageKind, 
   const page = paging(q, { orderBy: 'createdAt', orderDirection: 'ASCENDING' });
   const { rows, total } = await listSessionMessages(request.server.deps.db, session.account_id, session.id, {
     kind,
-    createdAt: { after: parseDate(q['CreatedAt.After'], 'CreatedAt.After'), before: parseDate(q['CreatedAt.Before'], 'CreatedAt.Before') },
-    updatedAt: { after: parseDate(q['UpdatedAt.After'], 'UpdatedAt.After'), before: parseDate(q['UpdatedAt.Before'], 'UpdatedAt.Before') },
-    orderBy: page.orderBy,
-    descending: page.orderDirection === 'DESCENDING',
-    page: page.page,
-    pageSize: page.pageSize,
+    createdAt: queryRange(q, 'CreatedAt'),
+    updatedAt: queryRange(q, 'UpdatedAt'),
+    ...pageOrder(page),
   });
   return { rows, total, page };
 }

@@ -1,7 +1,7 @@
 import type { App } from '../../../types.ts';
 import { listSessions, SESSION_DATE_FIELDS, type DateRange, type SessionDateField } from '../../../../domain/sessions/list.ts';
-import { envelope, paging } from '../../page.ts';
-import { parseDate } from '../../schema.ts';
+import { envelope, pageOrder, paging } from '../../page.ts';
+import { queryRange } from '../../schema.ts';
 import { ListQuery, SessionPage, SessionParams, SessionSchema, ShowQuery, type ListParams } from './schema.ts';
 import { presentOne, presentSessions, sessionFor } from './present.ts';
 import sessionActions from './actions.ts';
@@ -15,10 +15,7 @@ const tags = ['WTS Sessions'];
 function dateRanges(q: ListParams): Partial<Record<SessionDateField, DateRange>> {
   const ranges: Partial<Record<SessionDateField, DateRange>> = {};
   for (const field of SESSION_DATE_FIELDS) {
-    const name = field[0].toUpperCase() + field.slice(1);
-    const after = `${name}.After` as keyof ListParams;
-    const before = `${name}.Before` as keyof ListParams;
-    ranges[field] = { after: parseDate(q[after] as string | undefined, after), before: parseDate(q[before] as string | undefined, before) };
+    ranges[field] = queryRange(q, field[0].toUpperCase() + field.slice(1));
   }
   return ranges;
 }
@@ -44,10 +41,7 @@ export default async function sessionRoutes(app: App): Promise<void> {
           contactId: q.ContactId,
           channelIds: q.ChannelsId,
           ranges: dateRanges(q),
-          orderBy: page.orderBy,
-          descending: page.orderDirection === 'DESCENDING',
-          page: page.page,
-          pageSize: page.pageSize,
+          ...pageOrder(page),
         });
         return envelope(await presentSessions(request, rows, q.IncludeDetails), total, page);
       },

@@ -4,9 +4,9 @@ import { CONTACT_STATUSES, getContactByPhone, getContactByUuid, listContactPage 
 import { PhoneParams } from './schema.ts';
 import contactTagRoutes from './tags.ts';
 import contactWriteRoutes from './writes.ts';
-import { envelope, PageOf, PageQuery, paging } from '../../page.ts';
+import { envelope, PageOf, PageQuery, pageOrder, paging } from '../../page.ts';
 import { ContactDetailsQuery, ContactSchema, presentContact } from '../../presenters/contact.ts';
-import { DateQuery, IdParams, Literals, parseDate } from '../../schema.ts';
+import { DateQuery, IdParams, Literals, queryRange } from '../../schema.ts';
 
 const tags = ['WTS Contacts'];
 
@@ -33,12 +33,9 @@ export default async function contactRoutes(app: App): Promise<void> {
       const page = paging(q, { orderBy: 'createdAt', orderDirection: 'ASCENDING' });
       const { rows, total } = await listContactPage(db, request.auth.account.id, {
         status: q.Status,
-        createdAt: { after: parseDate(q['CreatedAt.After'], 'CreatedAt.After'), before: parseDate(q['CreatedAt.Before'], 'CreatedAt.Before') },
-        updatedAt: { after: parseDate(q['UpdatedAt.After'], 'UpdatedAt.After'), before: parseDate(q['UpdatedAt.Before'], 'UpdatedAt.Before') },
-        orderBy: page.orderBy,
-        descending: page.orderDirection === 'DESCENDING',
-        page: page.page,
-        pageSize: page.pageSize,
+        createdAt: queryRange(q, 'CreatedAt'),
+        updatedAt: queryRange(q, 'UpdatedAt'),
+        ...pageOrder(page),
       });
       const include = new Set(q.IncludeDetails);
       return envelope(rows.map((c) => presentContact(c, request.auth.account.uuid, include)), total, page);

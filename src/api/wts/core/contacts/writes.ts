@@ -5,7 +5,7 @@ import { createWtsContact, updateWtsContact } from '../../../../domain/sessions/
 import { getContactByPhone, getContactByUuid, listContactPage } from '../../../../domain/sessions/contacts.ts';
 import { resolveTags } from '../../../../domain/sessions/tags.ts';
 import { validation } from '../../../../errors.ts';
-import { envelope, PageOf, paging } from '../../page.ts';
+import { envelope, PageOf, pageOrder, paging } from '../../page.ts';
 import { ContactSchema, presentContact, type ContactDetail } from '../../presenters/contact.ts';
 import { IdParams, parseDate } from '../../schema.ts';
 import { CreateBody, FilterBody, PhoneParams, UpdateBody } from './schema.ts';
@@ -79,10 +79,7 @@ export default async function contactWriteRoutes(app: App): Promise<void> {
         },
         createdAt: { after: parseDate(b.createdAt?.after, 'createdAt.after'), before: parseDate(b.createdAt?.before, 'createdAt.before') },
         updatedAt: { after: parseDate(b.updatedAt?.after, 'updatedAt.after'), before: parseDate(b.updatedAt?.before, 'updatedAt.before') },
-        orderBy: page.orderBy,
-        descending: page.orderDirection === 'DESCENDING',
-        page: page.page,
-        pageSize: page.pageSize,
+        ...pageOrder(page),
       });
       const include = new Set(b.includeDetails);
       return envelope(rows.map((c) => presentContact(c, request.auth.account.uuid, include)), total, page);
