@@ -39,7 +39,9 @@ export async function fanOutEvents(db: Db, publicUrl: string, limit = 100): Prom
       .limit(limit)
       .execute();
     if (!events.length) return 0;
-    const planned = [...(await planChatwootDeliveries(trx, events, publicUrl)), ...(await planWtsDeliveries(trx, events, publicUrl))];
+    // The batch's account webhooks, read once: each dialect's planner takes its own subscriptions.
+    const webhooks = await trx.selectFrom('webhooks').selectAll().where('account_id', 'in', [...new Set(events.map((e) => e.account_id))]).execute();
+    const planned = [...(await planChatwootDeliveries(trx, events, publicUrl, webhooks)), ...(await planWtsDeliveries(trx, events, publicUrl, webhooks))];
     if (planned.length) {
       await trx
         .insertInto('webhook_deliveries')

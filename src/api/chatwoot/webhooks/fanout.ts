@@ -98,13 +98,10 @@ function payloadFor(name: string, event: DomainEvent, ctx: EventContext, publicU
   return undefined;
 }
 
-async function loadListeners(db: Db, events: DomainEvent[]) {
-  const accountIds = [...new Set(events.map((e) => e.account_id))];
+async function loadListeners(db: Db, events: DomainEvent[], accountWebhooks: Webhook[]) {
   const conversationIds = [...new Set(events.map((e) => e.conversation_id).filter((id): id is number => id !== null))];
-  const [webhooks, conversationRows] = await Promise.all([
-    db.selectFrom('webhooks').selectAll().where('account_id', 'in', accountIds).execute(),
-    conversationIds.length ? db.selectFrom('conversations').selectAll().where('id', 'in', conversationIds).execute() : Promise.resolve([]),
-  ]);
+  const webhooks = accountWebhooks.filter((w) => w.dialect === 'chatwoot');
+  const conversationRows = conversationIds.length ? await db.selectFrom('conversations').selectAll().where('id', 'in', conversationIds).execute() : [];
   const conversationById = new Map(conversationRows.map((c) => [c.id, c]));
   const inboxOf = new Map(events.map((e) => [e.id, e.conversation_id ? (conversationById.get(e.conversation_id)?.inbox_id ?? e.inbox_id) : e.inbox_id]));
   const botOf = new Map(events.map((e) => [e.id, e.conversation_id ? (conversationById.get(e.conversation_id)?.assignee_agent_bot_id ?? null) : null]));
@@ -137,9 +134,9 @@ async function loadListeners(db: Db, events: DomainEvent[]) {
  * webhook_url, the inbox's agent bot — and the payload each gets. Receivers are found first; only the
  * data for events someone listens to is loaded, for the whole batch at once.
  */
-export async function planChatwootDeliveries(db: Db, events: DomainEvent[], publicUrl: string): Promise<PlannedDelivery[]> {
+export async function planChatwootDeliveries(db: Db, events: DomainEvent[], publicUrl: string, accountWebhooks: Webhook[]): Promise<PlannedDelivery[]> {
   if (!events.length) return [];
-  const { listeners, inboxOf, botOf, conversationRows } = await loadListeners(db, events);
+  const { listeners, inboxOf, botOf, conversationRows } = await loadListeners(db, events, accountWebhooks);
   const wanted = events
     .map((event) => ({ event, receivers: receiversFor(event, listeners, inboxOf.get(event.id) ?? null, botOf.get(event.id) ?? null) }))
     .filter((w) => w.receivers.length);

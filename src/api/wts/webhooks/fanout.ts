@@ -108,13 +108,10 @@ async function load(db: Db, events: DomainEvent[]): Promise<Loaded> {
  * `{eventType, date, content, changeMetadata}`. Subscriptions are found first; the data is loaded only for
  * events someone listens to, with a fixed number of statements per account in the batch.
  */
-export async function planWtsDeliveries(db: Db, events: DomainEvent[], publicUrl: string): Promise<PlannedDelivery[]> {
+export async function planWtsDeliveries(db: Db, events: DomainEvent[], publicUrl: string, accountWebhooks: Webhook[]): Promise<PlannedDelivery[]> {
   if (!events.length) return [];
-  const accountIds = [...new Set(events.map((e) => e.account_id))];
   // A subscription its owner disabled hears nothing; one paused by failing deliveries queues (deliver.ts holds them).
-  const subscriptions: Webhook[] = (await db.selectFrom('webhooks').selectAll().where('dialect', '=', 'wts').where('account_id', 'in', accountIds).execute()).filter(
-    (s) => !(s.status === 'paused' && s.paused_reason === DISABLED),
-  );
+  const subscriptions = accountWebhooks.filter((s) => s.dialect === 'wts' && !(s.status === 'paused' && s.paused_reason === DISABLED));
   if (!subscriptions.length) return [];
   const listens = (accountId: number, name: string) => subscriptions.some((s) => s.account_id === accountId && s.subscriptions.includes(name));
   const wanted = events.filter((e) => candidates(e).some((name) => listens(e.account_id, name)));
