@@ -25,20 +25,24 @@ const FAN_OUT_LOCK = 4_210_001;
  * to be redone. One process fans out at a time (the others skip): two batches committing in the wrong
  * order would let a later event's delivery look like the head of its conversation's line.
  */
-export async function fanOutEvents(db: Db, publicUrl: string, limit = 100): Promise<number> {
+export interface FanOut {
+  /** Events turned into deliveries (a full batch means more may wait). */
+  events: number;
+  deliveries: number;
+}
+
+export const FAN_OUT_BATCH = 100;
+const NOTHING: FanOut = { events: 0, deliveries: 0 };
+
+export async function fanOutEvents(db: Db, publicUrl: string, limit = FAN_OUT_BATCH): Promise<FanOut> {
   // Most wake-ups find nothing new: one cheap look (a partial index) instead of a transaction.
-  if (!(await db.selectFrom('events').select('id').where('dispatched_at', 'is', null).limit(1).executeTakeFirst())) return 0;
+  if (!(await db.selectFrom('events').select('id').where('dispatched_at', 'is', null).limit(1).executeTakeFirst())) return NOTHING;
   return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${FAN_OUT_LOCK}) AS locked`.execute(trx);
-    if (!rows[0].locked) return 0;
-    const events: DomainEvent[] = await trx
-      .selectFrom('events')
-      .selectAll()
-      .where('dispatched_at', 'is', null)
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    if (!events.length) return 0;
+    // The lock and the batch in one statement: no rows when another process holds the lock.
+    const { rows: events } = await sql<DomainEvent>`
+      WITH lock AS (SELECT pg_try_advisory_xact_lock(${FAN_OUT_LOCK}) AS locked)
+      SELECT e.* FROM lock, events e WHERE lock.locked AND e.dispatched_at IS NULL ORDER BY e.id LIMIT ${limit}`.execute(trx);
+    if (!events.length) return NOTHING;
     // The batch's account webhooks, read once: each dialect's planner takes its own subscriptions.
     const webhooks = await trx.selectFrom('webhooks').selectAll().where('account_id', 'in', [...new Set(events.map((e) => e.account_id))]).execute();
     const planned = [...(await planChatwootDeliveries(trx, events, publicUrl, webhooks)), ...(await planWtsDeliveries(trx, events, publicUrl, webhooks))];
@@ -64,6 +68,6 @@ export async function fanOutEvents(db: Db, publicUrl: string, limit = 100): Prom
     // Chatbots: replies resume waiting flows, agents taking over stop them (exactly once per event, like deliveries).
     await planChatbotSignals(trx, events);
     await trx.updateTable('events').set({ dispatched_at: new Date() }).where('id', 'in', events.map((e) => e.id)).execute();
-    return events.length;
+    return { events: events.length, deliveries: planned.length };
   });
 }

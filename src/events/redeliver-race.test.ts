@@ -14,7 +14,7 @@ it('a redeliver asked for while the attempt is in flight is not swallowed by tha
   const receiver = await startReceiver();
   const webhook = (await f.api.post(`${f.base}/webhooks`, { url: receiver.url, subscriptions: ['conversation_created'] })).body.payload.webhook;
   await f.openConversation();
-  while ((await fanOutEvents(ctx.database.db, ctx.config.publicUrl)) > 0);
+  while ((await fanOutEvents(ctx.database.db, ctx.config.publicUrl)).events > 0);
 
   const [claimed] = await claimDueDeliveries(ctx.database.db, 10, ctx.config.webhooks.timeoutMs);
   expect(claimed).toBeDefined();

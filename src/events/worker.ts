@@ -1,10 +1,11 @@
+import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/pool.ts';
 import { attemptDelivery, claimDueDeliveries, claimNextInLine } from './deliver.ts';
 import type { WebhookDelivery } from '../db/types.ts';
-import { fanOutEvents } from './fanout.ts';
+import { FAN_OUT_BATCH, fanOutEvents } from './fanout.ts';
 import { EVENTS_CHANNEL } from './outbox.ts';
 
 export interface Worker {
@@ -15,6 +16,12 @@ export interface Worker {
 
 const MAX_IN_FLIGHT = 32;
 const POLL_MS = 250;
+/**
+ * Passes over new events start at least this far apart. An event after a quiet spell is fanned out at
+ * once; under a steady stream each pass takes the few that arrived meanwhile, and the pass's fixed
+ * statements are shared by them instead of paid by each.
+ */
+const MIN_PASS_GAP_MS = 5;
 
 /**
  * The event worker of one process: fans new events out to webhook deliveries and sends due deliveries.
@@ -38,7 +45,7 @@ function workerUrl(url: string): string {
 function ownConnections(shared: DatabaseHandle): DatabaseHandle {
   const url = shared.pool.options.connectionString;
   if (!url) return shared;
-  const own = openDatabase(workerUrl(url), { max: WORKER_CONNECTIONS });
+  const own = openDatabase(workerUrl(url), { max: WORKER_CONNECTIONS, prepared: shared.prepared });
   // Events the worker commits (a bot hand-off) reach this process's realtime transport like any other.
   own.committed.on('notify', (channel, payload) => shared.committed.emit('notify', channel, payload));
   return own;
@@ -87,25 +94,41 @@ export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pi
     }
   }
 
+  // Deliveries are claimed when a pass planned some, a line finished (the next in line may now go), a
+  // test asks for idle, or a poll interval passed (retries coming due, redeliveries, resumed webhooks).
+  let claimWanted = true;
+  let lastClaim = 0;
+  let lastPass = -Infinity;
+
   async function loop() {
     await listen();
     while (running) {
       try {
         notified = false;
+        const gap = lastPass + MIN_PASS_GAP_MS - performance.now();
+        if (gap > 0) await new Promise((resolve) => setTimeout(resolve, gap));
+        lastPass = performance.now();
         const fanned = await fanOutEvents(db, config.publicUrl);
         const free = MAX_IN_FLIGHT - inFlight.size;
-        const due = free > 0 ? await claimDueDeliveries(db, free, config.webhooks.timeoutMs) : [];
+        const claim = free > 0 && (claimWanted || fanned.deliveries > 0 || performance.now() - lastClaim >= POLL_MS);
+        let due: WebhookDelivery[] = [];
+        if (claim) {
+          claimWanted = false;
+          lastClaim = performance.now();
+          due = await claimDueDeliveries(db, free, config.webhooks.timeoutMs);
+        }
         for (const delivery of due) {
           const attempt = deliverLine(delivery)
             .catch((error) => log.error({ err: error, delivery: delivery.id }, 'webhook attempt failed to record'))
             .finally(() => {
               inFlight.delete(attempt);
+              claimWanted = true;
               wake?.();
             });
           inFlight.add(attempt);
         }
-        if (fanned === 0 && due.length === 0) {
-          if (inFlight.size === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
+        if (fanned.events < FAN_OUT_BATCH && due.length === 0 && !claimWanted) {
+          if (inFlight.size === 0 && claim) idleWaiters.splice(0).forEach((resolve) => resolve());
           if (!notified) await sleep(POLL_MS);
         }
       } catch (error) {
@@ -128,6 +151,7 @@ export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pi
     idle() {
       return new Promise<void>((resolve) => {
         idleWaiters.push(resolve);
+        claimWanted = true;
         wake?.();
       });
     },
