@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Db, DatabaseHandle } from '../db/pool.ts';
 import type { Account, AgentBot, User } from '../db/types.ts';
 import type { Action, Actor } from '../domain/auth/policies.ts';
+import type { AccountAccess } from '../domain/auth/principals.ts';
 import type { Mailer } from '../domain/mail/mailer.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -29,6 +30,8 @@ export interface AccountAuth {
 export interface Caller {
   token: string;
   user?: User;
+  /** A user's access to the account the route names, read with the token (null: no such account). */
+  access?: AccountAccess | null;
   bot?: AgentBot;
   platformAppId?: number;
 }

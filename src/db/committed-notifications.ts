@@ -12,7 +12,7 @@ export class CommittedNotifications extends EventEmitter<{ notify: [channel: str
 
 /**
  * What a statement notified: `SELECT pg_notify($1, $2)` by its parameters; a larger statement that calls
- * pg_notify reports what it sent as `notify_channel` and `notify_payload` columns.
+ * pg_notify (itself or through a function) reports what it sent as `notify_channel` and `notify_payload` columns.
  */
 function notifications(query: CompiledQuery, rows: unknown[]): [string, string][] {
   if (NOTIFY_STATEMENT.test(query.sql)) return [query.parameters as [string, string]];
@@ -34,7 +34,7 @@ class TappedConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.inner.executeQuery<R>(query);
-    if (!query.sql.includes('pg_notify(')) return result;
+    if (!query.sql.includes('pg_notify(') && !query.sql.includes('notify_channel')) return result;
     for (const [channel, payload] of notifications(query, result.rows)) {
       if (this.inTransaction) this.pending.push([channel, payload]);
       else this.onNotify(channel, payload);

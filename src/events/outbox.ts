@@ -31,32 +31,23 @@ export interface NewEvent {
   data?: Record<string, unknown>;
 }
 
+/** Also named in the database's record_events function (migration 20261203090000). */
 export const EVENTS_CHANNEL = 'switchboard_events';
 
 /**
- * Writes events of one account in the caller's transaction, in one statement: they exist exactly when
- * the change they describe does. The account row is locked to take the next sequence numbers, so seq
- * order is commit order; the NOTIFY ("account:last seq") is delivered at commit and wakes dispatchers in
- * every process. Answers the events' sequence numbers.
+ * Writes events of one account in the caller's transaction, in one statement (the database's
+ * `record_events`): they exist exactly when the change they describe does. The account row is locked to
+ * take the next sequence numbers, so seq order is commit order; the NOTIFY ("account:last seq") is
+ * delivered at commit and wakes dispatchers in every process. Answers the events' sequence numbers.
  */
 export async function recordEvents(trx: Db, accountId: number, events: Omit<NewEvent, 'accountId'>[]): Promise<number[]> {
   if (!events.length) return [];
   const column = <T>(pick: (e: Omit<NewEvent, 'accountId'>) => T) => events.map(pick);
   const { rows } = await sql<{ first_seq: number; notify_channel: string; notify_payload: string }>`
-    WITH taken AS (
-      UPDATE accounts SET last_event_seq = last_event_seq + ${events.length} WHERE id = ${accountId} RETURNING last_event_seq
-    ), inserted AS (
-      INSERT INTO events (account_id, seq, name, conversation_id, contact_id, message_id, inbox_id, data)
-      SELECT ${accountId}::bigint, taken.last_event_seq - ${events.length}::bigint + e.ord, e.name, e.conversation_id, e.contact_id, e.message_id, e.inbox_id, e.data
-      FROM taken, unnest(${column((e) => e.name)}::text[], ${column((e) => e.conversationId ?? null)}::bigint[],
-        ${column((e) => e.contactId ?? null)}::bigint[], ${column((e) => e.messageId ?? null)}::bigint[],
-        ${column((e) => e.inboxId ?? null)}::bigint[], ${column((e) => JSON.stringify(e.data ?? {}))}::jsonb[])
-        WITH ORDINALITY AS e(name, conversation_id, contact_id, message_id, inbox_id, data, ord)
-      RETURNING seq
-    )
-    SELECT min(seq) AS first_seq, ${EVENTS_CHANNEL}::text AS notify_channel, ${accountId}::text || ':' || max(seq) AS notify_payload,
-      pg_notify(${EVENTS_CHANNEL}::text, ${accountId}::text || ':' || max(seq))
-    FROM inserted`.execute(trx);
+    SELECT first_seq, notify_channel, notify_payload FROM record_events(${accountId}::bigint, ${column((e) => e.name)}::text[],
+      ${column((e) => e.conversationId ?? null)}::bigint[], ${column((e) => e.contactId ?? null)}::bigint[],
+      ${column((e) => e.messageId ?? null)}::bigint[], ${column((e) => e.inboxId ?? null)}::bigint[],
+      ${column((e) => JSON.stringify(e.data ?? {}))}::jsonb[])`.execute(trx);
   const first = rows[0]?.first_seq;
   if (first === undefined || first === null) throw new Error(`account ${accountId} does not exist`);
   return events.map((_, i) => first + i);

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { isAllowed } from '../../domain/auth/policies.ts';
-import { accountAccess, botServesAccount, findAccount, principalForToken } from '../../domain/auth/principals.ts';
+import { botServesAccount, findAccount, principalForToken } from '../../domain/auth/principals.ts';
 import { CHATWOOT_MESSAGES as M } from './errors.ts';
 
 /** Chatwoot reads `api_access_token` (also as `Api-Access-Token`); SDKs add `Authorization: Bearer`. */
@@ -15,13 +15,20 @@ export function readToken(request: FastifyRequest): string | undefined {
   return bearer ? bearer[1].trim() : undefined;
 }
 
-/** onRequest hook for /api/v1: a user or agent-bot token. */
+/** The `:account_id` a route names, when it is a usable id. */
+function namedAccountId(request: FastifyRequest): number | undefined {
+  const raw = (request.params as { account_id?: string } | undefined)?.account_id;
+  const accountId = Number(raw);
+  return raw !== undefined && Number.isSafeInteger(accountId) && accountId > 0 ? accountId : undefined;
+}
+
+/** onRequest hook for /api/v1: a user or agent-bot token (a user's access to the named account comes along). */
 export async function authenticateUserOrBot(request: FastifyRequest): Promise<void> {
   const token = readToken(request);
   if (!token) throw new AppError('unauthenticated', M.unauthenticated);
-  const principal = await principalForToken(request.server.deps.db, token);
+  const principal = await principalForToken(request.server.deps.db, token, namedAccountId(request));
   if (!principal || principal.kind === 'platform_app') throw new AppError('invalid_token', M.invalidToken);
-  request.caller = principal.kind === 'user' ? { token, user: principal.user } : { token, bot: principal.bot };
+  request.caller = principal.kind === 'user' ? { token, user: principal.user, access: principal.access } : { token, bot: principal.bot };
 }
 
 /** onRequest hook for /platform/api/v1: a platform app token. */
@@ -36,12 +43,10 @@ export async function authenticatePlatformApp(request: FastifyRequest): Promise<
 /** preHandler for /api/v1/accounts/:account_id/*: account, membership, then the route's policy. */
 export async function authorizeAccount(request: FastifyRequest): Promise<void> {
   const { db } = request.server.deps;
-  const raw = (request.params as { account_id?: string }).account_id;
-  const accountId = Number(raw);
-  if (!Number.isSafeInteger(accountId) || accountId <= 0) throw new AppError('not_found', 'Resource could not be found');
-  const { user, bot } = request.caller;
+  const accountId = namedAccountId(request);
+  if (accountId === undefined) throw new AppError('not_found', 'Resource could not be found');
+  const { user, bot, access } = request.caller;
   if (user) {
-    const access = await accountAccess(db, accountId, user.id);
     if (!access) throw new AppError('not_found', 'Resource could not be found');
     const { account, role } = access;
     if (!role) throw new AppError('not_account_member', M.notMember);

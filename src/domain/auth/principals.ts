@@ -1,47 +1,79 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
-import type { Account, AgentBot, Role, User } from '../../db/types.ts';
+import type { Account, AgentBot, Availability, Role, User } from '../../db/types.ts';
+import { reviveRow } from '../../db/json-rows.ts';
+import { availabilityStatus } from '../presence/repository.ts';
 import { tokenDigest } from './secrets.ts';
 
+/** A user's standing in one account: the account, their role (none: not a member), agents' inboxes, presence. */
+export interface AccountAccess {
+  account: Account;
+  role?: Role;
+  inboxIds: number[];
+  availability: Availability | null;
+  autoOffline: boolean | null;
+  /** What others see (presence/repository.ts availabilityStatus). */
+  availabilityStatus: Availability;
+}
+
 export type Principal =
-  | { kind: 'user'; user: User }
+  | { kind: 'user'; user: User; access?: AccountAccess | null }
   | { kind: 'bot'; bot: AgentBot }
   | { kind: 'platform_app'; platformAppId: number };
 
-/** Who a token speaks for; a user token (the common case) is resolved with its user in one statement. */
-export async function principalForToken(db: Db, token: string): Promise<Principal | undefined> {
+/**
+ * Who a token speaks for; a user token (the common case) is resolved with its user in one statement, and,
+ * given the account the request names, with the user's access to it (`access`: null when no such account).
+ */
+export async function principalForToken(db: Db, token: string, accountId?: number): Promise<Principal | undefined> {
   const row = await db
     .selectFrom('access_tokens as t')
     .leftJoin('users as u', (join) => join.onRef('u.id', '=', 't.owner_id').on('t.owner_type', '=', 'User'))
+    .leftJoin('accounts as a', (join) => join.on('a.id', '=', accountId ?? null).on('u.id', 'is not', null))
+    .leftJoin('account_users as au', (join) => join.onRef('au.account_id', '=', 'a.id').onRef('au.user_id', '=', 'u.id'))
     .select(['t.owner_type', 't.owner_id'])
     .selectAll('u')
+    .select((eb) => [
+      sql<Record<string, unknown> | null>`to_jsonb(a)`.as('access_account'),
+      'au.role as access_role',
+      'au.availability as access_availability',
+      'au.auto_offline as access_auto_offline',
+      eb.case().when('au.id', 'is not', null).then(availabilityStatus('au')).else('offline').end().as('access_availability_status'),
+      sql<number[] | null>`(SELECT array_agg(im.inbox_id) FROM inbox_members im WHERE im.account_id = a.id AND im.user_id = u.id)`.as('access_inbox_ids'),
+    ])
     .where('t.token_digest', '=', tokenDigest(token))
     .executeTakeFirst();
   if (!row) return undefined;
-  const { owner_type: ownerType, owner_id: ownerId, ...user } = row;
-  if (ownerType === 'User') return user.id === null ? undefined : { kind: 'user', user: user as User };
+  const {
+    owner_type: ownerType,
+    owner_id: ownerId,
+    access_account: account,
+    access_role: role,
+    access_availability: availability,
+    access_auto_offline: autoOffline,
+    access_availability_status: shownAvailability,
+    access_inbox_ids: inboxIds,
+    ...user
+  } = row;
+  if (ownerType === 'User') {
+    if (user.id === null) return undefined;
+    if (accountId === undefined) return { kind: 'user', user: user as User };
+    const access = account && {
+      account: reviveRow<Account>(account),
+      role: role ?? undefined,
+      inboxIds: (inboxIds ?? []).map(Number), // bigint[] arrives as strings
+      availability,
+      autoOffline,
+      availabilityStatus: shownAvailability as Availability,
+    };
+    return { kind: 'user', user: user as User, access };
+  }
   const owner = { ownerType, ownerId };
   if (owner.ownerType === 'AgentBot') {
     const bot = await db.selectFrom('agent_bots').selectAll().where('id', '=', owner.ownerId).executeTakeFirst();
     return bot && { kind: 'bot', bot };
   }
   return { kind: 'platform_app', platformAppId: owner.ownerId };
-}
-
-/** An account with a user's role in it and (for agents) the inboxes they are members of, in one statement. */
-export async function accountAccess(db: Db, accountId: number, userId: number): Promise<{ account: Account; role?: Role; inboxIds: number[] } | undefined> {
-  const row = await db
-    .selectFrom('accounts as a')
-    .selectAll('a')
-    .select((eb) => [
-      eb.selectFrom('account_users as au').select('au.role').whereRef('au.account_id', '=', 'a.id').where('au.user_id', '=', userId).as('member_role'),
-      sql<number[] | null>`(SELECT array_agg(im.inbox_id) FROM inbox_members im WHERE im.account_id = a.id AND im.user_id = ${userId})`.as('member_inbox_ids'),
-    ])
-    .where('a.id', '=', accountId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { member_role: role, member_inbox_ids: inboxIds, ...account } = row;
-  return { account, role: role ?? undefined, inboxIds: (inboxIds ?? []).map(Number) }; // bigint[] arrives as strings
 }
 
 export async function findAccount(db: Db, accountId: number): Promise<Account | undefined> {

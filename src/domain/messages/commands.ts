@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
-import type { Conversation, CoreStatus, Message, MessageStatus, SenderType } from '../../db/types.ts';
+import { reviveRow } from '../../db/json-rows.ts';
+import type { Contact, Conversation, Message, MessageStatus, SenderType } from '../../db/types.ts';
 import { notFound, unprocessable } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
-import { changedAttributes, recordEvent, recordEvents } from '../../events/outbox.ts';
+import { changedAttributes, recordEvent } from '../../events/outbox.ts';
 
 export const MESSAGE_TYPE = { incoming: 0, outgoing: 1, activity: 2, template: 3 } as const;
 
@@ -48,14 +49,6 @@ function fileType(mimetype: string): string {
   return kind === 'image' || kind === 'audio' || kind === 'video' ? kind : 'file';
 }
 
-/** Status a conversation moves to when a message arrives (an incoming message reopens it). */
-function nextStatus(conversation: Conversation, messageType: number, isPrivate: boolean, botActive: boolean): CoreStatus {
-  if (messageType !== MESSAGE_TYPE.incoming || isPrivate) return conversation.status;
-  if (conversation.status === 'resolved' || conversation.status === 'hidden') return botActive ? 'pending' : 'open';
-  if (conversation.status === 'snoozed') return 'open';
-  return conversation.status;
-}
-
 export function validateMessage(input: NewMessage): void {
   if (input.content && input.content.length > MAX_CONTENT_LENGTH) {
     throw unprocessable(`Validation failed: Content is too long (maximum is ${MAX_CONTENT_LENGTH} characters)`, ['content']);
@@ -69,123 +62,83 @@ export function validateMessage(input: NewMessage): void {
   }
 }
 
-/**
- * Stores a message and keeps the conversation's aggregates (last message, unread count, activity time,
- * waiting time, first reply) and status in step, in the caller's transaction. The conversation row is
- * locked first so concurrent messages update the aggregates one after another.
- */
-export async function insertMessage(trx: Db, conversationId: number, input: NewMessage): Promise<{ message: Message; conversation: Conversation }> {
-  validateMessage(input);
-  // One round trip: the locked conversation and whether an agent bot serves its inbox (an incoming message may hand it the conversation).
-  const locked = await trx
-    .selectFrom('conversations')
-    .selectAll('conversations')
-    .select((eb) => eb.exists(eb.selectFrom('agent_bot_inboxes').select('agent_bot_inboxes.id').whereRef('agent_bot_inboxes.inbox_id', '=', 'conversations.inbox_id')).as('bot_active'))
-    .where('id', '=', conversationId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!locked) throw notFound();
-  const { bot_active: inboxHasBot, ...conversation } = locked;
-  const now = input.createdAt ?? new Date();
-  const message = await trx
-    .insertInto('messages')
-    .values({
-      account_id: conversation.account_id,
-      inbox_id: conversation.inbox_id,
-      conversation_id: conversation.id,
-      message_type: input.messageType,
-      content: input.content ?? null,
-      private: input.private ?? false,
-      content_type: input.contentType ?? 'text',
-      content_attributes: input.contentAttributes ?? {},
-      additional_attributes: input.additionalAttributes ?? {},
-      sender_type: input.sender?.type ?? null,
-      sender_id: input.sender?.id ?? null,
-      source_id: input.sourceId ?? null,
-      echo_id: input.echoId ?? null,
-      status: input.status ?? 'sent',
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-
-  if (input.files?.length) {
-    await trx
-      .insertInto('attachments')
-      .values(
-        input.files.map((file) => ({
-          account_id: conversation.account_id,
-          message_id: message.id,
-          file_type: fileType(file.mimetype),
-          filename: path.basename(file.filename || 'file'),
-          content_type: file.mimetype || 'application/octet-stream',
-          extension: path.extname(file.filename || '').replace(/^\./, '') || null,
-          file_size: file.data.length,
-          access_key: randomToken(16),
-          data: file.data,
-        })),
-      )
-      .execute();
-  }
-
-  if (input.fileUrls?.length) {
-    await trx
-      .insertInto('attachments')
-      .values(
-        input.fileUrls.map((url) => {
-          const filename = path.basename(new URL(url).pathname) || 'file';
-          return {
-            account_id: conversation.account_id,
-            message_id: message.id,
-            file_type: fileType(mimetypeOf(filename)),
-            filename,
-            content_type: mimetypeOf(filename),
-            extension: path.extname(filename).replace(/^\./, '') || null,
-            file_size: 0,
-            external_url: url,
-            access_key: randomToken(16),
-            data: null,
-          };
-        }),
-      )
-      .execute();
-  }
-
-  const isIncoming = input.messageType === MESSAGE_TYPE.incoming;
-  const isActivity = input.messageType === MESSAGE_TYPE.activity;
-  const isReply = !isIncoming && !isActivity && !input.private && input.sender?.type !== undefined;
-  const botActive = isIncoming && Boolean(inboxHasBot);
-  const status = nextStatus(conversation, input.messageType, input.private ?? false, botActive);
-  const contactId = isIncoming && input.sender?.type === 'Contact' ? input.sender.id : undefined;
-  // The contact's activity time rides along in the same statement (a data-modifying CTE).
-  const updated = await (contactId === undefined ? trx : trx.with('touched_contact', (db) => db.updateTable('contacts').set({ last_activity_at: now }).where('id', '=', contactId)))
-    .updateTable('conversations')
-    .set({
-      last_message_id: message.id,
-      ...(isActivity || input.private ? {} : { last_non_activity_message_id: message.id }),
-      last_activity_at: now,
-      updated_at: now,
-      messages_count: sql`messages_count + 1`,
-      ...(isIncoming ? { unread_incoming_count: sql`unread_incoming_count + 1`, waiting_since: conversation.waiting_since ?? now } : {}),
-      ...(isReply ? { waiting_since: null, first_reply_created_at: conversation.first_reply_created_at ?? now } : {}),
-      ...(status !== conversation.status ? { status, snoozed_until: null } : {}),
-    })
-    .where('id', '=', conversation.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  const ids = { conversationId: conversation.id, inboxId: conversation.inbox_id };
-  const events: Parameters<typeof recordEvents>[2] = [{ ...ids, name: 'message.created', messageId: message.id, contactId: conversation.contact_id }];
-  if (status !== conversation.status) {
-    const changes = changedAttributes(conversation, updated, ['status', 'snoozed_until']);
-    events.push({ ...ids, name: 'conversation.status_changed', data: { changed_attributes: changes } });
-    events.push({ ...ids, name: 'conversation.updated', data: { changed_attributes: changes } });
-  }
-  await recordEvents(trx, conversation.account_id, events);
-  return { message, conversation: updated };
+function attachmentRows(accountId: number, messageId: number, input: NewMessage) {
+  const files = (input.files ?? []).map((file) => ({
+    account_id: accountId,
+    message_id: messageId,
+    file_type: fileType(file.mimetype),
+    filename: path.basename(file.filename || 'file'),
+    content_type: file.mimetype || 'application/octet-stream',
+    extension: path.extname(file.filename || '').replace(/^\./, '') || null,
+    file_size: file.data.length,
+    external_url: null,
+    access_key: randomToken(16),
+    data: file.data,
+  }));
+  const links = (input.fileUrls ?? []).map((url) => {
+    const filename = path.basename(new URL(url).pathname) || 'file';
+    return {
+      account_id: accountId,
+      message_id: messageId,
+      file_type: fileType(mimetypeOf(filename)),
+      filename,
+      content_type: mimetypeOf(filename),
+      extension: path.extname(filename).replace(/^\./, '') || null,
+      file_size: 0,
+      external_url: url,
+      access_key: randomToken(16),
+      data: null,
+    };
+  });
+  return [...files, ...links];
 }
 
+/**
+ * Stores a message and keeps the conversation's aggregates (last message, unread count, activity time,
+ * waiting time, first reply), its status and the contact's activity time in step, and records the events,
+ * in the caller's transaction (or on its own when `db` is not in one). It is one call of the database's
+ * `insert_message` (see its migration); attachments follow in the same transaction.
+ */
+export interface InsertedMessage {
+  message: Message;
+  conversation: Conversation;
+  /** The contact an incoming message came from, as it now is. */
+  contact?: Contact;
+}
+
+export async function insertMessage(trx: Db, conversationId: number, input: NewMessage): Promise<InsertedMessage> {
+  validateMessage(input);
+  const fields = {
+    message_type: input.messageType,
+    content: input.content ?? null,
+    private: input.private ?? false,
+    content_type: input.contentType ?? 'text',
+    content_attributes: input.contentAttributes ?? {},
+    additional_attributes: input.additionalAttributes ?? {},
+    sender_type: input.sender?.type ?? null,
+    sender_id: input.sender?.id ?? null,
+    source_id: input.sourceId ?? null,
+    echo_id: input.echoId ?? null,
+    status: input.status ?? 'sent',
+    created_at: input.createdAt ?? null,
+  };
+  // The notify columns let the driver report the NOTIFY once the transaction commits.
+  type Row = Record<string, unknown>;
+  const { rows } = await sql<{ result: { message: Row; conversation: Row; contact: Row | null } | null; notify_channel: string; notify_payload: string }>`
+    SELECT result, result->>'notify_channel' AS notify_channel, result->>'notify_payload' AS notify_payload
+    FROM insert_message(${conversationId}::bigint, ${JSON.stringify(fields)}::jsonb) AS r(result)`.execute(trx);
+  const result = rows[0]?.result;
+  if (!result) throw notFound();
+  const message = reviveRow<Message>(result.message);
+  const attachments = attachmentRows(message.account_id, message.id, input);
+  if (attachments.length) await trx.insertInto('attachments').values(attachments).execute();
+  const contact = result.contact ? reviveRow<Contact>(result.contact) : undefined;
+  return { message, conversation: reviveRow<Conversation>(result.conversation), ...(contact ? { contact } : {}) };
+}
+
+/** A message on its own: one statement, or a transaction when attachments come with it. */
 export async function createMessage(db: Db, conversationId: number, input: NewMessage) {
+  if (!input.files?.length && !input.fileUrls?.length) return insertMessage(db, conversationId, input);
   return db.transaction().execute((trx) => insertMessage(trx, conversationId, input));
 }
 

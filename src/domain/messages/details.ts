@@ -87,14 +87,31 @@ export function attachDetails(messages: Message[], rows: RelatedRows): MessageDe
   });
 }
 
-/** Messages with senders and attachments: four queries for any number of messages. */
+/** Senders the caller already holds (the user or bot calling, the contact a message touched): not read again. */
+export interface KnownSenders {
+  users?: UserWithMembership[];
+  contacts?: Contact[];
+  bots?: AgentBot[];
+}
+
+/** Loads the rows for `ids` that `known` lacks, and answers both by id. */
+async function withKnown<T extends { id: number }>(known: T[] | undefined, ids: number[], load: (missing: number[]) => Promise<Map<number, T>>): Promise<Map<number, T>> {
+  const byId = new Map((known ?? []).map((row) => [row.id, row]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (!missing.length) return byId;
+  for (const [id, row] of await load(missing)) byId.set(id, row);
+  return byId;
+}
+
+/** Messages with senders and attachments: four queries for any number of messages (fewer for known senders). */
 /** `attachments: false` when the caller knows there are none (a message it just stored without files). */
-export async function loadMessageDetails(db: Db, accountId: number, messages: Message[], options: { attachments?: boolean } = {}): Promise<MessageDetails[]> {
+export async function loadMessageDetails(db: Db, accountId: number, messages: Message[], options: { attachments?: boolean; known?: KnownSenders } = {}): Promise<MessageDetails[]> {
   const ids = senderIds(messages);
+  const known = options.known ?? {};
   const [users, contacts, bots, attachments] = await Promise.all([
-    loadUsers(db, accountId, ids.users),
-    loadContacts(db, accountId, ids.contacts),
-    loadBots(db, ids.bots),
+    withKnown(known.users, ids.users, (missing) => loadUsers(db, accountId, missing)),
+    withKnown(known.contacts, ids.contacts, (missing) => loadContacts(db, accountId, missing)),
+    withKnown(known.bots, ids.bots, (missing) => loadBots(db, missing)),
     options.attachments === false ? new Map<number, Attachment[]>() : loadAttachments(db, accountId, messages.map((m) => m.id)),
   ]);
   return attachDetails(messages, { users, contacts, bots, attachments });

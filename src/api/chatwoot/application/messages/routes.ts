@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../../types.ts';
-import type { Conversation } from '../../../../db/types.ts';
+import type { Contact, Conversation, Message } from '../../../../db/types.ts';
 import { createMessage, getMessage, MESSAGE_TYPE, softDeleteMessage, updateMessageStatus, type NewMessage } from '../../../../domain/messages/commands.ts';
-import { loadMessageDetails } from '../../../../domain/messages/details.ts';
+import { loadMessageDetails, type KnownSenders } from '../../../../domain/messages/details.ts';
 import { listMessages } from '../../../../domain/messages/list.ts';
 import { findInbox } from '../../../../domain/inboxes/repository.ts';
 import { getContact } from '../../../../domain/contacts/repository.ts';
@@ -19,9 +19,23 @@ import { ConversationParams, CreateBody, ListQuery, ListResponse, MessageParams,
 const tags = ['Messages'];
 const ITEM_TYPES = new Set(['input_select', 'cards', 'form', 'article']);
 
-async function presentOne(request: FastifyRequest, conversation: Conversation, message: Parameters<typeof loadMessageDetails>[2][number], hasAttachments = true) {
-  const [details] = await loadMessageDetails(request.server.deps.db, conversation.account_id, [message], { attachments: hasAttachments });
+async function presentOne(request: FastifyRequest, conversation: Conversation, message: Message, options: { attachments?: boolean; known?: KnownSenders } = {}) {
+  const [details] = await loadMessageDetails(request.server.deps.db, conversation.account_id, [message], options);
   return presentMessage(details, conversation.display_id, request.server.deps.config.publicUrl);
+}
+
+/** The caller, as a message sender: read with the token, so presenting its message needs no query. */
+function callerAsSender(request: FastifyRequest, contact?: Contact): KnownSenders {
+  const { user, bot, account } = request.auth;
+  const access = request.caller.access;
+  const known: KnownSenders = { bots: bot ? [bot] : [], contacts: contact ? [contact] : [] };
+  if (user && access?.role) {
+    const { id, name, display_name, email, avatar_url, custom_attributes } = user;
+    known.users = [
+      { id, name, display_name, email, avatar_url, custom_attributes, account_id: account.id, role: access.role, availability: access.availability, auto_offline: access.autoOffline, availability_status: access.availabilityStatus },
+    ];
+  }
+  return known;
 }
 
 function sender(request: FastifyRequest, body: { sender_type?: string; sender_id?: number }): NewMessage['sender'] {
@@ -87,7 +101,7 @@ export default async function messageRoutes(app: App): Promise<void> {
       // n8n sends content_type "cards" by default; without items its user means plain text.
       if (ITEM_TYPES.has(contentType) && !(Array.isArray(items) && items.length)) contentType = 'text';
       const externalCreatedAt = body.external_created_at;
-      const { message } = await createMessage(db, conversation.id, {
+      const { message, contact } = await createMessage(db, conversation.id, {
         messageType,
         content: body.content,
         private: body.private ?? false,
@@ -108,7 +122,7 @@ export default async function messageRoutes(app: App): Promise<void> {
         echoId: body.echo_id,
         files,
       });
-      return presentOne(request, conversation, message, files.length > 0);
+      return presentOne(request, conversation, message, { attachments: files.length > 0, known: callerAsSender(request, contact) });
     },
   );
 
