@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Prepare frequent statements per connection (off behind a transaction-mode pooler). */
+  databasePreparedStatements: boolean;
   dataDir: string;
   logLevel: string;
   publicUrl: string;
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS === undefined || flag(env, 'DATABASE_PREPARED_STATEMENTS'),
     dataDir: path.resolve(env.DATA_DIR || './data'),
     logLevel,
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://${publicHost}:${port}`).replace(/\/$/, ''),

@@ -19,7 +19,7 @@ export async function connect(config: Config, options: { owner: boolean; log?: (
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, options);
   const url = config.databaseUrl ?? embedded!.url;
   const appliedMigrations = await migrate(url);
-  const database = openDatabase(url);
+  const database = openDatabase(url, { prepared: config.databasePreparedStatements });
   return {
     database,
     embedded,

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { Kysely } from 'kysely';
 import { CommittedNotifications, TappedPostgresDialect } from './committed-notifications.ts';
+import { preparingClient, StatementNames } from './prepared.ts';
 import type { Database } from './types.ts';
 
 // bigint ids fit in a JS number for any realistic table; counts too.
@@ -20,11 +21,21 @@ export interface DatabaseHandle {
   counter: QueryCounter;
   /** NOTIFYs this process committed (realtime transports publish from here). */
   committed: CommittedNotifications;
+  /** Whether frequent statements are prepared on each connection (see prepared.ts). */
+  prepared: boolean;
   close(): Promise<void>;
 }
 
-export function openDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+/** Statement names are shared by every pool of the process: the same text gets the same name everywhere. */
+const statementNames = new StatementNames();
+
+/**
+ * `prepared: false` runs every statement unnamed, for a pooler that hands each transaction another
+ * server connection (PgBouncer in transaction mode without prepared-statement support).
+ */
+export function openDatabase(url: string, options: { max?: number; prepared?: boolean } = {}): DatabaseHandle {
+  const prepared = options.prepared ?? true;
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, ...(prepared ? { Client: preparingClient(statementNames) } : {}) });
   pool.on('error', () => {
     // An idle client lost its connection (e.g. PostgreSQL restarted); the pool replaces it.
   });
@@ -46,6 +57,7 @@ export function openDatabase(url: string, options: { max?: number } = {}): Datab
     pool,
     counter,
     committed,
+    prepared,
     async close() {
       await db.destroy();
     },
