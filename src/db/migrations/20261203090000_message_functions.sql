@@ -124,3 +124,18 @@ BEGIN
     'notify_channel', recorded.notify_channel, 'notify_payload', recorded.notify_payload);
 END;
 $$ LANGUAGE plpgsql;
+
+-- Several messages in one transaction (the application gathers messages that arrive while a write is in
+-- flight): one commit, one hold of each account's sequence lock, instead of one each. Every conversation is
+-- locked first, in id order, then every account, in id order — the order single writers take them in
+-- (conversation, then account), so batches and single writers never wait on each other in a cycle.
+-- Answers insert_message's result for each message, in the order given.
+CREATE FUNCTION insert_messages(p_conversation_ids bigint[], p_messages jsonb[]) RETURNS SETOF jsonb AS $$
+BEGIN
+  PERFORM 1 FROM conversations WHERE id = ANY(p_conversation_ids) ORDER BY id FOR UPDATE;
+  PERFORM 1 FROM accounts WHERE id IN (SELECT account_id FROM conversations WHERE id = ANY(p_conversation_ids)) ORDER BY id FOR UPDATE;
+  FOR i IN 1 .. cardinality(p_conversation_ids) LOOP
+    RETURN NEXT insert_message(p_conversation_ids[i], p_messages[i]);
+  END LOOP;
+END;
+$$ LANGUAGE plpgsql;

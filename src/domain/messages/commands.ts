@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import { reviveRow } from '../../db/json-rows.ts';
+import { messageWriter, storeMessage, type StoredMessage } from './writer.ts';
 import type { Contact, Conversation, Message, MessageStatus, SenderType } from '../../db/types.ts';
 import { notFound, unprocessable } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
@@ -106,9 +106,8 @@ export interface InsertedMessage {
   contact?: Contact;
 }
 
-export async function insertMessage(trx: Db, conversationId: number, input: NewMessage): Promise<InsertedMessage> {
-  validateMessage(input);
-  const fields = {
+function messageFields(input: NewMessage): string {
+  return JSON.stringify({
     message_type: input.messageType,
     content: input.content ?? null,
     private: input.private ?? false,
@@ -121,25 +120,32 @@ export async function insertMessage(trx: Db, conversationId: number, input: NewM
     echo_id: input.echoId ?? null,
     status: input.status ?? 'sent',
     created_at: input.createdAt ?? null,
-  };
-  // The notify columns let the driver report the NOTIFY once the transaction commits.
-  type Row = Record<string, unknown>;
-  const { rows } = await sql<{ result: { message: Row; conversation: Row; contact: Row | null } | null; notify_channel: string; notify_payload: string }>`
-    SELECT result, result->>'notify_channel' AS notify_channel, result->>'notify_payload' AS notify_payload
-    FROM insert_message(${conversationId}::bigint, ${JSON.stringify(fields)}::jsonb) AS r(result)`.execute(trx);
-  const result = rows[0]?.result;
-  if (!result) throw notFound();
-  const message = reviveRow<Message>(result.message);
-  const attachments = attachmentRows(message.account_id, message.id, input);
-  if (attachments.length) await trx.insertInto('attachments').values(attachments).execute();
-  const contact = result.contact ? reviveRow<Contact>(result.contact) : undefined;
-  return { message, conversation: reviveRow<Conversation>(result.conversation), ...(contact ? { contact } : {}) };
+  });
 }
 
-/** A message on its own: one statement, or a transaction when attachments come with it. */
-export async function createMessage(db: Db, conversationId: number, input: NewMessage) {
-  if (!input.files?.length && !input.fileUrls?.length) return insertMessage(db, conversationId, input);
-  return db.transaction().execute((trx) => insertMessage(trx, conversationId, input));
+function inserted(stored: StoredMessage): InsertedMessage {
+  if (!stored) throw notFound();
+  const contact = stored.contact ? reviveRow<Contact>(stored.contact) : undefined;
+  return { message: reviveRow<Message>(stored.message), conversation: reviveRow<Conversation>(stored.conversation), ...(contact ? { contact } : {}) };
+}
+
+export async function insertMessage(trx: Db, conversationId: number, input: NewMessage): Promise<InsertedMessage> {
+  validateMessage(input);
+  const result = inserted(await storeMessage(trx, conversationId, messageFields(input)));
+  const attachments = attachmentRows(result.message.account_id, result.message.id, input);
+  if (attachments.length) await trx.insertInto('attachments').values(attachments).execute();
+  return result;
+}
+
+/**
+ * A message on its own: through the process's message writer (one statement, committed with whatever other
+ * messages arrived meanwhile), or a transaction of its own when attachments come with it.
+ */
+export async function createMessage(db: Db, conversationId: number, input: NewMessage): Promise<InsertedMessage> {
+  if (db.isTransaction) return insertMessage(db, conversationId, input);
+  if (input.files?.length || input.fileUrls?.length) return db.transaction().execute((trx) => insertMessage(trx, conversationId, input));
+  validateMessage(input);
+  return inserted(await messageWriter(db).write(conversationId, messageFields(input)));
 }
 
 export async function getMessage(db: Db, accountId: number, conversationId: number, messageId: number): Promise<Message> {

@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/pool.ts';
+
+type Row = Record<string, unknown>;
+/** What the database's insert_message answers: null when the conversation does not exist. */
+export type StoredMessage = { message: Row; conversation: Row; contact: Row | null } | null;
+
+interface Pending {
+  conversationId: number;
+  fields: string;
+  resolve: (stored: StoredMessage) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Messages written together at most (one statement, one transaction). */
+const MAX_BATCH = 50;
+/** Writes in flight at once; messages arriving meanwhile wait for the next one and go with it. */
+const MAX_WRITES = 2;
+
+// The notify columns let the driver report each NOTIFY once the statement's transaction commits.
+export async function storeMessage(db: Db, conversationId: number, fields: string): Promise<StoredMessage> {
+  const { rows } = await sql<{ result: StoredMessage; notify_channel: string; notify_payload: string }>`
+    SELECT result, result->>'notify_channel' AS notify_channel, result->>'notify_payload' AS notify_payload
+    FROM insert_message(${conversationId}::bigint, ${fields}::jsonb) AS r(result)`.execute(db);
+  return rows[0]?.result ?? null;
+}
+
+async function storeMessages(db: Db, batch: Pending[]): Promise<StoredMessage[]> {
+  const { rows } = await sql<{ result: StoredMessage; notify_channel: string; notify_payload: string }>`
+    SELECT result, result->>'notify_channel' AS notify_channel, result->>'notify_payload' AS notify_payload
+    FROM insert_messages(${batch.map((p) => p.conversationId)}::bigint[], ${batch.map((p) => p.fields)}::jsonb[]) WITH ORDINALITY AS r(result, ord)
+    ORDER BY ord`.execute(db);
+  return rows.map((r) => r.result);
+}
+
+/**
+ * Group commit for messages written on their own (not inside a caller's transaction). A message that finds
+ * a write free goes at once, alone — no waiting at low load; those that arrive while MAX_WRITES writes are
+ * in flight go together in the next, as one transaction (the database's insert_messages). Each still gets
+ * its answer only after its own transaction committed. If a batch fails, its messages are written one by
+ * one, so one bad message fails alone.
+ */
+export class MessageWriter {
+  private readonly db: Db;
+  private readonly queue: Pending[] = [];
+  private writing = 0;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  write(conversationId: number, fields: string): Promise<StoredMessage> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ conversationId, fields, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.writing < MAX_WRITES && this.queue.length) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      this.writing++;
+      void this.flush(batch).finally(() => {
+        this.writing--;
+        this.pump();
+      });
+    }
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    if (batch.length > 1) {
+      try {
+        const stored = await storeMessages(this.db, batch);
+        batch.forEach((p, i) => p.resolve(stored[i] ?? null));
+        return;
+      } catch {
+        // One of them is at fault (or the batch met a deadlock): each on its own says which.
+      }
+    }
+    for (const p of batch) await storeMessage(this.db, p.conversationId, p.fields).then(p.resolve, p.reject);
+  }
+}
+
+const writers = new WeakMap<Db, MessageWriter>();
+
+/** The process's writer for a database handle. */
+export function messageWriter(db: Db): MessageWriter {
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new MessageWriter(db)));
+  return writer;
+}
