@@ -16,6 +16,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ SMTP_URL: 'not a url' })).toThrow(/SMTP_URL must be a URL/);
   });
 
+  it('prepares statements unless DATABASE_PREPARED_STATEMENTS is false', () => {
+    expect(loadConfig({}).databasePreparedStatements).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).databasePreparedStatements).toBe(false);
+    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'sometimes' })).toThrow(/DATABASE_PREPARED_STATEMENTS must be true or false/);
+  });
+
   it('picks the realtime transport from REDIS_URL or NATS_URL, LISTEN/NOTIFY otherwise', () => {
     expect(loadConfig({}).realtime.transport).toBe('postgres');
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).realtime.transport).toBe('redis');
