@@ -118,7 +118,7 @@ async function measureReplies(database: DatabaseHandle, accountId: number, inbox
   for (let i = 0; i < REPLIES; i++) {
     const conversationId = sessions[i % sessions.length];
     const t = performance.now();
-    const { message } = await createMessage(database.db, conversationId, { messageType: MESSAGE_TYPE.incoming, content: `r${i}`, sender: null });
+    const { message } = await createMessage(database.db, { id: conversationId, account_id: accountId }, { messageType: MESSAGE_TYPE.incoming, content: `r${i}`, sender: null });
     await waitUntil(async () => {
       const { rows } = await database.pool.query('SELECT 1 FROM messages WHERE conversation_id = $1 AND id > $2 AND message_type = 1 LIMIT 1', [conversationId, message.id]);
       return rows.length > 0;

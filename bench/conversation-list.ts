@@ -41,7 +41,7 @@ export async function measureConversationList(url: string, count = 200, samples 
         assigneeId: boot.user_id,
         message: { messageType: 1, content: `hello ${i}`, sender: { type: 'User', id: boot.user_id } },
       });
-      await createMessage(db, conversation.id, { messageType: 0, content: `reply ${i}`, sender: { type: 'Contact', id: contact.id } });
+      await createMessage(db, conversation, { messageType: 0, content: `reply ${i}`, sender: { type: 'Contact', id: contact.id } });
       if (i === 0) await db.updateTable('conversations').set({ labels: ['single'] }).where('id', '=', conversation.id).execute();
     }
     const headers = { api_access_token: boot.api_access_token };

@@ -201,7 +201,7 @@ describe('seeded aggregates against the app', () => {
           seen = true;
         }
         const sender = m.sender_type ? { type: m.sender_type, id: Number(m.sender_id) } : null;
-        replay = (await createMessage(db, replay.id, { messageType: m.message_type, content: m.content, private: m.private, sender, createdAt: m.created_at })).conversation;
+        replay = (await createMessage(db, replay, { messageType: m.message_type, content: m.content, private: m.private, sender, createdAt: m.created_at })).conversation;
       }
       if (seenAt !== undefined && !seen) replay = await markSeen(db, replay, undefined);
       const lastContent = async (id: number | null) => (id ? (await one('SELECT content FROM messages WHERE id = $1', [id])).content : null);

@@ -141,11 +141,11 @@ export async function insertMessage(trx: Db, conversationId: number, input: NewM
  * A message on its own: through the process's message writer (one statement, committed with whatever other
  * messages arrived meanwhile), or a transaction of its own when attachments come with it.
  */
-export async function createMessage(db: Db, conversationId: number, input: NewMessage): Promise<InsertedMessage> {
-  if (db.isTransaction) return insertMessage(db, conversationId, input);
-  if (input.files?.length || input.fileUrls?.length) return db.transaction().execute((trx) => insertMessage(trx, conversationId, input));
+export async function createMessage(db: Db, conversation: Pick<Conversation, 'id' | 'account_id'>, input: NewMessage): Promise<InsertedMessage> {
+  if (db.isTransaction) return insertMessage(db, conversation.id, input);
+  if (input.files?.length || input.fileUrls?.length) return db.transaction().execute((trx) => insertMessage(trx, conversation.id, input));
   validateMessage(input);
-  return inserted(await messageWriter(db).write(conversationId, messageFields(input)));
+  return inserted(await messageWriter(db).write(conversation.account_id, conversation.id, messageFields(input)));
 }
 
 export async function getMessage(db: Db, accountId: number, conversationId: number, messageId: number): Promise<Message> {

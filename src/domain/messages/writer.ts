@@ -14,8 +14,6 @@ interface Pending {
 
 /** Messages written together at most (one statement, one transaction). */
 const MAX_BATCH = 50;
-/** Writes in flight at once; messages arriving meanwhile wait for the next one and go with it. */
-const MAX_WRITES = 2;
 
 // The notify columns let the driver report each NOTIFY once the statement's transaction commits.
 export async function storeMessage(db: Db, conversationId: number, fields: string): Promise<StoredMessage> {
@@ -34,37 +32,40 @@ async function storeMessages(db: Db, batch: Pending[]): Promise<StoredMessage[]>
 }
 
 /**
- * Group commit for messages written on their own (not inside a caller's transaction). A message that finds
- * a write free goes at once, alone — no waiting at low load; those that arrive while MAX_WRITES writes are
- * in flight go together in the next, as one transaction (the database's insert_messages). Each still gets
- * its answer only after its own transaction committed. If a batch fails, its messages are written one by
- * one, so one bad message fails alone.
+ * Group commit for messages written on their own (not inside a caller's transaction). Each account has one
+ * write in flight at a time — its messages serialize on the account's event sequence anyway; accounts write
+ * in parallel. A message that finds its account's line free goes at once, alone (no waiting at low load);
+ * those that arrive meanwhile go together in the next write, as one transaction (the database's
+ * insert_messages). Each still gets its answer only after its own transaction committed. If a batch fails,
+ * its messages are written one by one, so one bad message fails alone.
  */
 export class MessageWriter {
   private readonly db: Db;
-  private readonly queue: Pending[] = [];
-  private writing = 0;
+  /** Per account: the messages waiting for the write in flight to finish. */
+  private readonly lines = new Map<number, Pending[]>();
 
   constructor(db: Db) {
     this.db = db;
   }
 
-  write(conversationId: number, fields: string): Promise<StoredMessage> {
+  write(accountId: number, conversationId: number, fields: string): Promise<StoredMessage> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ conversationId, fields, resolve, reject });
-      this.pump();
+      const pending = { conversationId, fields, resolve, reject };
+      const line = this.lines.get(accountId);
+      if (line) return void line.push(pending);
+      this.lines.set(accountId, []);
+      void this.drain(accountId, [pending]);
     });
   }
 
-  private pump(): void {
-    while (this.writing < MAX_WRITES && this.queue.length) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      this.writing++;
-      void this.flush(batch).finally(() => {
-        this.writing--;
-        this.pump();
-      });
+  /** Writes `batch`, then whatever queued behind it, until the account's line is empty. */
+  private async drain(accountId: number, batch: Pending[]): Promise<void> {
+    while (batch.length) {
+      await this.flush(batch);
+      const waiting = this.lines.get(accountId)!;
+      batch = waiting.splice(0, MAX_BATCH);
     }
+    this.lines.delete(accountId);
   }
 
   private async flush(batch: Pending[]): Promise<void> {

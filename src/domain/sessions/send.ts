@@ -65,7 +65,7 @@ export function checkSessionMessage(input: SessionMessageInput, prefix = ''): st
 export async function sendSessionMessage(db: Db, conversation: Conversation, input: SessionMessageInput, sender: Sender): Promise<Message> {
   const text = checkSessionMessage(input);
   const inReplyTo = input.refId ? await repliedMessageId(db, conversation, input.refId) : undefined;
-  const { message } = await createMessage(db, conversation.id, {
+  const { message } = await createMessage(db, conversation, {
     messageType: MESSAGE_TYPE.outgoing,
     content: text ?? null,
     contentAttributes: inReplyTo ? { in_reply_to: inReplyTo } : {},
@@ -85,7 +85,7 @@ export async function sendSessionMessage(db: Db, conversation: Conversation, inp
 export async function addSessionNote(db: Db, conversation: Conversation, text: string, fileUrls: string[], userId: number): Promise<Message> {
   if (!text.trim() && !fileUrls.length) throw validation('text is required', ['text']);
   fileUrls.forEach((url) => checkFileUrl(url, 'filesUrls'));
-  const { message } = await createMessage(db, conversation.id, {
+  const { message } = await createMessage(db, conversation, {
     messageType: MESSAGE_TYPE.outgoing,
     content: text.trim() ? text : null,
     private: true,

@@ -101,7 +101,7 @@ export default async function messageRoutes(app: App): Promise<void> {
       // n8n sends content_type "cards" by default; without items its user means plain text.
       if (ITEM_TYPES.has(contentType) && !(Array.isArray(items) && items.length)) contentType = 'text';
       const externalCreatedAt = body.external_created_at;
-      const { message, contact } = await createMessage(db, conversation.id, {
+      const { message, contact } = await createMessage(db, conversation, {
         messageType,
         content: body.content,
         private: body.private ?? false,

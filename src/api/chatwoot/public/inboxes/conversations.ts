@@ -106,7 +106,7 @@ export default async function publicConversationRoutes(app: App): Promise<void> 
     { config: { bodyWrapper: 'message' }, schema: { tags, summary: 'Send a message as the contact', security: [], params: ConversationParams, body: CreateMessageBody, response: { 200: PublicMessageSchema } } },
     async (request) => {
       const { contact, conversation } = await caller(request);
-      const { message } = await createMessage(db, conversation!.id, {
+      const { message } = await createMessage(db, conversation!, {
         messageType: MESSAGE_TYPE.incoming,
         content: request.body.content,
         echoId: request.body.echo_id,
