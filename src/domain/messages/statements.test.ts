@@ -35,6 +35,21 @@ describe('creating a message through the Chatwoot API', () => {
     expect(last[1].data).toMatchObject({ changed_attributes: { status: { previous_value: 'resolved', current_value: 'open' } } });
   });
 
+  it('reopens a snoozed conversation with the snooze time in the events as JavaScript writes times', async () => {
+    const conversation = await f.openConversation();
+    const until = Math.floor(Date.now() / 1000) + 3600;
+    await f.api.post(`${f.base}/conversations/${conversation.id}/toggle_status`, { status: 'snoozed', snoozed_until: until });
+    await f.api.post(`${f.base}/conversations/${conversation.id}/messages`, { content: 'wake up', message_type: 'incoming' });
+    const [updated] = await ctx.database.db.selectFrom('events').select(['name', 'data']).where('account_id', '=', f.account.account_id).orderBy('seq', 'desc').limit(1).execute();
+    expect(updated.name).toBe('conversation.updated');
+    expect(updated.data).toEqual({
+      changed_attributes: {
+        status: { previous_value: 'snoozed', current_value: 'open' },
+        snoozed_until: { previous_value: new Date(until * 1000).toISOString(), current_value: null },
+      },
+    });
+  });
+
   it('presents the sender it did not read again as a read would (agent and contact)', async () => {
     const conversation = await f.openConversation();
     const url = `${f.base}/conversations/${conversation.id}/messages`;
