@@ -30,7 +30,7 @@ export interface LoadResult {
 }
 
 export interface MessageCreateMeasurement {
-  levels: { clients: number; switchboard: LoadResult; raw: LoadResult; ratio: number }[];
+  levels: { clients: number; switchboard: LoadResult; raw: LoadResult; ratio: number; sameWork: LoadResult; sameWorkRatio: number }[];
   idleRssKiB: number;
   loadedRssKiB: number;
   /** SQL statements one message create runs (auth included), against the ceiling's one INSERT. */
@@ -126,7 +126,12 @@ export async function measureMessageCreate(url: string, options: { levels: numbe
   const inbox = await insertInbox(database.db, boot.account_id, { name: 'Bench API', channel_type: 'Channel::Api' });
   const { contact } = await createContact(database.db, boot.account_id, { name: 'Bench Roe', email: `bench-${Date.now()}@example.com`, inbox_id: inbox.id });
   const conversations: number[] = [];
-  for (let i = 0; i < 50; i++) conversations.push((await createConversation(database.db, boot.account_id, { inboxId: inbox.id, contactId: contact.id })).display_id);
+  const conversationIds: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const conversation = await createConversation(database.db, boot.account_id, { inboxId: inbox.id, contactId: contact.id });
+    conversations.push(conversation.display_id);
+    conversationIds.push(conversation.id);
+  }
 
   const statements = await statementsPerCreate(url, boot.account_id, boot.api_access_token, conversations[0]);
 
@@ -136,10 +141,12 @@ export async function measureMessageCreate(url: string, options: { levels: numbe
   try {
     const apiPath = (i: number) => `/api/v1/accounts/${boot.account_id}/conversations/${conversations[i % conversations.length]}/messages`;
     const rawPath = (i: number) => `/conversations/${conversations[i % conversations.length]}/messages`;
+    const sameWorkPath = (i: number) => `/conversations/${conversationIds[i % conversationIds.length]}/stored-messages`;
     const auth = { api_access_token: boot.api_access_token };
     // Warm both (JIT, pool connections) before anything counts.
     await load(port, apiPath, auth, 10, 1_000);
     await load(rawPort, rawPath, {}, 10, 1_000);
+    await load(rawPort, sameWorkPath, {}, 10, 1_000);
     await new Promise((r) => setTimeout(r, 2_000));
     const idleRssKiB = rssKiB(switchboard.pid!);
     let loadedRssKiB = 0;
@@ -149,10 +156,12 @@ export async function measureMessageCreate(url: string, options: { levels: numbe
       const sampleRss = () => (loadedRssKiB = Math.max(loadedRssKiB, rssKiB(switchboard.pid!)));
       const ours = await load(port, apiPath, auth, clients, options.durationMs, sampleRss);
       const ceiling = await load(rawPort, rawPath, {}, clients, options.durationMs);
+      const floor = await load(rawPort, sameWorkPath, {}, clients, options.durationMs);
       acknowledged.push(...ours.ids);
       const { ids: _ours, ...switchboardResult } = ours;
       const { ids: _raw, ...rawResult } = ceiling;
-      levels.push({ clients, switchboard: switchboardResult, raw: rawResult, ratio: ours.throughput / ceiling.throughput });
+      const { ids: _same, ...sameWork } = floor;
+      levels.push({ clients, switchboard: switchboardResult, raw: rawResult, ratio: ours.throughput / ceiling.throughput, sameWork, sameWorkRatio: ours.throughput / floor.throughput });
     }
     const count = async (sql: string) => Number((await database.pool.query(sql, [acknowledged])).rows[0].n);
     const stored = await count('SELECT count(*) AS n FROM messages WHERE id = any($1::bigint[])');
