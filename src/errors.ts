@@ -1,3 +1,4 @@
+import { isStalePlan } from './db/prepared.ts';
 /**
  * The one error catalogue. Every failure a client can see is one of these kinds; each dialect maps
  * kinds to its own error body in exactly one place (api/<dialect>/errors.ts).
@@ -104,6 +105,8 @@ export function translateError(error: unknown): AppError {
   if (code === '22021' || code === '22P05') return validation('A value contains a character that cannot be stored (NUL)');
   if (code === '54001') return validation('A value is nested too deeply');
   if (code && CONNECTION_ERRORS.has(code)) return new AppError('unavailable', 'The database is unavailable, try again shortly');
+  // A prepared statement met a table a newer process just migrated; the statement is prepared afresh next time.
+  if (isStalePlan(error)) return new AppError('unavailable', 'The database schema changed under this request, try again');
   // pg's own wording for a connection lost mid-request, e.g. between two statements of a transaction.
   if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable/i.test(pgError?.message ?? '')) {
     return new AppError('unavailable', 'The database is unavailable, try again shortly');

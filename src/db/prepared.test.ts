@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { createTestDatabase } from '../../test/helpers/database.ts';
 import { openDatabase } from './pool.ts';
 import { StatementNames } from './prepared.ts';
+import { translateError } from '../errors.ts';
 
 const testDb = await createTestDatabase();
 afterAll(() => testDb.drop());
@@ -40,5 +41,25 @@ describe('a database handle', () => {
   it('prepares a frequent statement on its connection, unless told not to', async () => {
     expect(await preparedOn(true)).toBe(true);
     expect(await preparedOn(false)).toBe(false);
+  });
+
+  it('runs a prepared statement again after its table changed shape (a migration from a newer process)', async () => {
+    const database = openDatabase(testDb.url, { max: 1 });
+    try {
+      await sql`create table shape_probe (id int)`.execute(database.db);
+      await sql`insert into shape_probe values (1)`.execute(database.db);
+      const read = (db = database.db) => db.selectFrom('shape_probe' as never).selectAll().execute() as Promise<Record<string, unknown>[]>;
+      for (let i = 0; i < 4; i++) await read();
+      await sql`alter table shape_probe add column note text default 'new'`.execute(database.db);
+      expect(await read()).toEqual([{ id: 1, note: 'new' }]);
+      // Inside a transaction the refusal stands (as a 503 to the caller); the next use is prepared afresh.
+      await sql`alter table shape_probe add column extra int default 2`.execute(database.db);
+      const refused = await database.db.transaction().execute((trx) => read(trx)).catch((error: unknown) => error);
+      expect(String(refused)).toMatch(/cached plan must not change result type/);
+      expect(translateError(refused)).toMatchObject({ kind: 'unavailable' });
+      expect(await read()).toEqual([{ id: 1, note: 'new', extra: 2 }]);
+    } finally {
+      await database.close();
+    }
   });
 });

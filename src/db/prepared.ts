@@ -32,17 +32,47 @@ export class StatementNames {
     this.names.set(text, name);
     return name;
   }
+
+  /**
+   * A new name for a statement whose prepared plan PostgreSQL refused: a table it reads changed shape (a
+   * migration run by a newer process beside this one). Each connection prepares it afresh under the new name.
+   */
+  renew(text: string, stale: string): string {
+    const current = this.names.get(text);
+    if (current !== stale) return current ?? stale;
+    const [base, generation] = stale.split('.');
+    const renewed = `${base}.${Number(generation ?? 0) + 1}`;
+    this.names.set(text, renewed);
+    return renewed;
+  }
 }
 
-/** A pg client class that runs the statements `names` picks as named (prepared) statements. */
+/** PostgreSQL's refusal of a prepared statement whose result columns changed. */
+export function isStalePlan(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return code === '0A000' && /cached plan must not change result type/.test(message ?? '');
+}
+
+/**
+ * A pg client class that runs the statements `names` picks as named (prepared) statements. A statement
+ * whose plan went stale is renamed; outside a transaction it is run again at once, inside one the error
+ * stands (the transaction is already aborted) and the next use prepares it afresh.
+ */
 export function preparingClient(names: StatementNames): typeof pg.Client {
   return class PreparingClient extends pg.Client {
     // pg's query() is overloaded; only (text, values) calls — the query builder's — are rewritten.
     query(...args: unknown[]): never {
       const [text, values] = args;
+      const run = super.query.bind(this) as (...a: unknown[]) => Promise<unknown>;
       const name = typeof text === 'string' && Array.isArray(values) && args.length === 2 ? names.nameFor(text) : undefined;
-      const call = name ? [{ name, text, values }] : args;
-      return (super.query as (...a: unknown[]) => never)(...call);
+      if (!name) return run(...args) as never;
+      return run({ name, text, values }).catch((error: unknown) => {
+        if (!isStalePlan(error)) throw error;
+        const renewed = names.renew(text as string, name);
+        // pg's own record of the transaction state ('I' = idle, not in one).
+        if ((this as unknown as { _txStatus?: string })._txStatus !== 'I') throw error;
+        return run({ name: renewed, text, values });
+      }) as never;
     }
   } as typeof pg.Client;
 }
