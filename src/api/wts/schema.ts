@@ -30,4 +30,9 @@ export function queryRange(q: object, name: string): { after?: Date; before?: Da
   return { after: parseDate(values[`${name}.After`], `${name}.After`), before: parseDate(values[`${name}.Before`], `${name}.Before`) };
 }
 
+/** A body's `{ after, before }` filter (contact filter's `createdAt`), parsed like queryRange. */
+export function bodyRange(range: { after?: string; before?: string } | undefined, name: string): { after?: Date; before?: Date } {
+  return { after: parseDate(range?.after, `${name}.after`), before: parseDate(range?.before, `${name}.before`) };
+}
+
 export type { Static };

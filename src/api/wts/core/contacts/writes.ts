@@ -7,7 +7,7 @@ import { resolveTags } from '../../../../domain/sessions/tags.ts';
 import { validation } from '../../../../errors.ts';
 import { envelope, PageOf, pageOrder, paging } from '../../page.ts';
 import { ContactSchema, presentContact, type ContactDetail } from '../../presenters/contact.ts';
-import { IdParams, parseDate } from '../../schema.ts';
+import { bodyRange, IdParams } from '../../schema.ts';
 import { CreateBody, FilterBody, PhoneParams, UpdateBody } from './schema.ts';
 
 const tags = ['WTS Contacts'];
@@ -77,8 +77,8 @@ export default async function contactWriteRoutes(app: App): Promise<void> {
           attributes: { ...(b.customFields ?? {}), ...(b.metadata ?? {}) },
           origin: b.origin,
         },
-        createdAt: { after: parseDate(b.createdAt?.after, 'createdAt.after'), before: parseDate(b.createdAt?.before, 'createdAt.before') },
-        updatedAt: { after: parseDate(b.updatedAt?.after, 'updatedAt.after'), before: parseDate(b.updatedAt?.before, 'updatedAt.before') },
+        createdAt: bodyRange(b.createdAt, 'createdAt'),
+        updatedAt: bodyRange(b.updatedAt, 'updatedAt'),
         ...pageOrder(page),
       });
       const include = new Set(b.includeDetails);
