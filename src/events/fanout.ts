@@ -38,10 +38,11 @@ export async function fanOutEvents(db: Db, publicUrl: string, limit = FAN_OUT_BA
   // Most wake-ups find nothing new: one cheap look (a partial index) instead of a transaction.
   if (!(await db.selectFrom('events').select('id').where('dispatched_at', 'is', null).limit(1).executeTakeFirst())) return NOTHING;
   return db.transaction().execute(async (trx) => {
-    // The lock and the batch in one statement: no rows when another process holds the lock.
-    const { rows: events } = await sql<DomainEvent>`
-      WITH lock AS (SELECT pg_try_advisory_xact_lock(${FAN_OUT_LOCK}) AS locked)
-      SELECT e.* FROM lock, events e WHERE lock.locked AND e.dispatched_at IS NULL ORDER BY e.id LIMIT ${limit}`.execute(trx);
+    // The lock in its own statement: the batch's read must see what the previous holder committed (a
+    // statement's snapshot is taken when it starts, before a lock taken inside it).
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${FAN_OUT_LOCK}) AS locked`.execute(trx);
+    if (!rows[0].locked) return NOTHING;
+    const events: DomainEvent[] = await trx.selectFrom('events').selectAll().where('dispatched_at', 'is', null).orderBy('id').limit(limit).execute();
     if (!events.length) return NOTHING;
     // The batch's account webhooks, read once: each dialect's planner takes its own subscriptions.
     const webhooks = await trx.selectFrom('webhooks').selectAll().where('account_id', 'in', [...new Set(events.map((e) => e.account_id))]).execute();

@@ -64,7 +64,7 @@ DECLARE
   changes jsonb := '{}';
   recorded record;
 BEGIN
-  SELECT * INTO prior FROM conversations WHERE id = p_conversation_id FOR UPDATE;
+  SELECT * INTO prior FROM conversations WHERE id = p_conversation_id FOR NO KEY UPDATE;
   IF NOT FOUND THEN
     RETURN NULL;
   END IF;
@@ -126,14 +126,19 @@ END;
 $$ LANGUAGE plpgsql;
 
 -- Several messages in one transaction (the application gathers messages that arrive while a write is in
--- flight): one commit, one hold of each account's sequence lock, instead of one each. Every conversation is
--- locked first, in id order, then every account, in id order — the order single writers take them in
--- (conversation, then account), so batches and single writers never wait on each other in a cycle.
+-- flight): one commit, one hold of each account's sequence lock, instead of one each. Rows are locked up
+-- front in the order every single writer takes them — conversations, then the contacts incoming messages
+-- touch, then accounts (insert_message: conversation, contact, account; contact edits: contact, account) —
+-- each kind in id order, so batches and single writers never wait on each other in a cycle. The locks are
+-- the ones the updates take anyway (FOR NO KEY UPDATE: inserts referencing these rows are not held up).
 -- Answers insert_message's result for each message, in the order given.
 CREATE FUNCTION insert_messages(p_conversation_ids bigint[], p_messages jsonb[]) RETURNS SETOF jsonb AS $$
 BEGIN
-  PERFORM 1 FROM conversations WHERE id = ANY(p_conversation_ids) ORDER BY id FOR UPDATE;
-  PERFORM 1 FROM accounts WHERE id IN (SELECT account_id FROM conversations WHERE id = ANY(p_conversation_ids)) ORDER BY id FOR UPDATE;
+  PERFORM 1 FROM conversations WHERE id = ANY(p_conversation_ids) ORDER BY id FOR NO KEY UPDATE;
+  PERFORM 1 FROM contacts
+  WHERE id IN (SELECT (m->>'sender_id')::bigint FROM unnest(p_messages) AS m WHERE m->>'message_type' = '0' AND m->>'sender_type' = 'Contact')
+  ORDER BY id FOR NO KEY UPDATE;
+  PERFORM 1 FROM accounts WHERE id IN (SELECT account_id FROM conversations WHERE id = ANY(p_conversation_ids)) ORDER BY id FOR NO KEY UPDATE;
   FOR i IN 1 .. cardinality(p_conversation_ids) LOOP
     RETURN NEXT insert_message(p_conversation_ids[i], p_messages[i]);
   END LOOP;

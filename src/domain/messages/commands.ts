@@ -106,20 +106,24 @@ export interface InsertedMessage {
   contact?: Contact;
 }
 
+/** Text as PostgreSQL stores it: a lone UTF-16 surrogate (text cut inside an emoji) becomes U+FFFD, as pg's UTF-8 encoding did. */
+const wellFormed = (text: string | null | undefined) => text?.toWellFormed() ?? null;
+
+/** The fields insert_message takes; the time is this process's, like every other time the application writes. */
 function messageFields(input: NewMessage): string {
   return JSON.stringify({
     message_type: input.messageType,
-    content: input.content ?? null,
+    content: wellFormed(input.content),
     private: input.private ?? false,
     content_type: input.contentType ?? 'text',
     content_attributes: input.contentAttributes ?? {},
     additional_attributes: input.additionalAttributes ?? {},
     sender_type: input.sender?.type ?? null,
     sender_id: input.sender?.id ?? null,
-    source_id: input.sourceId ?? null,
-    echo_id: input.echoId ?? null,
+    source_id: wellFormed(input.sourceId),
+    echo_id: wellFormed(input.echoId),
     status: input.status ?? 'sent',
-    created_at: input.createdAt ?? null,
+    created_at: input.createdAt ?? new Date(),
   });
 }
 

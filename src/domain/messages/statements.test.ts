@@ -50,6 +50,13 @@ describe('creating a message through the Chatwoot API', () => {
     });
   });
 
+  it('stores text cut inside an emoji (a lone UTF-16 surrogate) with a replacement character, as before', async () => {
+    const conversation = await f.openConversation();
+    const res = await f.api.post(`${f.base}/conversations/${conversation.id}/messages`, { content: 'cut \ud83d here' });
+    expect(res.status).toBe(200);
+    expect(res.body.content).toBe('cut \ufffd here');
+  });
+
   it('presents the sender it did not read again as a read would (agent and contact)', async () => {
     const conversation = await f.openConversation();
     const url = `${f.base}/conversations/${conversation.id}/messages`;

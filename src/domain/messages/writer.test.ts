@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../test/helpers/context.ts';
 import { conversationFixture } from '../../../test/helpers/fixtures.ts';
-import { MessageWriter } from './writer.ts';
+import { MessageWriter, refusedByDatabase } from './writer.ts';
 
 const ctx = await createTestContext();
 const f = await conversationFixture(ctx, 'Batched');
@@ -67,5 +67,39 @@ describe('the message writer', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     const contents = (await db.selectFrom('messages').select('content').where('conversation_id', '=', conversation.id).orderBy('id').execute()).map((m) => m.content);
     expect(contents.filter((c) => c?.startsWith('b'))).toEqual(['b1', 'b2', 'b3', 'b5']);
+  });
+
+  it('takes its locks in the order single writers do: a contact edit that goes on to record events does not deadlock with it', async () => {
+    const conversation = await conversationIn(f);
+    const contactId = f.contact.id;
+    const incoming = (content: string) => JSON.stringify({ message_type: 0, content, sender_type: 'Contact', sender_id: contactId });
+    const editor = await ctx.database.pool.connect();
+    const batcher = await ctx.database.pool.connect();
+    try {
+      await editor.query('BEGIN');
+      await editor.query('UPDATE contacts SET name = name WHERE id = $1', [contactId]);
+      const pid = (await batcher.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      const batch = batcher.query('SELECT insert_messages($1::bigint[], $2::jsonb[])', [[conversation.id, conversation.id], [incoming('x'), incoming('y')]]);
+      // The batch waits for the contact...
+      for (let waiting = false; !waiting; ) {
+        await new Promise((r) => setTimeout(r, 20));
+        waiting = (await db.selectFrom('pg_stat_activity' as never).select('wait_event_type' as never).where('pid' as never, '=', pid as never).executeTakeFirst() as { wait_event_type?: string } | undefined)?.wait_event_type === 'Lock';
+      }
+      // ...while the edit goes on to take the account's next event number: it must not find the account held.
+      await editor.query(`SELECT * FROM record_events($1, ARRAY['contact.updated'], ARRAY[NULL]::bigint[], ARRAY[$2]::bigint[], ARRAY[NULL]::bigint[], ARRAY[NULL]::bigint[], ARRAY['{}']::jsonb[])`, [f.account.account_id, contactId]);
+      await editor.query('COMMIT');
+      expect((await batch).rows).toHaveLength(2);
+    } finally {
+      editor.release();
+      batcher.release();
+    }
+  });
+
+  it('writes a refused batch again one by one only when the database refused it (a lost connection may have committed it)', () => {
+    expect(refusedByDatabase({ code: '23514' })).toBe(true); // a check constraint
+    expect(refusedByDatabase({ code: '40P01' })).toBe(true); // a deadlock victim: rolled back
+    expect(refusedByDatabase({ code: 'ECONNRESET' })).toBe(false);
+    expect(refusedByDatabase({ code: '57P01' })).toBe(false);
+    expect(refusedByDatabase(new Error('Connection terminated unexpectedly'))).toBe(false);
   });
 });

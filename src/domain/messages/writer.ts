@@ -15,6 +15,12 @@ interface Pending {
 /** Messages written together at most (one statement, one transaction). */
 const MAX_BATCH = 50;
 
+/** An error PostgreSQL answered the statement with (a SQLSTATE outside connection and shutdown classes). */
+export function refusedByDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08') && !code.startsWith('57');
+}
+
 // The notify columns let the driver report each NOTIFY once the statement's transaction commits.
 export async function storeMessage(db: Db, conversationId: number, fields: string): Promise<StoredMessage> {
   const { rows } = await sql<{ result: StoredMessage; notify_channel: string; notify_payload: string }>`
@@ -74,8 +80,14 @@ export class MessageWriter {
         const stored = await storeMessages(this.db, batch);
         batch.forEach((p, i) => p.resolve(stored[i] ?? null));
         return;
-      } catch {
-        // One of them is at fault (or the batch met a deadlock): each on its own says which.
+      } catch (error) {
+        // The database refused the statement, so nothing of it was stored: one of them is at fault (or the
+        // batch met a deadlock), and each on its own says which. A lost connection may have lost the answer
+        // to a commit: writing them again could store them twice, so they fail together (503).
+        if (!refusedByDatabase(error)) {
+          batch.forEach((p) => p.reject(error));
+          return;
+        }
       }
     }
     for (const p of batch) await storeMessage(this.db, p.conversationId, p.fields).then(p.resolve, p.reject);
