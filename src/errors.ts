@@ -105,6 +105,7 @@ export function translateError(error: unknown): AppError {
   if (code === '22021' || code === '22P05') return validation('A value contains a character that cannot be stored (NUL)');
   if (code === '54001') return validation('A value is nested too deeply');
   if (code && CONNECTION_ERRORS.has(code)) return new AppError('unavailable', 'The database is unavailable, try again shortly');
+  if (code === '40P01' || code === '40001') return new AppError('unavailable', 'The change met a concurrent one, try again');
   // A prepared statement met a table a newer process just migrated; the statement is prepared afresh next time.
   if (isStalePlan(error)) return new AppError('unavailable', 'The database schema changed under this request, try again');
   // pg's own wording for a connection lost mid-request, e.g. between two statements of a transaction.

@@ -6,6 +6,8 @@ const PREPARE_AFTER = 3;
 /** At most this many distinct statements are prepared (each connection keeps a plan per statement). */
 const MAX_PREPARED = 200;
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+/** Statements with more parameters (long IN lists, multi-row inserts) vary in shape: not worth a name. */
+const MAX_PARAMETERS = 16;
 
 /**
  * Which statement texts the process prepares, by name. A statement's text is the same on every call with
@@ -64,7 +66,7 @@ export function preparingClient(names: StatementNames): typeof pg.Client {
     query(...args: unknown[]): never {
       const [text, values] = args;
       const run = super.query.bind(this) as (...a: unknown[]) => Promise<unknown>;
-      const name = typeof text === 'string' && Array.isArray(values) && args.length === 2 ? names.nameFor(text) : undefined;
+      const name = typeof text === 'string' && Array.isArray(values) && values.length <= MAX_PARAMETERS && args.length === 2 ? names.nameFor(text) : undefined;
       if (!name) return run(...args) as never;
       return run({ name, text, values }).catch((error: unknown) => {
         if (!isStalePlan(error)) throw error;

@@ -127,7 +127,10 @@ export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pi
             });
           inFlight.add(attempt);
         }
-        if (fanned.events < FAN_OUT_BATCH && due.length === 0 && !claimWanted) {
+        // More to do at once: a full batch may have left events, claimed lines may have followers, a claim is
+        // wanted and there is room for it (with every slot busy, a finishing line wakes the loop).
+        const more = fanned.events === FAN_OUT_BATCH || due.length > 0 || (claimWanted && MAX_IN_FLIGHT - inFlight.size > 0);
+        if (!more) {
           if (inFlight.size === 0 && claim) idleWaiters.splice(0).forEach((resolve) => resolve());
           if (!notified) await sleep(POLL_MS);
         }
