@@ -42,8 +42,8 @@ async function storeMessages(db: Db, batch: Pending[]): Promise<StoredMessage[]>
  * write in flight at a time — its messages serialize on the account's event sequence anyway; accounts write
  * in parallel. A message that finds its account's line free goes at once, alone (no waiting at low load);
  * those that arrive meanwhile go together in the next write, as one transaction (the database's
- * insert_messages). Each still gets its answer only after its own transaction committed. If a batch fails,
- * its messages are written one by one, so one bad message fails alone.
+ * insert_messages). Each still gets its answer only after its own transaction committed. If the database
+ * refuses a batch, its messages are written one by one, so one bad message fails alone.
  */
 export class MessageWriter {
   private readonly db: Db;
