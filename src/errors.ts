@@ -1,8 +1,8 @@
-import { isStalePlan } from './db/prepared.ts';
 /**
  * The one error catalogue. Every failure a client can see is one of these kinds; each dialect maps
  * kinds to its own error body in exactly one place (api/<dialect>/errors.ts).
  */
+import { isStalePlan } from './db/prepared.ts';
 export const ERROR_KINDS = {
   bad_request: 400,
   unauthenticated: 401,

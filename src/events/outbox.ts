@@ -48,8 +48,8 @@ export async function recordEvents(trx: Db, accountId: number, events: Omit<NewE
       ${column((e) => e.conversationId ?? null)}::bigint[], ${column((e) => e.contactId ?? null)}::bigint[],
       ${column((e) => e.messageId ?? null)}::bigint[], ${column((e) => e.inboxId ?? null)}::bigint[],
       ${column((e) => JSON.stringify(e.data ?? {}))}::jsonb[])`.execute(trx);
-  const first = rows[0]?.first_seq;
-  if (first === undefined || first === null) throw new Error(`account ${accountId} does not exist`);
+  // record_events answers one row, or raises when the account does not exist.
+  const first = rows[0].first_seq;
   return events.map((_, i) => first + i);
 }
 
