@@ -8,7 +8,7 @@ import type { DatabaseHandle } from './db/pool.ts';
 import type { App, Deps } from './api/types.ts';
 import type { Mailer } from './domain/mail/mailer.ts';
 import { toAppError } from './api/http-errors.ts';
-import { chatwootErrorBody } from './api/chatwoot/errors.ts';
+import { chatwootErrorBody, deviseErrorBody } from './api/chatwoot/errors.ts';
 import { registerMultipart } from './api/multipart.ts';
 import { systemRoutes } from './api/system/routes.ts';
 import { attachmentRoutes } from './api/system/attachments.ts';
@@ -22,7 +22,8 @@ import { createTransport } from './realtime/transport.ts';
 
 /** The dialect switch for errors: paths the WTS dialect owns get its error body, the rest Chatwoot's. */
 function errorResponse(url: string, error: AppError): { status: number; body: unknown } {
-  return isWtsPath(url) ? wtsErrorResponse(error) : { status: error.status, body: chatwootErrorBody(error) };
+  if (isWtsPath(url)) return wtsErrorResponse(error);
+  return { status: error.status, body: url.startsWith('/auth/') ? deviseErrorBody(error) : chatwootErrorBody(error) };
 }
 
 const MAX_JSON_DEPTH = 64;
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (appError.kind === 'internal') request.log.error({ err: error }, 'unhandled error');
     else if (appError.kind === 'unavailable') request.log.warn({ err: error }, 'database unavailable');
     const { status, body } = errorResponse(request.url, appError);
+    if (appError.retryAfterSeconds) reply.header('retry-after', String(appError.retryAfterSeconds));
     reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -14,6 +14,8 @@ export interface Config {
   version: string;
   /** On SIGTERM, requests still in flight after this long are cut so one stuck client cannot hold a deploy. */
   shutdownTimeoutMs: number;
+  /** A dashboard sign-in lasts this long after its last use. */
+  sessionTtlMs: number;
   webhooks: {
     /** Loopback and private targets are refused unless this is on (tests on loopback turn it on). */
     allowPrivateNetworks: boolean;
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Switchboard <no-reply@switchboard.local>',
     version: '0.1.0',
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    sessionTtlMs: integer(env, 'SESSION_TTL_HOURS', 14 * 24, 1, 24 * 365) * 3_600_000,
     webhooks: {
       allowPrivateNetworks: flag(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS'),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),

@@ -30,10 +30,14 @@ export class AppError extends Error {
   /** Fields the error is about, e.g. ["email"] for a duplicate email. */
   readonly attributes: string[];
 
-  constructor(kind: ErrorKind, message: string, attributes: string[] = []) {
+  /** For rate_limited: when the client may try again (sent as Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(kind: ErrorKind, message: string, attributes: string[] = [], options: { retryAfterSeconds?: number } = {}) {
     super(message);
     this.kind = kind;
     this.attributes = attributes;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {

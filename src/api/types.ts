@@ -28,7 +28,10 @@ export interface AccountAuth {
 }
 
 export interface Caller {
-  token: string;
+  /** The API access token the request came with (absent for a signed-in session). */
+  token?: string;
+  /** A signed-in session: its token, and whether it came as the cookie (then state changes need the CSRF token). */
+  session?: { token: string; viaCookie: boolean };
   user?: User;
   /** A user's access to the account the route names, read with the token (null: no such account). */
   access?: AccountAccess | null;

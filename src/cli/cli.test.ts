@@ -27,6 +27,11 @@ describe('switchboard CLI', () => {
     const again = await cli(['bootstrap', '--json', '--email', 'cli@example.com'], { DATABASE_URL: database.url }).catch((e) => e);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/Email has already been taken/);
+    const reset = await cli(['reset-password', 'CLI@example.com', '--password', 'fresh-pass-1'], { DATABASE_URL: database.url });
+    expect(reset.stdout).toMatch(/New password for CLI@example.com: fresh-pass-1/);
+    const missing = await cli(['reset-password', 'nobody@example.com'], { DATABASE_URL: database.url }).catch((e) => e);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/User could not be found/);
   });
 
   it('explains bad settings and unknown commands', async () => {

@@ -5,6 +5,7 @@ import { bootstrap } from '../domain/accounts/bootstrap.ts';
 import { translateError } from '../errors.ts';
 import { handleSignals, startServer } from '../main.ts';
 import { runSeed, SEED_USAGE } from './seed.ts';
+import { runResetPassword } from './reset-password.ts';
 
 const USAGE = `Usage: switchboard <command> [options]
 
@@ -14,6 +15,8 @@ Commands:
   bootstrap [--json] [--account NAME] [--email E] [--password P] [--name N]
                              create an account, an administrator with a password and API token,
                              and a platform app token
+  reset-password EMAIL [--password P]
+                             set a new password (random unless given) and sign the user out everywhere
 ${SEED_USAGE}
 
 Settings come from the environment: PORT, HOST, DATABASE_URL, DATA_DIR, LOG_LEVEL, PUBLIC_URL, SMTP_URL.
@@ -70,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'reset-password':
+      return runResetPassword(rest, config);
     case 'seed':
       return runSeed(rest, config);
     case undefined:

@@ -386,6 +386,25 @@ export interface WebhookAttemptsTable {
   response_excerpt: string | null;
 }
 
+export interface UserSessionsTable {
+  id: Id;
+  user_id: number;
+  token_digest: string;
+  client_id: string;
+  user_agent: string | null;
+  ip_address: string | null;
+  created_at: Timestamp;
+  last_active_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  failures: Generated<number>;
+  first_failed_at: Timestamp;
+  blocked_until: NullableTimestamp;
+}
+
 export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
@@ -398,6 +417,8 @@ export interface Database {
   platform_app_permissibles: PlatformAppPermissiblesTable;
   agent_bots: AgentBotsTable;
   access_tokens: AccessTokensTable;
+  user_sessions: UserSessionsTable;
+  sign_in_failures: SignInFailuresTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   inboxes: InboxesTable;

@@ -1,7 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { isAllowed } from '../../domain/auth/policies.ts';
-import { botServesAccount, findAccount, principalForToken } from '../../domain/auth/principals.ts';
+import { botServesAccount, findAccount, principalFor, principalForToken, type Credential } from '../../domain/auth/principals.ts';
+import { csrfTokenMatches, touchSession } from '../../domain/auth/sessions.ts';
+import { tokenDigest } from '../../domain/auth/secrets.ts';
+import { readCookie, SESSION_COOKIE } from '../cookies.ts';
 import { CHATWOOT_MESSAGES as M } from './errors.ts';
 
 /** Chatwoot reads `api_access_token` (also as `Api-Access-Token`); SDKs add `Authorization: Bearer`. */
@@ -22,13 +25,53 @@ function namedAccountId(request: FastifyRequest): number | undefined {
   return raw !== undefined && Number.isSafeInteger(accountId) && accountId > 0 ? accountId : undefined;
 }
 
-/** onRequest hook for /api/v1: a user or agent-bot token (a user's access to the named account comes along). */
-export async function authenticateUserOrBot(request: FastifyRequest): Promise<void> {
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+}
+
+/**
+ * What the request presents, in Chatwoot's order: an API access token; else the dashboard's devise headers
+ * (`access-token`, `client`, `uid`, as Chatwoot's own sign-in hands out); else our dashboard's cookie.
+ */
+export function readCredential(request: FastifyRequest): { credential: Credential; viaCookie: boolean } | undefined {
   const token = readToken(request);
-  if (!token) throw new AppError('unauthenticated', M.unauthenticated);
-  const principal = await principalForToken(request.server.deps.db, token, namedAccountId(request));
-  if (!principal || principal.kind === 'platform_app') throw new AppError('invalid_token', M.invalidToken);
-  request.caller = principal.kind === 'user' ? { token, user: principal.user, access: principal.access } : { token, bot: principal.bot };
+  if (token) return { credential: { kind: 'token', token }, viaCookie: false };
+  const sessionToken = header(request, 'access-token');
+  if (sessionToken) {
+    const credential: Credential = { kind: 'session', token: sessionToken, clientId: header(request, 'client') ?? '', uid: header(request, 'uid') ?? '' };
+    return { credential, viaCookie: false };
+  }
+  const cookie = readCookie(request, SESSION_COOKIE);
+  return cookie ? { credential: { kind: 'session', token: cookie }, viaCookie: true } : undefined;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A cookie is sent by the browser whoever built the request: a state change must also prove it came from our page. */
+export function requireCsrfToken(request: FastifyRequest, sessionToken: string): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  if (!csrfTokenMatches(sessionToken, header(request, 'x-csrf-token'))) throw new AppError('forbidden', M.csrfMissing);
+}
+
+/** onRequest hook for /api/v1: a user or agent-bot token, or a user's session (their access to the named account comes along). */
+export async function authenticateUserOrBot(request: FastifyRequest): Promise<void> {
+  const presented = readCredential(request);
+  if (!presented) throw new AppError('unauthenticated', M.unauthenticated);
+  const { credential, viaCookie } = presented;
+  const { db, config } = request.server.deps;
+  const principal = await principalFor(db, credential, namedAccountId(request));
+  if (!principal || principal.kind === 'platform_app') {
+    throw new AppError('invalid_token', credential.kind === 'session' ? M.sessionExpired : M.invalidToken);
+  }
+  if (credential.kind === 'token') {
+    const { token } = credential;
+    request.caller = principal.kind === 'user' ? { token, user: principal.user, access: principal.access } : { token, bot: principal.bot };
+    return;
+  }
+  if (viaCookie) requireCsrfToken(request, credential.token);
+  await touchSession(db, tokenDigest(credential.token), config.sessionTtlMs);
+  if (principal.kind === 'user') request.caller = { session: { token: credential.token, viaCookie }, user: principal.user, access: principal.access };
 }
 
 /** onRequest hook for /platform/api/v1: a platform app token. */

@@ -1,5 +1,10 @@
 import type { AppError } from '../../errors.ts';
 
+/** Chatwoot's sign-in routes (devise-token-auth) answer errors as `{"success": false, "errors": [...]}`. */
+export function deviseErrorBody(error: AppError): unknown {
+  return { success: false, errors: [error.message] };
+}
+
 /** The one place catalogue errors become Chatwoot's error bodies (see wire-shapes §5). */
 export function chatwootErrorBody(error: AppError): unknown {
   switch (error.kind) {
@@ -21,4 +26,6 @@ export const CHATWOOT_MESSAGES = {
   suspended: 'Account is suspended',
   botForbidden: 'Access to this endpoint is not authorized for bots',
   notPermissible: 'Non permissible resource',
+  sessionExpired: 'Your session has expired, sign in again',
+  csrfMissing: 'This request must carry the X-CSRF-Token of your session (sign in again if the page is old)',
 } as const;

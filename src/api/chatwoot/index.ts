@@ -36,6 +36,7 @@ export async function chatwootApi(app: App): Promise<void> {
   const platformRoutes = await loadRouteModules(path.join(here, 'platform'));
   const publicRoutes = await loadRouteModules(path.join(here, 'public'));
   const widgetRoutes = await loadRouteModules(path.join(here, 'widget'));
+  const { default: signInRoutes } = await import('./sign-in/routes.ts');
 
   await app.register(
     async (api) => {
@@ -61,6 +62,12 @@ export async function chatwootApi(app: App): Promise<void> {
     },
     { prefix: '/platform/api/v1' },
   );
+
+  // Chatwoot's sign-in (devise-token-auth routes under /auth) and the dashboard's session cookie.
+  await app.register(async (auth) => {
+    auth.addHook('preValidation', normalizeInput);
+    await auth.register(signInRoutes);
+  });
 
   // The Client API needs no token (n8n sends one anyway: it is ignored).
   await app.register(

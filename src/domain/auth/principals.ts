@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
-import type { Account, AgentBot, Availability, Role, User } from '../../db/types.ts';
+import type { Account, AgentBot, Availability, Role, TokenOwnerType, User } from '../../db/types.ts';
 import { reviveRow } from '../../db/json-rows.ts';
 import { availabilityStatus } from '../presence/repository.ts';
 import { tokenDigest } from './secrets.ts';
@@ -22,12 +22,45 @@ export type Principal =
   | { kind: 'platform_app'; platformAppId: number };
 
 /**
- * Who a token speaks for; a user token (the common case) is resolved with its user in one statement, and,
- * given the account the request names, with the user's access to it (`access`: null when no such account).
+ * What a request presents: an API access token (users, bots, platform apps), or a signed-in session
+ * (a dashboard cookie, or Chatwoot's devise headers: the session token with its `client` id and `uid`).
  */
-export async function principalForToken(db: Db, token: string, accountId?: number): Promise<Principal | undefined> {
+export type Credential =
+  | { kind: 'token'; token: string }
+  | { kind: 'session'; token: string; clientId?: string; uid?: string };
+
+function credentialRows(db: Db, credential: Credential) {
+  const digest = tokenDigest(credential.token);
+  if (credential.kind === 'token') {
+    return db.selectFrom('access_tokens').select(['owner_type', 'owner_id']).where('token_digest', '=', digest);
+  }
+  let sessions = db
+    .selectFrom('user_sessions')
+    .select([sql<TokenOwnerType>`'User'`.as('owner_type'), 'user_id as owner_id'])
+    .where('token_digest', '=', digest)
+    .where('expires_at', '>', sql<Date>`now()`);
+  if (credential.clientId !== undefined) sessions = sessions.where('client_id', '=', credential.clientId);
+  if (credential.uid !== undefined) {
+    const uid = credential.uid;
+    sessions = sessions.where(({ exists, selectFrom }) =>
+      exists(selectFrom('users').select('id').whereRef('users.id', '=', 'user_sessions.user_id').where(sql`lower(email)`, '=', uid.toLowerCase())),
+    );
+  }
+  return sessions;
+}
+
+/** Who a token speaks for (see principalFor). */
+export function principalForToken(db: Db, token: string, accountId?: number): Promise<Principal | undefined> {
+  return principalFor(db, { kind: 'token', token }, accountId);
+}
+
+/**
+ * Who a credential speaks for; a user (the common case) is resolved with their user row in one statement,
+ * and, given the account the request names, with the user's access to it (`access`: null when no such account).
+ */
+export async function principalFor(db: Db, credential: Credential, accountId?: number): Promise<Principal | undefined> {
   const row = await db
-    .selectFrom('access_tokens as t')
+    .selectFrom(credentialRows(db, credential).as('t'))
     .leftJoin('users as u', (join) => join.onRef('u.id', '=', 't.owner_id').on('t.owner_type', '=', 'User'))
     .leftJoin('accounts as a', (join) => join.on('a.id', '=', accountId ?? null).on('u.id', 'is not', null))
     .leftJoin('account_users as au', (join) => join.onRef('au.account_id', '=', 'a.id').onRef('au.user_id', '=', 'u.id'))
@@ -41,7 +74,6 @@ export async function principalForToken(db: Db, token: string, accountId?: numbe
       eb.case().when('au.id', 'is not', null).then(availabilityStatus('au')).else('offline').end().as('access_availability_status'),
       sql<number[] | null>`(SELECT array_agg(im.inbox_id) FROM inbox_members im WHERE im.account_id = a.id AND im.user_id = u.id)`.as('access_inbox_ids'),
     ])
-    .where('t.token_digest', '=', tokenDigest(token))
     .executeTakeFirst();
   if (!row) return undefined;
   const {

@@ -37,7 +37,8 @@ const ProfileAccount = Type.Object({
 });
 
 export const ProfileSchema = Type.Object({
-  access_token: Type.String(),
+  /** The access token the request came with; null when signed in with a session (tokens are stored hashed). */
+  access_token: Type.Union([Type.String(), Type.Null()]),
   account_id: Nullable(Type.Integer()),
   available_name: Type.String(),
   avatar_url: Type.String(),
@@ -59,10 +60,10 @@ export const ProfileSchema = Type.Object({
 });
 
 /** The signed-in user (§4.6); the first membership is the active account. */
-export function presentProfile({ user, memberships }: Profile, accessToken: string): Static<typeof ProfileSchema> {
+export function presentProfile({ user, memberships }: Profile, accessToken: string | undefined): Static<typeof ProfileSchema> {
   const active = memberships[0];
   return {
-    access_token: accessToken,
+    access_token: accessToken ?? null,
     ...presentUserFields(user, active),
     inviter_id: active?.inviter_id ?? null,
     type: 'User',

@@ -1,0 +1,27 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** The dashboard's sign-in cookie: HttpOnly (no script reads it), SameSite=Lax (no cross-site POST carries it). */
+export const SESSION_COOKIE = 'sb_session';
+
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
+  const header = request.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(at + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+export function setSessionCookie(reply: FastifyReply, value: string, options: { secure: boolean; expires: Date | null }): void {
+  const parts = [`${SESSION_COOKIE}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax'];
+  parts.push(options.expires ? `Expires=${options.expires.toUTCString()}` : 'Max-Age=0');
+  if (options.secure) parts.push('Secure');
+  reply.header('set-cookie', parts.join('; '));
+}

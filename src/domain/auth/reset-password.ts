@@ -1,0 +1,29 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/pool.ts';
+import { notFound, validation } from '../../errors.ts';
+import { hashPassword, randomToken } from './secrets.ts';
+import { endAllSessions } from './sessions.ts';
+
+export const MIN_PASSWORD_LENGTH = 6;
+
+/**
+ * The operator's "forgot password": a new password (given or random) for the user with that email, every
+ * session of theirs ended and the failed sign-ins against the email forgotten. Returns the password.
+ */
+export async function resetPassword(db: Db, email: string, password = randomToken(12)): Promise<string> {
+  if (password.length < MIN_PASSWORD_LENGTH) throw validation(`Password is too short (minimum is ${MIN_PASSWORD_LENGTH} characters)`, ['password']);
+  const normalized = email.trim().toLowerCase();
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    const user = await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: new Date() })
+      .where(sql`lower(email)`, '=', normalized)
+      .returning('id')
+      .executeTakeFirst();
+    if (!user) throw notFound('User');
+    await endAllSessions(trx, user.id);
+    await trx.deleteFrom('sign_in_failures').where('key', '=', `email:${normalized}`).execute();
+  });
+  return password;
+}
