@@ -44,6 +44,10 @@ function listQuery(request: { auth: { user?: { id: number }; inboxIds?: number[]
     updatedWithin: q.updated_within,
     sortBy: q.sort_by,
     page: pageNumber(q.page),
+    perPage: q.per_page,
+    after: q.after || undefined,
+    priority: q.priority,
+    search: q.search?.trim() || undefined,
   };
 }
 
@@ -54,8 +58,9 @@ export default async function conversationRoutes(app: App): Promise<void> {
     '/conversations',
     { config: { policy: 'conversations.read' }, schema: { tags, summary: 'List conversations', querystring: ListQuery, response: { 200: ListResponse } } },
     async (request) => {
-      const { conversations, counts } = await listConversations(db, request.auth.account.id, listQuery(request, request.query));
-      return { data: { meta: counts, payload: await presentConversations(request, conversations) } };
+      const { conversations, counts, nextCursor } = await listConversations(db, request.auth.account.id, listQuery(request, request.query));
+      const keyset = request.query.per_page !== undefined || request.query.after !== undefined;
+      return { data: { meta: keyset ? { ...counts, next_cursor: nextCursor } : counts, payload: await presentConversations(request, conversations) } };
     },
   );
 

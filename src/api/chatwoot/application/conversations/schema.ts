@@ -22,6 +22,14 @@ export const ListQuery = Type.Object({
   conversation_type: Type.Optional(Type.Union(['mention', 'participating', 'unattended'].map((s) => Type.Literal(s)))),
   source_id: Type.Optional(Type.String({ maxLength: 255 })),
   updated_within: Type.Optional(Type.Integer({ minimum: 1, maximum: 31_536_000 })),
+  // Switchboard's additions (the dashboard uses them; Chatwoot clients never send them):
+  /** Keyset paging: the page after this cursor (`meta.next_cursor` of the previous page). */
+  after: Type.Optional(Type.String({ maxLength: 500 })),
+  /** Page size for keyset paging (with it, the answer's meta carries `next_cursor`). */
+  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  priority: Type.Optional(Type.Union([...PRIORITIES, 'none'].map((s) => Type.Literal(s)))),
+  /** Message text or the contact's name, email, phone number or identifier. */
+  search: Type.Optional(Type.String({ maxLength: 500 })),
 });
 
 const Counts = {
@@ -33,7 +41,10 @@ const Counts = {
 const ThreeCounts = { mine_count: Type.Integer(), unassigned_count: Type.Integer(), all_count: Type.Integer() };
 
 export const ListResponse = Type.Object({
-  data: Type.Object({ meta: Type.Object(Counts), payload: Type.Array(ConversationSchema) }),
+  data: Type.Object({
+    meta: Type.Object({ ...Counts, next_cursor: Type.Optional(Nullable(Type.String())) }),
+    payload: Type.Array(ConversationSchema),
+  }),
 });
 export const MetaResponse = Type.Object({ meta: Type.Object(Counts) });
 export const FilterBody = Type.Object({ payload: Type.Array(FilterCondition, { minItems: 1, maxItems: 50 }), page: Type.Optional(Page) });
