@@ -12,6 +12,7 @@ import { chatwootErrorBody, deviseErrorBody } from './api/chatwoot/errors.ts';
 import { registerMultipart } from './api/multipart.ts';
 import { systemRoutes } from './api/system/routes.ts';
 import { attachmentRoutes } from './api/system/attachments.ts';
+import { dashboardRoutes } from './api/system/dashboard.ts';
 import { chatwootApi } from './api/chatwoot/index.ts';
 import { isWtsPath, wtsApi } from './api/wts/index.ts';
 import { wtsErrorResponse } from './api/wts/errors.ts';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(systemRoutes);
   await app.register(attachmentRoutes);
+  await app.register(dashboardRoutes);
   await app.register(chatwootApi);
   await app.register(wtsApi);
 

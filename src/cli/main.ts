@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DASHBOARD_DIST } from '../api/system/dashboard.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { bootstrap } from '../domain/accounts/bootstrap.ts';
@@ -6,6 +10,15 @@ import { translateError } from '../errors.ts';
 import { handleSignals, startServer } from '../main.ts';
 import { runSeed, SEED_USAGE } from './seed.ts';
 import { runResetPassword } from './reset-password.ts';
+
+/** A clone installed with scripts skipped (or whose build was removed) still serves the dashboard on start. */
+function buildDashboardIfMissing(): void {
+  if (fs.existsSync(path.join(DASHBOARD_DIST, 'index.html'))) return;
+  process.stdout.write('The dashboard is not built yet: building it (one time)...\n');
+  const script = path.resolve(import.meta.dirname, '../../scripts/build-web.js');
+  const built = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (built.status !== 0) process.stderr.write('Building the dashboard failed; the API works, /app will say what is missing.\n');
+}
 
 const USAGE = `Usage: switchboard <command> [options]
 
@@ -27,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'start': {
+      buildDashboardIfMissing();
       const running = await startServer(config);
       handleSignals(running);
       return -1; // keep running

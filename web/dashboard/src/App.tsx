@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { SessionProvider, useSession } from './lib/session.tsx';
+import { match, navigate, usePath } from './lib/router.ts';
+import { Login } from './pages/Login.tsx';
+import { Shell } from './pages/Shell.tsx';
+import { t } from './lib/i18n.ts';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Routes />
+    </SessionProvider>
+  );
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function Routes() {
+  const { state } = useSession();
+  const path = usePath();
+  if (state.status === 'loading') return <div className="splash" aria-busy="true">{t('app.name')}</div>;
+  if (state.status === 'signed-out') {
+    return path === '/app/login' ? <Login /> : <Redirect to="/app/login" />;
+  }
+  const { profile } = state;
+  const home = profile.accounts.length ? `/app/accounts/${profile.account_id ?? profile.accounts[0].id}/conversations` : null;
+  const found = match('/app/accounts/:accountId/:section/:id?', path);
+  const account = found && profile.accounts.find((a) => a.id === found.accountId);
+  if (!account || !found) {
+    if (home) return <Redirect to={home} />;
+    return <div className="splash">You are not a member of any account yet. Ask an administrator to add you.</div>;
+  }
+  return <Shell account={account} section={String(found.section)} id={typeof found.id === 'number' ? found.id : undefined} />;
+}

@@ -1,0 +1,51 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiError } from './api.ts';
+import type { Profile } from './types.ts';
+
+export type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; profile: Profile };
+
+interface SessionValue {
+  state: SessionState;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+/** Who is signed in: asked of the server once (the cookie is HttpOnly, the page cannot read it). */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  useEffect(() => {
+    api.get<{ data: Profile }>('/auth/validate_token').then(
+      ({ data }) => setState({ status: 'signed-in', profile: data }),
+      () => setState({ status: 'signed-out' }),
+    );
+  }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const { data } = await api.post<{ data: Profile }>('/auth/sign_in', { email, password });
+    setState({ status: 'signed-in', profile: data });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await api.delete('/auth/sign_out').catch((error: ApiError) => {
+      if (error.status !== 401) throw error;
+    });
+    setState({ status: 'signed-out' });
+  }, []);
+
+  return <SessionContext.Provider value={{ state, signIn, signOut }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+export function useProfile(): Profile {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('useProfile while signed out');
+  return state.profile;
+}
