@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -27,7 +29,16 @@ let template: string;
  * Tests run against a real PostgreSQL: TEST_DATABASE_URL, else the local server on 5432, else an embedded
  * one started here. Migrations run once into a template database; each test file clones it.
  */
+/** The browser tests load the built dashboard: build it if this checkout has not yet (npm install does). */
+function buildDashboardIfMissing(): void {
+  const root = path.resolve(import.meta.dirname, '..');
+  if (fs.existsSync(path.join(root, 'web/dashboard/dist/index.html'))) return;
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.js')], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('building web/dashboard failed');
+}
+
 export async function setup(project: TestProject): Promise<void> {
+  buildDashboardIfMissing();
   adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;
   if (!(await reachable(adminUrl))) {
     embedded = await startEmbeddedPostgres(path.join(os.tmpdir(), 'switchboard-test-postgres'), { owner: true });

@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The flags this machine's closed network needs (no background fetches) and root needs (no sandbox). */
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Where the browser tests write a screenshot of every screen they visit, to be looked at. */
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+
+/**
+ * Debian's Chromium, installed on first use when missing (as root, with apt). Returns why it cannot run
+ * when it cannot, so the browser tests are skipped with that reason instead of failing obscurely.
+ */
+export function chromiumUnavailable(): string | undefined {
+  if (fs.existsSync(CHROMIUM)) return undefined;
+  if (process.getuid?.() === 0) {
+    try {
+      execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'ignore', timeout: 600_000 });
+    } catch {
+      /* reported below */
+    }
+  }
+  return fs.existsSync(CHROMIUM) ? undefined : `Chromium is not at ${CHROMIUM} and could not be installed (apt-get install chromium, or set CHROMIUM_PATH)`;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+/** A screenshot named after the screen, overwritten on every run. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Fails the test on any uncaught error in the page; console errors of failed requests are expected in some tests. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}
