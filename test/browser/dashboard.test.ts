@@ -159,6 +159,22 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('shows the contact beside the conversation: edits, notes and labels reach the API', async () => {
+    const panel = page.getByRole('complementary', { name: 'Contact' });
+    await panel.getByText(f.contact.email).waitFor();
+    await panel.getByRole('button', { name: 'Edit contact' }).click();
+    await panel.getByLabel('Name').fill('Jane Q. Roe');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await until(() => api.get(`${base}/contacts/${f.contact.id}`), (res) => res.body.payload.name === 'Jane Q. Roe', 'the renamed contact');
+    await panel.getByRole('textbox', { name: 'Add a note about this contact' }).fill('Prefers email');
+    await panel.getByRole('button', { name: 'Add' }).click();
+    await until(() => api.get(`${base}/contacts/${f.contact.id}/notes`), (res) => res.body.some?.((n: { content: string }) => n.content === 'Prefers email'), 'the note');
+    await panel.getByRole('combobox', { name: 'Add a contact label' }).selectOption('vip');
+    await until(() => api.get(`${base}/contacts/${f.contact.id}/labels`), (res) => res.body.payload.includes('vip'), 'the contact label');
+    await screenshot(page, 'contact-panel');
+    expect(errors).toEqual([]);
+  });
+
   it('works on a phone-sized screen, and in dark mode', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: 'dark' });
     const small = await phone.newPage();

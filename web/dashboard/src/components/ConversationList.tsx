@@ -112,7 +112,8 @@ export function ConversationList({
 
   const me = useProfile().id;
   useFrames((frame) => {
-    if (!frame.event.startsWith('conversation.') && frame.event !== 'message.created' && frame.event !== 'assignee.changed' && frame.event !== 'team.changed') return;
+    const relevant = frame.event.startsWith('conversation.') || ['message.created', 'message.updated', 'assignee.changed', 'team.changed', 'contact.updated'].includes(frame.event);
+    if (!relevant) return;
     if (frame.event === 'conversation.typing_on' || frame.event === 'conversation.typing_off') return;
     setItems((current) => applyFrame(current, frame, filters, me));
     refreshCounts();

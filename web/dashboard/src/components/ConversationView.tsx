@@ -11,6 +11,7 @@ import { MessageItem, type PendingState } from './MessageItem.tsx';
 import { ReplyBox, type Draft } from './ReplyBox.tsx';
 import { mergeMessages } from './messages.ts';
 import { Icon } from './Icon.tsx';
+import { ContactPanel } from './ContactPanel.tsx';
 
 interface Pending extends PendingState {
   draft: Draft;
@@ -31,6 +32,7 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
   const [newBelow, setNewBelow] = useState(0);
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [showContact, setShowContact] = useState(() => matchMedia('(min-width: 1200px)').matches);
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const keepOffset = useRef<number | null>(null);
@@ -103,6 +105,10 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
       }
       return;
     }
+    if (frame.event === 'contact.updated') {
+      setConversation((c) => (c && c.meta.sender.id === data.id ? { ...c, meta: { ...c.meta, sender: { ...c.meta.sender, ...(data as Person) } } } : c));
+      return;
+    }
     const pushed = (data.conversation ?? data) as Conversation;
     if (pushed?.id !== id) return;
     if (frame.event === 'conversation.typing_on' || frame.event === 'conversation.typing_off') {
@@ -165,6 +171,7 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
   if (!conversation) return <section className="conversation-view" aria-busy="true" />;
   const contact = conversation.meta.sender;
   return (
+    <div className="conversation-pane">
     <section
       className={`conversation-view${dragging ? ' dragging' : ''}`}
       aria-label={`Conversation #${id}`}
@@ -182,6 +189,9 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
             #{id} · {[contact.email, contact.phone_number].filter(Boolean).join(' · ')}
           </span>
         </div>
+        <button type="button" className="icon-button" aria-label={t('contact.toggle')} aria-pressed={showContact} title={t('contact.toggle')} onClick={() => setShowContact(!showContact)}>
+          <Icon name="contacts" />
+        </button>
         <ConversationActions conversation={conversation} onChange={(change) => setConversation((c) => (c ? { ...c, ...change } : c))} onError={setError} />
       </header>
       {error && (
@@ -217,5 +227,7 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
       {dragging && <div className="drop-hint">{t('reply.dropHere')}</div>}
       <ReplyBox key={id} conversationId={id} files={files} setFiles={setFiles} onSend={(draft) => void send(draft)} onTyping={typingChanged} inputRef={replyRef} />
     </section>
+    {showContact && <ContactPanel contactId={contact.id} currentConversationId={id} onClose={() => setShowContact(false)} />}
+    </div>
   );
 }

@@ -63,6 +63,10 @@ export function applyFrame(items: Conversation[], frame: Frame, filters: ListFil
     };
     return [...items.slice(0, index), updated, ...items.slice(index + 1)].sort(compare);
   }
+  if (frame.event === 'contact.updated') {
+    const contact = frame.data as Conversation['meta']['sender'];
+    return items.map((c) => (c.meta.sender.id === contact.id ? { ...c, meta: { ...c.meta, sender: { ...c.meta.sender, ...contact } } } : c));
+  }
   const conversation = frame.data as Conversation;
   if (typeof conversation?.id !== 'number' || !conversation.meta) return items;
   const index = items.findIndex((c) => c.id === conversation.id);

@@ -92,6 +92,23 @@ const en = {
   'shortcuts.help': 'Show this help',
   'shortcuts.close': 'Close',
   'time.now': 'now',
+  'common.save': 'Save',
+  'common.cancel': 'Cancel',
+  'common.add': 'Add',
+  'contact.title': 'Contact',
+  'contact.toggle': 'Show or hide the contact',
+  'contact.close': 'Close the contact panel',
+  'contact.unnamed': 'Unnamed contact',
+  'contact.name': 'Name',
+  'contact.email': 'Email',
+  'contact.phone': 'Phone',
+  'contact.edit': 'Edit contact',
+  'contact.labels': 'Contact labels',
+  'contact.addLabel': 'Add a contact label',
+  'contact.notes': 'Notes',
+  'contact.addNote': 'Add a note about this contact',
+  'contact.previous': 'Other conversations',
+  'contact.noPrevious': 'No other conversations',
 };
 
 export type StringKey = keyof typeof en;

@@ -1,0 +1,235 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../lib/api.ts';
+import { useAccountData } from '../lib/account-data.tsx';
+import { useFrames } from '../lib/realtime.tsx';
+import { navigate } from '../lib/router.ts';
+import { ago } from '../lib/format.ts';
+import { t, type StringKey } from '../lib/i18n.ts';
+import type { Conversation } from '../lib/types.ts';
+import { Avatar } from './Avatar.tsx';
+import { describe } from './ConversationList.tsx';
+
+interface Contact {
+  id: number;
+  name: string | null;
+  email: string | null;
+  phone_number: string | null;
+  identifier: string | null;
+  thumbnail: string;
+  custom_attributes: Record<string, unknown>;
+}
+
+interface Note {
+  id: number;
+  content: string;
+  created_at: number;
+  user?: { name?: string; available_name?: string } | null;
+}
+
+/** Who the conversation is with: details (editable), custom attributes, labels, notes, earlier conversations. */
+export function ContactPanel({ contactId, currentConversationId, onClose }: { contactId: number; currentConversationId: number; onClose(): void }) {
+  const { base, accountId, labels: accountLabels } = useAccountData();
+  const path = `${base}/contacts/${contactId}`;
+  const [contact, setContact] = useState<Contact | null>(null);
+  const [labels, setLabels] = useState<string[]>([]);
+  const [notes, setNotes] = useState<Note[]>([]);
+  const [conversations, setConversations] = useState<Conversation[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    Promise.all([
+      api.get<{ payload: Contact }>(path),
+      api.get<{ payload: string[] }>(`${path}/labels`),
+      api.get<Note[]>(`${path}/notes`),
+      api.get<{ payload: Conversation[] }>(`${path}/conversations`),
+    ]).then(
+      ([c, l, n, conv]) => {
+        if (!alive) return;
+        setContact(c.payload);
+        setLabels(l.payload);
+        setNotes(n);
+        setConversations(conv.payload);
+      },
+      (caught) => alive && setError(describe(caught)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [path]);
+
+  useFrames((frame) => {
+    if (frame.event === 'contact.updated' && frame.data.id === contactId) setContact((c) => (c ? { ...c, ...(frame.data as Partial<Contact>) } : c));
+  });
+
+  async function act(action: () => Promise<void>) {
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(describe(caught));
+    }
+  }
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const attributes: Record<string, unknown> = {};
+    for (const [key, value] of form.entries()) if (key.startsWith('attr:')) attributes[key.slice(5)] = value;
+    void act(async () => {
+      const { payload } = await api.patch<{ payload: Contact }>(path, {
+        name: form.get('name'),
+        email: form.get('email') || null,
+        phone_number: form.get('phone_number') || null,
+        custom_attributes: attributes,
+      });
+      setContact(payload);
+      setEditing(false);
+    });
+  }
+
+  function addNote(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const input = event.currentTarget.elements.namedItem('note') as HTMLTextAreaElement;
+    const content = input.value.trim();
+    if (!content) return;
+    void act(async () => {
+      const note = await api.post<Note>(`${path}/notes`, { content });
+      setNotes((current) => [note, ...current]);
+      input.value = '';
+    });
+  }
+
+  const setContactLabels = (next: string[]) =>
+    act(async () => {
+      const result = await api.post<{ payload: string[] }>(`${path}/labels`, { labels: next });
+      setLabels(result.payload);
+    });
+
+  if (!contact) return <aside className="contact-panel" aria-busy={!error}>{error && <p className="banner error">{error}</p>}</aside>;
+  const attributes = Object.entries(contact.custom_attributes ?? {});
+  return (
+    <aside className="contact-panel" aria-label={t('contact.title')}>
+      <header className="contact-head">
+        <Avatar name={contact.name} src={contact.thumbnail || undefined} size={48} />
+        <div>
+          <h3>{contact.name || t('contact.unnamed')}</h3>
+          {contact.identifier && <span className="subtle">{contact.identifier}</span>}
+        </div>
+        <button type="button" className="icon-button close" aria-label={t('contact.close')} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
+      {editing ? (
+        <form className="contact-form" onSubmit={save}>
+          <label>
+            {t('contact.name')}
+            <input name="name" defaultValue={contact.name ?? ''} />
+          </label>
+          <label>
+            {t('contact.email')}
+            <input name="email" type="email" defaultValue={contact.email ?? ''} />
+          </label>
+          <label>
+            {t('contact.phone')}
+            <input name="phone_number" defaultValue={contact.phone_number ?? ''} placeholder="+15551230000" />
+          </label>
+          {attributes.map(([key, value]) => (
+            <label key={key}>
+              {key}
+              <input name={`attr:${key}`} defaultValue={String(value ?? '')} />
+            </label>
+          ))}
+          <div className="row-buttons">
+            <button type="button" onClick={() => setEditing(false)}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="primary">
+              {t('common.save')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <dl className="contact-details">
+          <dt>{t('contact.email')}</dt>
+          <dd>{contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}</dd>
+          <dt>{t('contact.phone')}</dt>
+          <dd>{contact.phone_number ?? '—'}</dd>
+          {attributes.map(([key, value]) => (
+            <div key={key}>
+              <dt>{key}</dt>
+              <dd>{String(value)}</dd>
+            </div>
+          ))}
+          <button type="button" className="link" onClick={() => setEditing(true)}>
+            {t('contact.edit')}
+          </button>
+        </dl>
+      )}
+
+      <section>
+        <h4>{t('contact.labels')}</h4>
+        <div className="labels">
+          {labels.map((label) => (
+            <span key={label} className="label-chip">
+              {label}
+              <button type="button" className="link" aria-label={t('actions.removeLabel', { label })} onClick={() => setContactLabels(labels.filter((l) => l !== label))}>
+                ×
+              </button>
+            </span>
+          ))}
+          <select aria-label={t('contact.addLabel')} value="" onChange={(e) => e.target.value && setContactLabels([...labels, e.target.value])}>
+            <option value="">+ {t('contact.addLabel')}</option>
+            {accountLabels
+              .filter((l) => !labels.includes(l.title))
+              .map((l) => (
+                <option key={l.id} value={l.title}>
+                  {l.title}
+                </option>
+              ))}
+          </select>
+        </div>
+      </section>
+
+      <section>
+        <h4>{t('contact.notes')}</h4>
+        <form onSubmit={addNote} className="note-form">
+          <textarea name="note" rows={2} aria-label={t('contact.addNote')} placeholder={t('contact.addNote')} />
+          <button type="submit">{t('common.add')}</button>
+        </form>
+        <ul className="notes">
+          {notes.map((note) => (
+            <li key={note.id}>
+              <p>{note.content}</p>
+              <span className="subtle">
+                {note.user?.available_name ?? note.user?.name ?? ''} · {ago(note.created_at)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section>
+        <h4>{t('contact.previous')}</h4>
+        <ul className="previous">
+          {conversations
+            .filter((c) => c.id !== currentConversationId)
+            .map((c) => (
+              <li key={c.id}>
+                <button type="button" className="link" onClick={() => navigate(`/app/accounts/${accountId}/conversations/${c.id}`)}>
+                  #{c.id} · {t(`status.${c.status}` as StringKey)} · {ago(c.last_activity_at)}
+                </button>
+              </li>
+            ))}
+          {conversations.length <= 1 && <li className="subtle">{t('contact.noPrevious')}</li>}
+        </ul>
+      </section>
+    </aside>
+  );
+}
