@@ -18,6 +18,9 @@ export interface Dataset {
   size: DatasetSize;
   accountId: number;
   token: string;
+  /** The administrator's sign-in, for benchmarks that drive the dashboard. */
+  email: string;
+  password: string;
   seed: SeedResult;
   drop(): Promise<void>;
 }
@@ -49,7 +52,7 @@ export async function seededDataset(adminUrl: string, size: DatasetSize, progres
     const database = openDatabase(url, { max: 1 });
     const account = await bootstrap(database.db, { accountName: 'Bench at scale' }).finally(() => database.close());
     const seed = await seedAccount(url, { ...size, accountId: account.account_id, seed: 42, progress });
-    return { url, size, accountId: account.account_id, token: account.api_access_token, seed, drop };
+    return { url, size, accountId: account.account_id, token: account.api_access_token, email: account.email, password: account.password, seed, drop };
   } catch (error) {
     await drop().catch(() => {});
     throw error;

@@ -14,6 +14,7 @@ import { withDatabase } from './dataset.ts';
 import { runListAtScale } from './list-at-scale.ts';
 import { measureMessageCreate } from './message-create.ts';
 import { measureSockets, measureWebhooks } from './events.ts';
+import { measureDashboard } from './dashboard.ts';
 
 const quick = process.argv.includes('--quick');
 const scale = process.argv.includes('--scale');
@@ -74,6 +75,28 @@ try {
   details.sockets = sockets;
   const adminUrl = process.env.BENCH_DATABASE_URL || withDatabase(pg.url, 'postgres');
   await runListAtScale({ adminUrl, scale, quick, resultsDir: path.join(import.meta.dirname, 'results'), add });
+  const dashboard = await measureDashboard(adminUrl, quick ? { conversations: 20_000, messages: 40_000, loads: 3, replies: 10 } : { conversations: 100_000, messages: 200_000, loads: 5, replies: 30 });
+  if (typeof dashboard === 'string') add('dashboard', 'skipped', dashboard);
+  else {
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+    add('dashboard first screen, JS+CSS+HTML gzipped', kb(dashboard.firstScreenGzipBytes), `goal < 250 KiB ${dashboard.firstScreenGzipBytes < 250 * 1024 ? 'met' : 'MISSED'}; ${dashboard.firstScreenFiles.join(', ')}`);
+    add(
+      `dashboard first load to a drawn list, ${dashboard.conversations.toLocaleString('en')} conversations`,
+      ms(dashboard.firstLoadMs.p50),
+      `median of ${quick ? 3 : 5} cold loads (max ${ms(dashboard.firstLoadMs.max)}); goal < 1 s ${dashboard.firstLoadMs.max < 1000 ? 'met' : 'MISSED'}; a static file from the same server ${dashboard.staticPageMs.p50.toFixed(1)} ms`,
+    );
+    add(
+      `dashboard scroll through ${dashboard.scroll.rows.toLocaleString('en')} conversations`,
+      `longest frame ${dashboard.scroll.longestFrameMs.toFixed(1)} ms`,
+      `${dashboard.scroll.frames} frames in ${ms(dashboard.scroll.ms)}, ${dashboard.scroll.framesOver50Ms} over 50 ms (goal 0 ${dashboard.scroll.framesOver50Ms === 0 ? 'met' : 'MISSED'}); one screen per frame, pages of 50 loaded on the way`,
+    );
+    add(
+      'dashboard reply-to-visible (API POST → text on screen via /cable), p50/p95',
+      `${dashboard.reply.p50.toFixed(1)}/${dashboard.reply.p95.toFixed(1)} ms`,
+      `${dashboard.reply.samples} messages; the API round trip alone p50 ${dashboard.reply.apiP50.toFixed(1)} ms (${(dashboard.reply.p50 / dashboard.reply.apiP50).toFixed(1)}x)`,
+    );
+    details.dashboard = dashboard;
+  }
 } finally {
   await pg.stop();
   fs.rmSync(listDir, { recursive: true, force: true });

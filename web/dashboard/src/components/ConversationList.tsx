@@ -21,6 +21,15 @@ const PAGE = 50;
 
 const INITIAL: ListFilters = { tab: 'me', status: 'open', sort: 'last_activity_at_desc', inboxId: '', teamId: '', label: '', priority: '', search: '' };
 
+function readStored(key: string): Partial<ListFilters> {
+  try {
+    const value = JSON.parse(localStorage.getItem(key) ?? '{}');
+    return value && typeof value === 'object' ? value : {};
+  } catch {
+    return {};
+  }
+}
+
 function listPath(base: string, filters: ListFilters, after?: string): string {
   return `${base}/conversations${query({
     assignee_type: filters.tab,
@@ -49,7 +58,10 @@ export function ConversationList({
 }) {
   const { base, inboxes, teams, labels } = useAccountData();
   const { resyncs } = useRealtime();
-  const [filters, setFilters] = useState<ListFilters>(INITIAL);
+  // The tab, status, sort and filters an agent last chose come back next time (the search does not).
+  const storageKey = `${base}.conversation-filters`;
+  const [filters, setFilters] = useState<ListFilters>(() => ({ ...INITIAL, ...readStored(storageKey), search: '' }));
+  useEffect(() => localStorage.setItem(storageKey, JSON.stringify({ ...filters, search: undefined })), [storageKey, filters]);
   const [items, setItems] = useState<Conversation[]>([]);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [next, setNext] = useState<string | null>(null);
