@@ -87,7 +87,13 @@ export class Replayer {
   private readPage(subscriber: Subscriber, after: number, upTo: number): Promise<DomainEvent[]> {
     let query = this.db.selectFrom('events').selectAll().where('account_id', '=', subscriber.accountId).where('seq', '>', after).where('seq', '<=', upTo);
     if (subscriber.kind === 'contact') {
-      const own = this.db.selectFrom('conversations').select('id').where('account_id', '=', subscriber.accountId).where('contact_inbox_id', '=', subscriber.contactInboxId!);
+      // By contact first: conversations are indexed by contact_id, not by contact inbox.
+      const own = this.db
+        .selectFrom('conversations')
+        .select('id')
+        .where('contact_id', '=', subscriber.contactId!)
+        .where('account_id', '=', subscriber.accountId)
+        .where('contact_inbox_id', '=', subscriber.contactInboxId!);
       query = query.where('conversation_id', 'in', own);
     }
     return query.orderBy('seq').limit(REPLAY_PAGE).execute();
