@@ -132,7 +132,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(wtsApi);
 
   const { realtime } = options.config;
-  const hub = new RealtimeHub(options.database, { publicUrl: options.config.publicUrl, transport: await createTransport(options.config, options.database), catchUpMs: realtime.catchUpMs, presenceGraceMs: realtime.presenceGraceMs });
+  const hub = new RealtimeHub(options.database, {
+    publicUrl: options.config.publicUrl,
+    transport: await createTransport(options.config, options.database),
+    catchUpMs: realtime.catchUpMs,
+    presenceGraceMs: realtime.presenceGraceMs,
+    replay: { maxEvents: realtime.replayMaxEvents, concurrency: realtime.replayConcurrency },
+  });
   await hub.start();
   app.decorate('hub', hub);
   app.addHook('onClose', () => hub.stop());

@@ -32,6 +32,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ REALTIME_TRANSPORT: 'kafka' })).toThrow(/REALTIME_TRANSPORT must be one of/);
   });
 
+  it('caps realtime sockets and replays, each cap a setting', () => {
+    expect(loadConfig({}).realtime).toMatchObject({
+      maxSocketsPerIp: 50,
+      maxSocketsPerIdentity: 20,
+      maxSubscriptionsPerSocket: 10,
+      maxFramesPerSecond: 20,
+      replayMaxEvents: 10_000,
+      replayConcurrency: 2,
+    });
+    expect(loadConfig({ REALTIME_MAX_SOCKETS_PER_IP: '0' }).realtime.maxSocketsPerIp).toBe(0);
+    expect(() => loadConfig({ REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET: '0' })).toThrow(/REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET must be an integer from 1/);
+    expect(() => loadConfig({ REALTIME_REPLAY_CONCURRENCY: 'lots' })).toThrow(/REALTIME_REPLAY_CONCURRENCY must be an integer/);
+  });
+
   it('derives the public URL from HOST and PORT unless PUBLIC_URL is set', () => {
     expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(loadConfig({ PUBLIC_URL: 'https://chat.example.com/' }).publicUrl).toBe('https://chat.example.com');

@@ -36,6 +36,15 @@ export interface Config {
     catchUpMs: number;
     /** An agent or contact whose last connection closed stays online this long (a page reload is not a logout). */
     presenceGraceMs: number;
+    /** Socket caps per process (0: no cap per IP, for a proxy that hides client addresses); see README. */
+    maxSocketsPerIp: number;
+    maxSocketsPerIdentity: number;
+    maxSubscriptionsPerSocket: number;
+    maxFramesPerSecond: number;
+    /** A resume missing more events than this is told to reload (`resync.required`) instead of replayed. */
+    replayMaxEvents: number;
+    /** Replay pages read at once per process; more replays wait their turn, taken round-robin by identity. */
+    replayConcurrency: number;
   };
 }
 
@@ -90,6 +99,12 @@ function realtime(env: NodeJS.ProcessEnv): Config['realtime'] {
     natsUrl,
     catchUpMs: integer(env, 'REALTIME_CATCHUP_MS', 2_000, 100, 3_600_000),
     presenceGraceMs: integer(env, 'REALTIME_PRESENCE_GRACE_MS', 5_000, 0, 600_000),
+    maxSocketsPerIp: integer(env, 'REALTIME_MAX_SOCKETS_PER_IP', 50, 0, 1_000_000),
+    maxSocketsPerIdentity: integer(env, 'REALTIME_MAX_SOCKETS_PER_IDENTITY', 20, 1, 10_000),
+    maxSubscriptionsPerSocket: integer(env, 'REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET', 10, 1, 1_000),
+    maxFramesPerSecond: integer(env, 'REALTIME_MAX_FRAMES_PER_SECOND', 20, 1, 10_000),
+    replayMaxEvents: integer(env, 'REALTIME_REPLAY_MAX_EVENTS', 10_000, 0, 10_000_000),
+    replayConcurrency: integer(env, 'REALTIME_REPLAY_CONCURRENCY', 2, 1, 64),
   };
 }
 

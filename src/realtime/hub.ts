@@ -5,35 +5,12 @@ import { decodeSignal, type EventSignal, type RealtimeTransport } from './transp
 import { PresenceTracker } from './presence.ts';
 import { markPresent } from '../domain/presence/repository.ts';
 import type { RealtimeIdentity } from '../domain/auth/pubsub.ts';
-import { realtimeFrames, type Audience, type RealtimeFrame } from '../api/chatwoot/realtime/payloads.ts';
+import { realtimeFrames, type RealtimeFrame } from '../api/chatwoot/realtime/payloads.ts';
 import { loadEventContext } from '../api/chatwoot/events/context.ts';
+import { Replayer, type ReplaySettings } from './replay.ts';
+import { allowed, type Live, type Subscriber } from './subscriber.ts';
 
-export interface Subscriber {
-  accountId: number;
-  /** An agent sees the inboxes it is a member of (all of them when `inboxIds` is undefined: admins). */
-  kind: 'agent' | 'contact';
-  inboxIds?: Set<number>;
-  contactInboxId?: number;
-  /** Who is behind the socket, for presence: the agent's user id or the widget's contact id. */
-  userId?: number;
-  contactId?: number;
-  send(frame: RealtimeFrame): void;
-}
-
-interface Live {
-  subscriber: Subscriber;
-  /** While replaying from a cursor, live frames wait here so order holds. */
-  buffer: RealtimeFrame[] | undefined;
-  lastSeq: number;
-}
-
-const REPLAY_LIMIT = 5000;
-
-function allowed(subscriber: Subscriber, audience: Audience): boolean {
-  if (subscriber.kind === 'contact') return audience.contactVisible && audience.contactInboxId === subscriber.contactInboxId;
-  if (!subscriber.inboxIds || audience.inboxId === null) return true;
-  return subscriber.inboxIds.has(audience.inboxId);
-}
+export type { Subscriber } from './subscriber.ts';
 
 export interface HubOptions {
   publicUrl: string;
@@ -42,6 +19,16 @@ export interface HubOptions {
   catchUpMs: number;
   /** How long an agent or contact whose last socket closed still counts as online. */
   presenceGraceMs: number;
+  replay: ReplaySettings;
+}
+
+export interface SubscribeOptions {
+  /** The last sequence number the subscriber saw: everything after it is replayed before live frames. */
+  cursor?: number;
+  /** Called once the subscriber is registered for live events, before anything is replayed: confirm here. */
+  onLive?: () => void;
+  /** Aborting ends the subscription, a replay under way or waiting included. */
+  signal?: AbortSignal;
 }
 
 function presenceSubject(subscriber: Subscriber): ['User' | 'Contact', number] | undefined {
@@ -66,6 +53,7 @@ export class RealtimeHub {
   private readonly queued = new Set<number>();
   private readonly database: DatabaseHandle;
   private readonly options: HubOptions;
+  private readonly replayer: Replayer;
   private catchUpTimer?: NodeJS.Timeout;
   private readonly onCommitted = (channel: string, payload: string) => {
     if (channel !== EVENTS_CHANNEL) return;
@@ -80,6 +68,7 @@ export class RealtimeHub {
   constructor(database: DatabaseHandle, options: HubOptions) {
     this.database = database;
     this.options = options;
+    this.replayer = new Replayer(database.db, options.publicUrl, options.replay);
     this.presence = new PresenceTracker(database.db, options.transport, options.presenceGraceMs, {
       dashboards: (accountId) => [...(this.subscribers.get(accountId) ?? [])].filter((l) => l.subscriber.kind === 'agent').map((l) => l.subscriber),
       accounts: () => [...this.subscribers.keys()],
@@ -133,14 +122,21 @@ export class RealtimeHub {
     return count;
   }
 
-  /** Adds a subscriber; with a cursor it first receives every event after that sequence number. */
-  async subscribe(subscriber: Subscriber, cursor?: number): Promise<() => void> {
+  /**
+   * Adds a subscriber. It is registered for live events first, then `onLive` is called (ActionCable
+   * confirms there), then, with a cursor, what it missed is replayed in pages while live frames wait in
+   * its buffer, so an event committed at any point in between arrives once and in order. Resolves when
+   * the replay is done; the answer ends the subscription, as does aborting `signal`.
+   */
+  async subscribe(subscriber: Subscriber, options: SubscribeOptions = {}): Promise<() => void> {
     const { accountId } = subscriber;
-    const live: Live = { subscriber, buffer: cursor !== undefined ? [] : undefined, lastSeq: cursor ?? 0 };
+    const { cursor, signal } = options;
     if (!this.delivered.has(accountId)) {
       const row = await this.database.db.selectFrom('accounts').select('last_event_seq').where('id', '=', accountId).executeTakeFirst();
       if (!this.delivered.has(accountId)) this.delivered.set(accountId, row?.last_event_seq ?? 0);
     }
+    signal?.throwIfAborted();
+    const live: Live = { subscriber, buffer: cursor !== undefined ? [] : undefined, overflowed: false, lastSeq: cursor ?? 0 };
     const set = this.subscribers.get(accountId) ?? new Set();
     if (!set.size) this.options.transport.watch(accountId);
     set.add(live);
@@ -151,6 +147,7 @@ export class RealtimeHub {
     const unsubscribe = () => {
       if (!subscribed) return;
       subscribed = false;
+      signal?.removeEventListener('abort', unsubscribe);
       set.delete(live);
       if (subject && connected) this.presence.disconnected(accountId, ...subject);
       if (!set.size && this.subscribers.get(accountId) === set) {
@@ -160,42 +157,23 @@ export class RealtimeHub {
         this.options.transport.unwatch(accountId);
       }
     };
+    signal?.addEventListener('abort', unsubscribe, { once: true });
+    // Events after this reach the subscriber live (or its buffer); a replay reads up to it.
+    const upTo = this.delivered.get(accountId)!;
     try {
-      if (cursor !== undefined) await this.replay(live, cursor);
+      options.onLive?.();
       if (subject) {
         await this.presence.connected(accountId, ...subject);
-        connected = true;
+        if (subscribed) connected = true;
+        else this.presence.disconnected(accountId, ...subject); // it ended while being counted
       }
       subscriber.send(await this.presence.frame(accountId, subscriber.kind === 'agent'));
     } catch (error) {
       unsubscribe();
       throw error;
     }
+    if (cursor !== undefined && subscribed) await this.replayer.replay(live, cursor, upTo, () => this.delivered.get(accountId) ?? upTo, signal);
     return unsubscribe;
-  }
-
-  /** Sends a returning subscriber what it missed after its cursor, then what arrived meanwhile. */
-  private async replay(live: Live, cursor: number): Promise<void> {
-    const { subscriber } = live;
-    const upTo = this.delivered.get(subscriber.accountId)!;
-    const events = await this.database.db
-      .selectFrom('events')
-      .selectAll()
-      .where('account_id', '=', subscriber.accountId)
-      .where('seq', '>', cursor)
-      .where('seq', '<=', upTo)
-      .orderBy('seq')
-      .limit(REPLAY_LIMIT)
-      .execute();
-    const ctx = await loadEventContext(this.database.db, events);
-    for (const event of events) {
-      const { frames, audience } = realtimeFrames(event, ctx, this.options.publicUrl);
-      if (allowed(subscriber, audience)) for (const frame of frames) subscriber.send(frame);
-      live.lastSeq = event.seq;
-    }
-    const buffered = live.buffer ?? [];
-    live.buffer = undefined;
-    for (const frame of buffered) if ((frame.seq ?? Infinity) > live.lastSeq) subscriber.send(frame);
   }
 
   /** A client's `update_presence`: its presence row is refreshed and it is sent the account's presence map. */
@@ -239,7 +217,7 @@ export class RealtimeHub {
         for (const live of this.subscribers.get(accountId) ?? []) {
           if (!allowed(live.subscriber, audience)) continue;
           for (const frame of frames) {
-            if (live.buffer) live.buffer.push(frame);
+            if (live.buffer) this.replayer.hold(live, frame);
             else if ((frame.seq ?? Infinity) > live.lastSeq) live.subscriber.send(frame);
           }
         }

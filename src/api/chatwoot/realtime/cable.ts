@@ -1,10 +1,17 @@
+import type { Duplex } from 'node:stream';
 import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import type { App } from '../../types.ts';
 import type { RealtimeHub } from '../../../realtime/hub.ts';
+import { identityKey, SocketLimits } from '../../../realtime/socket-limits.ts';
 import { identifyPubsubToken } from '../../../domain/auth/pubsub.ts';
+import type { RealtimeFrame } from './payloads.ts';
 
 const PING_MS = 3000;
+/** ActionCable commands carry an identifier and an action name, a few hundred bytes: nothing needs more. */
+const MAX_FRAME_BYTES = 8 * 1024;
+/** A replay waits for the client to read while more than this is queued on its socket. */
+const WRITABLE_BYTES = 256 * 1024;
 
 interface Identifier {
   channel?: string;
@@ -12,54 +19,93 @@ interface Identifier {
   account_id?: number | string;
   user_id?: number | string;
   /** Switchboard's addition: the last `seq` this client saw; everything after it is replayed first. */
-  cursor?: number | string;
+  cursor?: number | string | null;
+}
+
+interface Command {
+  command: string;
+  /** The identifier exactly as sent: ActionCable echoes it back and keys subscriptions by it. */
+  key: string;
+  identifier: Identifier;
+  action?: string;
 }
 
 function send(socket: WebSocket, message: unknown) {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
 
+/** ActionCable's refusal of a connection: the client is told why and not to come back, then it is closed. */
+function refuse(socket: WebSocket, reason: 'too_many_connections' | 'too_many_messages') {
+  send(socket, { type: 'disconnect', reason, reconnect: false });
+  socket.close(1008, reason);
+}
+
+function parseCommand(raw: unknown): Command | undefined {
+  try {
+    const message = JSON.parse(String(raw));
+    if (typeof message?.command !== 'string' || typeof message.identifier !== 'string') return undefined;
+    const identifier = JSON.parse(message.identifier);
+    const action = message.command === 'message' ? JSON.parse(message.data ?? '{}')?.action : undefined;
+    return { command: message.command, key: message.identifier, identifier: identifier && typeof identifier === 'object' ? identifier : {}, action };
+  } catch {
+    return undefined;
+  }
+}
+
+function cursorOf(identifier: Identifier): number | undefined {
+  if (identifier.cursor === undefined || identifier.cursor === null) return undefined;
+  const cursor = Number(identifier.cursor);
+  return Number.isFinite(cursor) ? cursor : undefined;
+}
+
+/** Resolves once the socket's send queue is short again (or it closed). */
+function whenWritable(socket: WebSocket, raw: Duplex): Promise<void> {
+  if (socket.bufferedAmount <= WRITABLE_BYTES || socket.readyState !== socket.OPEN) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      raw.off('drain', done);
+      socket.off('close', done);
+      resolve();
+    };
+    raw.once('drain', done);
+    socket.once('close', done);
+  });
+}
+
 /**
  * ActionCable-compatible realtime endpoint (`/cable`, channel RoomChannel), as Chatwoot's dashboard and
- * widget speak it. Frames carry `seq`; a subscription identifier may carry `cursor` to resume.
+ * widget speak it. Frames carry `seq`; a subscription identifier may carry `cursor` to resume. Sockets,
+ * subscriptions and frames are capped (SocketLimits); refusals are ActionCable's own messages.
  */
 export async function cableRoutes(app: App, hub: RealtimeHub): Promise<void> {
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  const limits = new SocketLimits(app.deps.config.realtime);
+  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   app.get('/cable', { websocket: true, schema: { hide: true } }, (socket, request) => {
-    const subscriptions = new Map<string, () => void>();
+    const allowance = limits.admit(request.ip);
+    if (!allowance) return refuse(socket, 'too_many_connections');
+    /** Subscriptions in place or being set up, by identifier; aborting one ends it. */
+    const subscriptions = new Map<string, AbortController>();
     const presences = new Map<string, () => Promise<void>>();
     send(socket, { type: 'welcome' });
     const ping = setInterval(() => send(socket, { type: 'ping', message: Math.floor(Date.now() / 1000) }), PING_MS);
 
-    socket.on('message', async (raw) => {
-      let command: { command?: string; identifier?: string };
-      let identifier: Identifier;
-      try {
-        command = JSON.parse(String(raw));
-        identifier = JSON.parse(command.identifier ?? '{}');
-      } catch {
-        return;
-      }
-      const key = command.identifier ?? '';
-      if (command.command === 'message') {
-        // The dashboard's periodic `perform('update_presence')`: still here; answer with the presence map.
-        const presence = presences.get(key);
-        let action: string | undefined;
-        try {
-          action = JSON.parse((command as { data?: string }).data ?? '{}').action;
-        } catch {
-          return;
-        }
-        if (presence && action === 'update_presence') await presence().catch((error) => request.log.warn({ err: error }, 'presence update failed'));
-        return;
-      }
-      if (command.command === 'unsubscribe') {
-        subscriptions.get(key)?.();
-        subscriptions.delete(key);
-        presences.delete(key);
-        return;
-      }
-      if (command.command !== 'subscribe' || subscriptions.has(key)) return;
+    const end = (key: string) => {
+      subscriptions.get(key)?.abort();
+      subscriptions.delete(key);
+      presences.delete(key);
+    };
+
+    const subscribe = async (key: string, identifier: Identifier) => {
+      // ActionCable's client repeats a subscribe until it is answered: one in progress or in place stands.
+      if (subscriptions.has(key)) return;
+      const reject = () => send(socket, { identifier: key, type: 'reject_subscription' });
+      if (subscriptions.size >= allowance.maxSubscriptions) return reject();
+      const controller = new AbortController();
+      subscriptions.set(key, controller);
+      const refuseThis = () => {
+        if (subscriptions.get(key) === controller) end(key);
+        reject();
+      };
       try {
         const identity = await identifyPubsubToken(
           app.deps.db,
@@ -67,10 +113,13 @@ export async function cableRoutes(app: App, hub: RealtimeHub): Promise<void> {
           identifier.account_id !== undefined ? Number(identifier.account_id) : undefined,
           identifier.user_id !== undefined ? Number(identifier.user_id) : undefined,
         );
-        if (!identity) return send(socket, { identifier: key, type: 'reject_subscription' });
-        send(socket, { identifier: key, type: 'confirm_subscription' });
-        const cursor = identifier.cursor !== undefined && identifier.cursor !== null ? Number(identifier.cursor) : undefined;
-        const unsubscribe = await hub.subscribe(
+        if (controller.signal.aborted) return;
+        if (!identity) return refuseThis();
+        const who = identityKey(identity);
+        if (!allowance.claimIdentity(who)) return refuseThis();
+        controller.signal.addEventListener('abort', () => allowance.releaseIdentity(who), { once: true });
+        const sendFrame = (frame: RealtimeFrame) => send(socket, { identifier: key, message: frame });
+        await hub.subscribe(
           {
             accountId: identity.accountId,
             kind: identity.kind,
@@ -78,25 +127,41 @@ export async function cableRoutes(app: App, hub: RealtimeHub): Promise<void> {
             contactInboxId: identity.kind === 'contact' ? identity.contactInboxId : undefined,
             userId: identity.kind === 'agent' ? identity.userId : undefined,
             contactId: identity.kind === 'contact' ? identity.contactId : undefined,
-            send: (frame) => send(socket, { identifier: key, message: frame }),
+            send: sendFrame,
+            writable: () => whenWritable(socket, request.raw.socket),
           },
-          Number.isFinite(cursor) ? cursor : undefined,
+          {
+            cursor: cursorOf(identifier),
+            signal: controller.signal,
+            // Confirmed once live events reach it, as ActionCable confirms once its stream is live.
+            onLive: () => {
+              send(socket, { identifier: key, type: 'confirm_subscription' });
+              presences.set(key, () => hub.updatePresence(identity, sendFrame));
+            },
+          },
         );
-        if (socket.readyState !== socket.OPEN) unsubscribe();
-        else {
-          subscriptions.set(key, unsubscribe);
-          presences.set(key, () => hub.updatePresence(identity, (frame) => send(socket, { identifier: key, message: frame })));
-        }
       } catch (error) {
+        if (controller.signal.aborted) return;
         request.log.warn({ err: error }, 'realtime subscription failed');
-        send(socket, { identifier: key, type: 'reject_subscription' });
+        refuseThis();
+      }
+    };
+
+    socket.on('message', (raw) => {
+      if (!allowance.takeFrame()) return refuse(socket, 'too_many_messages');
+      const command = parseCommand(raw);
+      if (command?.command === 'subscribe') void subscribe(command.key, command.identifier);
+      else if (command?.command === 'unsubscribe') end(command.key);
+      // The dashboard's periodic `perform('update_presence')`: still here; answer with the presence map.
+      else if (command?.command === 'message' && command.action === 'update_presence') {
+        presences.get(command.key)?.().catch((error) => request.log.warn({ err: error }, 'presence update failed'));
       }
     });
 
     socket.on('close', () => {
       clearInterval(ping);
-      for (const unsubscribe of subscriptions.values()) unsubscribe();
-      subscriptions.clear();
+      for (const key of [...subscriptions.keys()]) end(key);
+      allowance.close();
     });
   });
 }

@@ -98,3 +98,16 @@ export function realtimeFrames(event: DomainEvent, ctx: EventContext, publicUrl:
   if (!CONTACT_EVENTS.has(event.name)) audience.contactVisible = false;
   return { frames, audience };
 }
+
+/** Why a resuming subscriber must reload: too much missed (or held meanwhile) to replay, or the replay failed. */
+export type ResyncReason = 'replay_too_long' | 'replay_failed';
+
+/**
+ * Switchboard's addition, sent on the subscription instead of a replay that cannot be made whole: events
+ * after `cursor` up to `latest_seq` are not sent; the client reloads what it shows (over the REST API)
+ * and takes `latest_seq` as its cursor; live frames follow. Chatwoot's own clients ignore event names
+ * they do not know, so the frame is harmless to them.
+ */
+export function resyncFrame(accountId: number, reason: ResyncReason, cursor: number, latestSeq: number): RealtimeFrame {
+  return { event: 'resync.required', data: { account_id: accountId, reason, cursor, latest_seq: latestSeq } };
+}
