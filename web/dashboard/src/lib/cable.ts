@@ -86,7 +86,7 @@ export class Cable {
 
   private receive(socket: WebSocket, raw: string): void {
     this.lastHeard = Date.now();
-    let frame: { type?: string; identifier?: string; message?: Frame };
+    let frame: { type?: string; identifier?: string; message?: Frame; reconnect?: boolean };
     try {
       frame = JSON.parse(raw);
     } catch {
@@ -100,8 +100,12 @@ export class Cable {
       return;
     }
     if (frame.type === 'reject_subscription') return socket.close();
-    if (frame.type === 'disconnect') return socket.close();
-    if (frame.message) this.deliver(frame.message);
+    if (frame.type === 'disconnect') {
+      if (frame.reconnect === false) this.retries = 10; // refused (too many sockets): come back only slowly
+      return socket.close();
+    }
+    // Pings carry a timestamp as `message`; events carry an object with `event`.
+    if (frame.type === undefined && typeof frame.message?.event === 'string') this.deliver(frame.message);
   }
 
   private subscribe(socket: WebSocket): void {
@@ -122,8 +126,10 @@ export class Cable {
       this.seenAtLastSeq.add(frame.event);
     }
     if (frame.event === 'resync.required') {
-      // the server could not replay everything missed: start afresh from now
-      this.lastSeq = typeof frame.seq === 'number' ? frame.seq : undefined;
+      // Too much was missed to replay: reload what is shown, and go on from the account's latest event.
+      const latest = Number(frame.data.latest_seq);
+      if (Number.isFinite(latest)) this.lastSeq = latest;
+      this.seenAtLastSeq.clear();
       this.options.onResync();
       return;
     }
