@@ -180,6 +180,34 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('snoozes, mutes, marks unread and deletes from the More actions menu', async () => {
+    const id = Number(page.url().split('/').pop());
+    const read = () => api.get(`${base}/conversations/${id}`);
+    const more = () => page.locator('.more-actions summary');
+    await more().click();
+    await screenshot(page, 'more-actions');
+    await page.getByRole('button', { name: 'Snooze for an hour' }).click();
+    const snoozed = await until(read, (res) => res.body.status === 'snoozed', 'the snooze');
+    expect(new Date(snoozed.body.snoozed_until).getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    await more().click();
+    await page.getByRole('button', { name: 'Mute' }).click();
+    await until(read, (res) => res.body.muted === true, 'the mute');
+    await more().click();
+    await page.getByRole('button', { name: 'Mark as unread' }).click();
+    await page.waitForURL(/\/conversations$/);
+    await until(read, (res) => res.body.unread_count > 0, 'the unread mark');
+
+    const doomed = await f.openConversation(api, { message: { content: 'delete me', message_type: 'incoming' } });
+    await page.goto(`${origin}/app/accounts/${account.account_id}/conversations/${doomed.id}`);
+    await page.locator('.messages .message').first().waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await more().click();
+    await page.getByRole('button', { name: 'Delete conversation' }).click();
+    await page.waitForURL(/\/conversations$/);
+    await until(() => api.get(`${base}/conversations/${doomed.id}`), (res) => res.status === 404, 'the deletion');
+    expect(errors).toEqual([]);
+  });
+
   it('works on a phone-sized screen, and in dark mode', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: 'dark' });
     const small = await phone.newPage();
