@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -20,6 +21,7 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 let embedded: EmbeddedDatabase | undefined;
+let dataDir: string | undefined;
 let adminUrl: string;
 let template: string;
 
@@ -28,6 +30,8 @@ let template: string;
  * one started here. Migrations run once into a template database; each test file clones it.
  */
 export async function setup(project: TestProject): Promise<void> {
+  // Servers a test starts (in-process or as `switchboard start`) must never write into the working tree's ./data.
+  if (!process.env.DATA_DIR) process.env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-data-'));
   adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;
   if (!(await reachable(adminUrl))) {
     embedded = await startEmbeddedPostgres(path.join(os.tmpdir(), 'switchboard-test-postgres'), { owner: true });
@@ -50,6 +54,7 @@ export async function teardown(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.end();
   await embedded?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 export function withDatabase(url: string, database: string): string {
