@@ -51,13 +51,14 @@ export async function receiveFile(db: Db, storage: ObjectStorage, source: Readab
       callback(null, chunk);
     },
   });
+  // pipeline() ties the two ends from the start: a client that goes away fails the store, a refused file
+  // stops the read. Until the store reads, the inspector holds back what arrives (backpressure).
+  pipeline(source, inspector, () => {});
   try {
     await reserveStorageKey(db, key);
-    // pipeline() ties the two ends: a client that goes away fails the store, a refused file stops the read.
-    pipeline(source, inspector, () => {});
     await storage.put(key, inspector);
   } catch (error) {
-    source.resume();
+    inspector.destroy();
     // If even that fails (the database is away), the reservation stays and the sweeper removes the object.
     await releaseUnclaimed(db, storage, [key]).catch(() => {});
     throw error;
