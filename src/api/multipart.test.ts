@@ -125,4 +125,11 @@ describe('authenticated uploads (Application API)', () => {
     expect(wts.statusCode, wts.body).toBeLessThan(500);
     expect(filesInStorage()).toHaveLength(stored);
   });
+
+  it("answers an over-limit form in the WTS dialect's own error shape", async () => {
+    const form = formData({ name: 'Form Contact' }, files(1, 1, 1, 1, 1));
+    const res = await ctx.app.inject({ method: 'POST', url: '/core/v1/contact', payload: form.payload, headers: { 'content-type': form.contentType, authorization: `Bearer ${f.account.api_access_token}` } });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ httpStatusCode: 413, error: true, key: 'ERROR_PAYLOAD_TOO_LARGE', text: expect.stringMatching(/at most 4 files/) });
+  });
 });
