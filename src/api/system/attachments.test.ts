@@ -75,6 +75,9 @@ describe('attachment downloads', () => {
     expect(served.headers['x-content-type-options']).toBe('nosniff');
     expect(served.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
     expect(served.rawPayload.equals(PNG_PIXEL)).toBe(true);
+    const head = await ctx.app.inject({ method: 'HEAD', url: new URL(image.data_url).pathname });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-length']).toBe(String(PNG_PIXEL.length));
     // WTS presents the same sniffed type.
     const wts = ctx.client(undefined, { authorization: `Bearer ${f.account.api_access_token}` });
     const listed = await wts.get(`/chat/v1/session/${c.uuid}/message`);

@@ -25,6 +25,14 @@ async function legacyAttachment(messageId: number, filename: string, contentType
     .executeTakeFirstOrThrow();
 }
 
+/** Posts a message with files through the Application API; answers it. */
+async function sendFiles(displayId: number, content: string, files: { filename: string; body: Buffer }[]) {
+  const { payload, contentType } = formData({ content }, files);
+  const res = await ctx.app.inject({ method: 'POST', url: `${f.base}/conversations/${displayId}/messages`, payload, headers: { 'content-type': contentType, api_access_token: f.account.api_access_token } });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
 const download = (row: { id: number; access_key: string }, name: string) => ctx.app.inject({ method: 'GET', url: `/attachments/${row.id}/${row.access_key}/${name}` });
 
 describe('attachments stored in the database before object storage', () => {
@@ -57,8 +65,7 @@ describe('attachments stored in the database before object storage', () => {
 describe('objects nothing owns', () => {
   it('removes a deleted message’s files, and uploads a dead process never finished, keeping the young ones', async () => {
     const c = await f.openConversation();
-    const { payload, contentType } = formData({ content: 'to delete' }, [{ filename: 'a.png', body: PNG_PIXEL }]);
-    const sent = (await ctx.app.inject({ method: 'POST', url: `${f.base}/conversations/${c.id}/messages`, payload, headers: { 'content-type': contentType, api_access_token: f.account.api_access_token } })).json();
+    const sent = await sendFiles(c.id, 'to delete', [{ filename: 'a.png', body: PNG_PIXEL }]);
     const { storage_key: deletedKey } = await db.selectFrom('attachments').select('storage_key').where('message_id', '=', sent.id).executeTakeFirstOrThrow();
     await f.api.delete(`${f.base}/conversations/${c.id}/messages/${sent.id}`);
 
@@ -70,7 +77,12 @@ describe('objects nothing owns', () => {
     await reserveStorageKey(db, inProgress);
     await storage.put(inProgress, Readable.from(['still arriving']));
 
-    expect(await sweepOrphans(db, storage, { graceMs: DAY })).toBe(2);
+    // Rows that go by cascade (a conversation, contact, inbox or account deleted) hand their objects over too.
+    const other = await f.openConversation();
+    await sendFiles(other.id, 'gone with its conversation', [{ filename: 'b.png', body: PNG_PIXEL }]);
+    await db.deleteFrom('conversations').where('display_id', '=', other.id).where('account_id', '=', f.account.account_id).execute();
+
+    expect(await sweepOrphans(db, storage, { graceMs: DAY })).toBe(3);
     expect(await storage.get(deletedKey!)).toBeUndefined();
     expect(await storage.get(abandoned)).toBeUndefined();
     expect(await storage.get(inProgress)).toBeDefined();
