@@ -132,4 +132,17 @@ describe('authenticated uploads (Application API)', () => {
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ httpStatusCode: 413, error: true, key: 'ERROR_PAYLOAD_TOO_LARGE', text: expect.stringMatching(/at most 4 files/) });
   });
+
+  it('answers a malformed or cut-off form with 400, keeping no part of its files', async () => {
+    const stored = filesInStorage().length;
+    const c = await f.openConversation();
+    const url = `${f.base}/conversations/${c.id}/messages`;
+    const noBoundary = await ctx.app.inject({ method: 'POST', url, payload: 'x', headers: { 'content-type': 'multipart/form-data', api_access_token: f.account.api_access_token } });
+    expect(noBoundary.statusCode).toBe(400);
+    expect(noBoundary.json().error).toMatch(/multipart body is malformed/);
+    const form = formData({ content: 'cut' }, files(50 * KB));
+    const cut = await post(url, { payload: form.payload.subarray(0, 30 * KB), contentType: form.contentType }, f.account.api_access_token);
+    expect(cut.statusCode).toBe(400);
+    expect(filesInStorage()).toHaveLength(stored);
+  });
 });
