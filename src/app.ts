@@ -17,6 +17,7 @@ import { chatwootApi } from './api/chatwoot/index.ts';
 import { isWtsPath, wtsApi } from './api/wts/index.ts';
 import { wtsErrorResponse } from './api/wts/errors.ts';
 import { AppError } from './errors.ts';
+import { createStorage } from './storage/object-storage.ts';
 import { cableRoutes } from './api/chatwoot/realtime/cable.ts';
 import { RealtimeHub } from './realtime/hub.ts';
 import { createTransport } from './realtime/transport.ts';
@@ -70,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     database: options.database,
     config: options.config,
     mailer: options.mailer,
+    storage: createStorage(options.config),
   };
   app.decorate('deps', deps);
   app.decorateRequest('caller', null as never);

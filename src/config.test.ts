@@ -50,4 +50,24 @@ describe('configuration', () => {
     expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(loadConfig({ PUBLIC_URL: 'https://chat.example.com/' }).publicUrl).toBe('https://chat.example.com');
   });
+
+  it('stores attachments under DATA_DIR unless STORAGE=s3, which needs a bucket and keys', () => {
+    expect(loadConfig({}).storage).toEqual({ kind: 'local' });
+    const s3 = { STORAGE: 's3', S3_BUCKET: 'files', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' };
+    expect(loadConfig(s3).storage).toEqual({ kind: 's3', endpoint: 'https://s3.us-east-1.amazonaws.com', bucket: 'files', region: 'us-east-1', accessKeyId: 'id', secretAccessKey: 'secret', forcePathStyle: false });
+    expect(loadConfig({ ...s3, S3_ENDPOINT: 'http://minio:9000', S3_FORCE_PATH_STYLE: 'true', S3_REGION: 'eu-west-1' }).storage).toMatchObject({ endpoint: 'http://minio:9000', region: 'eu-west-1', forcePathStyle: true });
+    expect(() => loadConfig({ STORAGE: 's3', S3_BUCKET: 'files' })).toThrow(new ConfigError('STORAGE=s3 needs S3_ACCESS_KEY_ID'));
+    expect(() => loadConfig({ STORAGE: 'ftp' })).toThrow(/STORAGE must be local or s3/);
+    expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'ftp://x' })).toThrow(/S3_ENDPOINT must use http: or https:/);
+  });
+
+  it('limits uploads, tighter for the anonymous Client and widget APIs', () => {
+    const MB = 1024 * 1024;
+    expect(loadConfig({}).uploads).toEqual({
+      authenticated: { maxFileBytes: 40 * MB, maxFiles: 15, maxRequestBytes: 100 * MB },
+      anonymous: { maxFileBytes: 10 * MB, maxFiles: 5, maxRequestBytes: 25 * MB },
+    });
+    expect(loadConfig({ PUBLIC_UPLOAD_MAX_FILES: '0' }).uploads.anonymous.maxFiles).toBe(0);
+    expect(() => loadConfig({ UPLOAD_MAX_FILE_BYTES: '-1' })).toThrow(/UPLOAD_MAX_FILE_BYTES must be an integer/);
+  });
 });

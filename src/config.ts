@@ -27,6 +27,10 @@ export interface Config {
     /** An agent bot that does not answer for this long hands its pending conversations to the agents. */
     botRetryWindowMs: number;
   };
+  /** Where attachment files live: DATA_DIR/attachments on this disk, or an S3-compatible bucket. */
+  storage: { kind: 'local' } | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+  /** Multipart limits: `anonymous` for the Client and widget APIs (no token), `authenticated` for the others. */
+  uploads: { authenticated: UploadLimits; anonymous: UploadLimits };
   realtime: {
     /** How processes tell each other about new events: LISTEN/NOTIFY unless Redis or NATS is configured. */
     transport: 'postgres' | 'redis' | 'nats';
@@ -46,6 +50,13 @@ export interface Config {
     /** Replay pages read at once per process; more replays wait their turn, taken round-robin by identity. */
     replayConcurrency: number;
   };
+}
+
+export interface UploadLimits {
+  maxFileBytes: number;
+  maxFiles: number;
+  /** The whole multipart body, fields and files together. */
+  maxRequestBytes: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -108,6 +119,38 @@ function realtime(env: NodeJS.ProcessEnv): Config['realtime'] {
   };
 }
 
+const MB = 1024 * 1024;
+
+function uploadLimits(env: NodeJS.ProcessEnv, prefix: string, defaults: UploadLimits): UploadLimits {
+  return {
+    maxFileBytes: integer(env, `${prefix}MAX_FILE_BYTES`, defaults.maxFileBytes, 1, 2 ** 31 - 1),
+    maxFiles: integer(env, `${prefix}MAX_FILES`, defaults.maxFiles, 0, 100),
+    maxRequestBytes: integer(env, `${prefix}MAX_REQUEST_BYTES`, defaults.maxRequestBytes, 1024, 2 ** 40),
+  };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string, because: string): string {
+  const value = env[name];
+  if (!value) throw new ConfigError(`${because} needs ${name}`);
+  return value;
+}
+
+function storage(env: NodeJS.ProcessEnv): Config['storage'] {
+  const kind = env.STORAGE || 'local';
+  if (kind === 'local') return { kind };
+  if (kind !== 's3') throw new ConfigError(`STORAGE must be local or s3 (got "${kind}")`);
+  const region = env.S3_REGION || 'us-east-1';
+  return {
+    kind,
+    endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']) ?? `https://s3.${region}.amazonaws.com`,
+    bucket: required(env, 'S3_BUCKET', 'STORAGE=s3'),
+    region,
+    accessKeyId: required(env, 'S3_ACCESS_KEY_ID', 'STORAGE=s3'),
+    secretAccessKey: required(env, 'S3_SECRET_ACCESS_KEY', 'STORAGE=s3'),
+    forcePathStyle: flag(env, 'S3_FORCE_PATH_STYLE'),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
@@ -137,6 +180,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : integer(env, 'WEBHOOK_RETRY_WINDOW_HOURS', 24, 0, 24 * 30) * 3_600_000,
       retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 5_000, 10, 3_600_000),
       botRetryWindowMs: integer(env, 'AGENT_BOT_RETRY_WINDOW_MS', 30_000, 0, 3_600_000),
+    },
+    storage: storage(env),
+    uploads: {
+      authenticated: uploadLimits(env, 'UPLOAD_', { maxFileBytes: 40 * MB, maxFiles: 15, maxRequestBytes: 100 * MB }),
+      anonymous: uploadLimits(env, 'PUBLIC_UPLOAD_', { maxFileBytes: 10 * MB, maxFiles: 5, maxRequestBytes: 25 * MB }),
     },
     realtime: realtime(env),
   };

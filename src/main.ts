@@ -8,6 +8,7 @@ import { bootstrap } from './domain/accounts/bootstrap.ts';
 import type { App } from './api/types.ts';
 import { startEventWorker } from './events/worker.ts';
 import { startChatbotEngine } from './jobs/chatbots.ts';
+import { startStorageMaintenance } from './jobs/storage-maintenance.ts';
 
 export interface Running {
   app: App;
@@ -40,6 +41,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const login = await firstRunLogin(app);
   const worker = startEventWorker(connected.database, config, app.log);
   const chatbots = await startChatbotEngine(connected.database, config, app.log);
+  const storageMaintenance = startStorageMaintenance(connected.database.db, app.deps.storage, config, app.log);
   // Listen last: a load balancer or orchestrator that sees /health answer may send traffic, or a SIGTERM,
   // at once, and everything behind the port must be running by then.
   const address = await app.listen({ port: config.port, host: config.host });
@@ -73,6 +75,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       }
       await chatbots.stop();
       await worker.stop();
+      await storageMaintenance.stop();
       app.deps.mailer.close();
       await connected.close();
       return !cut;

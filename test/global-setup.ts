@@ -22,6 +22,7 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 let embedded: EmbeddedDatabase | undefined;
+let dataDir: string | undefined;
 let adminUrl: string;
 let template: string;
 
@@ -39,6 +40,8 @@ function buildDashboardIfMissing(): void {
 
 export async function setup(project: TestProject): Promise<void> {
   buildDashboardIfMissing();
+  // Servers a test starts (in-process or as `switchboard start`) must never write into the working tree's ./data.
+  if (!process.env.DATA_DIR) process.env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-data-'));
   adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;
   if (!(await reachable(adminUrl))) {
     embedded = await startEmbeddedPostgres(path.join(os.tmpdir(), 'switchboard-test-postgres'), { owner: true });
@@ -61,6 +64,7 @@ export async function teardown(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.end();
   await embedded?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 export function withDatabase(url: string, database: string): string {

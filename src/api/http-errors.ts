@@ -42,21 +42,11 @@ export function toAppError(error: unknown): AppError {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('bad_request', `The request body is not valid JSON: ${fastifyError.message}`);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-    case 'FST_REQ_FILE_TOO_LARGE':
-    case 'FST_FILES_LIMIT':
-    case 'FST_PARTS_LIMIT':
-    case 'FST_FIELDS_LIMIT':
       return new AppError('payload_too_large', 'The request is too large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return new AppError('unsupported_media_type', `Unsupported content type`);
     case 'FST_ERR_NOT_FOUND':
       return new AppError('not_found', 'Resource could not be found');
-  }
-  // busboy (under @fastify/multipart) throws plain Errors without a code for a missing boundary or a
-  // truncated body: they are the client's malformed multipart, not our failure.
-  if (/^Multipart: |Unexpected end of (multipart|form)|Malformed part header/.test(fastifyError.message ?? '')) {
-    return new AppError('bad_request', `The multipart body is malformed: ${fastifyError.message}`);
   }
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {

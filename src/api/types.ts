@@ -7,6 +7,7 @@ import type { Account, AgentBot, User } from '../db/types.ts';
 import type { Action, Actor } from '../domain/auth/policies.ts';
 import type { AccountAccess } from '../domain/auth/principals.ts';
 import type { Mailer } from '../domain/mail/mailer.ts';
+import type { ObjectStorage } from '../storage/object-storage.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -15,6 +16,8 @@ export interface Deps {
   database: DatabaseHandle;
   config: Config;
   mailer: Mailer;
+  /** Attachment bytes (config.storage). */
+  storage: ObjectStorage;
 }
 
 /** Who is calling an account-scoped route, resolved once per request. */
@@ -53,5 +56,7 @@ declare module 'fastify' {
     policy?: Action;
     /** Chatwoot's Rails wrapper key: {"label": {...}} is accepted as the flat body. */
     bodyWrapper?: string;
+    /** The multipart field whose files the route stores (`attachments`); files under other names are dropped. */
+    uploadField?: string;
   }
 }

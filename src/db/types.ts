@@ -276,8 +276,17 @@ export interface AttachmentsTable {
   height: number | null;
   external_url: string | null;
   access_key: string;
+  /** Bytes of a row stored before object storage; moved out and emptied at start-up. */
   data: Buffer | null;
+  storage_key: string | null;
+  checksum: string | null;
   created_at: Timestamp;
+}
+
+export interface StorageOrphansTable {
+  storage_key: string;
+  reason: 'upload' | 'deleted';
+  since: Timestamp;
 }
 
 export interface LabelsTable {
@@ -430,6 +439,7 @@ export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
   attachments: AttachmentsTable;
+  storage_orphans: StorageOrphansTable;
   labels: LabelsTable;
   canned_responses: CannedResponsesTable;
   custom_attribute_definitions: CustomAttributeDefinitionsTable;
@@ -450,7 +460,8 @@ export type ContactInbox = Selectable<ContactInboxesTable>;
 export type ContactNote = Selectable<ContactNotesTable>;
 export type Conversation = Selectable<ConversationsTable>;
 export type Message = Selectable<MessagesTable>;
-export type Attachment = Selectable<AttachmentsTable>;
+/** An attachment as presented: its bytes (in storage, or a legacy row's `data`) are read only by the download. */
+export type Attachment = Omit<Selectable<AttachmentsTable>, 'data'>;
 export type Label = Selectable<LabelsTable>;
 export type CannedResponse = Selectable<CannedResponsesTable>;
 export type CustomAttributeDefinition = Selectable<CustomAttributeDefinitionsTable>;

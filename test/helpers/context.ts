@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/db/pool.ts';
@@ -86,7 +89,9 @@ function makeClient(app: App, token?: string, extraHeaders: Record<string, strin
 export async function createTestContext(env: Record<string, string> = {}, options: { worker?: boolean; logger?: object; chatbots?: boolean } = {}): Promise<TestContext> {
   const testDb = await createTestDatabase();
   const database = openDatabase(testDb.url, { max: 5 });
-  const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', PORT: '0', ...env });
+  // Each test file stores its attachments in a folder of its own, removed afterwards.
+  const dataDir = env.DATA_DIR ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-data-'));
+  const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', PORT: '0', ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env });
   const app = await buildApp({ config, database, mailer: createMailer(config.smtpUrl, config.mailFrom), logger: options.logger ?? false });
   await app.ready();
   const worker = options.worker ? startEventWorker(database, config, { warn() {}, error() {} }) : undefined;
@@ -97,6 +102,7 @@ export async function createTestContext(env: Record<string, string> = {}, option
     await app.close();
     await database.close();
     await testDb.drop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
   const db = database.db;
   return {

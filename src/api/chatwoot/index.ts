@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../types.ts';
-import { flattenMultipartBody } from '../multipart.ts';
+import type { UploadLimits } from '../../config.ts';
+import { readMultipartBody } from '../multipart.ts';
 import { normalizeObject } from './normalize.ts';
 import { authenticatePlatformApp, authenticateUserOrBot, authorizeAccount } from './auth.ts';
 
@@ -22,11 +23,14 @@ async function loadRouteModules(dir: string): Promise<RouteModule['default'][]> 
   return modules;
 }
 
-async function normalizeInput(request: FastifyRequest): Promise<void> {
-  flattenMultipartBody(request);
-  const schema = request.routeOptions.schema as { querystring?: object; body?: object } | undefined;
-  request.query = normalizeObject(request.query, schema?.querystring) as typeof request.query;
-  request.body = normalizeObject(request.body, schema?.body, request.routeOptions.config.bodyWrapper);
+/** preValidation: a multipart body read (with these limits) and every body and query in canonical shape. */
+function inputNormalizer(uploadLimits: UploadLimits) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    await readMultipartBody(request, reply, uploadLimits);
+    const schema = request.routeOptions.schema as { querystring?: object; body?: object } | undefined;
+    request.query = normalizeObject(request.query, schema?.querystring) as typeof request.query;
+    request.body = normalizeObject(request.body, schema?.body, request.routeOptions.config.bodyWrapper);
+  };
 }
 
 export async function chatwootApi(app: App): Promise<void> {
@@ -37,15 +41,23 @@ export async function chatwootApi(app: App): Promise<void> {
   const publicRoutes = await loadRouteModules(path.join(here, 'public'));
   const widgetRoutes = await loadRouteModules(path.join(here, 'widget'));
   const { default: signInRoutes } = await import('./sign-in/routes.ts');
+  const { uploads } = app.deps.config;
+  const normalizeInput = inputNormalizer(uploads.authenticated);
+  // The Client and widget APIs take no token: anyone may post there, so their uploads are held tighter.
+  const normalizeAnonymousInput = inputNormalizer(uploads.anonymous);
 
   await app.register(
     async (api) => {
       api.addHook('onRequest', authenticateUserOrBot);
-      api.addHook('preValidation', normalizeInput);
-      for (const routes of userRoutes) await api.register(routes);
+      await api.register(async (user) => {
+        user.addHook('preValidation', normalizeInput);
+        for (const routes of userRoutes) await user.register(routes);
+      });
       await api.register(
         async (scoped) => {
+          // The account and the route's policy first: a caller refused there never gets a file into storage.
           scoped.addHook('preValidation', authorizeAccount);
+          scoped.addHook('preValidation', normalizeInput);
           for (const routes of accountRoutes) await scoped.register(routes);
         },
         { prefix: '/accounts/:account_id' },
@@ -65,14 +77,14 @@ export async function chatwootApi(app: App): Promise<void> {
 
   // Chatwoot's sign-in (devise-token-auth routes under /auth) and the dashboard's session cookie.
   await app.register(async (auth) => {
-    auth.addHook('preValidation', normalizeInput);
+    auth.addHook('preValidation', normalizeAnonymousInput);
     await auth.register(signInRoutes);
   });
 
   // The Client API needs no token (n8n sends one anyway: it is ignored).
   await app.register(
     async (clientApi) => {
-      clientApi.addHook('preValidation', normalizeInput);
+      clientApi.addHook('preValidation', normalizeAnonymousInput);
       for (const routes of publicRoutes) await clientApi.register(routes);
     },
     { prefix: '/public/api/v1' },
@@ -81,7 +93,7 @@ export async function chatwootApi(app: App): Promise<void> {
   // The website widget's API: the website_token names the inbox, X-Auth-Token the contact.
   await app.register(
     async (widgetApi) => {
-      widgetApi.addHook('preValidation', normalizeInput);
+      widgetApi.addHook('preValidation', normalizeAnonymousInput);
       for (const routes of widgetRoutes) await widgetApi.register(routes);
     },
     { prefix: '/api/v1/widget' },

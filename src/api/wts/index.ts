@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../types.ts';
 import { authenticateWts } from './auth.ts';
 import { canonicalInput } from './query.ts';
-import { flattenMultipartBody } from '../multipart.ts';
+import { readMultipartBody } from '../multipart.ts';
 
 type RouteModule = { default: (app: App) => Promise<void> };
 
@@ -27,9 +27,9 @@ async function loadRouteModules(dir: string): Promise<RouteModule['default'][]> 
   return modules;
 }
 
-async function canonicalizeInput(request: FastifyRequest): Promise<void> {
+async function canonicalizeInput(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   // A form post becomes plain fields, as in the Chatwoot dialect; raw multipart parts never reach a handler.
-  flattenMultipartBody(request);
+  await readMultipartBody(request, reply, request.server.deps.config.uploads.authenticated);
   const schema = request.routeOptions.schema as { querystring?: object; body?: object } | undefined;
   request.query = canonicalInput(request.query, schema?.querystring) as typeof request.query;
   // A bodiless PUT (`…/complete` with its defaults) is an empty body, not a malformed one.

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool.ts';
 import type { Attachment, Conversation } from '../../db/types.ts';
 import { loadMessageDetails, type Sender } from './details.ts';
+import { ATTACHMENT_COLUMNS } from '../attachments/repository.ts';
 
 export const ATTACHMENTS_PER_PAGE = 100;
 
@@ -13,7 +14,7 @@ export async function conversationAttachments(db: Db, conversation: Conversation
     .where('m.conversation_id', '=', conversation.id);
   const [rows, total] = await Promise.all([
     base
-      .select(['a.id', 'a.account_id', 'a.message_id', 'a.file_type', 'a.filename', 'a.content_type', 'a.extension', 'a.file_size', 'a.width', 'a.height', 'a.external_url', 'a.access_key', 'a.created_at'])
+      .select(ATTACHMENT_COLUMNS.map((column) => `a.${column}` as const))
       .orderBy('a.id', 'desc')
       .limit(ATTACHMENTS_PER_PAGE)
       .offset((page - 1) * ATTACHMENTS_PER_PAGE)
@@ -25,16 +26,6 @@ export async function conversationAttachments(db: Db, conversation: Conversation
   const senders = new Map<number, Sender | undefined>((await loadMessageDetails(db, conversation.account_id, messages)).map((d) => [d.message.id, d.sender]));
   return {
     total: Number(total.count),
-    items: rows.map((row) => ({ attachment: { ...row, data: null } as Attachment, sender: senders.get(row.message_id) })),
+    items: rows.map((row): { attachment: Attachment; sender: Sender | undefined } => ({ attachment: row, sender: senders.get(row.message_id) })),
   };
-}
-
-/** The file itself, for the public download URL (the access key is the credential). */
-export async function attachmentFile(db: Db, id: number, accessKey: string) {
-  return db
-    .selectFrom('attachments')
-    .select(['filename', 'content_type', 'data', 'external_url'])
-    .where('id', '=', id)
-    .where('access_key', '=', accessKey)
-    .executeTakeFirst();
 }

@@ -6,13 +6,19 @@ import type { Contact, Conversation, Message, MessageStatus, SenderType } from '
 import { notFound, unprocessable } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
 import { changedAttributes, recordEvent } from '../../events/outbox.ts';
+import { extensionOf, safeFileName } from '../attachments/file-name.ts';
+import { fileTypeOf } from '../attachments/media-type.ts';
+import { claimStorageKeys } from '../attachments/orphans.ts';
 
 export const MESSAGE_TYPE = { incoming: 0, outgoing: 1, activity: 2, template: 3 } as const;
 
+/** A file already in storage (api/multipart.ts put it there), named safely and typed from its bytes. */
 export interface NewFile {
   filename: string;
-  mimetype: string;
-  data: Buffer;
+  contentType: string;
+  size: number;
+  storageKey: string;
+  checksum: string;
 }
 
 export interface NewMessage {
@@ -44,11 +50,6 @@ function mimetypeOf(filename: string): string {
   return MIME_BY_EXTENSION[path.extname(filename).slice(1).toLowerCase()] ?? 'application/octet-stream';
 }
 
-function fileType(mimetype: string): string {
-  const kind = mimetype.split('/')[0];
-  return kind === 'image' || kind === 'audio' || kind === 'video' ? kind : 'file';
-}
-
 export function validateMessage(input: NewMessage): void {
   if (input.content && input.content.length > MAX_CONTENT_LENGTH) {
     throw unprocessable(`Validation failed: Content is too long (maximum is ${MAX_CONTENT_LENGTH} characters)`, ['content']);
@@ -66,28 +67,28 @@ function attachmentRows(accountId: number, messageId: number, input: NewMessage)
   const files = (input.files ?? []).map((file) => ({
     account_id: accountId,
     message_id: messageId,
-    file_type: fileType(file.mimetype),
-    filename: path.basename(file.filename || 'file'),
-    content_type: file.mimetype || 'application/octet-stream',
-    extension: path.extname(file.filename || '').replace(/^\./, '') || null,
-    file_size: file.data.length,
+    file_type: fileTypeOf(file.contentType),
+    filename: file.filename,
+    content_type: file.contentType,
+    extension: extensionOf(file.filename),
+    file_size: file.size,
     external_url: null,
     access_key: randomToken(16),
-    data: file.data,
+    storage_key: file.storageKey,
+    checksum: file.checksum,
   }));
   const links = (input.fileUrls ?? []).map((url) => {
-    const filename = path.basename(new URL(url).pathname) || 'file';
+    const filename = safeFileName(path.basename(new URL(url).pathname));
     return {
       account_id: accountId,
       message_id: messageId,
-      file_type: fileType(mimetypeOf(filename)),
+      file_type: fileTypeOf(mimetypeOf(filename)),
       filename,
       content_type: mimetypeOf(filename),
       extension: path.extname(filename).replace(/^\./, '') || null,
       file_size: 0,
       external_url: url,
       access_key: randomToken(16),
-      data: null,
     };
   });
   return [...files, ...links];
@@ -137,7 +138,10 @@ export async function insertMessage(trx: Db, conversationId: number, input: NewM
   validateMessage(input);
   const result = inserted(await storeMessage(trx, conversationId, messageFields(input)));
   const attachments = attachmentRows(result.message.account_id, result.message.id, input);
-  if (attachments.length) await trx.insertInto('attachments').values(attachments).execute();
+  if (attachments.length) {
+    await claimStorageKeys(trx, (input.files ?? []).map((file) => file.storageKey));
+    await trx.insertInto('attachments').values(attachments).execute();
+  }
   return result;
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool.ts';
 import { availabilityStatus } from '../presence/repository.ts';
 import type { AgentBot, Attachment, Contact, Message, User } from '../../db/types.ts';
+import { ATTACHMENT_COLUMNS } from '../attachments/repository.ts';
 
 export type UserWithMembership = Pick<User, 'id' | 'name' | 'display_name' | 'email' | 'avatar_url' | 'custom_attributes'> & {
   account_id: number | null;
@@ -58,14 +59,14 @@ export async function loadAttachments(db: Db, accountId: number, messageIds: num
   if (!messageIds.length) return byMessage;
   const rows = await db
     .selectFrom('attachments')
-    .select(['id', 'account_id', 'message_id', 'file_type', 'filename', 'content_type', 'extension', 'file_size', 'width', 'height', 'external_url', 'access_key', 'created_at'])
+    .select(ATTACHMENT_COLUMNS)
     .where('account_id', '=', accountId)
     .where('message_id', 'in', messageIds)
     .orderBy('id')
     .execute();
   for (const row of rows) {
     const list = byMessage.get(row.message_id) ?? [];
-    list.push({ ...row, data: null });
+    list.push(row);
     byMessage.set(row.message_id, list);
   }
   return byMessage;

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { Attachment } from '../../../db/types.ts';
 import { Nullable } from './schema-helpers.ts';
+import { attachmentUrl } from '../../system/attachments.ts';
 
 export const AttachmentSchema = Type.Object({
   id: Type.Integer(),
@@ -14,10 +15,6 @@ export const AttachmentSchema = Type.Object({
   width: Nullable(Type.Integer()),
   height: Nullable(Type.Integer()),
 });
-
-export function attachmentUrl(publicUrl: string, attachment: Pick<Attachment, 'id' | 'access_key' | 'filename' | 'external_url'>): string {
-  return attachment.external_url ?? `${publicUrl}/attachments/${attachment.id}/${attachment.access_key}/${encodeURIComponent(attachment.filename)}`;
-}
 
 export function presentAttachment(attachment: Attachment, publicUrl: string): Static<typeof AttachmentSchema> {
   const url = attachmentUrl(publicUrl, attachment);

@@ -3,6 +3,7 @@ import type { Attachment } from '../../../db/types.ts';
 import { MESSAGE_TYPE } from '../../../domain/messages/commands.ts';
 import type { SessionMessageRow } from '../../../domain/sessions/messages.ts';
 import { DateTime, FreeObject, iso, Nullable } from '../schema.ts';
+import { attachmentUrl } from '../../system/attachments.ts';
 
 export const MESSAGE_STATUSES = ['PROCESSING', 'SAVED', 'QUEUED', 'SENT', 'DELIVERED', 'READ', 'FAILED', 'DELETED', 'WAIT_REPLY'] as const;
 
@@ -55,7 +56,7 @@ function presentFile(attachment: Attachment, publicUrl: string): Static<typeof F
     extension: attachment.extension,
     mimeType: attachment.content_type,
     type: FILE_KINDS[attachment.file_type] ?? (attachment.content_type === 'application/pdf' ? 'PDF' : 'UNDEFINED'),
-    publicUrl: attachment.external_url ?? `${publicUrl}/attachments/${attachment.id}/${attachment.access_key}/${encodeURIComponent(attachment.filename)}`,
+    publicUrl: attachmentUrl(publicUrl, attachment),
     size: Number(attachment.file_size),
   };
 }

@@ -5,7 +5,7 @@ import { conversationAttachments } from '../../../../domain/messages/attachments
 import { findMember } from '../../../../domain/users/repository.ts';
 import { AgentSchema, presentAgent } from '../../presenters/agent.ts';
 import { AgentBotSlimSchema } from '../../presenters/conversation.ts';
-import { attachmentUrl } from '../../presenters/attachment.ts';
+import { attachmentUrl } from '../../../system/attachments.ts';
 import { presentSenderPush } from '../../presenters/message.ts';
 import { FreeObject, Nullable } from '../../presenters/schema-helpers.ts';
 import { TeamRecordSchema, presentTeamRecord } from '../../presenters/team.ts';

@@ -84,7 +84,7 @@ export default async function messageRoutes(app: App): Promise<void> {
   app.post(
     '/conversations/:conversation_id/messages',
     {
-      config: { policy: 'messages.create', bodyWrapper: 'message' },
+      config: { policy: 'messages.create', bodyWrapper: 'message', uploadField: 'attachments' },
       schema: { tags, summary: 'Send a message (JSON or multipart with attachments[])', params: ConversationParams, body: CreateBody, response: { 200: MessageSchema } },
     },
     async (request) => {

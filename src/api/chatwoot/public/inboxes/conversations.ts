@@ -103,7 +103,7 @@ export default async function publicConversationRoutes(app: App): Promise<void> 
 
   app.post(
     `${base}/:conversation_id/messages`,
-    { config: { bodyWrapper: 'message' }, schema: { tags, summary: 'Send a message as the contact', security: [], params: ConversationParams, body: CreateMessageBody, response: { 200: PublicMessageSchema } } },
+    { config: { bodyWrapper: 'message', uploadField: 'attachments' }, schema: { tags, summary: 'Send a message as the contact', security: [], params: ConversationParams, body: CreateMessageBody, response: { 200: PublicMessageSchema } } },
     async (request) => {
       const { contact, conversation } = await caller(request);
       const { message } = await createMessage(db, conversation!, {

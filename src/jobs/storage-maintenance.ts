@@ -1,0 +1,54 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/pool.ts';
+import { partialDir, type ObjectStorage } from '../storage/object-storage.ts';
+import { moveLegacyAttachments, removeStalePartials } from '../domain/attachments/maintenance.ts';
+import { sweepOrphans } from '../domain/attachments/orphans.ts';
+
+export interface StorageMaintenance {
+  stop(): Promise<void>;
+}
+
+const SWEEP_MS = 60_000;
+/** An upload reserved this long ago and never claimed belongs to a process that died mid-request. */
+export const ABANDONED_UPLOAD_MS = 24 * 3_600_000;
+
+interface Log {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+}
+
+/**
+ * Keeps storage and the attachments table in step, in the background of each process: at start the
+ * legacy bytea rows move to storage and stale partial files go; then, every minute, objects no row owns
+ * (deleted messages', abandoned uploads') are removed.
+ */
+export function startStorageMaintenance(db: Db, storage: ObjectStorage, config: Pick<Config, 'dataDir'>, log: Log): StorageMaintenance {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const sweep = async () => {
+    try {
+      const removed = await sweepOrphans(db, storage, { graceMs: ABANDONED_UPLOAD_MS });
+      if (removed) log.info({ removed }, 'storage: removed objects no attachment owns');
+    } catch (err) {
+      log.warn({ err }, 'storage sweep failed; it runs again in a minute');
+    }
+    if (!stopped) timer = setTimeout(() => void (running = sweep()), SWEEP_MS);
+  };
+  let running: Promise<void> = (async () => {
+    try {
+      await removeStalePartials(partialDir(config.dataDir));
+      const moved = await moveLegacyAttachments(db, storage);
+      if (moved) log.info({ moved }, 'storage: moved attachments stored in the database to storage');
+    } catch (err) {
+      log.warn({ err }, 'storage: moving database-stored attachments failed; they are still served, and moved at the next start');
+    }
+    await sweep();
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
