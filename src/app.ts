@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import addFormats from 'ajv-formats';
+import secureJson from 'secure-json-parse';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/pool.ts';
 import type { App, Deps } from './api/types.ts';
@@ -92,7 +93,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const text = (body as string).trim();
     if (text === '') return done(null, undefined);
     try {
-      const value = JSON.parse(text);
+      // JSON.parse keeps `__proto__` (and `constructor.prototype`) as ordinary keys; copied onto another object
+      // by assignment they become its prototype, and fields the client left out are read from it. Dropped here,
+      // like any key no schema knows (Fastify's own parser refuses them; Rails would ignore them).
+      const value = secureJson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' });
       // Thousands of nested levels parse fine but overflow the stack of whatever walks them next (the
       // validator, the driver's JSON encoding): refuse them here, as malformed input.
       if (nestedDeeperThan(value, MAX_JSON_DEPTH)) throw new Error(`nested deeper than ${MAX_JSON_DEPTH} levels`);

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/db/seed/random.ts';
 import { createTestContext } from '../helpers/context.ts';
-import { MISSING_PARAMS, dialectOf, fuzzRequest, kindsFor, type FuzzRequest, type Operation } from './fuzz/cases.ts';
+import { MISSING_PARAMS, dialectOf, fuzzRequest, kindsFor, operationsOf, type FuzzRequest } from './fuzz/cases.ts';
 import { errorShapeProblem } from './fuzz/shape.ts';
 import { createWorld } from './fuzz/world.ts';
 
@@ -31,17 +31,7 @@ const logStream = new Writable({
 const ctx = await createTestContext({}, { logger: { level: 'error', stream: logStream } });
 
 const spec = (await ctx.client().get('/openapi.json')).body;
-const operations: Operation[] = [];
-for (const [template, item] of Object.entries<Record<string, any>>(spec.paths)) {
-  for (const [method, operation] of Object.entries(item)) {
-    if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-    if (only && !`${method.toUpperCase()} ${template}`.includes(only)) continue;
-    operations.push({ method, template, parameters: operation.parameters ?? [], body: operation.requestBody?.content?.['application/json']?.schema });
-  }
-}
-// Operations that delete or suspend what the others need run last; the world is rebuilt whenever it breaks.
-const destructive = (o: Operation) => o.method === 'delete' || /reset_access_token|\/token$/.test(o.template);
-operations.sort((a, b) => Number(destructive(a)) - Number(destructive(b)));
+const operations = operationsOf(spec, only);
 
 function hash(text: string): number {
   let h = 2166136261;

@@ -2,6 +2,7 @@ import type { BranchRule, BranchStep } from '../definition.ts';
 import { resolveName, lookupPath, type FlowScope } from '../variables.ts';
 import type { StepHandler } from './types.ts';
 import { safePattern, UnsafePatternError } from '../../safe-regex.ts';
+import { ownValue } from '../../own.ts';
 
 const CONTACT_COLUMNS: Record<string, string> = { name: 'name', email: 'email', phone: 'phone_number', phonenumber: 'phone_number', identifier: 'identifier' };
 
@@ -13,7 +14,7 @@ function subject(rule: BranchRule, scope: FlowScope): unknown {
     case 'var':
       return resolveName(scope, rule.key!);
     case 'contact': {
-      const column = CONTACT_COLUMNS[rule.key!.toLowerCase()];
+      const column = ownValue(CONTACT_COLUMNS, rule.key!.toLowerCase());
       return column ? (scope.contact as unknown as Record<string, unknown>)[column] : lookupPath(scope.contact.custom_attributes, rule.key!);
     }
     case 'session':
