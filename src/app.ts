@@ -39,6 +39,10 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 export interface AppOptions {
   config: Config;
   database: DatabaseHandle;
@@ -48,9 +52,21 @@ export interface AppOptions {
 
 /** Builds the HTTP application; main.ts listens, tests inject. */
 export async function buildApp(options: AppOptions): Promise<App> {
+  const limits = options.config.http;
   const app = Fastify({
     logger: options.logger ?? { level: options.config.logLevel },
     bodyLimit: 4 * 1024 * 1024,
+    // Node holds a connection as long as its client keeps trickling bytes unless told otherwise: one client
+    // could hold sockets and parsers for minutes each. Websockets are not cut: ws clears the socket's idle
+    // timeout on upgrade, and an upgraded socket is no longer a request.
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    // Node checks the request and header deadlines every connectionsCheckingInterval (30 s by default), so a
+    // deadline of seconds would be overrun by up to half a minute.
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: Math.min(5_000, Math.max(100, Math.floor(limits.headersTimeoutMs / 4))) },
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (a number: that many hops).
+    trustProxy: typeof limits.trustProxy === 'number' ? trustHops(limits.trustProxy) : limits.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     // A malformed percent-encoding or an over-long path parameter is answered by the router itself: route it
     // through the catalogue so it gets the dialect's error body like every other 4xx.
