@@ -68,6 +68,18 @@ describe('anonymous bodies', () => {
   });
 });
 
+describe('attributes merged into a contact', () => {
+  it('stop growing at 64 KiB: each update is merged into what is stored, so small updates add up', async () => {
+    const contact = (await from(ctx, '203.0.113.60')('POST', `${inboxPath}/contacts`, { name: 'Collector' })).body;
+    const statuses = [];
+    for (let i = 0; i < 6; i++) {
+      const update = await ctx.app.inject({ method: 'PATCH', url: `${inboxPath}/contacts/${contact.source_id}`, remoteAddress: `203.0.113.${61 + i}`, payload: { custom_attributes: { [`k${i}`]: 'x'.repeat(15_000) } } });
+      statuses.push(update.statusCode);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 422, 422]);
+  });
+});
+
 describe('anonymous lists', () => {
   it('show a contact its latest 100 conversations, each with its latest 100 messages', async () => {
     const visitor = from(ctx, '203.0.113.50');
