@@ -1,8 +1,8 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/db/seed/random.ts';
 import { createTestContext } from '../helpers/context.ts';
 import { authHeaders, dialectOf, fillPath, operationsOf, type Operation } from './fuzz/cases.ts';
+import { errorLog } from './fuzz/error-log.ts';
 import { errorShapeProblem } from './fuzz/shape.ts';
 import { sample, type Schema } from './fuzz/values.ts';
 import { createWorld, type World } from './fuzz/world.ts';
@@ -16,15 +16,9 @@ import { conversationFixture } from '../helpers/fixtures.ts';
  */
 const INHERITED_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 
-const logged: { msg: string; err?: { message: string; stack?: string } }[] = [];
-const logStream = new Writable({
-  write(chunk, _encoding, done) {
-    for (const line of String(chunk).split('\n').filter(Boolean)) logged.push(JSON.parse(line));
-    done();
-  },
-});
+const log = errorLog();
 // Every route is driven from one address: the anonymous write budget would turn the Client API's cases into 429s.
-const ctx = await createTestContext({ PUBLIC_API_RATE_LIMIT: '0' }, { logger: { level: 'error', stream: logStream } });
+const ctx = await createTestContext({ PUBLIC_API_RATE_LIMIT: '0' }, { logger: { level: 'error', stream: log.stream } });
 const operations = operationsOf((await ctx.client().get('/openapi.json')).body);
 
 const random = createRandom(11);
@@ -104,13 +98,13 @@ describe('keys named after Object.prototype members (constructor, __proto__, toS
     for (const operation of operations) {
       const name = `${operation.method.toUpperCase()} ${operation.template}`;
       for (const request of casesFor(world, operation)) {
-        const seen = logged.length;
+        const seen = log.entries.length;
         const headers: Record<string, string> = { ...authHeaders(world, operation.template) };
         if (request.payload !== undefined) headers['content-type'] = 'application/json';
         const response = await ctx.app.inject({ method: operation.method.toUpperCase() as 'GET', url: request.url, headers, payload: request.payload });
         requests++;
         if (response.statusCode >= 500) {
-          const cause = logged.slice(seen).find((entry) => entry.err)?.err;
+          const cause = log.causeSince(seen);
           failures.push(`${name} ${request.where} → ${response.statusCode} ${cause?.message.split('\n')[0] ?? response.body.slice(0, 120)}`);
         } else if (response.statusCode >= 400) {
           const problem = errorShapeProblem(dialectOf(operation.template), response.statusCode, response.body, operation.template);
@@ -138,5 +132,18 @@ describe('a `__proto__` key in a request body', () => {
     expect(agent.body.role).toBe('agent');
     const query = await f.api.get(`${f.base}/conversations?__proto__[status]=resolved&__proto__[]=x`);
     expect(query.status).toBe(200);
+  });
+});
+
+describe('stored names that look like inherited members', () => {
+  it('a contact tagged `constructor` is still shown by the WTS dialect', async () => {
+    const f = await conversationFixture(ctx, 'ProtoTags');
+    for (const title of ['constructor', 'tostring']) expect((await f.api.post(`${f.base}/labels`, { title })).status).toBe(200);
+    expect((await f.api.post(`${f.base}/contacts/${f.contact.id}/labels`, { labels: ['constructor', 'tostring'] })).status).toBe(200);
+    const wts = ctx.client(undefined, { authorization: `Bearer ${f.account.api_access_token}` });
+    const uuid = (await ctx.database.db.selectFrom('contacts').select('uuid').where('id', '=', f.contact.id).executeTakeFirstOrThrow()).uuid;
+    const shown = await wts.get(`/core/v1/contact/${uuid}`, { IncludeDetails: 'Tags' });
+    expect(shown.status).toBe(200);
+    expect(shown.body.tagNames).toEqual(['constructor', 'tostring']);
   });
 });
