@@ -9,7 +9,7 @@ import { createTestContext } from '../helpers/context.ts';
  * at 1 byte / 5 s in the report, and a few hundred such clients hold every socket. The request, header and
  * idle deadlines close them; an upgraded websocket, quiet between its pings, stays open.
  */
-const ctx = await createTestContext({ HTTP_REQUEST_TIMEOUT_MS: '1500', HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_IDLE_TIMEOUT_MS: '1000' });
+const ctx = await createTestContext({ HTTP_REQUEST_TIMEOUT_MS: '1500', HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_IDLE_TIMEOUT_MS: '2000' });
 await ctx.app.listen({ port: 0, host: '127.0.0.1' });
 const { port } = ctx.app.server.address() as AddressInfo;
 const BOUND_MS = 15_000;
@@ -61,6 +61,22 @@ describe('slow and idle clients', () => {
     await within(trickle('', '').closed, 'silent connection');
   });
 
+  it('a keep-alive connection quiet for longer than the header deadline still serves its next request', { timeout: BOUND_MS + 5_000 }, async () => {
+    const socket = net.connect(port, '127.0.0.1');
+    sockets.push(socket);
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk));
+    const answers = (n: number) => within(new Promise<void>((resolve) => {
+      const check = setInterval(() => received.split('HTTP/1.1 200').length > n && (clearInterval(check), resolve()), 20);
+    }), `answer ${n}`);
+    socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await answers(1);
+    // Quiet for as long as trickled headers take to be cut (the header deadline), then ask again.
+    await within(trickle('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ', 'abcdefgh').closed, 'trickled headers');
+    socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await answers(2);
+  });
+
   it('an ordinary request still answers, and an upgraded websocket outlives every deadline', { timeout: 3 * BOUND_MS }, async () => {
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
     const socket = new WebSocket(`ws://127.0.0.1:${port}/cable`);
@@ -75,7 +91,7 @@ describe('slow and idle clients', () => {
     socket.on('close', () => (closed = true));
     await within(new Promise((resolve) => socket.once('open', resolve)), 'websocket open');
     // Outlive the request deadline (the trickled body's lifetime), then two more of the cable's 3 s pings: the
-    // gaps between them are longer than the 1 s idle deadline, so a socket the deadlines applied to is gone.
+    // gaps between them are longer than the 2 s idle deadline, so a socket the deadlines applied to is gone.
     await within(trickle(`POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n`, 'x').closed, 'trickled body beside the websocket');
     const seen = pings;
     await within(
