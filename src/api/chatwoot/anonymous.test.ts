@@ -55,9 +55,9 @@ describe('anonymous writes per client address', () => {
 });
 
 describe('anonymous bodies', () => {
-  it('are refused past 1 MiB (413) and free-form objects past 16 KiB (422 naming the field)', async () => {
+  it('are refused past 2 MiB (413) and free-form objects past 16 KiB (422 naming the field)', async () => {
     const visitor = from(ctx, '203.0.113.40');
-    const huge = await visitor('POST', `${inboxPath}/contacts`, { name: 'big', custom_attributes: { blob: 'x'.repeat(1_100_000) } });
+    const huge = await visitor('POST', `${inboxPath}/contacts`, { name: 'big', custom_attributes: { blob: 'x'.repeat(2_200_000) } });
     expect(huge.status).toBe(413);
     const attributes = await visitor('POST', `${inboxPath}/contacts`, { name: 'big', custom_attributes: { blob: 'x'.repeat(17_000) } });
     expect(attributes).toMatchObject({ status: 422, body: { message: expect.stringContaining('Custom attributes is too large'), attributes: ['custom_attributes'] } });
@@ -65,6 +65,11 @@ describe('anonymous bodies', () => {
     expect(event).toMatchObject({ status: 422, body: { attributes: ['event_info'] } });
     const fine = await visitor('POST', `${inboxPath}/contacts`, { name: 'fine', custom_attributes: { plan: 'free' }, additional_attributes: { city: 'Porto' } });
     expect(fine.status).toBe(200);
+    // The longest message taken (150,000 UTF-16 units), all emoji escaped as ASCII JSON, still gets through.
+    const conversation = (await visitor('POST', `${inboxPath}/contacts/${fine.body.source_id}/conversations`, {})).body;
+    const escaped = `{"content":"${'\\ud83d\\ude00'.repeat(75_000)}"}`;
+    const longest = await ctx.app.inject({ method: 'POST', url: `${inboxPath}/contacts/${fine.body.source_id}/conversations/${conversation.id}/messages`, remoteAddress: '203.0.113.42', headers: { 'content-type': 'application/json' }, payload: escaped });
+    expect(longest.statusCode).toBe(200);
   });
 });
 

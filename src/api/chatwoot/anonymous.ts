@@ -6,10 +6,10 @@ import { clientKey, type RateLimiter } from '../rate-limiter.ts';
 /**
  * What a client without a token (the Client API, the website widget's API) may make the server do. Every
  * write stores rows and fans out events, so each client address gets a budget of writes per minute, and
- * every body a ceiling: a message's content is at most 150,000 characters as in Chatwoot, and as JSON text
- * with escapes that stays under this.
+ * every body a ceiling: a message's content is at most 150,000 characters as in Chatwoot, and even written
+ * as escaped JSON (`\ud83d\ude00`, as Python's json.dumps sends emoji: 6 bytes a UTF-16 unit) it fits.
  */
-export const ANONYMOUS_BODY_LIMIT = 1024 * 1024;
+export const ANONYMOUS_BODY_LIMIT = 2 * 1024 * 1024;
 /** Free-form objects a contact or visitor sends (kept on the contact, the conversation or an event). */
 export const MAX_ATTRIBUTES_BYTES = 16 * 1024;
 const FREE_FORM_FIELDS = ['custom_attributes', 'additional_attributes', 'event_info'] as const;
