@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import addFormats from 'ajv-formats';
+import secureJson from 'secure-json-parse';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/pool.ts';
 import type { App, Deps } from './api/types.ts';
@@ -41,6 +42,10 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 export interface AppOptions {
   config: Config;
   database: DatabaseHandle;
@@ -50,9 +55,21 @@ export interface AppOptions {
 
 /** Builds the HTTP application; main.ts listens, tests inject. */
 export async function buildApp(options: AppOptions): Promise<App> {
+  const limits = options.config.http;
   const app = Fastify({
     logger: options.logger ?? { level: options.config.logLevel },
     bodyLimit: 4 * 1024 * 1024,
+    // Node holds a connection as long as its client keeps trickling bytes unless told otherwise: one client
+    // could hold sockets and parsers for minutes each. Websockets are not cut: ws clears the socket's idle
+    // timeout on upgrade, and an upgraded socket is no longer a request.
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    // Node checks the request and header deadlines every connectionsCheckingInterval (30 s by default), so a
+    // deadline of seconds would be overrun by up to half a minute.
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: Math.min(5_000, Math.max(100, Math.floor(limits.headersTimeoutMs / 4))) },
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (a number: that many hops).
+    trustProxy: typeof limits.trustProxy === 'number' ? trustHops(limits.trustProxy) : limits.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     // A malformed percent-encoding or an over-long path parameter is answered by the router itself: route it
     // through the catalogue so it gets the dialect's error body like every other 4xx.
@@ -97,7 +114,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const text = (body as string).trim();
     if (text === '') return done(null, undefined);
     try {
-      const value = JSON.parse(text);
+      // JSON.parse keeps `__proto__` (and `constructor.prototype`) as ordinary keys; copied onto another object
+      // by assignment they become its prototype, and fields the client left out are read from it. Dropped here,
+      // like any key no schema knows (Fastify's own parser refuses them; Rails would ignore them).
+      const value = secureJson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' });
       // Thousands of nested levels parse fine but overflow the stack of whatever walks them next (the
       // validator, the driver's JSON encoding): refuse them here, as malformed input.
       if (nestedDeeperThan(value, MAX_JSON_DEPTH)) throw new Error(`nested deeper than ${MAX_JSON_DEPTH} levels`);

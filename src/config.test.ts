@@ -70,4 +70,20 @@ describe('configuration', () => {
     expect(loadConfig({ PUBLIC_UPLOAD_MAX_FILES: '0' }).uploads.anonymous.maxFiles).toBe(0);
     expect(() => loadConfig({ UPLOAD_MAX_FILE_BYTES: '-1' })).toThrow(/UPLOAD_MAX_FILE_BYTES must be an integer/);
   });
+
+  it('bounds every connection by default and checks the HTTP limits', () => {
+    expect(loadConfig({}).http).toEqual({ requestTimeoutMs: 120_000, headersTimeoutMs: 15_000, keepAliveTimeoutMs: 72_000, idleTimeoutMs: 120_000, trustProxy: false, publicWritesPerMinute: 60 });
+    expect(loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000' }).http.headersTimeoutMs).toBe(5_000);
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS \(6000\) must not exceed HTTP_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS must be an integer from 1000/);
+    expect(loadConfig({ PUBLIC_API_RATE_LIMIT: '0' }).http.publicWritesPerMinute).toBe(0);
+  });
+
+  it('trusts X-Forwarded-For only as TRUST_PROXY says', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(loadConfig({ TRUST_PROXY: 'no' }).http.trustProxy).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY must be/);
+  });
 });

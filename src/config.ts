@@ -16,6 +16,21 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** A dashboard sign-in lasts this long after its last use. */
   sessionTtlMs: number;
+  /** Limits on what one client's connection can hold and, without a token, do. */
+  http: {
+    /** The whole request, headers and body, must arrive within this (a trickled body held a socket for minutes). */
+    requestTimeoutMs: number;
+    /** The request's headers must arrive within this; at most requestTimeoutMs. */
+    headersTimeoutMs: number;
+    /** An idle keep-alive connection is closed after this. */
+    keepAliveTimeoutMs: number;
+    /** A connection with no traffic either way for this long is closed (upgraded websockets excepted). */
+    idleTimeoutMs: number;
+    /** Whom to believe about the client's address (X-Forwarded-For): nobody (false), every hop (true), N hops, or these proxies. */
+    trustProxy: boolean | number | string[];
+    /** Anonymous writes (Client and widget APIs) one client address may make per minute in this process; 0 = no limit. */
+    publicWritesPerMinute: number;
+  };
   webhooks: {
     /** Loopback and private targets are refused unless this is on (tests on loopback turn it on). */
     allowPrivateNetworks: boolean;
@@ -95,6 +110,32 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
   return raw;
 }
 
+function trustProxy(env: NodeJS.ProcessEnv): Config['http']['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || /^(false|0|no)$/i.test(raw)) return false;
+  if (/^(true|yes)$/i.test(raw)) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const proxies = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  if (proxies.some((p) => !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(p) && !['loopback', 'linklocal', 'uniquelocal'].includes(p))) {
+    throw new ConfigError(`TRUST_PROXY must be true, false, a number of hops or a comma-separated list of proxy addresses/CIDRs (got "${raw}")`);
+  }
+  return proxies;
+}
+
+function http(env: NodeJS.ProcessEnv): Config['http'] {
+  const requestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 120_000, 1_000, 3_600_000);
+  const headersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', Math.min(15_000, requestTimeoutMs), 500, 3_600_000);
+  if (headersTimeoutMs > requestTimeoutMs) throw new ConfigError(`HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  return {
+    requestTimeoutMs,
+    headersTimeoutMs,
+    keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, 1_000, 3_600_000),
+    idleTimeoutMs: integer(env, 'HTTP_IDLE_TIMEOUT_MS', 120_000, 1_000, 3_600_000),
+    trustProxy: trustProxy(env),
+    publicWritesPerMinute: integer(env, 'PUBLIC_API_RATE_LIMIT', 60, 0, 1_000_000),
+  };
+}
+
 const TRANSPORTS = ['postgres', 'redis', 'nats'] as const;
 
 function realtime(env: NodeJS.ProcessEnv): Config['realtime'] {
@@ -172,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     version: '0.1.0',
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     sessionTtlMs: integer(env, 'SESSION_TTL_HOURS', 14 * 24, 1, 24 * 365) * 3_600_000,
+    http: http(env),
     webhooks: {
       allowPrivateNetworks: flag(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS'),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),

@@ -1,8 +1,8 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/db/seed/random.ts';
 import { createTestContext } from '../helpers/context.ts';
-import { MISSING_PARAMS, dialectOf, fuzzRequest, kindsFor, type FuzzRequest, type Operation } from './fuzz/cases.ts';
+import { MISSING_PARAMS, dialectOf, fuzzRequest, kindsFor, operationsOf, type FuzzRequest } from './fuzz/cases.ts';
+import { errorLog } from './fuzz/error-log.ts';
 import { errorShapeProblem } from './fuzz/shape.ts';
 import { createWorld } from './fuzz/world.ts';
 
@@ -20,28 +20,12 @@ const perOperation = Number(process.env.FUZZ_CASES ?? (long ? 150 : 40));
 const only = process.env.FUZZ_ONLY;
 const REQUEST_TIMEOUT_MS = 10_000;
 
-/** Unhandled errors the server logged, so a 5xx is reported with its cause. */
-const logged: { msg: string; err?: { message: string; stack?: string } }[] = [];
-const logStream = new Writable({
-  write(chunk, _encoding, done) {
-    for (const line of String(chunk).split('\n').filter(Boolean)) logged.push(JSON.parse(line));
-    done();
-  },
-});
-const ctx = await createTestContext({}, { logger: { level: 'error', stream: logStream } });
+const log = errorLog();
+// Every route is driven from one address: the anonymous write budget would turn the Client API's cases into 429s.
+const ctx = await createTestContext({ PUBLIC_API_RATE_LIMIT: '0' }, { logger: { level: 'error', stream: log.stream } });
 
 const spec = (await ctx.client().get('/openapi.json')).body;
-const operations: Operation[] = [];
-for (const [template, item] of Object.entries<Record<string, any>>(spec.paths)) {
-  for (const [method, operation] of Object.entries(item)) {
-    if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-    if (only && !`${method.toUpperCase()} ${template}`.includes(only)) continue;
-    operations.push({ method, template, parameters: operation.parameters ?? [], body: operation.requestBody?.content?.['application/json']?.schema });
-  }
-}
-// Operations that delete or suspend what the others need run last; the world is rebuilt whenever it breaks.
-const destructive = (o: Operation) => o.method === 'delete' || /reset_access_token|\/token$/.test(o.template);
-operations.sort((a, b) => Number(destructive(a)) - Number(destructive(b)));
+const operations = operationsOf(spec, only);
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -82,7 +66,7 @@ describe(`fuzzing every route of the OpenAPI document (seed ${seed}, ${perOperat
       const random = createRandom(seed ^ hash(name));
       for (const [index, kind] of kindsFor(random, perOperation).entries()) {
         const request = fuzzRequest(random, world, operation, kind);
-        const seen = logged.length;
+        const seen = log.entries.length;
         const response = await withTimeout(
           ctx.app.inject({ method: request.method as 'GET', url: request.url, headers: request.headers, payload: request.payload }),
           REQUEST_TIMEOUT_MS,
@@ -95,7 +79,7 @@ describe(`fuzzing every route of the OpenAPI document (seed ${seed}, ${perOperat
         }
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
         if (response.statusCode >= 500) {
-          const cause = logged.slice(seen).find((entry) => entry.err)?.err;
+          const cause = log.causeSince(seen);
           fail(`${name} → ${response.statusCode} ${cause?.message.split('\n')[0] ?? response.body.slice(0, 120)}`, `${where}\n      ${cause?.stack?.split('\n').slice(1, 4).join(' | ') ?? ''}`);
         } else if (response.statusCode >= 400) {
           const problem = errorShapeProblem(dialectOf(operation.template), response.statusCode, response.body, operation.template);

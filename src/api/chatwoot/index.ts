@@ -7,6 +7,8 @@ import type { UploadLimits } from '../../config.ts';
 import { readMultipartBody } from '../multipart.ts';
 import { normalizeObject } from './normalize.ts';
 import { authenticatePlatformApp, authenticateUserOrBot, authorizeAccount } from './auth.ts';
+import { limitAnonymousRequests } from './anonymous.ts';
+import { RateLimiter } from '../rate-limiter.ts';
 
 type RouteModule = { default: (app: App) => Promise<void> };
 
@@ -81,10 +83,15 @@ export async function chatwootApi(app: App): Promise<void> {
     await auth.register(signInRoutes);
   });
 
+  // One budget of anonymous writes per client address, shared by the Client and widget APIs.
+  const { publicWritesPerMinute } = app.deps.config.http;
+  const anonymousWrites = publicWritesPerMinute > 0 ? new RateLimiter(publicWritesPerMinute) : undefined;
+
   // The Client API needs no token (n8n sends one anyway: it is ignored).
   await app.register(
     async (clientApi) => {
       clientApi.addHook('preValidation', normalizeAnonymousInput);
+      limitAnonymousRequests(clientApi, anonymousWrites);
       for (const routes of publicRoutes) await clientApi.register(routes);
     },
     { prefix: '/public/api/v1' },
@@ -94,6 +101,7 @@ export async function chatwootApi(app: App): Promise<void> {
   await app.register(
     async (widgetApi) => {
       widgetApi.addHook('preValidation', normalizeAnonymousInput);
+      limitAnonymousRequests(widgetApi, anonymousWrites);
       for (const routes of widgetRoutes) await widgetApi.register(routes);
     },
     { prefix: '/api/v1/widget' },

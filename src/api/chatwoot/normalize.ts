@@ -1,3 +1,5 @@
+import { isOwnKey, ownValue } from '../../domain/own.ts';
+
 /**
  * Real Chatwoot clients send the same thing many ways: `labels[]=a` (Rails), `labels=["a"]` (n8n JSON
  * params), `inbox_id=0` or `assignee_id=""` for "not given" (n8n defaults), `[null]` for an untouched JSON
@@ -67,7 +69,7 @@ export function normalizeObject(
   // Rails-style nesting: {"label": {"title": ...}} is the same request as {"title": ...}.
   if (wrapper && source[wrapper] && typeof source[wrapper] === 'object' && !Array.isArray(source[wrapper])) {
     const nested = source[wrapper] as Record<string, unknown>;
-    if (!schema?.properties?.[wrapper] || types(schema.properties[wrapper]).has('object') === false) {
+    if (types(ownValue(schema?.properties, wrapper)).has('object') === false) {
       delete source[wrapper];
       Object.assign(source, nested);
     }
@@ -75,12 +77,14 @@ export function normalizeObject(
   const out: Record<string, unknown> = {};
   for (const [rawKey, rawValue] of Object.entries(source)) {
     const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
-    const propertySchema = schema?.properties?.[key];
+    // `out.__proto__ = value` would set out's prototype, not a field (a query string can still name it).
+    if (key === '__proto__') continue;
+    const propertySchema = ownValue(schema?.properties, key);
     // n8n sends every displayed field, an untouched one as "": that means "not given", never "clear it".
     if (rawValue === '') continue;
     const value = normalizeValue(key, rawValue, propertySchema);
     if (value === undefined) continue;
-    if (key in out && rawKey.endsWith('[]')) {
+    if (isOwnKey(out, key) && rawKey.endsWith('[]')) {
       out[key] = ([] as unknown[]).concat(out[key], value);
     } else {
       out[key] = value;

@@ -36,5 +36,10 @@ export async function systemRoutes(app: App): Promise<void> {
     };
   });
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Anyone may fetch the document (~400 KB): serialize it once, not on every request.
+  let openapi: string | undefined;
+  app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
+    openapi ??= JSON.stringify(app.swagger());
+    return reply.type('application/json; charset=utf-8').send(openapi);
+  });
 }

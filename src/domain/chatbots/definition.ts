@@ -62,6 +62,11 @@ export interface BranchRule {
   /** reply: the last reply; var: a flow variable; contact: a contact field; session: session metadata. */
   source: (typeof CONDITION_SOURCES)[number];
   key?: string;
+  /**
+   * Text comparisons ignore case and surrounding blanks. `matches`: a regular expression in JavaScript syntax,
+   * case-insensitive, found anywhere in the value's first 10,000 characters; it runs on RE2 (linear time), so
+   * backreferences and lookaround are refused at save (src/domain/safe-regex.ts).
+   */
   op: (typeof CONDITION_OPS)[number];
   value?: string | number | boolean;
   next: string;

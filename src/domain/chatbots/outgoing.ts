@@ -4,6 +4,7 @@ import type { Message } from '../../db/types.ts';
 import { randomToken } from '../auth/secrets.ts';
 import { insertMessage, MESSAGE_TYPE } from '../messages/commands.ts';
 import type { Choice } from './definition.ts';
+import { ownValue } from '../own.ts';
 
 /** A message a step sends, already rendered. */
 export interface BotMessage {
@@ -37,7 +38,7 @@ export async function sendBotMessage(trx: Db, conversationId: number, agentBotId
     const url = new URL(message.mediaUrl);
     const filename = path.basename(url.pathname) || 'media';
     const extension = path.extname(filename).replace(/^\./, '').toLowerCase();
-    const [fileType, contentType] = MEDIA_TYPES[extension] ?? ['file', 'application/octet-stream'];
+    const [fileType, contentType] = ownValue(MEDIA_TYPES, extension) ?? ['file', 'application/octet-stream'];
     await trx
       .insertInto('attachments')
       .values({

@@ -2,6 +2,7 @@ import type { Db } from '../../db/pool.ts';
 import { notFound, validation } from '../../errors.ts';
 import type { FlowDefinition } from './definition.ts';
 import { chatbotDb } from './tables.ts';
+import { ownValue } from '../own.ts';
 
 /** A chatbot with the agent bot it speaks as: `uuid` (the agent bot's) is its public id, `key` its second one. */
 export interface Chatbot {
@@ -88,7 +89,7 @@ export interface ChatbotPageQuery {
 
 /** One page of an account's chatbots and the total: two statements whatever the page size. */
 export async function listChatbots(db: Db, accountId: number, q: ChatbotPageQuery): Promise<{ rows: Chatbot[]; total: number }> {
-  const column = ORDER_COLUMNS[q.orderBy.toLowerCase() as keyof typeof ORDER_COLUMNS];
+  const column = ownValue(ORDER_COLUMNS, q.orderBy.toLowerCase());
   if (!column) throw validation('OrderBy must be one of: name, createdAt, updatedAt', ['OrderBy']);
   const filtered = selectChatbots(db, accountId)
     .$if(Boolean(q.name), (s) => s.where('b.name', 'ilike', `%${q.name!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))

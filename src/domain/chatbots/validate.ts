@@ -1,4 +1,5 @@
 import { validation } from '../../errors.ts';
+import { unsafePatternReason } from '../safe-regex.ts';
 import {
   CONDITION_OPS,
   CONDITION_SOURCES,
@@ -65,12 +66,9 @@ const CHECKS: Record<(typeof STEP_KINDS)[number], Check> = {
       if (!rule || !CONDITION_OPS.includes(rule.op)) problem(`rules[${i}].op`, `must be one of ${CONDITION_OPS.join(', ')}`);
       if (rule && rule.source !== 'reply' && !isText(rule.key)) problem(`rules[${i}].key`, `is required for source ${rule.source}`);
       if (rule && !['exists', 'not_exists'].includes(rule.op) && rule.value === undefined) problem(`rules[${i}].value`, `is required for op ${rule.op}`);
-      if (rule?.op === 'matches') {
-        try {
-          new RegExp(String(rule.value));
-        } catch {
-          problem(`rules[${i}].value`, 'is not a valid regular expression');
-        }
+      if (rule?.op === 'matches' && rule.value !== undefined) {
+        const reason = unsafePatternReason(String(rule.value), { ignoreCase: true });
+        if (reason) problem(`rules[${i}].value`, reason);
       }
       if (rule && rule.next === undefined) problem(`rules[${i}].next`, 'is required');
     });

@@ -1,4 +1,5 @@
 import type { Contact, Conversation } from '../../db/types.ts';
+import { isOwnKey, ownValue } from '../own.ts';
 
 /** What a running flow knows: the contact and session as they are now, its own variables, the last reply. */
 export interface FlowScope {
@@ -36,7 +37,7 @@ export function lookupPath(root: unknown, path: string): unknown {
   for (const part of path.split('.').filter(Boolean)) {
     if (current === null || current === undefined) return undefined;
     if (Array.isArray(current) && /^\d+$/.test(part)) current = current[Number(part)];
-    else if (typeof current === 'object') current = (current as Record<string, unknown>)[part];
+    else if (typeof current === 'object') current = ownValue(current as Record<string, unknown>, part);
     else return undefined;
   }
   return current;
@@ -46,7 +47,7 @@ export function lookupPath(root: unknown, path: string): unknown {
 export function resolveName(scope: FlowScope, name: string): unknown {
   const roots = namespaces(scope);
   const [head] = name.split('.');
-  if (head in roots) return lookupPath(roots, name);
+  if (isOwnKey(roots, head)) return lookupPath(roots, name);
   return lookupPath(scope.variables, name);
 }
 

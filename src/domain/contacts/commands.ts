@@ -97,12 +97,27 @@ export async function createContact(
   });
 }
 
+/**
+ * What a contact may keep in each attribute object. Updates are merged into what is stored, so updates that
+ * are each small (the Client API lets anyone holding a contact's source id send them) would add up forever.
+ */
+export const MAX_STORED_ATTRIBUTES_BYTES = 64 * 1024;
+
+function merged(field: 'additional_attributes' | 'custom_attributes', stored: Record<string, unknown>, update: Record<string, unknown>) {
+  const value = { ...stored, ...update };
+  if (Buffer.byteLength(JSON.stringify(value)) > MAX_STORED_ATTRIBUTES_BYTES) {
+    const name = field === 'custom_attributes' ? 'Custom attributes' : 'Additional attributes';
+    throw validation(`${name} would exceed ${MAX_STORED_ATTRIBUTES_BYTES} bytes as JSON: remove keys first`, [field]);
+  }
+  return value;
+}
+
 /** Updates a contact; additional and custom attributes are merged into what is stored. */
 export async function updateContact(db: Db, accountId: number, contactId: number, input: ContactInput): Promise<Contact> {
   const current = await getContact(db, accountId, contactId);
   const values = columns(input);
-  if (input.additional_attributes) values.additional_attributes = { ...current.additional_attributes, ...input.additional_attributes };
-  if (input.custom_attributes) values.custom_attributes = { ...current.custom_attributes, ...input.custom_attributes };
+  if (input.additional_attributes) values.additional_attributes = merged('additional_attributes', current.additional_attributes, input.additional_attributes);
+  if (input.custom_attributes) values.custom_attributes = merged('custom_attributes', current.custom_attributes, input.custom_attributes);
   return saveContact(db, current, values);
 }
 

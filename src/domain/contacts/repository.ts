@@ -2,6 +2,7 @@ import { getInAccount } from '../../db/scoped.ts';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { Contact, ContactInbox, Inbox } from '../../db/types.ts';
+import { ownValue } from '../own.ts';
 
 export const CONTACTS_PER_PAGE = 15;
 
@@ -79,7 +80,7 @@ export async function listContacts(db: Db, accountId: number, query: ContactPage
 
   const descending = query.sort?.startsWith('-') ?? false;
   const sortKey = (query.sort?.replace(/^-/, '') ?? '') as ContactSort;
-  const column = CONTACT_SORTS[sortKey];
+  const column = ownValue(CONTACT_SORTS, sortKey);
   let listQuery = base.selectAll();
   if (column) {
     const direction = descending ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { ContactInbox, Conversation, Inbox, Message } from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
@@ -19,21 +20,37 @@ export async function publicConversation(db: Db, contactInbox: ContactInbox, dis
   return conversation;
 }
 
-/** Conversations of a contact inbox with all their public messages: three statements plus sender lookups. */
+/**
+ * What a Client API list shows: anyone holding a contact's source id may ask for it as often as they like,
+ * and a contact may have written for years. Chatwoot shows everything; older messages are still one call
+ * away (`GET …/messages?before=`).
+ */
+export const PUBLIC_LIST_CONVERSATIONS = 100;
+export const PUBLIC_LIST_MESSAGES = 100;
+
+/** The contact inbox's latest conversations (oldest first), each with its latest public messages: three statements plus sender lookups. */
 export async function publicConversations(db: Db, contactInbox: ContactInbox, only?: Conversation): Promise<{ conversation: Conversation; messages: MessageDetails[] }[]> {
   const conversations = only
     ? [only]
-    : await db.selectFrom('conversations').selectAll().where('account_id', '=', contactInbox.account_id).where('contact_inbox_id', '=', contactInbox.id).orderBy('id').execute();
+    : (
+        await db
+          .selectFrom('conversations')
+          .selectAll()
+          .where('account_id', '=', contactInbox.account_id)
+          .where('contact_inbox_id', '=', contactInbox.id)
+          .orderBy('id', 'desc')
+          .limit(PUBLIC_LIST_CONVERSATIONS)
+          .execute()
+      ).reverse();
   if (!conversations.length) return [];
-  const messages = await db
-    .selectFrom('messages')
-    .selectAll()
-    .where('account_id', '=', contactInbox.account_id)
-    .where('conversation_id', 'in', conversations.map((c) => c.id))
-    .where('private', '=', false)
-    .where('message_type', '!=', MESSAGE_TYPE.activity)
-    .orderBy('id')
-    .execute();
+  const { rows: messages } = await sql<Message>`
+    SELECT m.* FROM unnest(${sql.val(conversations.map((c) => c.id))}::bigint[]) AS listed(id)
+    CROSS JOIN LATERAL (
+      SELECT * FROM messages
+      WHERE account_id = ${contactInbox.account_id} AND conversation_id = listed.id AND NOT private AND message_type <> ${MESSAGE_TYPE.activity}
+      ORDER BY id DESC LIMIT ${PUBLIC_LIST_MESSAGES}
+    ) m
+    ORDER BY m.id`.execute(db);
   const details = await loadMessageDetails(db, contactInbox.account_id, messages);
   return conversations.map((conversation) => ({ conversation, messages: details.filter((d) => d.message.conversation_id === conversation.id) }));
 }

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { unprocessable } from '../../errors.ts';
+import { ownValue } from '../own.ts';
 
 /** One condition of Chatwoot's advanced filter body (conversations and contacts). */
 export interface FilterCondition {
@@ -109,7 +110,7 @@ export function buildFilter(
   conditions.forEach((condition, index) => {
     const key = String(condition?.attribute_key ?? '');
     const operator = String(condition?.filter_operator ?? '');
-    let field = fields[key];
+    let field = ownValue(fields, key);
     if (!field && customAttributeKeys.has(key)) {
       field = { expression: sql`(${customColumn}->>${key})`, kind: 'text', operators: CUSTOM_OPS };
     }

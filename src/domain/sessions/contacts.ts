@@ -3,6 +3,7 @@ import type { Db } from '../../db/pool.ts';
 import type { Contact } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { rangeConditions, type DateRange } from './list.ts';
+import { ownValue } from '../own.ts';
 
 /**
  * A contact with the public ids of its tags (the labels table rows its label titles name) and the WTS names
@@ -98,7 +99,7 @@ export interface ContactPageQuery {
 
 /** One page of contacts and the total, in two statements whatever the page size. */
 export async function listContactPage(db: Db, accountId: number, q: ContactPageQuery): Promise<{ rows: ContactRow[]; total: number }> {
-  const column = ORDER_COLUMNS[(q.orderBy ?? 'createdAt').toLowerCase()];
+  const column = ownValue(ORDER_COLUMNS, (q.orderBy ?? 'createdAt').toLowerCase());
   if (!column) throw validation('OrderBy must be one of: createdAt, updatedAt, name', ['OrderBy']);
   const status = q.status ?? 'ACTIVE';
   const where = [status === 'ARCHIVED' ? sql`false` : sql`ct.blocked = ${status === 'BLOCKED'}`, ...matchConditions(q.match ?? {})];

@@ -4,6 +4,7 @@ import type { CoreStatus } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { toWtsStatus, type WtsStatus } from '../conversations/status.ts';
 import { SESSION_SELECT, visibleTo, type SessionRow } from './repository.ts';
+import { ownValue } from '../own.ts';
 
 /** The session times a list filters on, and the column each one is. */
 const DATE_COLUMNS = {
@@ -100,7 +101,7 @@ export function rangeConditions(ranges: readonly (readonly [DateRange | undefine
 }
 
 function ordering(q: SessionQuery): RawBuilder<unknown> {
-  const column = ORDER_COLUMNS[(q.orderBy ?? 'createdAt').toLowerCase()];
+  const column = ownValue(ORDER_COLUMNS, (q.orderBy ?? 'createdAt').toLowerCase());
   if (!column) throw validation(`OrderBy must be one of: ${SESSION_ORDER_FIELDS.join(', ')}`, ['OrderBy']);
   const direction = q.descending ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;
   return sql`${column} ${direction}, c.id ${q.descending ? sql`DESC` : sql`ASC`}`;

@@ -5,6 +5,7 @@ import { notFound, validation } from '../../errors.ts';
 import { loadAttachments } from '../messages/details.ts';
 import { MESSAGE_TYPE } from '../messages/commands.ts';
 import { rangeConditions, type DateRange } from './list.ts';
+import { ownValue } from '../own.ts';
 
 /**
  * A message as the WTS dialect reads it: the row with the public ids WTS shows (session, sending user or
@@ -61,7 +62,7 @@ export interface SessionMessageQuery {
 
 /** One page of a session's messages (or notes) and the total: three statements whatever the page size. */
 export async function listSessionMessages(db: Db, accountId: number, conversationId: number, q: SessionMessageQuery) {
-  const column = ORDER_COLUMNS[(q.orderBy ?? 'createdAt').toLowerCase()];
+  const column = ownValue(ORDER_COLUMNS, (q.orderBy ?? 'createdAt').toLowerCase());
   if (!column) throw validation('OrderBy must be one of: createdAt, updatedAt, timestamp', ['OrderBy']);
   const where = [sql`m.account_id = ${accountId}`, sql`m.conversation_id = ${conversationId}`, kindCondition(q.kind)];
   where.push(...rangeConditions([[q.createdAt, sql`m.created_at`], [q.updatedAt, sql`m.updated_at`]]));

@@ -2,6 +2,7 @@ import type { Db } from '../../db/pool.ts';
 import type { Webhook } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
+import { isOwnKey } from '../own.ts';
 
 /**
  * The WTS webhook events Switchboard emits (`GET /core/v1/webhook/event`), each from one outbox event
@@ -33,7 +34,7 @@ export interface SubscriptionInput {
 
 function checkEvents(events: string[] | undefined): string[] | undefined {
   if (events === undefined) return undefined;
-  const unknown = events.filter((e) => !(e in WTS_WEBHOOK_EVENTS));
+  const unknown = events.filter((e) => !isOwnKey(WTS_WEBHOOK_EVENTS, e));
   if (unknown.length) throw validation(`events ${unknown.join(', ')}: not an event Switchboard sends (one of: ${WTS_EVENT_NAMES.join(', ')})`, ['events']);
   if (!events.length) throw validation('events must list at least one event', ['events']);
   return [...new Set(events)];

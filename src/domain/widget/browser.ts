@@ -33,8 +33,14 @@ const DEVICES: [string, RegExp][] = [
   ['Tablet', /Android/],
 ];
 
+/**
+ * Real User-Agents are a few hundred characters. Some patterns above backtrack over what follows a match
+ * (`Version/([\d.]+).*Safari\/`): against a 16 KB header of digits that took ~190 ms per anonymous request.
+ */
+export const MAX_USER_AGENT_LENGTH = 512;
+
 export function browserInfo(userAgent: string | undefined): BrowserInfo {
-  const ua = userAgent ?? '';
+  const ua = (userAgent ?? '').slice(0, MAX_USER_AGENT_LENGTH);
   const browser = BROWSERS.map(([name, pattern]) => [name, ua.match(pattern)] as const).find(([, m]) => m);
   const platform = PLATFORMS.map(([name, pattern, version]) => [name, ua.match(pattern), version] as const).find(([, m]) => m);
   return {

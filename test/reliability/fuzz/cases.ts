@@ -90,6 +90,23 @@ const CONTENT_TYPES: readonly string[] = [
   ';;;',
 ];
 
+/**
+ * Every JSON operation of the OpenAPI document (narrowed to those whose `METHOD /template` contains `only`);
+ * operations that delete or suspend what the others need come last.
+ */
+export function operationsOf(spec: { paths: Record<string, Record<string, any>> }, only?: string): Operation[] {
+  const operations: Operation[] = [];
+  for (const [template, item] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      if (only && !`${method.toUpperCase()} ${template}`.includes(only)) continue;
+      operations.push({ method, template, parameters: operation.parameters ?? [], body: operation.requestBody?.content?.['application/json']?.schema });
+    }
+  }
+  const destructive = (o: Operation) => o.method === 'delete' || /reset_access_token|\/token$/.test(o.template);
+  return operations.sort((a, b) => Number(destructive(a)) - Number(destructive(b)));
+}
+
 export function dialectOf(template: string): 'wts' | 'chatwoot' {
   return template.startsWith('/chat/') || template.startsWith('/core/') ? 'wts' : 'chatwoot';
 }
@@ -99,14 +116,14 @@ function encodeSegment(text: string): string {
   return [...Buffer.from(text, 'utf8')].map((byte) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
 }
 
-function authHeaders(world: World, template: string): Record<string, string> {
+export function authHeaders(world: World, template: string): Record<string, string> {
   if (template.startsWith('/public/')) return {};
   if (dialectOf(template) === 'wts') return { authorization: `Bearer ${world.userToken}` };
   return { api_access_token: template.startsWith('/platform/') ? world.platformToken : world.userToken };
 }
 
 /** The path with every `{param}` filled with its real value, or with `hostile` for the param at `hostileIndex`. */
-function fillPath(world: World, template: string, hostile?: { index: number; segment: string }): string {
+export function fillPath(world: World, template: string, hostile?: { index: number; segment: string }): string {
   const segments = template.split('/');
   return segments
     .map((segment, index) => {

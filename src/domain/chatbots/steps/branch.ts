@@ -1,6 +1,8 @@
 import type { BranchRule, BranchStep } from '../definition.ts';
 import { resolveName, lookupPath, type FlowScope } from '../variables.ts';
 import type { StepHandler } from './types.ts';
+import { safePattern, UnsafePatternError } from '../../safe-regex.ts';
+import { ownValue } from '../../own.ts';
 
 const CONTACT_COLUMNS: Record<string, string> = { name: 'name', email: 'email', phone: 'phone_number', phonenumber: 'phone_number', identifier: 'identifier' };
 
@@ -12,11 +14,21 @@ function subject(rule: BranchRule, scope: FlowScope): unknown {
     case 'var':
       return resolveName(scope, rule.key!);
     case 'contact': {
-      const column = CONTACT_COLUMNS[rule.key!.toLowerCase()];
+      const column = ownValue(CONTACT_COLUMNS, rule.key!.toLowerCase());
       return column ? (scope.contact as unknown as Record<string, unknown>)[column] : lookupPath(scope.contact.custom_attributes, rule.key!);
     }
     case 'session':
       return lookupPath(scope.conversation.custom_attributes, rule.key!);
+  }
+}
+
+/** Case-insensitive, as flows have always matched; a pattern saved before patterns were checked and that the engine cannot run matches nothing. */
+function patternMatches(pattern: string, value: string): boolean {
+  try {
+    return safePattern(pattern, { ignoreCase: true }).test(value);
+  } catch (error) {
+    if (error instanceof UnsafePatternError) return false;
+    throw error;
   }
 }
 
@@ -39,7 +51,7 @@ export function ruleMatches(rule: BranchRule, scope: FlowScope): boolean {
     case 'starts_with':
       return present && text.startsWith(expected);
     case 'matches':
-      return present && new RegExp(String(rule.value), 'i').test(String(value));
+      return present && patternMatches(String(rule.value), String(value));
     case 'gt':
       return present && Number(value) > Number(rule.value);
     case 'lt':

@@ -5,12 +5,13 @@ import { createLabel } from '../../labels/commands.ts';
 import { mergeSessionMetadata } from '../../sessions/commands.ts';
 import { render } from '../variables.ts';
 import type { StepContext, StepHandler } from './types.ts';
+import { ownValue } from '../../own.ts';
 
 const CONTACT_COLUMNS: Record<string, 'name' | 'email' | 'phone_number'> = { name: 'name', email: 'email', phone: 'phone_number', phonenumber: 'phone_number' };
 
 async function setContactField(ctx: StepContext, key: string, value: string | null) {
   const { contact } = ctx.scope;
-  const column = CONTACT_COLUMNS[key.toLowerCase()];
+  const column = ownValue(CONTACT_COLUMNS, key.toLowerCase());
   if (column) ctx.scope.contact = await updateContact(ctx.db, contact.account_id, contact.id, { [column]: value });
   else if (value === null) ctx.scope.contact = await removeCustomAttributes(ctx.db, contact.account_id, contact.id, [key]);
   else ctx.scope.contact = await updateContact(ctx.db, contact.account_id, contact.id, { custom_attributes: { [key]: value } });

@@ -124,6 +124,17 @@ describe('flow validation at save', () => {
     expect((await rejected({ steps: 'nope' })).text).toContain('definition.steps must be a non-empty list');
   });
 
+  it('refuses a `matches` pattern the linear-time engine cannot run, naming the step and rule', async () => {
+    const body = await rejected(
+      flow([
+        { id: 'a', kind: 'branch', rules: [{ source: 'reply', op: 'matches', value: '(a)\\1', next: 'b' }], default: 'b' },
+        { id: 'b', kind: 'complete' },
+      ]),
+    );
+    expect(body.text).toContain('step "a": rules[0].value is not a regular expression this server can run in linear time');
+    expect(body.errors).toEqual([expect.objectContaining({ field: 'definition.steps.a.rules[0].value' })]);
+  });
+
   it('refuses an update with a broken flow and keeps the saved version', async () => {
     const f = await chatbotFixture(ctx, 'KeepVersion');
     const bot = await f.createBot(SIMPLE_FLOW);
