@@ -126,7 +126,8 @@ function parseMultipart(request: FastifyRequest, limits: UploadLimits): Promise<
     parser.on('finish', () => {
       Promise.all(files).then(async () => {
         if (failed) return;
-        const body: Record<string, unknown> = {};
+        // No prototype: a form field named `__proto__` is a key like any other, not the object's prototype.
+        const body: Record<string, unknown> = Object.create(null);
         for (const [name, pending] of entries) {
           const value = await pending;
           const previous = body[name];
