@@ -5,6 +5,7 @@ import { bootstrap } from '../domain/accounts/bootstrap.ts';
 import { translateError } from '../errors.ts';
 import { handleSignals, startServer } from '../main.ts';
 import { runSeed, SEED_USAGE } from './seed.ts';
+import { PLATFORM_APP_USAGE, runPlatformApp } from './platform-app.ts';
 
 const USAGE = `Usage: switchboard <command> [options]
 
@@ -12,8 +13,8 @@ Commands:
   start                      start the server (embedded PostgreSQL unless DATABASE_URL is set)
   migrate                    apply pending database migrations
   bootstrap [--json] [--account NAME] [--email E] [--password P] [--name N]
-                             create an account, an administrator with a password and API token,
-                             and a platform app token
+                             create an account and an administrator with a password and API token
+${PLATFORM_APP_USAGE}
 ${SEED_USAGE}
 
 Settings come from the environment: PORT, HOST, DATABASE_URL, DATA_DIR, LOG_LEVEL, PUBLIC_URL, SMTP_URL.
@@ -72,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'seed':
       return runSeed(rest, config);
+    case 'platform-app':
+      return runPlatformApp(rest, config);
     case undefined:
     case 'help':
     case '--help':
