@@ -9,6 +9,7 @@ import { ensureInboxAccess, inboxCondition, type InboxAccess } from '../inboxes/
 import { findMember } from '../users/repository.ts';
 import { insertMessage, MESSAGE_TYPE, type NewMessage } from '../messages/commands.ts';
 import { changedAttributes, recordEvent, type EventName } from '../../events/outbox.ts';
+import { usableInAccount } from '../bots/repository.ts';
 
 /** Attributes whose change Chatwoot reports as conversation_updated. */
 const TRACKED = ['status', 'snoozed_until', 'assignee_id', 'assignee_agent_bot_id', 'team_id', 'priority', 'custom_attributes', 'labels', 'waiting_since', 'first_reply_created_at'];
@@ -198,7 +199,7 @@ export async function assignBot(db: Db, conversation: Conversation, botId: numbe
     .selectFrom('agent_bots')
     .selectAll()
     .where('id', '=', botId)
-    .where((eb) => eb.or([eb('account_id', '=', conversation.account_id), eb('account_id', 'is', null)]))
+    .where(usableInAccount(conversation.account_id))
     .executeTakeFirst();
   if (!bot) return undefined;
   await db.transaction().execute((trx) => updateConversation(trx, conversation, { assignee_agent_bot_id: bot.id, assignee_id: null }));

@@ -5,6 +5,7 @@ import { forbidden, notFound } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
 import { selectMembers, type Member } from '../users/repository.ts';
 import { inboxCondition, mayActInInbox } from './access.ts';
+import { usableInAccount } from '../bots/repository.ts';
 
 export async function findInbox(db: Db, accountId: number, inboxId: number): Promise<Inbox | undefined> {
   return db
@@ -155,7 +156,7 @@ export async function findUsableAgentBot(db: Db, accountId: number, botId: numbe
     .where('id', '=', botId)
     // Flow bots (the chatbot engine's) are started through the chatbot API, not attached as an inbox's webhook bot.
     .where('bot_type', '!=', 'flow')
-    .where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]))
+    .where(usableInAccount(accountId))
     .executeTakeFirst();
 }
 
