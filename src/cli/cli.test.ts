@@ -52,7 +52,7 @@ describe('switchboard CLI', () => {
     expect(missing.stderr).toMatch(/--name/);
     const unknown = await cli(['platform-app', 'revoke', String(app.platform_app_id)], env).catch((e) => e);
     expect(unknown.stderr).toMatch(/Platform app could not be found/);
-  });
+  }, 120_000); // six CLI processes, each connecting and migrating: slow on a loaded machine
 
   it('explains bad settings and unknown commands', async () => {
     const bad = await cli(['migrate'], { PORT: 'nope' }).catch((e) => e);
