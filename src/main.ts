@@ -5,6 +5,7 @@ import { connect } from './db/connect.ts';
 import { buildApp } from './app.ts';
 import { createMailer } from './domain/mail/mailer.ts';
 import { bootstrap } from './domain/accounts/bootstrap.ts';
+import { createPlatformApp } from './domain/platform/apps.ts';
 import type { App } from './api/types.ts';
 import { startEventWorker } from './events/worker.ts';
 import { startChatbotEngine } from './jobs/chatbots.ts';
@@ -20,15 +21,18 @@ export interface Running {
 async function firstRunLogin(app: App): Promise<string> {
   const { db } = app.deps;
   const existing = await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
-  if (existing) return 'Log in with an existing user, or create another account: npx switchboard bootstrap --json';
+  if (existing) return 'Sign in with an existing user (forgot the password? npx switchboard reset-password EMAIL), or create another account: npx switchboard bootstrap --json';
   const created = await bootstrap(db, { accountName: 'My Company' });
+  // Whoever ran the first start is the operator: the installation's platform app is theirs, never a tenant's.
+  const platformApp = await createPlatformApp(db, 'Installation platform app', { accountIds: [created.account_id], userIds: [created.user_id] });
   return [
-    'First run: created account, administrator and tokens (shown once, keep them):',
+    'First run: created account, administrator and tokens (shown once, keep them; sign in to the dashboard with the email and password):',
     `  account_id        ${created.account_id}`,
     `  email             ${created.email}`,
     `  password          ${created.password}`,
     `  api_access_token  ${created.api_access_token}`,
-    `  platform_token    ${created.platform_token}`,
+    "The installation's platform token (Platform API, /platform/api/v1; the operator's credential, give it to no tenant):",
+    `  platform_token    ${platformApp.token}`,
     `Try: curl -H "api_access_token: ${created.api_access_token}" ${app.deps.config.publicUrl}/api/v1/accounts/${created.account_id}/inboxes`,
   ].join('\n');
 }
@@ -51,6 +55,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       '',
       `Switchboard ${config.version} is ready at ${config.publicUrl} (listening on ${address}, ${readyMs} ms)`,
       `Database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}`,
+      `Dashboard: ${config.publicUrl}/app`,
       `API docs: ${config.publicUrl}/docs`,
       login,
       '',

@@ -26,7 +26,10 @@ export interface AccountAuth {
   actor: Actor;
   user?: User;
   bot?: AgentBot;
-  /** Inboxes an agent may see; undefined for administrators and bots (all inboxes). */
+  /**
+   * Inboxes the caller may act in (domain/inboxes/access.ts): an agent's, a bot's attached ones; undefined for
+   * administrators (all inboxes).
+   */
   inboxIds?: number[];
 }
 

@@ -10,6 +10,7 @@ import { translateError } from '../errors.ts';
 import { handleSignals, startServer } from '../main.ts';
 import { runSeed, SEED_USAGE } from './seed.ts';
 import { runResetPassword } from './reset-password.ts';
+import { PLATFORM_APP_USAGE, runPlatformApp } from './platform-app.ts';
 
 /** A clone installed with scripts skipped (or whose build was removed) still serves the dashboard on start. */
 function buildDashboardIfMissing(): void {
@@ -26,10 +27,10 @@ Commands:
   start                      start the server (embedded PostgreSQL unless DATABASE_URL is set)
   migrate                    apply pending database migrations
   bootstrap [--json] [--account NAME] [--email E] [--password P] [--name N]
-                             create an account, an administrator with a password and API token,
-                             and a platform app token
+                             create an account and an administrator with a password and API token
   reset-password EMAIL [--password P]
                              set a new password (random unless given) and sign the user out everywhere
+${PLATFORM_APP_USAGE}
 ${SEED_USAGE}
 
 Settings come from the environment: PORT, HOST, DATABASE_URL, DATA_DIR, LOG_LEVEL, PUBLIC_URL, SMTP_URL.
@@ -91,6 +92,8 @@ async function main(argv: string[]): Promise<number> {
       return runResetPassword(rest, config);
     case 'seed':
       return runSeed(rest, config);
+    case 'platform-app':
+      return runPlatformApp(rest, config);
     case undefined:
     case 'help':
     case '--help':

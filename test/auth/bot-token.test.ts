@@ -14,8 +14,11 @@ async function botClient(accountId: number | null, name: string) {
 }
 
 describe('agent-bot tokens', () => {
-  it('may create conversations and messages and change status, shown as the bot', async () => {
+  it('may create conversations and messages and change status in the inboxes it is attached to, shown as the bot', async () => {
     const { bot, api } = await botClient(f.account.account_id, 'Helper Bot');
+    // An account's bot attached to no inbox acts on no conversation (test/isolation/inbox-membership.test.ts).
+    expect((await api.post(`${f.base}/conversations`, { inbox_id: f.inbox.id, contact_id: f.contact.id })).status).toBe(422);
+    await db.insertInto('agent_bot_inboxes').values({ account_id: f.account.account_id, inbox_id: f.inbox.id, agent_bot_id: bot.id }).execute();
     const conversation = await api.post(`${f.base}/conversations`, { inbox_id: f.inbox.id, contact_id: f.contact.id, status: 'pending' });
     expect(conversation.status).toBe(200);
     const message = await api.post(`${f.base}/conversations/${conversation.body.id}/messages`, { content: 'Hi, I am a bot' });

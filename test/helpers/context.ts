@@ -9,6 +9,7 @@ import { createMailer } from '../../src/domain/mail/mailer.ts';
 import { bootstrap, type BootstrapResult } from '../../src/domain/accounts/bootstrap.ts';
 import { hashPassword, randomToken } from '../../src/domain/auth/secrets.ts';
 import { issueToken } from '../../src/domain/auth/tokens.ts';
+import { createPlatformApp, type PlatformAppGrants } from '../../src/domain/platform/apps.ts';
 import type { Role } from '../../src/db/types.ts';
 import type { App } from '../../src/api/types.ts';
 import { createTestDatabase } from './database.ts';
@@ -37,7 +38,12 @@ export interface TestContext {
   /** A client sending `api_access_token: <token>` (or none). */
   client(token?: string, headers?: Record<string, string>): Client;
   /** A new account with an administrator; `api` is that admin's client. */
-  account(name?: string): Promise<BootstrapResult & { api: Client; platform: Client }>;
+  account(name?: string): Promise<BootstrapResult & { api: Client }>;
+  /**
+   * A new installation-level platform app (as `switchboard platform-app create` mints), granted the given
+   * accounts and users; a client sending its token. Accounts have no platform apps of their own.
+   */
+  platformApp(grants?: PlatformAppGrants): Promise<Client & { appId: number; token: string }>;
   /** A new user who is a member of the account with the given role. */
   member(accountId: number, role?: Role, name?: string): Promise<{ userId: number; token: string; api: Client }>;
   /** The event worker (webhook fan-out and delivery), when started with { worker: true }. */
@@ -114,11 +120,11 @@ export async function createTestContext(env: Record<string, string> = {}, option
     client: (token, headers) => makeClient(app, token, headers),
     async account(name = 'Acme') {
       const result = await bootstrap(db, { accountName: name });
-      return {
-        ...result,
-        api: makeClient(app, result.api_access_token),
-        platform: makeClient(app, result.platform_token),
-      };
+      return { ...result, api: makeClient(app, result.api_access_token) };
+    },
+    async platformApp(grants = {}) {
+      const minted = await createPlatformApp(db, `Test platform app ${randomToken(3)}`, grants);
+      return { ...makeClient(app, minted.token), appId: minted.id, token: minted.token };
     },
     async member(accountId, role = 'agent', name = 'Agent ' + randomToken(3)) {
       const user = await db

@@ -40,13 +40,11 @@ const attribute = await db
   .executeTakeFirstOrThrow();
 const accountBot = await db.insertInto('agent_bots').values({ account_id: accountId, name: 'Account bot' }).returning('id').executeTakeFirstOrThrow();
 const platformBot = await db.insertInto('agent_bots').values({ account_id: null, name: 'Platform bot' }).returning('id').executeTakeFirstOrThrow();
-const platformApp = await db.selectFrom('platform_app_permissibles').select('platform_app_id').where('permissible_type', '=', 'Account').where('permissible_id', '=', accountId).executeTakeFirstOrThrow();
+// The installation's platform app, granted the account, its administrator, the agent and the system bot.
+const platformApp = await ctx.platformApp({ accountIds: [accountId], userIds: [f.account.user_id, agent.userId] });
 await db
   .insertInto('platform_app_permissibles')
-  .values([
-    { platform_app_id: platformApp.platform_app_id, permissible_type: 'AgentBot', permissible_id: platformBot.id },
-    { platform_app_id: platformApp.platform_app_id, permissible_type: 'User', permissible_id: agent.userId },
-  ])
+  .values({ platform_app_id: platformApp.appId, permissible_type: 'AgentBot', permissible_id: platformBot.id })
   .execute();
 
 /** Real ids for every path parameter name the node uses (ids of endpoints Switchboard lacks: 1). */
@@ -176,7 +174,7 @@ describe('n8n ChatWoot node: every operation with its defaults', () => {
 
   for (const { op, n } of ordered) {
     it(`#${n} ${op.resource} / ${op.operation} (${op.method} ${op.url})`, async () => {
-      const token = op.url.startsWith('/platform/') ? f.account.platform_token : f.account.api_access_token;
+      const token = op.url.startsWith('/platform/') ? platformApp.token : f.account.api_access_token;
       const request = buildRequest(op, pathIds(op), { accessToken: token });
       const outcome: Outcome = { n, op, request, note: '' };
       outcomes.push(outcome);

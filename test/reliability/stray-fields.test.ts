@@ -11,6 +11,7 @@ const ctx = await createTestContext();
 const a = await conversationFixture(ctx, 'Alpha');
 const b = await conversationFixture(ctx, 'Beta');
 const db = ctx.database.db;
+const alphaPlatform = await ctx.platformApp({ accountIds: [a.account.account_id] });
 const stray = { account_id: b.account.account_id, id: 987654, created_at: '2001-01-01T00:00:00Z', not_a_column: 'x' };
 
 describe('stray fields in update bodies', () => {
@@ -24,7 +25,7 @@ describe('stray fields in update bodies', () => {
       () => a.api.patch(`${a.base}/contacts/${a.contact.id}`, { ...stray, name: 'Renamed Roe' }),
       () => a.api.patch(`${a.base}/agents/${agent.userId}`, { ...stray, user_id: b.account.user_id, availability: 'busy' }),
       () => a.api.patch(`/api/v1/accounts/${a.account.account_id}`, { ...stray, status: 'suspended', name: 'Alpha Renamed' }),
-      () => a.account.platform.patch(`/platform/api/v1/accounts/${a.account.account_id}`, { ...stray, name: 'Alpha Platform' }),
+      () => alphaPlatform.patch(`/platform/api/v1/accounts/${a.account.account_id}`, { ...stray, name: 'Alpha Platform' }),
     ];
     for (const update of updates) {
       const response = await update();

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { isAllowed } from '../../domain/auth/policies.ts';
-import { botServesAccount, findAccount, principalFor, principalForToken, type Credential } from '../../domain/auth/principals.ts';
+import { botInboxIds, findAccount, principalFor, principalForToken, type Credential } from '../../domain/auth/principals.ts';
 import { csrfTokenMatches, touchSession } from '../../domain/auth/sessions.ts';
 import { tokenDigest } from '../../domain/auth/secrets.ts';
 import { readCookie, SESSION_COOKIE } from '../cookies.ts';
@@ -100,9 +100,11 @@ export async function authorizeAccount(request: FastifyRequest): Promise<void> {
   const account = await findAccount(db, accountId);
   if (!account) throw new AppError('not_found', 'Resource could not be found');
   if (bot) {
-    if (!(await botServesAccount(db, bot, accountId))) throw new AppError('not_account_member', M.botNotMember);
+    const inboxIds = await botInboxIds(db, bot, accountId);
+    if (!inboxIds) throw new AppError('not_account_member', M.botNotMember);
     if (account.status === 'suspended') throw new AppError('account_suspended', M.suspended);
-    request.auth = { account, actor: 'bot', bot };
+    // A bot acts on the conversations of the inboxes it is attached to, nothing else (domain/inboxes/access.ts).
+    request.auth = { account, actor: 'bot', bot, inboxIds };
   }
   authorizeAction(request);
 }

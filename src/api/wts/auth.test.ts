@@ -38,7 +38,8 @@ describe('WTS authentication', () => {
     });
     const unknown = await ctx.client(undefined, { authorization: 'Bearer nope' }).get('/core/v1/tag');
     expect(unknown).toMatchObject({ status: 401, body: { key: 'ERROR_UNAUTHORIZED', text: expect.stringMatching(/invalid/) } });
-    const platform = await ctx.client(undefined, { authorization: `Bearer ${a.account.platform_token}` }).get('/chat/v1/session');
+    const platformApp = await ctx.platformApp({ accountIds: [a.account.account_id] });
+    const platform = await ctx.client(undefined, { authorization: `Bearer ${platformApp.token}` }).get('/chat/v1/session');
     expect(platform.status).toBe(401);
     const bot = await db.insertInto('agent_bots').values({ account_id: a.account.account_id, name: 'Bot' }).returning('id').executeTakeFirstOrThrow();
     const botToken = await issueToken(db, 'AgentBot', bot.id);

@@ -16,7 +16,6 @@ export interface BootstrapResult {
   email: string;
   password: string;
   api_access_token: string;
-  platform_token: string;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -27,7 +26,10 @@ async function freeAdminEmail(db: Db): Promise<string> {
   return taken ? `admin-${randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, 'x')}@switchboard.local` : base;
 }
 
-/** Creates an account, its first administrator with a password and token, and a platform app token. */
+/**
+ * Creates an account and its first administrator with a password and token. No platform app: those are the
+ * installation operator's credentials (domain/platform/apps.ts), never an account's.
+ */
 export async function bootstrap(db: Db, input: BootstrapInput): Promise<BootstrapResult> {
   const email = input.email ?? (await freeAdminEmail(db));
   if (!EMAIL.test(email)) throw validation('Email is invalid', ['email']);
@@ -55,25 +57,12 @@ export async function bootstrap(db: Db, input: BootstrapInput): Promise<Bootstra
       .insertInto('account_users')
       .values({ account_id: account.id, user_id: user.id, role: 'administrator' })
       .execute();
-    const app = await trx
-      .insertInto('platform_apps')
-      .values({ name: `${input.accountName ?? 'Switchboard'} platform app` })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('platform_app_permissibles')
-      .values([
-        { platform_app_id: app.id, permissible_type: 'Account', permissible_id: account.id },
-        { platform_app_id: app.id, permissible_type: 'User', permissible_id: user.id },
-      ])
-      .execute();
     return {
       account_id: account.id,
       user_id: user.id,
       email,
       password,
       api_access_token: await issueToken(trx, 'User', user.id),
-      platform_token: await issueToken(trx, 'PlatformApp', app.id),
     };
   });
 }

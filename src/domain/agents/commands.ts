@@ -30,7 +30,9 @@ async function getMember(db: Db, accountId: number, userId: number): Promise<Mem
 
 /**
  * Adds a user to the account: an unknown email becomes a new user without a password (they set one
- * later), a known one is the existing user joining. Unset membership fields keep the table defaults.
+ * later), a known one is the existing user joining (as Chatwoot does). Unset membership fields keep the table
+ * defaults. Known and unknown emails answer alike (a missing name is the email's local part, as bulk_create
+ * names), so adding agents tells nobody which emails have users elsewhere.
  */
 export async function createAgent(db: Db, accountId: number, inviterId: number | null, input: NewAgent): Promise<Member> {
   const email = input.email.trim();
@@ -38,8 +40,7 @@ export async function createAgent(db: Db, accountId: number, inviterId: number |
   const userId = await db.transaction().execute(async (trx) => {
     let user = await findUserByEmail(trx, email);
     if (!user) {
-      const name = input.name?.trim();
-      if (!name) throw validation("Name can't be blank", ['name']);
+      const name = input.name?.trim() || email.split('@')[0];
       user = await trx
         .insertInto('users')
         .values({ name, email, password_hash: null, pubsub_token: randomToken() })
@@ -75,12 +76,22 @@ export async function bulkCreateAgents(db: Db, accountId: number, inviterId: num
   }
 }
 
-/** Renames the user and changes their membership of this account. */
+/** Whether the user belongs to an account other than this one. */
+async function belongsElsewhere(db: Db, accountId: number, userId: number): Promise<boolean> {
+  const other = await db.selectFrom('account_users').select('id').where('user_id', '=', userId).where('account_id', '!=', accountId).executeTakeFirst();
+  return Boolean(other);
+}
+
+/**
+ * Changes the user's membership of this account (role, availability, auto_offline), and renames the user only
+ * when this account is the only one they belong to: a user is one person across accounts, and an account that
+ * added them may not rename them everywhere. The name of a user shared with other accounts is left as it is.
+ */
 export async function updateAgent(db: Db, accountId: number, userId: number, changes: AgentChanges): Promise<Member> {
   await getMember(db, accountId, userId);
   const { name } = changes;
   await db.transaction().execute(async (trx) => {
-    if (name !== undefined) {
+    if (name !== undefined && !(await belongsElsewhere(trx, accountId, userId))) {
       if (!name.trim()) throw validation("Name can't be blank", ['name']);
       await trx.updateTable('users').set({ name: name.trim(), updated_at: new Date() }).where('id', '=', userId).execute();
     }

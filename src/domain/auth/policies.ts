@@ -20,6 +20,8 @@ export const POLICIES = {
   'contacts.read': MEMBERS,
   'contacts.write': MEMBERS,
   'contacts.delete': ADMINS,
+  // Merging deletes the mergee: administrators only, as deleting is.
+  'contacts.merge': ADMINS,
   'conversations.read': MEMBERS,
   'conversations.write': MEMBERS,
   'conversations.create': MEMBERS_AND_BOTS,

@@ -122,16 +122,19 @@ export async function membershipRole(db: Db, accountId: number, userId: number):
   return row?.role;
 }
 
-/** A bot acts in an account it belongs to, or in one where it is attached to an inbox. */
-export async function botServesAccount(db: Db, bot: AgentBot, accountId: number): Promise<boolean> {
-  if (bot.account_id === accountId) return true;
+/**
+ * The inboxes a bot acts in within an account (the ones it is attached to), or null when it may not act there
+ * at all: a bot acts in an account it belongs to, or in one where it is attached to an inbox.
+ */
+export async function botInboxIds(db: Db, bot: AgentBot, accountId: number): Promise<number[] | null> {
   const attached = await db
     .selectFrom('agent_bot_inboxes')
-    .select('id')
+    .select('inbox_id')
     .where('agent_bot_id', '=', bot.id)
     .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  return Boolean(attached);
+    .execute();
+  if (!attached.length && bot.account_id !== accountId) return null;
+  return attached.map((row) => row.inbox_id);
 }
 
 export async function memberInboxIds(db: Db, accountId: number, userId: number): Promise<number[]> {

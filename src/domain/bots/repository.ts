@@ -1,6 +1,17 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/pool.ts';
-import type { AgentBot } from '../../db/types.ts';
+import type { AgentBot, Database } from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
+
+/** The bots an account's requests may name: its own and the system-wide ones (account_id null), never another account's. */
+export function usableInAccount(accountId: number) {
+  return (eb: ExpressionBuilder<Database, 'agent_bots'>) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]);
+}
+
+/** A bot of the account or a system bot, of any kind (flow bots send messages too); undefined otherwise. */
+export async function findAccountBot(db: Db, accountId: number, id: number): Promise<AgentBot | undefined> {
+  return db.selectFrom('agent_bots').selectAll().where('id', '=', id).where(usableInAccount(accountId)).executeTakeFirst();
+}
 
 /**
  * Agent bots as the Chatwoot dialect knows them: webhook bots. Flow bots (bot_type 'flow', the chatbot engine's,
@@ -16,7 +27,7 @@ function chatwootBots(db: Db) {
 /** The account's own bots and the system-wide ones (account_id null), as an account sees them. */
 export async function listAccountBots(db: Db, accountId: number): Promise<AgentBot[]> {
   return chatwootBots(db)
-    .where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]))
+    .where(usableInAccount(accountId))
     .orderBy('id')
     .execute();
 }
@@ -25,7 +36,7 @@ export async function listAccountBots(db: Db, accountId: number): Promise<AgentB
 export async function getVisibleBot(db: Db, accountId: number, id: number): Promise<AgentBot> {
   const bot = await chatwootBots(db)
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]))
+    .where(usableInAccount(accountId))
     .executeTakeFirst();
   if (!bot) throw notFound();
   return bot;

@@ -4,6 +4,7 @@ import type { Contact, ContactInbox, Inbox } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
 import { findInbox } from '../inboxes/repository.ts';
+import { ensureInboxAccess, type InboxAccess } from '../inboxes/access.ts';
 import { cleanContactFields } from './validation.ts';
 import { getContact } from './repository.ts';
 import { changedAttributes, recordEvent } from '../../events/outbox.ts';
@@ -77,12 +78,15 @@ export async function addContactInbox(
     .executeTakeFirstOrThrow();
 }
 
+/** `inboxAccess`: the inboxes the caller may act in (undefined: all); an `inbox_id` must be one of them. */
 export async function createContact(
   db: Db,
   accountId: number,
   input: ContactInput & { inbox_id?: number; source_id?: string | null },
+  inboxAccess?: InboxAccess,
 ): Promise<{ contact: Contact; contactInbox?: ContactInbox; inbox?: Inbox }> {
   const { inbox_id, source_id, ...fields } = input;
+  if (inbox_id) ensureInboxAccess(inboxAccess, inbox_id);
   return db.transaction().execute(async (trx) => {
     const inbox = inbox_id ? await findInbox(trx, accountId, inbox_id) : undefined;
     if (inbox_id && !inbox) throw validation('Inbox does not exist', ['inbox_id']);

@@ -4,6 +4,14 @@ import type { Contact, ContactInbox, Inbox } from '../../db/types.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { addContactInbox, createContact, updateContact, type ContactInput } from './commands.ts';
 
+/**
+ * Who a Client API (and widget) caller is. These callers hold no token: the inbox identifier is public and a
+ * contact inbox's source id is the only credential. So an existing contact is handed out only to a caller who
+ * proves the contact's identity with identifier_hash (HMAC-SHA256 of the identifier with the inbox's
+ * hmac_token, computed by the website's backend); anyone else gets a contact of their own. With the inbox's
+ * hmac_mandatory on, every call naming a contact must carry that proof.
+ */
+
 /** The inbox named by a Client API path (`inbox_identifier`). */
 export async function inboxByIdentifier(db: Db, identifier: string): Promise<Inbox> {
   const inbox = await db.selectFrom('inboxes').selectAll().where('identifier', '=', identifier).executeTakeFirst();
@@ -11,6 +19,7 @@ export async function inboxByIdentifier(db: Db, identifier: string): Promise<Inb
   return inbox;
 }
 
+/** The contact inbox a source id names in the inbox, whoever asks (the widget's signed token names it too). */
 export async function contactInboxBySource(db: Db, inbox: Inbox, sourceId: string): Promise<ContactInbox & { contact: Contact }> {
   const contactInbox = await db.selectFrom('contact_inboxes').selectAll().where('inbox_id', '=', inbox.id).where('source_id', '=', sourceId).executeTakeFirst();
   if (!contactInbox) throw notFound();
@@ -19,16 +28,49 @@ export async function contactInboxBySource(db: Db, inbox: Inbox, sourceId: strin
 }
 
 /** identifier_hash = hex HMAC-SHA256(inbox hmac_token, identifier), as the widget SDK computes it. */
-export function verifyIdentifierHash(inbox: Inbox, identifier: string | undefined, hash: string | undefined): boolean {
+export function verifyIdentifierHash(inbox: Inbox, identifier: string | null | undefined, hash: string | undefined): boolean {
   if (!identifier || !hash) return false;
   const expected = crypto.createHmac('sha256', inbox.hmac_token).update(identifier).digest('hex');
   return expected.length === hash.length && crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(hash));
 }
 
-function requireHmac(inbox: Inbox, verified: boolean, hash: string | undefined) {
-  const mandatory = Boolean((inbox.channel as { hmac_mandatory?: boolean }).hmac_mandatory);
-  if (hash && !verified) throw new AppError('unauthenticated', 'HMAC failed: Invalid Identifier Hash Provided');
-  if (mandatory && !verified) throw new AppError('unauthenticated', 'HMAC failed: Identifier hash is required for this inbox');
+const hmacMandatory = (inbox: Inbox) => Boolean((inbox.channel as { hmac_mandatory?: boolean }).hmac_mandatory);
+const invalidHash = () => new AppError('unauthenticated', 'HMAC failed: Invalid Identifier Hash Provided');
+const hashRequired = () => new AppError('unauthenticated', 'HMAC failed: Identifier hash is required for this inbox');
+
+/** A hash that does not verify is refused; without one, only an inbox that mandates it refuses. */
+function requireHmac(inbox: Inbox, verified: boolean, hash: string | undefined): void {
+  if (hash && !verified) throw invalidHash();
+  if (hmacMandatory(inbox) && !verified) throw hashRequired();
+}
+
+/**
+ * The contact inbox a Client API call names by source id. With hmac_mandatory the source id alone is not
+ * enough: the contact inbox must have been verified with an identifier_hash when it was created or identified.
+ */
+export async function callerContactInbox(db: Db, inbox: Inbox, sourceId: string): Promise<ContactInbox & { contact: Contact }> {
+  const contactInbox = await contactInboxBySource(db, inbox, sourceId);
+  if (hmacMandatory(inbox) && !contactInbox.hmac_verified) throw hashRequired();
+  return contactInbox;
+}
+
+/**
+ * A call that shows or changes the contact itself proves who it is when it can: an identifier_hash must match
+ * the contact's own identifier (then the contact inbox is verified from now on), and is required under
+ * hmac_mandatory.
+ */
+async function proveContact(db: Db, inbox: Inbox, contactInbox: ContactInbox & { contact: Contact }, hash: string | undefined): Promise<void> {
+  const verified = verifyIdentifierHash(inbox, contactInbox.contact.identifier, hash);
+  requireHmac(inbox, verified, hash);
+  if (verified && !contactInbox.hmac_verified) {
+    await db.updateTable('contact_inboxes').set({ hmac_verified: true, updated_at: new Date() }).where('id', '=', contactInbox.id).execute();
+  }
+}
+
+export async function showPublicContact(db: Db, inbox: Inbox, sourceId: string, hash?: string): Promise<ContactInbox & { contact: Contact }> {
+  const contactInbox = await callerContactInbox(db, inbox, sourceId);
+  await proveContact(db, inbox, contactInbox, hash);
+  return contactInbox;
 }
 
 export interface PublicContactInput extends ContactInput {
@@ -37,30 +79,45 @@ export interface PublicContactInput extends ContactInput {
 }
 
 /**
- * Creates (or finds) the contact of a Client API caller in an inbox. A known source id returns its contact
- * inbox unchanged; an identifier already known in the account joins that contact instead of duplicating it.
+ * Creates (or finds) the contact of a Client API caller in an inbox.
+ * - A known source id returns its contact inbox (the source id is the credential); under hmac_mandatory only
+ *   to a caller proving that contact's identifier.
+ * - A verified identifier joins the contact with that identifier (or creates it): the caller proved it.
+ * - Anything else creates a new contact. An unproven identifier is neither looked up nor stored (Chatwoot's
+ *   Client API does not take it either): stored, it would let a stranger claim a customer's identity before
+ *   the customer arrives. A taken email or phone answers 422 as any duplicate does; no contact is shared.
  */
 export async function createPublicContact(db: Db, inbox: Inbox, input: PublicContactInput): Promise<ContactInbox & { contact: Contact }> {
-  const { source_id, identifier_hash, ...fields } = input;
+  const { source_id, identifier_hash, identifier, ...fields } = input;
+  const verified = verifyIdentifierHash(inbox, identifier, identifier_hash);
+  requireHmac(inbox, verified, identifier_hash);
   if (source_id) {
     const existing = await db.selectFrom('contact_inboxes').select('id').where('inbox_id', '=', inbox.id).where('source_id', '=', source_id).executeTakeFirst();
-    if (existing) return contactInboxBySource(db, inbox, source_id);
+    if (existing) {
+      const contactInbox = await contactInboxBySource(db, inbox, source_id);
+      const proven = verified && contactInbox.contact.identifier === identifier;
+      if (hmacMandatory(inbox) && !proven) throw invalidHash();
+      if (proven && !contactInbox.hmac_verified) await proveContact(db, inbox, contactInbox, identifier_hash);
+      return contactInbox;
+    }
   }
-  const verified = verifyIdentifierHash(inbox, fields.identifier ?? undefined, identifier_hash);
-  requireHmac(inbox, verified, identifier_hash);
-  const known = fields.identifier
-    ? await db.selectFrom('contacts').selectAll().where('account_id', '=', inbox.account_id).where('identifier', '=', fields.identifier).executeTakeFirst()
-    : undefined;
-  const contact = known ?? (await createContact(db, inbox.account_id, fields)).contact;
-  const contactInbox = await addContactInbox(db, contact, inbox, source_id, verified);
+  if (!verified) return createAnonymousContact(db, inbox, fields, source_id);
+  const known = await db.selectFrom('contacts').selectAll().where('account_id', '=', inbox.account_id).where('identifier', '=', identifier!).executeTakeFirst();
+  const contact = known ?? (await createContact(db, inbox.account_id, { ...fields, identifier })).contact;
+  const contactInbox = await addContactInbox(db, contact, inbox, source_id, true);
   return { ...contactInbox, contact };
 }
 
+/** A new contact of the caller's own, proving nothing (the widget's first visit, an unidentified caller). */
+export async function createAnonymousContact(db: Db, inbox: Inbox, fields: ContactInput = {}, sourceId?: string): Promise<ContactInbox & { contact: Contact }> {
+  const { contact, contactInbox } = await createContact(db, inbox.account_id, { ...fields, identifier: undefined, inbox_id: inbox.id, source_id: sourceId });
+  return { ...contactInbox!, contact };
+}
+
+/** The caller updates its own contact; the identifier never changes here, and a hash must match the contact's. */
 export async function updatePublicContact(db: Db, inbox: Inbox, sourceId: string, input: PublicContactInput): Promise<Contact> {
-  const { contact } = await contactInboxBySource(db, inbox, sourceId);
+  const contactInbox = await callerContactInbox(db, inbox, sourceId);
   const { source_id: _ignored, identifier_hash, identifier: _identifier, ...fields } = input;
-  if (identifier_hash && !verifyIdentifierHash(inbox, contact.identifier ?? undefined, identifier_hash)) {
-    throw new AppError('unauthenticated', 'HMAC failed: Invalid Identifier Hash Provided');
-  }
-  return updateContact(db, inbox.account_id, contact.id, fields);
+  await proveContact(db, inbox, contactInbox, identifier_hash);
+  return updateContact(db, inbox.account_id, contactInbox.contact.id, fields);
 }

@@ -5,9 +5,11 @@ import { notFound, validation } from '../../errors.ts';
 import { addContactInbox } from '../contacts/commands.ts';
 import { findContact } from '../contacts/repository.ts';
 import { findInbox } from '../inboxes/repository.ts';
+import { ensureInboxAccess, inboxCondition, type InboxAccess } from '../inboxes/access.ts';
 import { findMember } from '../users/repository.ts';
 import { insertMessage, MESSAGE_TYPE, type NewMessage } from '../messages/commands.ts';
 import { changedAttributes, recordEvent, type EventName } from '../../events/outbox.ts';
+import { usableInAccount } from '../bots/repository.ts';
 
 /** Attributes whose change Chatwoot reports as conversation_updated. */
 const TRACKED = ['status', 'snoozed_until', 'assignee_id', 'assignee_agent_bot_id', 'team_id', 'priority', 'custom_attributes', 'labels', 'waiting_since', 'first_reply_created_at'];
@@ -66,6 +68,8 @@ export interface NewConversation {
   additionalAttributes?: Record<string, unknown>;
   customAttributes?: Record<string, unknown>;
   message?: Omit<NewMessage, 'sender'> & { sender?: NewMessage['sender'] };
+  /** The inboxes the caller may act in (undefined: all); the contact inbox found must be in one of them. */
+  inboxAccess?: InboxAccess;
 }
 
 async function checkAssignee(db: Db, accountId: number, userId: number | undefined) {
@@ -87,12 +91,15 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
   return db.transaction().execute(async (trx) => {
     let contactInbox;
     if (input.sourceId) {
+      // Only the caller's inboxes are searched: another inbox's source id is as unknown as a made-up one.
       contactInbox = await trx.selectFrom('contact_inboxes').selectAll().where('account_id', '=', accountId).where('source_id', '=', input.sourceId)
-        .$if(Boolean(input.inboxId), (q) => q.where('inbox_id', '=', input.inboxId!)).executeTakeFirst();
+        .where(inboxCondition(input.inboxAccess))
+        .$if(Boolean(input.inboxId), (q) => q.where('inbox_id', '=', input.inboxId!)).orderBy('id').executeTakeFirst();
       if (!contactInbox) throw validation('Contact inbox with that source_id does not exist', ['source_id']);
     } else {
       if (!input.inboxId) throw validation('inbox_id is required (or a source_id)', ['inbox_id']);
       if (!input.contactId) throw validation('contact_id is required (or a source_id)', ['contact_id']);
+      ensureInboxAccess(input.inboxAccess, input.inboxId);
       const inbox = await findInbox(trx, accountId, input.inboxId);
       if (!inbox) throw validation('Inbox does not exist', ['inbox_id']);
       const contact = await findContact(trx, accountId, input.contactId);
@@ -192,7 +199,7 @@ export async function assignBot(db: Db, conversation: Conversation, botId: numbe
     .selectFrom('agent_bots')
     .selectAll()
     .where('id', '=', botId)
-    .where((eb) => eb.or([eb('account_id', '=', conversation.account_id), eb('account_id', 'is', null)]))
+    .where(usableInAccount(conversation.account_id))
     .executeTakeFirst();
   if (!bot) return undefined;
   await db.transaction().execute((trx) => updateConversation(trx, conversation, { assignee_agent_bot_id: bot.id, assignee_id: null }));

@@ -48,7 +48,7 @@ export async function loadConversationDetails(db: Db, accountId: number, convers
       : Promise.resolve([] as ContactInbox[]),
     db.selectFrom('inboxes').selectAll().where('account_id', '=', accountId).where('id', 'in', [...new Set(ids((c) => c.inbox_id))]).execute(),
     loadUsers(db, accountId, [...ids((c) => c.assignee_id), ...senders.users]),
-    loadBots(db, [...ids((c) => c.assignee_agent_bot_id), ...senders.bots]),
+    loadBots(db, accountId, [...ids((c) => c.assignee_agent_bot_id), ...senders.bots]),
     ids((c) => c.team_id).length
       ? db.selectFrom('teams').selectAll().where('account_id', '=', accountId).where('id', 'in', [...new Set(ids((c) => c.team_id))]).execute()
       : Promise.resolve([] as Team[]),

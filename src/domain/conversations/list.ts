@@ -3,6 +3,7 @@ import type { Db } from '../../db/pool.ts';
 import type { Conversation } from '../../db/types.ts';
 import { coreStatusesForChatwoot, type ChatwootStatus } from './status.ts';
 import { validation } from '../../errors.ts';
+import { inboxCondition } from '../inboxes/access.ts';
 
 export const CONVERSATIONS_PER_PAGE = 25;
 
@@ -123,7 +124,7 @@ function escapeLike(value: string): string {
 /** Conditions shared by the page and the counts: everything but the assignee tab. */
 function baseConditions(accountId: number, query: ConversationQuery): ReturnType<typeof sql>[] {
   const conditions = [sql`c.account_id = ${accountId}`];
-  if (query.visibleInboxIds) conditions.push(sql`c.inbox_id = ANY(${sql.val(query.visibleInboxIds)}::bigint[])`);
+  if (query.visibleInboxIds) conditions.push(inboxCondition(query.visibleInboxIds, 'c.inbox_id'));
   if (query.q) {
     conditions.push(
       sql`EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.account_id = ${accountId} AND m.content ILIKE ${'%' + escapeLike(query.q) + '%'})`,

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool.ts';
 import type { Conversation } from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
+import { inboxCondition } from '../inboxes/access.ts';
 
 /** A conversation by its per-account display id, hidden from agents outside its inbox. */
 export async function getConversation(
@@ -9,12 +10,13 @@ export async function getConversation(
   displayId: number,
   visibleInboxIds?: number[],
 ): Promise<Conversation> {
-  let query = db.selectFrom('conversations').selectAll().where('account_id', '=', accountId).where('display_id', '=', displayId);
-  if (visibleInboxIds) {
-    if (!visibleInboxIds.length) throw notFound();
-    query = query.where('inbox_id', 'in', visibleInboxIds);
-  }
-  const conversation = await query.executeTakeFirst();
+  const conversation = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('display_id', '=', displayId)
+    .where(inboxCondition(visibleInboxIds))
+    .executeTakeFirst();
   if (!conversation) throw notFound();
   return conversation;
 }
@@ -32,8 +34,11 @@ export async function getConversationById(db: Db, accountId: number, id: number)
 
 /** The contact's conversations, most recently active first (Chatwoot shows at most 20). */
 export async function contactConversations(db: Db, accountId: number, contactId: number, visibleInboxIds?: number[]): Promise<Conversation[]> {
-  if (visibleInboxIds && !visibleInboxIds.length) return [];
-  let query = db.selectFrom('conversations').selectAll().where('account_id', '=', accountId).where('contact_id', '=', contactId);
-  if (visibleInboxIds) query = query.where('inbox_id', 'in', visibleInboxIds);
-  return query.orderBy('last_activity_at', 'desc').orderBy('id', 'desc').limit(20).execute();
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('contact_id', '=', contactId)
+    .where(inboxCondition(visibleInboxIds))
+    .orderBy('last_activity_at', 'desc').orderBy('id', 'desc').limit(20).execute();
 }

@@ -47,7 +47,7 @@ export async function searchConversations(db: Db, accountId: number, query: Conv
     ) m ON true
     LEFT JOIN users u ON m.sender_type = 'User' AND u.id = m.sender_id
     LEFT JOIN contacts sc ON m.sender_type = 'Contact' AND sc.id = m.sender_id
-    LEFT JOIN agent_bots b ON m.sender_type = 'AgentBot' AND b.id = m.sender_id
+    LEFT JOIN agent_bots b ON m.sender_type = 'AgentBot' AND b.id = m.sender_id AND (b.account_id = c.account_id OR b.account_id IS NULL)
     WHERE c.account_id = ${accountId} AND c.id = ANY(${sql.val(ids)}::bigint[])
     ORDER BY m.id ASC`.execute(db);
   const byConversation = new Map<number, typeof rows.rows>();

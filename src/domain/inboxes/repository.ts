@@ -4,6 +4,8 @@ import type { Insertable } from 'kysely';
 import { forbidden, notFound } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
 import { selectMembers, type Member } from '../users/repository.ts';
+import { inboxCondition, mayActInInbox } from './access.ts';
+import { usableInAccount } from '../bots/repository.ts';
 
 export async function findInbox(db: Db, accountId: number, inboxId: number): Promise<Inbox | undefined> {
   return db
@@ -28,7 +30,7 @@ export async function getVisibleInboxes(db: Db, accountId: number, ids: number[]
   const unique = [...new Set(ids)];
   const inboxes = await findInboxesByIds(db, accountId, unique);
   if (inboxes.length !== unique.length) throw notFound();
-  if (visibleIds && inboxes.some((inbox) => !visibleIds.includes(inbox.id))) throw forbidden();
+  if (inboxes.some((inbox) => !mayActInInbox(visibleIds, inbox.id))) throw forbidden();
   return inboxes;
 }
 
@@ -43,10 +45,12 @@ export async function findInboxesByIds(db: Db, accountId: number, ids: number[])
 
 /** The account's inboxes ordered by name, limited to `visibleIds` when the caller is an agent. */
 export async function listInboxes(db: Db, accountId: number, visibleIds?: number[]): Promise<Inbox[]> {
-  if (visibleIds && !visibleIds.length) return [];
-  let query = db.selectFrom('inboxes').selectAll().where('account_id', '=', accountId);
-  if (visibleIds) query = query.where('id', 'in', visibleIds);
-  return query.orderBy((eb) => eb.fn('lower', ['name'])).orderBy('id').execute();
+  return db
+    .selectFrom('inboxes')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where(inboxCondition(visibleIds, 'id'))
+    .orderBy((eb) => eb.fn('lower', ['name'])).orderBy('id').execute();
 }
 
 /** Inbox settings a create may set beside name and channel. */
@@ -152,7 +156,7 @@ export async function findUsableAgentBot(db: Db, accountId: number, botId: numbe
     .where('id', '=', botId)
     // Flow bots (the chatbot engine's) are started through the chatbot API, not attached as an inbox's webhook bot.
     .where('bot_type', '!=', 'flow')
-    .where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]))
+    .where(usableInAccount(accountId))
     .executeTakeFirst();
 }
 

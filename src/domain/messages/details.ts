@@ -1,5 +1,6 @@
 import type { Db } from '../../db/pool.ts';
 import { availabilityStatus } from '../presence/repository.ts';
+import { usableInAccount } from '../bots/repository.ts';
 import type { AgentBot, Attachment, Contact, Message, User } from '../../db/types.ts';
 import { ATTACHMENT_COLUMNS } from '../attachments/repository.ts';
 
@@ -48,9 +49,10 @@ export async function loadContacts(db: Db, accountId: number, ids: number[]): Pr
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export async function loadBots(db: Db, ids: number[]): Promise<Map<number, AgentBot>> {
+/** Only the account's own and system bots: a message naming another account's bot shows no sender, not its name. */
+export async function loadBots(db: Db, accountId: number, ids: number[]): Promise<Map<number, AgentBot>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('agent_bots').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db.selectFrom('agent_bots').selectAll().where('id', 'in', [...new Set(ids)]).where(usableInAccount(accountId)).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -112,7 +114,7 @@ export async function loadMessageDetails(db: Db, accountId: number, messages: Me
   const [users, contacts, bots, attachments] = await Promise.all([
     withKnown(known.users, ids.users, (missing) => loadUsers(db, accountId, missing)),
     withKnown(known.contacts, ids.contacts, (missing) => loadContacts(db, accountId, missing)),
-    withKnown(known.bots, ids.bots, (missing) => loadBots(db, missing)),
+    withKnown(known.bots, ids.bots, (missing) => loadBots(db, accountId, missing)),
     options.attachments === false ? new Map<number, Attachment[]>() : loadAttachments(db, accountId, messages.map((m) => m.id)),
   ]);
   return attachDetails(messages, { users, contacts, bots, attachments });

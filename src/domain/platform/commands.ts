@@ -5,7 +5,7 @@ import { hashPassword, randomToken } from '../auth/secrets.ts';
 import { issueToken } from '../auth/tokens.ts';
 import { notFound, validation } from '../../errors.ts';
 import { deleteBot, insertBot, removeBotAvatar, updateBot, type BotInput, type MintedBot } from '../bots/commands.ts';
-import { ensurePermitted, findAppUser, getAppAccount, getAppBot, grant, withMemberships, type UserWithMemberships } from './repository.ts';
+import { ensurePermitted, findAppUser, getAppAccount, getAppBot, grant, mayAdoptUser, withMemberships, type UserWithMemberships } from './repository.ts';
 import { definedFields } from '../fields.ts';
 
 export interface PlatformAccountInput {
@@ -73,11 +73,15 @@ export async function deleteAppAccount(db: Db, appId: number, id: number): Promi
   });
 }
 
-/** Adds the user to the account, or changes the role of a member already there. */
+/**
+ * Adds the user to the account, or changes the role of a member already there. The user too must be one the
+ * app may act on: an app pulls no other app's user (or an account's own) into its accounts.
+ */
 export async function upsertAccountUser(db: Db, appId: number, accountId: number, input: { user_id: number; role?: Role }): Promise<AccountUser> {
   await getAppAccount(db, appId, accountId);
   const user = await db.selectFrom('users').select('id').where('id', '=', input.user_id).executeTakeFirst();
   if (!user) throw validation('User must exist', ['user_id']);
+  await ensurePermitted(db, appId, 'User', user.id);
   return db
     .insertInto('account_users')
     .values({ account_id: accountId, user_id: user.id, role: input.role ?? 'agent' })
@@ -161,8 +165,10 @@ async function userColumns(input: PlatformUserInput) {
 }
 
 /**
- * Creates a user, or adopts the existing user with that email; either way the app may act on the user from
- * now on. A fresh token is minted (tokens are stored hashed, so an existing one cannot be shown again).
+ * Creates a user, or adopts the existing user with that email when repository.ts mayAdoptUser allows it
+ * (otherwise 422 Email has already been taken, as a new user with that email would get); either way the app
+ * may act on the user from now on. A fresh token is minted (tokens are stored hashed, so an existing one
+ * cannot be shown again).
  */
 export async function createAppUser(db: Db, appId: number, input: PlatformUserInput): Promise<UserWithMemberships & { accessToken: string }> {
   if (!input.email) throw validation("Email can't be blank", ['email']);
@@ -173,6 +179,7 @@ export async function createAppUser(db: Db, appId: number, input: PlatformUserIn
       .selectAll()
       .where((eb) => eb(eb.fn('lower', ['email']), '=', (values.email as string).toLowerCase()))
       .executeTakeFirst();
+    if (user && !(await mayAdoptUser(trx, appId, user.id))) throw validation('Email has already been taken', ['email']);
     if (!user) {
       if (!values.name) throw validation("Name can't be blank", ['name']);
       user = await trx

@@ -78,11 +78,45 @@ export async function withMemberships(db: Db, user: User): Promise<UserWithMembe
   return { user, memberships };
 }
 
+/** The user belongs to no account the app may not act on (a user of no account qualifies). */
+export async function userWithinReach(db: Db, appId: number, userId: number): Promise<boolean> {
+  const outside = await db
+    .selectFrom('account_users')
+    .select('account_id')
+    .where('user_id', '=', userId)
+    .where('account_id', 'not in', permitted(db, appId, 'Account'))
+    .executeTakeFirst();
+  return !outside;
+}
+
+/**
+ * A user the app may act on: one it created or adopted, and only while every account the user belongs to is
+ * one the app may act on. A user who later joins an account beyond the app (another app's, or one the app
+ * was never granted) is out of its reach: otherwise its token or password, which the app can set, would open
+ * that account to the app.
+ */
 export async function findAppUser(db: Db, appId: number, id: number): Promise<User> {
   const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!user) throw notFound();
   await ensurePermitted(db, appId, 'User', id);
+  if (!(await userWithinReach(db, appId, id))) throw notPermissible();
   return user;
+}
+
+/**
+ * Whether the app may adopt an existing user by email (POST /users with a known email), as Chatwoot's
+ * installation-wide apps do, but only a user no other app holds and who belongs to no account beyond this
+ * app: adopting hands the app the user's password and tokens.
+ */
+export async function mayAdoptUser(db: Db, appId: number, userId: number): Promise<boolean> {
+  const heldElsewhere = await db
+    .selectFrom('platform_app_permissibles')
+    .select('id')
+    .where('permissible_type', '=', 'User')
+    .where('permissible_id', '=', userId)
+    .where('platform_app_id', '!=', appId)
+    .executeTakeFirst();
+  return !heldElsewhere && (await userWithinReach(db, appId, userId));
 }
 
 export async function getAppUser(db: Db, appId: number, id: number): Promise<UserWithMemberships> {

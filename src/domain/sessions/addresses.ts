@@ -4,6 +4,7 @@ import { AppError, validation } from '../../errors.ts';
 import { createContact } from '../contacts/commands.ts';
 import { cleanContactFields } from '../contacts/validation.ts';
 import { listAccountInboxes } from '../inboxes/visible.ts';
+import { inboxCondition } from '../inboxes/access.ts';
 
 /**
  * How WTS addresses a contact in a channel — `from` (the channel) and `to` (the contact) — resolved once for
@@ -118,7 +119,7 @@ export async function sessionNamed(db: Db, accountId: number, uuid: string, visi
         .selectAll()
         .where('account_id', '=', accountId)
         .where('uuid', '=', uuid)
-        .$if(Boolean(visibleInboxIds), (q) => q.where('inbox_id', 'in', visibleInboxIds!.length ? visibleInboxIds! : [0]))
+        .where(inboxCondition(visibleInboxIds))
         .executeTakeFirst()
     : undefined;
   if (!conversation) throw new AppError('not_found', `Session ${uuid} could not be found (sessionId)`, ['sessionId']);

@@ -6,6 +6,7 @@ import { loadAttachments } from '../messages/details.ts';
 import { MESSAGE_TYPE } from '../messages/commands.ts';
 import { rangeConditions, type DateRange } from './list.ts';
 import { ownValue } from '../own.ts';
+import { inboxCondition } from '../inboxes/access.ts';
 
 /**
  * A message as the WTS dialect reads it: the row with the public ids WTS shows (session, sending user or
@@ -36,7 +37,7 @@ function kindCondition(kind: MessageKind): RawBuilder<unknown> {
 }
 
 function visible(visibleInboxIds: number[] | undefined): RawBuilder<unknown> {
-  return visibleInboxIds ? sql`m.inbox_id = ANY(${sql.val(visibleInboxIds)}::bigint[])` : sql`true`;
+  return inboxCondition(visibleInboxIds, 'm.inbox_id');
 }
 
 async function withAttachments(db: Db, accountId: number, rows: Omit<SessionMessageRow, 'attachments'>[]): Promise<SessionMessageRow[]> {

@@ -3,6 +3,7 @@ import type { Db } from '../../db/pool.ts';
 import type { Conversation } from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
 import { MESSAGE_TYPE } from '../messages/commands.ts';
+import { inboxCondition } from '../inboxes/access.ts';
 
 /**
  * A conversation as the WTS dialect reads it: the row, its session times (migration
@@ -40,7 +41,7 @@ export const SESSION_SELECT = sql`
   LEFT JOIN messages lm ON lm.id = c.last_non_activity_message_id`;
 
 export function visibleTo(visibleInboxIds: number[] | undefined): RawBuilder<unknown> {
-  return visibleInboxIds ? sql`c.inbox_id = ANY(${sql.val(visibleInboxIds)}::bigint[])` : sql`true`;
+  return inboxCondition(visibleInboxIds, 'c.inbox_id');
 }
 
 /** A session by its public id, hidden from agents outside its inbox. */

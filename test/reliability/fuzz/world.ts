@@ -2,7 +2,8 @@ import type { TestContext } from '../../helpers/context.ts';
 import { conversationFixture } from '../../helpers/fixtures.ts';
 
 /**
- * A real account to fuzz against: an administrator (Chatwoot and WTS tokens), a platform app that owns it,
+ * A real account to fuzz against: an administrator (Chatwoot and WTS tokens), an installation platform app
+ * granted it and its administrator,
  * and one real row behind every path parameter of the OpenAPI document, so fuzzed requests reach the
  * handlers' deepest code instead of stopping at a 404.
  */
@@ -64,7 +65,8 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
   // A flow chatbot, when this build has the WTS chatbot API (a one-step flow is the smallest valid one).
   const wts = ctx.client(undefined, { authorization: `Bearer ${f.account.api_access_token}` });
   const chatbot = await wts.post('/chat/v1/chatbot', { name: 'Fuzz flow', definition: { start: 'only', steps: [{ id: 'only', kind: 'message', text: 'fuzz' }] } });
-  const platformBot = await f.account.platform.post('/platform/api/v1/agent_bots', { name: 'Fuzz platform bot' });
+  const platform = await ctx.platformApp({ accountIds: [accountId], userIds: [f.account.user_id] });
+  const platformBot = await platform.post('/platform/api/v1/agent_bots', { name: 'Fuzz platform bot' });
   if (platformBot.status !== 200) throw new Error(`platform bot: ${platformBot.status} ${platformBot.text}`);
   const uuids = async (table: 'conversations' | 'contacts' | 'users' | 'teams' | 'labels' | 'inboxes', id: number) =>
     (await db.selectFrom(table).select('uuid').where('id', '=', id).executeTakeFirstOrThrow()).uuid;
@@ -114,7 +116,7 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
   return {
     accountId,
     userToken: f.account.api_access_token,
-    platformToken: f.account.platform_token,
+    platformToken: platform.token,
     params,
     byCollection,
     async intact() {
@@ -122,8 +124,8 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
       if (!account || account.status === 'suspended') return false;
       const profile = await f.api.get('/api/v1/profile');
       if (profile.status !== 200) return false;
-      const platform = await f.account.platform.get(`/platform/api/v1/accounts/${accountId}`);
-      if (platform.status !== 200) return false;
+      const granted = await platform.get(`/platform/api/v1/accounts/${accountId}`);
+      if (granted.status !== 200) return false;
       const rows = await Promise.all([
         db.selectFrom('conversations').select('id').where('id', '=', conversationRow.id).executeTakeFirst(),
         db.selectFrom('contacts').select('id').where('id', '=', f.contact.id).executeTakeFirst(),

@@ -13,8 +13,8 @@ export default async function actionRoutes(app: App): Promise<void> {
   app.post(
     '/actions/contact_merge',
     {
-      config: { policy: 'contacts.write' },
-      schema: { tags: ['Contacts'], summary: 'Merge two contacts', body: MergeBody, response: { 200: ContactSchema } },
+      config: { policy: 'contacts.merge' },
+      schema: { tags: ['Contacts'], summary: 'Merge two contacts (the mergee is deleted; administrators only)', body: MergeBody, response: { 200: ContactSchema } },
     },
     async (request) => {
       const accountId = request.auth.account.id;

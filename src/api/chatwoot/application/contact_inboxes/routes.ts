@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
+import { mayActInInbox } from '../../../../domain/inboxes/access.ts';
 import { contactInboxesFor, findContactBySource } from '../../../../domain/contacts/repository.ts';
 import { ContactSchema, presentContact } from '../../presenters/contact.ts';
 import { sendEmpty } from '../../presenters/schema-helpers.ts';
@@ -24,7 +25,8 @@ export default async function contactInboxRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const accountId = request.auth.account.id;
-      const contact = await findContactBySource(db, accountId, request.body.inbox_id, request.body.source_id);
+      const { inbox_id, source_id } = request.body;
+      const contact = mayActInInbox(request.auth.inboxIds, inbox_id) ? await findContactBySource(db, accountId, inbox_id, source_id) : undefined;
       if (!contact) return sendEmpty(reply, 404);
       const inboxes = await contactInboxesFor(db, accountId, [contact.id]);
       return presentContact(contact, inboxes.get(contact.id) ?? []);

@@ -3,6 +3,7 @@ import type { App } from '../../../types.ts';
 import { addContactInbox, setContactLabels } from '../../../../domain/contacts/commands.ts';
 import { contactInboxesFor, getContact } from '../../../../domain/contacts/repository.ts';
 import { createNote, deleteNote, getNote, listNotes, updateNote } from '../../../../domain/contacts/notes.ts';
+import { ensureInboxAccess } from '../../../../domain/inboxes/access.ts';
 import { findInbox } from '../../../../domain/inboxes/repository.ts';
 import { findMembers } from '../../../../domain/users/repository.ts';
 import { listAccountInboxes } from '../../../../domain/inboxes/visible.ts';
@@ -93,6 +94,7 @@ export default async function contactRelations(app: App): Promise<void> {
     async (request) => {
       const accountId = request.auth.account.id;
       const contact = await getContact(db, accountId, request.params.id);
+      ensureInboxAccess(request.auth.inboxIds, request.body.inbox_id);
       const inbox = await findInbox(db, accountId, request.body.inbox_id);
       if (!inbox) throw validation('Inbox does not exist', ['inbox_id']);
       const contactInbox = await addContactInbox(db, contact, inbox, request.body.source_id, request.body.hmac_verified ?? false);

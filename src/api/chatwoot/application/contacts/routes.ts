@@ -86,7 +86,7 @@ export default async function contactRoutes(app: App): Promise<void> {
     { config: { policy: 'contacts.write', bodyWrapper: 'contact' }, schema: { tags, summary: 'Create a contact', body: CreateBody, response: { 200: CreateResponse } } },
     async (request) => {
       const accountId = request.auth.account.id;
-      const { contact, contactInbox, inbox } = await createContact(db, accountId, request.body);
+      const { contact, contactInbox, inbox } = await createContact(db, accountId, request.body, request.auth.inboxIds);
       const inboxes = await contactInboxesFor(db, accountId, [contact.id]);
       return {
         payload: {

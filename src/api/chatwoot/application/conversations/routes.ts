@@ -5,7 +5,6 @@ import { conversationFilter } from '../../../../domain/conversations/filter.ts';
 import { listConversations, type ConversationQuery } from '../../../../domain/conversations/list.ts';
 import { searchConversations } from '../../../../domain/conversations/search.ts';
 import { MESSAGE_TYPE } from '../../../../domain/messages/commands.ts';
-import { validation } from '../../../../errors.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
 import { pageNumber } from '../contacts/pages.ts';
 import {
@@ -112,9 +111,9 @@ export default async function conversationRoutes(app: App): Promise<void> {
     async (request) => {
       const body = request.body;
       const { user, bot, inboxIds } = request.auth;
-      if (inboxIds && body.inbox_id && !inboxIds.includes(body.inbox_id)) throw validation('Inbox does not exist', ['inbox_id']);
       const message = body.message;
       const conversation = await createConversation(db, request.auth.account.id, {
+        inboxAccess: inboxIds,
         sourceId: body.source_id,
         inboxId: body.inbox_id,
         contactId: body.contact_id,

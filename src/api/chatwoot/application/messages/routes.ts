@@ -5,6 +5,7 @@ import { createMessage, getMessage, MESSAGE_TYPE, softDeleteMessage, updateMessa
 import { loadMessageDetails, type KnownSenders } from '../../../../domain/messages/details.ts';
 import { listMessages } from '../../../../domain/messages/list.ts';
 import { findInbox } from '../../../../domain/inboxes/repository.ts';
+import { findAccountBot } from '../../../../domain/bots/repository.ts';
 import { getContact } from '../../../../domain/contacts/repository.ts';
 import { findMember } from '../../../../domain/users/repository.ts';
 import { AppError, unprocessable } from '../../../../errors.ts';
@@ -38,9 +39,16 @@ function callerAsSender(request: FastifyRequest, contact?: Contact): KnownSender
   return known;
 }
 
-function sender(request: FastifyRequest, body: { sender_type?: string; sender_id?: number }): NewMessage['sender'] {
-  const { user, bot } = request.auth;
-  if (body.sender_type === 'AgentBot' && body.sender_id) return { type: 'AgentBot', id: body.sender_id };
+/**
+ * An outgoing message's sender: the bot the body names when it is the account's own or a system bot (as
+ * Chatwoot's MessageBuilder finds it), otherwise the caller. Another account's bot is never named.
+ */
+async function sender(request: FastifyRequest, body: { sender_type?: string; sender_id?: number }): Promise<NewMessage['sender']> {
+  const { user, bot, account } = request.auth;
+  if (body.sender_type === 'AgentBot' && body.sender_id) {
+    const named = await findAccountBot(request.server.deps.db, account.id, body.sender_id);
+    if (named) return { type: 'AgentBot', id: named.id };
+  }
   if (bot) return { type: 'AgentBot', id: bot.id };
   return user ? { type: 'User', id: user.id } : null;
 }
@@ -117,7 +125,7 @@ export default async function messageRoutes(app: App): Promise<void> {
           ...(body.template_params ? { template_params: body.template_params } : {}),
           ...(body.campaign_id ? { campaign_id: body.campaign_id } : {}),
         },
-        sender: messageType === MESSAGE_TYPE.incoming ? { type: 'Contact', id: conversation.contact_id } : sender(request, body),
+        sender: messageType === MESSAGE_TYPE.incoming ? { type: 'Contact', id: conversation.contact_id } : await sender(request, body),
         sourceId: body.source_id,
         echoId: body.echo_id,
         files,

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../../types.ts';
-import { contactInboxBySource, inboxByIdentifier } from '../../../../domain/contacts/public.ts';
+import { callerContactInbox, inboxByIdentifier } from '../../../../domain/contacts/public.ts';
 import { changeStatus, recordTyping } from '../../../../domain/conversations/commands.ts';
 import { contactSeen, openPublicConversation, publicConversation, publicConversations, submitValues } from '../../../../domain/conversations/public.ts';
 import { createMessage, getMessage, MESSAGE_TYPE } from '../../../../domain/messages/commands.ts';
@@ -27,7 +27,7 @@ async function caller(request: FastifyRequest) {
   const params = request.params as { inbox_identifier: string; contact_identifier: string; conversation_id?: number };
   const { db } = request.server.deps;
   const inbox = await inboxByIdentifier(db, params.inbox_identifier);
-  const contactInbox = await contactInboxBySource(db, inbox, params.contact_identifier);
+  const contactInbox = await callerContactInbox(db, inbox, params.contact_identifier);
   const conversation = params.conversation_id ? await publicConversation(db, contactInbox, params.conversation_id) : undefined;
   return { inbox, contactInbox, contact: contactInbox.contact, conversation };
 }

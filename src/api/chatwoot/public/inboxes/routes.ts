@@ -1,7 +1,7 @@
 import type { App } from '../../../types.ts';
-import { contactInboxBySource, createPublicContact, inboxByIdentifier, updatePublicContact } from '../../../../domain/contacts/public.ts';
+import { createPublicContact, inboxByIdentifier, showPublicContact, updatePublicContact } from '../../../../domain/contacts/public.ts';
 import { ContactRecordSchema, PublicContactSchema, PublicInboxSchema, presentContactRecord, presentPublicInbox } from '../../presenters/public.ts';
-import { ContactParams, CreateContactBody, InboxParams, UpdateContactBody } from './schema.ts';
+import { ContactParams, CreateContactBody, InboxParams, ShowContactQuery, UpdateContactBody } from './schema.ts';
 import publicConversationRoutes from './conversations.ts';
 
 const tags = ['Client API'];
@@ -31,10 +31,10 @@ export default async function publicInboxRoutes(app: App): Promise<void> {
 
   app.get(
     '/inboxes/:inbox_identifier/contacts/:contact_identifier',
-    { schema: { tags, summary: 'Get the contact', security: [], params: ContactParams, response: { 200: PublicContactSchema } } },
+    { schema: { tags, summary: 'Get the contact', security: [], params: ContactParams, querystring: ShowContactQuery, response: { 200: PublicContactSchema } } },
     async (request) => {
       const inbox = await inboxByIdentifier(db, request.params.inbox_identifier);
-      return presentPublicContact(await contactInboxBySource(db, inbox, request.params.contact_identifier));
+      return presentPublicContact(await showPublicContact(db, inbox, request.params.contact_identifier, request.query.identifier_hash));
     },
   );
 

@@ -27,6 +27,8 @@ const ContactFields = {
 };
 export const CreateContactBody = Type.Object({ source_id: Type.Optional(Type.String({ maxLength: 255 })), ...ContactFields });
 export const UpdateContactBody = Type.Object(ContactFields);
+/** Under hmac_mandatory, showing the contact needs the hash of its identifier (Chatwoot reads it from the query). */
+export const ShowContactQuery = Type.Object({ identifier_hash: Type.Optional(Type.String({ maxLength: 128 })) });
 export const CreateConversationBody = Type.Object({ custom_attributes: Type.Optional(FreeObject) });
 export const TypingBody = Type.Object({ typing_status: Type.Union([Type.Literal('on'), Type.Literal('off')]) });
 export const MessagesQuery = Type.Object({ before: Type.Optional(Type.Integer({ minimum: 1 })) });

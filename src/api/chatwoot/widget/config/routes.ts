@@ -1,5 +1,5 @@
 import type { App } from '../../../types.ts';
-import { contactInboxBySource, createPublicContact } from '../../../../domain/contacts/public.ts';
+import { contactInboxBySource, createAnonymousContact } from '../../../../domain/contacts/public.ts';
 import { widgetInbox } from '../../../../domain/widget/events.ts';
 import { issueWidgetToken, verifyWidgetToken } from '../../../../domain/widget/token.ts';
 import { WidgetConfigSchema, WidgetQuery, presentWidgetConfig } from './schema.ts';
@@ -16,7 +16,8 @@ export default async function widgetConfigRoutes(app: App): Promise<void> {
       const inbox = await widgetInbox(db, request.query.website_token);
       const claims = verifyWidgetToken(inbox, request.headers['x-auth-token'] as string | undefined);
       const known = claims ? await contactInboxBySource(db, inbox, claims.source_id).catch(() => undefined) : undefined;
-      const contactInbox = known ?? (await createPublicContact(db, inbox, {}));
+      // A visitor without a valid token gets a contact of their own: the widget never hands out an existing one.
+      const contactInbox = known ?? (await createAnonymousContact(db, inbox));
       return presentWidgetConfig(inbox, contactInbox, issueWidgetToken(inbox, contactInbox.source_id), config.publicUrl);
     },
   );
