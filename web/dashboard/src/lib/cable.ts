@@ -101,6 +101,8 @@ export class Cable {
     }
     if (frame.type === 'reject_subscription') return socket.close();
     if (frame.type === 'disconnect') return socket.close();
+    // A ping's message is a timestamp: hearing it (lastHeard above) is all it is for; views get event frames only.
+    if (frame.type === 'ping') return;
     if (frame.message) this.deliver(frame.message);
   }
 
