@@ -150,7 +150,12 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     await note.press('Enter');
     await page.locator('.message.note', { hasText: 'Checked with the warehouse' }).waitFor();
     const id = Number(page.url().split('/').pop());
-    const messages = await api.get(`${base}/conversations/${id}/messages`);
+    // the note shows at once (before the server answers): wait for it to be stored
+    const messages = await until(
+      () => api.get(`${base}/conversations/${id}/messages`),
+      (res) => res.body.payload.some((m: { content: string }) => m.content === 'Checked with the warehouse'),
+      'the stored note',
+    );
     expect(messages.body.payload.find((m: { content: string }) => m.content === 'Checked with the warehouse')).toMatchObject({ private: true });
     await page.locator('body').click({ position: { x: 700, y: 300 } });
     await page.keyboard.press('?');
