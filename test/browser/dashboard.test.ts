@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
-import { chromiumUnavailable, launchBrowser, screenshot, watchPageErrors } from '../helpers/browser.ts';
+import { chromiumUnavailable, launchBrowser, screenshot, until, watchPageErrors } from '../helpers/browser.ts';
 
 const unavailable = chromiumUnavailable();
 if (unavailable) console.warn(`browser tests skipped: ${unavailable}`);
@@ -12,16 +12,6 @@ const f = await conversationFixture(ctx, 'Acme');
 const { api, base, account } = f;
 await api.post(`${base}/labels`, { title: 'vip', color: '#c62828' });
 const origin = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 500)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function signIn(page: Page) {
   await page.goto(`${origin}/`);

@@ -33,5 +33,6 @@ function Routes() {
     if (home) return <Redirect to={home} />;
     return <div className="splash">You are not a member of any account yet. Ask an administrator to add you.</div>;
   }
-  return <Shell account={account} section={String(found.section)} id={typeof found.id === 'number' ? found.id : undefined} />;
+  const id = typeof found.id === 'number' ? found.id : undefined;
+  return <Shell account={account} section={String(found.section)} id={id} page={typeof found.id === 'string' ? found.id : undefined} />;
 }

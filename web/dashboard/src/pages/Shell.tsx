@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { AccountDataProvider } from '../lib/account-data.tsx';
 import { RealtimeProvider, useRealtime } from '../lib/realtime.tsx';
 import { useProfile, useSession } from '../lib/session.tsx';
@@ -10,13 +10,16 @@ import { InboxPage } from './InboxPage.tsx';
 import { ShortcutsHelp } from '../components/ShortcutsHelp.tsx';
 import { Icon, type IconName } from '../components/Icon.tsx';
 
+// Settings load on first visit: the inbox, the screen opened all day, does not carry them.
+const SettingsPage = lazy(() => import('./settings/SettingsPage.tsx'));
+
 const SECTIONS = [
   { key: 'conversations', label: () => t('nav.conversations'), icon: 'chat' },
   { key: 'contacts', label: () => t('nav.contacts'), icon: 'contacts' },
   { key: 'settings', label: () => t('nav.settings'), icon: 'settings' },
 ] as const satisfies readonly { key: string; label(): string; icon: IconName }[];
 
-export function Shell({ account, section, id }: { account: AccountRef; section: string; id?: number }) {
+export function Shell({ account, section, id, page }: { account: AccountRef; section: string; id?: number; page?: string }) {
   const profile = useProfile();
   return (
     <RealtimeProvider accountId={account.id} userId={profile.id} pubsubToken={profile.pubsub_token}>
@@ -27,7 +30,11 @@ export function Shell({ account, section, id }: { account: AccountRef; section: 
             <ConnectionBanner />
             {section === 'conversations' && <InboxPage conversationId={id} />}
             {section === 'contacts' && <p className="empty-state">{t('contacts.soon')}</p>}
-            {section === 'settings' && <p className="empty-state">{t('settings.soon')}</p>}
+            {section === 'settings' && (
+              <Suspense fallback={<p className="empty-state" aria-busy="true">{t('settings.loading')}</p>}>
+                <SettingsPage page={page} />
+              </Suspense>
+            )}
           </main>
         </div>
       </AccountDataProvider>

@@ -22,6 +22,18 @@ describe('account', () => {
     expect(res.body.locale).toBe('pt_BR');
   });
 
+  it('shows auto_resolve_after inside settings, as Chatwoot stores it, and clears it with null', async () => {
+    const path = `/api/v1/accounts/${acme.account_id}`;
+    expect((await acme.api.get(path)).body.settings).toMatchObject({ auto_resolve_after: null });
+    let res = await acme.api.patch(path, { auto_resolve_after: 1440 });
+    expect(res.status).toBe(200);
+    expect(res.body.settings).toMatchObject({ auto_resolve_after: 1440 });
+    expect((await acme.api.get(path)).body.settings.auto_resolve_after).toBe(1440);
+    res = await acme.api.patch(path, { auto_resolve_after: null });
+    expect(res.body.settings.auto_resolve_after).toBeNull();
+    expect((await acme.api.patch(path, { auto_resolve_after: 5 })).body.attributes).toEqual(['auto_resolve_after']);
+  });
+
   it('refuses an agent the update with Chatwoot policy 401', async () => {
     const agent = await ctx.member(acme.account_id, 'agent');
     const res = await agent.api.patch(`/api/v1/accounts/${acme.account_id}`, { name: 'x' });

@@ -31,7 +31,8 @@ export const UpdateAccountBody = Type.Object({
 
 export function presentAccount(account: Account, version: string): Static<typeof AccountSchema> {
   const json: Static<typeof AccountSchema> = {
-    settings: account.settings,
+    // Chatwoot keeps auto_resolve_after in the settings JSON and answers it there; we keep it in a column.
+    settings: { ...account.settings, auto_resolve_after: account.auto_resolve_after },
     created_at: iso(account.created_at)!,
     domain: account.domain,
     features: account.features,

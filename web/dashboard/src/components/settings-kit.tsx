@@ -1,0 +1,219 @@
+import { cloneElement, useCallback, useEffect, useId, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import { t } from '../lib/i18n.ts';
+import { describe } from './ConversationList.tsx';
+
+/**
+ * The pieces every settings page is made of: a load with its error, an action whose failure stays next to
+ * its form (inputs are uncontrolled, so a refused request never clears what was typed), labelled fields,
+ * a two-step delete and a secret shown once.
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let alive = true;
+    load().then(
+      (value) => {
+        if (!alive) return;
+        setData(value);
+        setError(null);
+      },
+      (caught) => alive && setError(describe(caught)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [...deps, generation]); // the caller names what the load depends on
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  return { data, error, reload, setData };
+}
+
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(async (action: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (caught) {
+      setError(describe(caught));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, run, setError };
+}
+
+export function ErrorNote({ error }: { error: string | null | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="form-error" role="alert">
+      {error}
+    </p>
+  );
+}
+
+export function PageHeader({ title, intro }: { title: string; intro?: string }) {
+  return (
+    <header className="settings-header">
+      <h2>{title}</h2>
+      {intro && <p className="subtle">{intro}</p>}
+    </header>
+  );
+}
+
+/** A label tied to its control by id (getByLabel finds it), and a hint tied by aria-describedby. */
+export function Field({ label, hint, children }: { label: string; hint?: string; children: ReactElement<Record<string, unknown>> }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, { id, 'aria-describedby': hint ? `${id}-hint` : undefined })}
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+export function CheckField({ label, name, defaultChecked }: { label: string; name: string; defaultChecked?: boolean }) {
+  return (
+    <label className="check">
+      <input type="checkbox" name={name} defaultChecked={defaultChecked} />
+      {label}
+    </label>
+  );
+}
+
+/**
+ * A form named by its title, the API's error beside its buttons. `onSubmit` answers whether it worked; the
+ * form is emptied only then, and only when `resetOnSuccess` (a create form; an edit form keeps its values).
+ */
+export function SettingsForm({
+  title,
+  submitLabel,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+  resetOnSuccess,
+  children,
+}: {
+  title: string;
+  submitLabel: string;
+  busy: boolean;
+  error: string | null;
+  onSubmit(form: FormData): Promise<boolean>;
+  onCancel?(): void;
+  resetOnSuccess?: boolean;
+  children: ReactNode;
+}) {
+  const titleId = useId();
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const element = event.currentTarget;
+    if ((await onSubmit(new FormData(element))) && resetOnSuccess) element.reset();
+  }
+  return (
+    <form className="settings-form" aria-labelledby={titleId} onSubmit={submit} aria-busy={busy}>
+      <h3 id={titleId}>{title}</h3>
+      {children}
+      <ErrorNote error={error} />
+      <div className="row-buttons">
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const VERBS = {
+  delete: { action: 'settings.delete', named: 'settings.deleteNamed', confirm: 'settings.confirmDelete', yes: 'settings.yesDelete' },
+  remove: { action: 'settings.remove', named: 'settings.removeNamed', confirm: 'settings.confirmRemove', yes: 'settings.yesRemove' },
+} as const;
+
+/** Delete (or remove) in two steps: the first click asks, the second does it. */
+export function ConfirmDelete({ name, onConfirm, verb = 'delete' }: { name: string; onConfirm(): void; verb?: keyof typeof VERBS }) {
+  const [asking, setAsking] = useState(false);
+  const keys = VERBS[verb];
+  if (!asking) {
+    return (
+      <button type="button" className="link danger" aria-label={t(keys.named, { name })} onClick={() => setAsking(true)}>
+        {t(keys.action)}
+      </button>
+    );
+  }
+  return (
+    <span className="confirm" role="group" aria-label={t(keys.confirm, { name })}>
+      <span>{t(keys.confirm, { name })}</span>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+      >
+        {t(keys.yes)}
+      </button>
+      <button type="button" onClick={() => setAsking(false)}>
+        {t('common.cancel')}
+      </button>
+    </span>
+  );
+}
+
+/** A token or secret the server will not show again: readable, selectable, copyable. */
+export function OneTimeSecret({ label, value, note }: { label: string; value: string; note: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="secret" role="status">
+      <Field label={label} hint={note}>
+        <input readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
+      </Field>
+      <button
+        type="button"
+        onClick={() => {
+          void navigator.clipboard?.writeText(value).then(() => setCopied(true));
+        }}
+      >
+        {copied ? t('settings.copied') : t('settings.copy')}
+      </button>
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="settings-empty">{children}</p>;
+}
+
+export function Loading() {
+  return (
+    <p className="subtle" aria-busy="true">
+      {t('settings.loading')}
+    </p>
+  );
+}
+
+/** The text of a form field, or null when left empty (the API clears a field with null). */
+export function text(form: FormData, name: string): string | null {
+  const value = String(form.get(name) ?? '').trim();
+  return value || null;
+}
+
+/** Ticked checkboxes named `name` whose values are numbers (member pickers). */
+export function checkedIds(form: FormData, name: string): number[] {
+  return form.getAll(name).map(Number);
+}

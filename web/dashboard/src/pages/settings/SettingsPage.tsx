@@ -1,0 +1,80 @@
+import type { ComponentType } from 'react';
+import { useAccountData } from '../../lib/account-data.tsx';
+import { navigate } from '../../lib/router.ts';
+import { useProfile } from '../../lib/session.tsx';
+import { t, type StringKey } from '../../lib/i18n.ts';
+import { AccountSettings } from './AccountSettings.tsx';
+import { InboxesSettings } from './InboxesSettings.tsx';
+import { AgentsSettings } from './AgentsSettings.tsx';
+import { TeamsSettings } from './TeamsSettings.tsx';
+import { LabelsSettings } from './LabelsSettings.tsx';
+import { CannedSettings } from './CannedSettings.tsx';
+import { AttributesSettings } from './AttributesSettings.tsx';
+import { WebhooksSettings } from './WebhooksSettings.tsx';
+import { BotsSettings } from './BotsSettings.tsx';
+import { ProfileSettings } from './ProfileSettings.tsx';
+import '../../styles/settings.css';
+
+interface SettingsPageEntry {
+  key: string;
+  label: StringKey;
+  adminOnly: boolean;
+  Component: ComponentType;
+}
+
+const PAGES: SettingsPageEntry[] = [
+  { key: 'account', label: 'settings.nav.account', adminOnly: true, Component: AccountSettings },
+  { key: 'inboxes', label: 'settings.nav.inboxes', adminOnly: true, Component: InboxesSettings },
+  { key: 'agents', label: 'settings.nav.agents', adminOnly: true, Component: AgentsSettings },
+  { key: 'teams', label: 'settings.nav.teams', adminOnly: true, Component: TeamsSettings },
+  { key: 'labels', label: 'settings.nav.labels', adminOnly: true, Component: LabelsSettings },
+  { key: 'canned', label: 'settings.nav.canned', adminOnly: true, Component: CannedSettings },
+  { key: 'attributes', label: 'settings.nav.attributes', adminOnly: true, Component: AttributesSettings },
+  { key: 'webhooks', label: 'settings.nav.webhooks', adminOnly: true, Component: WebhooksSettings },
+  { key: 'bots', label: 'settings.nav.bots', adminOnly: true, Component: BotsSettings },
+  { key: 'profile', label: 'settings.nav.profile', adminOnly: false, Component: ProfileSettings },
+];
+
+/**
+ * Settings: a page per subject, administrators see them all, an agent only their own profile (the API
+ * refuses agents the rest anyway). Loaded on first visit, so the inbox's first screen stays small.
+ */
+export default function SettingsPage({ page }: { page?: string }) {
+  const { accountId } = useAccountData();
+  const profile = useProfile();
+  const isAdmin = profile.accounts.find((a) => a.id === accountId)?.role === 'administrator';
+  const visible = PAGES.filter((p) => isAdmin || !p.adminOnly);
+  const current = PAGES.find((p) => p.key === page) ?? visible[0];
+  const href = (key: string) => `/app/accounts/${accountId}/settings/${key}`;
+  return (
+    <div className="settings">
+      <nav className="settings-nav" aria-label={t('settings.nav.label')}>
+        {visible.map((p) => (
+          <a
+            key={p.key}
+            href={href(p.key)}
+            aria-current={p === current ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(href(p.key));
+            }}
+          >
+            {t(p.label)}
+          </a>
+        ))}
+      </nav>
+      <section className="settings-page" aria-label={t(current.label)}>
+        {current.adminOnly && !isAdmin ? (
+          <div className="settings-empty" role="alert">
+            <p>{t('settings.adminOnly')}</p>
+            <a href={href('profile')} onClick={(e) => (e.preventDefault(), navigate(href('profile')))}>
+              {t('settings.toProfile')}
+            </a>
+          </div>
+        ) : (
+          <current.Component key={current.key} />
+        )}
+      </section>
+    </div>
+  );
+}
