@@ -39,7 +39,7 @@ const NOTHING: FanOut = { events: 0, deliveries: 0 };
  * Inserts the planned deliveries, each line's earliest one as its head unless a delivery of that line is
  * still pending (then the end of that one promotes the next: events/lines.ts says why the lock).
  */
-async function insertDeliveries(trx: Db, planned: PlannedDelivery[]): Promise<void> {
+export async function insertDeliveries(trx: Db, planned: PlannedDelivery[]): Promise<void> {
   const lineOf = (p: PlannedDelivery) => `${p.targetType}:${p.targetId}:${p.event.conversation_id}`;
   const earliest = new Map<string, number>();
   for (const p of planned) {
