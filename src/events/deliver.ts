@@ -6,7 +6,7 @@ import type { WebhookDelivery } from '../db/types.ts';
 import { checkWebhookUrl } from '../domain/webhooks/ssrf.ts';
 import { signBody } from './signature.ts';
 import { changeStatus } from '../domain/conversations/commands.ts';
-import { lockReceiverShared } from './lines.ts';
+import { receiverLineLock } from './lines.ts';
 
 /** Chatwoot's rule: a bot that cannot be reached hands a pending conversation over to the agents. */
 async function handOffFromFailedBot(db: Db, delivery: WebhookDelivery): Promise<void> {
@@ -39,35 +39,16 @@ interface AttemptRecord {
 }
 
 /**
- * One statement logs the attempt, moves the delivery on, pauses its webhook when it gave up (`pause`: the
- * reason) and, when it left the pending state, makes the next pending delivery of its line the head.
+ * Logs the attempt, moves the delivery on, pauses its webhook when it gave up (`pause`: the reason) and, when it
+ * left the pending state, makes the next delivery of its line the head: one call of the database's
+ * record_delivery_attempt (migration 20261212143000), which takes the receiver's line lock first.
  */
 async function recordAttempt(db: Db, delivery: WebhookDelivery, attempt: AttemptRecord, outcome: Outcome, pause: string | null): Promise<void> {
-  const ok = outcome.status === 'delivered';
-  await sql`
-    WITH logged AS (
-      INSERT INTO webhook_attempts (delivery_id, status_code, error, latency_ms, response_excerpt)
-      VALUES (${delivery.id}, ${attempt.statusCode}, ${attempt.error}, ${attempt.latency}, ${attempt.excerpt})
-    ), paused AS (
-      UPDATE webhooks SET status = 'paused', paused_reason = ${pause}, updated_at = now()
-      WHERE ${pause}::text IS NOT NULL AND id = ${delivery.target_id}
-    ), moved AS (
-      UPDATE webhook_deliveries SET attempts = ${delivery.attempts + 1}, locked_until = NULL, last_status_code = ${attempt.statusCode},
-        last_error = ${ok ? null : attempt.error}, last_latency_ms = ${attempt.latency}, status = ${outcome.status},
-        delivered_at = coalesce(${ok ? new Date() : null}::timestamptz, delivered_at), next_attempt_at = coalesce(${outcome.status === 'pending' ? outcome.retryAt : null}::timestamptz, next_attempt_at)
-      WHERE id = ${delivery.id}
-        -- A redeliver requested while this attempt was in flight cleared the claim: the attempt is logged, but the
-        -- delivery stays pending so the redelivery still goes out.
-        AND locked_until IS NOT NULL
-      RETURNING status
-    )
-    UPDATE webhook_deliveries SET head = true
-    WHERE id = (
-      SELECT n.id FROM webhook_deliveries n
-      WHERE n.status = 'pending' AND n.target_type = ${delivery.target_type} AND n.target_id = ${delivery.target_id}
-        AND n.conversation_id = ${delivery.conversation_id} AND n.event_seq > ${delivery.event_seq}
-      ORDER BY n.event_seq LIMIT 1)
-    AND EXISTS (SELECT 1 FROM moved WHERE moved.status <> 'pending')`.execute(db);
+  const lock = receiverLineLock({ targetType: delivery.target_type, targetId: delivery.target_id });
+  await sql`SELECT record_delivery_attempt(${delivery.id}::uuid, ${outcome.status}::text, ${attempt.statusCode}::int, ${attempt.error}::text,
+    ${attempt.latency}::int, ${attempt.excerpt}::text, ${outcome.status === 'pending' ? outcome.retryAt : null}::timestamptz,
+    ${outcome.status === 'delivered' ? new Date() : null}::timestamptz, ${pause}::text, ${lock.space}::int,
+    ${delivery.conversation_id === null ? null : lock.key}::int)`.execute(db);
 }
 
 /** One attempt: POST the stored payload, signed; record it; schedule a retry, finish, or give up and pause. Says whether it was delivered. */
@@ -107,15 +88,7 @@ export async function attemptDelivery(db: Db, config: Config, delivery: WebhookD
   const outcome: Outcome = ok ? { status: 'delivered' } : giveUp ? { status: 'failed' } : { status: 'pending', retryAt: new Date(Date.now() + backoffMs(attempts, config.webhooks.retryBaseMs)) };
   // Failing for the whole retry window: the webhook is paused visibly; its pending deliveries wait for a resume.
   const pause = giveUp && delivery.target_type === 'webhook' && retryable(statusCode) ? `delivery ${delivery.id} failed for ${Math.round(age / 60000)} min: ${error}` : null;
-  const attempt = { statusCode, error, latency, excerpt };
-  if (outcome.status === 'pending' || delivery.conversation_id === null) await recordAttempt(db, delivery, attempt, outcome, pause);
-  else {
-    // The line moves on: its next delivery is promoted under the receiver's line lock (events/lines.ts).
-    await db.transaction().execute(async (trx) => {
-      await lockReceiverShared(trx, { targetType: delivery.target_type, targetId: delivery.target_id });
-      await recordAttempt(trx, delivery, attempt, outcome, pause);
-    });
-  }
+  await recordAttempt(db, delivery, { statusCode, error, latency, excerpt }, outcome, pause);
   if (giveUp && delivery.target_type === 'agent_bot') await handOffFromFailedBot(db, delivery);
   return ok;
 }

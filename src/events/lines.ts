@@ -10,7 +10,7 @@ import type { DeliveryTarget } from '../db/types.ts';
  * fan-out would see the head still pending and the finish would not see the new delivery, and the line would
  * wait forever. The fan-out therefore holds its receivers' locks exclusively from its inserts to its commit,
  * and a finish holds its receiver's lock shared (finishes never wait for each other) from before the
- * statement that reads the line. Receivers share 256 locks (a fan-out takes at most that many); two receivers
+ * statement that reads the line (in the database's record_delivery_attempt). Receivers share 256 locks (a fan-out takes at most that many); two receivers
  * on one lock only wait for each other a little more.
  */
 const LINE_LOCK_SPACE = 4_210_002;
@@ -34,7 +34,7 @@ export async function lockReceiversExclusive(trx: Db, receivers: Receiver[]): Pr
   await sql`SELECT pg_advisory_xact_lock(${LINE_LOCK_SPACE}, b) FROM unnest(${buckets}::int[]) AS b`.execute(trx);
 }
 
-/** For the end of an attempt, in its transaction, before the statement that promotes the line's next delivery. */
-export async function lockReceiverShared(trx: Db, receiver: Receiver): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock_shared(${LINE_LOCK_SPACE}, ${bucket(receiver)}::int)`.execute(trx);
+/** The lock the end of an attempt takes shared (in record_delivery_attempt) before it promotes the line's next delivery. */
+export function receiverLineLock(receiver: Receiver): { space: number; key: number } {
+  return { space: LINE_LOCK_SPACE, key: bucket(receiver) };
 }
