@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/pool.ts';
 import type { WebhookDelivery } from '../db/types.ts';
-import { checkWebhookUrl } from '../domain/webhooks/ssrf.ts';
+import { describeOutboundError, sendOutbound } from '../domain/webhooks/outbound.ts';
 import { signBody } from './signature.ts';
 import { changeStatus } from '../domain/conversations/commands.ts';
 import { receiverLineLock } from './lines.ts';
@@ -69,13 +69,11 @@ export async function attemptDelivery(db: Db, config: Config, delivery: WebhookD
   let error: string | null = null;
   let excerpt: string | null = null;
   try {
-    await checkWebhookUrl(delivery.url, config.webhooks.allowPrivateNetworks);
-    const response = await fetch(delivery.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(config.webhooks.timeoutMs) });
+    const response = await sendOutbound({ url: delivery.url, headers, body, timeoutMs: config.webhooks.timeoutMs, allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
     statusCode = response.status;
-    excerpt = (await response.text().catch(() => '')).slice(0, EXCERPT);
+    excerpt = response.body.toString('utf8').slice(0, EXCERPT);
   } catch (caught) {
-    const e = caught as Error & { cause?: { code?: string } };
-    error = e.name === 'TimeoutError' ? `timeout after ${config.webhooks.timeoutMs} ms` : (e.cause?.code ?? e.message);
+    error = describeOutboundError(caught);
   }
   const latency = Math.round(performance.now() - started);
   const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
