@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import { systemResolver, vetUrl, type Resolver } from './ssrf.ts';
+import { bareHost, systemResolver, vetUrl, type Resolver } from './ssrf.ts';
 
 /**
  * Every request Switchboard makes to a URL someone gave it (webhooks, agent bots, chatbot callbacks, the
@@ -82,7 +82,7 @@ function exchange(request: OutboundRequest, target: { url: URL; address: string;
       path: `${url.pathname}${url.search}`,
       method: request.method ?? 'POST',
       headers: { ...request.headers, host: url.host, ...(request.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }) },
-      ...(url.protocol === 'https:' && !net.isIP(url.hostname.replace(/^\[|\]$/g, '')) ? { servername: url.hostname } : {}),
+      ...(url.protocol === 'https:' && !net.isIP(bareHost(url)) ? { servername: url.hostname } : {}),
       agent: agents[url.protocol as 'http:' | 'https:'],
     });
     onAbort((error) => outgoing.destroy(error));

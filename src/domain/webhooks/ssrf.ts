@@ -70,6 +70,9 @@ function label(field: string): string {
   return /[A-Z]/.test(name) ? name : name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** The URL's host without the brackets of an IPv6 literal. */
+export const bareHost = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
+
 function parseHttpUrl(raw: string, field: string): URL {
   let url: URL;
   try {
@@ -95,7 +98,7 @@ export interface VettedUrl {
  */
 export async function vetUrl(raw: string, allowPrivate: boolean, field = 'url', resolve: Resolver = systemResolver): Promise<VettedUrl> {
   const url = parseHttpUrl(raw, field);
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const host = bareHost(url);
   let addresses: ResolvedAddress[];
   if (net.isIP(host)) addresses = [{ address: host, family: net.isIP(host) }];
   else {
@@ -113,12 +116,17 @@ export async function vetUrl(raw: string, allowPrivate: boolean, field = 'url', 
 }
 
 /**
- * A URL that will be sent to must be http(s) and, unless allowed, must not point to loopback or private networks:
- * checked when it is saved (answers 422 naming `field`) and again at each send.
+ * When a URL that will be sent to is saved: it must be http(s) and, unless allowed, must not be or resolve to a
+ * loopback or private address (422 naming `field`). A name that does not resolve (yet) is accepted here — it
+ * is no way in — and, like every URL, vetted again at each send (vetUrl).
  */
-export async function checkWebhookUrl(raw: string, allowPrivate: boolean, field = 'url'): Promise<URL> {
-  if (allowPrivate) return parseHttpUrl(raw, field);
-  return (await vetUrl(raw, allowPrivate, field)).url;
+export async function checkWebhookUrl(raw: string, allowPrivate: boolean, field = 'url', resolve: Resolver = systemResolver): Promise<URL> {
+  const url = parseHttpUrl(raw, field);
+  if (allowPrivate) return url;
+  const host = bareHost(url);
+  const addresses = net.isIP(host) ? [host] : (await resolve(host).catch(() => [])).map((a) => a.address);
+  if (addresses.some(isPrivateAddress)) throw validation(`${label(field)} points to a private or loopback network`, [field]);
+  return url;
 }
 
 /** The same check for an optional URL: nothing to check when it is absent or blank (blank means "none"). */
