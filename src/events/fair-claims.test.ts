@@ -96,4 +96,18 @@ describe('one account’s stuck receiver', () => {
     expect(rows).toHaveLength(5);
     expect(rows.every((r) => r.status === 'failed' && r.last_error === 'receiver deleted')).toBe(true);
   });
+
+  it('so are a deleted inbox’s webhook_url deliveries, whatever deletes it', async () => {
+    const a = await conversationFixture(ctx, 'GoneInbox');
+    // A port nobody listens on: the deliveries wait for a retry far away.
+    await ctx.database.db.updateTable('inboxes').set({ webhook_url: 'http://127.0.0.1:9/gone' }).where('id', '=', a.inbox.id).execute();
+    const conversation = await a.openConversation();
+    await a.incoming(conversation.id, 'into an inbox about to go');
+    const inboxDeliveries = ctx.database.db.selectFrom('webhook_deliveries').select(['status', 'last_error']).where('target_type', '=', 'inbox').where('target_id', '=', a.inbox.id);
+    await waitUntil(async () => (await inboxDeliveries.execute()).length >= 2);
+    await ctx.database.db.deleteFrom('inboxes').where('id', '=', a.inbox.id).execute();
+    const rows = await inboxDeliveries.execute();
+    expect(rows.every((r) => r.status === 'failed')).toBe(true);
+    expect(rows.some((r) => r.last_error === 'receiver deleted')).toBe(true);
+  });
 });
