@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../test/helpers/context.ts';
 import type { Db } from '../db/pool.ts';
 import type { WebhookDelivery } from '../db/types.ts';
-import { recordEvent } from './outbox.ts';
+import { insertDeliveryBacklog } from '../../bench/events.ts';
 import { ACCOUNT_LINE_CAP, allocate, claimDueDeliveries, RECEIVER_LINE_CAP, type Candidate, type ClaimRotation } from './claim.ts';
 
 // No worker: the tests claim themselves, on deliveries written straight into the table.
@@ -21,20 +21,10 @@ async function webhook(accountId: number, status: 'active' | 'paused' = 'active'
   return row.id;
 }
 
-/**
- * `lines` conversations with `perLine` pending deliveries each for one webhook, heads marked as the fan-out
- * marks them; `dueInMs` puts every head's next attempt in the future (a head backing off).
- */
+/** `lines` conversations with `perLine` pending deliveries each for one webhook (see insertDeliveryBacklog). */
 async function backlog(accountId: number, webhookId: number, lines: number, perLine: number, dueInMs = 0) {
-  const seq = await recordEvent(db, { accountId, name: 'contact.created' });
-  const event = await db.selectFrom('events').select('id').where('account_id', '=', accountId).where('seq', '=', seq).executeTakeFirstOrThrow();
-  const first = nextConversation;
+  await insertDeliveryBacklog(db, { accountId, webhookId, lines, perLine, firstConversation: nextConversation, dueInMs });
   nextConversation += lines;
-  await sql`
-    INSERT INTO webhook_deliveries (account_id, event_id, event_seq, event_name, target_type, target_id, url, conversation_id, payload, head, next_attempt_at)
-    SELECT ${accountId}, ${event.id}, n, 'message_created', 'webhook', ${webhookId}, 'https://203.0.113.1/x', c, '{}', n = 1,
-      CASE WHEN n = 1 THEN now() + make_interval(secs => ${dueInMs / 1000}) ELSE now() - interval '1 minute' END
-    FROM generate_series(${first}::bigint, ${first + lines - 1}::bigint) AS c, generate_series(1, ${perLine}) AS n`.execute(db);
 }
 
 const count = (rows: WebhookDelivery[], pick: (d: WebhookDelivery) => boolean) => rows.filter(pick).length;
