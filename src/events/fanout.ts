@@ -51,23 +51,27 @@ export async function insertDeliveries(trx: Db, planned: PlannedDelivery[]): Pro
   await trx
     .insertInto('webhook_deliveries')
     .values(
-      planned.map(({ event, ...p }) => ({
-        account_id: event.account_id,
-        event_id: event.id,
-        event_seq: event.seq,
-        event_name: p.eventName,
-        target_type: p.targetType,
-        target_id: p.targetId,
-        url: p.url,
-        secret: p.secret,
-        conversation_id: event.conversation_id,
-        payload: JSON.stringify(p.payload),
-        head:
-          event.conversation_id === null ||
-          (earliest.get(lineOf({ event, ...p })) === event.seq &&
-            sql<boolean>`NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.status = 'pending' AND e.target_type = ${p.targetType}
-              AND e.target_id = ${p.targetId} AND e.conversation_id = ${event.conversation_id})`),
-      })),
+      planned.map((p) => {
+        const { event } = p;
+        const line = event.conversation_id === null ? null : lineOf(p);
+        return {
+          account_id: event.account_id,
+          event_id: event.id,
+          event_seq: event.seq,
+          event_name: p.eventName,
+          target_type: p.targetType,
+          target_id: p.targetId,
+          url: p.url,
+          secret: p.secret,
+          conversation_id: event.conversation_id,
+          payload: JSON.stringify(p.payload),
+          head:
+            line === null ||
+            (earliest.get(line) === event.seq &&
+              sql<boolean>`NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.status = 'pending' AND e.target_type = ${p.targetType}
+                AND e.target_id = ${p.targetId} AND e.conversation_id = ${event.conversation_id})`),
+        };
+      }),
     )
     .execute();
 }
