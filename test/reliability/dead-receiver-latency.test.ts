@@ -114,10 +114,11 @@ describe('a dead receiver in one account', () => {
       const conversation = await dead.openConversation();
       await dead.incoming(conversation.id, `into the void ${i}`);
     }
-    // The dead receivers hold their share of slots before the timing starts.
-    const deadline = Date.now() + 30_000;
-    while (hanging.reduce((sum, h) => sum + h.requests(), 0) < 8) {
-      if (Date.now() > deadline) throw new Error('the dead receivers were never tried');
+    // Timing starts once the dead account's events are all fanned out (two per conversation, three webhooks)
+    // and its hanging receivers hold their share of the slots.
+    const deadline = Date.now() + 60_000;
+    while ((await pending(dead.account.account_id)) < DEAD_CONVERSATIONS * 2 * 3 || hanging.reduce((sum, h) => sum + h.requests(), 0) < 8) {
+      if (Date.now() > deadline) throw new Error('the dead account’s backlog was not in place in time');
       await new Promise((r) => setTimeout(r, 20));
     }
     const backlogBefore = await pending(dead.account.account_id);
