@@ -17,7 +17,7 @@ const long = process.env.RELIABILITY_LONG === '1';
 const MESSAGES = long ? 600 : 150;
 const RATE = 50; // messages per second offered by the healthy account
 const DEAD_CONVERSATIONS = long ? 400 : 150;
-const TIMEOUT_MS = 1_500;
+const TIMEOUT_MS = 3_000;
 
 // The first retry far away: a dead receiver's heads are tried once each during the test.
 const ctx = await createTestContext(
@@ -132,7 +132,8 @@ describe('a dead receiver in one account', () => {
     );
     // Timed while the dead account's backlog was still there: most of it still pending afterwards.
     expect(backlogAfter).toBeGreaterThan(DEAD_CONVERSATIONS);
-    // Generous (a loaded 2-core machine), yet below what waiting for a hung attempt would cost (TIMEOUT_MS).
-    expect(withDead.p99).toBeLessThanOrEqual(Math.max(3 * baseline.p99, baseline.p99 + 500));
+    // Generous (a loaded 2-core machine shared with the other test files), yet below what waiting for a hung
+    // attempt would cost (TIMEOUT_MS) while the baseline is sane.
+    expect(withDead.p99).toBeLessThanOrEqual(Math.max(3 * baseline.p99, baseline.p99 + 1_000));
   }, 180_000);
 });
