@@ -10,6 +10,8 @@ const pg = await startEmbeddedPostgres(dir, { owner: true });
 try {
   const hooks = await measureWebhooks(pg.url, quick ? 500 : 5000, 500);
   console.log(JSON.stringify({ webhooks: hooks }));
+  const beside = await measureWebhooks(pg.url, quick ? 500 : 5000, 500, { deadBacklog: 100_000 });
+  console.log(JSON.stringify({ webhooksBesideDeadReceiver: beside }));
   const sockets = await measureSockets(pg.url, quick ? 200 : 1000, quick ? 20 : 50);
   console.log(JSON.stringify({ sockets }));
 } finally {

@@ -1,10 +1,11 @@
+import { sql } from 'kysely';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import WebSocket, { WebSocketServer } from 'ws';
 import { loadConfig } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { openDatabase } from '../src/db/pool.ts';
+import { openDatabase, type Db } from '../src/db/pool.ts';
 import { buildApp } from '../src/app.ts';
 import { createMailer } from '../src/domain/mail/mailer.ts';
 import { bootstrap } from '../src/domain/accounts/bootstrap.ts';
@@ -12,6 +13,7 @@ import { insertInbox } from '../src/domain/inboxes/repository.ts';
 import { createContact } from '../src/domain/contacts/commands.ts';
 import { createConversation } from '../src/domain/conversations/commands.ts';
 import { startEventWorker } from '../src/events/worker.ts';
+import { recordEvent } from '../src/events/outbox.ts';
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -40,6 +42,34 @@ async function setup(url: string) {
   return { database, config, app, boot, conversations };
 }
 
+/**
+ * `lines` conversations' worth of pending deliveries for one webhook, `perLine` each, marked as the fan-out
+ * marks them (each line's first is its head); `dueInMs` puts every head's next attempt that far ahead (a dead
+ * receiver's heads backing off). Written in one statement, so a 100,000-delivery backlog takes a second.
+ */
+export async function insertDeliveryBacklog(db: Db, options: { accountId: number; webhookId: number; lines: number; perLine: number; firstConversation: number; dueInMs?: number }) {
+  const { accountId, webhookId, lines, perLine, firstConversation } = options;
+  const seq = await recordEvent(db, { accountId, name: 'contact.created' });
+  const event = await db.selectFrom('events').select('id').where('account_id', '=', accountId).where('seq', '=', seq).executeTakeFirstOrThrow();
+  await sql`
+    INSERT INTO webhook_deliveries (account_id, event_id, event_seq, event_name, target_type, target_id, url, conversation_id, payload, head, next_attempt_at)
+    SELECT ${accountId}, ${event.id}, n, 'message_created', 'webhook', ${webhookId}, 'http://127.0.0.1:9/dead', c, '{}', n = 1,
+      CASE WHEN n = 1 THEN now() + make_interval(secs => ${(options.dueInMs ?? 0) / 1000}) ELSE now() - interval '1 minute' END
+    FROM generate_series(${firstConversation}::bigint, ${firstConversation + lines - 1}::bigint) AS c, generate_series(1, ${perLine}) AS n`.execute(db);
+}
+
+/** Another account whose only webhook is dead, with `deliveries` pending for it (heads backing off). */
+async function deadAccount(db: Db, deliveries: number) {
+  const boot = await bootstrap(db, { accountName: `Dead ${Date.now()}` });
+  const webhook = await db
+    .insertInto('webhooks')
+    .values({ account_id: boot.account_id, url: 'http://127.0.0.1:9/dead', subscriptions: ['message_created'], secret: 'dead' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const perLine = 10;
+  await insertDeliveryBacklog(db, { accountId: boot.account_id, webhookId: webhook.id, lines: Math.ceil(deliveries / perLine), perLine, firstConversation: 1_000_000_000, dueInMs: 3_600_000 });
+}
+
 export interface WebhookMeasurement {
   events: number;
   targetRate: number;
@@ -56,10 +86,12 @@ export interface WebhookMeasurement {
 /**
  * Message → webhook receiver latency: messages are created through the API at `rate` per second and a
  * loopback receiver notes when each `message_created` arrives. The ceiling is a bare POST to the same
- * receiver, measured in the same run.
+ * receiver, measured in the same run. `deadBacklog`: another account's dead webhook has that many deliveries
+ * pending meanwhile (claims must not slow down for them).
  */
-export async function measureWebhooks(url: string, events: number, rate: number): Promise<WebhookMeasurement> {
+export async function measureWebhooks(url: string, events: number, rate: number, options: { deadBacklog?: number } = {}): Promise<WebhookMeasurement> {
   const { database, config, app, boot, conversations } = await setup(url);
+  if (options.deadBacklog) await deadAccount(database.db, options.deadBacklog);
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let lastArrival = 0;

@@ -70,6 +70,13 @@ try {
   const hooks = await measureWebhooks(pg.url, quick ? 1_000 : 5_000, 500);
   add('webhook event→receiver p50, 500 events/s', `${hooks.p50Ms.toFixed(1)} ms`, `p99 ${hooks.p99Ms.toFixed(1)} ms; ${hooks.events} events, created ${hooks.createdPerSecond.toFixed(0)}/s, delivered ${hooks.throughput.toFixed(0)}/s, ${hooks.cpuMsPerEvent.toFixed(2)} ms CPU/event; raw POST to the receiver p50 ${hooks.rawPostP50Ms.toFixed(2)} ms`);
   details.webhooks = hooks;
+  const beside = await measureWebhooks(pg.url, quick ? 1_000 : 5_000, 500, { deadBacklog: 100_000 });
+  add(
+    'webhook event→receiver p50, 500 events/s, beside a dead receiver with 100,000 pending',
+    `${beside.p50Ms.toFixed(1)} ms`,
+    `p99 ${beside.p99Ms.toFixed(1)} ms; delivered ${beside.throughput.toFixed(0)}/s; another account's dead webhook holds 100,000 pending deliveries in 10,000 conversations`,
+  );
+  details.webhooksBesideDeadReceiver = beside;
   const sockets = await measureSockets(pg.url, 5_000, quick ? 10 : 30);
   add(`websocket message→client p50, ${sockets.sockets} sockets`, `${sockets.p50Ms.toFixed(1)} ms`, `p99 ${sockets.p99Ms.toFixed(1)} ms over ${sockets.messages} messages; raw ws broadcast to as many sockets p50 ${sockets.rawBroadcastP50Ms.toFixed(1)} ms`);
   details.sockets = sockets;

@@ -378,6 +378,8 @@ export interface WebhookDeliveriesTable {
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
   locked_until: NullableTimestamp;
+  /** The earliest pending delivery of its line (receiver + conversation), or one without a conversation: it may go out next. */
+  head: Generated<boolean>;
   last_status_code: number | null;
   last_error: string | null;
   last_latency_ms: number | null;

@@ -3,9 +3,10 @@ import { performance } from 'node:perf_hooks';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/pool.ts';
 import type { WebhookDelivery } from '../db/types.ts';
-import { checkWebhookUrl } from '../domain/webhooks/ssrf.ts';
+import { describeOutboundError, sendOutbound } from '../domain/webhooks/outbound.ts';
 import { signBody } from './signature.ts';
 import { changeStatus } from '../domain/conversations/commands.ts';
+import { receiverLineLock } from './lines.ts';
 
 /** Chatwoot's rule: a bot that cannot be reached hands a pending conversation over to the agents. */
 async function handOffFromFailedBot(db: Db, delivery: WebhookDelivery): Promise<void> {
@@ -19,67 +20,6 @@ async function handOffFromFailedBot(db: Db, delivery: WebhookDelivery): Promise<
 const MAX_BACKOFF_MS = 3_600_000;
 const EXCERPT = 500;
 
-/**
- * Claims due deliveries. A delivery waits while an earlier one for the same receiver and conversation is
- * still pending, so each receiver sees a conversation's events in order; a paused webhook holds its
- * deliveries until it is resumed.
- */
-function lockSeconds(timeoutMs: number): number {
-  // A claim outlives any attempt (timeout + DNS + recording); a process killed mid-attempt frees it then.
-  return Math.ceil((2 * timeoutMs) / 1000) + 5;
-}
-
-/** How many of the earliest pending deliveries a claim looks at: heads of line are always among them. */
-const CLAIM_WINDOW = 256;
-
-/**
- * Claims due deliveries. A delivery waits while an earlier one for the same receiver and conversation is
- * still pending, so each receiver sees a conversation's events in order; a paused webhook holds its
- * deliveries until it is resumed.
- */
-export async function claimDueDeliveries(db: Db, limit: number, timeoutMs: number): Promise<WebhookDelivery[]> {
-  const { rows } = await sql<WebhookDelivery>`
-    UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => ${lockSeconds(timeoutMs)})
-    WHERE d.id IN (
-      SELECT c.id FROM (
-        SELECT * FROM webhook_deliveries w
-        WHERE w.status = 'pending' AND w.next_attempt_at <= now() AND (w.locked_until IS NULL OR w.locked_until < now())
-        ORDER BY w.next_attempt_at, w.event_seq
-        LIMIT ${CLAIM_WINDOW}) c
-      WHERE NOT EXISTS (
-          SELECT 1 FROM webhook_deliveries e
-          WHERE e.status = 'pending' AND e.target_type = c.target_type AND e.target_id = c.target_id
-            AND e.conversation_id = c.conversation_id AND e.event_seq < c.event_seq)
-        AND NOT EXISTS (
-          SELECT 1 FROM webhooks w WHERE c.target_type = 'webhook' AND w.id = c.target_id AND w.status = 'paused')
-      ORDER BY c.next_attempt_at, c.event_seq
-      LIMIT ${limit})
-    -- re-checked after waiting for a concurrent claimer's row lock: a claimed row is not claimed twice
-    AND d.status = 'pending' AND (d.locked_until IS NULL OR d.locked_until < now())
-    RETURNING d.*`.execute(db);
-  return rows;
-}
-
-/**
- * After a delivery went out, the next one of the same receiver and conversation, if it is due: the worker
- * goes on down the line without a new global claim, so one busy conversation drains quickly in order.
- */
-export async function claimNextInLine(db: Db, previous: WebhookDelivery, timeoutMs: number): Promise<WebhookDelivery | undefined> {
-  if (previous.conversation_id === null) return undefined;
-  const { rows } = await sql<WebhookDelivery>`
-    UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => ${lockSeconds(timeoutMs)})
-    WHERE d.id = (
-      SELECT c.id FROM webhook_deliveries c
-      WHERE c.status = 'pending' AND c.target_type = ${previous.target_type} AND c.target_id = ${previous.target_id}
-        AND c.conversation_id = ${previous.conversation_id}
-      ORDER BY c.event_seq LIMIT 1
-      FOR UPDATE)
-    AND d.next_attempt_at <= now() AND (d.locked_until IS NULL OR d.locked_until < now())
-    AND NOT EXISTS (SELECT 1 FROM webhooks w WHERE d.target_type = 'webhook' AND w.id = d.target_id AND w.status = 'paused')
-    RETURNING d.*`.execute(db);
-  return rows[0];
-}
-
 function retryable(status: number | null): boolean {
   return status === null || status === 408 || status === 425 || status === 429 || status >= 500;
 }
@@ -87,6 +27,28 @@ function retryable(status: number | null): boolean {
 export function backoffMs(attempt: number, baseMs: number): number {
   const delay = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(delay * (0.8 + Math.random() * 0.4));
+}
+
+type Outcome = { status: 'delivered' | 'failed' } | { status: 'pending'; retryAt: Date };
+
+interface AttemptRecord {
+  statusCode: number | null;
+  error: string | null;
+  latency: number;
+  excerpt: string | null;
+}
+
+/**
+ * Logs the attempt, moves the delivery on, pauses its webhook when it gave up (`pause`: the reason) and, when it
+ * left the pending state, makes the next delivery of its line the head: one call of the database's
+ * record_delivery_attempt (migration 20261212143000), which takes the receiver's line lock first.
+ */
+async function recordAttempt(db: Db, delivery: WebhookDelivery, attempt: AttemptRecord, outcome: Outcome, pause: string | null): Promise<void> {
+  const lock = receiverLineLock({ targetType: delivery.target_type, targetId: delivery.target_id });
+  await sql`SELECT record_delivery_attempt(${delivery.id}::uuid, ${outcome.status}::text, ${attempt.statusCode}::int, ${attempt.error}::text,
+    ${attempt.latency}::int, ${attempt.excerpt}::text, ${outcome.status === 'pending' ? outcome.retryAt : null}::timestamptz,
+    ${outcome.status === 'delivered' ? new Date() : null}::timestamptz, ${pause}::text, ${lock.space}::int,
+    ${delivery.conversation_id === null ? null : lock.key}::int)`.execute(db);
 }
 
 /** One attempt: POST the stored payload, signed; record it; schedule a retry, finish, or give up and pause. Says whether it was delivered. */
@@ -107,13 +69,11 @@ export async function attemptDelivery(db: Db, config: Config, delivery: WebhookD
   let error: string | null = null;
   let excerpt: string | null = null;
   try {
-    await checkWebhookUrl(delivery.url, config.webhooks.allowPrivateNetworks);
-    const response = await fetch(delivery.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(config.webhooks.timeoutMs) });
+    const response = await sendOutbound({ url: delivery.url, headers, body, timeoutMs: config.webhooks.timeoutMs, allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
     statusCode = response.status;
-    excerpt = (await response.text().catch(() => '')).slice(0, EXCERPT);
+    excerpt = response.body.toString('utf8').slice(0, EXCERPT);
   } catch (caught) {
-    const e = caught as Error & { cause?: { code?: string } };
-    error = e.name === 'TimeoutError' ? `timeout after ${config.webhooks.timeoutMs} ms` : (e.cause?.code ?? e.message);
+    error = describeOutboundError(caught);
   }
   const latency = Math.round(performance.now() - started);
   const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
@@ -123,39 +83,10 @@ export async function attemptDelivery(db: Db, config: Config, delivery: WebhookD
   const window = delivery.target_type === 'agent_bot' ? Math.min(config.webhooks.botRetryWindowMs, config.webhooks.retryWindowMs) : config.webhooks.retryWindowMs;
   const giveUp = !ok && (!retryable(statusCode) || age >= window);
 
-  // One statement records the attempt, moves the delivery on and (when it gave up) pauses its webhook.
-  const pause = giveUp && delivery.target_type === 'webhook' && retryable(statusCode);
-  const recorded = db.with('attempt', (qb) =>
-    qb.insertInto('webhook_attempts').values({ delivery_id: delivery.id, status_code: statusCode, error, latency_ms: latency, response_excerpt: excerpt }),
-  );
-  // Failing for the whole retry window: pause visibly; its pending deliveries wait for a resume.
-  const withPause = pause
-    ? recorded.with('paused', (qb) =>
-        qb
-          .updateTable('webhooks')
-          .set({ status: 'paused', paused_reason: `delivery ${delivery.id} failed for ${Math.round(age / 60000)} min: ${error}`, updated_at: new Date() })
-          .where('id', '=', delivery.target_id),
-      )
-    : recorded;
-  await withPause
-    .updateTable('webhook_deliveries')
-    .set({
-      attempts,
-      locked_until: null,
-      last_status_code: statusCode,
-      last_error: ok ? null : error,
-      last_latency_ms: latency,
-      ...(ok
-        ? { status: 'delivered', delivered_at: new Date() }
-        : giveUp
-          ? { status: 'failed' }
-          : { next_attempt_at: new Date(Date.now() + backoffMs(attempts, config.webhooks.retryBaseMs)) }),
-    })
-    .where('id', '=', delivery.id)
-    // A redeliver requested while this attempt was in flight cleared the claim: the attempt is logged, but the
-    // delivery stays pending so the redelivery still goes out.
-    .where('locked_until', 'is not', null)
-    .execute();
+  const outcome: Outcome = ok ? { status: 'delivered' } : giveUp ? { status: 'failed' } : { status: 'pending', retryAt: new Date(Date.now() + backoffMs(attempts, config.webhooks.retryBaseMs)) };
+  // Failing for the whole retry window: the webhook is paused visibly; its pending deliveries wait for a resume.
+  const pause = giveUp && delivery.target_type === 'webhook' && retryable(statusCode) ? `delivery ${delivery.id} failed for ${Math.round(age / 60000)} min: ${error}` : null;
+  await recordAttempt(db, delivery, { statusCode, error, latency, excerpt }, outcome, pause);
   if (giveUp && delivery.target_type === 'agent_bot') await handOffFromFailedBot(db, delivery);
   return ok;
 }

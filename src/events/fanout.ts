@@ -4,6 +4,7 @@ import type { DeliveryTarget, DomainEvent } from '../db/types.ts';
 import { planChatwootDeliveries } from '../api/chatwoot/webhooks/fanout.ts';
 import { planWtsDeliveries } from '../api/wts/webhooks/fanout.ts';
 import { planChatbotSignals } from '../domain/chatbots/signals.ts';
+import { lockReceiversExclusive } from './lines.ts';
 
 /** What a dialect's planner makes of one event for one listener: the delivery row to insert. */
 export interface PlannedDelivery {
@@ -34,6 +35,47 @@ export interface FanOut {
 export const FAN_OUT_BATCH = 100;
 const NOTHING: FanOut = { events: 0, deliveries: 0 };
 
+/**
+ * Inserts the planned deliveries, each line's earliest one as its head unless a delivery of that line is
+ * still pending (then the end of that one promotes the next: events/lines.ts says why the lock).
+ */
+export async function insertDeliveries(trx: Db, planned: PlannedDelivery[]): Promise<void> {
+  const lineOf = (p: PlannedDelivery) => `${p.targetType}:${p.targetId}:${p.event.conversation_id}`;
+  const earliest = new Map<string, number>();
+  for (const p of planned) {
+    if (p.event.conversation_id === null) continue;
+    const seq = earliest.get(lineOf(p));
+    if (seq === undefined || p.event.seq < seq) earliest.set(lineOf(p), p.event.seq);
+  }
+  await lockReceiversExclusive(trx, planned);
+  await trx
+    .insertInto('webhook_deliveries')
+    .values(
+      planned.map((p) => {
+        const { event } = p;
+        const line = event.conversation_id === null ? null : lineOf(p);
+        return {
+          account_id: event.account_id,
+          event_id: event.id,
+          event_seq: event.seq,
+          event_name: p.eventName,
+          target_type: p.targetType,
+          target_id: p.targetId,
+          url: p.url,
+          secret: p.secret,
+          conversation_id: event.conversation_id,
+          payload: JSON.stringify(p.payload),
+          head:
+            line === null ||
+            (earliest.get(line) === event.seq &&
+              sql<boolean>`NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.status = 'pending' AND e.target_type = ${p.targetType}
+                AND e.target_id = ${p.targetId} AND e.conversation_id = ${event.conversation_id})`),
+        };
+      }),
+    )
+    .execute();
+}
+
 export async function fanOutEvents(db: Db, publicUrl: string, limit = FAN_OUT_BATCH): Promise<FanOut> {
   // Most wake-ups find nothing new: one cheap look (a partial index) instead of a transaction.
   if (!(await db.selectFrom('events').select('id').where('dispatched_at', 'is', null).limit(1).executeTakeFirst())) return NOTHING;
@@ -47,28 +89,11 @@ export async function fanOutEvents(db: Db, publicUrl: string, limit = FAN_OUT_BA
     // The batch's account webhooks, read once: each dialect's planner takes its own subscriptions.
     const webhooks = await trx.selectFrom('webhooks').selectAll().where('account_id', 'in', [...new Set(events.map((e) => e.account_id))]).execute();
     const planned = [...(await planChatwootDeliveries(trx, events, publicUrl, webhooks)), ...(await planWtsDeliveries(trx, events, publicUrl, webhooks))];
-    if (planned.length) {
-      await trx
-        .insertInto('webhook_deliveries')
-        .values(
-          planned.map(({ event, ...p }) => ({
-            account_id: event.account_id,
-            event_id: event.id,
-            event_seq: event.seq,
-            event_name: p.eventName,
-            target_type: p.targetType,
-            target_id: p.targetId,
-            url: p.url,
-            secret: p.secret,
-            conversation_id: event.conversation_id,
-            payload: JSON.stringify(p.payload),
-          })),
-        )
-        .execute();
-    }
     // Chatbots: replies resume waiting flows, agents taking over stop them (exactly once per event, like deliveries).
     await planChatbotSignals(trx, events);
     await trx.updateTable('events').set({ dispatched_at: new Date() }).where('id', 'in', events.map((e) => e.id)).execute();
+    // Last, so the receivers' line locks are held only for the insert and the commit.
+    if (planned.length) await insertDeliveries(trx, planned);
     return { events: events.length, deliveries: planned.length };
   });
 }

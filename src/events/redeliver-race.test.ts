@@ -3,7 +3,8 @@ import { createTestContext } from '../../test/helpers/context.ts';
 import { conversationFixture } from '../../test/helpers/fixtures.ts';
 import { startReceiver } from '../../test/helpers/receiver.ts';
 import { redeliver } from '../domain/webhooks/deliveries.ts';
-import { attemptDelivery, claimDueDeliveries } from './deliver.ts';
+import { attemptDelivery } from './deliver.ts';
+import { claimDueDeliveries } from './claim.ts';
 import { fanOutEvents } from './fanout.ts';
 
 // No worker: the test drives claim, redeliver and attempt itself to pin down their order.

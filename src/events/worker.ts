@@ -3,7 +3,8 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/pool.ts';
-import { attemptDelivery, claimDueDeliveries, claimNextInLine } from './deliver.ts';
+import { attemptDelivery } from './deliver.ts';
+import { claimDueDeliveries, claimNextInLine, type ClaimRotation } from './claim.ts';
 import type { WebhookDelivery } from '../db/types.ts';
 import { FAN_OUT_BATCH, fanOutEvents } from './fanout.ts';
 import { EVENTS_CHANNEL } from './outbox.ts';
@@ -15,6 +16,11 @@ export interface Worker {
 }
 
 const MAX_IN_FLIGHT = 32;
+/**
+ * A line is followed for at most this many deliveries in a row; then its slot goes back to the fair claim
+ * (events/claim.ts), so accounts with steady streams cannot keep every slot between them.
+ */
+const LINE_BURST = 16;
 const POLL_MS = 250;
 /**
  * Passes over new events start at least this far apart. An event after a quiet spell is fanned out at
@@ -85,14 +91,15 @@ export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pi
     }
   }
 
-  /** Delivers one delivery and then the rest of its line, while each goes through. */
+  /** Delivers one delivery and then the rest of its line, while each goes through (at most LINE_BURST). */
   async function deliverLine(first: WebhookDelivery) {
     let delivery: WebhookDelivery | undefined = first;
-    while (delivery && running) {
+    for (let sent = 1; delivery && running; sent++) {
       const ok = await attemptDelivery(db, config, delivery);
-      delivery = ok ? await claimNextInLine(db, delivery, config.webhooks.timeoutMs) : undefined;
+      delivery = ok && sent < LINE_BURST ? await claimNextInLine(db, delivery, config.webhooks.timeoutMs) : undefined;
     }
   }
+  const rotation: ClaimRotation = { after: null };
 
   // Deliveries are claimed when a pass planned some, a line finished (the next in line may now go), a
   // test asks for idle, or a poll interval passed (retries coming due, redeliveries, resumed webhooks).
@@ -115,7 +122,7 @@ export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pi
         if (claim) {
           claimWanted = false;
           lastClaim = performance.now();
-          due = await claimDueDeliveries(db, free, config.webhooks.timeoutMs);
+          due = await claimDueDeliveries(db, free, config.webhooks.timeoutMs, rotation);
         }
         for (const delivery of due) {
           const attempt = deliverLine(delivery)

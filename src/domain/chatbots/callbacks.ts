@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import { validation } from '../../errors.ts';
 import { signBody } from '../../events/signature.ts';
-import { checkWebhookUrl } from '../webhooks/ssrf.ts';
+import { describeOutboundError, sendOutbound } from '../webhooks/outbound.ts';
 import { chatbotDb, DISPATCH_STATUS, type CallbackOutcome } from './tables.ts';
 
 /**
@@ -111,16 +111,14 @@ export async function sendCallback(db: Db, transport: CallbackTransport, callbac
   let status: number | null = null;
   let error: string | null = null;
   try {
-    await checkWebhookUrl(row.url, transport.allowPrivateNetworks, 'callbackUrl');
-    const response = await fetch(row.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(transport.timeoutMs) });
+    const response = await sendOutbound({ url: row.url, headers, body, timeoutMs: transport.timeoutMs, allowPrivateNetworks: transport.allowPrivateNetworks, field: 'callbackUrl' });
     status = response.status;
-    if (status < 200 || status >= 300) error = `HTTP ${status}: ${(await response.text().catch(() => '')).slice(0, EXCERPT)}`;
-    else await response.body?.cancel();
+    if (status < 200 || status >= 300) error = `HTTP ${status}: ${response.body.toString('utf8').slice(0, EXCERPT)}`;
   } catch (caught) {
-    const e = caught as Error & { cause?: { code?: string }; kind?: string };
+    const e = caught as Error & { kind?: string };
     // An address the guard refuses (private network, not http) will not become acceptable by waiting; DNS may.
     if (e.kind === 'validation' && !/does not resolve/.test(e.message)) status = 0;
-    error = e.name === 'TimeoutError' ? `timeout after ${transport.timeoutMs} ms` : (e.cause?.code ?? e.message);
+    error = describeOutboundError(caught);
   }
   const attempts = row.attempts + 1;
   const outcome = !error ? 'delivered' : retryable(status) && attempts < MAX_CALLBACK_ATTEMPTS ? 'retry' : 'failed';

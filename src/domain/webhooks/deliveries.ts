@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { WebhookAttempt, WebhookDelivery } from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
@@ -24,11 +25,15 @@ export async function listDeliveries(db: Db, accountId: number, webhookId: numbe
   };
 }
 
-/** Sends a delivery again — same id, same payload — whatever its state. */
+/**
+ * Sends a delivery again — same id, same payload — whatever its state. One that had gone out (or failed) goes
+ * out on its own, not back into its conversation's line: the receiver has seen the later events already. One
+ * still pending keeps its place in the line.
+ */
 export async function redeliver(db: Db, accountId: number, webhookId: number, deliveryId: string): Promise<WebhookDelivery> {
   const delivery = await db
     .updateTable('webhook_deliveries')
-    .set({ status: 'pending', next_attempt_at: new Date(), locked_until: null, delivered_at: null })
+    .set({ status: 'pending', next_attempt_at: new Date(), locked_until: null, delivered_at: null, head: sql<boolean>`status <> 'pending' OR head` })
     .where('account_id', '=', accountId)
     .where('target_type', '=', 'webhook')
     .where('target_id', '=', webhookId)

@@ -1,5 +1,5 @@
 import { AppError } from '../../../errors.ts';
-import { checkWebhookUrl } from '../../webhooks/ssrf.ts';
+import { describeOutboundError, sendOutbound } from '../../webhooks/outbound.ts';
 import type { HttpStep } from '../definition.ts';
 import { lookupPath, render, renderJson } from '../variables.ts';
 import type { StepHandler } from './types.ts';
@@ -10,31 +10,8 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
 /** Why a request step failed, for the run's reason and the `httpError` variable. */
 export class HttpStepError extends Error {}
 
-/** The body as text, refusing (without reading it all) one larger than MAX_RESPONSE_BYTES. */
-async function readLimited(response: Response, what: string): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const tooLarge = () => new HttpStepError(`${what}: response larger than ${MAX_RESPONSE_BYTES} bytes`);
-  if (Number(response.headers.get('content-length') ?? 0) > MAX_RESPONSE_BYTES) throw tooLarge();
-  try {
-    for await (const chunk of response.body ?? []) {
-      size += chunk.byteLength;
-      if (size > MAX_RESPONSE_BYTES) throw tooLarge();
-      chunks.push(chunk);
-    }
-  } catch (error) {
-    if (error instanceof HttpStepError) throw error;
-    throw new HttpStepError(`${what}: ${(error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message}`);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 async function request(step: HttpStep, ctx: Parameters<StepHandler<HttpStep>['execute']>[1]) {
   const url = render(step.url, ctx.scope);
-  // The same guard as webhooks: no loopback or private networks unless the operator allows them.
-  await checkWebhookUrl(url, ctx.allowPrivateNetworks, 'url').catch((error: AppError) => {
-    throw new HttpStepError(`${url}: ${error.message}`);
-  });
   const method = step.method ?? 'GET';
   const headers: Record<string, string> = { 'user-agent': 'Switchboard-Chatbot', accept: 'application/json' };
   for (const [name, value] of Object.entries(step.headers ?? {})) headers[name.toLowerCase()] = render(value, ctx.scope);
@@ -44,12 +21,22 @@ async function request(step: HttpStep, ctx: Parameters<StepHandler<HttpStep>['ex
     body = typeof rendered === 'string' ? rendered : JSON.stringify(rendered);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(step.timeoutMs ?? DEFAULT_TIMEOUT_MS) }).catch(
-    (error: Error) => {
-      throw new HttpStepError(`${method} ${url}: ${error.name === 'TimeoutError' ? 'timed out' : error.message}`);
-    },
-  );
-  const raw = await readLimited(response, `${method} ${url}`);
+  // The URL may be templated, so it is checked here, at each call, by the same guard as webhooks (no loopback or
+  // private networks unless the operator allows them); the answer is read up to MAX_RESPONSE_BYTES.
+  const response = await sendOutbound({
+    url,
+    method,
+    headers,
+    body,
+    timeoutMs: step.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    allowPrivateNetworks: ctx.allowPrivateNetworks,
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+  }).catch((error: Error) => {
+    if (error instanceof AppError) throw new HttpStepError(`${url}: ${error.message}`);
+    throw new HttpStepError(`${method} ${url}: ${error.name === 'TimeoutError' ? 'timed out' : describeOutboundError(error)}`);
+  });
+  if (response.truncated) throw new HttpStepError(`${method} ${url}: response larger than ${MAX_RESPONSE_BYTES} bytes`);
+  const raw = response.body.toString('utf8');
   let parsed: unknown = raw;
   try {
     parsed = raw ? JSON.parse(raw) : null;

@@ -8,6 +8,7 @@ import {
   type BotInput,
 } from '../../../../domain/bots/commands.ts';
 import { getVisibleBot, listAccountBots } from '../../../../domain/bots/repository.ts';
+import { checkOptionalUrl } from '../../../../domain/webhooks/ssrf.ts';
 import { presentAgentBot } from '../../presenters/agent_bot.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
 import { AgentBotSchema, BotListResponse, BotParams, CreateBotBody, UpdateBotBody } from './schema.ts';
@@ -23,7 +24,8 @@ const botInput = ({ bot_type, ...rest }: Omit<BotInput, 'bot_type'> & { bot_type
 });
 
 export default async function agentBotRoutes(app: App): Promise<void> {
-  const { db } = app.deps;
+  const { db, config } = app.deps;
+  const checkOutgoingUrl = (url: string | null | undefined) => checkOptionalUrl(url, config.webhooks.allowPrivateNetworks, 'outgoing_url');
 
   app.get(
     '/agent_bots',
@@ -44,6 +46,7 @@ export default async function agentBotRoutes(app: App): Promise<void> {
       schema: { tags, summary: 'Create an agent bot (answers its new access token)', body: CreateBotBody, response: one },
     },
     async (request) => {
+      await checkOutgoingUrl(request.body.outgoing_url);
       const { bot, accessToken } = await createAccountBot(db, request.auth.account.id, botInput(request.body));
       return presentAgentBot(bot, accessToken);
     },
@@ -54,8 +57,10 @@ export default async function agentBotRoutes(app: App): Promise<void> {
     url: '/agent_bots/:id',
     config: { policy: 'agent_bots.manage', bodyWrapper },
     schema: { tags, summary: 'Update an agent bot', params: BotParams, body: UpdateBotBody, response: one },
-    handler: async (request) =>
-      presentAgentBot(await updateAccountBot(db, request.auth.account.id, request.params.id, botInput(request.body))),
+    handler: async (request) => {
+      await checkOutgoingUrl(request.body.outgoing_url);
+      return presentAgentBot(await updateAccountBot(db, request.auth.account.id, request.params.id, botInput(request.body)));
+    },
   });
 
   app.delete(

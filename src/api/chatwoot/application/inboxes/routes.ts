@@ -3,6 +3,7 @@ import type { App } from '../../../types.ts';
 import type { Inbox } from '../../../../db/types.ts';
 import { createInbox, deleteInbox, updateInbox } from '../../../../domain/inboxes/commands.ts';
 import { getVisibleInbox, listInboxes } from '../../../../domain/inboxes/repository.ts';
+import { checkOptionalUrl } from '../../../../domain/webhooks/ssrf.ts';
 import { CHANNEL_TYPES, presentInbox } from '../../presenters/inbox.ts';
 import { CreateInboxBody, DeletedInbox, InboxList, InboxParams, InboxSchema, UpdateInboxBody, nullTexts } from './schema.ts';
 import inboxActions from './actions.ts';
@@ -38,6 +39,7 @@ export default async function inboxRoutes(app: App): Promise<void> {
     async (request) => {
       const { channel, ...fields } = request.body;
       const { type, ...channelSettings } = channel;
+      await checkOptionalUrl(channel.webhook_url, config.webhooks.allowPrivateNetworks, 'channel.webhook_url');
       return present(request, await createInbox(db, request.auth.account.id, CHANNEL_TYPES[type], { ...fields, channel: channelSettings }));
     },
   );
@@ -48,7 +50,10 @@ export default async function inboxRoutes(app: App): Promise<void> {
     config: { policy: 'inboxes.manage' },
     preValidation: nullTexts,
     schema: { tags, summary: 'Update an inbox (channel settings merged)', params: InboxParams, body: UpdateInboxBody, response: { 200: InboxSchema } },
-    handler: async (request) => present(request, await updateInbox(db, request.auth.account.id, request.params.id, request.body)),
+    handler: async (request) => {
+      await checkOptionalUrl(request.body.channel?.webhook_url, config.webhooks.allowPrivateNetworks, 'channel.webhook_url');
+      return present(request, await updateInbox(db, request.auth.account.id, request.params.id, request.body));
+    },
   });
 
   app.delete(

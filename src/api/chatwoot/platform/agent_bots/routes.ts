@@ -1,6 +1,7 @@
 import type { App } from '../../../types.ts';
 import { createAppBot, deleteAppBot, removeAppBotAvatar, updateAppBot } from '../../../../domain/platform/commands.ts';
 import { getAppBot, listAppBots } from '../../../../domain/platform/repository.ts';
+import { checkOptionalUrl } from '../../../../domain/webhooks/ssrf.ts';
 import { platformAppId, security } from '../../presenters/platform.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
 import { BotList, BotParams, CreateBotBody, PlatformBotSchema, UpdateBotBody, presentPlatformBot } from './schema.ts';
@@ -9,7 +10,8 @@ const tags = ['Platform: Agent Bots'];
 const one = { 200: PlatformBotSchema };
 
 export default async function platformAgentBotRoutes(app: App): Promise<void> {
-  const { db } = app.deps;
+  const { db, config } = app.deps;
+  const checkOutgoingUrl = (url: string | null | undefined) => checkOptionalUrl(url, config.webhooks.allowPrivateNetworks, 'outgoing_url');
 
   app.get(
     '/agent_bots',
@@ -24,6 +26,7 @@ export default async function platformAgentBotRoutes(app: App): Promise<void> {
       schema: { tags, security, summary: 'Create an agent bot (answers its new access token)', body: CreateBotBody, response: one },
     },
     async (request) => {
+      await checkOutgoingUrl(request.body.outgoing_url);
       const { bot, accessToken } = await createAppBot(db, platformAppId(request), request.body);
       return presentPlatformBot(bot, accessToken);
     },
@@ -40,7 +43,10 @@ export default async function platformAgentBotRoutes(app: App): Promise<void> {
     url: '/agent_bots/:id',
     config: { bodyWrapper: 'agent_bot' },
     schema: { tags, security, summary: 'Update an agent bot', params: BotParams, body: UpdateBotBody, response: one },
-    handler: async (request) => presentPlatformBot(await updateAppBot(db, platformAppId(request), request.params.id, request.body)),
+    handler: async (request) => {
+      await checkOutgoingUrl(request.body.outgoing_url);
+      return presentPlatformBot(await updateAppBot(db, platformAppId(request), request.params.id, request.body));
+    },
   });
 
   app.delete(
