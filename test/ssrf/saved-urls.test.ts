@@ -14,11 +14,12 @@ const open = await createTestContext({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' })
 
 async function surfaces(ctx: TestContext, name: string) {
   const account = await ctx.account(name);
+  const platform = await ctx.platformApp({ accountIds: [account.account_id] });
   const base = `/api/v1/accounts/${account.account_id}`;
   const wts = ctx.client(undefined, { authorization: `Bearer ${account.api_access_token}` });
   const inbox = (await account.api.post(`${base}/inboxes`, { name: 'Hooked', channel: { type: 'api', webhook_url: PUBLIC } })).body;
   const bot = (await account.api.post(`${base}/agent_bots`, { name: 'Bot', outgoing_url: PUBLIC })).body;
-  const platformBot = (await account.platform.post('/platform/api/v1/agent_bots', { name: 'Platform bot', account_id: account.account_id, outgoing_url: PUBLIC })).body;
+  const platformBot = (await platform.post('/platform/api/v1/agent_bots', { name: 'Platform bot', account_id: account.account_id, outgoing_url: PUBLIC })).body;
   const webhook = (await account.api.post(`${base}/webhooks`, { url: PUBLIC, subscriptions: ['message_created'] })).body.payload.webhook;
   const subscription = (await wts.post('/core/v1/webhook/subscription', { name: 'Sub', url: PUBLIC, events: ['MESSAGE_RECEIVED'] })).body;
   expect([inbox.id, bot.id, platformBot.id, webhook.id, subscription.id].every(Boolean)).toBe(true);
@@ -31,9 +32,9 @@ async function surfaces(ctx: TestContext, name: string) {
     {
       what: 'platform bot create',
       field: 'outgoing_url',
-      save: (url: string) => account.platform.post('/platform/api/v1/agent_bots', { name: 'Another', account_id: account.account_id, outgoing_url: url }),
+      save: (url: string) => platform.post('/platform/api/v1/agent_bots', { name: 'Another', account_id: account.account_id, outgoing_url: url }),
     },
-    { what: 'platform bot update', field: 'outgoing_url', save: (url: string) => account.platform.patch(`/platform/api/v1/agent_bots/${platformBot.id}`, { outgoing_url: url }) },
+    { what: 'platform bot update', field: 'outgoing_url', save: (url: string) => platform.patch(`/platform/api/v1/agent_bots/${platformBot.id}`, { outgoing_url: url }) },
     { what: 'webhook create', field: 'url', save: (url: string) => account.api.post(`${base}/webhooks`, { url, subscriptions: ['message_created'] }) },
     { what: 'webhook update', field: 'url', save: (url: string) => account.api.patch(`${base}/webhooks/${webhook.id}`, { url }) },
     { what: 'WTS subscription create', field: 'url', wts: true, save: (url: string) => wts.post('/core/v1/webhook/subscription', { name: 'Another', url, events: ['MESSAGE_RECEIVED'] }) },
