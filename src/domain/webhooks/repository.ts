@@ -4,22 +4,9 @@ import type { Webhook } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
 import { definedFields } from '../fields.ts';
+import { WEBHOOK_EVENTS } from './events.ts';
 
-/** Chatwoot's account webhook events (a subscription list must be a non-empty subset). */
-export const WEBHOOK_EVENTS = [
-  'conversation_created',
-  'conversation_updated',
-  'conversation_status_changed',
-  'conversation_typing_on',
-  'conversation_typing_off',
-  'message_created',
-  'message_updated',
-  'webwidget_triggered',
-  'contact_created',
-  'contact_updated',
-  'inbox_created',
-  'inbox_updated',
-] as const;
+export { WEBHOOK_EVENTS } from './events.ts';
 
 export interface WebhookInput {
   url?: string;

@@ -119,18 +119,5 @@ export interface ProfileJson {
   accounts: { id: number; availability: string }[];
 }
 
-/** Chatwoot's account webhook events, in its order. */
-export const WEBHOOK_EVENTS = [
-  'conversation_created',
-  'conversation_updated',
-  'conversation_status_changed',
-  'conversation_typing_on',
-  'conversation_typing_off',
-  'message_created',
-  'message_updated',
-  'webwidget_triggered',
-  'contact_created',
-  'contact_updated',
-  'inbox_created',
-  'inbox_updated',
-] as const;
+/** The server's own list (a module without imports, so the bundle can read it too). */
+export { WEBHOOK_EVENTS } from '../../../../../src/domain/webhooks/events.ts';
