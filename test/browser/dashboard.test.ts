@@ -122,6 +122,10 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     const read = () => api.get(`${base}/conversations/${id}`);
     await page.getByRole('combobox', { name: 'Assigned agent' }).selectOption({ value: String(account.user_id) });
     await until(read, (res) => res.body.meta?.assignee?.id === account.user_id, 'the assignee');
+    // this agent has the dashboard open: presence says so, in the picker and on the list row's avatar
+    await expect.poll(() => page.getByRole('combobox', { name: 'Assigned agent' }).locator('option:checked').textContent()).toMatch(/\(online\)/);
+    await page.getByRole('tab', { name: /Mine/ }).click();
+    await page.locator(`[data-conversation-id="${id}"] .row-assignee .presence.online`).waitFor();
     await page.getByRole('combobox', { name: 'Add a label' }).selectOption('vip');
     await until(read, (res) => res.body.labels?.includes('vip'), 'the label');
     await page.getByRole('combobox', { name: 'Conversation priority' }).selectOption('high');

@@ -5,12 +5,14 @@ import { t, type StringKey } from '../lib/i18n.ts';
 import type { Conversation } from '../lib/types.ts';
 import { describe } from './ConversationList.tsx';
 import { MoreActions } from './MoreActions.tsx';
+import { useRealtime } from '../lib/realtime.tsx';
 
 const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
 
 /** Resolve/reopen, assignee, team, priority and labels: each a call to the API the integrations use too. */
 export function ConversationActions({ conversation, onChange, onError }: { conversation: Conversation; onChange(c: Partial<Conversation>): void; onError(message: string): void }) {
   const { base, agents, teams, labels } = useAccountData();
+  const { presence } = useRealtime();
   const [busy, setBusy] = useState(false);
   const path = `${base}/conversations/${conversation.id}`;
 
@@ -65,7 +67,7 @@ export function ConversationActions({ conversation, onChange, onError }: { conve
           </option>
           {agents.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.available_name || a.name}
+              {a.available_name || a.name} ({t(`presence.${presence.users[a.id] ?? 'offline'}` as StringKey)})
             </option>
           ))}
         </select>

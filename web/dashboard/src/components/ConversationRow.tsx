@@ -4,6 +4,7 @@ import { ago } from '../lib/format.ts';
 import { t, type StringKey } from '../lib/i18n.ts';
 import type { Conversation } from '../lib/types.ts';
 import { Avatar } from './Avatar.tsx';
+import { useRealtime } from '../lib/realtime.tsx';
 import { Icon } from './Icon.tsx';
 
 export const ROW_HEIGHT = 76;
@@ -18,6 +19,7 @@ function preview(conversation: Conversation): { text: string; isPrivate: boolean
 
 export const ConversationRow = memo(function ConversationRow({ conversation, selected, onSelect }: { conversation: Conversation; selected: boolean; onSelect(id: number): void }) {
   const { inboxes } = useAccountData();
+  const { presence } = useRealtime();
   const contact = conversation.meta.sender;
   const assignee = conversation.meta.assignee;
   const inbox = inboxes.find((i) => i.id === conversation.inbox_id);
@@ -31,7 +33,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
       onClick={() => onSelect(conversation.id)}
       data-conversation-id={conversation.id}
     >
-      <Avatar name={contact.name} src={contact.thumbnail || undefined} size={36} />
+      <Avatar name={contact.name} src={contact.thumbnail || undefined} size={36} status={presence.contacts[contact.id] === 'online' ? 'online' : undefined} />
       <span className="row-main">
         <span className="row-top">
           <span className="row-name">{contact.name || contact.email || contact.phone_number || `#${conversation.id}`}</span>
@@ -56,7 +58,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
           )}
           {assignee && (
             <span className="row-assignee" title={assignee.available_name ?? assignee.name ?? ''}>
-              <Avatar name={assignee.available_name ?? assignee.name} src={assignee.thumbnail || undefined} size={18} />
+              <Avatar name={assignee.available_name ?? assignee.name} src={assignee.thumbnail || undefined} size={18} status={presence.users[assignee.id] ?? 'offline'} />
             </span>
           )}
         </span>

@@ -3,13 +3,18 @@ import { Cable, type Frame } from './cable.ts';
 
 type Listener = (frame: Frame) => void;
 
+export interface Presence {
+  users: Record<string, string>;
+  contacts: Record<string, string>;
+}
+
 interface RealtimeValue {
   subscribe(listener: Listener): () => void;
   online: boolean;
   /** Grows each time views must reload their data (first subscription, or a replay the server could not give). */
   resyncs: number;
-  /** Agent availability by user id, from presence.update frames. */
-  presence: Record<string, string>;
+  /** Who is online, from presence.update frames: agents' availability by user id, contacts online by id. */
+  presence: Presence;
 }
 
 const RealtimeContext = createContext<RealtimeValue | null>(null);
@@ -18,7 +23,7 @@ export function RealtimeProvider({ accountId, userId, pubsubToken, children }: {
   const listeners = useRef(new Set<Listener>());
   const [online, setOnline] = useState(true);
   const [resyncs, setResyncs] = useState(0);
-  const [presence, setPresence] = useState<Record<string, string>>({});
+  const [presence, setPresence] = useState<Presence>({ users: {}, contacts: {} });
 
   useEffect(() => {
     const url = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/cable`;
@@ -28,7 +33,7 @@ export function RealtimeProvider({ accountId, userId, pubsubToken, children }: {
       accountId,
       userId,
       onFrame(frame) {
-        if (frame.event === 'presence.update') setPresence((frame.data.users as Record<string, string>) ?? {});
+        if (frame.event === 'presence.update') setPresence({ users: frame.data.users ?? {}, contacts: frame.data.contacts ?? {} });
         listeners.current.forEach((listener) => listener(frame));
       },
       onResync: () => setResyncs((n) => n + 1),
