@@ -9,6 +9,7 @@ import { createPlatformApp } from './domain/platform/apps.ts';
 import type { App } from './api/types.ts';
 import { startEventWorker } from './events/worker.ts';
 import { startChatbotEngine } from './jobs/chatbots.ts';
+import { startAuthMaintenance } from './jobs/auth-maintenance.ts';
 import { startStorageMaintenance } from './jobs/storage-maintenance.ts';
 
 export interface Running {
@@ -46,6 +47,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const worker = startEventWorker(connected.database, config, app.log);
   const chatbots = await startChatbotEngine(connected.database, config, app.log);
   const storageMaintenance = startStorageMaintenance(connected.database.db, app.deps.storage, config, app.log);
+  const authMaintenance = startAuthMaintenance(connected.database.db, app.log);
   // Listen last: a load balancer or orchestrator that sees /health answer may send traffic, or a SIGTERM,
   // at once, and everything behind the port must be running by then.
   const address = await app.listen({ port: config.port, host: config.host });
@@ -81,6 +83,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       await chatbots.stop();
       await worker.stop();
       await storageMaintenance.stop();
+      authMaintenance.stop();
       app.deps.mailer.close();
       await connected.close();
       return !cut;

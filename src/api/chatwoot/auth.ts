@@ -1,10 +1,10 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { isAllowed } from '../../domain/auth/policies.ts';
 import { botInboxIds, findAccount, principalFor, principalForToken, type Credential } from '../../domain/auth/principals.ts';
 import { csrfTokenMatches, touchSession } from '../../domain/auth/sessions.ts';
 import { tokenDigest } from '../../domain/auth/secrets.ts';
-import { readCookie, SESSION_COOKIE } from '../cookies.ts';
+import { readCookie, SESSION_COOKIE, setSessionCookie } from '../cookies.ts';
 import { CHATWOOT_MESSAGES as M } from './errors.ts';
 
 /** Chatwoot reads `api_access_token` (also as `Api-Access-Token`); SDKs add `Authorization: Bearer`. */
@@ -55,7 +55,7 @@ export function requireCsrfToken(request: FastifyRequest, sessionToken: string):
 }
 
 /** onRequest hook for /api/v1: a user or agent-bot token, or a user's session (their access to the named account comes along). */
-export async function authenticateUserOrBot(request: FastifyRequest): Promise<void> {
+export async function authenticateUserOrBot(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const presented = readCredential(request);
   if (!presented) throw new AppError('unauthenticated', M.unauthenticated);
   const { credential, viaCookie } = presented;
@@ -70,7 +70,9 @@ export async function authenticateUserOrBot(request: FastifyRequest): Promise<vo
     return;
   }
   if (viaCookie) requireCsrfToken(request, credential.token);
-  await touchSession(db, tokenDigest(credential.token), config.sessionTtlMs);
+  const expires = await touchSession(db, tokenDigest(credential.token), config.sessionTtlMs);
+  // The cookie slides with the session, or an active user would be signed out a fixed time after signing in.
+  if (expires && viaCookie) setSessionCookie(reply, credential.token, { secure: config.publicUrl.startsWith('https:'), expires });
   if (principal.kind === 'user') request.caller = { session: { token: credential.token, viaCookie }, user: principal.user, access: principal.access };
 }
 

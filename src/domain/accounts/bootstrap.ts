@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool.ts';
-import { hashPassword, randomToken } from '../auth/secrets.ts';
+import { hashPassword, randomToken, assertPasswordLength } from '../auth/secrets.ts';
 import { issueToken } from '../auth/tokens.ts';
 import { validation } from '../../errors.ts';
 
@@ -34,7 +34,7 @@ export async function bootstrap(db: Db, input: BootstrapInput): Promise<Bootstra
   const email = input.email ?? (await freeAdminEmail(db));
   if (!EMAIL.test(email)) throw validation('Email is invalid', ['email']);
   const password = input.password ?? randomToken(12);
-  if (password.length < 6) throw validation('Password is too short (minimum is 6 characters)', ['password']);
+  assertPasswordLength(password);
   const passwordHash = await hashPassword(password);
 
   return db.transaction().execute(async (trx) => {

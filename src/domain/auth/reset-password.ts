@@ -1,17 +1,16 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
-import { notFound, validation } from '../../errors.ts';
-import { hashPassword, randomToken } from './secrets.ts';
+import { notFound } from '../../errors.ts';
+import { hashPassword, assertPasswordLength, randomToken } from './secrets.ts';
 import { endAllSessions } from './sessions.ts';
 
-export const MIN_PASSWORD_LENGTH = 6;
 
 /**
  * The operator's "forgot password": a new password (given or random) for the user with that email, every
  * session of theirs ended and the failed sign-ins against the email forgotten. Returns the password.
  */
 export async function resetPassword(db: Db, email: string, password = randomToken(12)): Promise<string> {
-  if (password.length < MIN_PASSWORD_LENGTH) throw validation(`Password is too short (minimum is ${MIN_PASSWORD_LENGTH} characters)`, ['password']);
+  assertPasswordLength(password);
   const normalized = email.trim().toLowerCase();
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
+import { validation } from '../../errors.ts';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
@@ -11,6 +12,13 @@ export function randomToken(bytes = 24): string {
 /** Tokens are high-entropy, so one SHA-256 is enough to store them irreversibly and look them up by digest. */
 export function tokenDigest(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+/** The one minimum for every password a user sets (profile, reset, bootstrap, Platform API). */
+export const MIN_PASSWORD_LENGTH = 6;
+
+export function assertPasswordLength(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw validation(`Password is too short (minimum is ${MIN_PASSWORD_LENGTH} characters)`, ['password']);
 }
 
 export async function hashPassword(password: string): Promise<string> {

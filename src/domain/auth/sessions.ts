@@ -35,24 +35,37 @@ export async function createSession(db: Db, userId: number, ttlMs: number, meta:
 
 /**
  * Sessions slide: one in use is extended to a full lifetime again, at most once a minute so that a busy
- * dashboard does not write on every request.
+ * dashboard does not write on every request. Returns the new expiry when it moved (the cookie follows it).
  */
-export async function touchSession(db: Db, tokenDigestValue: string, ttlMs: number): Promise<void> {
-  await db
+export async function touchSession(db: Db, tokenDigestValue: string, ttlMs: number): Promise<Date | undefined> {
+  const row = await db
     .updateTable('user_sessions')
     .set({ last_active_at: sql`now()`, expires_at: sql`now() + make_interval(secs => ${ttlMs / 1000})` })
     .where('token_digest', '=', tokenDigestValue)
     .where('last_active_at', '<', sql<Date>`now() - interval '1 minute'`)
-    .execute();
+    .returning('expires_at')
+    .executeTakeFirst();
+  return row?.expires_at;
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('user_sessions').where('token_digest', '=', tokenDigest(token)).execute();
 }
 
-/** Every session of a user ends: a password reset signs them out everywhere. */
-export async function endAllSessions(db: Db, userId: number): Promise<void> {
-  await db.deleteFrom('user_sessions').where('user_id', '=', userId).execute();
+/**
+ * Every session of a user ends (a password reset signs them out everywhere), but the one given: a user who
+ * changes their own password stays signed in where they did it.
+ */
+export async function endAllSessions(db: Db, userId: number, except?: string): Promise<void> {
+  let query = db.deleteFrom('user_sessions').where('user_id', '=', userId);
+  if (except) query = query.where('token_digest', '!=', tokenDigest(except));
+  await query.execute();
+}
+
+/** Sessions past their expiry (the maintenance job removes them). */
+export async function sweepExpiredSessions(db: Db): Promise<number> {
+  const result = await db.deleteFrom('user_sessions').where('expires_at', '<', sql<Date>`now()`).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /**

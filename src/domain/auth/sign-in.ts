@@ -4,47 +4,75 @@ import type { User } from '../../db/types.ts';
 import { AppError } from '../../errors.ts';
 import { hashPassword, verifyPassword } from './secrets.ts';
 
-/** Failures tolerated per key within the window before attempts must wait. */
-const THRESHOLDS = { email: 5, ip: 20 } as const;
-const WINDOW_SECONDS = 15 * 60;
-/** The first wait; each further failure doubles it, up to the window. */
+/** Attempts one client address may make within the window before it must wait (doubling from 30 s). */
+const ADDRESS_LIMIT = 20;
+/**
+ * Failed attempts on one email before its sign-ins slow down. Past this they are answered one at a time,
+ * each after a doubling delay (up to 10 s), instead of being refused: a stranger who knows an agent's email
+ * can slow that agent's sign-in, never lock them out, and can try few passwords.
+ */
+const EMAIL_SLOWDOWN_AFTER = 5;
+const MAX_EMAIL_DELAY_MS = 10_000;
+export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 const FIRST_WAIT_SECONDS = 30;
+/** Password checks (scrypt, on libuv's small thread pool) at once in this process; a flood queues here. */
+const CONCURRENT_CHECKS = 2;
 
 export const INVALID_CREDENTIALS = 'Invalid login credentials. Please try again.';
 
-function keysFor(email: string, ip: string | undefined): { key: string; threshold: number }[] {
-  const keys: { key: string; threshold: number }[] = [{ key: `email:${email}`, threshold: THRESHOLDS.email }];
-  if (ip) keys.push({ key: `ip:${ip}`, threshold: THRESHOLDS.ip });
-  return keys;
+/** A queue of at most `size` runners at once, in arrival order. */
+function limiter(size: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+const checkPassword = limiter(CONCURRENT_CHECKS);
+/** Per email being slowed down: its one-at-a-time queue, and how many attempts hold it (gone at zero). */
+const emailQueues = new Map<string, { run: ReturnType<typeof limiter>; holders: number }>();
+
+/**
+ * Counts an attempt against a key BEFORE its password is checked, so parallel attempts cannot all pass
+ * a check that none of them has been counted in yet. With a threshold, the attempt that reaches it starts a
+ * wait (doubling with each attempt past it) and attempts during the wait are refused; without one, the
+ * key only counts. Returns the count after this attempt, or the seconds still to wait.
+ */
+async function countAttempt(db: Db, key: string, threshold: number | null): Promise<{ count: number; waitSeconds: number }> {
+  const stale = sql`f.first_failed_at < now() - make_interval(secs => ${SIGN_IN_WINDOW_SECONDS})`;
+  const blocked = sql`f.blocked_until > now()`;
+  const count = sql<number>`CASE WHEN ${stale} THEN 1 ELSE f.failures + 1 END`;
+  const wait = (n: ReturnType<typeof sql>) =>
+    threshold === null
+      ? sql`NULL`
+      : sql`CASE WHEN ${n} >= ${threshold} THEN now() + make_interval(secs => least(${SIGN_IN_WINDOW_SECONDS}, ${FIRST_WAIT_SECONDS} * power(2, ${n} - ${threshold}))) END`;
+  const { rows } = await sql<{ count: number; wait_seconds: number | null }>`
+    -- The row is locked whatever its state, so an attempt racing the one that starts a wait sees that wait.
+    WITH prior AS (SELECT CASE WHEN blocked_until > now() THEN ceil(extract(epoch FROM blocked_until - now()))::int END AS wait
+                   FROM sign_in_failures WHERE key = ${key} FOR UPDATE)
+    INSERT INTO sign_in_failures AS f (key, failures, first_failed_at, blocked_until)
+    -- read through prior first: evaluated lazily in RETURNING, it would miss the row this statement just changed
+    SELECT ${key}, 1, now(), ${wait(sql`1`)} FROM (SELECT count(*) FROM prior) AS prior_read_first
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN ${blocked} THEN f.failures ELSE ${count} END,
+      first_failed_at = CASE WHEN ${blocked} THEN f.first_failed_at WHEN ${stale} THEN now() ELSE f.first_failed_at END,
+      blocked_until = CASE WHEN ${blocked} THEN f.blocked_until ELSE ${wait(count)} END
+    RETURNING f.failures AS count, (SELECT wait FROM prior) AS wait_seconds`.execute(db);
+  return { count: rows[0].count, waitSeconds: rows[0].wait_seconds ?? 0 };
 }
 
-async function blockedForSeconds(db: Db, keys: string[]): Promise<number> {
-  const row = await db
-    .selectFrom('sign_in_failures')
-    .select(sql<number>`ceil(extract(epoch FROM max(blocked_until) - now()))::int`.as('seconds'))
-    .where('key', 'in', keys)
-    .where('blocked_until', '>', sql<Date>`now()`)
-    .executeTakeFirst();
-  return row?.seconds ?? 0;
-}
-
-/** Counts a failure against each key; past its threshold a key blocks attempts for a doubling wait. */
-async function recordFailure(db: Db, key: string, threshold: number): Promise<void> {
-  const fresh = sql`sign_in_failures.first_failed_at < now() - make_interval(secs => ${WINDOW_SECONDS})`;
-  const failures = sql<number>`CASE WHEN ${fresh} THEN 1 ELSE sign_in_failures.failures + 1 END`;
-  await db
-    .insertInto('sign_in_failures')
-    .values({ key, failures: 1 })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures,
-        first_failed_at: sql`CASE WHEN ${fresh} THEN now() ELSE sign_in_failures.first_failed_at END`,
-        blocked_until: sql`CASE WHEN ${failures} >= ${threshold}
-          THEN now() + make_interval(secs => least(${WINDOW_SECONDS}, ${FIRST_WAIT_SECONDS} * power(2, ${failures} - ${threshold})))
-          ELSE NULL END`,
-      }),
-    )
-    .execute();
+/** A success takes back what its attempt counted against the address (and any wait that count started). */
+async function uncountAttempt(db: Db, key: string): Promise<void> {
+  await sql`UPDATE sign_in_failures SET failures = greatest(failures - 1, 0),
+      blocked_until = CASE WHEN failures - 1 < ${ADDRESS_LIMIT} THEN NULL ELSE blocked_until END
+    WHERE key = ${key}`.execute(db);
 }
 
 /** Computed once: checking a password against it costs what checking a real one does. */
@@ -52,21 +80,52 @@ const decoyHash = hashPassword('switchboard decoy password');
 
 /**
  * Checks an email and password. Unknown emails take as long as wrong passwords (no way to tell which
- * accounts exist); repeated failures per email and per address are slowed down (429 with Retry-After).
+ * accounts exist). Attempts are counted per client address (`client`, e.g. an IPv6 /64) and refused past
+ * ADDRESS_LIMIT with a wait (429, Retry-After); per email they are slowed down, never refused.
  */
-export async function signIn(db: Db, email: string, password: string, ip: string | undefined): Promise<User> {
+export async function signIn(db: Db, email: string, password: string, client: string | undefined): Promise<User> {
   const normalized = email.trim().toLowerCase();
-  const keys = keysFor(normalized, ip);
-  const wait = await blockedForSeconds(db, keys.map((k) => k.key));
-  if (wait > 0) {
-    throw new AppError('rate_limited', `Too many failed sign-in attempts. Try again in ${wait} seconds.`, [], { retryAfterSeconds: wait });
+  const addressKey = client ? `ip:${client}` : undefined;
+  if (addressKey) {
+    const { waitSeconds } = await countAttempt(db, addressKey, ADDRESS_LIMIT);
+    if (waitSeconds > 0) {
+      throw new AppError('rate_limited', `Too many failed sign-in attempts. Try again in ${waitSeconds} seconds.`, [], { retryAfterSeconds: waitSeconds });
+    }
   }
-  const user = await db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', normalized).executeTakeFirst();
-  const valid = await verifyPassword(password, user?.password_hash ?? (await decoyHash));
-  if (!user || !user.password_hash || !valid) {
-    for (const { key, threshold } of keys) await recordFailure(db, key, threshold);
-    throw new AppError('unauthenticated', INVALID_CREDENTIALS);
-  }
-  await db.deleteFrom('sign_in_failures').where('key', '=', `email:${normalized}`).execute();
+  const emailKey = `email:${normalized}`;
+  const { count } = await countAttempt(db, emailKey, null);
+  const check = async () => {
+    const user = await db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', normalized).executeTakeFirst();
+    const valid = await checkPassword(async () => verifyPassword(password, user?.password_hash ?? (await decoyHash)));
+    return valid && user?.password_hash ? user : undefined;
+  };
+  let user: User | undefined;
+  if (count > EMAIL_SLOWDOWN_AFTER) {
+    // One attempt at a time per email in this process, each after a delay that doubles with the failures.
+    const queue = emailQueues.get(normalized) ?? { run: limiter(1), holders: 0 };
+    emailQueues.set(normalized, queue);
+    queue.holders++;
+    try {
+      user = await queue.run(async () => {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_EMAIL_DELAY_MS, 250 * 2 ** (count - EMAIL_SLOWDOWN_AFTER - 1))));
+        return check();
+      });
+    } finally {
+      if (--queue.holders === 0) emailQueues.delete(normalized);
+    }
+  } else user = await check();
+  if (!user) throw new AppError('unauthenticated', INVALID_CREDENTIALS);
+  await db.deleteFrom('sign_in_failures').where('key', '=', emailKey).execute();
+  if (addressKey) await uncountAttempt(db, addressKey);
   return user;
+}
+
+/** Forgets counts whose window has passed and waits that are over (the maintenance job runs it). */
+export async function sweepSignInFailures(db: Db): Promise<number> {
+  const result = await db
+    .deleteFrom('sign_in_failures')
+    .where('first_failed_at', '<', sql<Date>`now() - make_interval(secs => ${SIGN_IN_WINDOW_SECONDS})`)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', sql<Date>`now()`)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { Account, AccountUser, AgentBot, Role, User } from '../../db/types.ts';
-import { hashPassword, randomToken } from '../auth/secrets.ts';
+import { hashPassword, randomToken, assertPasswordLength } from '../auth/secrets.ts';
 import { issueToken } from '../auth/tokens.ts';
 import { notFound, validation } from '../../errors.ts';
 import { deleteBot, insertBot, removeBotAvatar, updateBot, type BotInput, type MintedBot } from '../bots/commands.ts';
@@ -158,7 +158,7 @@ async function userColumns(input: PlatformUserInput) {
     if (!EMAIL.test(out.email as string)) throw validation('Email is invalid', ['email']);
   }
   if (input.password !== undefined) {
-    if (input.password.length < 6) throw validation('Password is too short (minimum is 6 characters)', ['password']);
+    assertPasswordLength(input.password);
     out.password_hash = await hashPassword(input.password);
   }
   return out;

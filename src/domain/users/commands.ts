@@ -2,12 +2,12 @@ import type { Db } from '../../db/pool.ts';
 import type { Updateable } from 'kysely';
 import type { Availability, User, UsersTable } from '../../db/types.ts';
 import { AppError, notFound, validation } from '../../errors.ts';
-import { hashPassword, verifyPassword } from '../auth/secrets.ts';
+import { hashPassword, assertPasswordLength, verifyPassword } from '../auth/secrets.ts';
 import { resetTokens } from '../auth/tokens.ts';
+import { endAllSessions } from '../auth/sessions.ts';
 import { getProfile, type Profile } from './repository.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MIN_PASSWORD = 6;
 
 export interface ProfileChanges {
   name?: string;
@@ -25,17 +25,18 @@ async function passwordHash(user: User, changes: ProfileChanges): Promise<string
   if (!(await verifyPassword(changes.current_password ?? '', user.password_hash))) {
     throw new AppError('unprocessable', 'Invalid current password');
   }
-  if (changes.password.length < MIN_PASSWORD) {
-    throw validation(`Password is too short (minimum is ${MIN_PASSWORD} characters)`, ['password']);
-  }
+  assertPasswordLength(changes.password);
   if (changes.password_confirmation !== undefined && changes.password_confirmation !== changes.password) {
     throw validation("Password confirmation doesn't match Password", ['password_confirmation']);
   }
   return hashPassword(changes.password);
 }
 
-/** Changes the user's own profile; a new password needs the current one. */
-export async function updateProfile(db: Db, user: User, changes: ProfileChanges): Promise<Profile> {
+/**
+ * Changes the user's own profile; a new password needs the current one, and signs the user out of every
+ * other session (`currentSession`, the one making the change, stays).
+ */
+export async function updateProfile(db: Db, user: User, changes: ProfileChanges, currentSession?: string): Promise<Profile> {
   const values: Updateable<UsersTable> = {};
   if (changes.name !== undefined) {
     if (!changes.name.trim()) throw validation("Name can't be blank", ['name']);
@@ -51,7 +52,10 @@ export async function updateProfile(db: Db, user: User, changes: ProfileChanges)
   if (changes.ui_settings !== undefined) values.ui_settings = JSON.stringify(changes.ui_settings);
   const hash = await passwordHash(user, changes);
   if (hash) values.password_hash = hash;
-  await db.updateTable('users').set({ ...values, updated_at: new Date() }).where('id', '=', user.id).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ ...values, updated_at: new Date() }).where('id', '=', user.id).execute();
+    if (hash) await endAllSessions(trx, user.id, currentSession);
+  });
   return getProfile(db, user.id);
 }
 

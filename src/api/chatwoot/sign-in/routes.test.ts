@@ -107,40 +107,86 @@ describe('sign-in (Chatwoot devise-token-auth and the dashboard cookie)', () => 
     expect(expired.json()).toEqual({ success: false, errors: ['Your session has expired, sign in again'] });
   });
 
-  it('refuses a sign-in form posted from another site', async () => {
+  it('refuses a sign-in form posted from another site; accepts its own page behind a proxy that rewrites Host', async () => {
     const res = await signIn(acme.email, acme.password, { origin: 'https://evil.example', host: 'localhost:3000' });
     expect(res.statusCode).toBe(401);
     expect(res.headers['set-cookie']).toBeUndefined();
+    const proxied = await signIn(acme.email, acme.password, { origin: ctx.config.publicUrl, host: '10.1.2.3:3000' });
+    expect(proxied.statusCode).toBe(200);
   });
 
-  it('slows down repeated failures per email (429 with Retry-After), even with the right password then', async () => {
-    const victim = await ctx.account('Victim');
-    for (let i = 0; i < 5; i++) expect((await signIn(victim.email, `guess-${i}`, {}, `10.0.1.${i}`)).statusCode).toBe(401);
-    const blocked = await signIn(victim.email, victim.password);
-    expect(blocked.statusCode).toBe(429);
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(blocked.json().errors[0]).toMatch(/Too many failed sign-in attempts/);
-    // another account is not affected by this email's failures
-    const ok = await signIn(globex.email, globex.password);
-    expect(ok.statusCode).toBe(200);
+  it("gives a page only the HttpOnly cookie: the devise headers (the same token, readable by scripts) go to tools", async () => {
+    const page = await signIn(acme.email, acme.password, { origin: ctx.config.publicUrl });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['access-token']).toBeUndefined();
+    expect(page.headers['x-csrf-token']).toEqual(expect.any(String));
+    expect(String(page.headers['set-cookie'])).toMatch(/HttpOnly/);
+  });
+
+  it('counts parallel attempts from one address before checking them: a flood gets 20 checks, the rest wait (429)', async () => {
+    const flood = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(`flood${i}@example.com`, 'x', {}, '10.0.4.1')));
+    const statuses = flood.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+    expect(Number(flood.find((r) => r.statusCode === 429)!.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('slows down many failures from one address, whatever emails they try', async () => {
     for (let i = 0; i < 20; i++) expect((await signIn(`guess${i}@example.com`, 'x', {}, '10.0.2.1')).statusCode).toBe(401);
-    expect((await signIn(globex.email, globex.password, {}, '10.0.2.1')).statusCode).toBe(429);
+    const blocked = await signIn(globex.email, globex.password, {}, '10.0.2.1');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().errors[0]).toMatch(/Too many failed sign-in attempts/);
     expect((await signIn(globex.email, globex.password, {}, '10.0.2.2')).statusCode).toBe(200);
   });
 
-  it('a password reset (the CLI\'s "forgot password") signs the user out everywhere and lifts the email\'s wait', async () => {
+  it('failures against one email from many addresses slow it down but never lock its owner out', async () => {
+    const victim = await ctx.account('Victim');
+    for (let i = 0; i < 8; i++) expect((await signIn(victim.email, `guess-${i}`, {}, `10.0.1.${i}`)).statusCode).toBe(401);
+    const owner = await signIn(victim.email, victim.password, {}, '10.0.1.200');
+    expect(owner.statusCode).toBe(200);
+    // and the success forgot the email's failures
+    expect(await ctx.database.db.selectFrom('sign_in_failures').select('key').where('key', '=', `email:${victim.email}`).executeTakeFirst()).toBeUndefined();
+  });
+
+  it('a password reset (the CLI\'s "forgot password") signs the user out everywhere and forgets the email\'s failures', async () => {
     const user = await ctx.account('Reset Co');
     const cookie = sessionCookie(await signIn(user.email, user.password));
-    for (let i = 0; i < 5; i++) await signIn(user.email, `guess-${i}`, {}, `10.0.3.${i}`);
-    expect((await signIn(user.email, user.password, {}, '10.0.3.9')).statusCode).toBe(429);
+    for (let i = 0; i < 3; i++) await signIn(user.email, `guess-${i}`, {}, `10.0.3.${i}`);
     const password = await resetPassword(ctx.database.db, user.email.toUpperCase());
     expect((await app.inject({ method: 'GET', url: '/auth/validate_token', headers: { cookie } })).statusCode).toBe(401);
+    expect(await ctx.database.db.selectFrom('sign_in_failures').select('key').where('key', '=', `email:${user.email}`).executeTakeFirst()).toBeUndefined();
     expect((await signIn(user.email, user.password, {}, '10.0.3.9')).statusCode).toBe(401);
     expect((await signIn(user.email, password, {}, '10.0.3.9')).statusCode).toBe(200);
     await expect(resetPassword(ctx.database.db, 'nobody@example.com')).rejects.toThrow(/User could not be found/);
     await expect(resetPassword(ctx.database.db, user.email, 'short')).rejects.toThrow(/too short/);
+  });
+
+  it('a password changed in the profile ends every other session of the user, not the one that changed it', async () => {
+    const user = await ctx.account('Change Co');
+    const elsewhere = sessionCookie(await signIn(user.email, user.password));
+    const here = await signIn(user.email, user.password);
+    const cookie = sessionCookie(here);
+    const changed = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/profile',
+      headers: { cookie, 'x-csrf-token': String(here.headers['x-csrf-token']) },
+      payload: { current_password: user.password, password: 'new-password-1', password_confirmation: 'new-password-1' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/auth/validate_token', headers: { cookie } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/auth/validate_token', headers: { cookie: elsewhere } })).statusCode).toBe(401);
+  });
+
+  it('the cookie slides with the session: a request after a minute renews both', async () => {
+    const res = await signIn(acme.email, acme.password);
+    const cookie = sessionCookie(res);
+    const quiet = await app.inject({ method: 'GET', url: '/api/v1/profile', headers: { cookie } });
+    expect(quiet.headers['set-cookie']).toBeUndefined(); // less than a minute old: nothing written
+    await ctx.database.db.updateTable('user_sessions').set({ last_active_at: new Date(Date.now() - 5 * 60_000), expires_at: new Date(Date.now() + 60_000) }).where('user_id', '=', acme.user_id).execute();
+    const later = await app.inject({ method: 'GET', url: '/api/v1/profile', headers: { cookie } });
+    const renewed = String(later.headers['set-cookie']);
+    expect(renewed.split(';')[0]).toBe(cookie);
+    const expires = new Date(/Expires=([^;]+)/.exec(renewed)![1]).getTime();
+    expect(expires).toBeGreaterThan(Date.now() + 13 * 24 * 3_600_000);
   });
 });

@@ -6,6 +6,7 @@ import { createSession, csrfTokenFor, endSession } from '../../../domain/auth/se
 import { signIn } from '../../../domain/auth/sign-in.ts';
 import { getProfile } from '../../../domain/users/repository.ts';
 import { setSessionCookie } from '../../cookies.ts';
+import { clientKey } from '../../rate-limiter.ts';
 import { readCredential, requireCsrfToken } from '../auth.ts';
 import { CHATWOOT_MESSAGES as M } from '../errors.ts';
 import { presentProfile } from '../user/profile/schema.ts';
@@ -13,12 +14,16 @@ import { SignedInSchema, SignedOutSchema, SignInBody, ValidatedSchema } from './
 
 const tags = ['Sign-in'];
 
-/** A browser posting our sign-in form from another site (login CSRF) names that site in Origin. */
-function sameOrigin(request: FastifyRequest): boolean {
+/**
+ * A browser posting our sign-in form from another site (login CSRF) names that site in Origin. Ours is the
+ * host the request came to, or PUBLIC_URL's (behind a proxy that rewrites Host, the one users type).
+ */
+function sameOrigin(request: FastifyRequest, publicHost: string): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true; // tools send none
   try {
-    return new URL(origin).host === request.headers.host;
+    const host = new URL(origin).host;
+    return host === request.headers.host || host === publicHost;
   } catch {
     return false;
   }
@@ -41,24 +46,28 @@ async function currentSession(request: FastifyRequest) {
 export default async function signInRoutes(app: App): Promise<void> {
   const { db, config } = app.deps;
   const secure = config.publicUrl.startsWith('https:');
+  const publicHost = new URL(config.publicUrl).host;
 
   app.post(
     '/auth/sign_in',
     { schema: { tags, summary: 'Sign in with email and password', body: SignInBody, response: { 200: SignedInSchema } } },
     async (request, reply) => {
-      if (!sameOrigin(request)) throw new AppError('forbidden', 'Sign-in from another site is not allowed');
-      const user = await signIn(db, request.body.email, request.body.password, request.ip);
+      if (!sameOrigin(request, publicHost)) throw new AppError('forbidden', 'Sign-in from another site is not allowed');
+      const user = await signIn(db, request.body.email, request.body.password, clientKey(request.ip));
       const session = await createSession(db, user.id, config.sessionTtlMs, { userAgent: request.headers['user-agent'], ipAddress: request.ip });
       setSessionCookie(reply, session.token, { secure, expires: session.expiresAt });
-      reply.headers({
-        'access-token': session.token,
-        'token-type': 'Bearer',
-        client: session.clientId,
-        expiry: String(Math.floor(session.expiresAt.getTime() / 1000)),
-        uid: user.email,
-        'x-csrf-token': csrfTokenFor(session.token),
-        'cache-control': 'no-store',
-      });
+      reply.headers({ 'x-csrf-token': csrfTokenFor(session.token), 'cache-control': 'no-store' });
+      // Tools get Chatwoot's devise headers. A page (it sends Origin) gets only the HttpOnly cookie: the same
+      // token in a header its scripts can read would undo HttpOnly.
+      if (request.headers.origin === undefined) {
+        reply.headers({
+          'access-token': session.token,
+          'token-type': 'Bearer',
+          client: session.clientId,
+          expiry: String(Math.floor(session.expiresAt.getTime() / 1000)),
+          uid: user.email,
+        });
+      }
       return { data: presentProfile(await getProfile(db, user.id), undefined) };
     },
   );

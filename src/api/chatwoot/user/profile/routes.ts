@@ -30,7 +30,7 @@ export default async function profileRoutes(app: App): Promise<void> {
     url: '/profile',
     config: { bodyWrapper: 'profile' },
     schema: { tags, summary: 'Update the signed-in user', body: UpdateProfileBody, response: { 200: ProfileSchema } },
-    handler: async (request) => presentProfile(await updateProfile(db, user(request), request.body), request.caller.token),
+    handler: async (request) => presentProfile(await updateProfile(db, user(request), request.body, request.caller.session?.token), request.caller.token),
   });
 
   app.post(
