@@ -95,6 +95,12 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
 
   it('after the socket is cut, three messages sent meanwhile appear once each, in order, when it is back', async () => {
     const id = Number(page.url().split('/').pop());
+    // What was missed must come by the socket's replay from its cursor, not by reloading the views over HTTP.
+    const reloads: string[] = [];
+    const watchReloads = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'GET' && /\/messages(\?|$)|\/conversations\?/.test(request.url())) reloads.push(request.url());
+    };
+    page.on('request', watchReloads);
     cableCut = true;
     for (const route of routes.splice(0)) {
       await route.server.close();
@@ -114,6 +120,8 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     // nothing arrives twice once the replay and the live stream meet
     await f.incoming(id, 'after the cut');
     await expect.poll(async () => (await messageTexts(page)).slice(-4)).toEqual(['one while away', 'two while away', 'three while away', 'after the cut']);
+    page.off('request', watchReloads);
+    expect(reloads).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -200,6 +208,19 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     await page.waitForURL(/\/conversations$/);
     await until(() => api.get(`${base}/conversations/${doomed.id}`), (res) => res.status === 404, 'the deletion');
     expect(errors).toEqual([]);
+  });
+
+  it('a session ended elsewhere (a password reset) brings the sign-in page back at the next request', async () => {
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const tab = await other.newPage();
+    await signIn(tab);
+    const newest = await ctx.database.db.selectFrom('user_sessions').select('id').where('user_id', '=', account.user_id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await ctx.database.db.deleteFrom('user_sessions').where('id', '=', newest.id).execute(); // this tab's session ends
+    // any request now answers 401 (the list's counts may already have asked); a tab click makes sure one does
+    await tab.getByRole('tab', { name: /All/ }).click({ timeout: 2_000 }).catch(() => {});
+    await tab.waitForURL(/\/app\/login$/);
+    await tab.getByRole('button', { name: 'Sign in' }).waitFor();
+    await other.close();
   });
 
   it('works on a phone-sized screen, and in dark mode', async () => {

@@ -34,5 +34,6 @@ function Routes() {
     return <div className="splash">You are not a member of any account yet. Ask an administrator to add you.</div>;
   }
   const id = typeof found.id === 'number' ? found.id : undefined;
-  return <Shell account={account} section={String(found.section)} id={id} page={typeof found.id === 'string' ? found.id : undefined} />;
+  // Keyed by account: switching accounts starts every view (filters, socket, caches) afresh.
+  return <Shell key={account.id} account={account} section={String(found.section)} id={id} page={typeof found.id === 'string' ? found.id : undefined} />;
 }

@@ -26,6 +26,25 @@ interface Note {
   user?: { name?: string; available_name?: string } | null;
 }
 
+/** How an attribute value is shown in its field. */
+function shown(value: unknown): string {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value ?? '');
+}
+
+/** A field's text read back as the type the attribute had. */
+function typed(text: string, original: unknown): unknown {
+  if (typeof original === 'number' && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+  if (typeof original === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  if (original !== null && typeof original === 'object') {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
 /** Who the conversation is with: details (editable), custom attributes, labels, notes, earlier conversations. */
 export function ContactPanel({ contactId, currentConversationId, onClose }: { contactId: number; currentConversationId: number; onClose(): void }) {
   const { base, accountId, labels: accountLabels } = useAccountData();
@@ -72,18 +91,29 @@ export function ContactPanel({ contactId, currentConversationId, onClose }: { co
     }
   }
 
+  /**
+   * Sends only what was changed, each custom attribute back in the type it had (a form gives strings: `true`
+   * and `5` must not come back as "true" and "5"). The API merges custom attributes, so untouched ones stay.
+   */
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!contact) return;
     const form = new FormData(event.currentTarget);
+    const changes: Record<string, unknown> = {};
+    for (const field of ['name', 'email', 'phone_number'] as const) {
+      const value = String(form.get(field) ?? '').trim();
+      if (value !== (contact[field] ?? '')) changes[field] = value || null;
+    }
     const attributes: Record<string, unknown> = {};
-    for (const [key, value] of form.entries()) if (key.startsWith('attr:')) attributes[key.slice(5)] = value;
+    for (const [key, original] of Object.entries(contact.custom_attributes ?? {})) {
+      const value = form.get(`attr:${key}`);
+      if (value === null || value === shown(original)) continue;
+      attributes[key] = typed(String(value), original);
+    }
+    if (Object.keys(attributes).length) changes.custom_attributes = attributes;
+    if (!Object.keys(changes).length) return setEditing(false);
     void act(async () => {
-      const { payload } = await api.patch<{ payload: Contact }>(path, {
-        name: form.get('name'),
-        email: form.get('email') || null,
-        phone_number: form.get('phone_number') || null,
-        custom_attributes: attributes,
-      });
+      const { payload } = await api.patch<{ payload: Contact }>(path, changes);
       setContact(payload);
       setEditing(false);
     });
@@ -143,7 +173,7 @@ export function ContactPanel({ contactId, currentConversationId, onClose }: { co
           {attributes.map(([key, value]) => (
             <label key={key}>
               {key}
-              <input name={`attr:${key}`} defaultValue={String(value ?? '')} />
+              <input name={`attr:${key}`} defaultValue={shown(value)} />
             </label>
           ))}
           <div className="row-buttons">
@@ -164,7 +194,7 @@ export function ContactPanel({ contactId, currentConversationId, onClose }: { co
           {attributes.map(([key, value]) => (
             <div key={key}>
               <dt>{key}</dt>
-              <dd>{String(value)}</dd>
+              <dd>{shown(value)}</dd>
             </div>
           ))}
           <button type="button" className="link" onClick={() => setEditing(true)}>

@@ -8,6 +8,7 @@ import { useProfile } from '../lib/session.tsx';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow.tsx';
 import { VirtualList } from './VirtualList.tsx';
 import { applyFrame, type ListFilters } from './list-updates.ts';
+import type { Frame } from '../lib/cable.ts';
 
 const TABS = [
   ['me', 'tabs.mine', 'mine_count'],
@@ -68,24 +69,34 @@ export function ConversationList({
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const loadingMore = useRef(false);
+  const me = useProfile().id;
   const generation = useRef(0);
+
+  // Frames that arrive while a page loads are kept and applied on top of it: the page may have been read
+  // before them, and replacing the list with it would undo them.
+  const arrivedWhileLoading = useRef<Frame[] | null>(null);
 
   const load = useCallback(async () => {
     const mine = ++generation.current;
     setLoading(true);
     setError(null);
+    arrivedWhileLoading.current = [];
     try {
       const page = await api.get<ConversationPage>(listPath(base, filters));
       if (mine !== generation.current) return;
-      setItems(page.data.payload);
+      const arrived = arrivedWhileLoading.current ?? [];
+      setItems(arrived.reduce((list, frame) => applyFrame(list, frame, filters, me), page.data.payload));
       setCounts(page.data.meta);
       setNext(page.data.meta.next_cursor ?? null);
     } catch (caught) {
       if (mine === generation.current) setError(describe(caught));
     } finally {
-      if (mine === generation.current) setLoading(false);
+      if (mine === generation.current) {
+        setLoading(false);
+        arrivedWhileLoading.current = null;
+      }
     }
-  }, [base, filters]);
+  }, [base, filters, me]);
 
   // A new search waits for a pause in typing; every other filter change loads at once.
   useEffect(() => {
@@ -122,11 +133,11 @@ export function ConversationList({
     }, 500);
   }, [base, filters]);
 
-  const me = useProfile().id;
   useFrames((frame) => {
     const relevant = frame.event.startsWith('conversation.') || ['message.created', 'message.updated', 'assignee.changed', 'team.changed', 'contact.updated'].includes(frame.event);
     if (!relevant) return;
     if (frame.event === 'conversation.typing_on' || frame.event === 'conversation.typing_off') return;
+    arrivedWhileLoading.current?.push(frame);
     setItems((current) => applyFrame(current, frame, filters, me));
     refreshCounts();
   });

@@ -40,13 +40,18 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
 
   const markRead = useCallback(() => void api.post(`${path}/update_last_seen`).catch(() => {}), [path]);
 
+  // Conversation changes that arrive while it loads are applied on top of what the load read (it may be older).
+  const arrivedWhileLoading = useRef<Partial<Conversation>[] | null>(null);
+
   useEffect(() => {
     let alive = true;
     setError(null);
+    arrivedWhileLoading.current = [];
     Promise.all([api.get<Conversation>(path), api.get<{ payload: Message[] }>(`${path}/messages`)]).then(
       ([c, list]) => {
         if (!alive) return;
-        setConversation(c);
+        setConversation((arrivedWhileLoading.current ?? []).reduce<Conversation>((current, change) => ({ ...current, ...change, messages: current.messages }), c));
+        arrivedWhileLoading.current = null;
         setMessages((current) => mergeMessages(current, list.payload));
         setHasOlder(list.payload.length >= 20);
         atBottom.current = true;
@@ -117,7 +122,9 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
       if (!mine) setTyping(frame.event === 'conversation.typing_on' ? (user?.available_name ?? user?.name ?? '…') : null);
       return;
     }
-    if (pushed.meta) setConversation((current) => (current ? { ...current, ...pushed, messages: current.messages } : current));
+    if (!pushed.meta) return;
+    arrivedWhileLoading.current?.push(pushed);
+    setConversation((current) => (current ? { ...current, ...pushed, messages: current.messages } : current));
   });
 
   const send = useCallback(

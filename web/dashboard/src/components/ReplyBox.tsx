@@ -9,6 +9,8 @@ export interface Draft {
   files: File[];
 }
 
+/** Drafts live in this tab's sessionStorage under this prefix; signing out clears them. */
+export const DRAFT_PREFIX = 'switchboard.draft.';
 const TYPING_REPEAT_MS = 3_000;
 const TYPING_IDLE_MS = 4_000;
 
@@ -32,8 +34,9 @@ export function ReplyBox({
   onTyping(on: boolean): void;
   inputRef: React.RefObject<HTMLTextAreaElement | null>;
 }) {
-  const { canned } = useAccountData();
-  const key = `switchboard.draft.${conversationId}`;
+  const { canned, accountId } = useAccountData();
+  // Conversation numbers repeat across accounts: a draft belongs to one account's conversation.
+  const key = `${DRAFT_PREFIX}${accountId}.${conversationId}`;
   const [content, setContent] = useState(() => sessionStorage.getItem(key) ?? '');
   const [isPrivate, setPrivate] = useState(false);
   const [choice, setChoice] = useState(0);

@@ -9,6 +9,15 @@ export function rememberCsrf(response: Response): void {
   if (token) csrfToken = token;
 }
 
+/** Answers that mean the session itself is over (not a refusal of one action, which Chatwoot also answers 401). */
+const SESSION_ENDED = new Set(['Your session has expired, sign in again', 'You need to sign in or sign up before continuing.']);
+const endedListeners = new Set<() => void>();
+
+export function onSessionEnded(listener: () => void): () => void {
+  endedListeners.add(listener);
+  return () => void endedListeners.delete(listener);
+}
+
 export class ApiError extends Error {
   readonly status: number;
   constructor(status: number, message: string) {
@@ -57,7 +66,11 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   } catch {
     parsed = text;
   }
-  if (!response.ok) throw new ApiError(response.status, messageOf(parsed, response.status));
+  if (!response.ok) {
+    const message = messageOf(parsed, response.status);
+    if (response.status === 401 && SESSION_ENDED.has(message) && !path.startsWith('/auth/')) endedListeners.forEach((listener) => listener());
+    throw new ApiError(response.status, message);
+  }
   return parsed as T;
 }
 

@@ -34,6 +34,7 @@ export class Cable {
   private timers: number[] = [];
   private lastHeard = Date.now();
   private identifier = '';
+  private reconnectTimer: number | undefined;
   private readonly options: CableOptions;
 
   constructor(options: CableOptions) {
@@ -52,6 +53,7 @@ export class Cable {
 
   stop(): void {
     this.stopped = true;
+    window.clearTimeout(this.reconnectTimer);
     this.timers.forEach((timer) => clearInterval(timer));
     window.removeEventListener('online', this.reconnectNow);
     document.removeEventListener('visibilitychange', this.checkOnReturn);
@@ -61,7 +63,6 @@ export class Cable {
   private reconnectNow = () => {
     if (this.socket?.readyState !== WebSocket.OPEN) {
       this.retries = 0;
-      this.socket?.close();
       this.connect();
     }
   };
@@ -70,8 +71,20 @@ export class Cable {
     if (document.visibilityState === 'visible' && Date.now() - this.lastHeard > SILENCE_MS) this.socket?.close();
   };
 
+  /**
+   * One socket at a time: a new one replaces the old (its handlers detached, closed) and cancels a reconnect
+   * already scheduled — else an `online` event during a backoff left the old socket subscribed beside the new.
+   */
   private connect(): void {
     if (this.stopped) return;
+    window.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    const previous = this.socket;
+    if (previous) {
+      previous.onmessage = null;
+      previous.onclose = null;
+      previous.close();
+    }
     const socket = new WebSocket(this.options.url);
     this.socket = socket;
     socket.onmessage = (event) => this.receive(socket, String(event.data));
@@ -80,7 +93,7 @@ export class Cable {
       this.options.onStatus(false);
       if (this.stopped) return;
       const delay = Math.min(10_000, 500 * 2 ** this.retries++) * (0.75 + Math.random() * 0.5);
-      window.setTimeout(() => this.connect(), delay);
+      this.reconnectTimer = window.setTimeout(() => this.connect(), delay);
     };
   }
 

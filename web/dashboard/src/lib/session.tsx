@@ -1,6 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError } from './api.ts';
+import { api, ApiError, onSessionEnded } from './api.ts';
 import type { Profile } from './types.ts';
+
+/** Unsent replies are the signed-in person's: they go with them. */
+function forgetDrafts(): void {
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith('switchboard.draft.')) sessionStorage.removeItem(key);
+}
 
 export type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; profile: Profile };
 
@@ -32,8 +37,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await api.delete('/auth/sign_out').catch((error: ApiError) => {
       if (error.status !== 401) throw error;
     });
+    forgetDrafts();
     setState({ status: 'signed-out' });
   }, []);
+
+  // A session that ended elsewhere (expired, signed out, password changed) shows the sign-in page.
+  useEffect(() => onSessionEnded(() => setState({ status: 'signed-out' })), []);
 
   return <SessionContext.Provider value={{ state, signIn, signOut }}>{children}</SessionContext.Provider>;
 }
