@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { Contact, ContactInbox, Inbox } from '../../db/types.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -85,7 +86,7 @@ export interface PublicContactInput extends ContactInput {
  * - A verified identifier joins the contact with that identifier (or creates it): the caller proved it.
  * - Anything else creates a new contact. An unproven identifier is neither looked up nor stored (Chatwoot's
  *   Client API does not take it either): stored, it would let a stranger claim a customer's identity before
- *   the customer arrives. A taken email or phone answers 422 as any duplicate does; no contact is shared.
+ *   the customer arrives. An email or phone another contact has is kept as unverified (withoutTakenAddresses).
  */
 export async function createPublicContact(db: Db, inbox: Inbox, input: PublicContactInput): Promise<ContactInbox & { contact: Contact }> {
   const { source_id, identifier_hash, identifier, ...fields } = input;
@@ -108,9 +109,39 @@ export async function createPublicContact(db: Db, inbox: Inbox, input: PublicCon
   return { ...contactInbox, contact };
 }
 
+/**
+ * An unproven caller's email or phone number that another contact of the account already has: kept beside the
+ * contact as `additional_attributes.unverified_email` / `unverified_phone_number` (an agent sees it and may
+ * merge the two), not refused — a refusal would tell anyone which addresses are customers', and would stop a
+ * returning visitor on a new device from starting a chat.
+ */
+async function withoutTakenAddresses(db: Db, accountId: number, fields: ContactInput, ownContactId?: number): Promise<ContactInput> {
+  const email = fields.email?.trim() || undefined;
+  const phone = fields.phone_number?.trim() || undefined;
+  if (!email && !phone) return fields;
+  let taken = db
+    .selectFrom('contacts')
+    .select(['email', 'phone_number'])
+    .where('account_id', '=', accountId)
+    .where((eb) => eb.or([...(email ? [eb(sql`lower(email)`, '=', email.toLowerCase())] : []), ...(phone ? [eb('phone_number', '=', phone)] : [])]));
+  if (ownContactId !== undefined) taken = taken.where('id', '!=', ownContactId);
+  const rows = await taken.execute();
+  const emailTaken = Boolean(email && rows.some((r) => r.email?.toLowerCase() === email.toLowerCase()));
+  const phoneTaken = Boolean(phone && rows.some((r) => r.phone_number === phone));
+  if (!emailTaken && !phoneTaken) return fields;
+  const { email: _email, phone_number: _phone, ...rest } = fields;
+  return {
+    ...rest,
+    ...(emailTaken ? {} : { email: fields.email }),
+    ...(phoneTaken ? {} : { phone_number: fields.phone_number }),
+    additional_attributes: { ...fields.additional_attributes, ...(emailTaken ? { unverified_email: email } : {}), ...(phoneTaken ? { unverified_phone_number: phone } : {}) },
+  };
+}
+
 /** A new contact of the caller's own, proving nothing (the widget's first visit, an unidentified caller). */
 export async function createAnonymousContact(db: Db, inbox: Inbox, fields: ContactInput = {}, sourceId?: string): Promise<ContactInbox & { contact: Contact }> {
-  const { contact, contactInbox } = await createContact(db, inbox.account_id, { ...fields, identifier: undefined, inbox_id: inbox.id, source_id: sourceId });
+  const own = await withoutTakenAddresses(db, inbox.account_id, fields);
+  const { contact, contactInbox } = await createContact(db, inbox.account_id, { ...own, identifier: undefined, inbox_id: inbox.id, source_id: sourceId });
   return { ...contactInbox!, contact };
 }
 
@@ -119,5 +150,7 @@ export async function updatePublicContact(db: Db, inbox: Inbox, sourceId: string
   const contactInbox = await callerContactInbox(db, inbox, sourceId);
   const { source_id: _ignored, identifier_hash, identifier: _identifier, ...fields } = input;
   await proveContact(db, inbox, contactInbox, identifier_hash);
-  return updateContact(db, inbox.account_id, contactInbox.contact.id, fields);
+  // A caller proven to be this contact may take any address (a duplicate is then the plain 422); others may not.
+  const own = contactInbox.hmac_verified ? fields : await withoutTakenAddresses(db, inbox.account_id, fields, contactInbox.contact.id);
+  return updateContact(db, inbox.account_id, contactInbox.contact.id, own);
 }

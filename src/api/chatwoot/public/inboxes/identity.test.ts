@@ -42,10 +42,21 @@ describe('Client API identity, HMAC optional (the default)', () => {
     expect(created.identifier).toBeNull();
   });
 
-  it('refuses a taken email or phone without showing whose it is', async () => {
-    const res = await visitor.post(`${inboxPath}/contacts`, { email: 'carla@private.example' });
-    expect(res).toMatchObject({ status: 422, body: { message: 'Email has already been taken', attributes: ['email'] } });
-    expect(res.text).not.toContain('Carla');
+  it('answers a taken email or phone like a free one: a contact of the caller’s own, the address kept as unverified', async () => {
+    const taken = await visitor.post(`${inboxPath}/contacts`, { name: 'Maybe Carla', email: 'CARLA@private.example', phone_number: '+15557770000' });
+    const free = await visitor.post(`${inboxPath}/contacts`, { name: 'Someone', email: 'someone-new@example.com' });
+    expect(taken.status).toBe(200);
+    expect(free.status).toBe(200);
+    expect(Object.keys(taken.body).sort()).toEqual(Object.keys(free.body).sort()); // nothing tells the two apart
+    expect(taken.body.id).not.toBe(customer.id);
+    expect(taken.text).not.toContain('Carla Customer');
+    const row = await db.selectFrom('contacts').select(['email', 'phone_number', 'additional_attributes']).where('id', '=', taken.body.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ email: null, phone_number: null, additional_attributes: { unverified_email: 'CARLA@private.example', unverified_phone_number: '+15557770000' } });
+    // nor can its owner move the customer's address onto it later
+    const patched = await visitor.patch(`${inboxPath}/contacts/${taken.body.source_id}`, { email: 'carla@private.example' });
+    expect(patched.status).toBe(200);
+    expect((await db.selectFrom('contacts').select('email').where('id', '=', taken.body.id).executeTakeFirstOrThrow()).email).toBeNull();
+    expect(await customerRow()).toMatchObject({ email: 'carla@private.example', phone_number: '+15557770000' });
   });
 
   it('joins the customer’s contact only with a valid identifier_hash, and answers 401 for a wrong one', async () => {
