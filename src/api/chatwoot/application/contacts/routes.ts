@@ -19,6 +19,7 @@ import {
 } from './schema.ts';
 import { currentPage, pageNumber, presentContacts } from './pages.ts';
 import contactRelations from './relations.ts';
+import contactImportExport from './import-export.ts';
 
 const tags = ['Contacts'];
 
@@ -150,4 +151,5 @@ export default async function contactRoutes(app: App): Promise<void> {
   );
 
   await app.register(contactRelations);
+  await app.register(contactImportExport);
 }

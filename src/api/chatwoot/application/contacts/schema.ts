@@ -39,6 +39,14 @@ export const FilterBody = Type.Object({
 });
 export const FilterQuery = Type.Object({ page: Type.Optional(Page) });
 
+const ExportFields = {
+  label: Type.Optional(Type.String({ maxLength: 255 })),
+  column_names: Type.Optional(Type.Array(Type.String({ maxLength: 255 }), { maxItems: 300 })),
+};
+export const ExportQuery = Type.Object(ExportFields);
+/** Chatwoot's export body: the columns, a label and a filter payload (as POST /contacts/filter takes). */
+export const ExportBody = Type.Object({ ...ExportFields, payload: Type.Optional(Type.Array(FilterCondition, { maxItems: 50 })) });
+
 const ContactFields = {
   name: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
   email: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
