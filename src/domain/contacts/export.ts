@@ -28,7 +28,8 @@ function scoped(db: Db, accountId: number, options: ExportOptions) {
   return query;
 }
 
-function attributeText(value: unknown): string {
+/** A custom attribute value as the export writes it: text as it is, anything else as JSON. */
+export function attributeText(value: unknown): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

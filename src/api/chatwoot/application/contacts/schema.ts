@@ -47,6 +47,15 @@ export const ExportQuery = Type.Object(ExportFields);
 /** Chatwoot's export body: the columns, a label and a filter payload (as POST /contacts/filter takes). */
 export const ExportBody = Type.Object({ ...ExportFields, payload: Type.Optional(Type.Array(FilterCondition, { maxItems: 50 })) });
 
+/** Multipart, Chatwoot's field name; the file itself is checked by the route (a JSON body has none). */
+export const ImportBody = Type.Object({ import_file: Type.Optional(Type.Unknown()) });
+export const ImportResponse = Type.Object({
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  skipped: Type.Array(Type.Object({ row: Type.Integer(), error: Type.String() })),
+});
+
 const ContactFields = {
   name: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
   email: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
