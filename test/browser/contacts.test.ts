@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
-import { chromiumUnavailable, launchBrowser, screenshot, until, watchPageErrors } from '../helpers/browser.ts';
+import { chromiumUnavailable, PHONE_DARK, poll, screenshot, signedInBrowser, signedInPage, until } from '../helpers/browser.ts';
 import { parseCsv } from '../../src/domain/csv/parse.ts';
 
 const unavailable = chromiumUnavailable();
@@ -36,16 +36,6 @@ const agentEmail = (await ctx.database.db.selectFrom('users').select('email').wh
 const origin = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
 const contactsUrl = `${origin}/app/accounts/${account.account_id}/contacts`;
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${origin}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('tab', { name: /Unassigned/ }).waitFor();
-}
-
-/** expect.poll with room for a loaded machine. */
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 const list = (page: Page): Locator => page.getByRole('list', { name: 'Contacts', exact: true });
 const names = (page: Page) => list(page).locator('.row-name').allTextContents();
 const row = (page: Page, id: number) => page.locator(`[data-contact-id="${id}"]`);
@@ -57,10 +47,7 @@ describe.skipIf(Boolean(unavailable))('the contacts page in Chromium', { timeout
   let errors: string[];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-    errors = watchPageErrors(page);
-    await signIn(page, account.email, account.password);
+    ({ browser, page, errors } = await signedInBrowser(origin, account.email, account.password));
   });
   afterAll(async () => {
     await browser?.close();
@@ -167,10 +154,7 @@ describe.skipIf(Boolean(unavailable))('the contacts page in Chromium', { timeout
   });
 
   it('an agent sees no merge, delete, import or export controls (the API refuses them those)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    const agentPage = await context.newPage();
-    const agentErrors = watchPageErrors(agentPage);
-    await signIn(agentPage, agentEmail, 'password123');
+    const { context, page: agentPage, errors: agentErrors } = await signedInPage(browser, origin, agentEmail, 'password123');
     await agentPage.goto(contactsUrl);
     await row(agentPage, bella.id).waitFor();
     expect(await agentPage.getByRole('checkbox', { name: /^Select / }).count()).toBe(0);
@@ -187,10 +171,7 @@ describe.skipIf(Boolean(unavailable))('the contacts page in Chromium', { timeout
   });
 
   it('works on a phone-sized screen in dark mode: the list, then the contact alone', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: 'dark' });
-    const small = await phone.newPage();
-    const phoneErrors = watchPageErrors(small);
-    await signIn(small, account.email, account.password);
+    const { context: phone, page: small, errors: phoneErrors } = await signedInPage(browser, origin, account.email, account.password, PHONE_DARK);
     await small.goto(contactsUrl);
     await row(small, bella.id).waitFor();
     const fitsWidth = () => small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

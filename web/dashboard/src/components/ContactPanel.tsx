@@ -5,19 +5,9 @@ import { useFrames } from '../lib/realtime.tsx';
 import { navigate } from '../lib/router.ts';
 import { ago } from '../lib/format.ts';
 import { t, type StringKey } from '../lib/i18n.ts';
-import type { Conversation } from '../lib/types.ts';
+import type { Contact, Conversation } from '../lib/types.ts';
 import { Avatar } from './Avatar.tsx';
 import { describe } from './ConversationList.tsx';
-
-interface Contact {
-  id: number;
-  name: string | null;
-  email: string | null;
-  phone_number: string | null;
-  identifier: string | null;
-  thumbnail: string;
-  custom_attributes: Record<string, unknown>;
-}
 
 interface Note {
   id: number;

@@ -1,27 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
+import { startSmtpServer } from '../../../../../test/helpers/smtp.ts';
 
-const received: { to: string[]; raw: string }[] = [];
-let refuse = false;
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    let raw = '';
-    stream.on('data', (chunk) => (raw += chunk));
-    stream.on('end', () => {
-      if (refuse) return callback(new Error('mailbox full'));
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      callback();
-    });
-  },
-});
-await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+const smtp = await startSmtpServer();
+const received = smtp.received;
+afterAll(smtp.close);
 
-const ctx = await createTestContext({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+const ctx = await createTestContext({ SMTP_URL: smtp.url });
 const acme = await ctx.account('Acme');
 const base = `/api/v1/accounts/${acme.account_id}`;
 await acme.api.post(`${base}/contacts`, { name: 'Jane Roe', email: 'jane@example.com' });
@@ -46,9 +31,9 @@ describe('POST /contacts/export with SMTP configured', () => {
   });
 
   it('a mail server that refuses is a 503 saying what to do instead, not a 500', async () => {
-    refuse = true;
+    smtp.refuse(true);
     const res = await acme.api.post(`${base}/contacts/export`, {});
-    refuse = false;
+    smtp.refuse(false);
     expect(res).toMatchObject({ status: 503, body: { error: expect.stringMatching(/GET \/contacts\/export/) } });
   });
 });

@@ -5,8 +5,7 @@ import { navigate } from '../../lib/router.ts';
 import { useProfile } from '../../lib/session.tsx';
 import { t, type StringKey } from '../../lib/i18n.ts';
 import { ContactPanel } from '../../components/ContactPanel.tsx';
-import { ErrorNote, useAction } from '../../components/settings-kit.tsx';
-import { ConfirmButton } from './ConfirmButton.tsx';
+import { ConfirmAction, ErrorNote, useAction } from '../../components/settings-kit.tsx';
 import { ContactsTable, contactName } from './ContactsTable.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { MergeDialog } from './MergeDialog.tsx';
@@ -65,6 +64,7 @@ export default function ContactsPage({ contactId }: { contactId?: number }) {
     navigate(href(kept.id));
   };
 
+  const openRow = list.items.find((c) => c.id === contactId);
   const filtered = isFiltered(q);
   const emptyText = filtered ? t('contacts.emptyFiltered') : isAdmin ? t('contacts.empty') : t('contacts.emptyAgent');
   return (
@@ -122,9 +122,11 @@ export default function ContactsPage({ contactId }: { contactId?: number }) {
               <button type="button" disabled={picked.length !== 2} title={t('contacts.mergeHint')} onClick={() => setDialog('merge')}>
                 {t('contacts.merge')}
               </button>
-              <ConfirmButton
+              <ConfirmAction
+                className="danger"
                 label={t('contacts.deleteSelected')}
                 question={t('contacts.confirmDeleteSelected', { n: picked.length })}
+                yes={t('contacts.yesDelete')}
                 onConfirm={() => deleteContacts(picked.map((c) => c.id))}
               />
               <button type="button" className="link" onClick={() => setSelected(new Set())}>
@@ -155,9 +157,11 @@ export default function ContactsPage({ contactId }: { contactId?: number }) {
           actions={
             isAdmin && (
               <div className="contact-admin">
-                <ConfirmButton
+                <ConfirmAction
+                  className="danger"
+                  yes={t('contacts.yesDelete')}
                   label={t('contacts.delete')}
-                  question={t('contacts.confirmDelete', { name: contactName(list.items.find((c) => c.id === contactId) ?? { id: contactId, name: null, email: null, phone_number: null, identifier: null }) })}
+                  question={t('contacts.confirmDelete', { name: openRow ? contactName(openRow) : `#${contactId}` })}
                   onConfirm={() => deleteContacts([contactId])}
                 />
               </div>

@@ -2,19 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, query } from '../../lib/api.ts';
 import { useFrames, useRealtime } from '../../lib/realtime.tsx';
 import { describe } from '../../components/ConversationList.tsx';
+import type { Contact } from '../../lib/types.ts';
 
-/** A contact as the list shows it (Chatwoot's contact JSON, with the labels the dashboard asks for). */
-export interface ContactRow {
-  id: number;
-  name: string | null;
-  email: string | null;
-  phone_number: string | null;
-  identifier: string | null;
-  thumbnail: string;
-  labels?: string[];
-  last_activity_at?: number;
-  created_at: number;
-}
+/** A contact as the list shows it. */
+export type ContactRow = Contact;
 
 export interface ContactQuery {
   search: string;
