@@ -132,6 +132,7 @@ const en = {
   'contacts.title': 'Contacts',
   'contacts.list': 'Contacts',
   'contacts.count': '{n} contacts',
+  'contacts.countOne': '1 contact',
   'contacts.search': 'Search name, email, phone or identifier',
   'contacts.label': 'Label',
   'contacts.anyLabel': 'Any label',

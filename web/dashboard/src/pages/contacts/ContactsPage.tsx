@@ -73,7 +73,7 @@ export default function ContactsPage({ contactId }: { contactId?: number }) {
         <header className="contacts-toolbar">
           <div className="contacts-title">
             <h2>{t('contacts.title')}</h2>
-            {list.count !== null && <span className="count">{t('contacts.count', { n: list.count })}</span>}
+            {list.count !== null && <span className="count">{list.count === 1 ? t('contacts.countOne') : t('contacts.count', { n: list.count })}</span>}
             {isAdmin && (
               <span className="contacts-transfer">
                 <a className="button" href={`${base}/contacts/export`} download title={t('contacts.exportHint')}>
