@@ -4,7 +4,7 @@ import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 import { SIMPLE_FLOW } from '../../src/api/wts/chat/chatbot/test-fixture.ts';
-import { chromiumUnavailable, launchBrowser, screenshot, until, watchPageErrors } from '../helpers/browser.ts';
+import { chromiumUnavailable, PHONE_DARK, poll, screenshot, signedInBrowser, signedInPage, until } from '../helpers/browser.ts';
 
 const unavailable = chromiumUnavailable();
 if (unavailable) console.warn(`browser tests skipped: ${unavailable}`);
@@ -23,22 +23,12 @@ const receiver = await startReceiver(() => (failing ? 500 : 200));
 const origin = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
 const settingsUrl = (page: string) => `${origin}/app/accounts/${account.account_id}/settings/${page}`;
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${origin}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('tab', { name: /Unassigned/ }).waitFor();
-}
-
 /** Opens a settings page from the settings menu, as a person would. */
 async function openSettings(page: Page, name: string, heading = name) {
   await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name, exact: true }).click();
   await page.getByRole('heading', { level: 2, name: heading }).waitFor();
 }
 
-/** expect.poll with room for a loaded machine (its default gives up after 1 s). */
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 const form = (page: Page, name: string | RegExp): Locator => page.getByRole('form', { name });
 const list = (page: Page, name: string): Locator => page.getByRole('list', { name, exact: true });
 
@@ -48,10 +38,7 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
   let errors: string[];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-    errors = watchPageErrors(page);
-    await signIn(page, account.email, account.password);
+    ({ browser, page, errors } = await signedInBrowser(origin, account.email, account.password));
   });
   afterAll(async () => {
     await browser?.close();
@@ -263,10 +250,7 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
   });
 
   it('an agent sees only their profile; admin pages say so, and the API refuses them too', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    const agentPage = await context.newPage();
-    const agentErrors = watchPageErrors(agentPage);
-    await signIn(agentPage, agentEmail, 'password123');
+    const { context, page: agentPage, errors: agentErrors } = await signedInPage(browser, origin, agentEmail, 'password123');
     await agentPage.goto(settingsUrl('webhooks'));
     await agentPage.getByRole('alert').filter({ hasText: /Only administrators/ }).waitFor();
     expect(await agentPage.getByRole('navigation', { name: 'Settings' }).getByRole('link').allTextContents()).toEqual(['Your profile']);
@@ -287,10 +271,7 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
   });
 
   it('works on a phone-sized screen in dark mode', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: 'dark' });
-    const small = await phone.newPage();
-    const phoneErrors = watchPageErrors(small);
-    await signIn(small, account.email, account.password);
+    const { context: phone, page: small, errors: phoneErrors } = await signedInPage(browser, origin, account.email, account.password, PHONE_DARK);
     await small.goto(settingsUrl('labels'));
     await list(small, 'Labels').getByText('billing').waitFor();
     const fitsWidth = () => small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

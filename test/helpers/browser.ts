@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The flags this machine's closed network needs (no background fetches) and root needs (no sandbox). */
@@ -53,3 +54,33 @@ export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Signs in through the login form, as a person would, and waits for the inbox. */
+export async function signIn(page: Page, origin: string, email: string, password: string): Promise<void> {
+  await page.goto(`${origin}/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('tab', { name: /Unassigned/ }).waitFor();
+}
+
+export const DESKTOP = { viewport: { width: 1280, height: 860 } };
+export const PHONE_DARK = { viewport: { width: 390, height: 800 }, colorScheme: 'dark' as const };
+
+/** A new context (its own cookies) with one page signed in, and the page's uncaught errors. */
+export async function signedInPage(browser: Browser, origin: string, email: string, password: string, options: BrowserContextOptions = DESKTOP) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = watchPageErrors(page);
+  await signIn(page, origin, email, password);
+  return { context, page, errors };
+}
+
+/** A browser with one desktop-sized page signed in, and the page's uncaught errors: a describe block's setup. */
+export async function signedInBrowser(origin: string, email: string, password: string): Promise<{ browser: Browser; page: Page; errors: string[] }> {
+  const browser = await launchBrowser();
+  return { browser, ...(await signedInPage(browser, origin, email, password)) };
+}
+
+/** expect.poll with room for a loaded machine (its default gives up after 1 s). */
+export const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });

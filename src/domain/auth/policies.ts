@@ -22,6 +22,9 @@ export const POLICIES = {
   'contacts.delete': ADMINS,
   // Merging deletes the mergee: administrators only, as deleting is.
   'contacts.merge': ADMINS,
+  // A whole account's contacts in or out at once: administrators only, as in Chatwoot.
+  'contacts.import': ADMINS,
+  'contacts.export': ADMINS,
   'conversations.read': MEMBERS,
   'conversations.write': MEMBERS,
   'conversations.create': MEMBERS_AND_BOTS,

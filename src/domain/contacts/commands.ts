@@ -10,7 +10,7 @@ import { getContact } from './repository.ts';
 import { changedAttributes, recordEvent } from '../../events/outbox.ts';
 import { definedFields } from '../fields.ts';
 
-const CONTACT_TRACKED = ['name', 'email', 'phone_number', 'identifier', 'blocked', 'avatar_url', 'additional_attributes', 'custom_attributes', 'labels'];
+export const CONTACT_TRACKED = ['name', 'email', 'phone_number', 'identifier', 'blocked', 'avatar_url', 'additional_attributes', 'custom_attributes', 'labels'];
 
 /** Records contact_updated with what changed; a change that changed nothing records nothing. */
 async function contactUpdated(trx: Db, before: Contact, after: Contact): Promise<Contact> {

@@ -1,10 +1,19 @@
 import nodemailer from 'nodemailer';
+import type { Readable } from 'node:stream';
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** A stream is read as the mail is sent: a large file is never held whole. */
+  content: string | Readable;
+}
 
 export interface Mail {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  attachments?: MailAttachment[];
 }
 
 export interface Mailer {

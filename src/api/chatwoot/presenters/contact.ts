@@ -20,6 +20,8 @@ export const ContactSchema = Type.Object({
   last_activity_at: Type.Optional(Type.Integer()),
   created_at: Type.Integer(),
   contact_inboxes: Type.Optional(Type.Array(ContactInboxSchema)),
+  /** Only when asked for (include_labels, a Switchboard addition). */
+  labels: Type.Optional(Type.Array(Type.String())),
 });
 export type ContactJson = Static<typeof ContactSchema>;
 

@@ -1,23 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../lib/api.ts';
 import { useAccountData } from '../lib/account-data.tsx';
 import { useFrames } from '../lib/realtime.tsx';
 import { navigate } from '../lib/router.ts';
 import { ago } from '../lib/format.ts';
 import { t, type StringKey } from '../lib/i18n.ts';
-import type { Conversation } from '../lib/types.ts';
+import type { Contact, Conversation } from '../lib/types.ts';
 import { Avatar } from './Avatar.tsx';
 import { describe } from './ConversationList.tsx';
-
-interface Contact {
-  id: number;
-  name: string | null;
-  email: string | null;
-  phone_number: string | null;
-  identifier: string | null;
-  thumbnail: string;
-  custom_attributes: Record<string, unknown>;
-}
 
 interface Note {
   id: number;
@@ -45,8 +35,27 @@ function typed(text: string, original: unknown): unknown {
   return text;
 }
 
-/** Who the conversation is with: details (editable), custom attributes, labels, notes, earlier conversations. */
-export function ContactPanel({ contactId, currentConversationId, onClose }: { contactId: number; currentConversationId: number; onClose(): void }) {
+/** What a saved edit changed, for a list showing the contact. */
+export type ContactChange = Partial<Pick<Contact, 'name' | 'email' | 'phone_number' | 'identifier'>> & { labels?: string[] };
+
+/**
+ * A contact: details (editable), custom attributes, labels, notes, conversations. Beside a conversation
+ * (`currentConversationId`: the others are listed) and on the contacts page (`actions`: what an
+ * administrator may do there; `onChange`: the list follows edits).
+ */
+export function ContactPanel({
+  contactId,
+  currentConversationId,
+  onClose,
+  onChange,
+  actions,
+}: {
+  contactId: number;
+  currentConversationId?: number;
+  onClose(): void;
+  onChange?(change: ContactChange): void;
+  actions?: ReactNode;
+}) {
   const { base, accountId, labels: accountLabels } = useAccountData();
   const path = `${base}/contacts/${contactId}`;
   const [contact, setContact] = useState<Contact | null>(null);
@@ -100,7 +109,7 @@ export function ContactPanel({ contactId, currentConversationId, onClose }: { co
     if (!contact) return;
     const form = new FormData(event.currentTarget);
     const changes: Record<string, unknown> = {};
-    for (const field of ['name', 'email', 'phone_number'] as const) {
+    for (const field of ['name', 'email', 'phone_number', 'identifier'] as const) {
       const value = String(form.get(field) ?? '').trim();
       if (value !== (contact[field] ?? '')) changes[field] = value || null;
     }
@@ -116,6 +125,7 @@ export function ContactPanel({ contactId, currentConversationId, onClose }: { co
       const { payload } = await api.patch<{ payload: Contact }>(path, changes);
       setContact(payload);
       setEditing(false);
+      onChange?.({ name: payload.name, email: payload.email, phone_number: payload.phone_number, identifier: payload.identifier });
     });
   }
 
@@ -135,10 +145,12 @@ export function ContactPanel({ contactId, currentConversationId, onClose }: { co
     act(async () => {
       const result = await api.post<{ payload: string[] }>(`${path}/labels`, { labels: next });
       setLabels(result.payload);
+      onChange?.({ labels: result.payload });
     });
 
   if (!contact) return <aside className="contact-panel" aria-busy={!error}>{error && <p className="banner error">{error}</p>}</aside>;
   const attributes = Object.entries(contact.custom_attributes ?? {});
+  const others = conversations.filter((c) => c.id !== currentConversationId);
   return (
     <aside className="contact-panel" aria-label={t('contact.title')}>
       <header className="contact-head">
@@ -169,6 +181,10 @@ export function ContactPanel({ contactId, currentConversationId, onClose }: { co
           <label>
             {t('contact.phone')}
             <input name="phone_number" defaultValue={contact.phone_number ?? ''} placeholder="+15551230000" />
+          </label>
+          <label>
+            {t('contact.identifier')}
+            <input name="identifier" defaultValue={contact.identifier ?? ''} />
           </label>
           {attributes.map(([key, value]) => (
             <label key={key}>
@@ -246,20 +262,19 @@ export function ContactPanel({ contactId, currentConversationId, onClose }: { co
       </section>
 
       <section>
-        <h4>{t('contact.previous')}</h4>
+        <h4>{currentConversationId ? t('contact.previous') : t('contact.conversations')}</h4>
         <ul className="previous">
-          {conversations
-            .filter((c) => c.id !== currentConversationId)
-            .map((c) => (
+          {others.map((c) => (
               <li key={c.id}>
                 <button type="button" className="link" onClick={() => navigate(`/app/accounts/${accountId}/conversations/${c.id}`)}>
                   #{c.id} · {t(`status.${c.status}` as StringKey)} · {ago(c.last_activity_at)}
                 </button>
               </li>
             ))}
-          {conversations.length <= 1 && <li className="subtle">{t('contact.noPrevious')}</li>}
+          {others.length === 0 && <li className="subtle">{currentConversationId ? t('contact.noPrevious') : t('contact.noConversations')}</li>}
         </ul>
       </section>
+      {actions}
     </aside>
   );
 }

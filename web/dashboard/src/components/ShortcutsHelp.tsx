@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { t, type StringKey } from '../lib/i18n.ts';
+import { Dialog } from './Dialog.tsx';
 
 export const SHORTCUTS: [string, StringKey][] = [
   ['j', 'shortcuts.next'],
@@ -12,13 +12,8 @@ export const SHORTCUTS: [string, StringKey][] = [
 ];
 
 export function ShortcutsHelp({ onClose }: { onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose} onClick={(e) => e.target === dialog.current && dialog.current?.close()}>
-      <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+    <Dialog title={t('shortcuts.title')} onClose={onClose}>
       <dl className="shortcuts">
         {SHORTCUTS.map(([key, label]) => (
           <div key={key}>
@@ -29,9 +24,9 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
           </div>
         ))}
       </dl>
-      <button type="button" onClick={() => dialog.current?.close()}>
+      <button type="button" onClick={onClose}>
         {t('shortcuts.close')}
       </button>
-    </dialog>
+    </Dialog>
   );
 }

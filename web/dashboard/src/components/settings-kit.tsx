@@ -144,20 +144,36 @@ const VERBS = {
   remove: { action: 'settings.remove', named: 'settings.removeNamed', confirm: 'settings.confirmRemove', yes: 'settings.yesRemove' },
 } as const;
 
-/** Delete (or remove) in two steps: the first click asks, the second does it. */
-export function ConfirmDelete({ name, onConfirm, verb = 'delete' }: { name: string; onConfirm(): void; verb?: keyof typeof VERBS }) {
+/**
+ * A destructive action in two steps: the first click asks `question` (a group named by it), the second
+ * does it. `label` is what the first button shows, `name` its accessible name when that must say more.
+ */
+export function ConfirmAction({
+  label,
+  name,
+  question,
+  yes,
+  onConfirm,
+  className = 'link danger',
+}: {
+  label: string;
+  name?: string;
+  question: string;
+  yes: string;
+  onConfirm(): void;
+  className?: string;
+}) {
   const [asking, setAsking] = useState(false);
-  const keys = VERBS[verb];
   if (!asking) {
     return (
-      <button type="button" className="link danger" aria-label={t(keys.named, { name })} onClick={() => setAsking(true)}>
-        {t(keys.action)}
+      <button type="button" className={className} aria-label={name} onClick={() => setAsking(true)}>
+        {label}
       </button>
     );
   }
   return (
-    <span className="confirm" role="group" aria-label={t(keys.confirm, { name })}>
-      <span>{t(keys.confirm, { name })}</span>
+    <span className="confirm" role="group" aria-label={question}>
+      <span>{question}</span>
       <button
         type="button"
         className="danger"
@@ -166,13 +182,19 @@ export function ConfirmDelete({ name, onConfirm, verb = 'delete' }: { name: stri
           onConfirm();
         }}
       >
-        {t(keys.yes)}
+        {yes}
       </button>
       <button type="button" onClick={() => setAsking(false)}>
         {t('common.cancel')}
       </button>
     </span>
   );
+}
+
+/** Delete (or remove) a named item in two steps. */
+export function ConfirmDelete({ name, onConfirm, verb = 'delete' }: { name: string; onConfirm(): void; verb?: keyof typeof VERBS }) {
+  const keys = VERBS[verb];
+  return <ConfirmAction label={t(keys.action)} name={t(keys.named, { name })} question={t(keys.confirm, { name })} yes={t(keys.yes)} onConfirm={onConfirm} />;
 }
 
 /** A token or secret the server will not show again: readable, selectable, copyable. */

@@ -29,6 +29,20 @@ export interface Person {
   type?: string;
 }
 
+/** Chatwoot's contact JSON; `labels` only where the dashboard asks for them (include_labels). */
+export interface Contact {
+  id: number;
+  name: string | null;
+  email: string | null;
+  phone_number: string | null;
+  identifier: string | null;
+  thumbnail: string;
+  custom_attributes: Record<string, unknown>;
+  labels?: string[];
+  last_activity_at?: number;
+  created_at: number;
+}
+
 export interface Attachment {
   id: number;
   file_type: 'image' | 'audio' | 'video' | 'file' | string;

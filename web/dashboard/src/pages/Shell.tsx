@@ -10,8 +10,9 @@ import { InboxPage } from './InboxPage.tsx';
 import { ShortcutsHelp } from '../components/ShortcutsHelp.tsx';
 import { Icon, type IconName } from '../components/Icon.tsx';
 
-// Settings load on first visit: the inbox, the screen opened all day, does not carry them.
+// Settings and contacts load on first visit: the inbox, the screen opened all day, does not carry them.
 const SettingsPage = lazy(() => import('./settings/SettingsPage.tsx'));
+const ContactsPage = lazy(() => import('./contacts/ContactsPage.tsx'));
 
 const SECTIONS = [
   { key: 'conversations', label: () => t('nav.conversations'), icon: 'chat' },
@@ -29,10 +30,10 @@ export function Shell({ account, section, id, page }: { account: AccountRef; sec
           <main className="content">
             <ConnectionBanner />
             {section === 'conversations' && <InboxPage conversationId={id} />}
-            {section === 'contacts' && <p className="empty-state">{t('contacts.soon')}</p>}
-            {section === 'settings' && (
+            {section !== 'conversations' && (
               <Suspense fallback={<p className="empty-state" aria-busy="true">{t('settings.loading')}</p>}>
-                <SettingsPage page={page} />
+                {section === 'contacts' && <ContactsPage contactId={id} />}
+                {section === 'settings' && <SettingsPage page={page} />}
               </Suspense>
             )}
           </main>

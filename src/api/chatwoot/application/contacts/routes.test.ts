@@ -127,6 +127,35 @@ describe('contacts', () => {
     expect(res.status).toBe(422);
   });
 
+  it('filters, sorts and searches at once, labels included on request (Switchboard additions for the dashboard)', async () => {
+    const made = [
+      await create({ name: 'Dash Zed', email: 'zed@dash.test' }),
+      await create({ name: 'Dash Amy', email: 'amy@dash.test', phone_number: '+15550007777' }),
+      await create({ name: 'Dash Bob', phone_number: '+15550008888' }),
+    ];
+    for (const c of made) await acme.api.post(`${base}/contacts/${c.id}/labels`, { labels: ['dash'] });
+    const payload = [
+      { attribute_key: 'labels', filter_operator: 'equal_to', values: ['dash'], query_operator: 'and' },
+      { attribute_key: 'email', filter_operator: 'is_present', values: [] },
+    ];
+    let res = await acme.api.post(`${base}/contacts/filter?sort=name&include_labels=true`, { payload });
+    expect(res.status).toBe(200);
+    expect(res.body.payload.map((c: any) => [c.name, c.labels])).toEqual([
+      ['Dash Amy', ['dash']],
+      ['Dash Zed', ['dash']],
+    ]);
+    expect(res.body.meta.count).toBe(2);
+    res = await acme.api.post(`${base}/contacts/filter?sort=-name`, { payload });
+    expect(res.body.payload.map((c: any) => c.name)).toEqual(['Dash Zed', 'Dash Amy']);
+    expect(res.body.payload[0].labels).toBeUndefined(); // Chatwoot's shape unless asked
+    res = await acme.api.post(`${base}/contacts/filter?q=zed`, { payload });
+    expect(res.body.payload.map((c: any) => c.name)).toEqual(['Dash Zed']);
+    res = await acme.api.get(`${base}/contacts/search`, { q: 'dash bob', include_labels: true });
+    expect(res.body.payload.map((c: any) => c.labels)).toEqual([['dash']]);
+    res = await acme.api.get(`${base}/contacts`, { 'labels[]': 'dash', include_labels: true, sort: 'name' });
+    expect(res.body.payload.map((c: any) => c.labels)).toEqual([['dash'], ['dash'], ['dash']]);
+  });
+
   it('replaces labels and accepts the list as JSON text', async () => {
     const contact = await create({ name: 'Labelled', email: 'labelled@example.com' });
     let res = await acme.api.post(`${base}/contacts/${contact.id}/labels`, { labels: '["vip","billing"]' });

@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import type { App } from '../../../types.ts';
 import { createContact, deleteContact, removeCustomAttributes, updateContact } from '../../../../domain/contacts/commands.ts';
 import { contactInboxesFor, getContact, listContacts, searchCondition } from '../../../../domain/contacts/repository.ts';
@@ -5,6 +6,7 @@ import { contactFilter } from '../../../../domain/contacts/filter.ts';
 import { presentContact, presentInboxRecord } from '../../presenters/contact.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
 import {
+  ContactFilterQuery,
   ContactParams,
   ContactPayload,
   CreateBody,
@@ -19,6 +21,7 @@ import {
 } from './schema.ts';
 import { currentPage, pageNumber, presentContacts } from './pages.ts';
 import contactRelations from './relations.ts';
+import contactImportExport from './import-export.ts';
 
 const tags = ['Contacts'];
 
@@ -29,12 +32,12 @@ export default async function contactRoutes(app: App): Promise<void> {
     '/contacts',
     { config: { policy: 'contacts.read' }, schema: { tags, summary: 'List contacts', querystring: ListQuery, response: { 200: ListResponse } } },
     async (request) => {
-      const { page, sort, labels, include_contact_inboxes } = request.query;
+      const { page, sort, labels, include_contact_inboxes, include_labels } = request.query;
       const accountId = request.auth.account.id;
       const { contacts, count } = await listContacts(db, accountId, { page: pageNumber(page), sort, labels, resolvedOnly: true });
       return {
         meta: { count, current_page: currentPage(page) },
-        payload: await presentContacts(db, accountId, contacts, include_contact_inboxes !== false),
+        payload: await presentContacts(db, accountId, contacts, include_contact_inboxes !== false, include_labels),
       };
     },
   );
@@ -43,7 +46,7 @@ export default async function contactRoutes(app: App): Promise<void> {
     '/contacts/search',
     { config: { policy: 'contacts.read' }, schema: { tags, summary: 'Search contacts', querystring: SearchQuery, response: { 200: ListResponse } } },
     async (request) => {
-      const { q, page, sort, include_contact_inboxes } = request.query;
+      const { q, page, sort, include_contact_inboxes, include_labels } = request.query;
       const accountId = request.auth.account.id;
       if (!q?.trim()) return { meta: { count: null, current_page: currentPage(page) }, payload: [] };
       const { contacts, count } = await listContacts(db, accountId, {
@@ -54,7 +57,7 @@ export default async function contactRoutes(app: App): Promise<void> {
       });
       return {
         meta: { count, current_page: currentPage(page) },
-        payload: await presentContacts(db, accountId, contacts, include_contact_inboxes !== false),
+        payload: await presentContacts(db, accountId, contacts, include_contact_inboxes !== false, include_labels),
       };
     },
   );
@@ -63,14 +66,16 @@ export default async function contactRoutes(app: App): Promise<void> {
     '/contacts/filter',
     {
       config: { policy: 'contacts.read' },
-      schema: { tags, summary: 'Filter contacts', querystring: FilterQuery, body: FilterBody, response: { 200: ListResponse } },
+      schema: { tags, summary: 'Filter contacts', querystring: ContactFilterQuery, body: FilterBody, response: { 200: ListResponse } },
     },
     async (request) => {
       const accountId = request.auth.account.id;
+      const { sort, q, include_labels } = request.query;
       const page = request.body.page ?? request.query.page;
-      const where = await contactFilter(db, accountId, request.body.payload);
-      const { contacts, count } = await listContacts(db, accountId, { page: pageNumber(page), where, resolvedOnly: false });
-      return { meta: { count, current_page: currentPage(page) }, payload: await presentContacts(db, accountId, contacts) };
+      const filter = await contactFilter(db, accountId, request.body.payload);
+      const where = q?.trim() ? sql<SqlBool>`(${filter} AND ${searchCondition(q.trim())})` : filter;
+      const { contacts, count } = await listContacts(db, accountId, { page: pageNumber(page), sort, where, resolvedOnly: false });
+      return { meta: { count, current_page: currentPage(page) }, payload: await presentContacts(db, accountId, contacts, true, include_labels) };
     },
   );
 
@@ -150,4 +155,5 @@ export default async function contactRoutes(app: App): Promise<void> {
   );
 
   await app.register(contactRelations);
+  await app.register(contactImportExport);
 }

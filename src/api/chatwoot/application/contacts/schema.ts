@@ -7,18 +7,25 @@ export const NoteParams = Type.Object({ id: Type.Integer({ minimum: 1 }), note_i
 
 const Page = Type.Integer({ minimum: 0, maximum: 1_000_000 });
 
+const Sort = Type.Optional(Type.String({ maxLength: 40 }));
+/** A Switchboard addition (the dashboard's list shows them): each contact's `labels`. Chatwoot's JSON has none. */
+const IncludeLabels = Type.Optional(Type.Boolean());
+const Search = Type.Optional(Type.String({ maxLength: 500 }));
+
 export const ListQuery = Type.Object({
   page: Type.Optional(Page),
-  sort: Type.Optional(Type.String({ maxLength: 40 })),
+  sort: Sort,
   labels: Type.Optional(Type.Array(Type.String({ maxLength: 255 }), { maxItems: 100 })),
   include_contact_inboxes: Type.Optional(Type.Boolean()),
+  include_labels: IncludeLabels,
 });
 
 export const SearchQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 500 })),
+  q: Search,
   page: Type.Optional(Page),
-  sort: Type.Optional(Type.String({ maxLength: 40 })),
+  sort: Sort,
   include_contact_inboxes: Type.Optional(Type.Boolean()),
+  include_labels: IncludeLabels,
 });
 
 export const FilterCondition = Type.Object(
@@ -38,6 +45,25 @@ export const FilterBody = Type.Object({
   page: Type.Optional(Page),
 });
 export const FilterQuery = Type.Object({ page: Type.Optional(Page) });
+/** Chatwoot's filter sorts as its list does; `q` (a Switchboard addition) narrows it as the search would. */
+export const ContactFilterQuery = Type.Object({ page: Type.Optional(Page), sort: Sort, q: Search, include_labels: IncludeLabels });
+
+const ExportFields = {
+  label: Type.Optional(Type.String({ maxLength: 255 })),
+  column_names: Type.Optional(Type.Array(Type.String({ maxLength: 255 }), { maxItems: 300 })),
+};
+export const ExportQuery = Type.Object(ExportFields);
+/** Chatwoot's export body: the columns, a label and a filter payload (as POST /contacts/filter takes). */
+export const ExportBody = Type.Object({ ...ExportFields, payload: Type.Optional(Type.Array(FilterCondition, { maxItems: 50 })) });
+
+/** Multipart, Chatwoot's field name; the file itself is checked by the route (a JSON body has none). */
+export const ImportBody = Type.Object({ import_file: Type.Optional(Type.Unknown()) });
+export const ImportResponse = Type.Object({
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  skipped: Type.Array(Type.Object({ row: Type.Integer(), error: Type.String() })),
+});
 
 const ContactFields = {
   name: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),

@@ -1,27 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
 import { conversationFixture } from '../../../../../test/helpers/fixtures.ts';
+import { startSmtpServer } from '../../../../../test/helpers/smtp.ts';
 
-const received: { to: string[]; raw: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    let raw = '';
-    stream.on('data', (chunk) => (raw += chunk));
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      callback();
-    });
-  },
-});
-await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-const port = (smtp.server.address() as AddressInfo).port;
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+const smtp = await startSmtpServer();
+const received = smtp.received;
+afterAll(smtp.close);
 
-const ctx = await createTestContext({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+const ctx = await createTestContext({ SMTP_URL: smtp.url });
 const f = await conversationFixture(ctx, 'Acme');
 
 describe('transcript', () => {
