@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
@@ -25,11 +26,14 @@ export class LocalStorage implements ObjectStorage {
     const target = this.file(key);
     const partial = path.join(this.root, '.partial', `${crypto.randomBytes(8).toString('hex')}.part`);
     await fs.promises.mkdir(path.dirname(partial), { recursive: true });
+    const file = fs.createWriteStream(partial, { flags: 'wx' });
     try {
-      await pipeline(body, fs.createWriteStream(partial, { flags: 'wx' }));
+      await pipeline(body, file);
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       await fs.promises.rename(partial, target);
     } catch (error) {
+      // A body that fails at once can fail before the file is open: its opening must not come after the removal.
+      if (!file.closed) await once(file, 'close').catch(() => {});
       await fs.promises.rm(partial, { force: true });
       throw error;
     }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { once } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
@@ -78,6 +79,7 @@ export class S3Storage implements ObjectStorage {
   async put(key: string, body: Readable): Promise<void> {
     await fs.promises.mkdir(this.spoolDir, { recursive: true });
     const spool = path.join(this.spoolDir, `${crypto.randomBytes(8).toString('hex')}.s3.part`);
+    const file = fs.createWriteStream(spool, { flags: 'wx' });
     try {
       const hash = crypto.createHash('sha256');
       let length = 0;
@@ -90,12 +92,15 @@ export class S3Storage implements ObjectStorage {
             yield chunk;
           }
         },
-        fs.createWriteStream(spool, { flags: 'wx' }),
+        file,
       );
       const response = await this.send('PUT', key, { stream: fs.createReadStream(spool), length, sha256: hash.digest('hex') });
       if (response.statusCode !== 200) throw await failure(response, 'PUT');
       response.resume();
     } finally {
+      // A body that fails at once can fail before the file is even open: wait until it is closed, or its
+      // opening would create the file again after it was removed.
+      if (!file.closed) await once(file, 'close').catch(() => {});
       await fs.promises.rm(spool, { force: true });
     }
   }
