@@ -87,7 +87,7 @@ export async function connectCable(baseUrl: string): Promise<CableClient> {
     sendRaw(data) {
       socket.send(data);
     },
-    async waitFor(predicate, timeoutMs = 10_000) {
+    async waitFor(predicate, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(frames)) {
         if (Date.now() > deadline) throw new Error(`cable: condition not met in ${timeoutMs} ms (${frames.length} frames: ${frames.slice(-20).map((f) => f.event).join(', ')})`);
