@@ -10,6 +10,7 @@ import type { App } from './api/types.ts';
 import { startEventWorker } from './events/worker.ts';
 import { startChatbotEngine } from './jobs/chatbots.ts';
 import { startAuthMaintenance } from './jobs/auth-maintenance.ts';
+import { startAutoResolve } from './jobs/auto-resolve.ts';
 import { startStorageMaintenance } from './jobs/storage-maintenance.ts';
 
 export interface Running {
@@ -48,6 +49,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const chatbots = await startChatbotEngine(connected.database, config, app.log);
   const storageMaintenance = startStorageMaintenance(connected.database.db, app.deps.storage, config, app.log);
   const authMaintenance = startAuthMaintenance(connected.database.db, app.log);
+  const autoResolve = startAutoResolve(connected.database, app.log);
   // Listen last: a load balancer or orchestrator that sees /health answer may send traffic, or a SIGTERM,
   // at once, and everything behind the port must be running by then.
   const address = await app.listen({ port: config.port, host: config.host });
@@ -84,6 +86,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       await worker.stop();
       await storageMaintenance.stop();
       authMaintenance.stop();
+      await autoResolve.stop();
       app.deps.mailer.close();
       await connected.close();
       return !cut;

@@ -210,6 +210,20 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows a message its channel failed to deliver with the reason, and retries it', async () => {
+    const conversation = await f.openConversation(api, { message: { content: 'Can you call me?', message_type: 'incoming' } });
+    const reply = (await api.post(`${base}/conversations/${conversation.id}/messages`, { content: 'Calling you now' })).body;
+    await api.patch(`${base}/conversations/${conversation.id}/messages/${reply.id}`, { status: 'failed', external_error: 'Number is not on WhatsApp' });
+    await page.goto(`${origin}/app/accounts/${account.account_id}/conversations/${conversation.id}`);
+    const failed = page.locator(`[data-message-id="${reply.id}"]`);
+    await failed.getByText('Failed: Number is not on WhatsApp').waitFor();
+    await screenshot(page, 'message-failed');
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await until(() => api.get(`${base}/conversations/${conversation.id}/messages`), (res) => res.body.payload.find((m: { id: number }) => m.id === reply.id)?.status === 'sent', 'the retried message');
+    await failed.getByText('Sent').waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('a session ended elsewhere (a password reset) brings the sign-in page back at the next request', async () => {
     const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const tab = await other.newPage();

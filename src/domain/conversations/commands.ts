@@ -164,11 +164,13 @@ export async function changeStatus(
   status: CoreStatus,
   performer: Performer | undefined,
   snoozedUntil: Date | null = null,
+  /** Why Switchboard itself made the change (no performer), e.g. "due to 3 days of inactivity". */
+  systemReason?: string,
 ): Promise<Conversation> {
   return db.transaction().execute(async (trx) => {
     const updated = await updateConversation(trx, conversation, { status, snoozed_until: status === 'snoozed' ? snoozedUntil : null }, performer);
     if (status !== conversation.status) {
-      const by = performer ? ` by ${performer.name}` : '';
+      const by = performer ? ` by ${performer.name}` : systemReason ? ` by system ${systemReason}` : '';
       await activity(trx, conversation.id, `Conversation was ${STATUS_WORDS[status]}${by}`);
     }
     return trx.selectFrom('conversations').selectAll().where('id', '=', updated.id).executeTakeFirstOrThrow();

@@ -193,6 +193,26 @@ export async function updateMessageStatus(db: Db, message: Message, status: Mess
   });
 }
 
+/**
+ * Chatwoot's retry of a message its channel failed to deliver: back to `sent`, the failure reason cleared,
+ * `message.updated` fired. (A channel adapter sends again on that; API inboxes have nothing to resend.)
+ */
+export async function retryFailedMessage(db: Db, message: Message): Promise<Message> {
+  if (message.status !== 'failed') throw unprocessable('Only a failed message can be retried', ['status']);
+  const { external_error: _reason, ...attributes } = message.content_attributes as Record<string, unknown>;
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('messages')
+      .set({ status: 'sent', content_attributes: JSON.stringify(attributes), updated_at: new Date() })
+      .where('id', '=', message.id)
+      .where('status', '=', 'failed')
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw unprocessable('Only a failed message can be retried', ['status']);
+    return messageUpdated(trx, message, updated);
+  });
+}
+
 /** Chatwoot keeps deleted messages as a tombstone and drops their attachments. */
 export async function softDeleteMessage(db: Db, message: Message): Promise<Message> {
   return db.transaction().execute(async (trx) => {

@@ -166,6 +166,15 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
     [id, path, me],
   );
 
+  async function retryFailed(messageId: number) {
+    try {
+      const retried = await api.post<Message>(`${path}/messages/${messageId}/retry`);
+      setMessages((current) => mergeMessages(current, [retried]));
+    } catch (caught) {
+      setError(describe(caught));
+    }
+  }
+
   const typingChanged = useCallback((on: boolean) => void api.post(`${path}/toggle_typing_status`, { typing_status: on ? 'on' : 'off' }).catch(() => {}), [path]);
 
   function dropped(event: DragEvent) {
@@ -214,7 +223,9 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
         <ol aria-label="Messages" aria-live="polite">
           {messages.map((message) => {
             const state = message.echo_id ? pending[message.echo_id] : undefined;
-            return <MessageItem key={message.echo_id ?? message.id} message={message} pending={state} onRetry={state ? () => void send(state.draft, message.echo_id) : undefined} />;
+            // A send from this page that failed is sent again; a message its channel failed to deliver is retried.
+            const retry = state ? () => void send(state.draft, message.echo_id) : message.status === 'failed' ? () => void retryFailed(message.id) : undefined;
+            return <MessageItem key={message.echo_id ?? message.id} message={message} pending={state} onRetry={retry} />;
           })}
         </ol>
         {typing && <p className="typing">{t('view.typing', { name: typing })}</p>}

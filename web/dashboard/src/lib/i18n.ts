@@ -223,7 +223,7 @@ const en = {
   'settings.account.autoResolveUnit': 'Auto-resolve unit',
   'settings.account.autoResolveOff': 'Off',
   'settings.account.autoResolveHint':
-    'Leave empty to keep conversations open. The value is stored and shown to Chatwoot clients; Switchboard does not resolve conversations on its own yet.',
+    'Open conversations with no activity for this long are resolved, with a note saying why. Leave empty to keep them open.',
   'settings.account.unit.minutes': 'minutes',
   'settings.account.unit.hours': 'hours',
   'settings.account.unit.days': 'days',

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../../types.ts';
 import type { Contact, Conversation, Message } from '../../../../db/types.ts';
-import { createMessage, getMessage, MESSAGE_TYPE, softDeleteMessage, updateMessageStatus, type NewMessage } from '../../../../domain/messages/commands.ts';
+import { createMessage, getMessage, MESSAGE_TYPE, softDeleteMessage, updateMessageStatus, retryFailedMessage, type NewMessage } from '../../../../domain/messages/commands.ts';
 import { loadMessageDetails, type KnownSenders } from '../../../../domain/messages/details.ts';
 import { listMessages } from '../../../../domain/messages/list.ts';
 import { findInbox } from '../../../../domain/inboxes/repository.ts';
@@ -150,6 +150,16 @@ export default async function messageRoutes(app: App): Promise<void> {
       return presentOne(request, conversation, updated);
     },
   });
+
+  app.post(
+    '/conversations/:conversation_id/messages/:message_id/retry',
+    { config: { policy: 'messages.create' }, schema: { tags, summary: 'Retry a message its channel failed to deliver', params: MessageParams, response: { 200: MessageSchema } } },
+    async (request) => {
+      const conversation = await conversationFor(request);
+      const message = await getMessage(db, conversation.account_id, conversation.id, request.params.message_id);
+      return presentOne(request, conversation, await retryFailedMessage(db, message));
+    },
+  );
 
   app.delete(
     '/conversations/:conversation_id/messages/:message_id',
