@@ -14,6 +14,7 @@ import { DASHBOARD_DIST } from '../src/api/system/dashboard.ts';
 import { chromiumUnavailable, launchBrowser } from '../test/helpers/browser.ts';
 import { seededDataset } from './dataset.ts';
 import { stderrProgress } from '../src/db/seed/progress.ts';
+import { percentile } from './events.ts';
 
 export interface DashboardFigures {
   firstScreenGzipBytes: number;
@@ -25,8 +26,7 @@ export interface DashboardFigures {
   reply: { p50: number; p95: number; apiP50: number; samples: number };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const median = (values: number[]) => percentile(values, 50);
 
 /** index.html and what it loads before anything is on screen, gzipped as the server sends them. */
 function firstScreen(): { bytes: number; files: string[] } {

@@ -85,7 +85,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       await chatbots.stop();
       await worker.stop();
       await storageMaintenance.stop();
-      authMaintenance.stop();
+      await authMaintenance.stop();
       await autoResolve.stop();
       app.deps.mailer.close();
       await connected.close();

@@ -19,9 +19,10 @@ export function readCookie(request: FastifyRequest, name: string): string | unde
   return undefined;
 }
 
-export function setSessionCookie(reply: FastifyReply, value: string, options: { secure: boolean; expires: Date | null }): void {
+/** Sets the session cookie (`expires: null` clears it); Secure whenever PUBLIC_URL is https. */
+export function setSessionCookie(reply: FastifyReply, value: string, expires: Date | null): void {
   const parts = [`${SESSION_COOKIE}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax'];
-  parts.push(options.expires ? `Expires=${options.expires.toUTCString()}` : 'Max-Age=0');
-  if (options.secure) parts.push('Secure');
+  parts.push(expires ? `Expires=${expires.toUTCString()}` : 'Max-Age=0');
+  if (reply.server.deps.config.publicUrl.startsWith('https:')) parts.push('Secure');
   reply.header('set-cookie', parts.join('; '));
 }

@@ -1,5 +1,7 @@
+import type { PoolClient } from 'pg';
 import type { DatabaseHandle } from '../db/pool.ts';
 import { resolveInactiveConversations } from '../domain/conversations/auto-resolve.ts';
+import { repeat } from './repeat.ts';
 
 const EVERY_MS = 60_000;
 /** Any number, the same in every process: whoever holds this advisory lock is the one resolving. */
@@ -14,10 +16,10 @@ interface Log {
  * one of them do the work at a time, so two never resolve (and announce) the same conversation.
  */
 export function startAutoResolve(database: DatabaseHandle, log: Log): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  const sweep = async () => {
-    const client = await database.pool.connect();
+  return repeat(EVERY_MS, async () => {
+    let client: PoolClient | undefined;
     try {
+      client = await database.pool.connect();
       const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEY]);
       if (!rows[0].locked) return;
       try {
@@ -28,15 +30,7 @@ export function startAutoResolve(database: DatabaseHandle, log: Log): { stop(): 
     } catch (err) {
       log.warn({ err }, 'auto-resolve failed; it runs again in a minute');
     } finally {
-      client.release();
+      client?.release();
     }
-  };
-  const timer = setInterval(() => void (running = sweep()), EVERY_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  });
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db/pool.ts';
 import type { DomainEvent } from '../db/types.ts';
 import { realtimeFrames, resyncFrame, type RealtimeFrame, type ResyncReason } from '../api/chatwoot/realtime/payloads.ts';
 import { loadEventContext } from '../api/chatwoot/events/context.ts';
-import { FairQueue } from './fair-queue.ts';
+import { FairQueue } from '../fair-queue.ts';
 import { identityKey } from './socket-limits.ts';
 import { allowed, type Live, type Subscriber } from './subscriber.ts';
 

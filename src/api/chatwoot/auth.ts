@@ -70,10 +70,12 @@ export async function authenticateUserOrBot(request: FastifyRequest, reply: Fast
     return;
   }
   if (viaCookie) requireCsrfToken(request, credential.token);
-  const expires = await touchSession(db, tokenDigest(credential.token), config.sessionTtlMs);
-  // The cookie slides with the session, or an active user would be signed out a fixed time after signing in.
-  if (expires && viaCookie) setSessionCookie(reply, credential.token, { secure: config.publicUrl.startsWith('https:'), expires });
-  if (principal.kind === 'user') request.caller = { session: { token: credential.token, viaCookie }, user: principal.user, access: principal.access };
+  if (principal.kind !== 'user') throw new AppError('invalid_token', M.sessionExpired); // sessions are only users'
+  // A session slides at most once a minute (the principal read says when): the cookie slides with it, or an
+  // active user would be signed out a fixed time after signing in.
+  const expires = principal.sessionIdle ? await touchSession(db, tokenDigest(credential.token), config.sessionTtlMs) : undefined;
+  if (expires && viaCookie) setSessionCookie(reply, credential.token, expires);
+  request.caller = { session: { token: credential.token, viaCookie }, user: principal.user, access: principal.access };
 }
 
 /** onRequest hook for /platform/api/v1: a platform app token. */

@@ -17,7 +17,7 @@ export interface AccountAccess {
 }
 
 export type Principal =
-  | { kind: 'user'; user: User; access?: AccountAccess | null }
+  | { kind: 'user'; user: User; access?: AccountAccess | null; sessionIdle?: boolean }
   | { kind: 'bot'; bot: AgentBot }
   | { kind: 'platform_app'; platformAppId: number };
 
@@ -32,11 +32,12 @@ export type Credential =
 function credentialRows(db: Db, credential: Credential) {
   const digest = tokenDigest(credential.token);
   if (credential.kind === 'token') {
-    return db.selectFrom('access_tokens').select(['owner_type', 'owner_id']).where('token_digest', '=', digest);
+    return db.selectFrom('access_tokens').select(['owner_type', 'owner_id', sql<boolean>`false`.as('idle')]).where('token_digest', '=', digest);
   }
   let sessions = db
     .selectFrom('user_sessions')
-    .select([sql<TokenOwnerType>`'User'`.as('owner_type'), 'user_id as owner_id'])
+    // idle: unused for a minute or more, so this request should slide its expiry (sessions.ts touchSession)
+    .select([sql<TokenOwnerType>`'User'`.as('owner_type'), 'user_id as owner_id', sql<boolean>`last_active_at < now() - interval '1 minute'`.as('idle')])
     .where('token_digest', '=', digest)
     .where('expires_at', '>', sql<Date>`now()`);
   if (credential.clientId !== undefined) sessions = sessions.where('client_id', '=', credential.clientId);
@@ -64,7 +65,7 @@ export async function principalFor(db: Db, credential: Credential, accountId?: n
     .leftJoin('users as u', (join) => join.onRef('u.id', '=', 't.owner_id').on('t.owner_type', '=', 'User'))
     .leftJoin('accounts as a', (join) => join.on('a.id', '=', accountId ?? null).on('u.id', 'is not', null))
     .leftJoin('account_users as au', (join) => join.onRef('au.account_id', '=', 'a.id').onRef('au.user_id', '=', 'u.id'))
-    .select(['t.owner_type', 't.owner_id'])
+    .select(['t.owner_type', 't.owner_id', 't.idle as session_idle'])
     .selectAll('u')
     .select((eb) => [
       sql<Record<string, unknown> | null>`to_jsonb(a)`.as('access_account'),
@@ -79,6 +80,7 @@ export async function principalFor(db: Db, credential: Credential, accountId?: n
   const {
     owner_type: ownerType,
     owner_id: ownerId,
+    session_idle: sessionIdle,
     access_account: account,
     access_role: role,
     access_availability: availability,
@@ -89,7 +91,7 @@ export async function principalFor(db: Db, credential: Credential, accountId?: n
   } = row;
   if (ownerType === 'User') {
     if (user.id === null) return undefined;
-    if (accountId === undefined) return { kind: 'user', user: user as User };
+    if (accountId === undefined) return { kind: 'user', user: user as User, sessionIdle };
     const access = account && {
       account: reviveRow<Account>(account),
       role: role ?? undefined,
@@ -98,7 +100,7 @@ export async function principalFor(db: Db, credential: Credential, accountId?: n
       autoOffline,
       availabilityStatus: shownAvailability as Availability,
     };
-    return { kind: 'user', user: user as User, access };
+    return { kind: 'user', user: user as User, access, sessionIdle };
   }
   const owner = { ownerType, ownerId };
   if (owner.ownerType === 'AgentBot') {

@@ -3,6 +3,7 @@ import type { Db } from '../../db/pool.ts';
 import type { User } from '../../db/types.ts';
 import { AppError } from '../../errors.ts';
 import { hashPassword, verifyPassword } from './secrets.ts';
+import { FairQueue } from '../../fair-queue.ts';
 
 /** Attempts one client address may make within the window before it must wait (doubling from 30 s). */
 const ADDRESS_LIMIT = 20;
@@ -20,24 +21,9 @@ const CONCURRENT_CHECKS = 2;
 
 export const INVALID_CREDENTIALS = 'Invalid login credentials. Please try again.';
 
-/** A queue of at most `size` runners at once, in arrival order. */
-function limiter(size: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(work: () => Promise<T>): Promise<T> => {
-    if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await work();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
-}
-const checkPassword = limiter(CONCURRENT_CHECKS);
+const passwordChecks = new FairQueue(CONCURRENT_CHECKS);
 /** Per email being slowed down: its one-at-a-time queue, and how many attempts hold it (gone at zero). */
-const emailQueues = new Map<string, { run: ReturnType<typeof limiter>; holders: number }>();
+const emailQueues = new Map<string, { queue: FairQueue; holders: number }>();
 
 /**
  * Counts an attempt against a key BEFORE its password is checked, so parallel attempts cannot all pass
@@ -96,22 +82,22 @@ export async function signIn(db: Db, email: string, password: string, client: st
   const { count } = await countAttempt(db, emailKey, null);
   const check = async () => {
     const user = await db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', normalized).executeTakeFirst();
-    const valid = await checkPassword(async () => verifyPassword(password, user?.password_hash ?? (await decoyHash)));
+    const valid = await passwordChecks.run('', async () => verifyPassword(password, user?.password_hash ?? (await decoyHash)));
     return valid && user?.password_hash ? user : undefined;
   };
   let user: User | undefined;
   if (count > EMAIL_SLOWDOWN_AFTER) {
     // One attempt at a time per email in this process, each after a delay that doubles with the failures.
-    const queue = emailQueues.get(normalized) ?? { run: limiter(1), holders: 0 };
-    emailQueues.set(normalized, queue);
-    queue.holders++;
+    const slowed = emailQueues.get(normalized) ?? { queue: new FairQueue(1), holders: 0 };
+    emailQueues.set(normalized, slowed);
+    slowed.holders++;
     try {
-      user = await queue.run(async () => {
+      user = await slowed.queue.run(normalized, async () => {
         await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_EMAIL_DELAY_MS, 250 * 2 ** (count - EMAIL_SLOWDOWN_AFTER - 1))));
         return check();
       });
     } finally {
-      if (--queue.holders === 0) emailQueues.delete(normalized);
+      if (--slowed.holders === 0) emailQueues.delete(normalized);
     }
   } else user = await check();
   if (!user) throw new AppError('unauthenticated', INVALID_CREDENTIALS);

@@ -45,7 +45,6 @@ async function currentSession(request: FastifyRequest) {
  */
 export default async function signInRoutes(app: App): Promise<void> {
   const { db, config } = app.deps;
-  const secure = config.publicUrl.startsWith('https:');
   const publicHost = new URL(config.publicUrl).host;
 
   app.post(
@@ -55,7 +54,7 @@ export default async function signInRoutes(app: App): Promise<void> {
       if (!sameOrigin(request, publicHost)) throw new AppError('forbidden', 'Sign-in from another site is not allowed');
       const user = await signIn(db, request.body.email, request.body.password, clientKey(request.ip));
       const session = await createSession(db, user.id, config.sessionTtlMs, { userAgent: request.headers['user-agent'], ipAddress: request.ip });
-      setSessionCookie(reply, session.token, { secure, expires: session.expiresAt });
+      setSessionCookie(reply, session.token, session.expiresAt);
       reply.headers({ 'x-csrf-token': csrfTokenFor(session.token), 'cache-control': 'no-store' });
       // Tools get Chatwoot's devise headers. A page (it sends Origin) gets only the HttpOnly cookie: the same
       // token in a header its scripts can read would undo HttpOnly.
@@ -88,7 +87,7 @@ export default async function signInRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { token } = await currentSession(request);
       await endSession(db, token);
-      setSessionCookie(reply, '', { secure, expires: null });
+      setSessionCookie(reply, '', null);
       return { success: true };
     },
   );

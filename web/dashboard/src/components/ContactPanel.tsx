@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { api } from '../lib/api.ts';
+import { api, errorText } from '../lib/api.ts';
 import { useAccountData } from '../lib/account-data.tsx';
 import { useFrames } from '../lib/realtime.tsx';
 import { navigate } from '../lib/router.ts';
@@ -7,7 +7,6 @@ import { ago } from '../lib/format.ts';
 import { t, type StringKey } from '../lib/i18n.ts';
 import type { Contact, Conversation } from '../lib/types.ts';
 import { Avatar } from './Avatar.tsx';
-import { describe } from './ConversationList.tsx';
 
 interface Note {
   id: number;
@@ -80,7 +79,7 @@ export function ContactPanel({
         setNotes(n);
         setConversations(conv.payload);
       },
-      (caught) => alive && setError(describe(caught)),
+      (caught) => alive && setError(errorText(caught)),
     );
     return () => {
       alive = false;
@@ -96,7 +95,7 @@ export function ContactPanel({
     try {
       await action();
     } catch (caught) {
-      setError(describe(caught));
+      setError(errorText(caught));
     }
   }
 

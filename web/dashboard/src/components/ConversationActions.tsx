@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { api } from '../lib/api.ts';
+import { api, errorText } from '../lib/api.ts';
 import { useAccountData } from '../lib/account-data.tsx';
 import { t, type StringKey } from '../lib/i18n.ts';
 import type { Conversation } from '../lib/types.ts';
-import { describe } from './ConversationList.tsx';
 import { MoreActions } from './MoreActions.tsx';
 import { useRealtime } from '../lib/realtime.tsx';
 
@@ -21,7 +20,7 @@ export function ConversationActions({ conversation, onChange, onError }: { conve
     try {
       await action();
     } catch (caught) {
-      onError(describe(caught));
+      onError(errorText(caught));
     } finally {
       setBusy(false);
     }

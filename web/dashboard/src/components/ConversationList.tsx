@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, query } from '../lib/api.ts';
+import { api, errorText, query } from '../lib/api.ts';
 import { useAccountData } from '../lib/account-data.tsx';
 import { useFrames, useRealtime } from '../lib/realtime.tsx';
 import { t, type StringKey } from '../lib/i18n.ts';
@@ -89,7 +89,7 @@ export function ConversationList({
       setCounts(page.data.meta);
       setNext(page.data.meta.next_cursor ?? null);
     } catch (caught) {
-      if (mine === generation.current) setError(describe(caught));
+      if (mine === generation.current) setError(errorText(caught));
     } finally {
       if (mine === generation.current) {
         setLoading(false);
@@ -117,7 +117,7 @@ export function ConversationList({
       });
       setNext(page.data.meta.next_cursor ?? null);
     } catch (caught) {
-      setError(describe(caught));
+      setError(errorText(caught));
     } finally {
       loadingMore.current = false;
     }
@@ -218,9 +218,4 @@ function Select({ label, value, onChange, options }: { label: string; value: str
       </select>
     </label>
   );
-}
-
-export function describe(caught: unknown): string {
-  const error = caught as ApiError;
-  return error.status === 0 ? t('error.network') : error.message || t('error.generic', { status: error.status });
 }

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
-import { api } from '../lib/api.ts';
+import { api, errorText } from '../lib/api.ts';
 import { useAccountData } from '../lib/account-data.tsx';
 import { useFrames, useRealtime } from '../lib/realtime.tsx';
 import { useProfile } from '../lib/session.tsx';
 import { t } from '../lib/i18n.ts';
 import { MESSAGE_TYPE, type Conversation, type Message, type Person } from '../lib/types.ts';
 import { ConversationActions } from './ConversationActions.tsx';
-import { describe } from './ConversationList.tsx';
 import { MessageItem, type PendingState } from './MessageItem.tsx';
 import { ReplyBox, type Draft } from './ReplyBox.tsx';
 import { mergeMessages } from './messages.ts';
@@ -57,7 +56,7 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
         atBottom.current = true;
         markRead();
       },
-      (caught) => alive && setError(describe(caught)),
+      (caught) => alive && setError(errorText(caught)),
     );
     return () => {
       alive = false;
@@ -84,7 +83,7 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
       setMessages((current) => mergeMessages(current, list.payload));
       setHasOlder(list.payload.length >= 20);
     } catch (caught) {
-      setError(describe(caught));
+      setError(errorText(caught));
     } finally {
       loadingOlder.current = false;
     }
@@ -160,7 +159,7 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
         setMessages((current) => mergeMessages(current, [{ ...stored, echo_id: echoId }]));
         setPending(({ [echoId]: _, ...rest }) => rest);
       } catch (caught) {
-        setPending((p) => ({ ...p, [echoId]: { state: 'failed', error: describe(caught), draft } }));
+        setPending((p) => ({ ...p, [echoId]: { state: 'failed', error: errorText(caught), draft } }));
       }
     },
     [id, path, me],
@@ -171,7 +170,7 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
       const retried = await api.post<Message>(`${path}/messages/${messageId}/retry`);
       setMessages((current) => mergeMessages(current, [retried]));
     } catch (caught) {
-      setError(describe(caught));
+      setError(errorText(caught));
     }
   }
 

@@ -1,11 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { api } from '../lib/api.ts';
+import { api, errorText } from '../lib/api.ts';
 import { useAccountData } from '../lib/account-data.tsx';
 import { navigate } from '../lib/router.ts';
 import { useProfile } from '../lib/session.tsx';
 import { t } from '../lib/i18n.ts';
 import type { Conversation } from '../lib/types.ts';
-import { describe } from './ConversationList.tsx';
 
 /** Snooze presets, as Chatwoot offers them: in an hour, tomorrow morning, next Monday morning. */
 function presets(now = new Date()): [string, Date][] {
@@ -36,7 +35,7 @@ export function MoreActions({ conversation, onChange, onError }: { conversation:
       await action();
       if (menu.current) menu.current.open = false;
     } catch (caught) {
-      onError(describe(caught));
+      onError(errorText(caught));
     }
   }
 

@@ -1,6 +1,6 @@
+import { errorText } from '../lib/api.ts';
 import { cloneElement, useCallback, useEffect, useId, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { t } from '../lib/i18n.ts';
-import { describe } from './ConversationList.tsx';
 
 /**
  * The pieces every settings page is made of: a load with its error, an action whose failure stays next to
@@ -19,7 +19,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
         setData(value);
         setError(null);
       },
-      (caught) => alive && setError(describe(caught)),
+      (caught) => alive && setError(errorText(caught)),
     );
     return () => {
       alive = false;
@@ -39,7 +39,7 @@ export function useAction() {
       await action();
       return true;
     } catch (caught) {
-      setError(describe(caught));
+      setError(errorText(caught));
       return false;
     } finally {
       setBusy(false);

@@ -1,3 +1,4 @@
+import { t } from './i18n.ts';
 /**
  * The dashboard talks to the same Application API every integration uses. It is signed in with the
  * HttpOnly session cookie; state changes carry the session's CSRF token, which only our own pages can read.
@@ -86,4 +87,10 @@ export function query(params: Record<string, string | number | boolean | undefin
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/** What to show for a failed request: the API's own error text, or that the server cannot be reached. */
+export function errorText(caught: unknown): string {
+  const error = caught as ApiError;
+  return error.status === 0 ? t('error.network') : error.message || t('error.generic', { status: error.status });
 }

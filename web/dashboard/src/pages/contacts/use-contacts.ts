@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, query } from '../../lib/api.ts';
+import { api, errorText, query } from '../../lib/api.ts';
 import { useFrames, useRealtime } from '../../lib/realtime.tsx';
-import { describe } from '../../components/ConversationList.tsx';
 import type { Contact } from '../../lib/types.ts';
 
 /** A contact as the list shows it. */
@@ -73,7 +72,7 @@ export function useContacts(base: string, q: ContactQuery) {
             setCount(page.meta.count);
             state.current.done = page.payload.length < PAGE_SIZE;
           },
-          (caught) => run === state.current.run && setError(describe(caught)),
+          (caught) => run === state.current.run && setError(errorText(caught)),
         ).finally(() => {
           if (run !== state.current.run) return;
           state.current.busy = false;
@@ -98,7 +97,7 @@ export function useContacts(base: string, q: ContactQuery) {
         return [...rows, ...page.payload.filter((r) => !seen.has(r.id))];
       });
     } catch (caught) {
-      if (current === state.current) setError(describe(caught));
+      if (current === state.current) setError(errorText(caught));
     } finally {
       current.busy = false;
     }
