@@ -106,6 +106,21 @@ describe('attachment downloads', () => {
   });
 });
 
+describe('linked files', () => {
+  it('never turns our download address into a redirect to the linked site (no open redirect on this origin)', async () => {
+    const message = await sendAnonymously([{ filename: 'note.txt', type: 'text/plain', body: 'hello' }]);
+    const accessKey = 'linkedfilekey0000000000000000000';
+    const linked = await ctx.database.db
+      .insertInto('attachments')
+      .values({ account_id: f.account.account_id, message_id: message.id, file_type: 'file', filename: 'x.pdf', content_type: 'application/pdf', extension: 'pdf', file_size: 0, external_url: 'https://evil.example/phish', access_key: accessKey })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const res = await ctx.app.inject({ method: 'GET', url: `/attachments/${linked.id}/${accessKey}/x.pdf` });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers.location).toBeUndefined();
+  });
+});
+
 describe('attachment names', () => {
   it('downloads a file named in any script (RFC 6266 / 5987 Content-Disposition)', async () => {
     const message = await sendAnonymously([{ filename: '文件.txt', type: 'text/plain', body: 'hello' }]);

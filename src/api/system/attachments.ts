@@ -28,7 +28,8 @@ export async function attachmentRoutes(app: App): Promise<void> {
   app.get('/attachments/:id/:key/:filename', { schema: { hide: true, params: Params } }, async (request, reply) => {
     const file = await attachmentFile(db, request.params.id, request.params.key);
     if (!file) return reply.status(404).send({ error: 'Resource could not be found' });
-    if (!file.storage_key && !file.data && file.external_url) return reply.redirect(file.external_url, 302);
+    // A linked file (external_url) is presented by its own address, never by ours: redirecting from this
+    // origin to wherever a client's link points would make our domain an open redirect.
     // A row stored before object storage keeps its bytes in `data` until the start-up step moves them.
     const stored = file.storage_key ? await storage.get(file.storage_key) : file.data ? { body: Readable.from([file.data]), length: file.data.length } : undefined;
     if (!stored) return reply.status(404).send({ error: 'Resource could not be found' });

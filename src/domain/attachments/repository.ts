@@ -10,7 +10,7 @@ export const ATTACHMENT_COLUMNS = [
 export async function attachmentFile(db: Db, id: number, accessKey: string) {
   return db
     .selectFrom('attachments')
-    .select(['filename', 'content_type', 'storage_key', 'data', 'external_url'])
+    .select(['filename', 'content_type', 'storage_key', 'data'])
     .where('id', '=', id)
     .where('access_key', '=', accessKey)
     .executeTakeFirst();
