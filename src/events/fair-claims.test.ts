@@ -111,3 +111,34 @@ describe('one account’s stuck receiver', () => {
     expect(rows.some((r) => r.last_error === 'receiver deleted')).toBe(true);
   });
 });
+
+describe('a receiver whose address changes', () => {
+  it('sends its held deliveries to the new URL, not to the address it had', async () => {
+    const a = await conversationFixture(ctx, 'Moved');
+    const old = await startReceiver();
+    const moved = await startReceiver();
+    const webhook = await subscribe(a, old.url);
+    await a.api.patch(`${a.base}/webhooks/${webhook.id}`, { status: 'paused' });
+    const conversation = await a.openConversation();
+    for (let i = 0; i < 3; i++) await a.incoming(conversation.id, `held for the move ${i}`);
+    await waitUntil(async () => (await pendingFor(webhook.id)) === 3);
+    expect((await a.api.patch(`${a.base}/webhooks/${webhook.id}`, { url: moved.url, status: 'active' })).status).toBe(200);
+    await moved.waitFor((r) => r.filter((x) => String(x.body.content).startsWith('held for the move')).length === 3, 15_000);
+    expect(old.received).toHaveLength(0);
+    const addresses = await ctx.database.db.selectFrom('webhook_deliveries').select(['url']).where('target_type', '=', 'webhook').where('target_id', '=', webhook.id).execute();
+    expect(new Set(addresses.map((d) => d.url))).toEqual(new Set([moved.url]));
+  });
+
+  it('fails, saying why, the pending deliveries of an inbox whose webhook_url is removed', async () => {
+    const a = await conversationFixture(ctx, 'Unhooked');
+    await ctx.database.db.updateTable('inboxes').set({ webhook_url: 'http://127.0.0.1:9/gone' }).where('id', '=', a.inbox.id).execute();
+    const conversation = await a.openConversation();
+    await a.incoming(conversation.id, 'into an inbox about to lose its hook');
+    const inboxDeliveries = ctx.database.db.selectFrom('webhook_deliveries').select(['status', 'last_error']).where('target_type', '=', 'inbox').where('target_id', '=', a.inbox.id);
+    await waitUntil(async () => (await inboxDeliveries.execute()).length >= 2);
+    await ctx.database.db.updateTable('inboxes').set({ webhook_url: null }).where('id', '=', a.inbox.id).execute();
+    const rows = await inboxDeliveries.execute();
+    expect(rows.every((r) => r.status === 'failed')).toBe(true);
+    expect(rows.some((r) => r.last_error === 'receiver has no URL any more')).toBe(true);
+  });
+});
