@@ -6,6 +6,8 @@ import { validation } from '../../errors.ts';
 import { inboxCondition } from '../inboxes/access.ts';
 
 export const CONVERSATIONS_PER_PAGE = 25;
+/** `updated_within` turns paging off (Chatwoot); the answer is still bounded, newest activity first. */
+export const UPDATED_WITHIN_LIMIT = 1000;
 
 export type AssigneeType = 'me' | 'unassigned' | 'assigned' | 'all';
 
@@ -184,7 +186,7 @@ export async function listConversations(
   const perPage = query.perPage ?? CONVERSATIONS_PER_PAGE;
   const keys = SORTS[query.sortBy ?? ''] ?? SORTS.last_activity_at_desc;
   const keyset = query.after ? sql`AND ${afterCursor(keys, decodeCursor(query.sortBy, query.after))}` : sql``;
-  const paging = query.updatedWithin ? sql`` : query.after ? sql`LIMIT ${perPage}` : sql`LIMIT ${perPage} OFFSET ${(query.page - 1) * perPage}`;
+  const paging = query.updatedWithin ? sql`LIMIT ${UPDATED_WITHIN_LIMIT}` : query.after ? sql`LIMIT ${perPage}` : sql`LIMIT ${perPage} OFFSET ${(query.page - 1) * perPage}`;
   const me = query.userId ?? 0;
   const [page, counts] = await Promise.all([
     sql<Conversation & { sort_cursor: string }>`

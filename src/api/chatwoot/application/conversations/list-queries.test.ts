@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
 import { conversationFixture } from '../../../../../test/helpers/fixtures.ts';
 
@@ -35,5 +36,22 @@ describe('conversation list is constant-query', () => {
     // auth (token, user, account, membership) + counts + page + 8 detail statements
     expect(many.statements).toBeLessThanOrEqual(14);
     console.log(`conversation list: ${many.statements} SQL statements per request (1 or 25 conversations)`);
+  });
+});
+
+describe('updated_within', () => {
+  it('turns paging off, as Chatwoot does, but answers at most the 1,000 most recently active', async () => {
+    const g = await conversationFixture(ctx, 'Busy');
+    const contact = await ctx.database.db.selectFrom('contacts').select('id').where('account_id', '=', g.account.account_id).executeTakeFirstOrThrow();
+    await sql`INSERT INTO conversations (account_id, display_id, inbox_id, contact_id, last_activity_at)
+      SELECT ${g.account.account_id}, n, ${g.inbox.id}, ${contact.id}, now() - make_interval(secs => n)
+      FROM generate_series(1, 1005) AS n`.execute(ctx.database.db);
+    await sql`UPDATE conversations SET updated_at = now() - interval '2 hours' WHERE account_id = ${g.account.account_id} AND display_id > 1000`.execute(ctx.database.db);
+    const recent = await g.api.get(`${g.base}/conversations`, { updated_within: 3600, status: 'all' });
+    expect(recent.status).toBe(200);
+    expect(recent.body.data.payload).toHaveLength(1000);
+    const all = await g.api.get(`${g.base}/conversations`, { updated_within: 86_400, status: 'all' });
+    expect(all.body.data.payload).toHaveLength(1000);
+    expect(all.body.data.payload.map((c: { id: number }) => c.id)).not.toContain(1005);
   });
 });
