@@ -50,8 +50,16 @@ function mimetypeOf(filename: string): string {
   return MIME_BY_EXTENSION[path.extname(filename).slice(1).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** Characters as Chatwoot (Ruby) counts them: code points, so an emoji is one, not two UTF-16 units. */
+function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let characters = 0;
+  for (const _ of text) if (++characters > max) return true;
+  return false;
+}
+
 export function validateMessage(input: NewMessage): void {
-  if (input.content && input.content.length > MAX_CONTENT_LENGTH) {
+  if (input.content && longerThan(input.content, MAX_CONTENT_LENGTH)) {
     throw unprocessable(`Validation failed: Content is too long (maximum is ${MAX_CONTENT_LENGTH} characters)`, ['content']);
   }
   const items = input.contentAttributes?.items;
