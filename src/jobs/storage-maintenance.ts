@@ -3,6 +3,7 @@ import type { Db } from '../db/pool.ts';
 import { partialDir, type ObjectStorage } from '../storage/object-storage.ts';
 import { moveLegacyAttachments, removeStalePartials } from '../domain/attachments/maintenance.ts';
 import { sweepOrphans } from '../domain/attachments/orphans.ts';
+import { repeat } from './repeat.ts';
 
 export interface StorageMaintenance {
   stop(): Promise<void>;
@@ -23,18 +24,7 @@ interface Log {
  * (deleted messages', abandoned uploads') are removed.
  */
 export function startStorageMaintenance(db: Db, storage: ObjectStorage, config: Pick<Config, 'dataDir'>, log: Log): StorageMaintenance {
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const sweep = async () => {
-    try {
-      const removed = await sweepOrphans(db, storage, { graceMs: ABANDONED_UPLOAD_MS });
-      if (removed) log.info({ removed }, 'storage: removed objects no attachment owns');
-    } catch (err) {
-      log.warn({ err }, 'storage sweep failed; it runs again in a minute');
-    }
-    if (!stopped) timer = setTimeout(() => void (running = sweep()), SWEEP_MS);
-  };
-  let running: Promise<void> = (async () => {
+  const moveLegacy = async () => {
     try {
       await removeStalePartials(partialDir(config.dataDir));
       const moved = await moveLegacyAttachments(db, storage);
@@ -42,13 +32,19 @@ export function startStorageMaintenance(db: Db, storage: ObjectStorage, config: 
     } catch (err) {
       log.warn({ err }, 'storage: moving database-stored attachments failed; they are still served, and moved at the next start');
     }
-    await sweep();
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
   };
+  const sweep = async () => {
+    try {
+      const removed = await sweepOrphans(db, storage, { graceMs: ABANDONED_UPLOAD_MS });
+      if (removed) log.info({ removed }, 'storage: removed objects no attachment owns');
+    } catch (err) {
+      log.warn({ err }, 'storage sweep failed; it runs again in a minute');
+    }
+  };
+  let started = false;
+  return repeat(SWEEP_MS, async () => {
+    if (!started) await moveLegacy();
+    started = true;
+    await sweep();
+  }, { now: true });
 }
