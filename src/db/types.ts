@@ -32,6 +32,9 @@ export interface UsersTable {
   display_name: string | null;
   email: string;
   password_hash: string | null;
+  reset_password_digest: ColumnType<string | null, string | null | undefined, string | null>;
+  reset_password_sent_at: NullableTimestamp;
+  reset_password_expires_at: NullableTimestamp;
   pubsub_token: string;
   message_signature: string | null;
   avatar_url: string | null;

@@ -43,6 +43,7 @@ export async function chatwootApi(app: App): Promise<void> {
   const publicRoutes = await loadRouteModules(path.join(here, 'public'));
   const widgetRoutes = await loadRouteModules(path.join(here, 'widget'));
   const { default: signInRoutes } = await import('./sign-in/routes.ts');
+  const { default: passwordRoutes } = await import('./sign-in/password-routes.ts');
   const { uploads } = app.deps.config;
   const normalizeInput = inputNormalizer(uploads.authenticated);
   // The Client and widget APIs take no token: anyone may post there, so their uploads are held tighter.
@@ -81,6 +82,7 @@ export async function chatwootApi(app: App): Promise<void> {
   await app.register(async (auth) => {
     auth.addHook('preValidation', normalizeAnonymousInput);
     await auth.register(signInRoutes);
+    await auth.register(passwordRoutes);
   });
 
   // One budget of anonymous writes per client address, shared by the Client and widget APIs.

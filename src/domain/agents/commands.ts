@@ -66,14 +66,16 @@ export async function createAgent(db: Db, accountId: number, inviterId: number |
 }
 
 /** Invites each email as createAgent does, named after its local part; emails that fail are skipped. */
-export async function bulkCreateAgents(db: Db, accountId: number, inviterId: number | null, emails: string[]): Promise<void> {
+export async function bulkCreateAgents(db: Db, accountId: number, inviterId: number | null, emails: string[]): Promise<Member[]> {
+  const added: Member[] = [];
   for (const email of emails) {
     try {
-      await createAgent(db, accountId, inviterId, { email, name: email.split('@')[0] });
+      added.push(await createAgent(db, accountId, inviterId, { email, name: email.split('@')[0] }));
     } catch (error) {
       if (translateError(error).kind !== 'validation') throw error;
     }
   }
+  return added;
 }
 
 /** Whether the user belongs to an account other than this one. */

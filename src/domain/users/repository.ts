@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { Account, AccountUser, Availability, User } from '../../db/types.ts';
 import { availabilityStatus } from '../presence/repository.ts';
@@ -5,7 +6,11 @@ import { notFound } from '../../errors.ts';
 
 /** A user as a member of one account. */
 export type Member = Pick<User, 'id' | 'name' | 'display_name' | 'email' | 'avatar_url' | 'custom_attributes'> &
-  Pick<AccountUser, 'account_id' | 'role' | 'availability' | 'auto_offline'> & { availability_status: Availability };
+  Pick<AccountUser, 'account_id' | 'role' | 'availability' | 'auto_offline'> & {
+    availability_status: Availability;
+    /** Whether they have chosen a password (an invited agent has not yet). */
+    confirmed: boolean;
+  };
 
 /** The account's members as one query to narrow further (by user id, inbox, team); ordered by name. */
 export function selectMembers(db: Db, accountId: number) {
@@ -24,6 +29,7 @@ export function selectMembers(db: Db, accountId: number) {
       'au.availability',
       'au.auto_offline',
       availabilityStatus('au').as('availability_status'),
+      sql<boolean>`u.password_hash IS NOT NULL`.as('confirmed'),
     ])
     .where('au.account_id', '=', accountId);
 }

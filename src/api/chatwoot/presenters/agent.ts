@@ -27,7 +27,7 @@ export function presentAgent(member: Member): AgentJson {
     account_id: member.account_id,
     availability_status: member.availability_status,
     auto_offline: member.auto_offline,
-    confirmed: true,
+    confirmed: member.confirmed,
     email: member.email,
     provider: 'email',
     available_name: member.display_name || member.name,

@@ -1,14 +1,26 @@
+import type { FastifyRequest } from 'fastify';
 import type { App } from '../../../types.ts';
+import { notFound } from '../../../../errors.ts';
 import { bulkCreateAgents, createAgent, removeAgent, updateAgent } from '../../../../domain/agents/commands.ts';
-import { listMembers } from '../../../../domain/users/repository.ts';
+import { inviteAgent, inviteNewAgent } from '../../../../domain/agents/invitations.ts';
+import { findMember, listMembers, type Member } from '../../../../domain/users/repository.ts';
 import { presentAgent } from '../../presenters/agent.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
-import { AgentList, AgentParams, AgentSchema, BulkCreateBody, CreateAgentBody, UpdateAgentBody, toAvailability } from './schema.ts';
+import { AgentList, AgentParams, AgentSchema, BulkCreateBody, CreateAgentBody, InvitationSchema, UpdateAgentBody, toAvailability } from './schema.ts';
 
 const tags = ['Agents'];
 
 export default async function agentRoutes(app: App): Promise<void> {
-  const { db } = app.deps;
+  const { db, mailer, config } = app.deps;
+
+  /**
+   * New agents get their invitation mail after the answer: a known email (no mail) and an unknown one (a
+   * mail) then take equally long, so adding agents still tells nobody which emails have users elsewhere.
+   */
+  const invite = (request: FastifyRequest, members: Member[]) => {
+    const { account, user } = request.auth;
+    for (const member of members) void inviteNewAgent(db, mailer, config.publicUrl, account.id, account.name, member, user?.name ?? null, request.log);
+  };
 
   app.get(
     '/agents',
@@ -28,6 +40,7 @@ export default async function agentRoutes(app: App): Promise<void> {
         ...rest,
         availability: toAvailability(availability ?? availability_status),
       });
+      invite(request, [agent]);
       return presentAgent(agent);
     },
   );
@@ -39,8 +52,27 @@ export default async function agentRoutes(app: App): Promise<void> {
       schema: { tags, summary: 'Invite agents by email', body: BulkCreateBody, response: { 200: Empty } },
     },
     async (request, reply) => {
-      await bulkCreateAgents(db, request.auth.account.id, request.auth.user?.id ?? null, request.body.emails);
+      invite(request, await bulkCreateAgents(db, request.auth.account.id, request.auth.user?.id ?? null, request.body.emails));
       return sendEmpty(reply);
+    },
+  );
+
+  app.post(
+    '/agents/:id/invitation',
+    {
+      config: { policy: 'agents.manage' },
+      schema: {
+        tags,
+        summary: 'A new invitation link for an agent who has not chosen a password yet (mailed when SMTP_URL is set)',
+        params: AgentParams,
+        response: { 200: InvitationSchema },
+      },
+    },
+    async (request) => {
+      const member = await findMember(db, request.auth.account.id, request.params.id);
+      if (!member) throw notFound();
+      const invitation = await inviteAgent(db, mailer, config.publicUrl, request.auth.account.id, request.auth.account.name, member, request.auth.user?.name ?? null);
+      return { invitation_url: invitation.url, mailed: invitation.mailed };
     },
   );
 

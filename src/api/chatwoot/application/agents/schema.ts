@@ -35,4 +35,7 @@ export const BulkCreateBody = Type.Object({
 });
 
 export const AgentList = Type.Array(AgentSchema);
+
+/** Switchboard addition: the link an invited agent chooses their password with, and whether it was mailed. */
+export const InvitationSchema = Type.Object({ invitation_url: Type.String(), mailed: Type.Boolean() });
 export { AgentSchema };
