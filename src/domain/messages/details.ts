@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import { availabilityStatus } from '../presence/repository.ts';
 import { usableInAccount } from '../bots/repository.ts';
@@ -11,6 +12,8 @@ export type UserWithMembership = Pick<User, 'id' | 'name' | 'display_name' | 'em
   auto_offline: boolean | null;
   /** What others see: the chosen availability, or offline when auto_offline and not connected. */
   availability_status: 'online' | 'busy' | 'offline';
+  /** Whether they have chosen a password (an invited agent has not yet). */
+  confirmed: boolean;
 };
 
 export type Sender =
@@ -37,7 +40,7 @@ export async function loadUsers(db: Db, accountId: number, ids: number[]): Promi
   const rows = await db
     .selectFrom('users as u')
     .leftJoin('account_users as au', (join) => join.onRef('au.user_id', '=', 'u.id').on('au.account_id', '=', accountId))
-    .select(['u.id', 'u.name', 'u.display_name', 'u.email', 'u.avatar_url', 'u.custom_attributes', 'au.account_id', 'au.role', 'au.availability', 'au.auto_offline', availabilityStatus('au').as('availability_status')])
+    .select(['u.id', 'u.name', 'u.display_name', 'u.email', 'u.avatar_url', 'u.custom_attributes', 'au.account_id', 'au.role', 'au.availability', 'au.auto_offline', availabilityStatus('au').as('availability_status'), sql<boolean>`u.password_hash IS NOT NULL`.as('confirmed')])
     .where('u.id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((r) => [r.id, r]));

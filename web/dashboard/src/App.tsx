@@ -3,6 +3,7 @@ import { SessionProvider, useSession } from './lib/session.tsx';
 import { match, navigate, usePath } from './lib/router.ts';
 import { Login } from './pages/Login.tsx';
 import { Shell } from './pages/Shell.tsx';
+import { SetPassword } from './pages/SetPassword.tsx';
 import { t } from './lib/i18n.ts';
 
 export function App() {
@@ -13,6 +14,9 @@ export function App() {
   );
 }
 
+/** Where password reset and invitation emails lead (the server's resetLinkUrl). */
+const SET_PASSWORD_PATH = '/app/auth/password/edit';
+
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
   return null;
@@ -22,6 +26,8 @@ function Routes() {
   const { state } = useSession();
   const path = usePath();
   if (state.status === 'loading') return <div className="splash" aria-busy="true">{t('app.name')}</div>;
+  // An emailed link works whoever is signed in on this browser: saving signs in as the link's user.
+  if (path === SET_PASSWORD_PATH) return <SetPassword />;
   if (state.status === 'signed-out') {
     return path === '/app/login' ? <Login /> : <Redirect to="/app/login" />;
   }

@@ -12,6 +12,8 @@ export type SessionState = { status: 'loading' } | { status: 'signed-out' } | { 
 interface SessionValue {
   state: SessionState;
   signIn(email: string, password: string): Promise<void>;
+  /** Sets a password with a reset or invitation link from an email; signs in as that user. */
+  setPasswordWithLink(token: string, password: string, confirmation: string): Promise<void>;
   signOut(): Promise<void>;
 }
 
@@ -33,6 +35,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-in', profile: data });
   }, []);
 
+  const setPasswordWithLink = useCallback(async (token: string, password: string, confirmation: string) => {
+    const { data } = await api.put<{ data: Profile }>('/auth/password', { reset_password_token: token, password, password_confirmation: confirmation });
+    forgetDrafts();
+    setState({ status: 'signed-in', profile: data });
+  }, []);
+
   const signOut = useCallback(async () => {
     await api.delete('/auth/sign_out').catch((error: ApiError) => {
       if (error.status !== 401) throw error;
@@ -44,7 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // A session that ended elsewhere (expired, signed out, password changed) shows the sign-in page.
   useEffect(() => onSessionEnded(() => setState({ status: 'signed-out' })), []);
 
-  return <SessionContext.Provider value={{ state, signIn, signOut }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ state, signIn, setPasswordWithLink, signOut }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionValue {

@@ -117,6 +117,8 @@ export interface Agent {
   role: string;
   availability_status: string;
   thumbnail: string;
+  /** False until they choose a password (with their invitation link). */
+  confirmed: boolean;
 }
 
 export interface Team {

@@ -31,9 +31,9 @@ function callerAsSender(request: FastifyRequest, contact?: Contact): KnownSender
   const access = request.caller.access;
   const known: KnownSenders = { bots: bot ? [bot] : [], contacts: contact ? [contact] : [] };
   if (user && access?.role) {
-    const { id, name, display_name, email, avatar_url, custom_attributes } = user;
+    const { id, name, display_name, email, avatar_url, custom_attributes, password_hash } = user;
     known.users = [
-      { id, name, display_name, email, avatar_url, custom_attributes, account_id: account.id, role: access.role, availability: access.availability, auto_offline: access.autoOffline, availability_status: access.availabilityStatus },
+      { id, name, display_name, email, avatar_url, custom_attributes, account_id: account.id, role: access.role, availability: access.availability, auto_offline: access.autoOffline, availability_status: access.availabilityStatus, confirmed: password_hash !== null },
     ];
   }
   return known;

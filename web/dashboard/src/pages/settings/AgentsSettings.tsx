@@ -4,6 +4,7 @@ import { useProfile } from '../../lib/session.tsx';
 import { t } from '../../lib/i18n.ts';
 import type { Agent } from '../../lib/types.ts';
 import { Avatar } from '../../components/Avatar.tsx';
+import { useState } from 'react';
 import { ConfirmDelete, Empty, ErrorNote, Field, Loading, PageHeader, SettingsForm, text, useAction, useLoad } from '../../components/settings-kit.tsx';
 
 const ROLES = ['agent', 'administrator'] as const;
@@ -30,6 +31,11 @@ export function AgentsSettings() {
   };
   const setRole = (agent: Agent, role: string) => void rowAction.run(() => api.patch(`${base}/agents/${agent.id}`, { role }).then(changed));
   const remove = (agent: Agent) => void rowAction.run(() => api.delete(`${base}/agents/${agent.id}`).then(changed));
+  const [invitation, setInvitation] = useState<{ email: string; url: string; mailed: boolean } | null>(null);
+  const invite = (agent: Agent) =>
+    void rowAction.run(() =>
+      api.post<{ invitation_url: string; mailed: boolean }>(`${base}/agents/${agent.id}/invitation`).then((answer) => setInvitation({ email: agent.email, url: answer.invitation_url, mailed: answer.mailed })),
+    );
   const add = (form: FormData) =>
     addAction.run(() => api.post(`${base}/agents`, { name: text(form, 'name') ?? undefined, email: text(form, 'email') ?? '', role: form.get('role') }).then(changed));
 
@@ -41,6 +47,7 @@ export function AgentsSettings() {
           {agents.error && <Empty>{agents.error}</Empty>}
           {!agents.data && !agents.error && <Loading />}
           <ErrorNote error={rowAction.error} />
+          {invitation && <InvitationNote {...invitation} />}
           <ul className="settings-list" aria-label={t('settings.agents.list')}>
             {agents.data?.map((agent) => (
               <li key={agent.id}>
@@ -48,7 +55,13 @@ export function AgentsSettings() {
                 <div className="item-main">
                   <strong>{agent.available_name}</strong>
                   <span className="subtle">{agent.email}</span>
+                  {!agent.confirmed && <span className="subtle">{t('settings.agents.pending')}</span>}
                 </div>
+                {!agent.confirmed && (
+                  <button type="button" className="link" aria-label={t('settings.agents.inviteLinkOf', { name: agent.available_name })} disabled={rowAction.busy} onClick={() => invite(agent)}>
+                    {t('settings.agents.inviteLink')}
+                  </button>
+                )}
                 <select aria-label={t('settings.agents.roleOf', { name: agent.available_name })} value={agent.role} disabled={rowAction.busy} onChange={(e) => setRole(agent, e.target.value)}>
                   <RoleOptions />
                 </select>
@@ -74,5 +87,15 @@ export function AgentsSettings() {
         </SettingsForm>
       </div>
     </>
+  );
+}
+
+/** A fresh invitation link, shown once so an administrator can pass it on when no mail goes out. */
+function InvitationNote({ email, url, mailed }: { email: string; url: string; mailed: boolean }) {
+  return (
+    <div className="invitation-note" role="status">
+      <p>{t(mailed ? 'settings.agents.inviteMailed' : 'settings.agents.inviteNotMailed', { email })}</p>
+      <input readOnly value={url} aria-label={t('settings.agents.inviteLinkOf', { name: email })} onFocus={(e) => e.target.select()} />
+    </div>
   );
 }
