@@ -36,3 +36,14 @@ export function bodyRange(range: { after?: string; before?: string } | undefined
 }
 
 export type { Static };
+
+/**
+ * Who a new session goes to, as WTS clients send it. `null` fields mean "none": the WTS n8n node sends
+ * `{"id": null}` when no agent or department is chosen.
+ */
+export const AgentRef = Type.Object({
+  id: Type.Optional(Nullable(Uuid)),
+  email: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+  phoneNumber: Type.Optional(Nullable(Type.String({ maxLength: 32 }))),
+});
+export const DepartmentRef = Type.Object({ id: Type.Optional(Nullable(Uuid)), name: Type.Optional(Nullable(Type.String({ maxLength: 255 }))) });

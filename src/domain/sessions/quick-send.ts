@@ -15,8 +15,9 @@ export interface QuickSend {
   /** Send into this session instead (the typed senders' `sessionId`): from/to/options are then not used. */
   sessionId?: string;
   body: SessionMessageInput;
-  department?: { id?: string; name?: string };
-  user?: { id?: string; email?: string; phoneNumber?: string };
+  /** null fields mean none (as WTS clients send an unchosen department or agent). */
+  department?: { id?: string | null; name?: string | null };
+  user?: { id?: string | null; email?: string | null; phoneNumber?: string | null };
   options?: { enableBot?: boolean; hiddenSession?: boolean; forceStartSession?: boolean };
   /** The chatbot (its key or id) that takes the session over when the contact replies. */
   botKey?: string;

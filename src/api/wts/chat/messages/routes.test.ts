@@ -144,3 +144,26 @@ describe('refusals', () => {
     expect(res.body.text).toMatch(/is not a channel of this company/);
   });
 });
+
+describe("the WTS n8n node's defaults", () => {
+  // With no department chosen the node sends `"user": {"id": null}` (and may null the department too): no agent.
+  const nobody = { user: { id: null, email: null }, department: { id: null, name: null } };
+  for (const [kind, body] of [
+    ['text', { text: 'plain' }],
+    ['file', { fileUrl: 'https://cdn.example.com/menu.pdf', text: 'the menu' }],
+    ['template', { templateId: 'welcome', parameters: { name: 'Ana' }, text: 'Olá Ana' }],
+  ] as const) {
+    it(`sends ${kind} with a null user and department as unassigned`, async () => {
+      const res = await send({ from: f.channelId, to: `+55119777700${kind.length}`, body, ...nobody });
+      expect(res.status, res.text).toBe(200);
+      const s = await session(res.body.sessionId);
+      expect(s.userId ?? null).toBeNull();
+      expect(s.departmentId ?? null).toBeNull();
+    });
+  }
+
+  it('the typed senders take a null user too', async () => {
+    const res = await wts.post('/chat/v1/send/text', { to: '+5511977770099', text: 'x', options: { user: { id: null }, department: { id: null } } });
+    expect(res.status, res.text).toBe(200);
+  });
+});

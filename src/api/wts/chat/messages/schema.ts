@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { MessageListQuery, SessionMessageBody } from '../sessions/messages-schema.ts';
-import { Uuid } from '../../schema.ts';
+import { AgentRef, DepartmentRef, Uuid } from '../../schema.ts';
 
 /** `PublicReqQuickSendMessageDTO`: send to an address from a channel. */
 export const QuickSendBody = Type.Object({
@@ -10,10 +10,8 @@ export const QuickSendBody = Type.Object({
   botKey: Type.Optional(Type.String({ maxLength: 64 })),
   botId: Type.Optional(Type.String({ maxLength: 64 })),
   body: SessionMessageBody,
-  department: Type.Optional(Type.Object({ id: Type.Optional(Uuid), name: Type.Optional(Type.String({ maxLength: 255 })) })),
-  user: Type.Optional(
-    Type.Object({ id: Type.Optional(Uuid), email: Type.Optional(Type.String({ maxLength: 255 })), phoneNumber: Type.Optional(Type.String({ maxLength: 32 })) }),
-  ),
+  department: Type.Optional(DepartmentRef),
+  user: Type.Optional(AgentRef),
   options: Type.Optional(
     Type.Object({ enableBot: Type.Optional(Type.Boolean()), hiddenSession: Type.Optional(Type.Boolean()), forceStartSession: Type.Optional(Type.Boolean()) }),
   ),

@@ -4,7 +4,7 @@ import type { App } from '../../../types.ts';
 import { reloadSessionMessage } from '../../../../domain/sessions/messages.ts';
 import { quickSend, type QuickSend } from '../../../../domain/sessions/quick-send.ts';
 import { failureOf, statusOf } from '../../presenters/message.ts';
-import { iso, Nullable, Uuid } from '../../schema.ts';
+import { AgentRef, DepartmentRef, iso, Nullable, Uuid } from '../../schema.ts';
 import { performerOf } from '../sessions/present.ts';
 
 const Options = Type.Optional(
@@ -12,8 +12,8 @@ const Options = Type.Optional(
     enableBot: Type.Optional(Type.Boolean()),
     hiddenSession: Type.Optional(Type.Boolean()),
     forceStartSession: Type.Optional(Type.Boolean()),
-    user: Type.Optional(Type.Object({ id: Type.Optional(Uuid), email: Type.Optional(Type.String({ maxLength: 255 })), phoneNumber: Type.Optional(Type.String({ maxLength: 32 })) })),
-    department: Type.Optional(Type.Object({ id: Type.Optional(Uuid), name: Type.Optional(Type.String({ maxLength: 255 })) })),
+    user: Type.Optional(AgentRef),
+    department: Type.Optional(DepartmentRef),
   }),
 );
 
