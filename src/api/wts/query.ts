@@ -51,7 +51,11 @@ export function canonicalInput(input: unknown, schema: JsonSchema | undefined): 
     const values = (Array.isArray(rawValue) ? rawValue : [rawValue])
       .filter(given)
       .map((v) => (allowed && typeof v === 'string' ? (allowed.find((a) => a.toLowerCase() === v.trim().toLowerCase()) ?? v) : v));
-    if (!values.length) continue;
+    if (!values.length) {
+      // An empty list sent as one (`"items": []`) is a value: "none" (ReplaceAll with nothing clears).
+      if (list && Array.isArray(rawValue) && !rawValue.length && !(name in out)) out[name] = [];
+      continue;
+    }
     if (list) out[name] = [...new Set([...((out[name] as unknown[]) ?? []), ...values])];
     else if (!(name in out)) out[name] = values[0];
   }

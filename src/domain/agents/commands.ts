@@ -17,6 +17,8 @@ export interface NewAgent {
 
 export interface AgentChanges {
   name?: string;
+  /** The short name others see (`display_name`); null clears it. */
+  display_name?: string | null;
   role?: Role;
   availability?: Availability;
   auto_offline?: boolean;
@@ -79,23 +81,31 @@ export async function bulkCreateAgents(db: Db, accountId: number, inviterId: num
 }
 
 /** Whether the user belongs to an account other than this one. */
-async function belongsElsewhere(db: Db, accountId: number, userId: number): Promise<boolean> {
+export async function belongsElsewhere(db: Db, accountId: number, userId: number): Promise<boolean> {
   const other = await db.selectFrom('account_users').select('id').where('user_id', '=', userId).where('account_id', '!=', accountId).executeTakeFirst();
   return Boolean(other);
 }
 
 /**
- * Changes the user's membership of this account (role, availability, auto_offline), and renames the user only
- * when this account is the only one they belong to: a user is one person across accounts, and an account that
- * added them may not rename them everywhere. The name of a user shared with other accounts is left as it is.
+ * Changes the user's membership of this account (role, availability, auto_offline), and renames the user (name,
+ * display name) only when this account is the only one they belong to: a user is one person across accounts,
+ * and an account that added them may not rename them everywhere. The name of a user shared with other accounts is left as it is.
  */
 export async function updateAgent(db: Db, accountId: number, userId: number, changes: AgentChanges): Promise<Member> {
   await getMember(db, accountId, userId);
-  const { name } = changes;
+  const { name, display_name: displayName } = changes;
+  if (name !== undefined && !name.trim()) throw validation("Name can't be blank", ['name']);
   await db.transaction().execute(async (trx) => {
-    if (name !== undefined && !(await belongsElsewhere(trx, accountId, userId))) {
-      if (!name.trim()) throw validation("Name can't be blank", ['name']);
-      await trx.updateTable('users').set({ name: name.trim(), updated_at: new Date() }).where('id', '=', userId).execute();
+    if ((name !== undefined || displayName !== undefined) && !(await belongsElsewhere(trx, accountId, userId))) {
+      await trx
+        .updateTable('users')
+        .set({
+          ...(name === undefined ? {} : { name: name.trim() }),
+          ...(displayName === undefined ? {} : { display_name: displayName?.trim() || null }),
+          updated_at: new Date(),
+        })
+        .where('id', '=', userId)
+        .execute();
     }
     const values = definedFields(changes, ['role', 'availability', 'auto_offline']);
     if (Object.keys(values).length) {
