@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { Contact } from '../../db/types.ts';
-import { validation } from '../../errors.ts';
+import { AppError, validation } from '../../errors.ts';
 import { createContact, saveContact } from '../contacts/commands.ts';
 import { getContact } from '../contacts/repository.ts';
 import { cleanContactFields } from '../contacts/validation.ts';
@@ -148,4 +148,24 @@ export async function createWtsContact(db: Db, accountId: number, input: WtsCont
   const { contact } = await createContact(db, accountId, columns as never);
   // Chatwoot's contact create takes no labels: the tags are a second, recorded change.
   return { contact: labels?.length ? await saveContact(db, contact, { labels }) : contact, created: true };
+}
+
+/**
+ * Saves up to 100 contacts (WTS's batch): each one new, or the existing contact with its phone number or email
+ * updated (unless `getIfExists`). Every item is checked before any is saved, so a bad item (its error names
+ * `items[i].field`) saves none. Answers the contacts in the items' order.
+ */
+export async function saveWtsContacts(db: Db, accountId: number, items: WtsContactInput[], options: CreateOptions = {}): Promise<Contact[]> {
+  for (const [i, item] of items.entries()) {
+    try {
+      await columnsFor(db, accountId, undefined, item, fieldsGiven(item), 'ReplaceAll');
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const field = error.attributes[0] ?? 'item';
+      throw validation(`items[${i}]: ${error.message}`, [`items[${i}].${field}`]);
+    }
+  }
+  const saved: Contact[] = [];
+  for (const item of items) saved.push((await createWtsContact(db, accountId, item, { upsert: true, ...options })).contact);
+  return saved;
 }

@@ -23,20 +23,27 @@ const ContactFields = {
 };
 const Field = Literals(CONTACT_FIELDS);
 
-/** PublicReqCreateContactIndividualDTO with its options (upsert / getIfExists). */
-export const CreateBody = Type.Object({
-  ...ContactFields,
+const NotHere = {
   portfolioIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
   portfolioNames: Type.Optional(Type.Array(Type.String({ maxLength: 255 }), { maxItems: 100 })),
   sequenceIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
-  options: Type.Optional(
-    Type.Object({
-      upsert: Type.Optional(Type.Boolean()),
-      upsertFields: Type.Optional(Type.Array(Field, { maxItems: 20 })),
-      upsertTagOperation: Type.Optional(Type.String({ maxLength: 32 })),
-      getIfExists: Type.Optional(Type.Boolean()),
-    }),
-  ),
+};
+const CreateOptions = Type.Optional(
+  Type.Object({
+    upsert: Type.Optional(Type.Boolean()),
+    upsertFields: Type.Optional(Type.Array(Field, { maxItems: 20 })),
+    upsertTagOperation: Type.Optional(Type.String({ maxLength: 32 })),
+    getIfExists: Type.Optional(Type.Boolean()),
+  }),
+);
+
+/** PublicReqCreateContactIndividualDTO with its options (upsert / getIfExists). */
+export const CreateBody = Type.Object({ ...ContactFields, ...NotHere, options: CreateOptions });
+
+/** PublicReqBatchCreateContactV2DTO: up to 100 contacts, saved over existing ones (same phone or email). */
+export const BatchBody = Type.Object({
+  items: Type.Array(Type.Object({ ...ContactFields, ...NotHere }), { minItems: 1, maxItems: 100 }),
+  options: CreateOptions,
 });
 
 /** PublicReqUpdateContactDTO: `fields` lists what changes; without it, what the body carries. */

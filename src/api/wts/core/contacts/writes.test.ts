@@ -154,3 +154,44 @@ describe('another company', () => {
     expect((await other.wts.post('/core/v1/contact', { name: 'Theirs', phoneNumber: '+5511955550001' })).status).toBe(200);
   });
 });
+
+describe('POST /core/v2/contact/batch', () => {
+  it('saves new contacts and updates the ones it knows by phone or email, answering them in order', async () => {
+    const created = await wts.post('/core/v1/contact', { name: 'Known', phoneNumber: '+5511944440001' });
+    expect(created.status, created.text).toBe(200);
+    const known = created.body;
+    const res = await wts.post('/core/v2/contact/batch', {
+      items: [
+        { name: 'Known Renamed', phoneNumber: '+55 11 94444-0001', tagNames: ['vip'] },
+        { name: 'Fresh', email: 'fresh@batch.test', customFields: { plan: 'pro' } },
+        { name: 'Fresh Again', email: 'FRESH@batch.test' },
+      ],
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.map((c: any) => c.name)).toEqual(['Known Renamed', 'Fresh Again', 'Fresh Again']); // each as saved at the end
+    expect(res.body[0]).toMatchObject({ id: known.id, tagNames: ['vip'] });
+    expect(res.body[2].id).toBe(res.body[1].id); // the same email within one batch is one contact
+    expect(await chatwootContact(res.body[1].id)).toMatchObject({ name: 'Fresh Again', email: 'fresh@batch.test', custom_attributes: { plan: 'pro' } });
+  });
+
+  it('getIfExists leaves known contacts as they are', async () => {
+    const res = await wts.post('/core/v2/contact/batch', { items: [{ name: 'Should Not Rename', phoneNumber: '+5511944440001' }], options: { getIfExists: true } });
+    expect(res.body[0].name).toBe('Known Renamed');
+  });
+
+  it('saves nothing when one item is bad, naming it; at most 100 items', async () => {
+    const before = Number((await db.selectFrom('contacts').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const res = await wts.post('/core/v2/contact/batch', { items: [{ name: 'Good', phoneNumber: '+5511944440002' }, { name: 'Bad', email: 'not-an-email' }] });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('items[1].email');
+    const tags = await wts.post('/core/v2/contact/batch', { items: [{ name: 'Tagged', tagNames: ['no-such-tag'] }] });
+    expect(tags.status).toBe(400);
+    expect(tags.body.errors[0].field).toMatch(/^items\[0\]\./);
+    const portfolio = await wts.post('/core/v2/contact/batch', { items: [{ name: 'P', portfolioIds: ['x'] }] });
+    expect(portfolio.body.errors[0].field).toBe('items[0].portfolioIds');
+    const tooMany = await wts.post('/core/v2/contact/batch', { items: Array.from({ length: 101 }, (_, i) => ({ name: `n${i}` })) });
+    expect(tooMany.status).toBe(400);
+    expect((await wts.post('/core/v2/contact/batch', { items: [] })).status).toBe(400);
+    expect(Number((await db.selectFrom('contacts').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(before);
+  });
+});

@@ -1,18 +1,27 @@
 import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
 import type { Contact } from '../../../../db/types.ts';
-import { createWtsContact, updateWtsContact } from '../../../../domain/sessions/contact-writes.ts';
-import { getContactByPhone, getContactByUuid, listContactPage } from '../../../../domain/sessions/contacts.ts';
+import { createWtsContact, saveWtsContacts, updateWtsContact } from '../../../../domain/sessions/contact-writes.ts';
+import { contactsByIds, getContactByPhone, getContactByUuid, listContactPage } from '../../../../domain/sessions/contacts.ts';
 import { resolveTags } from '../../../../domain/sessions/tags.ts';
 import { validation } from '../../../../errors.ts';
 import { envelope, PageOf, pageOrder, paging } from '../../page.ts';
 import { ContactSchema, presentContact, type ContactDetail } from '../../presenters/contact.ts';
 import { bodyRange, IdParams } from '../../schema.ts';
-import { CreateBody, FilterBody, PhoneParams, UpdateBody } from './schema.ts';
+import { BatchBody, CreateBody, FilterBody, PhoneParams, UpdateBody } from './schema.ts';
 
 const tags = ['WTS Contacts'];
 const ALL_DETAILS = new Set<ContactDetail>(['Tags', 'CustomFields']);
 const response = { 200: ContactSchema };
+
+/** A create item without what Switchboard does not keep yet (portfolios, sequences: refused by name, never dropped). */
+function contactInput<T extends { portfolioIds?: string[]; portfolioNames?: string[]; sequenceIds?: string[] }>(item: T, prefix = '') {
+  const { portfolioIds, portfolioNames, sequenceIds, ...input } = item;
+  const unsupported = Object.entries({ portfolioIds, portfolioNames, sequenceIds }).find(([, list]) => list?.length);
+  if (unsupported) throw validation(`${prefix}${unsupported[0]}: portfolios and sequences are not supported here`, [`${prefix}${unsupported[0]}`]);
+  return input;
+}
 
 /** The contact a write answers, re-read with its tags and custom fields. */
 export async function presentWritten(request: FastifyRequest, contact: Contact) {
@@ -27,11 +36,21 @@ export default async function contactWriteRoutes(app: App): Promise<void> {
     '/v1/contact',
     { config: { policy: 'contacts.write' }, schema: { tags, summary: 'Create (upsert / getIfExists)', body: CreateBody, response } },
     async (request) => {
-      const { options, portfolioIds, portfolioNames, sequenceIds, ...input } = request.body;
-      const unsupported = Object.entries({ portfolioIds, portfolioNames, sequenceIds }).find(([, list]) => list?.length);
-      if (unsupported) throw validation(`${unsupported[0]}: portfolios and sequences are not supported here`, [unsupported[0]]);
-      const { contact } = await createWtsContact(db, request.auth.account.id, input, options);
+      const { options, ...item } = request.body;
+      const { contact } = await createWtsContact(db, request.auth.account.id, contactInput(item), options);
       return presentWritten(request, contact);
+    },
+  );
+
+  app.post(
+    '/v2/contact/batch',
+    { config: { policy: 'contacts.write' }, schema: { tags, summary: 'Save up to 100 contacts (an existing phone number or email is updated)', body: BatchBody, response: { 200: Type.Array(ContactSchema) } } },
+    async (request) => {
+      const { items, options } = request.body;
+      const inputs = items.map((item, i) => contactInput(item, `items[${i}].`));
+      const saved = await saveWtsContacts(db, request.auth.account.id, inputs, options);
+      const rows = await contactsByIds(db, request.auth.account.id, saved.map((c) => c.id));
+      return saved.map((c) => presentContact(rows.get(c.id)!, request.auth.account.uuid, ALL_DETAILS));
     },
   );
 
