@@ -1,13 +1,13 @@
 import { Type } from 'typebox';
-import { FreeObject, Nullable } from '../../presenters/schema-helpers.ts';
+import { FreeObject, Nullable, OrNull } from '../../presenters/schema-helpers.ts';
 
 const SandboxState = Type.Object({
-  step: Nullable(Type.String({ maxLength: 64 })),
+  step: OrNull(Type.String({ maxLength: 64 })),
   variables: FreeObject,
   contact: Type.Object({
     name: Type.String({ maxLength: 200 }),
-    email: Nullable(Type.String({ maxLength: 200 })),
-    phone: Nullable(Type.String({ maxLength: 200 })),
+    email: OrNull(Type.String({ maxLength: 200 })),
+    phone: OrNull(Type.String({ maxLength: 200 })),
     fields: FreeObject,
     tags: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 }),
   }),

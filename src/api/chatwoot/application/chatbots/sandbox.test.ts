@@ -33,7 +33,7 @@ describe('POST /api/v1/accounts/:id/chatbots/sandbox', () => {
       'would add tag "lead"',
       'would wait 60 s (the sandbox goes on at once)',
     ]);
-    expect(second.body.state).toMatchObject({ step: null, variables: { topic: 'Sales', reply: '1' }, contact: { fields: { interest: 'Sales' }, tags: ['lead'] } });
+    expect(second.body.state).toMatchObject({ step: null, variables: { topic: 'Sales', reply: '1' }, contact: { email: null, phone: null, fields: { interest: 'Sales' }, tags: ['lead'] } });
 
     const other = await admin.api.post(url, { definition, state: first.body.state, reply: 'help me' });
     expect(other.body).toMatchObject({ status: 'finished', reason: 'would hand the session off to department 00000000-0000-4000-8000-00000000abcd' });

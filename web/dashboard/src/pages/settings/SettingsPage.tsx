@@ -12,6 +12,7 @@ import { CannedSettings } from './CannedSettings.tsx';
 import { AttributesSettings } from './AttributesSettings.tsx';
 import { WebhooksSettings } from './WebhooksSettings.tsx';
 import { BotsSettings } from './BotsSettings.tsx';
+import { ChatbotsSettings } from './chatbots/ChatbotsSettings.tsx';
 import { ProfileSettings } from './ProfileSettings.tsx';
 import '../../styles/settings.css';
 
@@ -19,7 +20,8 @@ interface SettingsPageEntry {
   key: string;
   label: StringKey;
   adminOnly: boolean;
-  Component: ComponentType;
+  /** `sub`: what the page shows inside itself (a chatbot being edited), from the path after the page. */
+  Component: ComponentType<{ sub?: string }>;
 }
 
 const PAGES: SettingsPageEntry[] = [
@@ -32,6 +34,7 @@ const PAGES: SettingsPageEntry[] = [
   { key: 'attributes', label: 'settings.nav.attributes', adminOnly: true, Component: AttributesSettings },
   { key: 'webhooks', label: 'settings.nav.webhooks', adminOnly: true, Component: WebhooksSettings },
   { key: 'bots', label: 'settings.nav.bots', adminOnly: true, Component: BotsSettings },
+  { key: 'chatbots', label: 'settings.nav.chatbots', adminOnly: true, Component: ChatbotsSettings },
   { key: 'profile', label: 'settings.nav.profile', adminOnly: false, Component: ProfileSettings },
 ];
 
@@ -39,7 +42,7 @@ const PAGES: SettingsPageEntry[] = [
  * Settings: a page per subject, administrators see them all, an agent only their own profile (the API
  * refuses agents the rest anyway). Loaded on first visit, so the inbox's first screen stays small.
  */
-export default function SettingsPage({ page }: { page?: string }) {
+export default function SettingsPage({ page, sub }: { page?: string; sub?: string }) {
   const { accountId } = useAccountData();
   const profile = useProfile();
   const isAdmin = profile.accounts.find((a) => a.id === accountId)?.role === 'administrator';
@@ -72,7 +75,7 @@ export default function SettingsPage({ page }: { page?: string }) {
             </a>
           </div>
         ) : (
-          <current.Component key={current.key} />
+          <current.Component key={current.key} sub={sub} />
         )}
       </section>
     </div>
