@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext } from '../helpers/context.ts';
@@ -29,7 +30,7 @@ describe.skipIf(Boolean(unavailable))('the flow builder in Chromium', { timeout:
     await browser?.close();
   });
 
-  it('builds a two-step flow with a choice on the canvas, shows the server’s error on the bad step, saves, publishes and runs it in the Test panel', async () => {
+  it('builds a two-step flow with a choice on the canvas, shows the server’s error on the bad step, saves, publishes, runs it in the Test panel, exports and imports it as JSON', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Chatbots', exact: true }).click();
     await page.getByText(/No chatbots yet/).waitFor();
@@ -87,6 +88,16 @@ describe.skipIf(Boolean(unavailable))('the flow builder in Chromium', { timeout:
     await page.getByRole('button', { name: 'Arrange' }).click();
     await node(page, 'hello').waitFor();
     await screenshot(page, 'flow-builder');
+
+    // export and import as JSON: the file is the definition; an imported flow replaces the canvas, unsaved
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    expect(download.suggestedFilename()).toBe('Order-helper.flow.json');
+    expect(JSON.parse(fs.readFileSync((await download.path())!, 'utf8'))).toEqual(saved.definition);
+    const imported = { start: 'only', steps: [{ id: 'only', kind: 'complete', text: 'Imported' }] };
+    await page.getByLabel('Flow JSON file to import').setInputFiles({ name: 'f.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
+    await node(page, 'only').waitFor();
+    await expect(node(page, 'hello').count()).resolves.toBe(0);
+    await page.getByText('Unsaved changes').waitFor();
 
     // the sandbox stored nothing: the account's only conversation is the fixture's
     expect((await api.get(`${base}/conversations`, { status: 'all' })).body.data.meta.all_count).toBe(0);

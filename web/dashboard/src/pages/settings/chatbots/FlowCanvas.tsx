@@ -7,6 +7,13 @@ import { StepNode, type StepNodeType } from './StepNode.tsx';
 const nodeTypes = { step: StepNode };
 type Positions = Record<string, { x: number; y: number }>;
 
+function placeNewSteps(def: FlowDefinition, positions: Positions): Positions {
+  const missing = def.steps.filter((s) => !positions[s.id]);
+  if (!missing.length) return positions;
+  let lowest = Math.max(-150, ...Object.values(positions).map((p) => p.y));
+  return { ...positions, ...Object.fromEntries(missing.map((s) => [s.id, { x: 0, y: (lowest += 150) }])) };
+}
+
 /**
  * The flow as a graph: steps are nodes, every field naming a next step is an outlet (a handle) and an edge.
  * Dragging from an outlet to a step sets that field; deleting an edge or a node (Delete key) clears it.
@@ -26,11 +33,13 @@ export function FlowCanvas({
   onChange(def: FlowDefinition): void;
 }) {
   const [positions, setPositions] = useState<Positions>(() => Object.fromEntries(layout(def)));
-  const lowest = Math.max(0, ...Object.values(positions).map((p) => p.y));
-  const nodes: StepNodeType[] = def.steps.map((step, i) => ({
+  // A step added (or renamed) since goes below the others, each on its own row, and stays where it is put.
+  const placed = placeNewSteps(def, positions);
+  if (placed !== positions) setPositions(placed);
+  const nodes: StepNodeType[] = def.steps.map((step) => ({
     id: step.id,
     type: 'step',
-    position: positions[step.id] ?? { x: (i % 3) * 250 - 250, y: lowest + 150 },
+    position: placed[step.id],
     selected: step.id === selected,
     data: { step, isStart: def.start === step.id, problems: problems.get(step.id) ?? [] },
   }));

@@ -5,6 +5,7 @@ import { Empty, ErrorNote, Loading, useAction, useLoad } from '../../../componen
 import { flowApi, validationDetails, type ChatbotDetail } from './flow-api.ts';
 import { addStep, problemsByStep, removeStep, renameStep, replaceStep, STEP_KINDS, type FlowDefinition, type StepKind } from './flow-edit.ts';
 import { FlowCanvas } from './FlowCanvas.tsx';
+import { ImportExport } from './ImportExport.tsx';
 import { StepForm } from './StepForm.tsx';
 import { TestPanel } from './TestPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
@@ -68,6 +69,15 @@ function Editor({ bot, onClose, onSaved, onOpen }: { bot: ChatbotDetail; onClose
         <h2>{bot.name}</h2>
         <span className="subtle">{dirty ? t('flows.unsaved') : t(live ? 'flows.editingLive' : 'flows.editingDraft', { n: bot.definition_version, live: bot.version })}</span>
         <span className="flow-toolbar-gap" />
+        <ImportExport
+          name={bot.name}
+          def={def}
+          onImport={(imported) => {
+            change(imported);
+            setSelected(imported.start);
+            setArranged((n) => n + 1);
+          }}
+        />
         <select aria-label={t('flows.stepKind')} value={kind} onChange={(e) => setKind(e.target.value as StepKind)}>
           {STEP_KINDS.map((k) => (
             <option key={k} value={k}>
