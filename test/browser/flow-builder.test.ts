@@ -12,6 +12,17 @@ const ctx = await createTestContext();
 const { api, base, account } = await conversationFixture(ctx, 'Acme');
 const origin = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
 
+const IMPORTED = {
+  start: 'menu',
+  steps: [
+    { id: 'menu', kind: 'ask', text: 'Hi {{contact.name}}! Sales or support?', saveAs: 'topic', choices: [{ title: 'Sales' }, { title: 'Support', next: 'humans' }], next: 'route' },
+    { id: 'route', kind: 'branch', rules: [{ source: 'var', key: 'topic', op: 'equals', value: 'Sales', next: 'lead' }], default: 'humans' },
+    { id: 'lead', kind: 'tag', action: 'add', tag: 'lead', next: 'bye' },
+    { id: 'humans', kind: 'handoff', departmentId: '00000000-0000-4000-8000-00000000abcd', text: 'A person will help' },
+    { id: 'bye', kind: 'complete', text: 'Thanks!' },
+  ],
+};
+
 const node = (page: Page, id: string) => page.getByTestId(`step-${id}`);
 /** Drags from a step's outlet (the field naming the next step) onto another step's input, as a person would. */
 async function connect(page: Page, from: string, field: string, to: string) {
@@ -93,11 +104,16 @@ describe.skipIf(Boolean(unavailable))('the flow builder in Chromium', { timeout:
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
     expect(download.suggestedFilename()).toBe('Order-helper.flow.json');
     expect(JSON.parse(fs.readFileSync((await download.path())!, 'utf8'))).toEqual(saved.definition);
-    const imported = { start: 'only', steps: [{ id: 'only', kind: 'complete', text: 'Imported' }] };
-    await page.getByLabel('Flow JSON file to import').setInputFiles({ name: 'f.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
-    await node(page, 'only').waitFor();
+    await page.getByLabel('Flow JSON file to import').setInputFiles({ name: 'f.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(IMPORTED)) });
+    await node(page, 'route').waitFor();
     await expect(node(page, 'hello').count()).resolves.toBe(0);
     await page.getByText('Unsaved changes').waitFor();
+    await page.getByRole('tab', { name: 'Step' }).click();
+    await page.getByRole('form', { name: 'Step menu' }).waitFor();
+    await screenshot(page, 'flow-builder-imported');
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+    await screenshot(page, 'flow-builder-dark');
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
 
     // the sandbox stored nothing: the account's only conversation is the fixture's
     expect((await api.get(`${base}/conversations`, { status: 'all' })).body.data.meta.all_count).toBe(0);
