@@ -3,6 +3,7 @@ import type { Contact, Conversation } from '../../db/types.ts';
 import type { FlowDefinition, HandoffStep, SetStep, Step, TagStep } from './definition.ts';
 import { MAX_STEPS_PER_ACTIVATION } from './interpreter.ts';
 import type { BotMessage } from './outgoing.ts';
+import type { SandboxState, SandboxTurn } from './sandbox-types.ts';
 import { handlerFor } from './steps/index.ts';
 import { renderMessage } from './steps/messages.ts';
 import type { StepContext, StepOutcome } from './steps/types.ts';
@@ -14,26 +15,7 @@ import { render } from './variables.ts';
  * the contact or the session (set contact/session, tag, handoff, complete) act on a pretend contact and
  * session and are reported as events. The client keeps the state between turns (it is only the sandbox's).
  */
-export interface SandboxState {
-  /** The ask step waiting for the reply; null before the first turn. */
-  step: string | null;
-  variables: Record<string, unknown>;
-  contact: { name: string; email: string | null; phone: string | null; fields: Record<string, unknown>; tags: string[] };
-  session: { metadata: Record<string, unknown> };
-}
-
-export interface SandboxEvent {
-  step: string;
-  text: string;
-}
-
-export interface SandboxTurn {
-  status: 'waiting' | 'finished' | 'failed';
-  reason: string | null;
-  messages: (BotMessage & { step: string })[];
-  events: SandboxEvent[];
-  state: SandboxState;
-}
+export type { SandboxEvent, SandboxState, SandboxTurn } from './sandbox-types.ts';
 
 const freshState = (): SandboxState => ({
   step: null,

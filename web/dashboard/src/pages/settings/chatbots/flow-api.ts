@@ -12,20 +12,9 @@ export interface ChatbotDetail {
   versions: { version: number; created_at: string; live: boolean }[];
 }
 
-export interface SandboxState {
-  step: string | null;
-  variables: Record<string, unknown>;
-  contact: { name: string; email: string | null; phone: string | null; fields: Record<string, unknown>; tags: string[] };
-  session: { metadata: Record<string, unknown> };
-}
-
-export interface SandboxTurn {
-  status: 'waiting' | 'finished' | 'failed';
-  reason: string | null;
-  messages: { step: string; text?: string; mediaUrl?: string; choices?: { title: string }[] }[];
-  events: { step: string; text: string }[];
-  state: SandboxState;
-}
+/** One Test panel turn, as the server's sandbox answers it. */
+export type { SandboxState, SandboxTurn } from '../../../../../../src/domain/chatbots/sandbox-types.ts';
+import type { SandboxState, SandboxTurn } from '../../../../../../src/domain/chatbots/sandbox-types.ts';
 
 export const flowApi = (base: string) => ({
   list: () => api.get<{ payload: { id: string; name: string; description: string | null; version: number; updated_at: string }[] }>(`${base}/chatbots`),
