@@ -83,6 +83,11 @@ describe('flow validation at save', () => {
     expect(body.text).toContain('step "a": next "nowhere" is not a step of this flow');
     expect(body.text).toContain('step "a": onTimeout "gone" is not a step of this flow');
     expect(body.errors.map((e) => e.field)).toEqual(['definition.steps.a.next', 'definition.steps.a.onTimeout']);
+    // each field's own problem, for a builder that marks the step (the whole list stays in `text`)
+    expect(body.errors.map((e) => (e as { text?: string }).text)).toEqual([
+      'step "a": next "nowhere" is not a step of this flow',
+      'step "a": onTimeout "gone" is not a step of this flow',
+    ]);
     expect((await rejected(flow([{ id: 'a', kind: 'complete' }], 'b'))).text).toContain('start "b" is not a step of this flow');
   });
 
