@@ -434,6 +434,7 @@ const en = {
   'flows.stepKind': 'Kind of step to add',
   'flows.addStep': 'Add step',
   'flows.arrange': 'Arrange',
+  'flows.canvas': 'Flow canvas: drag from a step’s outlet to another step to connect them',
   'flows.export': 'Export',
   'flows.import': 'Import',
   'flows.importFile': 'Flow JSON file to import',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Background, Controls, ReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { t } from '../../../lib/i18n.ts';
 import { edgesOf, layout, removeStep, replaceStep, withTarget, type FlowDefinition } from './flow-edit.ts';
 import { StepNode, type StepNodeType } from './StepNode.tsx';
 
@@ -72,7 +73,7 @@ export function FlowCanvas({
   };
 
   return (
-    <div className="flow-canvas" aria-label="Flow canvas">
+    <div className="flow-canvas" role="group" aria-label={t('flows.canvas')}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -10,7 +10,12 @@ import { flowApi, type ChatbotDetail } from './flow-api.ts';
 export function VersionsPanel({ bot, dirty, onChanged, onOpen }: { bot: ChatbotDetail; dirty: boolean; onChanged(bot: ChatbotDetail): void; onOpen(version: number): void }) {
   const { base } = useAccountData();
   const action = useAction();
-  const publish = (version: number) => void action.run(async () => onChanged(await flowApi(base).publish(bot.id, version)));
+  // The editor keeps the version it shows; only which one is live changes.
+  const publish = (version: number) =>
+    void action.run(async () => {
+      const published = await flowApi(base).publish(bot.id, version);
+      onChanged({ ...bot, version: published.version, versions: published.versions });
+    });
   return (
     <section className="flow-versions" aria-label={t('flows.tab.versions')}>
       <p className="hint">{t(dirty ? 'flows.versionsUnsaved' : 'flows.versionsHint')}</p>
