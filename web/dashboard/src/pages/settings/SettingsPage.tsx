@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useAccountData } from '../../lib/account-data.tsx';
 import { navigate } from '../../lib/router.ts';
 import { useProfile } from '../../lib/session.tsx';
@@ -12,9 +12,11 @@ import { CannedSettings } from './CannedSettings.tsx';
 import { AttributesSettings } from './AttributesSettings.tsx';
 import { WebhooksSettings } from './WebhooksSettings.tsx';
 import { BotsSettings } from './BotsSettings.tsx';
-import { ChatbotsSettings } from './chatbots/ChatbotsSettings.tsx';
 import { ProfileSettings } from './ProfileSettings.tsx';
 import '../../styles/settings.css';
+
+// The flow builder carries the canvas library: loaded when its page is opened, not with every settings page.
+const ChatbotsSettings = lazy(() => import('./chatbots/ChatbotsSettings.tsx').then((m) => ({ default: m.ChatbotsSettings })));
 
 interface SettingsPageEntry {
   key: string;
@@ -75,7 +77,9 @@ export default function SettingsPage({ page, sub }: { page?: string; sub?: strin
             </a>
           </div>
         ) : (
-          <current.Component key={current.key} sub={sub} />
+          <Suspense fallback={<p className="empty-state" aria-busy="true">{t('settings.loading')}</p>}>
+            <current.Component key={current.key} sub={sub} />
+          </Suspense>
         )}
       </section>
     </div>
