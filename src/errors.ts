@@ -33,11 +33,15 @@ export class AppError extends Error {
   /** For rate_limited: when the client may try again (sent as Retry-After). */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(kind: ErrorKind, message: string, attributes: string[] = [], options: { retryAfterSeconds?: number } = {}) {
+  /** What is wrong with each of `attributes` (same order), when the message covers several; else the message serves. */
+  readonly attributeMessages: string[] | undefined;
+
+  constructor(kind: ErrorKind, message: string, attributes: string[] = [], options: { retryAfterSeconds?: number; attributeMessages?: string[] } = {}) {
     super(message);
     this.kind = kind;
     this.attributes = attributes;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.attributeMessages = options.attributeMessages;
   }
 
   get status(): number {
@@ -46,8 +50,8 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'Resource') => new AppError('not_found', `${what} could not be found`);
-export const validation = (message: string, attributes: string[] = []) =>
-  new AppError('validation', message, attributes);
+export const validation = (message: string, attributes: string[] = [], attributeMessages?: string[]) =>
+  new AppError('validation', message, attributes, { attributeMessages });
 export const unprocessable = (message: string, attributes: string[] = []) =>
   new AppError('unprocessable', message, attributes);
 export const forbidden = () => new AppError('forbidden', 'You are not authorized to do this action');

@@ -31,6 +31,9 @@ const bWebhook = await db
   .values({ account_id: b.account.account_id, url: 'https://203.0.113.50/hook', subscriptions: ['message_created'], secret: 'beta-secret' })
   .returning('id')
   .executeTakeFirstOrThrow();
+const bChatbot = (
+  await b.api.post(`${b.base}/chatbots`, { name: 'Beta flow', definition: { start: 'a', steps: [{ id: 'a', kind: 'complete', text: 'beta' }] } })
+).body;
 const bNote = await db.insertInto('contact_notes').values({ account_id: b.account.account_id, contact_id: b.contact.id, content: 'beta note' }).returning('id').executeTakeFirstOrThrow();
 
 /** Which id of B each path parameter gets, by the collection it follows. */
@@ -39,6 +42,7 @@ function idFor(collection: string, param: string): number {
   if (param === 'message_id') return bMessage.id;
   if (param === 'note_id') return bNote.id;
   if (param === 'delivery_id') return '00000000-0000-4000-8000-000000000000' as never;
+  if (collection === 'chatbots') return bChatbot.id as never;
   const byCollection: Record<string, number> = {
     contacts: b.contact.id,
     conversations: bConversation.id,

@@ -11,7 +11,10 @@ export function chatwootErrorBody(error: AppError): unknown {
     case 'unauthenticated':
       return { errors: [error.message] };
     case 'validation':
-      return { message: error.message, attributes: error.attributes };
+      // Switchboard addition: `details` says what is wrong with each attribute when one message covers several.
+      return error.attributeMessages
+        ? { message: error.message, attributes: error.attributes, details: error.attributes.map((attribute, i) => ({ attribute, message: error.attributeMessages![i] })) }
+        : { message: error.message, attributes: error.attributes };
     default:
       return { error: error.message };
   }

@@ -57,7 +57,7 @@ export function wtsErrorResponse(error: AppError): { status: number; body: WtsEr
       key,
       text: error.message,
       isUnsolvableError: false,
-      errors: error.attributes.map((field) => ({ field, text: error.message })),
+      errors: error.attributes.map((field, i) => ({ field, text: error.attributeMessages?.[i] ?? error.message })),
     },
   };
 }

@@ -10,6 +10,8 @@ export interface ChatbotInput {
   name?: string;
   description?: string | null;
   definition?: unknown;
+  /** A changed flow goes live at once (the flows API's default); false keeps it a draft until `publishVersion`. */
+  publish?: boolean;
 }
 
 function cleanName(name: string | undefined): string | undefined {
@@ -55,17 +57,33 @@ export async function updateChatbot(db: Db, accountId: number, idOrKey: string, 
     }
     const cdb = chatbotDb(trx);
     if (definition) {
-      const { version } = await cdb
-        .updateTable('chatbots')
-        .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
-        .where('id', '=', bot.id)
-        .returning('version')
+      // The row lock orders concurrent saves; the live version may be older than the newest (a rollback, a draft).
+      await cdb.updateTable('chatbots').set({ updated_at: new Date() }).where('id', '=', bot.id).execute();
+      const { newest } = await cdb
+        .selectFrom('chatbot_versions')
+        .select((eb) => eb.fn.max('version').as('newest'))
+        .where('chatbot_id', '=', bot.id)
         .executeTakeFirstOrThrow();
+      const version = Number(newest ?? 0) + 1;
       await cdb.insertInto('chatbot_versions').values({ account_id: accountId, chatbot_id: bot.id, version, definition: JSON.stringify(definition) }).execute();
+      if (input.publish !== false) await cdb.updateTable('chatbots').set({ version }).where('id', '=', bot.id).execute();
     } else {
       await cdb.updateTable('chatbots').set({ updated_at: new Date() }).where('id', '=', bot.id).execute();
     }
   });
+  return getChatbot(db, accountId, bot.uuid);
+}
+
+/**
+ * Makes a saved version the live one: publishing a draft, or rolling back to an older version. Runs already
+ * going keep the version they started with; new dispatches take this one.
+ */
+export async function publishVersion(db: Db, accountId: number, idOrKey: string, version: number): Promise<Chatbot> {
+  const bot = await getChatbot(db, accountId, idOrKey);
+  const cdb = chatbotDb(db);
+  const exists = await cdb.selectFrom('chatbot_versions').select('version').where('chatbot_id', '=', bot.id).where('version', '=', version).executeTakeFirst();
+  if (!exists) throw validation(`version ${version} is not a saved version of this chatbot`, ['version']);
+  await cdb.updateTable('chatbots').set({ version, updated_at: new Date() }).where('id', '=', bot.id).where('account_id', '=', accountId).execute();
   return getChatbot(db, accountId, bot.uuid);
 }
 

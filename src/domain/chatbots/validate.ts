@@ -197,7 +197,11 @@ export function flowProblems(input: unknown): FlowProblem[] {
 export function validateFlow(input: unknown): FlowDefinition {
   const problems = flowProblems(input);
   if (problems.length) {
-    throw validation(`Invalid chatbot flow: ${problems.map((p) => p.message).join('; ')}`, problems.map((p) => p.field));
+    throw validation(
+      `Invalid chatbot flow: ${problems.map((p) => p.message).join('; ')}`,
+      problems.map((p) => p.field),
+      problems.map((p) => p.message),
+    );
   }
   return input as FlowDefinition;
 }

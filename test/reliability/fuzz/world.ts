@@ -97,6 +97,8 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
     agent_bots: String(bot.id),
     webhooks: String(webhook.id),
     notes: String(note.id),
+    // the flow builder's chatbots (the same flow as the WTS `chatbot`, by its uuid)
+    ...(chatbot.status === 201 ? { chatbots: String(chatbot.body.id) } : {}),
     // Platform API (`/platform/api/v1/<collection>/{id}`), the keys prefixed so they do not clash
     'platform:accounts': String(accountId),
     'platform:agent_bots': String(platformBot.body.id),

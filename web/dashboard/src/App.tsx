@@ -33,7 +33,7 @@ function Routes() {
   }
   const { profile } = state;
   const home = profile.accounts.length ? `/app/accounts/${profile.account_id ?? profile.accounts[0].id}/conversations` : null;
-  const found = match('/app/accounts/:accountId/:section/:id?', path);
+  const found = match('/app/accounts/:accountId/:section/:id?/:sub?', path);
   const account = found && profile.accounts.find((a) => a.id === found.accountId);
   if (!account || !found) {
     if (home) return <Redirect to={home} />;
@@ -41,5 +41,5 @@ function Routes() {
   }
   const id = typeof found.id === 'number' ? found.id : undefined;
   // Keyed by account: switching accounts starts every view (filters, socket, caches) afresh.
-  return <Shell key={account.id} account={account} section={String(found.section)} id={id} page={typeof found.id === 'string' ? found.id : undefined} />;
+  return <Shell key={account.id} account={account} section={String(found.section)} id={id} page={typeof found.id === 'string' ? found.id : undefined} sub={found.sub === undefined ? undefined : String(found.sub)} />;
 }

@@ -21,9 +21,12 @@ export function onSessionEnded(listener: () => void): () => void {
 
 export class ApiError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The parsed error body, for callers that read more than the message (a 422's per-field details). */
+  readonly body: unknown;
+  constructor(status: number, message: string, body?: unknown) {
     super(message);
     this.status = status;
+    this.body = body;
   }
 }
 
@@ -70,7 +73,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   if (!response.ok) {
     const message = messageOf(parsed, response.status);
     if (response.status === 401 && SESSION_ENDED.has(message) && !path.startsWith('/auth/')) endedListeners.forEach((listener) => listener());
-    throw new ApiError(response.status, message);
+    throw new ApiError(response.status, message, parsed);
   }
   return parsed as T;
 }

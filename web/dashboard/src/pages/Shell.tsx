@@ -20,7 +20,7 @@ const SECTIONS = [
   { key: 'settings', label: () => t('nav.settings'), icon: 'settings' },
 ] as const satisfies readonly { key: string; label(): string; icon: IconName }[];
 
-export function Shell({ account, section, id, page }: { account: AccountRef; section: string; id?: number; page?: string }) {
+export function Shell({ account, section, id, page, sub }: { account: AccountRef; section: string; id?: number; page?: string; sub?: string }) {
   const profile = useProfile();
   return (
     <RealtimeProvider accountId={account.id} userId={profile.id} pubsubToken={profile.pubsub_token}>
@@ -33,7 +33,7 @@ export function Shell({ account, section, id, page }: { account: AccountRef; sec
             {section !== 'conversations' && (
               <Suspense fallback={<p className="empty-state" aria-busy="true">{t('settings.loading')}</p>}>
                 {section === 'contacts' && <ContactsPage contactId={id} />}
-                {section === 'settings' && <SettingsPage page={page} />}
+                {section === 'settings' && <SettingsPage page={page} sub={sub} />}
               </Suspense>
             )}
           </main>

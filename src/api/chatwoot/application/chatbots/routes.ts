@@ -1,14 +1,16 @@
 import type { App } from '../../../types.ts';
 import { listChatbots } from '../../../../domain/chatbots/repository.ts';
 import { pageNumber } from '../contacts/pages.ts';
+import flowRoutes from './flows.routes.ts';
+import sandboxRoutes from './sandbox.routes.ts';
 import { ChatbotsQuery, ChatbotsResponse, presentChatbotSummary } from './schema.ts';
 
 const tags = ['Agent Bots'];
 const PER_PAGE = 50;
 
 /**
- * Switchboard addition: the account's chatbot flows, read-only, so a Chatwoot-dialect client (the dashboard's
- * settings) can list them; they are made and changed through the flows API, /chat/v1/chatbot.
+ * Switchboard addition: the account's chatbot flows, for the dashboard's flow builder; the same flows as the
+ * WTS-dialect flows API, /chat/v1/chatbot.
  */
 export default async function chatbotListRoutes(app: App): Promise<void> {
   const { db } = app.deps;
@@ -17,7 +19,7 @@ export default async function chatbotListRoutes(app: App): Promise<void> {
     '/chatbots',
     {
       config: { policy: 'agent_bots.read' },
-      schema: { tags, summary: 'List chatbot flows (read-only; managed through /chat/v1/chatbot)', querystring: ChatbotsQuery, response: { 200: ChatbotsResponse } },
+      schema: { tags, summary: 'List chatbot flows', querystring: ChatbotsQuery, response: { 200: ChatbotsResponse } },
     },
     async (request) => {
       const page = pageNumber(request.query.page);
@@ -25,4 +27,7 @@ export default async function chatbotListRoutes(app: App): Promise<void> {
       return { payload: rows.map(presentChatbotSummary), meta: { count: total, current_page: page } };
     },
   );
+  // The sandbox first: its fixed path must not be read as a chatbot id.
+  await app.register(sandboxRoutes);
+  await app.register(flowRoutes);
 }

@@ -33,6 +33,26 @@ describe('chatbot flows API', () => {
     expect((await f.wts.get('/chat/v1/chatbot')).body.totalItems).toBe(1);
   });
 
+  it('keeps a draft version (publish: false) until it is published, rolls back, and dispatches the live version', async () => {
+    const f = await chatbotFixture(ctx, 'Drafts');
+    const { id } = await f.createBot(SIMPLE_FLOW, 'Drafty');
+    const draft = { start: 'only', steps: [{ id: 'only', kind: 'complete', text: 'draft' }] };
+    const saved = await f.wts.put(`/chat/v1/chatbot/${id}`, { definition: draft, publish: false });
+    expect(saved.body).toMatchObject({ version: 1, definitionVersion: 1, definition: SIMPLE_FLOW });
+    expect(saved.body.versions.map((v: { live: boolean }) => v.live)).toEqual([true, false]);
+
+    const published = await f.wts.post(`/chat/v1/chatbot/${id}/publish`, { version: 2 });
+    expect(published.body).toMatchObject({ version: 2, definition: draft });
+    const rolledBack = await f.wts.post(`/chat/v1/chatbot/${id}/publish`, { version: 1 });
+    expect(rolledBack.body).toMatchObject({ version: 1, definition: SIMPLE_FLOW });
+    const sent = await f.send({ botId: id, from: f.channelId, to: '+5511999990077' });
+    expect(sent.body.botVersion).toBe(1);
+
+    const missing = await f.wts.post(`/chat/v1/chatbot/${id}/publish`, { version: 7 });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([{ field: 'version', text: 'version 7 is not a saved version of this chatbot' }]);
+  });
+
   it('lists in a constant number of statements, whatever the page size', async () => {
     const f = await chatbotFixture(ctx, 'Constant');
     for (let i = 0; i < 4; i++) await f.createBot(SIMPLE_FLOW, `Bot ${i}`);
@@ -83,6 +103,11 @@ describe('flow validation at save', () => {
     expect(body.text).toContain('step "a": next "nowhere" is not a step of this flow');
     expect(body.text).toContain('step "a": onTimeout "gone" is not a step of this flow');
     expect(body.errors.map((e) => e.field)).toEqual(['definition.steps.a.next', 'definition.steps.a.onTimeout']);
+    // each field's own problem, for a builder that marks the step (the whole list stays in `text`)
+    expect(body.errors.map((e) => (e as { text?: string }).text)).toEqual([
+      'step "a": next "nowhere" is not a step of this flow',
+      'step "a": onTimeout "gone" is not a step of this flow',
+    ]);
     expect((await rejected(flow([{ id: 'a', kind: 'complete' }], 'b'))).text).toContain('start "b" is not a step of this flow');
   });
 

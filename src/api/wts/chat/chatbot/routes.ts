@@ -1,12 +1,12 @@
 import type { App } from '../../../types.ts';
-import { createChatbot, deleteChatbot, updateChatbot } from '../../../../domain/chatbots/commands.ts';
+import { createChatbot, deleteChatbot, publishVersion, updateChatbot } from '../../../../domain/chatbots/commands.ts';
 import { getChatbot, listChatbots, listVersions, withDefinition } from '../../../../domain/chatbots/repository.ts';
 import { envelope, pageOrder, paging } from '../../page.ts';
 import { isAllowed } from '../../../../domain/auth/policies.ts';
 import type { Actor } from '../../../../domain/auth/policies.ts';
 import { iso, queryRange } from '../../schema.ts';
 import { presentChatbot } from './present.ts';
-import { ChatbotDetailSchema, ChatbotPage, ChatbotParams, CreateBody, ListQuery, ShowQuery, UpdateBody } from './schema.ts';
+import { ChatbotDetailSchema, ChatbotPage, ChatbotParams, CreateBody, ListQuery, PublishBody, ShowQuery, UpdateBody } from './schema.ts';
 import sendRoutes from './send.ts';
 
 const tags = ['WTS Chatbots'];
@@ -49,7 +49,7 @@ export default async function chatbotRoutes(app: App): Promise<void> {
       definitionVersion: version ?? bot.version,
       // The secret that verifies callbacks is for those who may manage the bot, as webhook secrets are.
       callbackSecret: isAllowed('agent_bots.manage', actor) ? bot.callback_secret : undefined,
-      versions: versions.map((v) => ({ version: v.version, createdAt: iso(v.created_at)! })),
+      versions: versions.map((v) => ({ version: v.version, createdAt: iso(v.created_at)!, live: v.version === bot.version })),
     };
   }
 
@@ -79,6 +79,18 @@ export default async function chatbotRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const bot = await updateChatbot(db, request.auth.account.id, request.params.id, request.body);
+      return detail(request.auth.account.id, request.auth.account.uuid, bot.uuid, request.auth.actor);
+    },
+  );
+
+  app.post(
+    '/v1/chatbot/:id/publish',
+    {
+      config: { policy: 'agent_bots.manage' },
+      schema: { tags, summary: 'Make a saved version live (publish a draft, or roll back)', params: ChatbotParams, body: PublishBody, response: { 200: ChatbotDetailSchema } },
+    },
+    async (request) => {
+      const bot = await publishVersion(db, request.auth.account.id, request.params.id, request.body.version);
       return detail(request.auth.account.id, request.auth.account.uuid, bot.uuid, request.auth.actor);
     },
   );

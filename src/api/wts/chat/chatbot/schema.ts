@@ -31,7 +31,8 @@ export const ChatbotDetailSchema = Type.Object({
   definitionVersion: Type.Integer(),
   /** The key dispatch callbacks are signed with (`X-Chatwoot-Signature`, as webhooks are). */
   callbackSecret: Type.Optional(Type.String()),
-  versions: Type.Array(Type.Object({ version: Type.Integer(), createdAt: Type.String() })),
+  /** Every saved version; `live` marks the one new dispatches run (`version`). */
+  versions: Type.Array(Type.Object({ version: Type.Integer(), createdAt: Type.String(), live: Type.Boolean() })),
 });
 
 export const ChatbotPage = PageOf(ChatbotSchema);
@@ -60,7 +61,12 @@ export const UpdateBody = Type.Object({
   name: Type.Optional(Type.String({ maxLength: 200 })),
   description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   definition: Type.Optional(FreeObject),
+  /** false: the changed flow is saved as a draft version; `POST /chat/v1/chatbot/:id/publish` makes it live. */
+  publish: Type.Optional(Type.Boolean()),
 });
+
+/** Which saved version new dispatches run: a draft published, or an older one rolled back to. */
+export const PublishBody = Type.Object({ version: Type.Integer({ minimum: 1 }) });
 
 /**
  * PublicReqSendBotDTO. Real clients differ (the WTS reference, ../shared/reference/wts/api.md): the n8n node

@@ -2,6 +2,7 @@ import { createContext, useContext, useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { useAccountData } from '../../lib/account-data.tsx';
 import { t } from '../../lib/i18n.ts';
+import { navigate } from '../../lib/router.ts';
 import { CrudForm, CrudPage, type CrudFormProps } from '../../components/CrudPage.tsx';
 import { Empty, ErrorNote, Field, Loading, OneTimeSecret, text, useAction, useLoad } from '../../components/settings-kit.tsx';
 import type { AgentBotJson, ChatbotJson } from './settings-types.ts';
@@ -99,7 +100,8 @@ function ResetToken({ bot }: { bot: AgentBotJson }) {
 }
 
 function ChatbotFlows() {
-  const { base } = useAccountData();
+  const { base, accountId } = useAccountData();
+  const builder = (id: string) => `/app/accounts/${accountId}/settings/chatbots/${id}`;
   const flows = useLoad(() => api.get<{ payload: ChatbotJson[]; meta: { count: number } }>(`${base}/chatbots`), [base]);
   return (
     <section className="settings-form flows" aria-labelledby="flows-title">
@@ -112,7 +114,9 @@ function ChatbotFlows() {
         {flows.data?.payload.map((flow) => (
           <li key={flow.id}>
             <div className="item-main">
-              <strong>{flow.name}</strong>
+              <a href={builder(flow.id)} onClick={(e) => (e.preventDefault(), navigate(builder(flow.id)))}>
+                <strong>{flow.name}</strong>
+              </a>
               <span className="subtle">
                 {t('settings.flows.version', { n: flow.version })} · {new Date(flow.updated_at).toLocaleDateString()}
                 {flow.description ? ` · ${flow.description}` : ''}

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useAccountData } from '../../lib/account-data.tsx';
 import { navigate } from '../../lib/router.ts';
 import { useProfile } from '../../lib/session.tsx';
@@ -15,11 +15,15 @@ import { BotsSettings } from './BotsSettings.tsx';
 import { ProfileSettings } from './ProfileSettings.tsx';
 import '../../styles/settings.css';
 
+// The flow builder carries the canvas library: loaded when its page is opened, not with every settings page.
+const ChatbotsSettings = lazy(() => import('./chatbots/ChatbotsSettings.tsx').then((m) => ({ default: m.ChatbotsSettings })));
+
 interface SettingsPageEntry {
   key: string;
   label: StringKey;
   adminOnly: boolean;
-  Component: ComponentType;
+  /** `sub`: what the page shows inside itself (a chatbot being edited), from the path after the page. */
+  Component: ComponentType<{ sub?: string }>;
 }
 
 const PAGES: SettingsPageEntry[] = [
@@ -32,6 +36,7 @@ const PAGES: SettingsPageEntry[] = [
   { key: 'attributes', label: 'settings.nav.attributes', adminOnly: true, Component: AttributesSettings },
   { key: 'webhooks', label: 'settings.nav.webhooks', adminOnly: true, Component: WebhooksSettings },
   { key: 'bots', label: 'settings.nav.bots', adminOnly: true, Component: BotsSettings },
+  { key: 'chatbots', label: 'settings.nav.chatbots', adminOnly: true, Component: ChatbotsSettings },
   { key: 'profile', label: 'settings.nav.profile', adminOnly: false, Component: ProfileSettings },
 ];
 
@@ -39,7 +44,7 @@ const PAGES: SettingsPageEntry[] = [
  * Settings: a page per subject, administrators see them all, an agent only their own profile (the API
  * refuses agents the rest anyway). Loaded on first visit, so the inbox's first screen stays small.
  */
-export default function SettingsPage({ page }: { page?: string }) {
+export default function SettingsPage({ page, sub }: { page?: string; sub?: string }) {
   const { accountId } = useAccountData();
   const profile = useProfile();
   const isAdmin = profile.accounts.find((a) => a.id === accountId)?.role === 'administrator';
@@ -72,7 +77,9 @@ export default function SettingsPage({ page }: { page?: string }) {
             </a>
           </div>
         ) : (
-          <current.Component key={current.key} />
+          <Suspense fallback={<p className="empty-state" aria-busy="true">{t('settings.loading')}</p>}>
+            <current.Component key={current.key} sub={sub} />
+          </Suspense>
         )}
       </section>
     </div>
