@@ -57,7 +57,10 @@ function Choices({ message, onChoose }: { message: Message; onChoose: (message: 
 
 export function MessageList({ messages, agentTyping, onChoose }: { messages: Message[]; agentTyping: boolean; onChoose: (message: Message, item: ChoiceItem) => void }) {
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages.length, agentTyping]);
+  // In braces: newer browsers return a promise from scrollIntoView, and React would take it for a cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [messages.length, agentTyping]);
   return (
     <div className="messages" role="log" aria-live="polite" aria-label="Conversation">
       {messages.map((m) => (
