@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { createTestContext } from '../helpers/context.ts';
-import { chromiumUnavailable, launchBrowser, screenshot, until, watchPageErrors } from '../helpers/browser.ts';
+import { chromiumUnavailable, launchBrowser, screenshot, SCREENSHOT_DIR, until, watchPageErrors } from '../helpers/browser.ts';
 
 const unavailable = chromiumUnavailable();
 if (unavailable) console.warn(`browser tests skipped: ${unavailable}`);
@@ -31,11 +30,12 @@ const snippet = (token: string) =>
 /** A website on another loopback port, under a Content-Security-Policy that allows only BASE_URL (and the snippet by its hash). */
 const site = http.createServer((request, response) => {
   const token = new URL(request.url ?? '/', 'http://x').searchParams.get('token') ?? inbox.website_token;
-  const script = snippet(token);
-  const hash = crypto.createHash('sha256').update(script).digest('base64');
+  const dark = new URL(request.url ?? '/', 'http://x').searchParams.has('dark');
+  const scripts = [...(dark ? [`window.chatwootSettings={position:"left",type:"expanded_bubble",launcherTitle:"Chat with us",darkMode:"auto"};`] : []), snippet(token)];
+  const hashes = scripts.map((script) => `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`).join(' ');
   response.setHeader('content-type', 'text/html; charset=utf-8');
-  response.setHeader('content-security-policy', `default-src 'none'; script-src 'sha256-${hash}' ${origin}; frame-src ${origin}`);
-  response.end(`<!doctype html><html><head><title>Shop</title></head><body><h1>The shop</h1><p>Products and prices.</p><script>${script}</script></body></html>`);
+  response.setHeader('content-security-policy', `default-src 'none'; script-src ${hashes} ${origin}; frame-src ${origin}`);
+  response.end(`<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title></head><body><h1>The shop</h1><p>Products and prices.</p>${scripts.map((s) => `<script>${s}</script>`).join('')}</body></html>`);
 });
 await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
 const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
@@ -96,13 +96,20 @@ describe.skipIf(Boolean(unavailable))('the website widget in Chromium, from Chat
     await widget.getByLabel('Type your message').press('Enter');
     await until(() => messagesOf(conversation.id), (list) => list.some((m) => m.content === 'Where is my order?'), 'the second visitor message');
     await screenshot(page, 'widget-open');
-    await page.screenshot({ path: '/work/notes/widget.png' });
 
     await page.reload();
     await page.getByRole('button', { name: 'Open chat' }).click();
     await widget.locator('.message.theirs', { hasText: 'Hi Grace, Ana from support here.' }).waitFor();
     expect(await widget.locator('.message.mine').allTextContents()).toEqual(['Hello from the shop page', 'Where is my order?']);
     expect(await conversations()).toHaveLength(1);
+  });
+
+  it('shows the agent typing', async () => {
+    const [conversation] = await conversations();
+    await acme.api.post(`${base}/conversations/${conversation.id}/toggle_typing_status`, { typing_status: 'on' });
+    await widget.getByLabel('Agent is typing').waitFor();
+    await acme.api.post(`${base}/conversations/${conversation.id}/toggle_typing_status`, { typing_status: 'off' });
+    await widget.getByLabel('Agent is typing').waitFor({ state: 'detached' });
   });
 
   it('counts unread replies on the bubble while closed', async () => {
@@ -138,6 +145,19 @@ describe.skipIf(Boolean(unavailable))('the website widget in Chromium, from Chat
     expect(errors).toEqual([]);
   });
 
+  it('fills a phone’s screen when open, in the dark when the site asks for it', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: 'dark', isMobile: true });
+    const small = await phone.newPage();
+    // chatwootSettings before the snippet, as Chatwoot documents (a second inline script, allowed by its hash).
+    await small.goto(`${siteUrl}?dark=1`);
+    await small.getByRole('button', { name: 'Chat with us' }).click();
+    const frame = small.locator('#chatwoot_live_chat_widget');
+    await small.frameLocator('#chatwoot_live_chat_widget').getByRole('heading', { name: 'Hi there' }).waitFor();
+    expect(await frame.boundingBox()).toMatchObject({ x: 0, y: 0, width: 390, height: 800 });
+    await small.screenshot({ path: `${SCREENSHOT_DIR}/widget-phone-dark.png` });
+    await phone.close();
+  });
+
   it('refuses to show where the inbox does not allow it', async () => {
     const other = await browser.newPage();
     const refused = new Promise<string>((resolve) => other.on('console', (m) => /frame-ancestors/.test(m.text()) && resolve(m.text())));
@@ -146,6 +166,3 @@ describe.skipIf(Boolean(unavailable))('the website widget in Chromium, from Chat
     await other.close();
   });
 });
-
-// Keeps the screenshot the report points at even when the notes folder is missing on another machine.
-if (!fs.existsSync('/work/notes')) fs.mkdirSync('/work/notes', { recursive: true });

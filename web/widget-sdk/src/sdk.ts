@@ -59,6 +59,7 @@ function run(options: RunOptions): void {
   let open = false;
   let loaded = false;
   let authToken = '';
+  let bubbleHidden = Boolean(settings.hideMessageBubble);
   const pending: SdkCommand[] = [];
 
   const query = new URLSearchParams({ website_token: options.websiteToken, parent_origin: location.origin });
@@ -86,6 +87,8 @@ function run(options: RunOptions): void {
       ? { position: 'fixed', inset: '0', width: '100vw', height: '100vh', 'max-width': '100vw', 'border-radius': '0' }
       : { position: 'static', inset: 'auto', width: '400px', height: 'min(640px, calc(100vh - 110px))', 'max-width': 'calc(100vw - 40px)', 'border-radius': '16px' };
     for (const [key, value] of Object.entries(style)) frame.style.setProperty(key, value ?? '');
+    // Full screen, the frame's own close button closes it; the bubble would cover the composer.
+    bubble.style.setProperty('display', bubbleHidden || full ? 'none' : 'flex');
   };
 
   const post = (command: SdkCommand) => {
@@ -155,8 +158,8 @@ function run(options: RunOptions): void {
     },
     toggle,
     toggleBubbleVisibility(visibility?: 'show' | 'hide') {
-      const hidden = visibility === undefined ? bubble.style.getPropertyValue('display') !== 'none' : visibility === 'hide';
-      bubble.style.setProperty('display', hidden ? 'none' : 'flex');
+      bubbleHidden = visibility === undefined ? !bubbleHidden : visibility === 'hide';
+      placeFrame();
     },
     popoutChatWindow() {
       const url = `${widgetUrl}&popout=true${authToken ? `#auth_token=${encodeURIComponent(authToken)}` : ''}`;

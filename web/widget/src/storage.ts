@@ -6,6 +6,9 @@
 const key = (websiteToken: string) => `switchboard_widget_token:${websiteToken}`;
 
 export function storedToken(websiteToken: string): string {
+  // Chatwoot's mobile SDKs open /widget in a web view with the visitor's token as `cw_conversation`.
+  const fromMobile = new URLSearchParams(location.search).get('cw_conversation');
+  if (fromMobile) return fromMobile;
   const fromFragment = new URLSearchParams(location.hash.slice(1)).get('auth_token');
   if (fromFragment) {
     saveToken(websiteToken, fromFragment);
