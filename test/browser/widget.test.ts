@@ -9,7 +9,7 @@ import { chromiumUnavailable, launchBrowser, screenshot, SCREENSHOT_DIR, until, 
 const unavailable = chromiumUnavailable();
 if (unavailable) console.warn(`browser tests skipped: ${unavailable}`);
 
-const ctx = await createTestContext();
+const ctx = await createTestContext({}, { worker: true, chatbots: true });
 const acme = await ctx.account('Widget Shop');
 const base = `/api/v1/accounts/${acme.account_id}`;
 const origin = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
@@ -132,6 +132,29 @@ describe.skipIf(Boolean(unavailable))('the website widget in Chromium, from Chat
     const messages = await until(() => messagesOf(conversation.id), (list) => list.some((m) => m.content === 'Track my order' && m.message_type === 0), 'the choice as a reply');
     expect(messages.find((m) => m.content === 'What do you need?')?.content_attributes.submitted_values).toEqual([{ title: 'Track my order', value: 'track' }]);
     await widget.locator('.chosen', { hasText: 'Track my order' }).waitFor();
+  });
+
+  it('meets a chatbot flow: its choices are buttons, and the click answers the flow', async () => {
+    const [conversation] = await conversations();
+    const wts = ctx.client(undefined, { authorization: `Bearer ${acme.api_access_token}` });
+    const bot = await wts.post('/chat/v1/chatbot', {
+      name: 'Shop bot',
+      definition: {
+        start: 'menu',
+        steps: [
+          { id: 'menu', kind: 'ask', text: 'Hi! What can I do for you?', saveAs: 'topic', next: 'hours', choices: [{ title: 'Opening hours', value: 'hours', next: 'hours' }, { title: 'Returns', value: 'returns', next: 'returns' }] },
+          { id: 'hours', kind: 'message', text: 'We are open 9 to 17, Monday to Friday.' },
+          { id: 'returns', kind: 'message', text: 'Returns are free within 30 days.' },
+        ],
+      },
+    });
+    expect(bot.status).toBe(201);
+    const { uuid } = await ctx.database.db.selectFrom('conversations').select('uuid').where('account_id', '=', acme.account_id).where('display_id', '=', conversation.id).executeTakeFirstOrThrow();
+    expect((await wts.post('/chat/v1/chatbot/send', { botId: bot.body.id, sessionId: uuid })).status).toBeLessThan(300);
+    await widget.locator('.message.theirs', { hasText: 'Hi! What can I do for you?' }).waitFor();
+    await widget.getByRole('button', { name: 'Returns' }).click();
+    await widget.locator('.message.theirs', { hasText: 'Returns are free within 30 days.' }).waitFor();
+    await screenshot(page, 'widget-chatbot');
   });
 
   it('setUser: a valid identifier_hash identifies the visitor; an invalid one raises chatwoot:error', async () => {
