@@ -131,7 +131,7 @@ describe.skipIf(Boolean(unavailable))('the website widget in Chromium, from Chat
     await widget.getByRole('button', { name: 'Track my order' }).click();
     const messages = await until(() => messagesOf(conversation.id), (list) => list.some((m) => m.content === 'Track my order' && m.message_type === 0), 'the choice as a reply');
     expect(messages.find((m) => m.content === 'What do you need?')?.content_attributes.submitted_values).toEqual([{ title: 'Track my order', value: 'track' }]);
-    await widget.locator('.chosen', { hasText: 'Track my order' }).waitFor();
+    await widget.getByRole('button', { name: 'Track my order' }).waitFor({ state: 'detached' });
   });
 
   it('meets a chatbot flow: its choices are buttons, and the click answers the flow', async () => {

@@ -21,12 +21,10 @@ function Attachments({ message }: { message: Message }) {
   );
 }
 
-/** input_select and cards: the visitor's click is the reply; once answered, the choice shows and the rest go. */
+/** input_select and cards: the visitor's click is the reply (it shows as their message), so once answered the buttons go. */
 function Choices({ message, onChoose }: { message: Message; onChoose: (message: Message, item: ChoiceItem) => void }) {
   const items = message.content_attributes.items ?? [];
-  const chosen = message.content_attributes.submitted_values?.[0];
-  if (!items.length) return null;
-  if (chosen) return <div className="chosen">{chosen.title}</div>;
+  if (!items.length || message.content_attributes.submitted_values?.length) return null;
   if (message.content_type === 'cards') {
     return (
       <div className="cards">

@@ -4,7 +4,7 @@ import { createTestContext } from '../../../../test/helpers/context.ts';
 import { formData, PNG_PIXEL } from '../../../../test/helpers/multipart.ts';
 import { insertInbox } from '../../../domain/inboxes/repository.ts';
 
-const ctx = await createTestContext();
+const ctx = await createTestContext({ PUBLIC_UPLOAD_MAX_FILE_BYTES: '2048' });
 const db = ctx.database.db;
 const acme = await ctx.account('Widget API Co');
 const base = `/api/v1/accounts/${acme.account_id}`;
@@ -130,6 +130,15 @@ describe('widget API: conversations, messages and labels', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ content: 'see picture', attachments: [{ file_type: 'image' }] });
     expect((await v.api.get(`/api/v1/widget/conversations${q()}`)).body.id).toBe(res.json().conversation_id);
+  });
+
+  it('refuses an oversized attachment with 413, storing no message', async () => {
+    const v = await visitor();
+    const form = formData({ 'message[content]': 'big file' }, [{ field: 'message[attachments][]', filename: 'big.bin', body: Buffer.alloc(4096, 1) }]);
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/widget/messages${q()}`, payload: form.payload, headers: { 'content-type': form.contentType, 'x-auth-token': v.token } });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatch(/bytes/);
+    expect((await v.api.get(`/api/v1/widget/conversations${q()}`)).body).toEqual({});
   });
 
   it('answers a bot’s choices with submitted_values, only on the visitor’s own messages', async () => {
