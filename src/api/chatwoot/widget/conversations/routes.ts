@@ -8,12 +8,11 @@ import { loadMessageDetails } from '../../../../domain/messages/details.ts';
 import { listMessages } from '../../../../domain/messages/list.ts';
 import { currentConversation } from '../../../../domain/widget/visitor.ts';
 import { startWidgetConversation } from '../../../../domain/widget/conversation.ts';
-import { browserInfo, browserLanguage } from '../../../../domain/widget/browser.ts';
 import { presentPublicMessage } from '../../presenters/public.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
 import { unix } from '../../presenters/time.ts';
 import { toChatwootStatus } from '../../../../domain/conversations/status.ts';
-import { requestVisitor } from '../visitor.ts';
+import { conversationOrigin, requestVisitor } from '../visitor.ts';
 import { WebsiteTokenQuery } from '../schema.ts';
 import { CreateConversationBody, CurrentConversationSchema, CustomAttributesBody, DestroyCustomAttributeBody, TypingBody, WidgetConversationSchema } from './schema.ts';
 
@@ -61,12 +60,7 @@ export default async function widgetConversationRoutes(app: App): Promise<void> 
         contact,
         message: message && { content: message.content, echoId: message.echo_id },
         customAttributes: custom_attributes,
-        additionalAttributes: {
-          browser_language: browserLanguage(request.headers['accept-language']),
-          browser: browserInfo(request.headers['user-agent']),
-          initiated_at: { timestamp: message?.timestamp ?? null },
-          referer: message?.referer_url ?? null,
-        },
+        additionalAttributes: conversationOrigin(request, message?.timestamp, message?.referer_url),
       });
       return present(conversation);
     },

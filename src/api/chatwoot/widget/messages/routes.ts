@@ -9,10 +9,9 @@ import { loadMessageDetails } from '../../../../domain/messages/details.ts';
 import { listMessages } from '../../../../domain/messages/list.ts';
 import { startWidgetConversation } from '../../../../domain/widget/conversation.ts';
 import { currentConversation } from '../../../../domain/widget/visitor.ts';
-import { browserInfo, browserLanguage } from '../../../../domain/widget/browser.ts';
 import { isUploadedFile } from '../../../multipart.ts';
 import { PublicMessageSchema, presentPublicMessage } from '../../presenters/public.ts';
-import { requestVisitor } from '../visitor.ts';
+import { conversationOrigin, requestVisitor } from '../visitor.ts';
 import { WebsiteTokenQuery } from '../schema.ts';
 import { CreateMessageBody, MessageParams, MessagesQuery, UpdateMessageBody } from './schema.ts';
 
@@ -58,12 +57,7 @@ export default async function widgetMessageRoutes(app: App): Promise<void> {
       if (!conversation) {
         conversation = await startWidgetConversation(db, visitor, {
           message: { content: body.content, echoId: body.echo_id, files },
-          additionalAttributes: {
-            browser_language: browserLanguage(request.headers['accept-language']),
-            browser: browserInfo(request.headers['user-agent']),
-            initiated_at: { timestamp: body.timestamp ?? null },
-            referer: body.referer_url ?? null,
-          },
+          additionalAttributes: conversationOrigin(request, body.timestamp, body.referer_url),
         });
         message = await db.selectFrom('messages').selectAll().where('account_id', '=', conversation.account_id).where('conversation_id', '=', conversation.id)
           .where('message_type', '=', MESSAGE_TYPE.incoming).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
