@@ -168,6 +168,16 @@ describe.skipIf(Boolean(unavailable))('the website widget in Chromium, from Chat
     expect(errors).toEqual([]);
   });
 
+  it('reset() forgets the visitor: the widget starts over with a new contact', async () => {
+    const contacts = async () => Number((await ctx.database.db.selectFrom('contacts').select((eb) => eb.fn.countAll<string>().as('n')).where('account_id', '=', acme.account_id).executeTakeFirstOrThrow()).n);
+    const before = await contacts();
+    await page.evaluate(() => (window as unknown as { $chatwoot: { reset(): void } }).$chatwoot.reset());
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await widget.getByRole('button', { name: 'Start conversation' }).waitFor();
+    expect(await contacts()).toBe(before + 1);
+    expect(await conversations()).toHaveLength(1);
+  });
+
   it('fills a phone’s screen when open, in the dark when the site asks for it', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: 'dark', isMobile: true });
     const small = await phone.newPage();

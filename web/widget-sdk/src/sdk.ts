@@ -113,11 +113,12 @@ function run(options: RunOptions): void {
     switch (data.event) {
       case 'loaded':
         authToken = data.authToken;
+        // Again after reset() or a new identity: the reloaded frame learns whether it is open.
+        post({ event: 'visibility', open });
         if (!loaded) {
           loaded = true;
           api.hasLoaded = true;
           pending.splice(0).forEach(post);
-          post({ event: 'visibility', open });
           emit('chatwoot:ready');
         }
         break;
