@@ -6,7 +6,7 @@ import { ensureModernNode } from './modern-node.js';
 
 ensureModernNode();
 const root = path.resolve(import.meta.dirname, '..');
-export const WEB_APPS = ['dashboard'];
+export const WEB_APPS = ['dashboard', 'widget', 'widget-sdk'];
 
 let vite;
 try {
@@ -20,6 +20,7 @@ for (const app of WEB_APPS) {
   const started = Date.now();
   await vite.build({ root: dir, configFile: path.join(dir, 'vite.config.ts'), logLevel: 'warn' });
   const dist = path.join(dir, 'dist');
-  const bytes = fs.readdirSync(path.join(dist, 'assets')).reduce((sum, f) => sum + fs.statSync(path.join(dist, 'assets', f)).size, 0);
+  const files = fs.readdirSync(dist, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.endsWith('.html'));
+  const bytes = files.reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
   process.stdout.write(`built web/${app} in ${Date.now() - started} ms (${Math.round(bytes / 1024)} KiB of assets)\n`);
 }

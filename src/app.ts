@@ -14,6 +14,7 @@ import { registerMultipart } from './api/multipart.ts';
 import { systemRoutes } from './api/system/routes.ts';
 import { attachmentRoutes } from './api/system/attachments.ts';
 import { dashboardRoutes } from './api/system/dashboard.ts';
+import { widgetPageRoutes } from './api/system/widget-page.ts';
 import { chatwootApi } from './api/chatwoot/index.ts';
 import { isWtsPath, wtsApi } from './api/wts/index.ts';
 import { wtsErrorResponse } from './api/wts/errors.ts';
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(systemRoutes);
   await app.register(attachmentRoutes);
   await app.register(dashboardRoutes);
+  await app.register(widgetPageRoutes);
   await app.register(chatwootApi);
   await app.register(wtsApi);
 

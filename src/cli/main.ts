@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DASHBOARD_DIST } from '../api/system/dashboard.ts';
+import { SDK_DIST, WIDGET_DIST } from '../api/system/widget-page.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { bootstrap } from '../domain/accounts/bootstrap.ts';
@@ -14,11 +15,12 @@ import { PLATFORM_APP_USAGE, runPlatformApp } from './platform-app.ts';
 
 /** A clone installed with scripts skipped (or whose build was removed) still serves the dashboard on start. */
 function buildDashboardIfMissing(): void {
-  if (fs.existsSync(path.join(DASHBOARD_DIST, 'index.html'))) return;
-  process.stdout.write('The dashboard is not built yet: building it (one time)...\n');
+  const built = [path.join(DASHBOARD_DIST, 'index.html'), path.join(WIDGET_DIST, 'index.html'), path.join(SDK_DIST, 'sdk.js')];
+  if (built.every((file) => fs.existsSync(file))) return;
+  process.stdout.write('The dashboard and widget are not built yet: building them (one time)...\n');
   const script = path.resolve(import.meta.dirname, '../../scripts/build-web.js');
-  const built = spawnSync(process.execPath, [script], { stdio: 'inherit' });
-  if (built.status !== 0) process.stderr.write('Building the dashboard failed; the API works, /app will say what is missing.\n');
+  const build = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (build.status !== 0) process.stderr.write('Building the dashboard failed; the API works, /app will say what is missing.\n');
 }
 
 const USAGE = `Usage: switchboard <command> [options]

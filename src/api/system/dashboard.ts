@@ -17,15 +17,15 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-interface Asset {
+export interface Asset {
   type: string;
   raw: Buffer;
   gzip: Buffer;
   brotli: Buffer;
 }
 
-/** The dashboard is a few hundred KiB: kept in memory, compressed once at start, never read from disk again. */
-function loadAssets(dist: string): Map<string, Asset> {
+/** A built web app is a few hundred KiB: kept in memory, compressed once at start, never read from disk again. */
+export function loadAssets(dist: string): Map<string, Asset> {
   const assets = new Map<string, Asset>();
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -43,7 +43,7 @@ function loadAssets(dist: string): Map<string, Asset> {
       }
     }
   };
-  if (fs.existsSync(path.join(dist, 'index.html'))) walk(dist);
+  if (fs.existsSync(dist)) walk(dist);
   return assets;
 }
 
@@ -57,7 +57,7 @@ const PAGE_HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
-function send(request: FastifyRequest, reply: FastifyReply, asset: Asset, cache: string) {
+export function send(request: FastifyRequest, reply: FastifyReply, asset: Asset, cache: string) {
   const accepts = String(request.headers['accept-encoding'] ?? '');
   const [body, encoding] = /\bbr\b/.test(accepts) ? [asset.brotli, 'br'] : /\bgzip\b/.test(accepts) ? [asset.gzip, 'gzip'] : [asset.raw, undefined];
   reply.header('content-type', asset.type).header('cache-control', cache).header('vary', 'accept-encoding');
