@@ -17,6 +17,7 @@ import { dashboardRoutes } from './api/system/dashboard.ts';
 import { chatwootApi } from './api/chatwoot/index.ts';
 import { isWtsPath, wtsApi } from './api/wts/index.ts';
 import { wtsErrorResponse } from './api/wts/errors.ts';
+import { channelRoutes } from './channels/routes.ts';
 import { AppError } from './errors.ts';
 import { createStorage } from './storage/object-storage.ts';
 import { cableRoutes } from './api/chatwoot/realtime/cable.ts';
@@ -152,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(dashboardRoutes);
   await app.register(chatwootApi);
   await app.register(wtsApi);
+  await app.register(channelRoutes);
 
   const { realtime } = options.config;
   const hub = new RealtimeHub(options.database, {

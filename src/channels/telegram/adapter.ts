@@ -1,0 +1,13 @@
+import type { ChannelAdapter } from '../adapter.ts';
+import { beforeTelegramDelete, createTelegramInbox, TELEGRAM_CHANNEL_TYPE } from './setup.ts';
+import { sendTelegramMessage } from './outbound.ts';
+import { telegramRoutes } from './routes.ts';
+
+export const telegramAdapter: ChannelAdapter = {
+  channelType: TELEGRAM_CHANNEL_TYPE,
+  shortType: 'telegram',
+  createInbox: createTelegramInbox,
+  beforeDelete: beforeTelegramDelete,
+  send: sendTelegramMessage,
+  routes: telegramRoutes,
+};
