@@ -14,7 +14,7 @@ export function telegramWebhookUrl(publicUrl: string, botToken: string): string 
   return `${publicUrl}/webhooks/telegram/${botToken}`;
 }
 
-const invalidToken = () => validation('Bot token invalid token', ['bot_token']);
+const invalidToken = () => validation('Bot token invalid token', ['channel.bot_token']);
 
 /**
  * Chatwoot's Telegram inbox: getMe proves the token (422 when Telegram refuses it), then the webhook is set
@@ -22,21 +22,23 @@ const invalidToken = () => validation('Bot token invalid token', ['bot_token']);
  * secret's digest is kept; the bot token is kept (it is needed to call the API) but never presented.
  */
 export async function createTelegramInbox(ctx: ChannelContext, accountId: number, input: InboxInput, channel: Record<string, unknown>): Promise<Inbox> {
+  // Checked before Telegram is called: a webhook set for an inbox that then fails to save would keep a secret no one has.
+  if (!input.name?.trim()) throw validation("Name can't be blank", ['name']);
   const botToken = typeof channel.bot_token === 'string' ? channel.bot_token.trim() : '';
-  if (!botToken) throw validation("Bot token can't be blank", ['bot_token']);
+  if (!botToken) throw validation("Bot token can't be blank", ['channel.bot_token']);
   // A token is "<bot id>:<secret>"; anything else would only change the paths we call.
   if (!/^\d{1,20}:[A-Za-z0-9_-]{1,100}$/.test(botToken)) throw invalidToken();
   const digest = tokenDigest(botToken);
   const { db, config } = ctx;
   if (await db.selectFrom('channel_telegram').select('id').where('bot_token_digest', '=', digest).executeTakeFirst()) {
-    throw validation('Bot token has already been taken', ['bot_token']);
+    throw validation('Bot token has already been taken', ['channel.bot_token']);
   }
   let me: { username?: string };
   try {
     me = await callTelegram<{ username?: string }>(config, botToken, 'getMe');
   } catch (error) {
     if (error instanceof ProviderError && !error.retryable) throw invalidToken();
-    throw validation('Bot token could not be checked: Telegram did not answer', ['bot_token']);
+    throw validation('Bot token could not be checked: Telegram did not answer', ['channel.bot_token']);
   }
   const secretToken = randomToken(32);
   try {
@@ -46,7 +48,7 @@ export async function createTelegramInbox(ctx: ChannelContext, accountId: number
       allowed_updates: ALLOWED_UPDATES,
     });
   } catch (error) {
-    throw validation(`Bot token error setting up the webhook: ${(error as Error).message}`, ['bot_token']);
+    throw validation(`Bot token error setting up the webhook: ${(error as Error).message}`, ['channel.bot_token']);
   }
   const botName = me.username ?? null;
   return createInbox(db, accountId, TELEGRAM_CHANNEL_TYPE, { ...input, channel: { bot_name: botName } }, async (trx, inbox) => {

@@ -79,7 +79,7 @@ describe('Telegram inbox setup', () => {
     const account = await ctx.account();
     const refused = await account.api.post(`/api/v1/accounts/${account.account_id}/inboxes`, { name: 'Bad', channel: { type: 'telegram', bot_token: '123:unknown' } });
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ message: 'Bot token invalid token', attributes: ['bot_token'] });
+    expect(refused.body).toMatchObject({ message: 'Bot token invalid token', attributes: ['channel.bot_token'] });
     expect(await db.selectFrom('inboxes').select('id').where('account_id', '=', account.account_id).execute()).toEqual([]);
   });
 
