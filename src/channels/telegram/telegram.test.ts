@@ -143,6 +143,25 @@ describe('Telegram inbound', () => {
     expect(fake.callsTo('getFile', token).map((c) => c.body.file_id)).toEqual(['photo-big']);
   });
 
+  it('stores a document with its own name and type', async () => {
+    const account = await ctx.account();
+    const { token, secret, inbox } = await telegramInbox(account);
+    fake.addFile('doc-1', 'documents/file_3.pdf', Buffer.from('%PDF-1.4 contract'));
+    const update = { update_id: updateIds++, message: { message_id: 21, from: user, chat: privateChat, date: 1, document: { file_id: 'doc-1', file_name: 'contract.pdf', mime_type: 'application/pdf' } } };
+    expect((await deliver(token, secret, update)).status).toBe(200);
+    const [message] = await messagesOf(account.account_id, inbox.id);
+    const attachments = await db.selectFrom('attachments').selectAll().where('message_id', '=', message.id).execute();
+    expect(attachments).toEqual([expect.objectContaining({ file_type: 'file', content_type: 'application/pdf', filename: 'contract.pdf' })]);
+  });
+
+  it('ignores group chats', async () => {
+    const account = await ctx.account();
+    const { token, secret, inbox } = await telegramInbox(account);
+    const update = { update_id: updateIds++, message: { message_id: 22, from: user, chat: { id: -100, type: 'group' }, date: 1, text: 'hello group' } };
+    expect((await deliver(token, secret, update)).status).toBe(200);
+    expect(await messagesOf(account.account_id, inbox.id)).toEqual([]);
+  });
+
   it('takes a button press as the reply and answers the callback query', async () => {
     const account = await ctx.account();
     const { token, secret, inbox } = await telegramInbox(account);
@@ -237,6 +256,26 @@ describe('Telegram outbound', () => {
     const id = await reply(account, conversation.display_id, { content: 'Pick one', content_type: 'input_select', content_attributes: { items } });
     await waitFor(() => messageRow(id), (m) => m.source_id !== null, 'choices sent');
     expect(fake.callsTo('sendMessage', bot.token)[0].body.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Billing', callback_data: 'billing' }], [{ text: 'Support', callback_data: 'support' }]] });
+  });
+
+  it('uploads an image with sendPhoto', async () => {
+    const { account, bot, conversation } = await conversationWithContact();
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213ebc0000000049454e44ae426082', 'hex');
+    const form = new FormData();
+    form.set('message_type', 'outgoing');
+    form.append('attachments[]', new Blob([png], { type: 'image/png' }), 'chart.png');
+    const request = new Request('http://x', { method: 'POST', body: form });
+    const sent = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${account.account_id}/conversations/${conversation.display_id}/messages`,
+      headers: { api_access_token: account.api_access_token, 'content-type': request.headers.get('content-type')! },
+      payload: Buffer.from(await request.arrayBuffer()),
+    });
+    expect(sent.statusCode).toBe(200);
+    await waitFor(() => messageRow(JSON.parse(sent.body).id), (m) => m.source_id !== null, 'photo sent');
+    const [call] = fake.callsTo('sendPhoto', bot.token);
+    expect(call.body).toMatchObject({ chat_id: '55501', photo: { filename: 'chart.png', type: 'image/png', size: png.length } });
+    expect(call.body.caption).toBeUndefined();
   });
 
   it('uploads an attachment with sendDocument, the text as its caption', async () => {
