@@ -1,10 +1,10 @@
-import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/pool.ts';
 import type { ObjectStorage } from '../storage/object-storage.ts';
 import { attemptSend } from '../channels/outbound-deliver.ts';
 import { CHANNEL_SENDS_CHANNEL } from '../channels/outbound-plan.ts';
 import { startJobQueue, type JobsLog } from './boss.ts';
+import { startNotifiedSweep } from './notified-sweep.ts';
 
 /** Sends one outgoing message through its channel; retried by pg-boss with exponential backoff. */
 export const CHANNEL_SEND_QUEUE = 'channel-send';
@@ -33,56 +33,25 @@ export async function startChannelEngine(database: DatabaseHandle, config: Confi
   });
   const ctx = { db, config, storage, log };
 
-  let running = true;
-  let sweeping: Promise<void> | undefined;
-  let again = false;
-  function sweep(): Promise<void> {
-    if (sweeping) {
-      again = true;
-      return sweeping;
+  /** Queued sends become jobs (the singleton key keeps a message to one job); answers whether more wait. */
+  async function enqueueQueued(): Promise<boolean> {
+    const queued = await db.selectFrom('channel_sends').select('message_id').where('status', '=', 'queued').orderBy('created_at').limit(100).execute();
+    for (const { message_id } of queued) {
+      await boss.send(CHANNEL_SEND_QUEUE, { messageId: message_id }, { singletonKey: String(message_id) });
+      await db.updateTable('channel_sends').set({ status: 'enqueued' }).where('message_id', '=', message_id).where('status', '=', 'queued').execute();
     }
-    sweeping = (async () => {
-      do {
-        again = false;
-        try {
-          const queued = await db.selectFrom('channel_sends').select('message_id').where('status', '=', 'queued').orderBy('created_at').limit(100).execute();
-          for (const { message_id } of queued) {
-            await boss.send(CHANNEL_SEND_QUEUE, { messageId: message_id }, { singletonKey: String(message_id) });
-            await db.updateTable('channel_sends').set({ status: 'enqueued' }).where('message_id', '=', message_id).where('status', '=', 'queued').execute();
-          }
-          if (queued.length === 100) again = true;
-        } catch (error) {
-          if (running) log.warn({ err: error }, 'channel engine: sweep failed, retrying');
-        }
-      } while (again && running);
-    })().finally(() => {
-      sweeping = undefined;
-    });
-    return sweeping;
+    return queued.length === 100;
   }
 
   await boss.work<{ messageId: number }>(CHANNEL_SEND_QUEUE, { pollingIntervalSeconds: 0.5, localConcurrency: 2 }, async ([job]) => {
     if ((await attemptSend(ctx, job.data.messageId)) === 'retry') throw new Error(`message ${job.data.messageId} not sent yet`);
   });
 
-  const listener = new pg.Client(database.pool.options);
-  try {
-    await listener.connect();
-    listener.on('notification', () => void sweep());
-    listener.on('error', () => {});
-    await listener.query(`LISTEN ${CHANNEL_SENDS_CHANNEL}`);
-  } catch (error) {
-    log.warn({ err: error }, 'channel engine: LISTEN failed; sweeping only');
-  }
-  const timer = setInterval(() => void sweep(), SWEEP_MS);
-  await sweep();
+  const sweep = await startNotifiedSweep(database, { channel: CHANNEL_SENDS_CHANNEL, intervalMs: SWEEP_MS, name: 'channel engine' }, enqueueQueued, log);
 
   return {
     async stop() {
-      running = false;
-      clearInterval(timer);
-      await listener.end().catch(() => {});
-      await sweeping;
+      await sweep.stop();
       await boss.stop({ graceful: true, timeout: 5000 });
     },
   };
