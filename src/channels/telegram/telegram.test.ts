@@ -58,6 +58,23 @@ async function reply(account: Awaited<ReturnType<typeof ctx.account>>, displayId
   return sent.body.id as number;
 }
 
+/** An agent's reply with a file, sent as multipart (as the dashboard sends it); answers the message id. */
+async function replyWithFile(account: Awaited<ReturnType<typeof ctx.account>>, displayId: number, fields: Record<string, string>, file: { bytes: Buffer | string; type: string; name: string }) {
+  const form = new FormData();
+  form.set('message_type', 'outgoing');
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  form.append('attachments[]', new Blob([typeof file.bytes === 'string' ? file.bytes : new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  const request = new Request('http://x', { method: 'POST', body: form });
+  const sent = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/accounts/${account.account_id}/conversations/${displayId}/messages`,
+    headers: { api_access_token: account.api_access_token, 'content-type': request.headers.get('content-type')! },
+    payload: Buffer.from(await request.arrayBuffer()),
+  });
+  expect(sent.statusCode).toBe(200);
+  return JSON.parse(sent.body).id as number;
+}
+
 const messageRow = (id: number) => db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('Telegram inbox setup', () => {
@@ -261,18 +278,8 @@ describe('Telegram outbound', () => {
   it('uploads an image with sendPhoto', async () => {
     const { account, bot, conversation } = await conversationWithContact();
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213ebc0000000049454e44ae426082', 'hex');
-    const form = new FormData();
-    form.set('message_type', 'outgoing');
-    form.append('attachments[]', new Blob([png], { type: 'image/png' }), 'chart.png');
-    const request = new Request('http://x', { method: 'POST', body: form });
-    const sent = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/accounts/${account.account_id}/conversations/${conversation.display_id}/messages`,
-      headers: { api_access_token: account.api_access_token, 'content-type': request.headers.get('content-type')! },
-      payload: Buffer.from(await request.arrayBuffer()),
-    });
-    expect(sent.statusCode).toBe(200);
-    await waitFor(() => messageRow(JSON.parse(sent.body).id), (m) => m.source_id !== null, 'photo sent');
+    const id = await replyWithFile(account, conversation.display_id, {}, { bytes: png, type: 'image/png', name: 'chart.png' });
+    await waitFor(() => messageRow(id), (m) => m.source_id !== null, 'photo sent');
     const [call] = fake.callsTo('sendPhoto', bot.token);
     expect(call.body).toMatchObject({ chat_id: '55501', photo: { filename: 'chart.png', type: 'image/png', size: png.length } });
     expect(call.body.caption).toBeUndefined();
@@ -280,19 +287,7 @@ describe('Telegram outbound', () => {
 
   it('uploads an attachment with sendDocument, the text as its caption', async () => {
     const { account, bot, conversation } = await conversationWithContact();
-    const form = new FormData();
-    form.set('content', 'your invoice');
-    form.set('message_type', 'outgoing');
-    form.append('attachments[]', new Blob(['%PDF-1.4 fake invoice'], { type: 'application/pdf' }), 'invoice.pdf');
-    const request = new Request('http://x', { method: 'POST', body: form });
-    const sent = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/accounts/${account.account_id}/conversations/${conversation.display_id}/messages`,
-      headers: { api_access_token: account.api_access_token, 'content-type': request.headers.get('content-type')! },
-      payload: Buffer.from(await request.arrayBuffer()),
-    });
-    expect(sent.statusCode).toBe(200);
-    const id = JSON.parse(sent.body).id;
+    const id = await replyWithFile(account, conversation.display_id, { content: 'your invoice' }, { bytes: '%PDF-1.4 fake invoice', type: 'application/pdf', name: 'invoice.pdf' });
     await waitFor(() => messageRow(id), (m) => m.source_id !== null, 'document sent');
     const [call] = fake.callsTo('sendDocument', bot.token);
     expect(call.body).toMatchObject({ chat_id: '55501', caption: 'your invoice', document: { filename: 'invoice.pdf' } });
