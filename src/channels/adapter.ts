@@ -51,6 +51,8 @@ export interface ChannelAdapter {
   beforeDelete(ctx: ChannelContext, inbox: Inbox): Promise<() => Promise<void>>;
   /** Sends the message; answers the provider's message id. */
   send(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ sourceId: string }>;
+  /** A path prefix whose next segment is a secret (Telegram puts the bot token in its webhook path): kept out of logs. */
+  secretPathPrefix?: string;
   /** The provider's webhook routes, at the server's root. */
   routes(app: App): Promise<void>;
 }

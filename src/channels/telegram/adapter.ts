@@ -6,6 +6,7 @@ import { telegramRoutes } from './routes.ts';
 export const telegramAdapter: ChannelAdapter = {
   channelType: TELEGRAM_CHANNEL_TYPE,
   shortType: 'telegram',
+  secretPathPrefix: '/webhooks/telegram/',
   createInbox: createTelegramInbox,
   beforeDelete: beforeTelegramDelete,
   send: sendTelegramMessage,
