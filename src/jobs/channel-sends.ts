@@ -10,6 +10,7 @@ import { startNotifiedSweep } from './notified-sweep.ts';
 export const CHANNEL_SEND_QUEUE = 'channel-send';
 
 const SWEEP_MS = 1000;
+const SWEEP_BATCH = 200;
 
 export interface ChannelEngine {
   stop(): Promise<void>;
@@ -33,19 +34,35 @@ export async function startChannelEngine(database: DatabaseHandle, config: Confi
   });
   const ctx = { db, config, storage, log };
 
-  /** Queued sends become jobs (the singleton key keeps a message to one job); answers whether more wait. */
+  /**
+   * Queued sends become jobs, in one insert (a message's singleton key keeps it to one job: a row left queued
+   * by a crash between the two statements is not sent twice); answers whether more wait.
+   */
   async function enqueueQueued(): Promise<boolean> {
-    const queued = await db.selectFrom('channel_sends').select('message_id').where('status', '=', 'queued').orderBy('created_at').limit(100).execute();
-    for (const { message_id } of queued) {
-      await boss.send(CHANNEL_SEND_QUEUE, { messageId: message_id }, { singletonKey: String(message_id) });
-      await db.updateTable('channel_sends').set({ status: 'enqueued' }).where('message_id', '=', message_id).where('status', '=', 'queued').execute();
-    }
-    return queued.length === 100;
+    const queued = await db.selectFrom('channel_sends').select('message_id').where('status', '=', 'queued').orderBy('created_at').limit(SWEEP_BATCH).execute();
+    if (!queued.length) return false;
+    const ids = queued.map((row) => row.message_id);
+    await boss.insert(CHANNEL_SEND_QUEUE, ids.map((messageId) => ({ data: { messageId }, singletonKey: String(messageId) })));
+    await db.updateTable('channel_sends').set({ status: 'enqueued' }).where('message_id', 'in', ids).where('status', '=', 'queued').execute();
+    return queued.length === SWEEP_BATCH;
   }
 
-  await boss.work<{ messageId: number }>(CHANNEL_SEND_QUEUE, { pollingIntervalSeconds: 0.5, localConcurrency: 2 }, async ([job]) => {
-    if ((await attemptSend(ctx, job.data.messageId)) === 'retry') throw new Error(`message ${job.data.messageId} not sent yet`);
-  });
+  // Batches settled job by job (a retry fails only its own job); a full batch fetches the next at once.
+  await boss.work<{ messageId: number }, undefined, { localConcurrency: number; batchSize: number; burstWhenBatchFull: true; perJobResults: true; pollingIntervalSeconds: number }>(
+    CHANNEL_SEND_QUEUE,
+    { localConcurrency: 2, batchSize: 8, burstWhenBatchFull: true, perJobResults: true, pollingIntervalSeconds: 0.5 },
+    async (jobs) =>
+      Promise.all(
+        jobs.map(async (job) => {
+          try {
+            if ((await attemptSend(ctx, job.data.messageId)) === 'done') return { id: job.id, status: 'completed' as const };
+          } catch (error) {
+            log.warn({ err: error, message: job.data.messageId }, 'channel engine: send attempt failed, will retry');
+          }
+          return { id: job.id, status: 'failed' as const, output: { message: `message ${job.data.messageId} not sent yet` } };
+        }),
+      ),
+  );
 
   const sweep = await startNotifiedSweep(database, { channel: CHANNEL_SENDS_CHANNEL, intervalMs: SWEEP_MS, name: 'channel engine' }, enqueueQueued, log);
 
