@@ -1,4 +1,5 @@
 import type { Attachment } from '../db/types.ts';
+import { ATTACHMENT_COLUMNS } from '../domain/attachments/repository.ts';
 import { markMessageSent, updateMessageStatus } from '../domain/messages/commands.ts';
 import { ProviderError, type ChannelContext } from './adapter.ts';
 import { adapterForType } from './registry.ts';
@@ -38,7 +39,7 @@ export async function attemptSend(ctx: ChannelContext, messageId: number): Promi
   const conversation = await db.selectFrom('conversations').selectAll().where('id', '=', message.conversation_id).where('account_id', '=', message.account_id).executeTakeFirstOrThrow();
   const attachments: Attachment[] = await db
     .selectFrom('attachments')
-    .select(['id', 'account_id', 'message_id', 'file_type', 'filename', 'content_type', 'extension', 'file_size', 'width', 'height', 'external_url', 'access_key', 'storage_key', 'checksum', 'created_at'])
+    .select(ATTACHMENT_COLUMNS)
     .where('message_id', '=', message.id)
     .where('account_id', '=', message.account_id)
     .orderBy('id')
