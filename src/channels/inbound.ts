@@ -45,12 +45,12 @@ async function contactInboxFor(db: Db, inbox: Inbox, contact: InboundMessage['co
 }
 
 /** The conversation the message joins: the contact's latest one still going (any, if the inbox keeps one), else a new one. */
-async function conversationFor(db: Db, inbox: Inbox, contactInbox: ContactInbox, attributes: Record<string, unknown>): Promise<Conversation> {
-  let latest = db.selectFrom('conversations').selectAll().where('account_id', '=', inbox.account_id).where('contact_inbox_id', '=', contactInbox.id);
+async function conversationFor(trx: Db, inbox: Inbox, contactInbox: ContactInbox, attributes: Record<string, unknown>): Promise<Conversation> {
+  let latest = trx.selectFrom('conversations').selectAll().where('account_id', '=', inbox.account_id).where('contact_inbox_id', '=', contactInbox.id);
   if (!inbox.lock_to_single_conversation) latest = latest.where('status', 'not in', ['resolved', 'hidden']);
   const going = await latest.orderBy('id', 'desc').executeTakeFirst();
   if (going) return going;
-  return createConversation(db, inbox.account_id, { sourceId: contactInbox.source_id, inboxId: inbox.id, additionalAttributes: attributes });
+  return createConversation(trx, inbox.account_id, { sourceId: contactInbox.source_id, inboxId: inbox.id, additionalAttributes: attributes });
 }
 
 /**
@@ -62,8 +62,9 @@ export async function receiveInbound(db: Db, storage: ObjectStorage, inbox: Inbo
   const keys = (inbound.files ?? []).map((file) => file.storageKey);
   try {
     const contactInbox = await contactInboxFor(db, inbox, inbound.contact);
-    const conversation = await conversationFor(db, inbox, contactInbox, inbound.conversationAttributes);
     return await db.transaction().execute(async (trx) => {
+      // One message of a contact at a time: two first messages arriving together open one conversation, not two.
+      await trx.selectFrom('contact_inboxes').select('id').where('id', '=', contactInbox.id).forUpdate().execute();
       const receipt = await trx
         .insertInto('channel_receipts')
         .values({ inbox_id: inbox.id, provider_message_id: inbound.providerMessageId, account_id: inbox.account_id })
@@ -71,6 +72,7 @@ export async function receiveInbound(db: Db, storage: ObjectStorage, inbox: Inbo
         .returning('inbox_id')
         .executeTakeFirst();
       if (!receipt) return undefined;
+      const conversation = await conversationFor(trx, inbox, contactInbox, inbound.conversationAttributes);
       const { message } = await insertMessage(trx, conversation.id, {
         messageType: MESSAGE_TYPE.incoming,
         content: inbound.content,

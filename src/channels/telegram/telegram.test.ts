@@ -136,6 +136,16 @@ describe('Telegram inbound', () => {
     expect(conversation.additional_attributes).toMatchObject({ chat_id: 55501 });
   });
 
+  it('opens one conversation for messages arriving together, and stores a redelivery racing its first delivery once', async () => {
+    const account = await ctx.account();
+    const { token, secret, inbox } = await telegramInbox(account);
+    const first = textUpdate(14, 'one');
+    const answers = await Promise.all([deliver(token, secret, first), deliver(token, secret, first), deliver(token, secret, textUpdate(15, 'two')), deliver(token, secret, textUpdate(16, 'three'))]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect((await messagesOf(account.account_id, inbox.id)).map((m) => m.content).sort()).toEqual(['one', 'three', 'two']);
+    expect(await db.selectFrom('conversations').select('id').where('inbox_id', '=', inbox.id).execute()).toHaveLength(1);
+  });
+
   it('refuses a wrong or missing secret with 401 and stores nothing', async () => {
     const account = await ctx.account();
     const { token, secret, inbox } = await telegramInbox(account);
