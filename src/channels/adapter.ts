@@ -51,6 +51,8 @@ export interface ChannelAdapter {
   beforeDelete(ctx: ChannelContext, inbox: Inbox): Promise<() => Promise<void>>;
   /** Sends the message; answers the provider's message id. */
   send(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ sourceId: string }>;
+  /** Removes a sent message (its source_id) from the provider, where the provider allows it. */
+  remove?(ctx: ChannelContext, outbound: OutboundMessage): Promise<void>;
   /** A path prefix whose next segment is a secret (Telegram puts the bot token in its webhook path): kept out of logs. */
   secretPathPrefix?: string;
   /** The provider's webhook routes, at the server's root. */

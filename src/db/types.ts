@@ -444,6 +444,7 @@ export interface ChannelSendsTable {
   message_id: number;
   account_id: number;
   inbox_id: number;
+  action: Generated<'send' | 'delete'>;
   status: Generated<ChannelSendStatus>;
   attempts: Generated<number>;
   last_error: string | null;

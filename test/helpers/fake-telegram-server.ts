@@ -42,6 +42,8 @@ export async function startFakeTelegramServer() {
       case 'deleteWebhook':
       case 'answerCallbackQuery':
         return ok(true);
+      case 'deleteMessage':
+        return call.body.message_id ? ok(true) : telegramError(400, 'Bad Request: message identifier is not specified');
       case 'getFile': {
         const file = files.get(String(call.body.file_id));
         return file ? ok({ file_id: call.body.file_id, file_path: file.path, file_size: file.bytes.length }) : telegramError(400, 'Bad Request: invalid file_id');

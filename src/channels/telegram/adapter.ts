@@ -1,6 +1,6 @@
 import type { ChannelAdapter } from '../adapter.ts';
 import { beforeTelegramDelete, createTelegramInbox, TELEGRAM_CHANNEL_TYPE } from './setup.ts';
-import { sendTelegramMessage } from './outbound.ts';
+import { deleteTelegramMessage, sendTelegramMessage } from './outbound.ts';
 import { telegramRoutes } from './routes.ts';
 
 export const telegramAdapter: ChannelAdapter = {
@@ -10,5 +10,6 @@ export const telegramAdapter: ChannelAdapter = {
   createInbox: createTelegramInbox,
   beforeDelete: beforeTelegramDelete,
   send: sendTelegramMessage,
+  remove: deleteTelegramMessage,
   routes: telegramRoutes,
 };

@@ -46,26 +46,39 @@ async function sendAttachment(ctx: ChannelContext, botToken: string, chatId: unk
   return callTelegram<SentMessage>(ctx.config, botToken, method, form);
 }
 
+/** The bot token and chat of an outgoing message; a message without them cannot be sent (a final failure). */
+async function destination(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ botToken: string; chatId: unknown }> {
+  const { inbox, conversation } = outbound;
+  const row = await ctx.db.selectFrom('channel_telegram').select('bot_token').where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).executeTakeFirst();
+  if (!row) throw new ProviderError('the inbox has no Telegram bot', false);
+  const chatId = (conversation.additional_attributes as { chat_id?: unknown }).chat_id;
+  if (chatId === undefined || chatId === null) throw new ProviderError('the conversation has no Telegram chat_id', false);
+  return { botToken: row.bot_token, chatId };
+}
+
+/** deleteMessage: Telegram lets a bot delete its own messages for 48 hours; later it refuses, and says so. */
+export async function deleteTelegramMessage(ctx: ChannelContext, outbound: OutboundMessage): Promise<void> {
+  const { botToken, chatId } = await destination(ctx, outbound);
+  await callTelegram(ctx.config, botToken, 'deleteMessage', { chat_id: chatId, message_id: Number(outbound.message.source_id) });
+}
+
 /**
  * sendMessage for text (with an inline keyboard for choices); attachments follow, the text as the caption when
  * there is one file and the text fits. Answers the first Telegram message id.
  */
 export async function sendTelegramMessage(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ sourceId: string }> {
-  const { inbox, conversation, message, attachments } = outbound;
-  const row = await ctx.db.selectFrom('channel_telegram').select('bot_token').where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).executeTakeFirst();
-  if (!row) throw new ProviderError('the inbox has no Telegram bot', false);
-  const chatId = (conversation.additional_attributes as { chat_id?: unknown }).chat_id;
-  if (chatId === undefined || chatId === null) throw new ProviderError('the conversation has no Telegram chat_id', false);
+  const { message, attachments } = outbound;
+  const { botToken, chatId } = await destination(ctx, outbound);
   const text = message.content ?? '';
   const keyboard = inlineKeyboard(outbound);
   const replyTo = (message.content_attributes as { in_reply_to_external_id?: unknown }).in_reply_to_external_id;
   const extra: Record<string, unknown> = { ...(keyboard ? { reply_markup: keyboard } : {}), ...(replyTo ? { reply_to_message_id: replyTo } : {}) };
   const ids: number[] = [];
   const captioned = attachments.length === 1 && [...text].length <= MAX_CAPTION;
-  if (text && !captioned) ids.push((await callTelegram<SentMessage>(ctx.config, row.bot_token, 'sendMessage', { chat_id: chatId, text, ...extra })).message_id);
+  if (text && !captioned) ids.push((await callTelegram<SentMessage>(ctx.config, botToken, 'sendMessage', { chat_id: chatId, text, ...extra })).message_id);
   for (const [i, attachment] of attachments.entries()) {
     const caption = captioned && text ? { caption: text } : {};
-    const sent = await sendAttachment(ctx, row.bot_token, chatId, attachment, { ...caption, ...(i === 0 && captioned ? extra : {}) });
+    const sent = await sendAttachment(ctx, botToken, chatId, attachment, { ...caption, ...(i === 0 && captioned ? extra : {}) });
     ids.push(sent.message_id);
   }
   if (!ids.length) throw new ProviderError('nothing to send', false);

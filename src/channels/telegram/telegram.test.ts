@@ -277,6 +277,17 @@ describe('Telegram outbound', () => {
     expect(fake.callsTo('sendMessage', bot.token)).toHaveLength(4);
   }, 60_000);
 
+  it("deletes an agent's sent message on Telegram when the agent deletes it", async () => {
+    const { account, bot, conversation } = await conversationWithContact();
+    const id = await reply(account, conversation.display_id, { content: 'oops, wrong chat' });
+    const sent = await waitFor(() => messageRow(id), (m) => m.source_id !== null, 'sent');
+    const deleted = await account.api.delete(`/api/v1/accounts/${account.account_id}/conversations/${conversation.display_id}/messages/${id}`);
+    expect(deleted.status).toBe(200);
+    await fake.waitFor(() => fake.callsTo('deleteMessage', bot.token).length === 1, 'deleteMessage');
+    expect(fake.callsTo('deleteMessage', bot.token)[0].body).toEqual({ chat_id: 55501, message_id: Number(sent.source_id) });
+    expect(fake.callsTo('sendMessage', bot.token)).toHaveLength(1);
+  });
+
   it('renders input_select choices as an inline keyboard', async () => {
     const { account, bot, conversation } = await conversationWithContact();
     const items = [{ title: 'Billing', value: 'billing' }, { title: 'Support', value: 'support' }];

@@ -25,12 +25,13 @@ CREATE TABLE channel_receipts (
   PRIMARY KEY (inbox_id, provider_message_id)
 );
 
--- Outgoing messages a channel must send: planned once per event by the fan-out, turned into pg-boss jobs by
+-- Outgoing messages a channel must send (or, once an agent deleted them, remove from the provider): planned once per event by the fan-out, turned into pg-boss jobs by
 -- the channel engine; the row counts attempts and keeps the last reason.
 CREATE TABLE channel_sends (
   message_id bigint PRIMARY KEY REFERENCES messages ON DELETE CASCADE,
   account_id bigint NOT NULL REFERENCES accounts ON DELETE CASCADE,
   inbox_id bigint NOT NULL REFERENCES inboxes ON DELETE CASCADE,
+  action text NOT NULL DEFAULT 'send' CHECK (action IN ('send', 'delete')),
   status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'enqueued', 'sent', 'failed')),
   attempts integer NOT NULL DEFAULT 0,
   last_error text,
