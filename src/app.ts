@@ -18,6 +18,7 @@ import { widgetPageRoutes } from './api/system/widget-page.ts';
 import { chatwootApi } from './api/chatwoot/index.ts';
 import { isWtsPath, wtsApi } from './api/wts/index.ts';
 import { wtsErrorResponse } from './api/wts/errors.ts';
+import { channelRoutes, redactChannelSecrets } from './channels/routes.ts';
 import { AppError } from './errors.ts';
 import { createStorage } from './storage/object-storage.ts';
 import { cableRoutes } from './api/chatwoot/realtime/cable.ts';
@@ -47,6 +48,21 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
   return (_address, hop) => hop < hops;
 }
 
+/** Fastify's request fields, with the secrets some providers put in webhook paths (a Telegram bot token) left out. */
+const requestSerializer = (request: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+  method: request.method,
+  url: redactChannelSecrets(request.url),
+  host: request.host,
+  remoteAddress: request.ip,
+  remotePort: request.socket?.remotePort,
+});
+
+function loggerOptions(options: AppOptions): boolean | object {
+  if (options.logger === false) return false;
+  const given = typeof options.logger === 'object' ? options.logger : { level: options.config.logLevel };
+  return { ...given, serializers: { ...(given as { serializers?: object }).serializers, req: requestSerializer } };
+}
+
 export interface AppOptions {
   config: Config;
   database: DatabaseHandle;
@@ -58,7 +74,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<App> {
   const limits = options.config.http;
   const app = Fastify({
-    logger: options.logger ?? { level: options.config.logLevel },
+    logger: loggerOptions(options),
     bodyLimit: 4 * 1024 * 1024,
     // Node holds a connection as long as its client keeps trickling bytes unless told otherwise: one client
     // could hold sockets and parsers for minutes each. Websockets are not cut: ws clears the socket's idle
@@ -154,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(widgetPageRoutes);
   await app.register(chatwootApi);
   await app.register(wtsApi);
+  await app.register(channelRoutes);
 
   const { realtime } = options.config;
   const hub = new RealtimeHub(options.database, {

@@ -46,6 +46,16 @@ export interface Config {
   storage: { kind: 'local' } | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
   /** Multipart limits: `anonymous` for the Client and widget APIs (no token), `authenticated` for the others. */
   uploads: { authenticated: UploadLimits; anonymous: UploadLimits };
+  /** Channel adapters (src/channels): provider base URLs are settings so tests point them at loopback fakes. */
+  channels: {
+    telegramApiBaseUrl: string;
+    /** Attempts at sending one outgoing message when the provider fails in a way worth retrying (5xx, 429, network). */
+    sendAttempts: number;
+    /** First retry delay; pg-boss doubles it (with jitter) for each next attempt. */
+    sendRetryDelaySeconds: number;
+    /** One provider call (an API call or a file download) must finish within this. */
+    timeoutMs: number;
+  };
   realtime: {
     /** How processes tell each other about new events: LISTEN/NOTIFY unless Redis or NATS is configured. */
     transport: 'postgres' | 'redis' | 'nats';
@@ -227,6 +237,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploads: {
       authenticated: uploadLimits(env, 'UPLOAD_', { maxFileBytes: 40 * MB, maxFiles: 15, maxRequestBytes: 100 * MB }),
       anonymous: uploadLimits(env, 'PUBLIC_UPLOAD_', { maxFileBytes: 10 * MB, maxFiles: 5, maxRequestBytes: 25 * MB }),
+    },
+    channels: {
+      telegramApiBaseUrl: (url(env, 'TELEGRAM_API_BASE_URL', ['http:', 'https:']) ?? 'https://api.telegram.org').replace(/\/$/, ''),
+      sendAttempts: integer(env, 'CHANNEL_SEND_ATTEMPTS', 6, 1, 50),
+      sendRetryDelaySeconds: integer(env, 'CHANNEL_SEND_RETRY_DELAY_SECONDS', 5, 1, 3_600),
+      timeoutMs: integer(env, 'CHANNEL_TIMEOUT_MS', 30_000, 100, 600_000),
     },
     realtime: realtime(env),
   };

@@ -419,7 +419,43 @@ export interface SignInFailuresTable {
   blocked_until: NullableTimestamp;
 }
 
+export interface ChannelTelegramTable {
+  id: Id;
+  account_id: number;
+  inbox_id: number;
+  bot_token: string;
+  bot_token_digest: string;
+  bot_name: string | null;
+  secret_token_digest: string;
+  created_at: Timestamp;
+}
+
+export interface ChannelReceiptsTable {
+  inbox_id: number;
+  provider_message_id: string;
+  account_id: number;
+  message_id: number | null;
+  created_at: Timestamp;
+}
+
+export type ChannelSendStatus = 'queued' | 'enqueued' | 'sent' | 'failed';
+
+export interface ChannelSendsTable {
+  message_id: number;
+  account_id: number;
+  inbox_id: number;
+  action: Generated<'send' | 'delete'>;
+  status: Generated<ChannelSendStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  channel_telegram: ChannelTelegramTable;
+  channel_receipts: ChannelReceiptsTable;
+  channel_sends: ChannelSendsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
@@ -460,6 +496,8 @@ export type AccountUser = Selectable<AccountUsersTable>;
 export type AgentBot = Selectable<AgentBotsTable>;
 export type Team = Selectable<TeamsTable>;
 export type Inbox = Selectable<InboxesTable>;
+export type ChannelTelegram = Selectable<ChannelTelegramTable>;
+export type ChannelSend = Selectable<ChannelSendsTable>;
 export type Contact = Selectable<ContactsTable>;
 export type ContactInbox = Selectable<ContactInboxesTable>;
 export type ContactNote = Selectable<ContactNotesTable>;

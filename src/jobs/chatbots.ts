@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { PgBoss } from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/pool.ts';
@@ -7,6 +6,7 @@ import { callbackBody, callbacksToEnqueue, MAX_CALLBACK_ATTEMPTS, sendCallback }
 import { busyRunCount, overdueWaits, requeueStalledRuns, runsToEnqueue, wakeRun } from '../domain/chatbots/runs.ts';
 import { RUNS_CHANNEL } from '../domain/chatbots/tables.ts';
 import { startJobQueue, type JobsLog } from './boss.ts';
+import { startNotifiedSweep } from './notified-sweep.ts';
 
 /** Advances a run (a dispatch, a reply, a wake-up); one job at a time per run (`stately` + the run's key). */
 export const RUN_QUEUE = 'chatbot-run';
@@ -48,9 +48,6 @@ export async function startChatbotEngine(database: DatabaseHandle, config: Confi
     },
   };
 
-  let running = true;
-  let sweeping: Promise<void> | undefined;
-  let again = false;
   let lastStallCheck = 0;
   async function enqueueQueuedRuns() {
     for (;;) {
@@ -65,31 +62,14 @@ export async function startChatbotEngine(database: DatabaseHandle, config: Confi
       if (body) await boss.send(CALLBACK_QUEUE, { callbackId, body }, { singletonKey: `callback:${callbackId}` });
     }
   }
-  /** Sends jobs for queued runs and wakes overdue waits; a call during a sweep makes it go round once more. */
-  function sweep(): Promise<void> {
-    if (sweeping) {
-      again = true;
-      return sweeping;
-    }
-    sweeping = (async () => {
-      do {
-        again = false;
-        try {
-          await enqueueQueuedRuns();
-          await enqueueCallbacks();
-          for (const { id, wait_token } of await overdueWaits(db)) await wakeRun(db, id, wait_token);
-          if (Date.now() - lastStallCheck > STALL_CHECK_MS) {
-            lastStallCheck = Date.now();
-            if (await requeueStalledRuns(db)) again = true;
-          }
-        } catch (error) {
-          if (running) log.warn({ err: error }, 'chatbot engine: sweep failed, retrying');
-        }
-      } while (again && running);
-    })().finally(() => {
-      sweeping = undefined;
-    });
-    return sweeping;
+  /** Sends jobs for queued runs and callbacks and wakes overdue waits; answers whether to go round once more. */
+  async function sweepOnce(): Promise<boolean> {
+    await enqueueQueuedRuns();
+    await enqueueCallbacks();
+    for (const { id, wait_token } of await overdueWaits(db)) await wakeRun(db, id, wait_token);
+    if (Date.now() - lastStallCheck <= STALL_CHECK_MS) return false;
+    lastStallCheck = Date.now();
+    return (await requeueStalledRuns(db)) > 0;
   }
 
   // Batches, settled job by job: a full batch fetches the next at once (burst), so a backlog never waits
@@ -120,24 +100,11 @@ export async function startChatbotEngine(database: DatabaseHandle, config: Confi
     if ((await sendCallback(db, transport, job.data.callbackId, job.data.body)) === 'retry') throw new Error(`callback ${job.data.callbackId} not delivered yet`);
   });
 
-  const listener = new pg.Client(database.pool.options);
-  try {
-    await listener.connect();
-    listener.on('notification', () => void sweep());
-    listener.on('error', () => {});
-    await listener.query(`LISTEN ${RUNS_CHANNEL}`);
-  } catch (error) {
-    log.warn({ err: error }, 'chatbot engine: LISTEN failed; sweeping only');
-  }
-  const timer = setInterval(() => void sweep(), SWEEP_MS);
-  await sweep();
+  const sweep = await startNotifiedSweep(database, { channel: RUNS_CHANNEL, intervalMs: SWEEP_MS, name: 'chatbot engine' }, sweepOnce, log);
 
   return {
     async stop() {
-      running = false;
-      clearInterval(timer);
-      await listener.end().catch(() => {});
-      await sweeping;
+      await sweep.stop();
       await boss.stop({ graceful: true, timeout: 5000 });
     },
     async idle(timeoutMs = 10_000) {

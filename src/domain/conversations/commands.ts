@@ -86,9 +86,13 @@ async function botActive(db: Db, inboxId: number): Promise<boolean> {
   return Boolean(await db.selectFrom('agent_bot_inboxes').select('id').where('inbox_id', '=', inboxId).executeTakeFirst());
 }
 
-/** Opens a conversation (by contact inbox source id, or inbox + contact), with an optional first message. */
+/**
+ * Opens a conversation (by contact inbox source id, or inbox + contact), with an optional first message; in the
+ * caller's transaction when there is one (a channel takes a message in with it, under its contact inbox's lock).
+ */
 export async function createConversation(db: Db, accountId: number, input: NewConversation): Promise<Conversation> {
-  return db.transaction().execute(async (trx) => {
+  const inTransaction = <T>(work: (trx: Db) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work));
+  return inTransaction(async (trx) => {
     let contactInbox;
     if (input.sourceId) {
       // Only the caller's inboxes are searched: another inbox's source id is as unknown as a made-up one.

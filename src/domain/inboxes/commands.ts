@@ -28,8 +28,17 @@ function inboxName(name: string | null | undefined): string | undefined {
   return trimmed;
 }
 
-/** Creates an inbox of `channelType` (a Chatwoot channel class name) and records inbox_created. */
-export async function createInbox(db: Db, accountId: number, channelType: string, input: InboxInput): Promise<Inbox> {
+/**
+ * Creates an inbox of `channelType` (a Chatwoot channel class name) and records inbox_created; `alongside`
+ * stores what a channel adapter keeps beside it, in the same transaction.
+ */
+export async function createInbox(
+  db: Db,
+  accountId: number,
+  channelType: string,
+  input: InboxInput,
+  alongside?: (trx: Db, inbox: Inbox) => Promise<void>,
+): Promise<Inbox> {
   const name = inboxName(input.name);
   if (!name) throw validation("Name can't be blank", ['name']);
   const { webhook_url, channel } = channelValues(channelType, {}, input.channel ?? {}, true);
@@ -37,6 +46,7 @@ export async function createInbox(db: Db, accountId: number, channelType: string
   if (input.working_hours) settings.working_hours = JSON.stringify(mergeWorkingHours([], input.working_hours));
   return db.transaction().execute(async (trx) => {
     const inbox = await insertInbox(trx, accountId, { ...settings, name, channel_type: channelType, webhook_url, channel });
+    await alongside?.(trx, inbox);
     await recordEvent(trx, { accountId, name: 'inbox.created', inboxId: inbox.id });
     return inbox;
   });

@@ -10,6 +10,11 @@ const CHANNEL_KEYS: Record<string, readonly string[]> = {
   ],
 };
 
+/** Settings a channel adapter sets when it creates the inbox (what the provider said), never changed by an update. */
+const ADAPTER_KEYS: Record<string, readonly string[]> = {
+  'Channel::Telegram': ['bot_name'],
+};
+
 export type ChannelInput = { webhook_url?: string | null } & Record<string, unknown>;
 
 export interface WorkingHour {
@@ -36,6 +41,7 @@ function checkUrl(value: string, field: string): void {
 export function channelValues(channelType: string, current: Record<string, unknown>, input: ChannelInput, creating: boolean) {
   const channel: Record<string, unknown> = { ...current };
   for (const key of CHANNEL_KEYS[channelType] ?? []) if (input[key] !== undefined) channel[key] = input[key];
+  if (creating) for (const key of ADAPTER_KEYS[channelType] ?? []) if (input[key] !== undefined) channel[key] = input[key];
   if (channelType === 'Channel::WebWidget') {
     if (creating && !channel.website_url) throw validation("Website url can't be blank", ['channel.website_url']);
     if (channel.website_url === null) throw validation("Website url can't be blank", ['channel.website_url']);

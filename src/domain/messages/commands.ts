@@ -201,6 +201,33 @@ export async function updateMessageStatus(db: Db, message: Message, status: Mess
   });
 }
 
+/** A channel delivered the message: the provider's id is kept as its source_id, status `sent`, `message.updated` fired. */
+export async function markMessageSent(db: Db, message: Message, sourceId: string): Promise<Message> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('messages')
+      .set({ status: 'sent', source_id: sourceId, updated_at: new Date() })
+      .where('id', '=', message.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return messageUpdated(trx, message, updated);
+  });
+}
+
+/** The contact edited a message on its channel: the stored content follows, `message.updated` fired. */
+export async function editMessageContent(db: Db, message: Message, content: string): Promise<Message> {
+  if (message.content === content) return message;
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('messages')
+      .set({ content: content.toWellFormed(), updated_at: new Date() })
+      .where('id', '=', message.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return messageUpdated(trx, message, updated);
+  });
+}
+
 /**
  * Chatwoot's retry of a message its channel failed to deliver: back to `sent`, the failure reason cleared,
  * `message.updated` fired. (A channel adapter sends again on that; API inboxes have nothing to resend.)

@@ -8,6 +8,7 @@ export const CHANNEL_TYPES = {
   api: 'Channel::Api',
   web_widget: 'Channel::WebWidget',
   email: 'Channel::Email',
+  telegram: 'Channel::Telegram',
 } as const;
 export type ChannelShortType = keyof typeof CHANNEL_TYPES;
 
@@ -76,6 +77,7 @@ export const InboxSchema = Type.Object({
   pre_chat_form_enabled: Type.Optional(Type.Boolean()),
   pre_chat_form_options: Type.Optional(FreeObject),
   continuity_via_email: Type.Optional(Type.Boolean()),
+  bot_name: Type.Optional(S),
 });
 export type InboxJson = Static<typeof InboxSchema>;
 
@@ -137,6 +139,8 @@ export function presentInbox(inbox: Inbox, options: { isAdmin: boolean; publicUr
     json.pre_chat_form_options = channel.pre_chat_form_options ?? {};
     json.continuity_via_email = channel.continuity_via_email ?? true;
   }
+  // The bot token is never presented (SECURITY.md): the bot's name says which bot it is.
+  if (inbox.channel_type === CHANNEL_TYPES.telegram) json.bot_name = channel.bot_name ?? null;
   if (options.isAdmin && (isApi || isWidget)) json.hmac_token = inbox.hmac_token;
   return json;
 }

@@ -22,7 +22,9 @@ export function platformOf(inbox: Inbox): string {
 function humanId(inbox: Inbox): string {
   const channel = (inbox.channel ?? {}) as Record<string, unknown>;
   const address = channel.phone_number ?? channel.email ?? channel.website_url;
-  return typeof address === 'string' && address ? address : inbox.name;
+  if (typeof address === 'string' && address) return address;
+  // A Telegram bot is reached at @its_name.
+  return typeof channel.bot_name === 'string' && channel.bot_name ? `@${channel.bot_name}` : inbox.name;
 }
 
 export const ChannelIdentitySchema = Type.Object({

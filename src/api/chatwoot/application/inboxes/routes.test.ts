@@ -86,7 +86,8 @@ describe('inboxes', () => {
     for (const [body, field] of [
       [{ name: '', avatar: '', channel: {} }, 'name'],
       [{ name: 'X', channel: {} }, 'channel.type'],
-      [{ name: 'X', channel: { type: 'telegram' } }, 'channel.type'],
+      [{ name: 'X', channel: { type: 'telegram' } }, 'channel.bot_token'],
+      [{ name: 'X', channel: { type: 'sms' } }, 'channel.type'],
       [{ name: 'X', channel: { type: 'web_widget' } }, 'channel.website_url'],
       [{ name: 'X', channel: { type: 'api', webhook_url: 'not a url' } }, 'channel.webhook_url'],
       [{ name: 'X', timezone: 'Mars/Olympus', channel: { type: 'api' } }, 'timezone'],

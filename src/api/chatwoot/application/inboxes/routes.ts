@@ -2,16 +2,18 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../../types.ts';
 import type { Inbox } from '../../../../db/types.ts';
 import { createInbox, deleteInbox, updateInbox } from '../../../../domain/inboxes/commands.ts';
-import { getVisibleInbox, listInboxes } from '../../../../domain/inboxes/repository.ts';
+import { getInbox, getVisibleInbox, listInboxes } from '../../../../domain/inboxes/repository.ts';
 import { checkOptionalUrl } from '../../../../domain/webhooks/ssrf.ts';
 import { CHANNEL_TYPES, presentInbox } from '../../presenters/inbox.ts';
 import { CreateInboxBody, DeletedInbox, InboxList, InboxParams, InboxSchema, UpdateInboxBody, nullTexts } from './schema.ts';
 import inboxActions from './actions.ts';
+import { adapterForShortType, adapterForType } from '../../../../channels/registry.ts';
 
 const tags = ['Inboxes'];
 
 export default async function inboxRoutes(app: App): Promise<void> {
-  const { db, config } = app.deps;
+  const { db, config, storage } = app.deps;
+  const channels = { db, config, storage, log: app.log };
   const present = (request: FastifyRequest, inbox: Inbox) =>
     presentInbox(inbox, { isAdmin: request.auth.actor === 'administrator', publicUrl: config.publicUrl });
 
@@ -39,6 +41,8 @@ export default async function inboxRoutes(app: App): Promise<void> {
     async (request) => {
       const { channel, ...fields } = request.body;
       const { type, ...channelSettings } = channel;
+      const adapter = adapterForShortType(type);
+      if (adapter) return present(request, await adapter.createInbox(channels, request.auth.account.id, fields, channelSettings));
       await checkOptionalUrl(channel.webhook_url, config.webhooks.allowPrivateNetworks, 'channel.webhook_url');
       return present(request, await createInbox(db, request.auth.account.id, CHANNEL_TYPES[type], { ...fields, channel: channelSettings }));
     },
@@ -60,7 +64,11 @@ export default async function inboxRoutes(app: App): Promise<void> {
     '/inboxes/:id',
     { config: { policy: 'inboxes.manage' }, schema: { tags, summary: 'Delete an inbox', params: InboxParams, response: { 200: DeletedInbox } } },
     async (request) => {
+      const inbox = await getInbox(db, request.auth.account.id, request.params.id);
+      const adapter = adapterForType(inbox.channel_type);
+      const afterDelete = adapter ? await adapter.beforeDelete(channels, inbox) : undefined;
       await deleteInbox(db, request.auth.account.id, request.params.id);
+      await afterDelete?.();
       return { message: 'Your inbox deletion request will be processed in some time.' };
     },
   );

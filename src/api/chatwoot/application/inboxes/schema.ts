@@ -25,9 +25,10 @@ const ChannelFields = {
   selected_feature_flags: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 })),
   continuity_via_email: Type.Optional(Type.Boolean()),
   allowed_domains: Text(2048),
+  bot_token: Text(200),
 };
 
-export const ChannelType = Type.Union([Type.Literal('api'), Type.Literal('web_widget')]);
+export const ChannelType = Type.Union([Type.Literal('api'), Type.Literal('web_widget'), Type.Literal('telegram')]);
 
 const WorkingHour = Type.Object({
   day_of_week: Type.Integer({ minimum: 0, maximum: 6 }),

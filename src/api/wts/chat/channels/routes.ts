@@ -4,7 +4,7 @@ import { listAccountInboxes } from '../../../../domain/inboxes/visible.ts';
 import { ChannelSchema, presentChannel } from '../../presenters/channel.ts';
 import { Literals } from '../../schema.ts';
 
-const ChannelQuery = Type.Object({ ChannelType: Type.Optional(Literals(['All', 'Whatsapp', 'Messenger', 'Instagram'] as const)) });
+const ChannelQuery = Type.Object({ ChannelType: Type.Optional(Literals(['All', 'Whatsapp', 'Messenger', 'Instagram', 'Telegram'] as const)) });
 
 /** `GET /chat/v1/channel`: the inboxes the caller sees, as a bare array (the WTS n8n node maps it directly). */
 export default async function channelRoutes(app: App): Promise<void> {

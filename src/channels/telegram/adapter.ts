@@ -1,0 +1,15 @@
+import type { ChannelAdapter } from '../adapter.ts';
+import { beforeTelegramDelete, createTelegramInbox, TELEGRAM_CHANNEL_TYPE } from './setup.ts';
+import { deleteTelegramMessage, sendTelegramMessage } from './outbound.ts';
+import { telegramRoutes } from './routes.ts';
+
+export const telegramAdapter: ChannelAdapter = {
+  channelType: TELEGRAM_CHANNEL_TYPE,
+  shortType: 'telegram',
+  secretPathPrefix: '/webhooks/telegram/',
+  createInbox: createTelegramInbox,
+  beforeDelete: beforeTelegramDelete,
+  send: sendTelegramMessage,
+  remove: deleteTelegramMessage,
+  routes: telegramRoutes,
+};

@@ -1,0 +1,86 @@
+import { buffer } from 'node:stream/consumers';
+import type { Attachment } from '../../db/types.ts';
+import { ProviderError, type ChannelContext, type OutboundMessage } from '../adapter.ts';
+import { callTelegram } from './api.ts';
+
+interface SentMessage {
+  message_id: number;
+}
+
+/** Telegram's limits: a caption holds 1,024 characters, callback data 64 bytes. */
+const MAX_CAPTION = 1024;
+const MAX_CALLBACK_BYTES = 64;
+
+function callbackData(value: string): string {
+  let data = value;
+  while (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) data = data.slice(0, -1);
+  return data;
+}
+
+/** An input_select message's items (a chatbot step's choices arrive as these) as an inline keyboard, one button a row. */
+export function inlineKeyboard(outbound: OutboundMessage): Record<string, unknown> | undefined {
+  const { message } = outbound;
+  const items = (message.content_attributes as { items?: unknown }).items;
+  if (message.content_type !== 'input_select' || !Array.isArray(items) || !items.length) return undefined;
+  const buttons = items
+    .map((item) => item as { title?: unknown; value?: unknown })
+    .filter((item) => typeof item.title === 'string' && item.title)
+    .map((item) => [{ text: item.title as string, callback_data: callbackData(String(item.value ?? item.title)) }]);
+  return buttons.length ? { inline_keyboard: buttons } : undefined;
+}
+
+/** sendPhoto for images, sendDocument for anything else: the stored bytes uploaded, or a linked file's URL. */
+async function sendAttachment(ctx: ChannelContext, botToken: string, chatId: unknown, attachment: Attachment, extra: Record<string, unknown>): Promise<SentMessage> {
+  const method = attachment.file_type === 'image' ? 'sendPhoto' : 'sendDocument';
+  const field = method === 'sendPhoto' ? 'photo' : 'document';
+  if (!attachment.storage_key) {
+    if (!attachment.external_url) throw new ProviderError('attachment has no file', false);
+    return callTelegram<SentMessage>(ctx.config, botToken, method, { chat_id: chatId, [field]: attachment.external_url, ...extra });
+  }
+  const stored = await ctx.storage.get(attachment.storage_key);
+  if (!stored) throw new ProviderError('attachment file is missing from storage', false);
+  const form = new FormData();
+  form.set('chat_id', String(chatId));
+  for (const [key, value] of Object.entries(extra)) form.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+  form.set(field, new Blob([await buffer(stored.body)], { type: attachment.content_type }), attachment.filename);
+  return callTelegram<SentMessage>(ctx.config, botToken, method, form);
+}
+
+/** The bot token and chat of an outgoing message; a message without them cannot be sent (a final failure). */
+async function destination(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ botToken: string; chatId: unknown }> {
+  const { inbox, conversation } = outbound;
+  const row = await ctx.db.selectFrom('channel_telegram').select('bot_token').where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).executeTakeFirst();
+  if (!row) throw new ProviderError('the inbox has no Telegram bot', false);
+  const chatId = (conversation.additional_attributes as { chat_id?: unknown }).chat_id;
+  if (chatId === undefined || chatId === null) throw new ProviderError('the conversation has no Telegram chat_id', false);
+  return { botToken: row.bot_token, chatId };
+}
+
+/** deleteMessage: Telegram lets a bot delete its own messages for 48 hours; later it refuses, and says so. */
+export async function deleteTelegramMessage(ctx: ChannelContext, outbound: OutboundMessage): Promise<void> {
+  const { botToken, chatId } = await destination(ctx, outbound);
+  await callTelegram(ctx.config, botToken, 'deleteMessage', { chat_id: chatId, message_id: Number(outbound.message.source_id) });
+}
+
+/**
+ * sendMessage for text (with an inline keyboard for choices); attachments follow, the text as the caption when
+ * there is one file and the text fits. Answers the first Telegram message id.
+ */
+export async function sendTelegramMessage(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ sourceId: string }> {
+  const { message, attachments } = outbound;
+  const { botToken, chatId } = await destination(ctx, outbound);
+  const text = message.content ?? '';
+  const keyboard = inlineKeyboard(outbound);
+  const replyTo = (message.content_attributes as { in_reply_to_external_id?: unknown }).in_reply_to_external_id;
+  const extra: Record<string, unknown> = { ...(keyboard ? { reply_markup: keyboard } : {}), ...(replyTo ? { reply_to_message_id: replyTo } : {}) };
+  const ids: number[] = [];
+  const captioned = attachments.length === 1 && [...text].length <= MAX_CAPTION;
+  if (text && !captioned) ids.push((await callTelegram<SentMessage>(ctx.config, botToken, 'sendMessage', { chat_id: chatId, text, ...extra })).message_id);
+  for (const [i, attachment] of attachments.entries()) {
+    const caption = captioned && text ? { caption: text } : {};
+    const sent = await sendAttachment(ctx, botToken, chatId, attachment, { ...caption, ...(i === 0 && captioned ? extra : {}) });
+    ids.push(sent.message_id);
+  }
+  if (!ids.length) throw new ProviderError('nothing to send', false);
+  return { sourceId: String(ids[0]) };
+}

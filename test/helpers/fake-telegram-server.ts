@@ -1,0 +1,130 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Bot API call the fake received: the bot token from the path, the method and its fields. */
+export interface TelegramCall {
+  token: string;
+  method: string;
+  /** JSON fields, or multipart fields (files as `{ filename, type, size, bytes }`). */
+  body: Record<string, any>;
+}
+
+/** A scripted answer: an HTTP status and the Bot API envelope. */
+export interface FakeAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+const ok = (result: unknown): FakeAnswer => ({ status: 200, body: { ok: true, result } });
+export const telegramError = (status: number, description: string): FakeAnswer => ({ status, body: { ok: false, error_code: status, description } });
+
+/**
+ * A loopback Telegram Bot API (https://core.telegram.org/bots/api) for tests: `POST /bot<token>/<method>` with
+ * JSON or multipart bodies, answered with the documented `{ok, result}` / `{ok: false, error_code, description}`
+ * envelopes; `GET /file/bot<token>/<file_path>` serves files getFile named. Tokens must be registered with
+ * `addBot`; `script(method, ...answers)` queues answers that win over the default behaviour, one per call.
+ * (The benchmark runs it too; tests take startFakeTelegram, closed after the file.)
+ */
+export async function startFakeTelegramServer() {
+  const bots = new Map<string, { id: number; username: string }>();
+  const files = new Map<string, { path: string; bytes: Buffer }>();
+  const calls: TelegramCall[] = [];
+  const scripted = new Map<string, FakeAnswer[]>();
+  let nextMessageId = 1000;
+
+  function defaultAnswer(call: TelegramCall): FakeAnswer {
+    const bot = bots.get(call.token);
+    if (!bot) return telegramError(401, 'Unauthorized');
+    switch (call.method) {
+      case 'getMe':
+        return ok({ id: bot.id, is_bot: true, first_name: bot.username, username: bot.username });
+      case 'setWebhook':
+      case 'deleteWebhook':
+      case 'answerCallbackQuery':
+        return ok(true);
+      case 'deleteMessage':
+        return call.body.message_id ? ok(true) : telegramError(400, 'Bad Request: message identifier is not specified');
+      case 'getFile': {
+        const file = files.get(String(call.body.file_id));
+        return file ? ok({ file_id: call.body.file_id, file_path: file.path, file_size: file.bytes.length }) : telegramError(400, 'Bad Request: invalid file_id');
+      }
+      case 'sendMessage':
+      case 'sendPhoto':
+      case 'sendDocument':
+        if (!call.body.chat_id) return telegramError(400, 'Bad Request: chat_id is empty');
+        return ok({ message_id: nextMessageId++, chat: { id: Number(call.body.chat_id), type: 'private' }, date: Math.floor(Date.now() / 1000) });
+      default:
+        return telegramError(404, 'Not Found');
+    }
+  }
+
+  async function readBody(req: http.IncomingMessage): Promise<Record<string, any>> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+      const body: Record<string, any> = {};
+      for (const [key, value] of form.entries()) {
+        body[key] = typeof value === 'string' ? value : { filename: value.name, type: value.type, size: value.size, bytes: Buffer.from(await value.arrayBuffer()) };
+      }
+      return body;
+    }
+    return raw.length ? JSON.parse(raw.toString()) : {};
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (req.method === 'GET' && download) {
+      const file = [...files.values()].find((f) => f.path === decodeURIComponent(download[2]));
+      res.statusCode = bots.has(download[1]) && file ? 200 : 404;
+      res.end(file?.bytes ?? 'Not Found');
+      return;
+    }
+    const call = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
+    if (!call) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    const entry: TelegramCall = { token: call[1], method: call[2], body: await readBody(req) };
+    calls.push(entry);
+    const answer = scripted.get(entry.method)?.shift() ?? defaultAnswer(entry);
+    res.statusCode = answer.status;
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(answer.body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  let botIds = 7000;
+
+  return {
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls,
+    /** A bot the fake knows; answers its token. */
+    addBot(username: string): string {
+      const id = botIds++;
+      const token = `${id}:AA${username.replace(/\W/g, '')}${Math.random().toString(36).slice(2, 12)}`;
+      bots.set(token, { id, username });
+      return token;
+    },
+    addFile(fileId: string, path: string, bytes: Buffer) {
+      files.set(fileId, { path, bytes });
+    },
+    script(method: string, ...answers: FakeAnswer[]) {
+      scripted.set(method, [...(scripted.get(method) ?? []), ...answers]);
+    },
+    callsTo(method: string, token?: string): TelegramCall[] {
+      return calls.filter((c) => c.method === method && (token === undefined || c.token === token));
+    },
+    async waitFor(predicate: () => boolean, what = 'condition', timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate()) {
+        if (Date.now() > deadline) throw new Error(`fake telegram: ${what} not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+  };
+}
