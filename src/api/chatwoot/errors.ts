@@ -12,6 +12,8 @@ export function chatwootErrorBody(error: AppError): unknown {
       return { errors: [error.message] };
     case 'validation':
       return { message: error.message, attributes: error.attributes };
+    case 'invalid_record':
+      return { error: { [error.attributes[0] ?? 'base']: [error.message] } };
     default:
       return { error: error.message };
   }
