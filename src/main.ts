@@ -9,6 +9,7 @@ import { createPlatformApp } from './domain/platform/apps.ts';
 import type { App } from './api/types.ts';
 import { startEventWorker } from './events/worker.ts';
 import { startChatbotEngine } from './jobs/chatbots.ts';
+import { startAutomationEngine } from './jobs/automations.ts';
 import { startAuthMaintenance } from './jobs/auth-maintenance.ts';
 import { startAutoResolve } from './jobs/auto-resolve.ts';
 import { startStorageMaintenance } from './jobs/storage-maintenance.ts';
@@ -47,6 +48,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const login = await firstRunLogin(app);
   const worker = startEventWorker(connected.database, config, app.log);
   const chatbots = await startChatbotEngine(connected.database, config, app.log);
+  const automations = startAutomationEngine(connected.database, config, app.deps.mailer, app.log);
   const storageMaintenance = startStorageMaintenance(connected.database.db, app.deps.storage, config, app.log);
   const authMaintenance = startAuthMaintenance(connected.database.db, app.log);
   const autoResolve = startAutoResolve(connected.database, app.log);
@@ -83,6 +85,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
         clearTimeout(deadline);
       }
       await chatbots.stop();
+      await automations.stop();
       await worker.stop();
       await storageMaintenance.stop();
       await authMaintenance.stop();

@@ -4,6 +4,7 @@ import type { DeliveryTarget, DomainEvent } from '../db/types.ts';
 import { planChatwootDeliveries } from '../api/chatwoot/webhooks/fanout.ts';
 import { planWtsDeliveries } from '../api/wts/webhooks/fanout.ts';
 import { planChatbotSignals } from '../domain/chatbots/signals.ts';
+import { planAutomationRuns } from '../domain/automation_rules/plan.ts';
 import { lockReceiversExclusive } from './lines.ts';
 
 /** What a dialect's planner makes of one event for one listener: the delivery row to insert. */
@@ -91,6 +92,8 @@ export async function fanOutEvents(db: Db, publicUrl: string, limit = FAN_OUT_BA
     const planned = [...(await planChatwootDeliveries(trx, events, publicUrl, webhooks)), ...(await planWtsDeliveries(trx, events, publicUrl, webhooks))];
     // Chatbots: replies resume waiting flows, agents taking over stop them (exactly once per event, like deliveries).
     await planChatbotSignals(trx, events);
+    // Automation rules: one run per event and rule, executed later by the automation engine (jobs/automations.ts).
+    await planAutomationRuns(trx, events);
     await trx.updateTable('events').set({ dispatched_at: new Date() }).where('id', 'in', events.map((e) => e.id)).execute();
     // Last, so the receivers' line locks are held only for the insert and the commit.
     if (planned.length) await insertDeliveries(trx, planned);

@@ -15,6 +15,7 @@ import type { App } from '../../src/api/types.ts';
 import { createTestDatabase } from './database.ts';
 import { startEventWorker, type Worker } from '../../src/events/worker.ts';
 import { startChatbotEngine, type ChatbotEngine } from '../../src/jobs/chatbots.ts';
+import { startAutomationEngine, type AutomationEngine } from '../../src/jobs/automations.ts';
 
 export interface Response<T = any> {
   status: number;
@@ -50,6 +51,8 @@ export interface TestContext {
   worker?: Worker;
   /** The chatbot engine (pg-boss jobs), when started with { chatbots: true }. */
   chatbots?: ChatbotEngine;
+  /** The automation engine (rule runs and their HTTP calls), when started with { automation: true }. */
+  automation?: AutomationEngine;
 }
 
 function encodeQuery(query: Record<string, unknown> | undefined): string {
@@ -92,7 +95,7 @@ function makeClient(app: App, token?: string, extraHeaders: Record<string, strin
 }
 
 /** One in-process server on a fresh database per test file; closed after the file. */
-export async function createTestContext(env: Record<string, string> = {}, options: { worker?: boolean; logger?: object; chatbots?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(env: Record<string, string> = {}, options: { worker?: boolean; logger?: object; chatbots?: boolean; automation?: boolean } = {}): Promise<TestContext> {
   const testDb = await createTestDatabase();
   const database = openDatabase(testDb.url, { max: 5 });
   // Each test file stores its attachments in a folder of its own, removed afterwards.
@@ -102,7 +105,9 @@ export async function createTestContext(env: Record<string, string> = {}, option
   await app.ready();
   const worker = options.worker ? startEventWorker(database, config, { warn() {}, error() {} }) : undefined;
   const chatbots = options.chatbots ? await startChatbotEngine(database, config, { warn() {}, error() {} }) : undefined;
+  const automation = options.automation ? startAutomationEngine(database, config, app.deps.mailer, { warn() {}, error() {} }) : undefined;
   afterAll(async () => {
+    await automation?.stop();
     await chatbots?.stop();
     await worker?.stop();
     await app.close();
@@ -117,6 +122,7 @@ export async function createTestContext(env: Record<string, string> = {}, option
     config,
     worker,
     chatbots,
+    automation,
     client: (token, headers) => makeClient(app, token, headers),
     async account(name = 'Acme') {
       const result = await bootstrap(db, { accountName: name });

@@ -1,0 +1,135 @@
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/pool.ts';
+import type { AutomationRun } from '../db/types.ts';
+import type { Mailer } from '../domain/mail/mailer.ts';
+import { attemptCall, claimCalls, type CallTransport } from '../domain/automation_rules/calls.ts';
+import { AUTOMATION_CHANNEL } from '../domain/automation_rules/plan.ts';
+import { claimRuns, executeRun, type RunDeps } from '../domain/automation_rules/runs.ts';
+import { chatwootEventPayload } from '../api/chatwoot/webhooks/event-payload.ts';
+import type { JobsLog } from './boss.ts';
+
+export interface AutomationEngine {
+  stop(): Promise<void>;
+  /** Resolves once no run is queued or running and no call is due (tests use it). */
+  idle(timeoutMs?: number): Promise<void>;
+}
+
+const POLL_MS = 250;
+const RUN_BATCH = 20;
+const CALLS_IN_FLIGHT = 16;
+
+/**
+ * The automation engine of one process. Runs are planned by the event fan-out (domain/automation_rules/plan.ts);
+ * this executes them one at a time per batch, in id order (a conversation's runs never overlap: claimRuns), and
+ * sends their HTTP calls beside, each on its own, retried with backoff. A NOTIFY at the fan-out's commit wakes it;
+ * a short poll catches retries coming due. Any number of processes can run it on one database.
+ */
+export function startAutomationEngine(database: DatabaseHandle, config: Config, mailer: Mailer, log: JobsLog): AutomationEngine {
+  const { db } = database;
+  const transport: CallTransport = { allowPrivateNetworks: config.webhooks.allowPrivateNetworks, timeoutMs: config.webhooks.timeoutMs, retryBaseMs: config.webhooks.retryBaseMs };
+  const deps: RunDeps = {
+    db,
+    mailer,
+    userAgent: `Switchboard/${config.version}`,
+    async eventPayload(run: AutomationRun) {
+      const event = await db.selectFrom('events').selectAll().where('id', '=', run.event_id).executeTakeFirst();
+      return event ? chatwootEventPayload(db, event, run.event_name, config.publicUrl) : undefined;
+    },
+  };
+  let running = true;
+  let wake: (() => void) | undefined;
+  let notified = false;
+  const calls = new Set<Promise<void>>();
+  const listener = new pg.Client(database.pool.options);
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  async function listen() {
+    try {
+      await listener.connect();
+      listener.on('notification', () => {
+        notified = true;
+        wake?.();
+      });
+      listener.on('error', () => {});
+      await listener.query(`LISTEN ${AUTOMATION_CHANNEL}`);
+    } catch (error) {
+      log.warn({ err: error }, 'automation engine: LISTEN failed; polling only');
+    }
+  }
+
+  async function pass(): Promise<boolean> {
+    const runs = await claimRuns(db, RUN_BATCH);
+    for (const run of runs) {
+      const status = await executeRun(deps, run).catch(async (error) => {
+        log.error({ err: error, run: run.id }, 'automation engine: run failed to execute; it will be taken again');
+        return 'failed';
+      });
+      if (status === 'failed') log.warn({ run: run.id, rule: run.rule_id }, 'automation rule run had failing actions');
+    }
+    const free = CALLS_IN_FLIGHT - calls.size;
+    const due = free > 0 ? await claimCalls(db, free) : [];
+    for (const call of due) {
+      const attempt = attemptCall(db, transport, call)
+        .then((status) => {
+          if (status === 'failed') log.warn({ call: call.id, rule: call.rule_id }, 'automation HTTP call failed for good');
+        })
+        .catch((error) => log.error({ err: error, call: call.id }, 'automation HTTP call failed to record'))
+        .finally(() => {
+          calls.delete(attempt);
+          wake?.();
+        });
+      calls.add(attempt);
+    }
+    return runs.length === RUN_BATCH || due.length > 0;
+  }
+
+  async function loop() {
+    await listen();
+    while (running) {
+      try {
+        notified = false;
+        const more = await pass();
+        if (!more && !notified) await sleep(POLL_MS);
+      } catch (error) {
+        if (running) log.warn({ err: error }, 'automation engine: database unavailable, retrying');
+        await sleep(1000);
+      }
+    }
+  }
+  const done = loop();
+
+  return {
+    async stop() {
+      running = false;
+      wake?.();
+      await done;
+      await Promise.allSettled([...calls]);
+      await listener.end().catch(() => {});
+    },
+    async idle(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const busy = await db
+          .selectFrom('automation_runs')
+          .select('id')
+          .where('status', 'in', ['queued', 'running'])
+          .union(db.selectFrom('automation_calls').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', new Date()))
+          .limit(1)
+          .executeTakeFirst();
+        if (!busy && calls.size === 0) return;
+        wake?.();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`automation engine: still busy after ${timeoutMs} ms`);
+    },
+  };
+}
