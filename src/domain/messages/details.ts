@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import { availabilityStatus } from '../presence/repository.ts';
 import { usableInAccount } from '../bots/repository.ts';
@@ -9,6 +10,8 @@ export type UserWithMembership = Pick<User, 'id' | 'name' | 'display_name' | 'em
   role: 'agent' | 'administrator' | null;
   availability: 'online' | 'busy' | 'offline' | null;
   auto_offline: boolean | null;
+  /** Has set a password (an invited agent who has not is unconfirmed), as the agents list says. */
+  confirmed: boolean;
   /** What others see: the chosen availability, or offline when auto_offline and not connected. */
   availability_status: 'online' | 'busy' | 'offline';
 };
@@ -37,7 +40,7 @@ export async function loadUsers(db: Db, accountId: number, ids: number[]): Promi
   const rows = await db
     .selectFrom('users as u')
     .leftJoin('account_users as au', (join) => join.onRef('au.user_id', '=', 'u.id').on('au.account_id', '=', accountId))
-    .select(['u.id', 'u.name', 'u.display_name', 'u.email', 'u.avatar_url', 'u.custom_attributes', 'au.account_id', 'au.role', 'au.availability', 'au.auto_offline', availabilityStatus('au').as('availability_status')])
+    .select(['u.id', 'u.name', 'u.display_name', 'u.email', 'u.avatar_url', 'u.custom_attributes', 'au.account_id', 'au.role', 'au.availability', 'au.auto_offline', availabilityStatus('au').as('availability_status'), sql<boolean>`u.password_hash IS NOT NULL`.as('confirmed')])
     .where('u.id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((r) => [r.id, r]));

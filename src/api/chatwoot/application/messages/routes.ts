@@ -33,7 +33,7 @@ function callerAsSender(request: FastifyRequest, contact?: Contact): KnownSender
   if (user && access?.role) {
     const { id, name, display_name, email, avatar_url, custom_attributes } = user;
     known.users = [
-      { id, name, display_name, email, avatar_url, custom_attributes, account_id: account.id, role: access.role, availability: access.availability, auto_offline: access.autoOffline, availability_status: access.availabilityStatus },
+      { id, name, display_name, email, avatar_url, custom_attributes, account_id: account.id, role: access.role, availability: access.availability, auto_offline: access.autoOffline, availability_status: access.availabilityStatus, confirmed: user.password_hash !== null },
     ];
   }
   return known;
