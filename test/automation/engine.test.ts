@@ -5,31 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
+import { createRule as create, settle as settleAll } from './helpers.ts';
 
 const ctx = await createTestContext({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_BASE_MS: '10' }, { worker: true, automation: true });
 const f = await conversationFixture(ctx, 'Acme');
 const other = await conversationFixture(ctx, 'Globex');
 const { api, base } = f;
 const { db } = ctx.database;
-
-async function settle() {
-  await ctx.worker!.idle();
-  await ctx.automation!.idle();
-  // Changes made by rules are events too: fan those out and run what they trigger, until nothing is left.
-  for (let i = 0; i < 10; i++) {
-    const pending = await db.selectFrom('events').select('id').where('dispatched_at', 'is', null).limit(1).executeTakeFirst();
-    const busy = await db.selectFrom('automation_runs').select('id').where('status', 'in', ['queued', 'running']).limit(1).executeTakeFirst();
-    if (!pending && !busy) return;
-    await ctx.worker!.idle();
-    await ctx.automation!.idle();
-  }
-}
-
-async function createRule(client: typeof api, at: string, rule: Record<string, unknown>) {
-  const res = await client.post(`${at}/automation_rules`, { name: 'rule', event_name: 'message_created', conditions: [], ...rule });
-  if (res.status !== 200) throw new Error(`rule create failed: ${res.text}`);
-  return res.body;
-}
+const settle = () => settleAll(ctx);
+const createRule = (client: typeof api, at: string, rule: Record<string, unknown>) => create(client, at, rule);
 
 const runsOf = async (ruleId: number, client = api, at = base) => (await client.get(`${at}/automation_rules/${ruleId}/runs`)).body.payload;
 const conversation = async (id: number, client = api, at = base) => (await client.get(`${at}/conversations/${id}`)).body;
@@ -125,5 +109,28 @@ describe('automation engine', () => {
     expect(await conversation(theirs.id, other.api, other.base)).toMatchObject({ labels: [] });
     const count = await db.selectFrom('automation_runs').select(db.fn.countAll<number>().as('n')).where('rule_id', '=', ours.id).where('account_id', '!=', f.account.account_id).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
+  });
+
+  it('records a mail action as failed, with the reason, when SMTP is not configured; the next action still runs', async () => {
+    const rule = await createRule(api, base, {
+      conditions: [{ attribute_key: 'content', filter_operator: 'equal_to', values: ['mail me'], query_operator: null }],
+      actions: [
+        { action_name: 'send_email_transcript', action_params: ['boss@example.com'] },
+        { action_name: 'add_label', action_params: ['after-mail'] },
+      ],
+    });
+    const c = await f.openConversation();
+    const message = await f.incoming(c.id, 'mail me');
+    await settle();
+    const [run] = (await runsOf(rule.id)).filter((r: any) => r.message_id === message.id);
+    expect(run).toMatchObject({
+      status: 'failed',
+      error: '1 of 2 actions failed',
+      actions: [
+        { action_name: 'send_email_transcript', status: 'failed', detail: 'SMTP_URL is not configured: no mail sent' },
+        { action_name: 'add_label', status: 'done', detail: 'after-mail' },
+      ],
+    });
+    expect((await conversation(c.id)).labels).toEqual(['after-mail']);
   });
 });
