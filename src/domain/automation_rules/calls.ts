@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
+import { AppError } from '../../errors.ts';
 import type { AutomationCall, AutomationCallAttempt } from '../../db/types.ts';
 import { describeOutboundError, sendOutbound } from '../webhooks/outbound.ts';
 import { replaceCustomAttributes, setLabels } from '../conversations/commands.ts';
@@ -73,6 +74,8 @@ export async function attemptCall(db: Db, transport: CallTransport, call: Automa
   const request = call.request as unknown as CallRequest;
   const attempt: AutomationCallAttempt = { attempted_at: new Date().toISOString(), status_code: null, error: null };
   let succeeded = false;
+  // The network guard's refusal (a private or loopback address, a bad URL) will not change by retrying.
+  let refused = false;
   let mappingNote: string | null = null;
   try {
     const response = await sendOutbound({
@@ -99,10 +102,11 @@ export async function attemptCall(db: Db, transport: CallTransport, call: Automa
       }
     }
   } catch (error) {
-    attempt.error = describeOutboundError(error);
+    refused = error instanceof AppError;
+    attempt.error = refused ? (error as AppError).message : describeOutboundError(error);
   }
   const attempts = call.attempts + 1;
-  const status = succeeded ? 'succeeded' : attempts >= MAX_CALL_ATTEMPTS ? 'failed' : 'pending';
+  const status = succeeded ? 'succeeded' : refused || attempts >= MAX_CALL_ATTEMPTS ? 'failed' : 'pending';
   await db
     .updateTable('automation_calls')
     .set({
