@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/pool.ts';
 import type { AutomationRun } from '../db/types.ts';
@@ -8,6 +7,7 @@ import { AUTOMATION_CHANNEL } from '../domain/automation_rules/plan.ts';
 import { claimRuns, executeRun, type RunDeps } from '../domain/automation_rules/runs.ts';
 import { chatwootEventPayload } from '../api/chatwoot/webhooks/event-payload.ts';
 import type { JobsLog } from './boss.ts';
+import { Wakeup } from '../events/wake.ts';
 
 export interface AutomationEngine {
   stop(): Promise<void>;
@@ -38,33 +38,8 @@ export function startAutomationEngine(database: DatabaseHandle, config: Config, 
     },
   };
   let running = true;
-  let wake: (() => void) | undefined;
-  let notified = false;
+  const wakeup = new Wakeup(database.pool.options, AUTOMATION_CHANNEL);
   const calls = new Set<Promise<void>>();
-  const listener = new pg.Client(database.pool.options);
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
-  async function listen() {
-    try {
-      await listener.connect();
-      listener.on('notification', () => {
-        notified = true;
-        wake?.();
-      });
-      listener.on('error', () => {});
-      await listener.query(`LISTEN ${AUTOMATION_CHANNEL}`);
-    } catch (error) {
-      log.warn({ err: error }, 'automation engine: LISTEN failed; polling only');
-    }
-  }
 
   async function pass(): Promise<boolean> {
     const runs = await claimRuns(db, RUN_BATCH);
@@ -85,7 +60,7 @@ export function startAutomationEngine(database: DatabaseHandle, config: Config, 
         .catch((error) => log.error({ err: error, call: call.id }, 'automation HTTP call failed to record'))
         .finally(() => {
           calls.delete(attempt);
-          wake?.();
+          wakeup.wake();
         });
       calls.add(attempt);
     }
@@ -93,15 +68,15 @@ export function startAutomationEngine(database: DatabaseHandle, config: Config, 
   }
 
   async function loop() {
-    await listen();
+    await wakeup.listen(log, 'automation engine');
     while (running) {
       try {
-        notified = false;
+        wakeup.notified = false;
         const more = await pass();
-        if (!more && !notified) await sleep(POLL_MS);
+        if (!more && !wakeup.notified) await wakeup.sleep(POLL_MS);
       } catch (error) {
         if (running) log.warn({ err: error }, 'automation engine: database unavailable, retrying');
-        await sleep(1000);
+        await wakeup.sleep(1000);
       }
     }
   }
@@ -110,10 +85,10 @@ export function startAutomationEngine(database: DatabaseHandle, config: Config, 
   return {
     async stop() {
       running = false;
-      wake?.();
+      wakeup.wake();
       await done;
       await Promise.allSettled([...calls]);
-      await listener.end().catch(() => {});
+      await wakeup.close();
     },
     async idle(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -126,7 +101,7 @@ export function startAutomationEngine(database: DatabaseHandle, config: Config, 
           .limit(1)
           .executeTakeFirst();
         if (!busy && calls.size === 0) return;
-        wake?.();
+        wakeup.wake();
         await new Promise((r) => setTimeout(r, 20));
       }
       throw new Error(`automation engine: still busy after ${timeoutMs} ms`);
