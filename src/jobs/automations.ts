@@ -4,7 +4,7 @@ import type { AutomationRun } from '../db/types.ts';
 import type { Mailer } from '../domain/mail/mailer.ts';
 import { attemptCall, claimCalls, type CallTransport } from '../domain/automation_rules/calls.ts';
 import { AUTOMATION_CHANNEL } from '../domain/automation_rules/plan.ts';
-import { claimRuns, executeRun, type RunDeps } from '../domain/automation_rules/runs.ts';
+import { byEvent, claimRuns, executeEventRuns, type RunDeps } from '../domain/automation_rules/runs.ts';
 import { chatwootEventPayload } from '../api/chatwoot/webhooks/event-payload.ts';
 import type { JobsLog } from './boss.ts';
 import { Wakeup } from '../events/wake.ts';
@@ -16,7 +16,8 @@ export interface AutomationEngine {
 }
 
 const POLL_MS = 250;
-const RUN_BATCH = 20;
+/** Events whose runs are claimed at once (each with all its rules' runs). */
+const EVENT_BATCH = 10;
 const CALLS_IN_FLIGHT = 16;
 
 /**
@@ -42,13 +43,14 @@ export function startAutomationEngine(database: DatabaseHandle, config: Config, 
   const calls = new Set<Promise<void>>();
 
   async function pass(): Promise<boolean> {
-    const runs = await claimRuns(db, RUN_BATCH);
-    for (const run of runs) {
-      const status = await executeRun(deps, run).catch(async (error) => {
-        log.error({ err: error, run: run.id }, 'automation engine: run failed to execute; it will be taken again');
-        return 'failed';
+    const runs = await claimRuns(db, EVENT_BATCH);
+    for (const eventRuns of byEvent(runs)) {
+      const statuses = await executeEventRuns(deps, eventRuns).catch((error) => {
+        log.error({ err: error, event: eventRuns[0].event_id }, 'automation engine: runs failed to execute; they will be taken again');
+        return new Map<number, string>();
       });
-      if (status === 'failed') log.warn({ run: run.id, rule: run.rule_id }, 'automation rule run had failing actions');
+      const failed = eventRuns.filter((run) => statuses.get(run.id) === 'failed');
+      if (failed.length) log.warn({ runs: failed.map((r) => r.id), event: eventRuns[0].event_id }, 'automation rule runs had failing actions');
     }
     const free = CALLS_IN_FLIGHT - calls.size;
     const due = free > 0 ? await claimCalls(db, free) : [];
@@ -64,7 +66,7 @@ export function startAutomationEngine(database: DatabaseHandle, config: Config, 
         });
       calls.add(attempt);
     }
-    return runs.length === RUN_BATCH || due.length > 0;
+    return byEvent(runs).length === EVENT_BATCH || due.length > 0;
   }
 
   async function loop() {
