@@ -41,7 +41,9 @@ CREATE TABLE automation_runs (
   finished_at timestamptz,
   UNIQUE (rule_id, event_id)
 );
-CREATE INDEX automation_runs_queued_idx ON automation_runs (id) WHERE status IN ('queued', 'running');
+-- The claim (domain/automation_rules/runs.ts): each conversation's earliest waiting event, then that event's runs.
+CREATE INDEX automation_runs_waiting_idx ON automation_runs ((coalesce(conversation_id, -event_id)), event_id) WHERE status IN ('queued', 'running');
+CREATE INDEX automation_runs_waiting_event_idx ON automation_runs (event_id) WHERE status IN ('queued', 'running');
 CREATE INDEX automation_runs_rule_idx ON automation_runs (rule_id, id DESC);
 
 -- http_request and send_webhook_event calls: sent by the engine apart from the run (a slow receiver holds no

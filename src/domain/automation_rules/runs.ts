@@ -17,12 +17,15 @@ const CLAIM_MS = 5 * 60_000;
  * Two processes choosing the same event cannot both take it: the update re-reads each row's status under its lock.
  */
 export async function claimRuns(db: Db, limit: number): Promise<AutomationRun[]> {
+  // heads: per conversation (an event without one is its own line), the earliest event with runs waiting, seen
+  // as running when any of its runs is; only a queued head (or one whose claim ran out) may be taken.
   const { rows } = await sql<AutomationRun>`
-    WITH next_events AS (
-      SELECT r.event_id FROM automation_runs r
-      WHERE (r.status = 'queued' OR (r.status = 'running' AND r.claimed_until < now()))
-        AND NOT EXISTS (SELECT 1 FROM automation_runs o WHERE o.conversation_id = r.conversation_id AND o.event_id < r.event_id AND o.status IN ('queued', 'running'))
-      GROUP BY r.event_id ORDER BY min(r.id) LIMIT ${limit})
+    WITH heads AS (
+      SELECT DISTINCT ON (coalesce(conversation_id, -event_id)) id, event_id, status, claimed_until
+      FROM automation_runs WHERE status IN ('queued', 'running')
+      ORDER BY coalesce(conversation_id, -event_id), event_id, (status = 'running') DESC),
+    next_events AS (
+      SELECT event_id FROM heads WHERE status = 'queued' OR claimed_until < now() ORDER BY id LIMIT ${limit})
     UPDATE automation_runs SET status = 'running', claimed_until = now() + ${`${CLAIM_MS} milliseconds`}::interval
     WHERE event_id IN (SELECT event_id FROM next_events) AND (status = 'queued' OR (status = 'running' AND claimed_until < now()))
     RETURNING *`.execute(db);
