@@ -31,6 +31,11 @@ const bWebhook = await db
   .values({ account_id: b.account.account_id, url: 'https://203.0.113.50/hook', subscriptions: ['message_created'], secret: 'beta-secret' })
   .returning('id')
   .executeTakeFirstOrThrow();
+const bRule = await db
+  .insertInto('automation_rules')
+  .values({ account_id: b.account.account_id, name: 'Beta rule', event_name: 'message_created', conditions: '[]', actions: JSON.stringify([{ action_name: 'add_label', action_params: ['beta'] }]) })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const bNote = await db.insertInto('contact_notes').values({ account_id: b.account.account_id, contact_id: b.contact.id, content: 'beta note' }).returning('id').executeTakeFirstOrThrow();
 
 /** Which id of B each path parameter gets, by the collection it follows. */
@@ -52,6 +57,7 @@ function idFor(collection: string, param: string): number {
     agent_bots: bBot.id,
     notes: bNote.id,
     webhooks: bWebhook.id,
+    automation_rules: bRule.id,
   };
   if (!(collection in byCollection)) throw new Error(`no id of B for {${param}} after /${collection}`);
   return byCollection[collection];
