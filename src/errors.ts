@@ -18,6 +18,8 @@ export const ERROR_KINDS = {
   unsupported_media_type: 415,
   validation: 422,
   unprocessable: 422,
+  /** A record failing its model's validation, answered per attribute (Chatwoot: {error: {attribute: [message]}}). */
+  invalid_record: 422,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
@@ -54,6 +56,8 @@ export const validation = (message: string, attributes: string[] = [], attribute
   new AppError('validation', message, attributes, { attributeMessages });
 export const unprocessable = (message: string, attributes: string[] = []) =>
   new AppError('unprocessable', message, attributes);
+/** A Rails-style model error: `attribute` is the field the message is about (conditions, actions, ...). */
+export const invalidRecord = (attribute: string, message: string) => new AppError('invalid_record', message, [attribute]);
 export const forbidden = () => new AppError('forbidden', 'You are not authorized to do this action');
 
 /** Unique constraints by name → the field they protect and the sentence a user reads. */

@@ -10,6 +10,7 @@ import type { App } from './api/types.ts';
 import { startEventWorker } from './events/worker.ts';
 import { startChatbotEngine } from './jobs/chatbots.ts';
 import { startChannelEngine } from './jobs/channel-sends.ts';
+import { startAutomationEngine } from './jobs/automations.ts';
 import { startAuthMaintenance } from './jobs/auth-maintenance.ts';
 import { startAutoResolve } from './jobs/auto-resolve.ts';
 import { startStorageMaintenance } from './jobs/storage-maintenance.ts';
@@ -49,6 +50,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const worker = startEventWorker(connected.database, config, app.log);
   const chatbots = await startChatbotEngine(connected.database, config, app.log);
   const channels = await startChannelEngine(connected.database, config, app.deps.storage, app.log);
+  const automations = startAutomationEngine(connected.database, config, app.deps.mailer, app.log);
   const storageMaintenance = startStorageMaintenance(connected.database.db, app.deps.storage, config, app.log);
   const authMaintenance = startAuthMaintenance(connected.database.db, app.log);
   const autoResolve = startAutoResolve(connected.database, app.log);
@@ -86,6 +88,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       }
       await chatbots.stop();
       await channels.stop();
+      await automations.stop();
       await worker.stop();
       await storageMaintenance.stop();
       await authMaintenance.stop();

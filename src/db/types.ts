@@ -344,6 +344,8 @@ export interface EventsTable {
   data: Json;
   dispatched_at: NullableTimestamp;
   created_at: Timestamp;
+  /** 0, or n+1 when a run of automation depth n made the change (migration 20261205110000). */
+  automation_depth: Generated<number>;
 }
 
 export interface WebhooksTable {
@@ -452,7 +454,87 @@ export interface ChannelSendsTable {
   updated_at: Timestamp;
 }
 
+export interface AutomationCondition {
+  attribute_key: string;
+  filter_operator: string;
+  values: unknown[];
+  query_operator?: string | null;
+  custom_attribute_type?: string | null;
+}
+
+export interface AutomationAction {
+  action_name: string;
+  action_params: unknown[];
+}
+
+export interface AutomationRulesTable {
+  id: Id;
+  account_id: number;
+  name: string;
+  description: string | null;
+  event_name: string;
+  active: Generated<boolean>;
+  conditions: Json<AutomationCondition[]>;
+  actions: Json<AutomationAction[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type AutomationRunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cut';
+
+export interface AutomationActionOutcome {
+  action_name: string;
+  status: 'done' | 'failed' | 'queued';
+  detail: string | null;
+}
+
+export interface AutomationRunsTable {
+  id: Id;
+  account_id: number;
+  rule_id: number;
+  event_id: number;
+  event_name: string;
+  conversation_id: number | null;
+  message_id: number | null;
+  depth: number;
+  status: Generated<AutomationRunStatus>;
+  action_log: Json<AutomationActionOutcome[]>;
+  error: string | null;
+  claimed_until: NullableTimestamp;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface AutomationCallAttempt {
+  attempted_at: string;
+  status_code: number | null;
+  error: string | null;
+}
+
+export interface AutomationCallsTable {
+  id: Id;
+  account_id: number;
+  run_id: number;
+  rule_id: number;
+  action_index: number;
+  action_name: string;
+  request: Json;
+  depth: number;
+  status: Generated<'pending' | 'succeeded' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  claimed_until: NullableTimestamp;
+  last_status_code: number | null;
+  last_error: string | null;
+  attempt_log: Json<AutomationCallAttempt[]>;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
 export interface Database {
+  automation_rules: AutomationRulesTable;
+  automation_runs: AutomationRunsTable;
+  automation_calls: AutomationCallsTable;
   channel_telegram: ChannelTelegramTable;
   channel_receipts: ChannelReceiptsTable;
   channel_sends: ChannelSendsTable;
@@ -489,6 +571,9 @@ export interface Database {
 export type Account = Selectable<AccountsTable>;
 export type DomainEvent = Selectable<EventsTable>;
 export type Webhook = Selectable<WebhooksTable>;
+export type AutomationRule = Selectable<AutomationRulesTable>;
+export type AutomationRun = Selectable<AutomationRunsTable>;
+export type AutomationCall = Selectable<AutomationCallsTable>;
 export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;
 export type WebhookAttempt = Selectable<WebhookAttemptsTable>;
 export type User = Selectable<UsersTable>;

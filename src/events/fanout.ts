@@ -5,6 +5,7 @@ import { planChatwootDeliveries } from '../api/chatwoot/webhooks/fanout.ts';
 import { planWtsDeliveries } from '../api/wts/webhooks/fanout.ts';
 import { planChatbotSignals } from '../domain/chatbots/signals.ts';
 import { planChannelSends } from '../channels/outbound-plan.ts';
+import { planAutomationRuns } from '../domain/automation_rules/plan.ts';
 import { lockReceiversExclusive } from './lines.ts';
 
 /** What a dialect's planner makes of one event for one listener: the delivery row to insert. */
@@ -94,6 +95,8 @@ export async function fanOutEvents(db: Db, publicUrl: string, limit = FAN_OUT_BA
     await planChatbotSignals(trx, events);
     // Channel adapters: outgoing messages in their inboxes become sends (exactly once per event too).
     await planChannelSends(trx, events);
+    // Automation rules: one run per event and rule, executed later by the automation engine (jobs/automations.ts).
+    await planAutomationRuns(trx, events);
     await trx.updateTable('events').set({ dispatched_at: new Date() }).where('id', 'in', events.map((e) => e.id)).execute();
     // Last, so the receivers' line locks are held only for the insert and the commit.
     if (planned.length) await insertDeliveries(trx, planned);

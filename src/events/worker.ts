@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/pool.ts';
@@ -8,6 +7,7 @@ import { claimDueDeliveries, claimNextInLine, type ClaimRotation } from './claim
 import type { WebhookDelivery } from '../db/types.ts';
 import { FAN_OUT_BATCH, fanOutEvents } from './fanout.ts';
 import { EVENTS_CHANNEL } from './outbox.ts';
+import { Wakeup } from './wake.ts';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -61,35 +61,9 @@ export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pi
   const database = ownConnections(shared);
   const { db } = database;
   let running = true;
-  let wake: (() => void) | undefined;
-  // A NOTIFY that arrives while a pass runs (no sleep to cut short) must still skip the next sleep.
-  let notified = false;
+  const wakeup = new Wakeup(database.pool.options, EVENTS_CHANNEL);
   const inFlight = new Set<Promise<void>>();
   const idleWaiters: (() => void)[] = [];
-  const listener = new pg.Client(database.pool.options);
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
-  async function listen() {
-    try {
-      await listener.connect();
-      listener.on('notification', () => {
-        notified = true;
-        wake?.();
-      });
-      listener.on('error', () => {});
-      await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
-    } catch (error) {
-      log.warn({ err: error }, 'event worker: LISTEN failed; polling only');
-    }
-  }
 
   /** Delivers one delivery and then the rest of its line, while each goes through (at most LINE_BURST). */
   async function deliverLine(first: WebhookDelivery) {
@@ -108,10 +82,10 @@ export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pi
   let lastPass = -Infinity;
 
   async function loop() {
-    await listen();
+    await wakeup.listen(log, 'event worker');
     while (running) {
       try {
-        notified = false;
+        wakeup.notified = false;
         const gap = lastPass + MIN_PASS_GAP_MS - performance.now();
         if (gap > 0) await new Promise((resolve) => setTimeout(resolve, gap));
         lastPass = performance.now();
@@ -130,7 +104,7 @@ export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pi
             .finally(() => {
               inFlight.delete(attempt);
               claimWanted = true;
-              wake?.();
+              wakeup.wake();
             });
           inFlight.add(attempt);
         }
@@ -139,11 +113,11 @@ export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pi
         const more = fanned.events === FAN_OUT_BATCH || due.length > 0 || (claimWanted && MAX_IN_FLIGHT - inFlight.size > 0);
         if (!more) {
           if (inFlight.size === 0 && claim) idleWaiters.splice(0).forEach((resolve) => resolve());
-          if (!notified) await sleep(POLL_MS);
+          if (!wakeup.notified) await wakeup.sleep(POLL_MS);
         }
       } catch (error) {
         log.warn({ err: error }, 'event worker: database unavailable, retrying');
-        await sleep(1000);
+        await wakeup.sleep(1000);
       }
     }
   }
@@ -152,17 +126,17 @@ export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pi
   return {
     async stop() {
       running = false;
-      wake?.();
+      wakeup.wake();
       await done;
       await Promise.allSettled([...inFlight]);
-      await listener.end().catch(() => {});
+      await wakeup.close();
       if (database !== shared) await database.close();
     },
     idle() {
       return new Promise<void>((resolve) => {
         idleWaiters.push(resolve);
         claimWanted = true;
-        wake?.();
+        wakeup.wake();
       });
     },
   };

@@ -16,6 +16,7 @@ import { createTestDatabase } from './database.ts';
 import { startEventWorker, type Worker } from '../../src/events/worker.ts';
 import { startChatbotEngine, type ChatbotEngine } from '../../src/jobs/chatbots.ts';
 import { startChannelEngine, type ChannelEngine } from '../../src/jobs/channel-sends.ts';
+import { startAutomationEngine, type AutomationEngine } from '../../src/jobs/automations.ts';
 
 export interface Response<T = any> {
   status: number;
@@ -53,6 +54,8 @@ export interface TestContext {
   chatbots?: ChatbotEngine;
   /** The channel engine (outgoing messages through channel adapters), when started with { channels: true }. */
   channels?: ChannelEngine;
+  /** The automation engine (rule runs and their HTTP calls), when started with { automation: true }. */
+  automation?: AutomationEngine;
 }
 
 function encodeQuery(query: Record<string, unknown> | undefined): string {
@@ -95,7 +98,7 @@ function makeClient(app: App, token?: string, extraHeaders: Record<string, strin
 }
 
 /** One in-process server on a fresh database per test file; closed after the file. */
-export async function createTestContext(env: Record<string, string> = {}, options: { worker?: boolean; logger?: object; chatbots?: boolean; channels?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(env: Record<string, string> = {}, options: { worker?: boolean; logger?: object; chatbots?: boolean; channels?: boolean; automation?: boolean } = {}): Promise<TestContext> {
   const testDb = await createTestDatabase();
   const database = openDatabase(testDb.url, { max: 5 });
   // Each test file stores its attachments in a folder of its own, removed afterwards.
@@ -106,8 +109,10 @@ export async function createTestContext(env: Record<string, string> = {}, option
   const worker = options.worker ? startEventWorker(database, config, { warn() {}, error() {} }) : undefined;
   const chatbots = options.chatbots ? await startChatbotEngine(database, config, { warn() {}, error() {} }) : undefined;
   const channels = options.channels ? await startChannelEngine(database, config, app.deps.storage, { warn() {}, error() {} }) : undefined;
+  const automation = options.automation ? startAutomationEngine(database, config, app.deps.mailer, { warn() {}, error() {} }) : undefined;
   afterAll(async () => {
     await channels?.stop();
+    await automation?.stop();
     await chatbots?.stop();
     await worker?.stop();
     await app.close();
@@ -123,6 +128,7 @@ export async function createTestContext(env: Record<string, string> = {}, option
     worker,
     chatbots,
     channels,
+    automation,
     client: (token, headers) => makeClient(app, token, headers),
     async account(name = 'Acme') {
       const result = await bootstrap(db, { accountName: name });

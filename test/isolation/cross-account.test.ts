@@ -34,6 +34,11 @@ const bWebhook = await db
 const bChatbot = (
   await b.api.post(`${b.base}/chatbots`, { name: 'Beta flow', definition: { start: 'a', steps: [{ id: 'a', kind: 'complete', text: 'beta' }] } })
 ).body;
+const bRule = await db
+  .insertInto('automation_rules')
+  .values({ account_id: b.account.account_id, name: 'Beta rule', event_name: 'message_created', conditions: '[]', actions: JSON.stringify([{ action_name: 'add_label', action_params: ['beta'] }]) })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const bNote = await db.insertInto('contact_notes').values({ account_id: b.account.account_id, contact_id: b.contact.id, content: 'beta note' }).returning('id').executeTakeFirstOrThrow();
 
 /** Which id of B each path parameter gets, by the collection it follows. */
@@ -56,6 +61,7 @@ function idFor(collection: string, param: string): number {
     agent_bots: bBot.id,
     notes: bNote.id,
     webhooks: bWebhook.id,
+    automation_rules: bRule.id,
   };
   if (!(collection in byCollection)) throw new Error(`no id of B for {${param}} after /${collection}`);
   return byCollection[collection];

@@ -15,6 +15,8 @@ export function chatwootErrorBody(error: AppError): unknown {
       return error.attributeMessages
         ? { message: error.message, attributes: error.attributes, details: error.attributes.map((attribute, i) => ({ attribute, message: error.attributeMessages![i] })) }
         : { message: error.message, attributes: error.attributes };
+    case 'invalid_record':
+      return { error: { [error.attributes[0] ?? 'base']: [error.message] } };
     default:
       return { error: error.message };
   }

@@ -17,6 +17,7 @@ const WTS_ERRORS: Record<ErrorKind, { status: number; key: string }> = {
   bad_request: { status: 400, key: 'ERROR_BAD_REQUEST' },
   validation: { status: 400, key: 'ERROR_VALIDATION' },
   unprocessable: { status: 400, key: 'ERROR_VALIDATION' },
+  invalid_record: { status: 400, key: 'ERROR_VALIDATION' },
   unauthenticated: { status: 401, key: 'ERROR_UNAUTHORIZED' },
   invalid_token: { status: 401, key: 'ERROR_UNAUTHORIZED' },
   not_account_member: { status: 401, key: 'ERROR_UNAUTHORIZED' },

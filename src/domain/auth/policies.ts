@@ -44,6 +44,8 @@ export const POLICIES = {
   'agent_bots.read': MEMBERS,
   'agent_bots.manage': ADMINS,
   'webhooks.manage': ADMINS,
+  // Rules act on every conversation of the account (and may call out over HTTP): administrators only, as in Chatwoot.
+  'automation_rules.manage': ADMINS,
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Action = keyof typeof POLICIES;

@@ -29,5 +29,8 @@ export function errorShapeProblem(dialect: 'wts' | 'chatwoot', status: number, t
   if (typeof body.error === 'string' && body.error !== '') return undefined;
   if (Array.isArray(body.errors) && body.errors.length && body.errors.every((e: unknown) => typeof e === 'string')) return undefined;
   if (typeof body.message === 'string' && Array.isArray(body.attributes)) return undefined;
-  return 'not a Chatwoot error body ({error} | {errors: [..]} | {message, attributes})';
+  // A model's errors by attribute, as automation rules answer (wire-shapes.md §1.5: {error: {conditions: [...]}}).
+  const byAttribute = body.error && typeof body.error === 'object' && !Array.isArray(body.error) ? Object.values(body.error) : [];
+  if (byAttribute.length && byAttribute.every((m) => Array.isArray(m) && m.length && m.every((e) => typeof e === 'string'))) return undefined;
+  return 'not a Chatwoot error body ({error} | {error: {attribute: [..]}} | {errors: [..]} | {message, attributes})';
 }
