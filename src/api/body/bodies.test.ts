@@ -89,7 +89,7 @@ describe('multipart with one file', () => {
 
   it('takes a single file on the Application API, as attachments[], attachments or message[attachments][]', async () => {
     const c = await f.openConversation();
-    const cases = [
+    const cases: { fields: Record<string, string>; field: string }[] = [
       { fields: { content: 'one file' }, field: 'attachments[]' },
       { fields: { content: 'one plain file' }, field: 'attachments' },
       { fields: { 'message[content]': 'wrapped', 'message[private]': 'true' }, field: 'message[attachments][]' },
@@ -109,5 +109,20 @@ describe('multipart with one file', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ content: 'from the visitor' });
     expect(res.json().attachments).toHaveLength(1);
+  });
+});
+
+describe('form bodies and cross-site posts', () => {
+  it('signs in with a form, and a cookie session still needs its CSRF token for a form post (a CORS-simple type)', async () => {
+    const member = await ctx.member(f.account.account_id, 'agent', 'Form Agent');
+    const email = (await ctx.database.db.selectFrom('users').select('email').where('id', '=', member.userId).executeTakeFirstOrThrow()).email;
+    const signedIn = await inject('POST', '/auth/sign_in', { 'content-type': FORM }, `email=${encodeURIComponent(email)}&password=password123`);
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    const cookie = [signedIn.headers['set-cookie']].flat().filter(Boolean).map((c) => String(c).split(';')[0]).join('; ');
+    expect(cookie).not.toBe('');
+    const forged = await inject('POST', `${f.base}/contacts`, { cookie, 'content-type': FORM, origin: 'https://evil.example' }, 'name=Forged');
+    expect(forged.statusCode).toBe(401);
+    const crossSiteSignIn = await inject('POST', '/auth/sign_in', { 'content-type': FORM, origin: 'https://evil.example' }, `email=${encodeURIComponent(email)}&password=password123`);
+    expect(crossSiteSignIn.statusCode).toBe(401);
   });
 });

@@ -7,7 +7,6 @@ import { notFound, validation } from '../../errors.ts';
  * Saved filters (Chatwoot's custom views): each belongs to one user in one account, and only that user lists,
  * reads, changes or deletes it; anyone else's id is simply not found.
  */
-export const CUSTOM_FILTER_TYPES = ['conversation', 'contact', 'report'] as const satisfies readonly CustomFilterType[];
 /** Chatwoot's cap: a user keeps at most this many saved filters per account. */
 export const MAX_FILTERS_PER_USER = 50;
 /** A saved query is a filter payload, not a document store. */

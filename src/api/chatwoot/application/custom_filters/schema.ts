@@ -1,9 +1,8 @@
 import { Type, type Static } from 'typebox';
 import type { CustomFilter } from '../../../../db/types.ts';
-import { CUSTOM_FILTER_TYPES } from '../../../../domain/custom_filters/custom-filters.ts';
 import { iso } from '../../presenters/time.ts';
 
-const FilterType = Type.Union(CUSTOM_FILTER_TYPES.map((t) => Type.Literal(t)));
+const FilterType = Type.Union([Type.Literal('conversation'), Type.Literal('contact'), Type.Literal('report')]);
 
 export const CustomFilterParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const ListQuery = Type.Object({ filter_type: Type.Optional(FilterType) });
