@@ -122,6 +122,9 @@ describe('form bodies and cross-site posts', () => {
     expect(cookie).not.toBe('');
     const forged = await inject('POST', `${f.base}/contacts`, { cookie, 'content-type': FORM, origin: 'https://evil.example' }, 'name=Forged');
     expect(forged.statusCode).toBe(401);
+    const csrf = String(signedIn.headers['x-csrf-token']);
+    const own = await inject('POST', `${f.base}/contacts`, { cookie, 'content-type': FORM, 'x-csrf-token': csrf }, 'name=Own+form');
+    expect(own.statusCode, own.body).toBe(200);
     const crossSiteSignIn = await inject('POST', '/auth/sign_in', { 'content-type': FORM, origin: 'https://evil.example' }, `email=${encodeURIComponent(email)}&password=password123`);
     expect(crossSiteSignIn.statusCode).toBe(401);
   });
