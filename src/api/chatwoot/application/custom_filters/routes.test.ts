@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
 import { MAX_FILTERS_PER_USER } from '../../../../domain/custom_filters/custom-filters.ts';
+import { issueToken } from '../../../../domain/auth/tokens.ts';
 
 const ctx = await createTestContext();
 const acme = await ctx.account('Acme');
@@ -70,6 +71,14 @@ describe('custom filters', () => {
     const theirs = await other.api.post(`/api/v1/accounts/${other.account_id}/custom_filters`, { name: 'Theirs', query: {} });
     expect((await acme.api.get(`${base}/${theirs.body.id}`)).status).toBe(404);
     expect((await acme.api.get(`/api/v1/accounts/${other.account_id}/custom_filters`)).status).toBe(401);
+  });
+
+  it('refuses an agent bot, which has no user to keep filters for (401)', async () => {
+    const db = ctx.database.db;
+    const bot = await db.insertInto('agent_bots').values({ account_id: acme.account_id, name: 'Filter Bot' }).returning('id').executeTakeFirstOrThrow();
+    const botApi = ctx.client(await issueToken(db, 'AgentBot', bot.id));
+    expect((await botApi.get(base)).status).toBe(401);
+    expect((await botApi.post(base, { name: 'bot view', query: {} })).status).toBe(401);
   });
 
   it(`keeps at most ${MAX_FILTERS_PER_USER} filters per user and account`, async () => {
