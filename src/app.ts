@@ -11,6 +11,7 @@ import type { Mailer } from './domain/mail/mailer.ts';
 import { toAppError } from './api/http-errors.ts';
 import { chatwootErrorBody, deviseErrorBody } from './api/chatwoot/errors.ts';
 import { registerMultipart } from './api/multipart.ts';
+import { registerFormBodies } from './api/body/form.ts';
 import { systemRoutes } from './api/system/routes.ts';
 import { attachmentRoutes } from './api/system/attachments.ts';
 import { dashboardRoutes } from './api/system/dashboard.ts';
@@ -146,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       done(invalid, undefined);
     }
   });
+  registerFormBodies(app);
   await registerMultipart(app);
   await app.register(swagger, {
     openapi: {

@@ -5,6 +5,7 @@ import type { UploadLimits } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { ReceivedFile, receiveFile, tooLarge } from '../domain/attachments/upload.ts';
 import { releaseUnclaimed } from '../domain/attachments/orphans.ts';
+import { nestFormFields } from './body/nest.ts';
 
 /**
  * Multipart bodies (generated SDKs post every message this way) are read by the API a route belongs to,
@@ -54,7 +55,12 @@ export async function readMultipartBody(request: FastifyRequest, reply: FastifyR
   }
 }
 
-const fieldKey = (name: string) => name.replace(/\[\]$/, '');
+/** Files are taken under the route's `uploadField`, plain or under its body wrapper (`message[attachments][]`). */
+function takesFile(name: string, uploadField: string | undefined, wrapper: string | undefined): boolean {
+  if (!uploadField) return false;
+  const field = name.replace(/\[\]$/, '');
+  return field === uploadField || (wrapper !== undefined && field === `${wrapper}[${uploadField}]`);
+}
 
 function parseMultipart(request: FastifyRequest, limits: UploadLimits): Promise<Record<string, unknown>> {
   const declaredLength = Number(request.headers['content-length']);
@@ -67,7 +73,7 @@ function parseMultipart(request: FastifyRequest, limits: UploadLimits): Promise<
     return Promise.reject(new AppError('bad_request', `The multipart body is malformed: ${(error as Error).message}`));
   }
   const { db, storage } = request.server.deps;
-  const uploadField = request.routeOptions.config.uploadField;
+  const { uploadField, bodyWrapper } = request.routeOptions.config;
   const keys: string[] = [];
   storedKeys.set(request, keys);
 
@@ -93,20 +99,14 @@ function parseMultipart(request: FastifyRequest, limits: UploadLimits): Promise<
       // Reject once every file has settled: stored ones are in `keys` for release, partial ones removed.
       void Promise.allSettled(files).then(() => reject(error));
     };
-    const refuseName = (name: string) => {
-      if (!(name in Object.prototype)) return false;
-      fail(new AppError('bad_request', `${name} is not allowed as a field name`));
-      return true;
-    };
-
     parser.on('field', (name, value, _nameTruncated, valueTruncated) => {
-      if (failed || refuseName(name)) return;
+      if (failed) return;
       fieldBytes += value.length;
       if (valueTruncated || fieldBytes > MAX_FIELD_BYTES) return fail(tooLarge(`The form's fields are larger than allowed (${name})`));
       entries.push([name, value]);
     });
     parser.on('file', (name, stream, filename, _encoding, mimetype) => {
-      if (failed || refuseName(name) || !uploadField || fieldKey(name) !== uploadField) {
+      if (failed || !takesFile(name, uploadField, bodyWrapper)) {
         stream.resume(); // read and dropped: this route takes no files under that name
         return;
       }
@@ -126,17 +126,11 @@ function parseMultipart(request: FastifyRequest, limits: UploadLimits): Promise<
     parser.on('finish', () => {
       Promise.all(files).then(async () => {
         if (failed) return;
-        // No prototype: a form field named `__proto__` is a key like any other, not the object's prototype.
-        const body: Record<string, unknown> = Object.create(null);
-        for (const [name, pending] of entries) {
-          const value = await pending;
-          const previous = body[name];
-          // `name[]` is a list even with one item (Rails' rule): one attachment is still `attachments: [file]`.
-          if (previous === undefined) body[name] = name.endsWith('[]') ? [value] : value;
-          else body[name] = Array.isArray(previous) ? [...previous, value] : [previous, value];
-        }
+        // Bracketed names nest as in a urlencoded form; `attachments[]` is a list even with one file (Rails' rule).
+        const fields = await Promise.all(entries.map(async ([name, pending]) => [name, await pending] as const));
+        const body = nestFormFields(fields);
         resolve(body);
-      }, fail);
+      }).catch(fail);
     });
     meter.on('error', fail);
     request.raw.on('close', () => {

@@ -315,6 +315,19 @@ export interface CannedResponsesTable {
   updated_at: Timestamp;
 }
 
+export type CustomFilterType = 'conversation' | 'contact' | 'report';
+
+export interface CustomFiltersTable {
+  id: Id;
+  account_id: number;
+  user_id: number;
+  name: string;
+  filter_type: ColumnType<CustomFilterType, CustomFilterType | undefined, CustomFilterType>;
+  query: ColumnType<unknown, string, string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface CustomAttributeDefinitionsTable {
   id: Id;
   account_id: number;
@@ -566,6 +579,7 @@ export interface Database {
   labels: LabelsTable;
   canned_responses: CannedResponsesTable;
   custom_attribute_definitions: CustomAttributeDefinitionsTable;
+  custom_filters: CustomFiltersTable;
 }
 
 export type Account = Selectable<AccountsTable>;
@@ -593,6 +607,7 @@ export type Attachment = Omit<Selectable<AttachmentsTable>, 'data'>;
 export type Label = Selectable<LabelsTable>;
 export type CannedResponse = Selectable<CannedResponsesTable>;
 export type CustomAttributeDefinition = Selectable<CustomAttributeDefinitionsTable>;
+export type CustomFilter = Selectable<CustomFiltersTable>;
 export type NewContact = Insertable<ContactsTable>;
 export type ContactUpdate = Updateable<ContactsTable>;
 export type ConversationUpdate = Updateable<ConversationsTable>;

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../types.ts';
 import type { UploadLimits } from '../../config.ts';
-import { readMultipartBody } from '../multipart.ts';
+import { readRequestBody } from '../body/request-body.ts';
 import { normalizeObject } from './normalize.ts';
 import { authenticatePlatformApp, authenticateUserOrBot, authorizeAccount } from './auth.ts';
 import { limitAnonymousRequests } from './anonymous.ts';
@@ -25,10 +25,10 @@ async function loadRouteModules(dir: string): Promise<RouteModule['default'][]> 
   return modules;
 }
 
-/** preValidation: a multipart body read (with these limits) and every body and query in canonical shape. */
+/** preValidation: the body read as Rails would (multipart with these limits) and every body and query in canonical shape. */
 function inputNormalizer(uploadLimits: UploadLimits) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    await readMultipartBody(request, reply, uploadLimits);
+    await readRequestBody(request, reply, uploadLimits);
     const schema = request.routeOptions.schema as { querystring?: object; body?: object } | undefined;
     request.query = normalizeObject(request.query, schema?.querystring) as typeof request.query;
     request.body = normalizeObject(request.body, schema?.body, request.routeOptions.config.bodyWrapper);

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../types.ts';
 import { authenticateWts } from './auth.ts';
 import { canonicalInput } from './query.ts';
-import { readMultipartBody } from '../multipart.ts';
+import { readRequestBody } from '../body/request-body.ts';
 
 type RouteModule = { default: (app: App) => Promise<void> };
 
@@ -28,12 +28,11 @@ async function loadRouteModules(dir: string): Promise<RouteModule['default'][]> 
 }
 
 async function canonicalizeInput(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  // A form post becomes plain fields, as in the Chatwoot dialect; raw multipart parts never reach a handler.
-  await readMultipartBody(request, reply, request.server.deps.config.uploads.authenticated);
+  // Bodies are read as in the Chatwoot dialect: forms become plain fields, no body is no fields.
+  await readRequestBody(request, reply, request.server.deps.config.uploads.authenticated);
   const schema = request.routeOptions.schema as { querystring?: object; body?: object } | undefined;
   request.query = canonicalInput(request.query, schema?.querystring) as typeof request.query;
-  // A bodiless PUT (`…/complete` with its defaults) is an empty body, not a malformed one.
-  request.body = canonicalInput(request.body ?? (schema?.body ? {} : undefined), schema?.body);
+  request.body = canonicalInput(request.body, schema?.body);
 }
 
 /** WTS Chat's API: `/chat/v{n}/…` and `/core/v{n}/…`, authenticated with a user's access token. */

@@ -39,6 +39,11 @@ export const POLICIES = {
   'canned_responses.read': MEMBERS,
   'canned_responses.write': MEMBERS,
   'canned_responses.delete': ADMINS,
+  // Every member keeps their own saved filters; a bot has no user to keep them for.
+  'custom_filters.manage': MEMBERS,
+  'integrations.read': MEMBERS,
+  // Chatwoot's hook policy: administrators only.
+  'integrations.manage': ADMINS,
   'custom_attributes.read': MEMBERS,
   'custom_attributes.manage': ADMINS,
   'agent_bots.read': MEMBERS,

@@ -34,6 +34,11 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
   await db.insertInto('team_members').values({ account_id: accountId, team_id: team.id, user_id: agent.userId }).execute();
   const label = await db.insertInto('labels').values({ account_id: accountId, title: `${name.toLowerCase()}-label` }).returning('id').executeTakeFirstOrThrow();
   const canned = await db.insertInto('canned_responses').values({ account_id: accountId, short_code: 'fuzz', content: 'x' }).returning('id').executeTakeFirstOrThrow();
+  const savedFilter = await db
+    .insertInto('custom_filters')
+    .values({ account_id: accountId, user_id: f.account.user_id, name: 'fuzz', query: '{"payload":[]}' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const attribute = await db
     .insertInto('custom_attribute_definitions')
     .values({ account_id: accountId, attribute_display_name: 'Fuzz', attribute_key: 'fuzz', attribute_model: 'contact_attribute' })
@@ -93,6 +98,8 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
     agents: String(agent.userId),
     labels: String(label.id),
     canned_responses: String(canned.id),
+    custom_filters: String(savedFilter.id),
+    apps: 'webhook',
     custom_attribute_definitions: String(attribute.id),
     agent_bots: String(bot.id),
     webhooks: String(webhook.id),
@@ -141,6 +148,7 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
         db.selectFrom('agent_bots').select('id').where('id', '=', bot.id).executeTakeFirst(),
         db.selectFrom('contact_notes').select('id').where('id', '=', note.id).executeTakeFirst(),
         db.selectFrom('canned_responses').select('id').where('id', '=', canned.id).executeTakeFirst(),
+        db.selectFrom('custom_filters').select('id').where('id', '=', savedFilter.id).executeTakeFirst(),
         db.selectFrom('custom_attribute_definitions').select('id').where('id', '=', attribute.id).executeTakeFirst(),
       ]);
       return rows.every(Boolean);
