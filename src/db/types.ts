@@ -544,7 +544,25 @@ export interface AutomationCallsTable {
   finished_at: NullableTimestamp;
 }
 
+/** One frame of a dashboard app: the page agents see beside a conversation. */
+export interface DashboardAppFrame {
+  type: 'frame';
+  url: string;
+}
+
+export interface DashboardAppsTable {
+  id: Id;
+  account_id: number;
+  user_id: number | null;
+  title: string;
+  content: Json<DashboardAppFrame[]>;
+  show_on_sidebar: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  dashboard_apps: DashboardAppsTable;
   automation_rules: AutomationRulesTable;
   automation_runs: AutomationRunsTable;
   automation_calls: AutomationCallsTable;
@@ -608,6 +626,7 @@ export type Label = Selectable<LabelsTable>;
 export type CannedResponse = Selectable<CannedResponsesTable>;
 export type CustomAttributeDefinition = Selectable<CustomAttributeDefinitionsTable>;
 export type CustomFilter = Selectable<CustomFiltersTable>;
+export type DashboardApp = Selectable<DashboardAppsTable>;
 export type NewContact = Insertable<ContactsTable>;
 export type ContactUpdate = Updateable<ContactsTable>;
 export type ConversationUpdate = Updateable<ConversationsTable>;

@@ -39,6 +39,16 @@ const bRule = await db
   .values({ account_id: b.account.account_id, name: 'Beta rule', event_name: 'message_created', conditions: '[]', actions: JSON.stringify([{ action_name: 'add_label', action_params: ['beta'] }]) })
   .returning('id')
   .executeTakeFirstOrThrow();
+const bFilter = await db
+  .insertInto('custom_filters')
+  .values({ account_id: b.account.account_id, user_id: b.account.user_id, name: 'Beta view', filter_type: 'conversation', query: JSON.stringify({ payload: [] }) })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const bApp = await db
+  .insertInto('dashboard_apps')
+  .values({ account_id: b.account.account_id, title: 'Beta panel', content: JSON.stringify([{ type: 'frame', url: 'https://beta.example/panel' }]) })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const bNote = await db.insertInto('contact_notes').values({ account_id: b.account.account_id, contact_id: b.contact.id, content: 'beta note' }).returning('id').executeTakeFirstOrThrow();
 
 /** Which id of B each path parameter gets, by the collection it follows. */
@@ -48,6 +58,8 @@ function idFor(collection: string, param: string): number {
   if (param === 'note_id') return bNote.id;
   if (param === 'delivery_id') return '00000000-0000-4000-8000-000000000000' as never;
   if (collection === 'chatbots') return bChatbot.id as never;
+  // No hook is ever stored (integrations refuses them), so any id stands for one of B's.
+  if (collection === 'hooks') return 1;
   const byCollection: Record<string, number> = {
     contacts: b.contact.id,
     conversations: bConversation.id,
@@ -62,6 +74,8 @@ function idFor(collection: string, param: string): number {
     notes: bNote.id,
     webhooks: bWebhook.id,
     automation_rules: bRule.id,
+    custom_filters: bFilter.id,
+    dashboard_apps: bApp.id,
   };
   if (!(collection in byCollection)) throw new Error(`no id of B for {${param}} after /${collection}`);
   return byCollection[collection];
@@ -83,6 +97,8 @@ const spec = (await ctx.client().get('/openapi.json')).body;
 const routes: { method: string; template: string }[] = [];
 for (const [template, item] of Object.entries<Record<string, unknown>>(spec.paths)) {
   if (!template.startsWith('/api/v1/accounts/{account_id}/') || !/\{(?!account_id)/.test(template)) continue;
+  // The integration apps are a catalogue every account shares (named, not owned): nothing of B's to reach.
+  if (template.includes('/integrations/apps/')) continue;
   for (const method of Object.keys(item)) if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) routes.push({ method, template });
 }
 

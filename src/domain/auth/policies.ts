@@ -42,6 +42,8 @@ export const POLICIES = {
   // Every member keeps their own saved filters; a bot has no user to keep them for.
   'custom_filters.manage': MEMBERS,
   'integrations.read': MEMBERS,
+  'dashboard_apps.read': MEMBERS,
+  'dashboard_apps.manage': ADMINS,
   // Chatwoot's hook policy: administrators only.
   'integrations.manage': ADMINS,
   'custom_attributes.read': MEMBERS,

@@ -11,6 +11,7 @@ import { ReplyBox, type Draft } from './ReplyBox.tsx';
 import { mergeMessages } from './messages.ts';
 import { Icon } from './Icon.tsx';
 import { ContactPanel } from './ContactPanel.tsx';
+import { DashboardAppPanel } from './DashboardAppPanel.tsx';
 
 interface Pending extends PendingState {
   draft: Draft;
@@ -18,7 +19,9 @@ interface Pending extends PendingState {
 
 /** One conversation: its history (older pages load when scrolled to the top), live updates, the reply box. */
 export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(): void; replyRef: React.RefObject<HTMLTextAreaElement | null> }) {
-  const { base } = useAccountData();
+  const { base, apps } = useAccountData();
+  const [openApp, setOpenApp] = useState<number | null>(null);
+  const app = apps.find((a) => a.id === openApp);
   const { resyncs } = useRealtime();
   const me = useProfile();
   const path = `${base}/conversations/${id}`;
@@ -207,6 +210,11 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
         <button type="button" className="icon-button" aria-label={t('contact.toggle')} aria-pressed={showContact} title={t('contact.toggle')} onClick={() => setShowContact(!showContact)}>
           <Icon name="contacts" />
         </button>
+        {apps.map((a) => (
+          <button key={a.id} type="button" className="app-button" aria-pressed={openApp === a.id} aria-label={t('apps.open', { name: a.title })} onClick={() => setOpenApp(openApp === a.id ? null : a.id)}>
+            {a.title}
+          </button>
+        ))}
         <ConversationActions conversation={conversation} onChange={(change) => setConversation((c) => (c ? { ...c, ...change } : c))} onError={setError} />
       </header>
       {error && (
@@ -244,7 +252,8 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
       {dragging && <div className="drop-hint">{t('reply.dropHere')}</div>}
       <ReplyBox key={id} conversationId={id} files={files} setFiles={setFiles} onSend={(draft) => void send(draft)} onTyping={typingChanged} inputRef={replyRef} />
     </section>
-    {showContact && <ContactPanel contactId={contact.id} currentConversationId={id} onClose={() => setShowContact(false)} />}
+    {app && <DashboardAppPanel key={app.id} app={app} conversation={conversation} onClose={() => setOpenApp(null)} />}
+    {showContact && !app && <ContactPanel contactId={contact.id} currentConversationId={id} onClose={() => setShowContact(false)} />}
     </div>
   );
 }

@@ -8,6 +8,12 @@ export interface CannedResponse {
   content: string;
 }
 
+export interface DashboardApp {
+  id: number;
+  title: string;
+  content: { type: string; url: string }[];
+}
+
 interface AccountData {
   accountId: number;
   base: string;
@@ -16,6 +22,7 @@ interface AccountData {
   teams: Team[];
   labels: Label[];
   canned: CannedResponse[];
+  apps: DashboardApp[];
   reload(): void;
 }
 
@@ -24,7 +31,7 @@ const AccountDataContext = createContext<AccountData | null>(null);
 /** What every screen of an account needs for names and pickers, read once per account. */
 export function AccountDataProvider({ accountId, children }: { accountId: number; children: ReactNode }) {
   const base = `/api/v1/accounts/${accountId}`;
-  const [data, setData] = useState({ inboxes: [] as Inbox[], agents: [] as Agent[], teams: [] as Team[], labels: [] as Label[], canned: [] as CannedResponse[] });
+  const [data, setData] = useState({ inboxes: [] as Inbox[], agents: [] as Agent[], teams: [] as Team[], labels: [] as Label[], canned: [] as CannedResponse[], apps: [] as DashboardApp[] });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
@@ -36,8 +43,9 @@ export function AccountDataProvider({ accountId, children }: { accountId: number
       safe(api.get<Team[]>(`${base}/teams`), []),
       safe(api.get<{ payload: Label[] }>(`${base}/labels`).then((r) => r.payload), []),
       safe(api.get<CannedResponse[]>(`${base}/canned_responses`), []),
-    ]).then(([inboxes, agents, teams, labels, canned]) => {
-      if (alive) setData({ inboxes, agents, teams, labels, canned });
+      safe(api.get<DashboardApp[]>(`${base}/dashboard_apps`), []),
+    ]).then(([inboxes, agents, teams, labels, canned, apps]) => {
+      if (alive) setData({ inboxes, agents, teams, labels, canned, apps });
     });
     return () => {
       alive = false;

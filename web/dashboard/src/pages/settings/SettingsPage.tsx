@@ -9,6 +9,7 @@ import { AgentsSettings } from './AgentsSettings.tsx';
 import { TeamsSettings } from './TeamsSettings.tsx';
 import { LabelsSettings } from './LabelsSettings.tsx';
 import { CannedSettings } from './CannedSettings.tsx';
+import { DashboardAppsSettings } from './DashboardAppsSettings.tsx';
 import { AttributesSettings } from './AttributesSettings.tsx';
 import { WebhooksSettings } from './WebhooksSettings.tsx';
 import { BotsSettings } from './BotsSettings.tsx';
@@ -33,6 +34,7 @@ const PAGES: SettingsPageEntry[] = [
   { key: 'teams', label: 'settings.nav.teams', adminOnly: true, Component: TeamsSettings },
   { key: 'labels', label: 'settings.nav.labels', adminOnly: true, Component: LabelsSettings },
   { key: 'canned', label: 'settings.nav.canned', adminOnly: true, Component: CannedSettings },
+  { key: 'apps', label: 'settings.nav.apps', adminOnly: true, Component: DashboardAppsSettings },
   { key: 'attributes', label: 'settings.nav.attributes', adminOnly: true, Component: AttributesSettings },
   { key: 'webhooks', label: 'settings.nav.webhooks', adminOnly: true, Component: WebhooksSettings },
   { key: 'bots', label: 'settings.nav.bots', adminOnly: true, Component: BotsSettings },
