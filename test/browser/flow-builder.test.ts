@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
 import { chromiumUnavailable, screenshot, signedInBrowser, until } from '../helpers/browser.ts';
-import { connectSteps, flowNode, openChatbotSettings } from '../helpers/flow-canvas.ts';
+import { connectSteps, flowNode, openChatbotSettings, publishVersion, runInTestPanel } from '../helpers/flow-canvas.ts';
 
 const unavailable = chromiumUnavailable();
 if (unavailable) console.warn(`browser tests skipped: ${unavailable}`);
@@ -77,14 +77,11 @@ describe.skipIf(Boolean(unavailable))('the flow builder in Chromium', { timeout:
       ],
     });
 
-    await page.getByRole('tab', { name: 'Versions' }).click();
-    await page.getByRole('button', { name: 'Publish version 2' }).click();
+    await publishVersion(page, 2);
     await until(() => api.get(`${base}/chatbots/${id}`), (res) => res.body.version === 2, 'version 2 live');
     await page.getByRole('button', { name: 'Roll back to version 1' }).waitFor();
 
-    await page.getByRole('tab', { name: 'Test' }).click();
-    await page.getByRole('button', { name: 'Run' }).click();
-    const transcript = page.getByRole('list', { name: 'Test conversation' });
+    const transcript = await runInTestPanel(page);
     await transcript.getByText('Sales or support?').waitFor();
     await transcript.getByRole('button', { name: 'Sales' }).click();
     await transcript.getByText('Hello! How can we help?').waitFor();

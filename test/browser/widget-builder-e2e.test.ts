@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestContext } from '../helpers/context.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 import { chromiumUnavailable, launchBrowser, screenshot, signedInPage, until, watchPageErrors } from '../helpers/browser.ts';
-import { connectSteps, flowNode, openChatbotSettings } from '../helpers/flow-canvas.ts';
+import { connectSteps, flowNode, openChatbotSettings, publishVersion, runInTestPanel } from '../helpers/flow-canvas.ts';
 import { startSnippetSite, widgetReady } from '../helpers/widget-site.ts';
 
 /**
@@ -89,16 +89,13 @@ describe.skipIf(Boolean(unavailable))('a flow built in the builder, met by a web
       ]),
     });
 
-    await page.getByRole('tab', { name: 'Test' }).click();
-    await page.getByRole('button', { name: 'Run' }).click();
-    const transcript = page.getByRole('list', { name: 'Test conversation' });
+    const transcript = await runInTestPanel(page);
     await transcript.getByText('What can I do for you?').waitFor();
     await transcript.getByRole('button', { name: 'Opening hours' }).click();
     await transcript.getByText('We are open 9 to 17, Monday to Saturday.').waitFor();
     await screenshot(page, 'widget-builder-sandbox');
 
-    await page.getByRole('tab', { name: 'Versions' }).click();
-    await page.getByRole('button', { name: 'Publish version 2' }).click();
+    await publishVersion(page, 2);
     await until(() => admin.api.get(`${base}/chatbots/${flow.id}`), (res) => res.body.version === 2, 'version 2 live');
     botId = flow.id;
     expect(errors).toEqual([]);

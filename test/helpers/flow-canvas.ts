@@ -13,3 +13,16 @@ export async function openChatbotSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Chatbots', exact: true }).click();
 }
+
+/** Opens the builder's Test tab and runs the flow in the sandbox; answers the transcript. */
+export async function runInTestPanel(page: Page) {
+  await page.getByRole('tab', { name: 'Test' }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  return page.getByRole('list', { name: 'Test conversation' });
+}
+
+/** Publishes a saved version from the builder's Versions tab. */
+export async function publishVersion(page: Page, version: number): Promise<void> {
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await page.getByRole('button', { name: `Publish version ${version}` }).click();
+}
