@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
 import { chromiumUnavailable, screenshot, signedInBrowser, until } from '../helpers/browser.ts';
+import { connectSteps, flowNode, openChatbotSettings, publishVersion, runInTestPanel } from '../helpers/flow-canvas.ts';
 
 const unavailable = chromiumUnavailable();
 if (unavailable) console.warn(`browser tests skipped: ${unavailable}`);
@@ -23,12 +24,6 @@ const IMPORTED = {
   ],
 };
 
-const node = (page: Page, id: string) => page.getByTestId(`step-${id}`);
-/** Drags from a step's outlet (the field naming the next step) onto another step's input, as a person would. */
-async function connect(page: Page, from: string, field: string, to: string) {
-  await node(page, from).locator(`.react-flow__handle.source[data-handleid="${field}"]`).dragTo(node(page, to).locator('.react-flow__handle.target'));
-}
-
 describe.skipIf(Boolean(unavailable))('the flow builder in Chromium', { timeout: 120_000 }, () => {
   let browser: Browser;
   let page: Page;
@@ -42,14 +37,13 @@ describe.skipIf(Boolean(unavailable))('the flow builder in Chromium', { timeout:
   });
 
   it('builds a two-step flow with a choice on the canvas, shows the server’s error on the bad step, saves, publishes, runs it in the Test panel, exports and imports it as JSON', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Chatbots', exact: true }).click();
+    await openChatbotSettings(page);
     await page.getByText(/No chatbots yet/).waitFor();
     const create = page.getByRole('form', { name: 'New chatbot' });
     await create.getByLabel('Chatbot name').fill('Order helper');
     await create.getByRole('button', { name: 'Create and open' }).click();
     await page.getByRole('heading', { level: 2, name: 'Order helper' }).waitFor();
-    await node(page, 'hello').waitFor();
+    await flowNode(page, 'hello').waitFor();
 
     // a second step: a question with a choice, made the start
     await page.getByLabel('Kind of step to add').selectOption('ask');
@@ -62,17 +56,17 @@ describe.skipIf(Boolean(unavailable))('the flow builder in Chromium', { timeout:
 
     // saved before its reply has somewhere to go: the server names the step, the canvas marks it
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await node(page, 'ask_1').getByRole('alert').getByText('step "ask_1": next is required: the step after the reply').waitFor();
+    await flowNode(page, 'ask_1').getByRole('alert').getByText('step "ask_1": next is required: the step after the reply').waitFor();
     await page.getByText('The flow was not saved: the marked steps need attention.').waitFor();
     expect((await api.get(`${base}/chatbots`)).body.payload[0].version).toBe(1);
     await screenshot(page, 'flow-builder-error');
 
-    await connect(page, 'ask_1', 'choices[0].next', 'hello');
-    await connect(page, 'ask_1', 'next', 'hello');
+    await connectSteps(page, 'ask_1', 'choices[0].next', 'hello');
+    await connectSteps(page, 'ask_1', 'next', 'hello');
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Version 2, not live (live: 1)').waitFor();
-    await expect(node(page, 'ask_1').getByRole('alert').count()).resolves.toBe(0);
+    await expect(flowNode(page, 'ask_1').getByRole('alert').count()).resolves.toBe(0);
     const id = (await api.get(`${base}/chatbots`)).body.payload[0].id;
     const saved = (await api.get(`${base}/chatbots/${id}`)).body;
     expect(saved.definition).toEqual({
@@ -83,21 +77,18 @@ describe.skipIf(Boolean(unavailable))('the flow builder in Chromium', { timeout:
       ],
     });
 
-    await page.getByRole('tab', { name: 'Versions' }).click();
-    await page.getByRole('button', { name: 'Publish version 2' }).click();
+    await publishVersion(page, 2);
     await until(() => api.get(`${base}/chatbots/${id}`), (res) => res.body.version === 2, 'version 2 live');
     await page.getByRole('button', { name: 'Roll back to version 1' }).waitFor();
 
-    await page.getByRole('tab', { name: 'Test' }).click();
-    await page.getByRole('button', { name: 'Run' }).click();
-    const transcript = page.getByRole('list', { name: 'Test conversation' });
+    const transcript = await runInTestPanel(page);
     await transcript.getByText('Sales or support?').waitFor();
     await transcript.getByRole('button', { name: 'Sales' }).click();
     await transcript.getByText('Hello! How can we help?').waitFor();
     await transcript.getByText('would complete the session').waitFor();
     await page.getByRole('region', { name: 'Variables' }).getByText('"answer": "Sales"').waitFor();
     await page.getByRole('button', { name: 'Arrange' }).click();
-    await node(page, 'hello').waitFor();
+    await flowNode(page, 'hello').waitFor();
     await screenshot(page, 'flow-builder');
 
     // export and import as JSON: the file is the definition; an imported flow replaces the canvas, unsaved
@@ -105,8 +96,8 @@ describe.skipIf(Boolean(unavailable))('the flow builder in Chromium', { timeout:
     expect(download.suggestedFilename()).toBe('Order-helper.flow.json');
     expect(JSON.parse(fs.readFileSync((await download.path())!, 'utf8'))).toEqual(saved.definition);
     await page.getByLabel('Flow JSON file to import').setInputFiles({ name: 'f.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(IMPORTED)) });
-    await node(page, 'route').waitFor();
-    await expect(node(page, 'hello').count()).resolves.toBe(0);
+    await flowNode(page, 'route').waitFor();
+    await expect(flowNode(page, 'hello').count()).resolves.toBe(0);
     await page.getByText('Unsaved changes').waitFor();
     await page.getByRole('tab', { name: 'Step' }).click();
     await page.getByRole('form', { name: 'Step menu' }).waitFor();

@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { createTestContext } from '../helpers/context.ts';
 import { chromiumUnavailable, launchBrowser, screenshot, SCREENSHOT_DIR, until, watchPageErrors } from '../helpers/browser.ts';
+import { startSnippetSite, widgetReady } from '../helpers/widget-site.ts';
 
 const unavailable = chromiumUnavailable();
 if (unavailable) console.warn(`browser tests skipped: ${unavailable}`);
@@ -21,24 +20,8 @@ const inbox = (
 ).body;
 const locked = (await acme.api.post(`${base}/inboxes`, { name: 'Elsewhere', channel: { type: 'web_widget', website_url: 'https://shop.example', allowed_domains: 'shop.example' } })).body;
 
-/** Chatwoot's install snippet as the issue quotes it, with only BASE_URL and the token changed. */
-const snippet = (token: string) =>
-  `(function(d,t){var BASE_URL="${origin}";var g=d.createElement(t),s=d.getElementsByTagName(t)[0];
-    g.src=BASE_URL+"/packs/js/sdk.js";g.defer=true;g.async=true;s.parentNode.insertBefore(g,s);
-    g.onload=function(){window.chatwootSDK.run({websiteToken:'${token}',baseUrl:BASE_URL})}})(document,"script");`;
-
-/** A website on another loopback port, under a Content-Security-Policy that allows only BASE_URL (and the snippet by its hash). */
-const site = http.createServer((request, response) => {
-  const token = new URL(request.url ?? '/', 'http://x').searchParams.get('token') ?? inbox.website_token;
-  const dark = new URL(request.url ?? '/', 'http://x').searchParams.has('dark');
-  const scripts = [...(dark ? [`window.chatwootSettings={position:"left",type:"expanded_bubble",launcherTitle:"Chat with us",darkMode:"auto"};`] : []), snippet(token)];
-  const hashes = scripts.map((script) => `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`).join(' ');
-  response.setHeader('content-type', 'text/html; charset=utf-8');
-  response.setHeader('content-security-policy', `default-src 'none'; script-src ${hashes} ${origin}; frame-src ${origin}`);
-  response.end(`<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title></head><body><h1>The shop</h1><p>Products and prices.</p>${scripts.map((s) => `<script>${s}</script>`).join('')}</body></html>`);
-});
-await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+const site = await startSnippetSite(origin, inbox.website_token);
+const siteUrl = site.url;
 
 const conversations = async () => (await acme.api.get(`${base}/conversations`, { status: 'all' })).body.data.payload as { id: number; meta: { sender: { id: number; name: string; email: string } }; messages: unknown[] }[];
 const messagesOf = async (id: number) => (await acme.api.get(`${base}/conversations/${id}/messages`)).body.payload as { id: number; content: string; message_type: number; content_attributes: Record<string, unknown> }[];
@@ -62,12 +45,12 @@ describe.skipIf(Boolean(unavailable))('the website widget in Chromium, from Chat
   });
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => site.close(resolve));
+    await site.close();
   });
 
   it('opens from the bubble, asks the pre-chat form, and the visitor’s message reaches the Chatwoot API', async () => {
     await page.goto(siteUrl);
-    await page.evaluate(() => new Promise<void>((resolve) => (window as unknown as { $chatwoot?: { hasLoaded: boolean } }).$chatwoot?.hasLoaded ? resolve() : window.addEventListener('chatwoot:ready', () => resolve(), { once: true })));
+    await widgetReady(page);
     const bubble = page.getByRole('button', { name: 'Open chat' });
     await bubble.waitFor();
     await screenshot(page, 'widget-bubble');
