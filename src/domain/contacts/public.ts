@@ -4,6 +4,7 @@ import type { Db } from '../../db/pool.ts';
 import type { Contact, ContactInbox, Inbox } from '../../db/types.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { addContactInbox, createContact, updateContact, type ContactInput } from './commands.ts';
+import { visitorName } from './visitor-name.ts';
 
 /**
  * Who a Client API (and widget) caller is. These callers hold no token: the inbox identifier is public and a
@@ -141,7 +142,8 @@ async function withoutTakenAddresses(db: Db, accountId: number, fields: ContactI
 /** A new contact of the caller's own, proving nothing (the widget's first visit, an unidentified caller). */
 export async function createAnonymousContact(db: Db, inbox: Inbox, fields: ContactInput = {}, sourceId?: string): Promise<ContactInbox & { contact: Contact }> {
   const own = await withoutTakenAddresses(db, inbox.account_id, fields);
-  const { contact, contactInbox } = await createContact(db, inbox.account_id, { ...own, identifier: undefined, inbox_id: inbox.id, source_id: sourceId });
+  const name = own.name?.trim() || visitorName();
+  const { contact, contactInbox } = await createContact(db, inbox.account_id, { ...own, name, identifier: undefined, inbox_id: inbox.id, source_id: sourceId });
   return { ...contactInbox!, contact };
 }
 

@@ -1,3 +1,4 @@
+import { hasOwnName } from '../contacts/visitor-name.ts';
 import type { Db } from '../../db/pool.ts';
 import type { Conversation } from '../../db/types.ts';
 import { AppError } from '../../errors.ts';
@@ -38,12 +39,12 @@ function validDetails(details: PreChatDetails, hasName: boolean): PreChatDetails
 }
 
 /**
- * The widget's first message: the pre-chat form's details go on the visitor's contact (a name it already has
- * is kept), then the conversation opens with the message, in the inbox's usual status (pending under a bot).
+ * The widget's first message: the pre-chat form's details go on the visitor's contact (a name they already gave
+ * is kept; a made-up visitor name is replaced), then the conversation opens with the message, in the inbox's usual status (pending under a bot).
  */
 export async function startWidgetConversation(db: Db, visitor: WidgetVisitor, input: StartConversationInput): Promise<Conversation> {
   if (input.contact) {
-    const details = validDetails(input.contact, Boolean(visitor.contact.name));
+    const details = validDetails(input.contact, hasOwnName(visitor.contact.name));
     if (Object.keys(details).length) await updatePublicContact(db, visitor.inbox, visitor.contactInbox.source_id, details);
   }
   const { message } = input;

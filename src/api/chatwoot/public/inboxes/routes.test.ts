@@ -34,6 +34,13 @@ describe('Client API', () => {
     expect(updated.body.created_at).toMatch(/T/);
   });
 
+  it('names a contact who gives no name as Chatwoot does (adjective-noun-number), so agents can tell visitors apart', async () => {
+    const anonymous = await newContact({});
+    expect(anonymous.name).toMatch(/^[a-z]+-[a-z]+-\d{1,3}$/);
+    expect((await newContact({ name: '  ' })).name).toMatch(/^[a-z]+-[a-z]+-\d{1,3}$/);
+    expect((await newContact({ name: 'Named Visitor' })).name).toBe('Named Visitor');
+  });
+
   it('verifies identifier_hash against the inbox HMAC token', async () => {
     const identifier = 'user-42';
     const hash = crypto.createHmac('sha256', f.inbox.hmac_token).update(identifier).digest('hex');

@@ -1,3 +1,4 @@
+import { hasOwnName } from '../../../../domain/contacts/visitor-name.ts';
 import type { Contact, ContactInbox } from '../../../../db/types.ts';
 import type { App } from '../../../types.ts';
 import { removeCustomAttributes } from '../../../../domain/contacts/commands.ts';
@@ -18,7 +19,7 @@ function presentShow(contact: Contact, contactInbox: ContactInbox) {
     phone_number: contact.phone_number,
     identifier: contact.identifier,
     has_email: Boolean(contact.email),
-    has_name: Boolean(contact.name),
+    has_name: hasOwnName(contact.name),
     has_phone_number: Boolean(contact.phone_number),
     source_id: contactInbox.source_id,
     pubsub_token: contactInbox.pubsub_token,
