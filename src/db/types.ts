@@ -561,7 +561,43 @@ export interface DashboardAppsTable {
   updated_at: Timestamp;
 }
 
+export type MacroVisibility = 'personal' | 'global';
+
+export interface MacrosTable {
+  id: Id;
+  account_id: number;
+  name: string;
+  visibility: Generated<MacroVisibility>;
+  actions: Json<AutomationAction[]>;
+  created_by_id: number | null;
+  updated_by_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MacroRunLogEntry {
+  conversation_id: number;
+  action_index: number;
+  action_name: string;
+  status: 'done' | 'failed' | 'skipped';
+  detail: string | null;
+}
+
+export interface MacroRunsTable {
+  id: Id;
+  account_id: number;
+  macro_id: number;
+  performer_id: number | null;
+  conversation_ids: Json<number[]>;
+  status: Generated<'queued' | 'running' | 'done'>;
+  log: Json<MacroRunLogEntry[]>;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
 export interface Database {
+  macros: MacrosTable;
+  macro_runs: MacroRunsTable;
   dashboard_apps: DashboardAppsTable;
   automation_rules: AutomationRulesTable;
   automation_runs: AutomationRunsTable;
@@ -627,6 +663,8 @@ export type CannedResponse = Selectable<CannedResponsesTable>;
 export type CustomAttributeDefinition = Selectable<CustomAttributeDefinitionsTable>;
 export type CustomFilter = Selectable<CustomFiltersTable>;
 export type DashboardApp = Selectable<DashboardAppsTable>;
+export type Macro = Selectable<MacrosTable>;
+export type MacroRun = Selectable<MacroRunsTable>;
 export type NewContact = Insertable<ContactsTable>;
 export type ContactUpdate = Updateable<ContactsTable>;
 export type ConversationUpdate = Updateable<ConversationsTable>;
