@@ -44,6 +44,7 @@ export const POLICIES = {
   'integrations.read': MEMBERS,
   'dashboard_apps.read': MEMBERS,
   'dashboard_apps.manage': ADMINS,
+  'macros.use': MEMBERS,
   // Chatwoot's hook policy: administrators only.
   'integrations.manage': ADMINS,
   'custom_attributes.read': MEMBERS,

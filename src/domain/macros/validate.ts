@@ -1,4 +1,3 @@
-import type { AutomationAction } from '../../db/types.ts';
 import { invalidRecord } from '../../errors.ts';
 
 /** The conversation actions a macro may name (Chatwoot's Macro model; send_attachment is refused by name for now). */
@@ -8,7 +7,7 @@ export const MACRO_ACTIONS = [
 ] as const;
 
 /** A macro's actions as Chatwoot's model validates them, with its sentence (422). */
-export function validateMacroActions(actions: AutomationAction[]): void {
+export function validateMacroActions(actions: { action_name: string }[]): void {
   const unknown = actions.map((a) => a.action_name).filter((name) => !(MACRO_ACTIONS as readonly string[]).includes(name));
   if (unknown.length) throw invalidRecord('actions', `Macro execution actions ${unknown.join(',')} not supported.`);
 }
