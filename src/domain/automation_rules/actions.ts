@@ -1,7 +1,7 @@
 import type { Db } from '../../db/pool.ts';
 import type { Account, AutomationAction, AutomationRule, AutomationRun, CoreStatus, Priority } from '../../db/types.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { assignAgent, assignTeam, changeStatus, setLabels, setMuted, setPriority } from '../conversations/commands.ts';
+import { assignAgent, assignTeam, changeStatus, setLabels, setMuted, setPriority, type Performer } from '../conversations/commands.ts';
 import { sendTranscript } from '../conversations/transcript.ts';
 import { createMessage, MESSAGE_TYPE } from '../messages/commands.ts';
 import { listTeamMembers } from '../teams/repository.ts';
@@ -15,8 +15,10 @@ export interface ActionContext {
   db: Db;
   mailer: Mailer;
   account: Account;
-  rule: AutomationRule;
-  run: AutomationRun;
+  /** The rule and its run; absent when an agent runs a macro (then `performer` is the agent). */
+  rule?: AutomationRule;
+  run?: AutomationRun;
+  performer?: Performer;
   subject: Subject;
   /** The event's payload as the Chatwoot dialect's webhooks send it (for send_webhook_event). */
   eventPayload(): Promise<Record<string, unknown> | undefined>;
@@ -43,21 +45,28 @@ function idParam(params: unknown[]): number | null {
 const textParams = (params: unknown[]) => params.flatMap((p) => (typeof p === 'string' ? p.split(',') : [String(p)])).map((s) => s.trim()).filter(Boolean);
 
 async function setStatus(ctx: ActionContext, status: CoreStatus, snoozedUntil: Date | null = null): Promise<Outcome> {
-  await changeStatus(ctx.db, ctx.subject.conversation, status, undefined, snoozedUntil, `(automation rule ${ctx.rule.name})`);
+  await changeStatus(ctx.db, ctx.subject.conversation, status, ctx.performer, snoozedUntil, ctx.rule ? `(automation rule ${ctx.rule.name})` : undefined);
   return done(status);
 }
 
+/** The rule and run an HTTP action needs (macros do not offer them). */
+function ruleOf(ctx: ActionContext): { rule: AutomationRule; run: AutomationRun } {
+  if (!ctx.rule || !ctx.run) throw new Error('this action runs only in an automation rule');
+  return { rule: ctx.rule, run: ctx.run };
+}
+
 async function queueCall(ctx: ActionContext, index: number, action: AutomationAction, request: Record<string, unknown>): Promise<Outcome> {
+  const { rule, run } = ruleOf(ctx);
   const call = await ctx.db
     .insertInto('automation_calls')
     .values({
-      account_id: ctx.run.account_id,
-      run_id: ctx.run.id,
-      rule_id: ctx.rule.id,
+      account_id: run.account_id,
+      run_id: run.id,
+      rule_id: rule.id,
       action_index: index,
       action_name: action.action_name,
       request: JSON.stringify(request),
-      depth: ctx.run.depth,
+      depth: run.depth,
       attempt_log: '[]',
     })
     .onConflict((oc) => oc.columns(['run_id', 'action_index']).doNothing())
@@ -72,21 +81,21 @@ const HANDLERS: Record<string, Handler> = {
   async assign_agent(ctx, params) {
     const userId = idParam(params);
     if (userId && !(await findMember(ctx.db, ctx.account.id, userId))) throw new Error(`agent ${userId} is not a member of this account`);
-    await assignAgent(ctx.db, ctx.subject.conversation, userId, undefined);
+    await assignAgent(ctx.db, ctx.subject.conversation, userId, ctx.performer);
     return done(userId ? `agent ${userId}` : 'unassigned');
   },
   async assign_team(ctx, params) {
     const teamId = idParam(params);
-    const team = await assignTeam(ctx.db, ctx.subject.conversation, teamId, undefined);
+    const team = await assignTeam(ctx.db, ctx.subject.conversation, teamId, ctx.performer);
     if (teamId && !team) throw new Error(`team ${teamId} does not exist in this account`);
     return done(team ? `team ${team.id}` : 'no team');
   },
   async remove_assigned_agent(ctx) {
-    await assignAgent(ctx.db, ctx.subject.conversation, null, undefined);
+    await assignAgent(ctx.db, ctx.subject.conversation, null, ctx.performer);
     return done();
   },
   async remove_assigned_team(ctx) {
-    await assignTeam(ctx.db, ctx.subject.conversation, null, undefined);
+    await assignTeam(ctx.db, ctx.subject.conversation, null, ctx.performer);
     return done();
   },
   async add_label(ctx, params) {
@@ -101,7 +110,8 @@ const HANDLERS: Record<string, Handler> = {
     const { message } = await createMessage(ctx.db, ctx.subject.conversation, {
       messageType: MESSAGE_TYPE.outgoing,
       content: String(params[0] ?? ''),
-      contentAttributes: { automation_rule_id: ctx.rule.id },
+      contentAttributes: ctx.rule ? { automation_rule_id: ctx.rule.id } : {},
+      ...(ctx.performer ? { sender: ctx.performer } : {}),
     });
     return done(`message ${message.id}`);
   },
@@ -110,7 +120,8 @@ const HANDLERS: Record<string, Handler> = {
       messageType: MESSAGE_TYPE.outgoing,
       private: true,
       content: String(params[0] ?? ''),
-      contentAttributes: { automation_rule_id: ctx.rule.id },
+      contentAttributes: ctx.rule ? { automation_rule_id: ctx.rule.id } : {},
+      ...(ctx.performer ? { sender: ctx.performer } : {}),
     });
     return done(`message ${message.id}`);
   },
@@ -140,10 +151,11 @@ const HANDLERS: Record<string, Handler> = {
   async send_email_to_team(ctx, params) {
     const { message, team_ids } = (params[0] ?? {}) as { message?: unknown; team_ids?: unknown[] };
     if (!ctx.mailer.configured) throw new Error('SMTP_URL is not configured: no mail sent');
+    const { rule, run } = ruleOf(ctx);
     const emails = new Set<string>();
     for (const teamId of team_ids ?? []) for (const member of await listTeamMembers(ctx.db, ctx.account.id, Number(teamId))) if (member.email) emails.add(member.email);
-    const text = fillText(String(message ?? ''), variablesOf(ctx.subject, { accountId: ctx.account.id, eventName: ctx.run.event_name, ruleId: ctx.rule.id, ruleName: ctx.rule.name }));
-    for (const to of emails) await ctx.mailer.send({ to, subject: `[${ctx.account.name}] ${ctx.rule.name} (conversation #${ctx.subject.conversation.display_id})`, text });
+    const text = fillText(String(message ?? ''), variablesOf(ctx.subject, { accountId: ctx.account.id, eventName: run.event_name, ruleId: rule.id, ruleName: rule.name }));
+    for (const to of emails) await ctx.mailer.send({ to, subject: `[${ctx.account.name}] ${rule.name} (conversation #${ctx.subject.conversation.display_id})`, text });
     return done(`${emails.size} recipients`);
   },
   async send_email_transcript(ctx, params) {
@@ -160,7 +172,8 @@ const HANDLERS: Record<string, Handler> = {
   },
   async http_request(ctx, params, index, action) {
     const spec = parseHttpRequestParams(params);
-    const variables = variablesOf(ctx.subject, { accountId: ctx.account.id, eventName: ctx.run.event_name, ruleId: ctx.rule.id, ruleName: ctx.rule.name });
+    const { rule, run } = ruleOf(ctx);
+    const variables = variablesOf(ctx.subject, { accountId: ctx.account.id, eventName: run.event_name, ruleId: rule.id, ruleName: rule.name });
     const headers: Record<string, string> = { 'user-agent': ctx.userAgent };
     for (const [name, value] of Object.entries(spec.headers)) headers[name.toLowerCase()] = fillText(value, variables);
     const body = spec.body === undefined ? undefined : JSON.stringify(fillJson(spec.body, variables));
