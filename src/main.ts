@@ -11,6 +11,7 @@ import { startEventWorker } from './events/worker.ts';
 import { startChatbotEngine } from './jobs/chatbots.ts';
 import { startChannelEngine } from './jobs/channel-sends.ts';
 import { startAutomationEngine } from './jobs/automations.ts';
+import { startMacroRunner } from './jobs/macros.ts';
 import { startAuthMaintenance } from './jobs/auth-maintenance.ts';
 import { startAutoResolve } from './jobs/auto-resolve.ts';
 import { startStorageMaintenance } from './jobs/storage-maintenance.ts';
@@ -54,6 +55,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const storageMaintenance = startStorageMaintenance(connected.database.db, app.deps.storage, config, app.log);
   const authMaintenance = startAuthMaintenance(connected.database.db, app.log);
   const autoResolve = startAutoResolve(connected.database, app.log);
+  const macros = await startMacroRunner(connected.database, app.deps.mailer, app.log);
   // Listen last: a load balancer or orchestrator that sees /health answer may send traffic, or a SIGTERM,
   // at once, and everything behind the port must be running by then.
   const address = await app.listen({ port: config.port, host: config.host });
@@ -93,6 +95,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       await storageMaintenance.stop();
       await authMaintenance.stop();
       await autoResolve.stop();
+      await macros.stop();
       app.deps.mailer.close();
       await connected.close();
       return !cut;

@@ -1,8 +1,12 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { Macro, MacroRunLogEntry } from '../../db/types.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { runAction, type ActionContext } from '../automation_rules/actions.ts';
 import { loadSubject } from '../automation_rules/subject.ts';
+
+/** The channel NOTIFYed when a run is queued (jobs/macros.ts listens). */
+export const MACRO_RUNS_CHANNEL = 'macro_runs';
 
 /** Records an execution; a loop claims it and runs the macro's actions (Chatwoot answers at once and runs a job). */
 export async function queueMacroRun(db: Db, macro: Macro, performerId: number, conversationIds: number[]): Promise<void> {
@@ -10,6 +14,7 @@ export async function queueMacroRun(db: Db, macro: Macro, performerId: number, c
     .insertInto('macro_runs')
     .values({ account_id: macro.account_id, macro_id: macro.id, performer_id: performerId, conversation_ids: JSON.stringify(conversationIds), log: '[]' })
     .execute();
+  await sql`SELECT pg_notify(${MACRO_RUNS_CHANNEL}, '')`.execute(db);
 }
 
 /**

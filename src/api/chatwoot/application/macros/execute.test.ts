@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
 import { conversationFixture } from '../../../../../test/helpers/fixtures.ts';
 import { performNextMacroRun } from '../../../../domain/macros/runs.ts';
+import { startMacroRunner } from '../../../../jobs/macros.ts';
 
 /** Executing a macro answers at once; the queued run applies the actions in order with the agent as performer. */
 const ctx = await createTestContext();
@@ -48,5 +49,17 @@ describe('macro execute', () => {
     const untouched = (await globex.api.get(`${globex.base}/conversations/${foreign.id}`)).body;
     expect(untouched.labels).toEqual([]);
     expect(untouched.meta.assignee ?? null).toBeNull();
+  });
+
+  it('the runner started with the server performs a queued run after the 200', async () => {
+    const conversation = await acme.openConversation();
+    const macro = (await acme.api.post(`${acme.base}/macros`, { name: 'Resolve', visibility: 'global', actions: [{ action_name: 'resolve_conversation', action_params: [] }] })).body.payload;
+    const runner = await startMacroRunner(ctx.database, ctx.app.deps.mailer, { warn() {}, error() {} });
+    try {
+      expect((await agent.api.post(`${acme.base}/macros/${macro.id}/execute`, { conversation_ids: [conversation.id] })).status).toBe(200);
+      await vi.waitFor(async () => expect((await acme.api.get(`${acme.base}/conversations/${conversation.id}`)).body.status).toBe('resolved'), { timeout: 20000, interval: 100 });
+    } finally {
+      await runner.stop();
+    }
   });
 });
