@@ -49,6 +49,11 @@ const bApp = await db
   .values({ account_id: b.account.account_id, title: 'Beta panel', content: JSON.stringify([{ type: 'frame', url: 'https://beta.example/panel' }]) })
   .returning('id')
   .executeTakeFirstOrThrow();
+const bMacro = await db
+  .insertInto('macros')
+  .values({ account_id: b.account.account_id, name: 'Beta macro', visibility: 'global', actions: JSON.stringify([{ action_name: 'add_label', action_params: ['beta'] }]), created_by_id: b.account.user_id })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const bNote = await db.insertInto('contact_notes').values({ account_id: b.account.account_id, contact_id: b.contact.id, content: 'beta note' }).returning('id').executeTakeFirstOrThrow();
 
 /** Which id of B each path parameter gets, by the collection it follows. */
@@ -76,6 +81,7 @@ function idFor(collection: string, param: string): number {
     automation_rules: bRule.id,
     custom_filters: bFilter.id,
     dashboard_apps: bApp.id,
+    macros: bMacro.id,
   };
   if (!(collection in byCollection)) throw new Error(`no id of B for {${param}} after /${collection}`);
   return byCollection[collection];
