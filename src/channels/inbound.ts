@@ -5,6 +5,7 @@ import { createContact } from '../domain/contacts/commands.ts';
 import { createConversation } from '../domain/conversations/commands.ts';
 import { insertMessage, MESSAGE_TYPE, type NewFile } from '../domain/messages/commands.ts';
 import { releaseUnclaimed } from '../domain/attachments/orphans.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /** A message a provider delivered, in the framework's terms. */
 export interface InboundMessage {
@@ -62,7 +63,7 @@ export async function receiveInbound(db: Db, storage: ObjectStorage, inbox: Inbo
   const keys = (inbound.files ?? []).map((file) => file.storageKey);
   try {
     const contactInbox = await contactInboxFor(db, inbox, inbound.contact);
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       // One message of a contact at a time: two first messages arriving together open one conversation, not two.
       await trx.selectFrom('contact_inboxes').select('id').where('id', '=', contactInbox.id).forUpdate().execute();
       const receipt = await trx

@@ -2,6 +2,7 @@ import type { Db } from '../../db/pool.ts';
 import { hashPassword, randomToken, assertPasswordLength } from '../auth/secrets.ts';
 import { issueToken } from '../auth/tokens.ts';
 import { validation } from '../../errors.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export interface BootstrapInput {
   accountName?: string;
@@ -37,7 +38,7 @@ export async function bootstrap(db: Db, input: BootstrapInput): Promise<Bootstra
   assertPasswordLength(password);
   const passwordHash = await hashPassword(password);
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const account = await trx
       .insertInto('accounts')
       .values({ name: input.accountName ?? 'Switchboard' })

@@ -4,6 +4,7 @@ import { notFound, translateError, validation } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
 import { findMember, findUserByEmail, type Member } from '../users/repository.ts';
 import { definedFields } from '../fields.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -39,7 +40,7 @@ async function getMember(db: Db, accountId: number, userId: number): Promise<Mem
 export async function createAgent(db: Db, accountId: number, inviterId: number | null, input: NewAgent): Promise<Member> {
   const email = input.email.trim();
   if (!EMAIL.test(email)) throw validation('Email is invalid', ['email']);
-  const userId = await db.transaction().execute(async (trx) => {
+  const userId = await inTransaction(db, async (trx) => {
     let user = await findUserByEmail(trx, email);
     if (!user) {
       const name = input.name?.trim() || email.split('@')[0];
@@ -95,7 +96,7 @@ export async function updateAgent(db: Db, accountId: number, userId: number, cha
   await getMember(db, accountId, userId);
   const { name, display_name: displayName } = changes;
   if (name !== undefined && !name.trim()) throw validation("Name can't be blank", ['name']);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if ((name !== undefined || displayName !== undefined) && !(await belongsElsewhere(trx, accountId, userId))) {
       await trx
         .updateTable('users')
@@ -126,7 +127,7 @@ export async function updateAgent(db: Db, accountId: number, userId: number, cha
  */
 export async function removeAgent(db: Db, accountId: number, userId: number): Promise<void> {
   await getMember(db, accountId, userId);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom('inbox_members').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
     await trx.deleteFrom('team_members').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
     await trx

@@ -7,6 +7,7 @@ import type { Db } from '../../db/pool.ts';
 import { newStorageKey, type ObjectStorage } from '../../storage/object-storage.ts';
 import { fileTypeOf, SNIFF_BYTES, sniffMediaType } from './media-type.ts';
 import { claimStorageKeys, releaseUnclaimed, reserveStorageKey } from './orphans.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /**
  * Rows stored before object storage keep their bytes in `attachments.data`. This moves them out one row at
@@ -18,7 +19,7 @@ export async function moveLegacyAttachments(db: Db, storage: ObjectStorage): Pro
   let moved = 0;
   for (;;) {
     const key = newStorageKey();
-    const done = await db.transaction().execute(async (trx) => {
+    const done = await inTransaction(db, async (trx) => {
       const row = (await sql<{ id: number; data: Buffer; content_type: string }>`
         SELECT id, data, content_type FROM attachments WHERE data IS NOT NULL ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`.execute(trx)).rows[0];
       if (!row) return true;

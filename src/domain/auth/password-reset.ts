@@ -4,6 +4,7 @@ import type { User } from '../../db/types.ts';
 import { unprocessable } from '../../errors.ts';
 import { assertPasswordLength, hashPassword, randomToken, tokenDigest } from './secrets.ts';
 import { endAllSessions } from './sessions.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** A "forgot password" link works this long (Devise's default window). */
 export const RESET_LINK_TTL_MS = 6 * 3_600_000;
@@ -39,7 +40,7 @@ export async function resetPasswordWithLink(db: Db, token: string, password: str
   if (confirmation !== undefined && confirmation !== password) throw unprocessable("Password confirmation doesn't match Password", ['password_confirmation']);
   assertPasswordLength(password);
   const passwordHash = await hashPassword(password);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await trx
       .updateTable('users')
       .set({ password_hash: passwordHash, reset_password_digest: null, reset_password_expires_at: null, updated_at: new Date() })

@@ -3,6 +3,7 @@ import type { Db } from '../../db/pool.ts';
 import { notFound } from '../../errors.ts';
 import { hashPassword, assertPasswordLength, randomToken } from './secrets.ts';
 import { endAllSessions } from './sessions.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 
 /**
@@ -13,7 +14,7 @@ export async function resetPassword(db: Db, email: string, password = randomToke
   assertPasswordLength(password);
   const normalized = email.trim().toLowerCase();
   const passwordHash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const user = await trx
       .updateTable('users')
       .set({ password_hash: passwordHash, updated_at: new Date() })

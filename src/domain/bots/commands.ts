@@ -3,6 +3,7 @@ import type { AgentBot } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { issueToken, resetTokens } from '../auth/tokens.ts';
 import { getAccountBot } from './repository.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export interface BotInput {
   name?: string;
@@ -59,7 +60,7 @@ export async function insertBot(trx: Db, accountId: number | null, input: BotInp
 }
 
 export async function createAccountBot(db: Db, accountId: number, input: BotInput): Promise<MintedBot> {
-  return db.transaction().execute((trx) => insertBot(trx, accountId, input));
+  return inTransaction(db, (trx) => insertBot(trx, accountId, input));
 }
 
 /**
@@ -81,7 +82,7 @@ export async function removeBotAvatar(db: Db, bot: AgentBot): Promise<AgentBot> 
 
 /** Deletes the bot with its tokens and any platform app's claim on it. */
 export async function deleteBot(db: Db, bot: AgentBot): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom('access_tokens').where('owner_type', '=', 'AgentBot').where('owner_id', '=', bot.id).execute();
     await trx
       .deleteFrom('platform_app_permissibles')
@@ -109,5 +110,5 @@ export async function deleteAccountBot(db: Db, accountId: number, id: number): P
 /** Replaces the bot's tokens by a new one (the old token stops working at once). */
 export async function resetAccountBotToken(db: Db, accountId: number, id: number): Promise<MintedBot> {
   const bot = await getAccountBot(db, accountId, id);
-  return db.transaction().execute(async (trx) => ({ bot, accessToken: await resetTokens(trx, 'AgentBot', bot.id) }));
+  return inTransaction(db, async (trx) => ({ bot, accessToken: await resetTokens(trx, 'AgentBot', bot.id) }));
 }

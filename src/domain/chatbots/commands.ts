@@ -5,6 +5,7 @@ import { releaseSession } from './release.ts';
 import { stopRuns } from './runs.ts';
 import { chatbotDb } from './tables.ts';
 import { validateFlow } from './validate.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export interface ChatbotInput {
   name?: string;
@@ -27,7 +28,7 @@ export async function createChatbot(db: Db, accountId: number, input: ChatbotInp
   if (!name) throw validation('name is required', ['name']);
   if (input.definition === undefined) throw validation('definition is required', ['definition']);
   const definition = validateFlow(input.definition);
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const bot = await trx
       .insertInto('agent_bots')
       .values({ account_id: accountId, name, description: input.description ?? null, bot_type: 'flow', bot_config: {} })
@@ -47,7 +48,7 @@ export async function updateChatbot(db: Db, accountId: number, idOrKey: string, 
   const bot = await getChatbot(db, accountId, idOrKey);
   const name = cleanName(input.name);
   const definition = input.definition === undefined ? undefined : validateFlow(input.definition);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (name !== undefined || input.description !== undefined) {
       await trx
         .updateTable('agent_bots')
@@ -90,7 +91,7 @@ export async function publishVersion(db: Db, accountId: number, idOrKey: string,
 /** Archives the chatbot (its dispatches stay readable), stops its runs and hands their sessions to the people. */
 export async function deleteChatbot(db: Db, accountId: number, idOrKey: string): Promise<void> {
   const bot = await getChatbot(db, accountId, idOrKey);
-  const sessions = await db.transaction().execute(async (trx) => {
+  const sessions = await inTransaction(db, async (trx) => {
     await chatbotDb(trx).updateTable('chatbots').set({ archived_at: new Date(), updated_at: new Date() }).where('id', '=', bot.id).execute();
     return stopRuns(trx, { chatbotId: bot.id }, 'the chatbot was deleted');
   });

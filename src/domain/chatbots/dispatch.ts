@@ -1,3 +1,4 @@
+import { attempt } from '../../db/transaction.ts';
 import type { Db } from '../../db/pool.ts';
 import type { Conversation } from '../../db/types.ts';
 import { AppError, validation } from '../../errors.ts';
@@ -133,7 +134,8 @@ export async function dispatchChatbot(db: Db, scope: DispatchScope, request: Dis
 
   const status = timing.startOn === 'reply' ? 'waiting' : 'queued';
   try {
-    return await db.transaction().execute((trx) => insertRun(trx, { ...base, conversationId: session.id, status }));
+    // Under a savepoint when in the caller's transaction: the loser of a race records its skip in it.
+    return await attempt(db, (trx) => insertRun(trx, { ...base, conversationId: session.id, status }));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Another dispatch for this session won the race: one bot run per session, enforced by the database.

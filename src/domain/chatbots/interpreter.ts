@@ -11,6 +11,7 @@ import { claimRun, finishRun, getRun, lockRunning, parkRun, saveProgress } from 
 import { handlerFor } from './steps/index.ts';
 import type { StepContext, StepOutcome } from './steps/types.ts';
 import type { ChatbotRun } from './tables.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export interface EngineDeps {
   db: Db;
@@ -65,7 +66,7 @@ export async function advanceRun(deps: EngineDeps, runId: number): Promise<Activ
    */
   const commit = async (message: BotMessage | undefined, write: (q: Db) => Promise<boolean | number | undefined>) => {
     const recorded = message
-      ? await db.transaction().execute(async (trx) => {
+      ? await inTransaction(db, async (trx) => {
           if (!(await lockRunning(trx, run.id))) return false;
           // The run's own row first: the message's event takes the account's event lock, held until commit.
           const written = await write(trx);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import { notFound } from '../../errors.ts';
 import { ACTIVE_RUN_STATUSES, chatbotDb, RUNS_CHANNEL, type ChatbotRun, type RunInput, type RunStatus } from './tables.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /**
  * The run table is the engine's whole state; these are its transitions. Each guarded by the status it
@@ -141,7 +142,7 @@ export async function finishRun(db: Db, runId: number, status: 'completed' | 'fa
 
 /** A delay ended or a reply timed out: the run is queued again, if it still waits with that token. */
 export async function wakeRun(db: Db, runId: number, token: number): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await chatbotDb(trx)
       .updateTable('chatbot_runs')
       .set((eb) => ({ status: 'queued', input: JSON.stringify({ kind: 'timeout' }), wait_until: null, wait_token: eb('wait_token', '+', 1), enqueued_at: null, updated_at: new Date() }))

@@ -9,6 +9,7 @@ import { cleanContactFields } from './validation.ts';
 import { getContact } from './repository.ts';
 import { changedAttributes, recordEvent } from '../../events/outbox.ts';
 import { definedFields } from '../fields.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export const CONTACT_TRACKED = ['name', 'email', 'phone_number', 'identifier', 'blocked', 'avatar_url', 'additional_attributes', 'custom_attributes', 'labels'];
 
@@ -23,7 +24,7 @@ async function contactUpdated(trx: Db, before: Contact, after: Contact): Promise
 
 /** Writes the given columns as they are (no merging) and records contact_updated with what changed. */
 export async function saveContact(db: Db, before: Contact, values: Record<string, unknown>): Promise<Contact> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const after = await trx
       .updateTable('contacts')
       .set({ ...values, updated_at: new Date() })
@@ -87,7 +88,7 @@ export async function createContact(
 ): Promise<{ contact: Contact; contactInbox?: ContactInbox; inbox?: Inbox }> {
   const { inbox_id, source_id, ...fields } = input;
   if (inbox_id) ensureInboxAccess(inboxAccess, inbox_id);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const inbox = inbox_id ? await findInbox(trx, accountId, inbox_id) : undefined;
     if (inbox_id && !inbox) throw validation('Inbox does not exist', ['inbox_id']);
     const contact = await trx
@@ -132,7 +133,7 @@ export async function removeCustomAttributes(db: Db, accountId: number, contactI
 }
 
 export async function deleteContact(db: Db, accountId: number, contactId: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const result = await trx.deleteFrom('contacts').where('account_id', '=', accountId).where('id', '=', contactId).executeTakeFirst();
     if (!result.numDeletedRows) throw notFound();
     await recordEvent(trx, { accountId, name: 'contact.deleted', contactId, data: { id: contactId } });
@@ -151,7 +152,7 @@ export async function setContactLabels(db: Db, accountId: number, contactId: num
  */
 export async function mergeContacts(db: Db, accountId: number, baseId: number, mergeeId: number): Promise<Contact> {
   if (baseId === mergeeId) throw validation('Base and mergee contacts must differ', ['mergee_contact_id']);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const base = await getContact(trx, accountId, baseId);
     const mergee = await getContact(trx, accountId, mergeeId);
     await trx.updateTable('conversations').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();

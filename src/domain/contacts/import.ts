@@ -8,6 +8,7 @@ import { CsvParseError, CsvParser } from '../csv/parse.ts';
 import { CONTACT_TRACKED, MAX_STORED_ATTRIBUTES_BYTES } from './commands.ts';
 import { attributeText } from './export.ts';
 import { isBlankRecord, keyWord, MATCH_ORDER, RowReader, type ImportRow, type SkippedRow } from './import-rows.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** Rows one request imports at once; a longer file is refused whole (413) before anything is written. */
 export const MAX_IMPORT_ROWS = 10_000;
@@ -144,7 +145,7 @@ function planBatch(rows: ImportRow[], existing: Contact[], claimed: Map<number, 
 /** One transaction: lock the contacts the rows name, update the matched, insert the new, record their events. */
 async function writeBatch(db: Db, accountId: number, rows: ImportRow[], claimed: Map<number, number>): Promise<Plan> {
   const values = (key: 'identifier' | 'email' | 'phone_number') => sql.val(rows.flatMap((r) => (r[key] ? [r[key]] : [])));
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await trx
       .selectFrom('contacts')
       .selectAll()

@@ -10,6 +10,7 @@ import { findMember } from '../users/repository.ts';
 import { insertMessage, MESSAGE_TYPE, type NewMessage } from '../messages/commands.ts';
 import { changedAttributes, recordEvent, type EventName } from '../../events/outbox.ts';
 import { usableInAccount } from '../bots/repository.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** Attributes whose change Chatwoot reports as conversation_updated. */
 const TRACKED = ['status', 'snoozed_until', 'assignee_id', 'assignee_agent_bot_id', 'team_id', 'priority', 'custom_attributes', 'labels', 'waiting_since', 'first_reply_created_at'];
@@ -91,8 +92,7 @@ async function botActive(db: Db, inboxId: number): Promise<boolean> {
  * caller's transaction when there is one (a channel takes a message in with it, under its contact inbox's lock).
  */
 export async function createConversation(db: Db, accountId: number, input: NewConversation): Promise<Conversation> {
-  const inTransaction = <T>(work: (trx: Db) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work));
-  return inTransaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let contactInbox;
     if (input.sourceId) {
       // Only the caller's inboxes are searched: another inbox's source id is as unknown as a made-up one.
@@ -171,7 +171,7 @@ export async function changeStatus(
   /** Why Switchboard itself made the change (no performer), e.g. "due to 3 days of inactivity". */
   systemReason?: string,
 ): Promise<Conversation> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await updateConversation(trx, conversation, { status, snoozed_until: status === 'snoozed' ? snoozedUntil : null }, performer);
     if (status !== conversation.status) {
       const by = performer ? ` by ${performer.name}` : systemReason ? ` by system ${systemReason}` : '';
@@ -182,12 +182,12 @@ export async function changeStatus(
 }
 
 export async function setPriority(db: Db, conversation: Conversation, priority: Priority | null, performer?: Performer): Promise<Conversation> {
-  return db.transaction().execute((trx) => updateConversation(trx, conversation, { priority }, performer));
+  return inTransaction(db, (trx) => updateConversation(trx, conversation, { priority }, performer));
 }
 
 /** Assigns an agent (or nobody); a bot assignment goes through assignBot. */
 export async function assignAgent(db: Db, conversation: Conversation, userId: number | null, performer: Performer | undefined): Promise<Conversation> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const member = userId ? await findMember(trx, conversation.account_id, userId) : undefined;
     const assigneeId = member?.id ?? null;
     await updateConversation(trx, conversation, { assignee_id: assigneeId, assignee_agent_bot_id: null }, performer);
@@ -208,12 +208,12 @@ export async function assignBot(db: Db, conversation: Conversation, botId: numbe
     .where(usableInAccount(conversation.account_id))
     .executeTakeFirst();
   if (!bot) return undefined;
-  await db.transaction().execute((trx) => updateConversation(trx, conversation, { assignee_agent_bot_id: bot.id, assignee_id: null }));
+  await inTransaction(db, (trx) => updateConversation(trx, conversation, { assignee_agent_bot_id: bot.id, assignee_id: null }));
   return bot;
 }
 
 export async function assignTeam(db: Db, conversation: Conversation, teamId: number | null, performer: Performer | undefined) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const team = teamId
       ? await trx.selectFrom('teams').selectAll().where('account_id', '=', conversation.account_id).where('id', '=', teamId).executeTakeFirst()
       : undefined;
@@ -228,12 +228,12 @@ export async function assignTeam(db: Db, conversation: Conversation, teamId: num
 
 export async function setLabels(db: Db, conversation: Conversation, labels: string[]): Promise<string[]> {
   const unique = [...new Set(labels.map((l) => l.trim()).filter(Boolean))];
-  const updated = await db.transaction().execute((trx) => updateConversation(trx, conversation, { labels: unique }));
+  const updated = await inTransaction(db, (trx) => updateConversation(trx, conversation, { labels: unique }));
   return updated.labels;
 }
 
 export async function replaceCustomAttributes(db: Db, conversation: Conversation, attributes: Record<string, unknown>): Promise<Conversation> {
-  return db.transaction().execute((trx) => updateConversation(trx, conversation, { custom_attributes: attributes }));
+  return inTransaction(db, (trx) => updateConversation(trx, conversation, { custom_attributes: attributes }));
 }
 
 /** A typing indicator is only an event: nothing is stored. */
@@ -248,7 +248,7 @@ export async function setMuted(db: Db, conversation: Conversation, muted: boolea
 /** The agent has read everything: unread count back to zero. */
 export async function markSeen(db: Db, conversation: Conversation, userId: number | undefined): Promise<Conversation> {
   const now = new Date();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('conversations')
       .set({

@@ -6,6 +6,7 @@ import { recordEvent } from '../../events/outbox.ts';
 import { loadMessageDetails, type MessageDetails } from '../messages/details.ts';
 import { MESSAGE_TYPE } from '../messages/commands.ts';
 import { createConversation } from './commands.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** A Client API caller's conversation: only those of its own contact inbox. */
 export async function publicConversation(db: Db, contactInbox: ContactInbox, displayId: number): Promise<Conversation> {
@@ -70,7 +71,7 @@ export async function contactSeen(db: Db, conversation: Conversation): Promise<v
 
 /** A contact's answer to a form, select or CSAT message. */
 export async function submitValues(db: Db, message: Message, submitted: unknown[]): Promise<Message> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('messages')
       .set({ content_attributes: { ...message.content_attributes, submitted_values: submitted }, updated_at: new Date() })

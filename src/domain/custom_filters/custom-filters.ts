@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { CustomFilter, CustomFilterType } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /**
  * Saved filters (Chatwoot's custom views): each belongs to one user in one account, and only that user lists,
@@ -55,7 +56,7 @@ export async function createCustomFilter(db: Db, owner: Owner, input: CustomFilt
   if (values.name === undefined) throw validation("Name can't be blank", ['name']);
   if (values.query === undefined) throw validation("Query can't be blank", ['query']);
   const { name, query } = values;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // One user's creates are serialised, so two at once cannot both pass the count.
     await sql`SELECT pg_advisory_xact_lock(hashtext('custom_filters'), ${owner.userId}::int)`.execute(trx);
     const { count } = await trx

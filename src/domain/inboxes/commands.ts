@@ -5,6 +5,7 @@ import { changedAttributes, recordEvent } from '../../events/outbox.ts';
 import { nonMemberIds, type Member } from '../users/repository.ts';
 import { findUsableAgentBot, getInbox, insertInbox, listInboxMembers, type InboxSettings } from './repository.ts';
 import { channelValues, mergeWorkingHours, settingValues, type ChannelInput, type WorkingHour } from './settings.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 const TRACKED = [
   'name', 'avatar_url', 'webhook_url', 'channel', 'greeting_enabled', 'greeting_message', 'enable_email_collect',
@@ -44,7 +45,7 @@ export async function createInbox(
   const { webhook_url, channel } = channelValues(channelType, {}, input.channel ?? {}, true);
   const settings = settingValues(input);
   if (input.working_hours) settings.working_hours = JSON.stringify(mergeWorkingHours([], input.working_hours));
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const inbox = await insertInbox(trx, accountId, { ...settings, name, channel_type: channelType, webhook_url, channel });
     await alongside?.(trx, inbox);
     await recordEvent(trx, { accountId, name: 'inbox.created', inboxId: inbox.id });
@@ -53,7 +54,7 @@ export async function createInbox(
 }
 
 async function saveInbox(db: Db, before: Inbox, values: Record<string, unknown>): Promise<Inbox> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const after = await trx
       .updateTable('inboxes')
       .set({ ...values, updated_at: new Date() })
@@ -139,7 +140,7 @@ export async function addInboxMembers(db: Db, accountId: number, inboxId: number
 export async function setInboxMembers(db: Db, accountId: number, inboxId: number, userIds: number[]): Promise<Member[]> {
   await getInbox(db, accountId, inboxId);
   await requireAccountMembers(db, accountId, userIds);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     let removal = trx.deleteFrom('inbox_members').where('account_id', '=', accountId).where('inbox_id', '=', inboxId);
     if (userIds.length) removal = removal.where('user_id', 'not in', userIds);
     await removal.execute();

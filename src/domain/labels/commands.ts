@@ -4,6 +4,7 @@ import type { Db } from '../../db/pool.ts';
 import type { Label } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { getLabel } from './repository.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export interface LabelInput {
   title?: string;
@@ -55,7 +56,7 @@ const renamed = (from: string, to: string) =>
 export async function updateLabel(db: Db, accountId: number, id: number, input: LabelInput): Promise<Label> {
   const values = columns(input);
   const before = await getLabel(db, accountId, id);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const after = await trx
       .updateTable('labels')
       // A new title without a new WTS name: the old name no longer describes it.

@@ -5,6 +5,7 @@ import { notFound, validation } from '../../errors.ts';
 import { recordEvents } from '../../events/outbox.ts';
 import { createLabel, deleteLabel, updateLabel } from './commands.ts';
 import { DEFAULT_TAG_COLOR, hexOfTagColor } from './palette.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /**
  * WTS tags over the labels table. A tag's name is free text ("Cliente VIP"); its label title is the slug
@@ -75,7 +76,7 @@ export async function updateTag(db: Db, accountId: number, uuid: string, input: 
  */
 export async function deleteTag(db: Db, accountId: number, uuid: string, removeFromContacts: boolean): Promise<void> {
   const label = await getTag(db, accountId, uuid);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const carrying = await trx
       .selectFrom('contacts')
       .select(['id', 'labels'])

@@ -9,6 +9,7 @@ import { changedAttributes, recordEvent } from '../../events/outbox.ts';
 import { extensionOf, safeFileName } from '../attachments/file-name.ts';
 import { fileTypeOf } from '../attachments/media-type.ts';
 import { claimStorageKeys } from '../attachments/orphans.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export const MESSAGE_TYPE = { incoming: 0, outgoing: 1, activity: 2, template: 3 } as const;
 
@@ -159,7 +160,7 @@ export async function insertMessage(trx: Db, conversationId: number, input: NewM
  */
 export async function createMessage(db: Db, conversation: Pick<Conversation, 'id' | 'account_id'>, input: NewMessage): Promise<InsertedMessage> {
   if (db.isTransaction) return insertMessage(db, conversation.id, input);
-  if (input.files?.length || input.fileUrls?.length) return db.transaction().execute((trx) => insertMessage(trx, conversation.id, input));
+  if (input.files?.length || input.fileUrls?.length) return inTransaction(db, (trx) => insertMessage(trx, conversation.id, input));
   validateMessage(input);
   return inserted(await messageWriter(db).write(conversation.account_id, conversation.id, messageFields(input)));
 }
@@ -190,7 +191,7 @@ async function messageUpdated(trx: Db, before: Message, after: Message): Promise
 
 export async function updateMessageStatus(db: Db, message: Message, status: MessageStatus, externalError?: string): Promise<Message> {
   const attributes = externalError ? { ...message.content_attributes, external_error: externalError } : message.content_attributes;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('messages')
       .set({ status, content_attributes: attributes, updated_at: new Date() })
@@ -203,7 +204,7 @@ export async function updateMessageStatus(db: Db, message: Message, status: Mess
 
 /** A channel delivered the message: the provider's id is kept as its source_id, status `sent`, `message.updated` fired. */
 export async function markMessageSent(db: Db, message: Message, sourceId: string): Promise<Message> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('messages')
       .set({ status: 'sent', source_id: sourceId, updated_at: new Date() })
@@ -217,7 +218,7 @@ export async function markMessageSent(db: Db, message: Message, sourceId: string
 /** The contact edited a message on its channel: the stored content follows, `message.updated` fired. */
 export async function editMessageContent(db: Db, message: Message, content: string): Promise<Message> {
   if (message.content === content) return message;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('messages')
       .set({ content: content.toWellFormed(), updated_at: new Date() })
@@ -235,7 +236,7 @@ export async function editMessageContent(db: Db, message: Message, content: stri
 export async function retryFailedMessage(db: Db, message: Message): Promise<Message> {
   if (message.status !== 'failed') throw unprocessable('Only a failed message can be retried', ['status']);
   const { external_error: _reason, ...attributes } = message.content_attributes as Record<string, unknown>;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('messages')
       .set({ status: 'sent', content_attributes: JSON.stringify(attributes), updated_at: new Date() })
@@ -250,7 +251,7 @@ export async function retryFailedMessage(db: Db, message: Message): Promise<Mess
 
 /** Chatwoot keeps deleted messages as a tombstone and drops their attachments. */
 export async function softDeleteMessage(db: Db, message: Message): Promise<Message> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx.deleteFrom('attachments').where('message_id', '=', message.id).execute();
     const deleted = await trx
       .updateTable('messages')

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool.ts';
 import { notFound, validation } from '../../errors.ts';
 import { issueToken } from '../auth/tokens.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /**
  * Platform apps are installation-level credentials, as in Chatwoot (where a super admin creates them): only
@@ -24,7 +25,7 @@ export async function createPlatformApp(db: Db, name: string, grants: PlatformAp
   if (!trimmed) throw validation("Name can't be blank", ['name']);
   const accountIds = [...new Set(grants.accountIds ?? [])];
   const userIds = [...new Set(grants.userIds ?? [])];
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (accountIds.length) {
       const found = await trx.selectFrom('accounts').select('id').where('id', 'in', accountIds).execute();
       const missing = accountIds.filter((id) => !found.some((row) => row.id === id));
@@ -67,7 +68,7 @@ export async function listPlatformApps(db: Db): Promise<PlatformAppSummary[]> {
 
 /** Deletes the app, its tokens and its grants; what it created (accounts, users, bots) stays. */
 export async function revokePlatformApp(db: Db, id: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom('access_tokens').where('owner_type', '=', 'PlatformApp').where('owner_id', '=', id).execute();
     const deleted = await trx.deleteFrom('platform_apps').where('id', '=', id).executeTakeFirst();
     if (deleted.numDeletedRows === 0n) throw notFound('Platform app');

@@ -7,6 +7,7 @@ import { notFound, validation } from '../../errors.ts';
 import { deleteBot, insertBot, removeBotAvatar, updateBot, type BotInput, type MintedBot } from '../bots/commands.ts';
 import { ensurePermitted, findAppUser, getAppAccount, getAppBot, grant, mayAdoptUser, withMemberships, type UserWithMemberships } from './repository.ts';
 import { definedFields } from '../fields.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export interface PlatformAccountInput {
   name?: string;
@@ -47,7 +48,7 @@ function accountColumns(input: PlatformAccountInput, current?: Account) {
 export async function createAppAccount(db: Db, appId: number, input: PlatformAccountInput): Promise<Account> {
   const { name, ...values } = accountColumns(input);
   if (typeof name !== 'string') throw validation("Name can't be blank", ['name']);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const account = await trx.insertInto('accounts').values({ ...values, name }).returningAll().executeTakeFirstOrThrow();
     await grant(trx, appId, 'Account', account.id);
     return account;
@@ -67,7 +68,7 @@ export async function updateAppAccount(db: Db, appId: number, id: number, input:
 /** Deletes the account and everything in it; its users stay (they may belong to other accounts). */
 export async function deleteAppAccount(db: Db, appId: number, id: number): Promise<void> {
   await getAppAccount(db, appId, id);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom('platform_app_permissibles').where('permissible_type', '=', 'Account').where('permissible_id', '=', id).execute();
     await trx.deleteFrom('accounts').where('id', '=', id).execute();
   });
@@ -114,7 +115,7 @@ async function checkBotAccount(db: Db, appId: number, accountId: number | null |
 export async function createAppBot(db: Db, appId: number, input: PlatformBotInput): Promise<MintedBot> {
   const { account_id = null, ...fields } = input;
   await checkBotAccount(db, appId, account_id);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const minted = await insertBot(trx, account_id, fields);
     await grant(trx, appId, 'AgentBot', minted.bot.id);
     return minted;
@@ -173,7 +174,7 @@ async function userColumns(input: PlatformUserInput) {
 export async function createAppUser(db: Db, appId: number, input: PlatformUserInput): Promise<UserWithMemberships & { accessToken: string }> {
   if (!input.email) throw validation("Email can't be blank", ['email']);
   const values = await userColumns(input);
-  const { user, accessToken } = await db.transaction().execute(async (trx) => {
+  const { user, accessToken } = await inTransaction(db, async (trx) => {
     let user = await trx
       .selectFrom('users')
       .selectAll()
@@ -214,7 +215,7 @@ export async function updateAppUser(db: Db, appId: number, id: number, input: Pl
 
 export async function deleteAppUser(db: Db, appId: number, id: number): Promise<void> {
   await findAppUser(db, appId, id);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom('access_tokens').where('owner_type', '=', 'User').where('owner_id', '=', id).execute();
     await trx.deleteFrom('platform_app_permissibles').where('permissible_type', '=', 'User').where('permissible_id', '=', id).execute();
     await trx.deleteFrom('users').where('id', '=', id).execute();

@@ -6,6 +6,7 @@ import { selectMembers, type Member } from '../users/repository.ts';
 import { chatbotFor, dispatchChatbot } from '../chatbots/dispatch.ts';
 import { channelFor, contactFor, openSessionOf, recipientOf } from './addresses.ts';
 import { getSession } from './repository.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { checkSessionMessage, sendSessionMessage, type SessionMessageInput } from './send.ts';
 
 /** `POST /chat/v1/message/send`: `PublicReqQuickSendMessageDTO`. */
@@ -68,29 +69,32 @@ export async function quickSend(
     });
     return { message: await sendSessionMessage(db, session, input.body, sender), conversationId: session.id };
   }
-  if (!input.to?.trim()) throw validation('to is required (or sessionId)', ['to']);
-  recipientOf(input.to);
-  const inbox = await channelFor(db, accountId, input.from, visibleInboxIds);
-  const team = await departmentFor(db, accountId, input.department);
-  const agent = await agentFor(db, accountId, input.user);
-  const bot = input.botKey ? await chatbotFor(db, accountId, input.botKey, 'botKey') : undefined;
-  const contact = await contactFor(db, accountId, inbox, input.to);
-  const options = input.options ?? {};
+  // Contact, session, message and chatbot dispatch commit together: a failure leaves nothing behind to resend.
+  return inTransaction(db, async (trx) => {
+    if (!input.to?.trim()) throw validation('to is required (or sessionId)', ['to']);
+    recipientOf(input.to);
+    const inbox = await channelFor(trx, accountId, input.from, visibleInboxIds);
+    const team = await departmentFor(trx, accountId, input.department);
+    const agent = await agentFor(trx, accountId, input.user);
+    const bot = input.botKey ? await chatbotFor(trx, accountId, input.botKey, 'botKey') : undefined;
+    const contact = await contactFor(trx, accountId, inbox, input.to);
+    const options = input.options ?? {};
 
-  let session = await openSessionOf(db, accountId, contact.id, inbox.id);
-  if (session && options.forceStartSession) {
-    await changeStatus(db, session, 'resolved', performer);
-    session = undefined;
-  }
-  if (!session) {
-    const status: CoreStatus = options.hiddenSession ? 'hidden' : (options.enableBot || bot) && !agent ? 'pending' : 'open';
-    session = await createConversation(db, accountId, { inboxId: inbox.id, contactId: contact.id, status, teamId: team?.id, assigneeId: agent?.id });
-  }
-  const message: Message = await sendSessionMessage(db, session, input.body, sender);
-  // The engine's own dispatch, parked until the contact answers; a session an agent holds is left to the agent.
-  if (bot) {
-    const scope = { accountId, visibleInboxIds };
-    await dispatchChatbot(db, scope, { botKey: bot.key, sessionId: session.uuid, options: { skipIfInProgress: true } }, { startOn: 'reply' });
-  }
-  return { message, conversationId: session.id };
+    let session = await openSessionOf(trx, accountId, contact.id, inbox.id);
+    if (session && options.forceStartSession) {
+      await changeStatus(trx, session, 'resolved', performer);
+      session = undefined;
+    }
+    if (!session) {
+      const status: CoreStatus = options.hiddenSession ? 'hidden' : (options.enableBot || bot) && !agent ? 'pending' : 'open';
+      session = await createConversation(trx, accountId, { inboxId: inbox.id, contactId: contact.id, status, teamId: team?.id, assigneeId: agent?.id });
+    }
+    const message: Message = await sendSessionMessage(trx, session, input.body, sender);
+    // The engine's own dispatch, parked until the contact answers; a session an agent holds is left to the agent.
+    if (bot) {
+      const scope = { accountId, visibleInboxIds };
+      await dispatchChatbot(trx, scope, { botKey: bot.key, sessionId: session.uuid, options: { skipIfInProgress: true } }, { startOn: 'reply' });
+    }
+    return { message, conversationId: session.id };
+  });
 }

@@ -5,6 +5,7 @@ import type { Conversation } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { changedAttributes, recordEvent } from '../../events/outbox.ts';
 import type { Performer } from '../conversations/commands.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /**
  * What WTS keeps on a session beyond Chatwoot's conversation: its completion classification, its own
@@ -66,7 +67,7 @@ export interface SessionRecordChange {
  * changed. An end time belongs to an ended session: on one still going it is refused by name.
  */
 export async function updateSessionRecord(db: Db, conversation: Conversation, change: SessionRecordChange, performer: Performer): Promise<Conversation> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // ended_at is the sessions migration's column (kept by its trigger on status changes), outside the shared row type.
     type Row = Conversation & { ended_at: Date | null };
     const before = (await sql<Row>`SELECT * FROM conversations WHERE id = ${conversation.id} FOR UPDATE`.execute(trx)).rows[0];

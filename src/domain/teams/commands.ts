@@ -3,6 +3,7 @@ import type { Team } from '../../db/types.ts';
 import { AppError, notFound, validation } from '../../errors.ts';
 import { findMembers, nonMemberIds, type Member } from '../users/repository.ts';
 import { getTeam, listTeamMembers, type TeamWithMembership } from './repository.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export interface TeamInput {
   name?: string;
@@ -80,7 +81,7 @@ export async function addTeamMembers(db: Db, accountId: number, teamId: number, 
 export async function setTeamMembers(db: Db, accountId: number, teamId: number, userIds: number[]): Promise<Member[]> {
   await getTeam(db, accountId, teamId);
   await requireAccountMembers(db, accountId, userIds);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     let removal = trx.deleteFrom('team_members').where('account_id', '=', accountId).where('team_id', '=', teamId);
     if (userIds.length) removal = removal.where('user_id', 'not in', userIds);
     await removal.execute();

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/pool.ts';
 import { validation } from '../../errors.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** How a list of memberships applies: all of them and only them, added to the current ones, or taken away. */
 export type MembershipAction = 'replace' | 'add' | 'remove';
@@ -11,7 +12,7 @@ type Side = { column: 'user_id' | 'team_id'; id: number };
  * (or users) named, all already checked to be the account's.
  */
 async function syncMemberships(db: Db, accountId: number, fixed: Side, otherColumn: 'user_id' | 'team_id', action: MembershipAction, others: number[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (action !== 'add') {
       let removal = trx.deleteFrom('team_members').where('account_id', '=', accountId).where(fixed.column, '=', fixed.id);
       if (action === 'remove') removal = others.length ? removal.where(otherColumn, 'in', others) : removal.where(otherColumn, '=', -1);

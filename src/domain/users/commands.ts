@@ -6,6 +6,7 @@ import { hashPassword, assertPasswordLength, verifyPassword } from '../auth/secr
 import { resetTokens } from '../auth/tokens.ts';
 import { endAllSessions } from '../auth/sessions.ts';
 import { getProfile, type Profile } from './repository.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -52,7 +53,7 @@ export async function updateProfile(db: Db, user: User, changes: ProfileChanges,
   if (changes.ui_settings !== undefined) values.ui_settings = JSON.stringify(changes.ui_settings);
   const hash = await passwordHash(user, changes);
   if (hash) values.password_hash = hash;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.updateTable('users').set({ ...values, updated_at: new Date() }).where('id', '=', user.id).execute();
     if (hash) await endAllSessions(trx, user.id, currentSession);
   });
@@ -73,6 +74,6 @@ export async function setAvailability(db: Db, userId: number, accountId: number,
 
 /** Replaces every token of the user with one new token, which only this answer carries. */
 export async function resetAccessToken(db: Db, userId: number): Promise<{ token: string; profile: Profile }> {
-  const token = await db.transaction().execute((trx) => resetTokens(trx, 'User', userId));
+  const token = await inTransaction(db, (trx) => resetTokens(trx, 'User', userId));
   return { token, profile: await getProfile(db, userId) };
 }

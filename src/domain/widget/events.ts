@@ -3,6 +3,7 @@ import type { ContactInbox, Inbox } from '../../db/types.ts';
 import { AppError } from '../../errors.ts';
 import { recordEvent } from '../../events/outbox.ts';
 import { verifyWidgetToken } from './token.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** The web widget inbox a `website_token` names. */
 export async function widgetInbox(db: Db, websiteToken: string): Promise<Inbox> {
@@ -25,7 +26,7 @@ export async function widgetContactInbox(db: Db, inbox: Inbox, token: string | u
  * browser said, about the contact inbox and its latest conversation (Chatwoot's `current_conversation`).
  */
 export async function triggerWidget(db: Db, contactInbox: ContactInbox, eventInfo: Record<string, unknown>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom('conversations')
       .select('id')

@@ -167,3 +167,20 @@ describe("the WTS n8n node's defaults", () => {
     expect(res.status, res.text).toBe(200);
   });
 });
+
+describe('one transaction per send', () => {
+  it('a send refused after the contact and session were made leaves neither behind, and its retry sends once', async () => {
+    const refused = await send({ to: '+5511988880099', body: { text: 'once', refId: '00000000-0000-4000-8000-000000000000' } });
+    expect(refused.status, refused.text).toBe(400);
+    expect(refused.body.text ?? refused.text).toMatch(/refId/);
+    expect(await db.selectFrom('contacts').select('id').where('phone_number', '=', '+5511988880099').execute()).toHaveLength(0);
+
+    const retried = await send({ to: '+5511988880099', body: { text: 'once' } });
+    expect(retried.status, retried.text).toBe(200);
+    const contact = await db.selectFrom('contacts').select('id').where('phone_number', '=', '+5511988880099').executeTakeFirstOrThrow();
+    const sessions = await db.selectFrom('conversations').select('id').where('contact_id', '=', contact.id).execute();
+    expect(sessions).toHaveLength(1);
+    const messages = await db.selectFrom('messages').select('content').where('conversation_id', '=', sessions[0].id).where('message_type', '=', 1).execute();
+    expect(messages.map((m) => m.content)).toEqual(['once']);
+  });
+});
