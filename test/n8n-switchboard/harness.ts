@@ -87,8 +87,8 @@ export interface TriggerRun {
   staticData: IDataObject;
   /** What each accepted delivery emitted (workflowData[0][0].json), in order. */
   emitted: IDataObject[];
-  /** Every delivery received with the status answered. */
-  responses: Array<{ status: number; deliveryId: string }>;
+  /** Every delivery received: its headers and raw body, and the status answered. */
+  responses: Array<{ status: number; deliveryId: string; headers: http.IncomingHttpHeaders; raw: string }>;
   checkExists(): Promise<boolean>;
   activate(): Promise<boolean>;
   deactivate(): Promise<boolean>;
@@ -213,7 +213,7 @@ export function createHarness(credentials: ICredentialDataDecryptedObject): Harn
             res.statusCode = 500;
             res.end(String(error));
           }
-          responses.push({ status: res.statusCode, deliveryId: String(req.headers['x-chatwoot-delivery'] ?? '') });
+          responses.push({ status: res.statusCode, deliveryId: String(req.headers['x-chatwoot-delivery'] ?? ''), headers: req.headers, raw: rawBody.toString() });
         });
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

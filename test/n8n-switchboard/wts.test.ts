@@ -170,7 +170,7 @@ describe('Chatbot (seed 004)', () => {
     expect(status).toMatchObject({ id: sent.id, botId: bot.id });
     const [outcome] = await n8n.execute({ resource: 'chatbot', operation: 'waitForOutcome', dispatchId: sent.id, timeout: 15, pollInterval: 50 });
     expect(outcome).toMatchObject({ id: sent.id, status: 'RUNNING', waitingFor: 'REPLY', currentStep: 'ask' });
-    const contact = await ctx.database.db.selectFrom('contacts').selectAll().where('uuid', '=', sent.contactId).executeTakeFirstOrThrow();
+    const contact = await ctx.database.db.selectFrom('contacts').selectAll().where('uuid', '=', String(sent.contactId)).executeTakeFirstOrThrow();
     expect(contact.custom_attributes).toMatchObject({ plan: 'gold' });
 
     // Skip If Bot In Execution: the same bot is running for this contact, so this one is skipped.
