@@ -75,7 +75,7 @@ export interface Harness {
   /** Every request the nodes sent, in order. */
   sent: SentRequest[];
   /** Runs the Switchboard node once over `items` with the parameters a user set (the rest at their defaults). */
-  execute(parameters: IDataObject, items?: INodeExecutionData[]): Promise<IDataObject[]>;
+  execute(parameters: IDataObject, items?: INodeExecutionData[]): Promise<any[]>;
   loadOptions(method: string, parameters?: IDataObject): Promise<Array<{ name: string; value: string | number | boolean }>>;
   /** The credential's own test request, authenticated as n8n does it; answers the HTTP status. */
   testCredential(): Promise<number>;
