@@ -3,8 +3,9 @@
  *
  * What is n8n's own: the node and credential classes (imported from the package's TypeScript sources),
  * `n8n-workflow` — its NodeHelpers.getNodeParameters resolves each call's parameters exactly as the editor
- * saves them (defaults filled in, fields not displayed for the chosen resource/operation left out), and its
- * error classes. What is ours (n8n-core is not installed: 350 MB with LangChain and native Sentry
+ * saves them (defaults filled in, fields not displayed for the chosen resource/operation left out), its
+ * Workflow's expression engine evaluates `={{ … }}` parameters against the input item (as in a saved
+ * workflow: `$json`, `$now`, …), and its error classes. What is ours (n8n-core is not installed: 350 MB with LangChain and native Sentry
  * profiling): a small IExecuteFunctions / ILoadOptionsFunctions / IHookFunctions / IWebhookFunctions with
  * n8n-core's semantics for what the nodes use — getNodeParameter (throws on an unknown parameter without a
  * fallback), httpRequestWithAuthentication (the credential's authenticate(), `qs` with arrayFormat,
@@ -13,8 +14,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NodeHelpers } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INode, INodeExecutionData, INodeType, INodeTypes } from 'n8n-workflow';
 import { SwitchboardApi } from '../../packages/n8n-nodes-switchboard/credentials/SwitchboardApi.credentials.ts';
 import { Switchboard } from '../../packages/n8n-nodes-switchboard/nodes/Switchboard/Switchboard.node.ts';
 import { SwitchboardTrigger } from '../../packages/n8n-nodes-switchboard/nodes/SwitchboardTrigger/SwitchboardTrigger.node.ts';
@@ -114,9 +115,13 @@ export function createHarness(credentials: ICredentialDataDecryptedObject): Harn
   };
 
   /** The base every context shares: parameters resolved by n8n-workflow, credentials, the node, HTTP. */
-  function context(nodeType: INodeType, type: string, raw: IDataObject, staticData: IDataObject = {}) {
+  function context(nodeType: INodeType, type: string, raw: IDataObject, staticData: IDataObject = {}, items: INodeExecutionData[] = [{ json: {} }]) {
     const node = nodeStub(type, raw);
     const resolved = NodeHelpers.getNodeParameters(nodeType.description.properties, raw as INode['parameters'], true, false, node, nodeType.description) ?? {};
+    const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+    const workflow = new Workflow({ id: 'wf-1', name: 'Harness workflow', nodes: [node], connections: {}, active: false, nodeTypes, staticData });
+    const evaluate = (value: unknown, itemIndex: number) =>
+      workflow.expression.getParameterValue(value as never, null, 0, itemIndex, node.name, items, 'manual', {});
     return {
       getNode: () => node,
       getCredentials: async (name: string) => {
@@ -125,7 +130,7 @@ export function createHarness(credentials: ICredentialDataDecryptedObject): Harn
       },
       getNodeParameter(name: string, _itemIndex?: number, ...fallback: unknown[]) {
         const value = (resolved as IDataObject)[name];
-        if (value !== undefined) return value;
+        if (value !== undefined) return evaluate(value, _itemIndex ?? 0);
         if (fallback.length) return fallback[0];
         throw new Error(`Could not get parameter "${name}"`);
       },
@@ -148,7 +153,7 @@ export function createHarness(credentials: ICredentialDataDecryptedObject): Harn
     credentials,
     sent,
     async execute(parameters, items = [{ json: {} }]) {
-      const ctx = { ...context(node, 'switchboard', parameters), getInputData: () => items, getMode: () => 'manual' };
+      const ctx = { ...context(node, 'switchboard', parameters, {}, items), getInputData: () => items, getMode: () => 'manual' };
       const [out] = await node.execute!.call(ctx as never);
       return out.map((item) => item.json);
     },

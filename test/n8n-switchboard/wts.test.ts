@@ -3,6 +3,9 @@
  * Switchboard listening on loopback: Session (seed 003's Get All with every filter and auto-pagination),
  * Chatbot (seed 004's Send, its dispatch, waiting for the outcome), Contact, Tag, Department, Agent.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../helpers/context.ts';
 import { chatbotFixture, SIMPLE_FLOW } from '../../src/api/wts/chat/chatbot/test-fixture.ts';
@@ -237,5 +240,29 @@ describe('Contact, Tag, Department, Agent (WTS)', () => {
     const [admin] = await n8n.execute({ resource: 'agent', operation: 'get', id: adminUuid });
     expect(admin).toMatchObject({ id: adminUuid, userId: adminUuid });
     expect((await n8n.loadOptions('getAgents')).map((a) => a.value)).toContain(adminUuid);
+  });
+});
+
+describe('the example workflow (examples/follow-up-pending-sessions.json)', () => {
+  it('gets the sessions waiting for more than 30 minutes and sends each a chatbot, with its saved parameters and expressions', async () => {
+    const workflow = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../packages/n8n-nodes-switchboard/examples/follow-up-pending-sessions.json'), 'utf8'));
+    const step = (name: string) => workflow.nodes.find((n: any) => n.name === name).parameters;
+    const e = await chatbotFixture(ctx, 'N8nExample');
+    const example = createHarness({ baseUrl: origin, apiToken: e.account.api_access_token, accountId: 0 });
+    expect((await e.wts.put(`/core/v1/contact/${e.contactId}`, { phoneNumber: '+5511955550001' })).status).toBe(200);
+    const [waiting, alsoWaiting, fresh] = [await e.openSession(), await e.openSession(), await e.openSession()];
+    await sql`UPDATE conversations SET last_activity_at = now() - interval '2 hours' WHERE uuid IN (${waiting.id}, ${alsoWaiting.id})`.execute(ctx.database.db);
+    const bot = await e.createBot(SIMPLE_FLOW, 'Follow-up bot');
+
+    const sessions = await example.execute(step('Get All Sessions'));
+    expect(sessions.map((s) => s.id).sort()).toEqual([waiting.id, alsoWaiting.id].sort());
+    expect(sessions.map((s) => s.id)).not.toContain(fresh.id);
+
+    const dispatches = await example.execute({ ...step('Send Chatbot'), botId: bot.id }, sessions.map((json) => ({ json })));
+    expect(dispatches.map((d) => d.sessionId).sort()).toEqual([waiting.id, alsoWaiting.id].sort());
+    for (const d of dispatches) expect(d).toMatchObject({ status: 'QUEUED', botId: bot.id, session: { metadata: { followUp: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } } });
+    // What the expressions put on the wire: the session, its channel and its contact's phone.
+    const sentBodies = example.sent.filter((r) => r.url === '/chat/v1/chatbot/send');
+    expect(sentBodies).toHaveLength(2);
   });
 });
