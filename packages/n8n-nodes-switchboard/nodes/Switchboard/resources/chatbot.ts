@@ -1,7 +1,7 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { request } from '../api.ts';
-import { keyValueField, keyValues, requiredString, showFor, type Resource } from './shared.ts';
+import { keyValueField, keyValues, operationField, pickerField, requiredString, showFor, type Resource } from './shared.ts';
 
 const R = 'chatbot';
 
@@ -9,41 +9,19 @@ const R = 'chatbot';
 const FINISHED = ['COMPLETED', 'FAILED', 'SKIPPED', 'STOPPED'];
 
 const properties: INodeProperties[] = [
-  {
-    displayName: 'Operation',
-    name: 'operation',
-    type: 'options',
-    noDataExpression: true,
-    displayOptions: { show: { resource: [R] } },
-    default: 'send',
-    options: [
+  operationField(
+    R,
+    [
       { name: 'Get Dispatch', value: 'getDispatch', action: 'Get the status of a chatbot dispatch' },
       { name: 'Send', value: 'send', action: 'Send a chatbot' },
       { name: 'Wait for Outcome', value: 'waitForOutcome', action: 'Wait for a chatbot dispatch to finish' },
     ],
-  },
+    'send',
+  ),
   // Send (seed 004)
   { displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', description: 'The session to run the bot in (optional)', displayOptions: showFor(R, ['send']) },
-  {
-    displayName: 'Bots Name or ID',
-    name: 'botId',
-    type: 'options',
-    typeOptions: { loadOptionsMethod: 'getBots' },
-    default: '',
-    required: true,
-    description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-    displayOptions: showFor(R, ['send']),
-  },
-  {
-    displayName: 'From Name or ID',
-    name: 'from',
-    type: 'options',
-    typeOptions: { loadOptionsMethod: 'getChannels' },
-    default: '',
-    required: true,
-    description: 'The channel the bot writes from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-    displayOptions: showFor(R, ['send']),
-  },
+  pickerField('Bots Name or ID', 'botId', 'getBots', showFor(R, ['send']), { required: true }),
+  pickerField('From Name or ID', 'from', 'getChannels', showFor(R, ['send']), { required: true, hint: 'The channel the bot writes from' }),
   { displayName: 'To', name: 'to', type: 'string', default: '', required: true, placeholder: '+5511999999999', description: "The recipient's phone number or username", displayOptions: showFor(R, ['send']) },
   { displayName: 'Force Start Session', name: 'forceStartSession', type: 'boolean', default: false, displayOptions: showFor(R, ['send']) },
   {

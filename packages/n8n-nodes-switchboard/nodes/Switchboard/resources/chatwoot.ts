@@ -1,13 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { accountRequest, request } from '../api.ts';
-import { itemsOf, requiredString, showFor, type Resource } from './shared.ts';
+import { itemsOf, operationField, requiredString, showFor, type Resource } from './shared.ts';
 
 /** Chatwoot-dialect resources: the Application API in the credential's account, and one Client API call. */
 
-function operationField(resource: string, options: Array<{ name: string; value: string; action: string }>, defaultValue: string): INodeProperties {
-  return { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: { show: { resource: [resource] } }, default: defaultValue, options };
-}
 const numberField = (resource: string, displayName: string, name: string, operations: string[]): INodeProperties => ({
   displayName,
   name,

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { request, wtsPages, type Query } from '../api.ts';
-import { requiredString, showFor, type Resource } from './shared.ts';
+import { operationField, pickerField, requiredString, showFor, type Resource } from './shared.ts';
 
 /** WTS session statuses a session can be put in or filtered by (UNDEFINED is refused, as the WTS node does). */
 const STATUSES = [
@@ -34,15 +34,10 @@ const dateFields: INodeProperties[] = DATE_RANGES.flatMap((range) =>
 );
 
 const properties: INodeProperties[] = [
-  {
-    displayName: 'Operation',
-    name: 'operation',
-    type: 'options',
-    noDataExpression: true,
-    displayOptions: { show: { resource: [R] } },
-    default: 'getAll',
-    options: [
-      { name: 'Assignee', value: 'assignee', action: 'Assign a session to an agent', description: 'PUT /chat/v1/session/{id}/assignee' },
+  operationField(
+    R,
+    [
+      { name: 'Assignee', value: 'assignee', action: 'Assign a session to an agent' },
       { name: 'Change Status', value: 'changeStatus', action: 'Change the status of a session' },
       { name: 'Complete', value: 'complete', action: 'Complete a session' },
       { name: 'Get', value: 'get', action: 'Get a session' },
@@ -51,47 +46,16 @@ const properties: INodeProperties[] = [
       { name: 'Send Note', value: 'sendNote', action: 'Add an internal note to a session' },
       { name: 'Transfer', value: 'transfer', action: 'Transfer a session to a department or an agent' },
     ],
-  },
+    'getAll',
+  ),
   { displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', required: true, displayOptions: showFor(R, withSession) },
 
   // Get All (seed 003)
-  {
-    displayName: 'Tag Names or IDs',
-    name: 'tagIds',
-    type: 'multiOptions',
-    typeOptions: { loadOptionsMethod: 'getTags' },
-    default: [],
-    description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-    displayOptions: getAll,
-  },
-  {
-    displayName: 'User Name or ID',
-    name: 'userId',
-    type: 'options',
-    typeOptions: { loadOptionsMethod: 'getAgents' },
-    default: '',
-    description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-    displayOptions: getAll,
-  },
-  {
-    displayName: 'Department Name or ID',
-    name: 'departmentId',
-    type: 'options',
-    typeOptions: { loadOptionsMethod: 'getDepartments' },
-    default: '',
-    description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-    displayOptions: getAll,
-  },
+  pickerField('Tag Names or IDs', 'tagIds', 'getTags', getAll, { multiple: true }),
+  pickerField('User Name or ID', 'userId', 'getAgents', getAll),
+  pickerField('Department Name or ID', 'departmentId', 'getDepartments', getAll),
   { displayName: 'Contact ID', name: 'contactId', type: 'string', default: '', displayOptions: getAll },
-  {
-    displayName: 'Channel Names or IDs',
-    name: 'channelIds',
-    type: 'multiOptions',
-    typeOptions: { loadOptionsMethod: 'getChannels' },
-    default: [],
-    description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-    displayOptions: getAll,
-  },
+  pickerField('Channel Names or IDs', 'channelIds', 'getChannels', getAll, { multiple: true }),
   ...dateFields.slice(0, 6),
   { displayName: 'Status Session', name: 'status', type: 'multiOptions', options: STATUSES, default: [], displayOptions: getAll },
   {
@@ -150,24 +114,10 @@ const properties: INodeProperties[] = [
   { displayName: 'New Status', name: 'newStatus', type: 'options', options: STATUSES, default: 'IN_PROGRESS', displayOptions: showFor(R, ['changeStatus']) },
 
   // Transfer / Assignee
-  {
-    displayName: 'Department Name or ID',
-    name: 'newDepartmentId',
-    type: 'options',
-    typeOptions: { loadOptionsMethod: 'getDepartments' },
-    default: '',
-    description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-    displayOptions: showFor(R, ['transfer']),
-  },
-  {
-    displayName: 'User Name or ID',
-    name: 'newUserId',
-    type: 'options',
-    typeOptions: { loadOptionsMethod: 'getAgents' },
-    default: '',
-    description: 'An agent of that department (the session goes to the agent); empty transfers to the department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-    displayOptions: showFor(R, ['transfer', 'assignee']),
-  },
+  pickerField('Department Name or ID', 'newDepartmentId', 'getDepartments', showFor(R, ['transfer'])),
+  pickerField('User Name or ID', 'newUserId', 'getAgents', showFor(R, ['transfer', 'assignee']), {
+    hint: 'The agent to give the session to (Transfer: an agent of that department; empty transfers to the department)',
+  }),
 
   // Complete
   { displayName: 'Reactivate On New Message', name: 'reactivateOnNewMessage', type: 'boolean', default: false, displayOptions: showFor(R, ['complete']) },

@@ -61,3 +61,32 @@ export function itemsOf(body: any): IDataObject[] {
   if (Array.isArray(body?.data?.payload)) return body.data.payload;
   return [body];
 }
+
+/** The operation picker of one resource. */
+export function operationField(resource: string, options: Array<{ name: string; value: string; action: string; description?: string }>, defaultValue: string): INodeProperties {
+  return { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: { show: { resource: [resource] } }, default: defaultValue, options };
+}
+
+const EXPRESSION_LINK = '<a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/** A list loaded from the server (`loadOptionsMethod`): one id (`options`) or several (`multiOptions`). */
+export function pickerField(
+  displayName: string,
+  name: string,
+  loadOptionsMethod: string,
+  displayOptions: INodeProperties['displayOptions'],
+  extra: Partial<INodeProperties> & { multiple?: boolean; hint?: string } = {},
+): INodeProperties {
+  const { multiple, hint, ...rest } = extra;
+  const how = multiple ? `Choose from the list, or specify IDs using an ${EXPRESSION_LINK}` : `Choose from the list, or specify an ID using an ${EXPRESSION_LINK}`;
+  return {
+    displayName,
+    name,
+    type: multiple ? 'multiOptions' : 'options',
+    typeOptions: { loadOptionsMethod },
+    default: multiple ? [] : '',
+    description: hint ? `${hint}. ${how}.` : how,
+    displayOptions,
+    ...rest,
+  };
+}

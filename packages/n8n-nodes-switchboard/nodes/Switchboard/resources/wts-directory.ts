@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { request, wtsPages } from '../api.ts';
-import { itemsOf, keyValueField, keyValues, requiredString, showFor, type Resource } from './shared.ts';
+import { itemsOf, keyValueField, keyValues, operationField, pickerField, requiredString, showFor, type Resource } from './shared.ts';
 
-/** The operation picker of one resource. */
-function operationField(resource: string, options: Array<{ name: string; value: string; action: string }>, defaultValue: string): INodeProperties {
-  return { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: { show: { resource: [resource] } }, default: defaultValue, options };
-}
 
 const id = (ctx: IExecuteFunctions, i: number, what: string) => encodeURIComponent(requiredString(ctx, 'id', i, `Fill in the field ${what} ID`));
 const idField = (resource: string, label: string, operations: string[]): INodeProperties => ({
@@ -60,15 +56,7 @@ export const wtsContact: Resource = {
     { displayName: 'Phone Number', name: 'phone', type: 'string', default: '', required: true, displayOptions: showFor(C, ['getByPhone']) },
     ...contactFields(['create', 'update']),
     { displayName: 'Upsert', name: 'upsert', type: 'boolean', default: false, description: 'Whether to update the contact with the same phone or email instead of failing', displayOptions: showFor(C, ['create']) },
-    {
-      displayName: 'Tag Names or IDs',
-      name: 'tagIds',
-      type: 'multiOptions',
-      typeOptions: { loadOptionsMethod: 'getTags' },
-      default: [],
-      description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-      displayOptions: showFor(C, ['updateTags']),
-    },
+    pickerField('Tag Names or IDs', 'tagIds', 'getTags', showFor(C, ['updateTags']), { multiple: true }),
     {
       displayName: 'Tag Operation',
       name: 'tagOperation',
