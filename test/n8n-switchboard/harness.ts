@@ -80,7 +80,8 @@ export interface Harness {
   loadOptions(method: string, parameters?: IDataObject): Promise<Array<{ name: string; value: string | number | boolean }>>;
   /** The credential's own test request, authenticated as n8n does it; answers the HTTP status. */
   testCredential(): Promise<number>;
-  trigger(parameters: IDataObject): Promise<TriggerRun>;
+  /** The trigger node, its webhook served on loopback; `staticData` continues an earlier run's (same workflow). */
+  trigger(parameters: IDataObject, staticData?: IDataObject): Promise<TriggerRun>;
 }
 
 export interface TriggerRun {
@@ -174,8 +175,7 @@ export function createHarness(credentials: ICredentialDataDecryptedObject): Harn
       const response = (await authenticatedRequest(credentialType.name, options)) as { statusCode: number };
       return response.statusCode;
     },
-    async trigger(parameters) {
-      const staticData: IDataObject = {};
+    async trigger(parameters, staticData = {}) {
       const emitted: IDataObject[] = [];
       const responses: TriggerRun['responses'] = [];
       // n8n's webhook server for this workflow: raw body kept (req.rawBody), JSON parsed, the node decides.

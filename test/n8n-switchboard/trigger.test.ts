@@ -49,10 +49,19 @@ describe('Switchboard Trigger: WTS dialect', () => {
     expect(await replay(run, 0, { 'x-chatwoot-delivery': 'another-id', 'x-chatwoot-signature': 'sha256=' + '0'.repeat(64) })).toBe(401);
     expect(run.emitted).toHaveLength(1);
 
-    expect(await run.deactivate()).toBe(true);
+    // Other events chosen later: the old subscription is dropped and activation makes a new one.
+    const changed = await n8n.trigger({ dialect: 'wts', wtsEvents: ['SESSION_NEW', 'MESSAGE_RECEIVED'] }, run.staticData);
+    expect(await changed.checkExists()).toBe(false);
     expect((await f.wts.get('/core/v1/webhook/subscription')).body).toEqual([]);
-    expect(await run.checkExists()).toBe(false);
+    expect(await changed.activate()).toBe(true);
+    const resubscribed = (await f.wts.get('/core/v1/webhook/subscription')).body as any[];
+    expect(resubscribed.map((s) => s.events.map((e: any) => e.event))).toEqual([['SESSION_NEW', 'MESSAGE_RECEIVED']]);
+
+    expect(await changed.deactivate()).toBe(true);
+    expect((await f.wts.get('/core/v1/webhook/subscription')).body).toEqual([]);
+    expect(await changed.checkExists()).toBe(false);
     await run.close();
+    await changed.close();
   });
 });
 

@@ -18,15 +18,27 @@ const CHATWOOT_EVENTS = [
 
 interface Registration {
   dialect?: string;
+  events?: string[];
   webhookId?: string | number;
   secret?: string;
   seen?: string[];
 }
 
+const chosenEvents = (ctx: IHookFunctions, dialect: string) => ctx.getNodeParameter(dialect === 'wts' ? 'wtsEvents' : 'chatwootEvents') as string[];
+
 const header = (headers: IDataObject, name: string) => {
   const value = headers[name];
   return Array.isArray(value) ? String(value[0] ?? '') : String(value ?? '');
 };
+
+/** Unsubscribes (in the dialect it was made in) and forgets the registration. */
+async function removeRegistration(ctx: IHookFunctions, data: Registration): Promise<void> {
+  if (data.webhookId !== undefined) {
+    if (data.dialect === 'wts') await request(ctx, 'DELETE', `/core/v1/webhook/subscription/${encodeURIComponent(String(data.webhookId))}`);
+    else await accountRequest(ctx, 'DELETE', `/webhooks/${Number(data.webhookId)}`);
+  }
+  for (const key of ['webhookId', 'secret', 'dialect', 'events', 'seen'] as const) delete data[key];
+}
 
 /**
  * Starts a workflow on Switchboard's events. On activation it subscribes this workflow's webhook URL (a WTS
@@ -96,6 +108,11 @@ export class SwitchboardTrigger implements INodeType {
         const data = this.getWorkflowStaticData('node') as Registration;
         const dialect = this.getNodeParameter('dialect') as string;
         if (!data.webhookId || data.dialect !== dialect) return false;
+        // Events changed since activation: n8n re-creates the subscription after this answers false.
+        if (JSON.stringify(data.events ?? []) !== JSON.stringify(chosenEvents(this, dialect))) {
+          await removeRegistration(this, data).catch(() => undefined);
+          return false;
+        }
         try {
           if (dialect === 'wts') await request(this, 'GET', `/core/v1/webhook/subscription/${encodeURIComponent(String(data.webhookId))}`);
           else await accountRequest(this, 'GET', `/webhooks/${Number(data.webhookId)}`);
@@ -111,32 +128,24 @@ export class SwitchboardTrigger implements INodeType {
         const dialect = this.getNodeParameter('dialect') as string;
         const url = this.getNodeWebhookUrl('default') as string;
         const name = `n8n: ${this.getWorkflow().name ?? this.getWorkflow().id ?? 'workflow'}`.slice(0, 255);
+        const events = chosenEvents(this, dialect);
         if (dialect === 'wts') {
-          const events = this.getNodeParameter('wtsEvents') as string[];
           const subscription = await request(this, 'POST', '/core/v1/webhook/subscription', { body: { name, url, enabled: true, events } });
-          Object.assign(data, { dialect, webhookId: subscription.id, secret: subscription.secret, seen: [] });
+          Object.assign(data, { dialect, events, webhookId: subscription.id, secret: subscription.secret, seen: [] });
         } else {
-          const subscriptions = this.getNodeParameter('chatwootEvents') as string[];
-          const answer = await accountRequest(this, 'POST', '/webhooks', { body: { webhook: { name, url, subscriptions } } });
+          const answer = await accountRequest(this, 'POST', '/webhooks', { body: { webhook: { name, url, subscriptions: events } } });
           const webhook = answer.payload?.webhook ?? answer;
-          Object.assign(data, { dialect, webhookId: webhook.id, secret: webhook.secret, seen: [] });
+          Object.assign(data, { dialect, events, webhookId: webhook.id, secret: webhook.secret, seen: [] });
         }
         return true;
       },
       async delete(this: IHookFunctions): Promise<boolean> {
         const data = this.getWorkflowStaticData('node') as Registration;
-        if (data.webhookId !== undefined) {
-          try {
-            if (data.dialect === 'wts') await request(this, 'DELETE', `/core/v1/webhook/subscription/${encodeURIComponent(String(data.webhookId))}`);
-            else await accountRequest(this, 'DELETE', `/webhooks/${Number(data.webhookId)}`);
-          } catch {
-            return false;
-          }
+        try {
+          await removeRegistration(this, data);
+        } catch {
+          return false;
         }
-        delete data.webhookId;
-        delete data.secret;
-        delete data.dialect;
-        delete data.seen;
         return true;
       },
     },
