@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool.ts';
 import type { Inbox } from '../../db/types.ts';
-import type { ChannelContext } from '../adapter.ts';
+import { unprocessable } from '../../errors.ts';
+import { ProviderError, type ChannelContext } from '../adapter.ts';
 import { callGraph } from './api.ts';
 
 interface TemplatePage {
@@ -35,4 +36,21 @@ export async function storeTemplates(db: Db, inbox: Inbox, templates: Record<str
     .where('account_id', '=', inbox.account_id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Chatwoot's `POST …/inboxes/:id/sync_templates` (done at once here rather than in a job): the business
+ * account's templates fetched again and kept on the inbox. 422 for an inbox that is not WhatsApp, or when Meta
+ * refuses or does not answer.
+ */
+export async function syncInboxTemplates(ctx: ChannelContext, inbox: Inbox): Promise<Inbox> {
+  if (inbox.channel_type !== 'Channel::Whatsapp') throw unprocessable('Template sync is only available for WhatsApp channels');
+  const channel = await ctx.db.selectFrom('channel_whatsapp').selectAll().where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).executeTakeFirst();
+  if (!channel) throw unprocessable('Template sync is only available for WhatsApp channels');
+  try {
+    return await storeTemplates(ctx.db, inbox, await fetchTemplates(ctx, channel.api_key, channel.business_account_id));
+  } catch (error) {
+    if (error instanceof ProviderError) throw unprocessable(`Template sync failed: ${error.reason}`);
+    throw error;
+  }
 }

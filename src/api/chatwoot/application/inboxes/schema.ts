@@ -88,6 +88,7 @@ export async function nullTexts(request: FastifyRequest): Promise<void> {
 
 export const InboxList = Type.Object({ payload: Type.Array(InboxSchema) });
 export const DeletedInbox = Type.Object({ message: Type.String() });
+export const TemplateSyncAnswer = Type.Object({ message: Type.String() });
 export const AgentPayload = Type.Object({ payload: Type.Array(AgentSchema) });
 
 export const AssignableQuery = Type.Object({
