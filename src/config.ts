@@ -49,6 +49,10 @@ export interface Config {
   /** Channel adapters (src/channels): provider base URLs are settings so tests point them at loopback fakes. */
   channels: {
     telegramApiBaseUrl: string;
+    /** Meta's Graph API (WhatsApp Cloud API), as Chatwoot names the setting. */
+    whatsappCloudBaseUrl: string;
+    /** The Meta app's secret, checking X-Hub-Signature-256 for WhatsApp inboxes that set no `app_secret` of their own. */
+    whatsappAppSecret: string | undefined;
     /** Attempts at sending one outgoing message when the provider fails in a way worth retrying (5xx, 429, network). */
     sendAttempts: number;
     /** First retry delay; pg-boss doubles it (with jitter) for each next attempt. */
@@ -240,6 +244,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     channels: {
       telegramApiBaseUrl: (url(env, 'TELEGRAM_API_BASE_URL', ['http:', 'https:']) ?? 'https://api.telegram.org').replace(/\/$/, ''),
+      whatsappCloudBaseUrl: (url(env, 'WHATSAPP_CLOUD_BASE_URL', ['http:', 'https:']) ?? 'https://graph.facebook.com').replace(/\/$/, ''),
+      whatsappAppSecret: env.WHATSAPP_APP_SECRET?.trim() || undefined,
       sendAttempts: integer(env, 'CHANNEL_SEND_ATTEMPTS', 6, 1, 50),
       sendRetryDelaySeconds: integer(env, 'CHANNEL_SEND_RETRY_DELAY_SECONDS', 5, 1, 3_600),
       timeoutMs: integer(env, 'CHANNEL_TIMEOUT_MS', 30_000, 100, 600_000),

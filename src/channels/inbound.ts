@@ -1,7 +1,7 @@
 import type { Db } from '../db/pool.ts';
 import type { ContactInbox, Conversation, Inbox, Message } from '../db/types.ts';
 import type { ObjectStorage } from '../storage/object-storage.ts';
-import { createContact } from '../domain/contacts/commands.ts';
+import { addContactInbox, createContact } from '../domain/contacts/commands.ts';
 import { createConversation } from '../domain/conversations/commands.ts';
 import { insertMessage, MESSAGE_TYPE, type NewFile } from '../domain/messages/commands.ts';
 import { releaseUnclaimed } from '../domain/attachments/orphans.ts';
@@ -13,7 +13,8 @@ export interface InboundMessage {
   providerMessageId: string;
   /** The message's source_id (the provider's own id for it, e.g. for edits and replies). */
   sourceId: string;
-  contact: { sourceId: string; name: string; additionalAttributes: Record<string, unknown> };
+  /** `phoneNumber` (+E.164): a contact of the account with it already is the one who writes (Chatwoot finds it so). */
+  contact: { sourceId: string; name: string; additionalAttributes: Record<string, unknown>; phoneNumber?: string };
   /** Kept on a new conversation (e.g. Telegram's chat_id, which outbound sends need). */
   conversationAttributes: Record<string, unknown>;
   content: string | null;
@@ -35,7 +36,17 @@ async function contactInboxFor(db: Db, inbox: Inbox, contact: InboundMessage['co
   const found = await find();
   if (found) return found;
   try {
-    const created = await createContact(db, inbox.account_id, { name: contact.name, additional_attributes: contact.additionalAttributes, inbox_id: inbox.id, source_id: contact.sourceId });
+    const known = contact.phoneNumber
+      ? await db.selectFrom('contacts').selectAll().where('account_id', '=', inbox.account_id).where('phone_number', '=', contact.phoneNumber).executeTakeFirst()
+      : undefined;
+    if (known) return await addContactInbox(db, known, inbox, contact.sourceId);
+    const created = await createContact(db, inbox.account_id, {
+      name: contact.name,
+      additional_attributes: contact.additionalAttributes,
+      ...(contact.phoneNumber ? { phone_number: contact.phoneNumber } : {}),
+      inbox_id: inbox.id,
+      source_id: contact.sourceId,
+    });
     return created.contactInbox!;
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;

@@ -445,6 +445,19 @@ export interface ChannelTelegramTable {
   created_at: Timestamp;
 }
 
+export interface ChannelWhatsappTable {
+  id: Id;
+  account_id: number;
+  inbox_id: number;
+  phone_number: string;
+  phone_number_id: string;
+  business_account_id: string;
+  api_key: string;
+  webhook_verify_token: string;
+  app_secret: string | null;
+  created_at: Timestamp;
+}
+
 export interface ChannelReceiptsTable {
   inbox_id: number;
   provider_message_id: string;
@@ -603,6 +616,7 @@ export interface Database {
   automation_runs: AutomationRunsTable;
   automation_calls: AutomationCallsTable;
   channel_telegram: ChannelTelegramTable;
+  channel_whatsapp: ChannelWhatsappTable;
   channel_receipts: ChannelReceiptsTable;
   channel_sends: ChannelSendsTable;
   webhooks: WebhooksTable;
@@ -650,6 +664,7 @@ export type AgentBot = Selectable<AgentBotsTable>;
 export type Team = Selectable<TeamsTable>;
 export type Inbox = Selectable<InboxesTable>;
 export type ChannelTelegram = Selectable<ChannelTelegramTable>;
+export type ChannelWhatsapp = Selectable<ChannelWhatsappTable>;
 export type ChannelSend = Selectable<ChannelSendsTable>;
 export type Contact = Selectable<ContactsTable>;
 export type ContactInbox = Selectable<ContactInboxesTable>;

@@ -13,6 +13,7 @@ const CHANNEL_KEYS: Record<string, readonly string[]> = {
 /** Settings a channel adapter sets when it creates the inbox (what the provider said), never changed by an update. */
 const ADAPTER_KEYS: Record<string, readonly string[]> = {
   'Channel::Telegram': ['bot_name'],
+  'Channel::Whatsapp': ['phone_number', 'provider', 'provider_config', 'message_templates'],
 };
 
 export type ChannelInput = { webhook_url?: string | null } & Record<string, unknown>;

@@ -2,6 +2,7 @@ import type { Db } from '../../db/pool.ts';
 import type { Conversation, Message } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { createMessage, MESSAGE_TYPE } from '../messages/commands.ts';
+import { checkReplyWindow } from '../conversations/reply-window.ts';
 
 /** What a WTS client sends into a session (`PublicQuickSendBodyDTO` and the session message body). */
 export interface SessionMessageInput {
@@ -64,6 +65,7 @@ export function checkSessionMessage(input: SessionMessageInput, prefix = ''): st
 
 export async function sendSessionMessage(db: Db, conversation: Conversation, input: SessionMessageInput, sender: Sender): Promise<Message> {
   const text = checkSessionMessage(input);
+  await checkReplyWindow(db, conversation, { isPrivate: false, isTemplate: Boolean(input.templateId) });
   const inReplyTo = input.refId ? await repliedMessageId(db, conversation, input.refId) : undefined;
   const { message } = await createMessage(db, conversation, {
     messageType: MESSAGE_TYPE.outgoing,

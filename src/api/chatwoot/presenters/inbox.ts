@@ -9,6 +9,7 @@ export const CHANNEL_TYPES = {
   web_widget: 'Channel::WebWidget',
   email: 'Channel::Email',
   telegram: 'Channel::Telegram',
+  whatsapp: 'Channel::Whatsapp',
 } as const;
 export type ChannelShortType = keyof typeof CHANNEL_TYPES;
 
@@ -78,6 +79,8 @@ export const InboxSchema = Type.Object({
   pre_chat_form_options: Type.Optional(FreeObject),
   continuity_via_email: Type.Optional(Type.Boolean()),
   bot_name: Type.Optional(S),
+  message_templates: Type.Optional(Type.Array(FreeObject)),
+  provider_config: Type.Optional(FreeObject),
 });
 export type InboxJson = Static<typeof InboxSchema>;
 
@@ -141,6 +144,18 @@ export function presentInbox(inbox: Inbox, options: { isAdmin: boolean; publicUr
   }
   // The bot token is never presented (SECURITY.md): the bot's name says which bot it is.
   if (inbox.channel_type === CHANNEL_TYPES.telegram) json.bot_name = channel.bot_name ?? null;
+  if (inbox.channel_type === CHANNEL_TYPES.whatsapp) presentWhatsapp(json, channel, options.isAdmin);
   if (options.isAdmin && (isApi || isWidget)) json.hmac_token = inbox.hmac_token;
   return json;
+}
+
+/**
+ * Chatwoot's WhatsApp attributes: phone number, provider, synced templates, and for administrators the
+ * provider_config without its secrets (the access token and app secret are never presented, SECURITY.md).
+ */
+function presentWhatsapp(json: InboxJson, channel: Record<string, any>, isAdmin: boolean): void {
+  json.phone_number = channel.phone_number ?? null;
+  json.provider = channel.provider ?? 'whatsapp_cloud';
+  json.message_templates = Array.isArray(channel.message_templates) ? channel.message_templates : [];
+  if (isAdmin) json.provider_config = channel.provider_config ?? {};
 }

@@ -5,9 +5,10 @@ import { createInbox, deleteInbox, updateInbox } from '../../../../domain/inboxe
 import { getInbox, getVisibleInbox, listInboxes } from '../../../../domain/inboxes/repository.ts';
 import { checkOptionalUrl } from '../../../../domain/webhooks/ssrf.ts';
 import { CHANNEL_TYPES, presentInbox } from '../../presenters/inbox.ts';
-import { CreateInboxBody, DeletedInbox, InboxList, InboxParams, InboxSchema, UpdateInboxBody, nullTexts } from './schema.ts';
+import { CreateInboxBody, DeletedInbox, TemplateSyncAnswer, InboxList, InboxParams, InboxSchema, UpdateInboxBody, nullTexts } from './schema.ts';
 import inboxActions from './actions.ts';
 import { adapterForShortType, adapterForType } from '../../../../channels/registry.ts';
+import { syncInboxTemplates } from '../../../../channels/whatsapp/templates.ts';
 
 const tags = ['Inboxes'];
 
@@ -45,6 +46,15 @@ export default async function inboxRoutes(app: App): Promise<void> {
       if (adapter) return present(request, await adapter.createInbox(channels, request.auth.account.id, fields, channelSettings));
       await checkOptionalUrl(channel.webhook_url, config.webhooks.allowPrivateNetworks, 'channel.webhook_url');
       return present(request, await createInbox(db, request.auth.account.id, CHANNEL_TYPES[type], { ...fields, channel: channelSettings }));
+    },
+  );
+
+  app.post(
+    '/inboxes/:id/sync_templates',
+    { config: { policy: 'inboxes.manage' }, schema: { tags, summary: "Sync a WhatsApp inbox's message templates", params: InboxParams, response: { 200: TemplateSyncAnswer } } },
+    async (request) => {
+      await syncInboxTemplates(channels, await getInbox(db, request.auth.account.id, request.params.id));
+      return { message: 'Template sync initiated successfully' };
     },
   );
 

@@ -26,9 +26,12 @@ const ChannelFields = {
   continuity_via_email: Type.Optional(Type.Boolean()),
   allowed_domains: Text(2048),
   bot_token: Text(200),
+  phone_number: Text(32),
+  provider: Text(32),
+  provider_config: Type.Optional(FreeObject),
 };
 
-export const ChannelType = Type.Union([Type.Literal('api'), Type.Literal('web_widget'), Type.Literal('telegram')]);
+export const ChannelType = Type.Union([Type.Literal('api'), Type.Literal('web_widget'), Type.Literal('telegram'), Type.Literal('whatsapp')]);
 
 const WorkingHour = Type.Object({
   day_of_week: Type.Integer({ minimum: 0, maximum: 6 }),
@@ -85,6 +88,7 @@ export async function nullTexts(request: FastifyRequest): Promise<void> {
 
 export const InboxList = Type.Object({ payload: Type.Array(InboxSchema) });
 export const DeletedInbox = Type.Object({ message: Type.String() });
+export const TemplateSyncAnswer = Type.Object({ message: Type.String() });
 export const AgentPayload = Type.Object({ payload: Type.Array(AgentSchema) });
 
 export const AssignableQuery = Type.Object({

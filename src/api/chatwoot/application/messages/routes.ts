@@ -5,6 +5,7 @@ import { createMessage, getMessage, MESSAGE_TYPE, softDeleteMessage, updateMessa
 import { loadMessageDetails, type KnownSenders } from '../../../../domain/messages/details.ts';
 import { listMessages } from '../../../../domain/messages/list.ts';
 import { findInbox } from '../../../../domain/inboxes/repository.ts';
+import { checkReplyWindow } from '../../../../domain/conversations/reply-window.ts';
 import { findAccountBot } from '../../../../domain/bots/repository.ts';
 import { getContact } from '../../../../domain/contacts/repository.ts';
 import { findMember } from '../../../../domain/users/repository.ts';
@@ -103,6 +104,7 @@ export default async function messageRoutes(app: App): Promise<void> {
         const inbox = await findInbox(db, conversation.account_id, conversation.inbox_id);
         if (inbox?.channel_type !== 'Channel::Api') throw unprocessable('Incoming messages are only allowed in Api inboxes');
       }
+      if (messageType !== MESSAGE_TYPE.incoming) await checkReplyWindow(db, conversation, { isPrivate: body.private ?? false, isTemplate: Boolean(body.template_params) });
       const files = (body.attachments ?? []).filter(isUploadedFile);
       let contentType = body.content_type ?? 'text';
       const items = (body.content_attributes as { items?: unknown[] } | undefined)?.items;

@@ -1,0 +1,13 @@
+import type { ChannelAdapter } from '../adapter.ts';
+import { beforeWhatsappDelete, createWhatsappInbox, WHATSAPP_CHANNEL_TYPE } from './setup.ts';
+import { sendWhatsappMessage } from './outbound.ts';
+import { whatsappRoutes } from './routes.ts';
+
+export const whatsappAdapter: ChannelAdapter = {
+  channelType: WHATSAPP_CHANNEL_TYPE,
+  shortType: 'whatsapp',
+  createInbox: createWhatsappInbox,
+  beforeDelete: beforeWhatsappDelete,
+  send: sendWhatsappMessage,
+  routes: whatsappRoutes,
+};

@@ -1,0 +1,31 @@
+import type { Db } from '../../db/pool.ts';
+import type { Conversation } from '../../db/types.ts';
+import { unprocessable } from '../../errors.ts';
+import { MESSAGE_TYPE } from '../messages/commands.ts';
+
+/** Channels whose provider only takes free-form replies within 24 hours of the contact's last message (Meta's customer-service window). */
+const WINDOWED_CHANNELS = ['Channel::Whatsapp'];
+const WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export const WINDOW_CLOSED_MESSAGE =
+  'The 24-hour customer service window is closed: the contact has not written in the last 24 hours, so only a message template can be sent';
+
+/** Whether the contact wrote within the last 24 hours (true for channels without a window). */
+export async function replyWindowOpen(db: Db, conversation: Pick<Conversation, 'id' | 'account_id' | 'inbox_id'>, now = Date.now()): Promise<boolean> {
+  const inbox = await db.selectFrom('inboxes').select('channel_type').where('id', '=', conversation.inbox_id).where('account_id', '=', conversation.account_id).executeTakeFirst();
+  if (!inbox || !WINDOWED_CHANNELS.includes(inbox.channel_type)) return true;
+  const last = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.max('created_at').as('at'))
+    .where('account_id', '=', conversation.account_id)
+    .where('conversation_id', '=', conversation.id)
+    .where('message_type', '=', MESSAGE_TYPE.incoming)
+    .executeTakeFirst();
+  return Boolean(last?.at) && now - new Date(last!.at as Date).getTime() < WINDOW_MS;
+}
+
+/** A public, non-template message to a contact outside the window: refused (422) before anything is stored. */
+export async function checkReplyWindow(db: Db, conversation: Pick<Conversation, 'id' | 'account_id' | 'inbox_id'>, send: { isPrivate: boolean; isTemplate: boolean }): Promise<void> {
+  if (send.isPrivate || send.isTemplate) return;
+  if (!(await replyWindowOpen(db, conversation))) throw unprocessable(WINDOW_CLOSED_MESSAGE, ['template_params']);
+}
