@@ -12,6 +12,7 @@ import { startChatbotEngine } from './jobs/chatbots.ts';
 import { startChannelEngine } from './jobs/channel-sends.ts';
 import { startAutomationEngine } from './jobs/automations.ts';
 import { startMacroRunner } from './jobs/macros.ts';
+import { startScheduledSender } from './jobs/scheduled-sends.ts';
 import { startAuthMaintenance } from './jobs/auth-maintenance.ts';
 import { startAutoResolve } from './jobs/auto-resolve.ts';
 import { startStorageMaintenance } from './jobs/storage-maintenance.ts';
@@ -56,6 +57,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const authMaintenance = startAuthMaintenance(connected.database.db, app.log);
   const autoResolve = startAutoResolve(connected.database, app.log);
   const macros = await startMacroRunner(connected.database, app.deps.mailer, app.log);
+  const scheduledSends = await startScheduledSender(connected.database, app.log);
   // Listen last: a load balancer or orchestrator that sees /health answer may send traffic, or a SIGTERM,
   // at once, and everything behind the port must be running by then.
   const address = await app.listen({ port: config.port, host: config.host });
@@ -96,6 +98,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       await authMaintenance.stop();
       await autoResolve.stop();
       await macros.stop();
+      await scheduledSends.stop();
       app.deps.mailer.close();
       await connected.close();
       return !cut;

@@ -609,6 +609,9 @@ export interface MacroRunsTable {
 }
 
 export interface Database {
+  scheduled_messages: ScheduledMessagesTable;
+  sequences: SequencesTable;
+  sequence_contacts: SequenceContactsTable;
   macros: MacrosTable;
   macro_runs: MacroRunsTable;
   dashboard_apps: DashboardAppsTable;
@@ -683,3 +686,67 @@ export type MacroRun = Selectable<MacroRunsTable>;
 export type NewContact = Insertable<ContactsTable>;
 export type ContactUpdate = Updateable<ContactsTable>;
 export type ConversationUpdate = Updateable<ConversationsTable>;
+
+export type ScheduledMessageType = 'TEMPLATE' | 'CHATBOT';
+export type ScheduledMessageStatus = 'SCHEDULED' | 'PROCESSED' | 'SENT' | 'CANCELED' | 'FAILED';
+
+export interface ScheduledMessagesTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  contact_id: number;
+  inbox_id: number;
+  team_id: number | null;
+  user_id: number | null;
+  type: ScheduledMessageType;
+  text: string | null;
+  template_id: string | null;
+  template_params: Json<Record<string, unknown>>;
+  bot_key: string | null;
+  hidden_session: Generated<boolean>;
+  scheduled_at: Timestamp;
+  status: Generated<ScheduledMessageStatus>;
+  failure_reason: string | null;
+  conversation_id: number | null;
+  message_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SequenceStep {
+  delaySeconds: number;
+  text: string;
+}
+
+export interface SequencesTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  inbox_id: number;
+  name: string;
+  enabled: Generated<boolean>;
+  stop_on_reply: Generated<boolean>;
+  steps: Json<SequenceStep[]>;
+  created_by_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type SequenceContactStatus = 'ACTIVE' | 'COMPLETED' | 'STOPPED' | 'REMOVED';
+
+export interface SequenceContactsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  sequence_id: number;
+  contact_id: number;
+  added_by_user_id: number | null;
+  origin: Generated<string>;
+  status: Generated<SequenceContactStatus>;
+  stop_reason: string | null;
+  next_step: Generated<number>;
+  next_at: NullableTimestamp;
+  last_added_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}

@@ -17,6 +17,8 @@ import { startEventWorker, type Worker } from '../../src/events/worker.ts';
 import { startChatbotEngine, type ChatbotEngine } from '../../src/jobs/chatbots.ts';
 import { startChannelEngine, type ChannelEngine } from '../../src/jobs/channel-sends.ts';
 import { startAutomationEngine, type AutomationEngine } from '../../src/jobs/automations.ts';
+import { startScheduledSender } from '../../src/jobs/scheduled-sends.ts';
+import type { NotifiedSweep } from '../../src/jobs/notified-sweep.ts';
 
 export interface Response<T = any> {
   status: number;
@@ -56,6 +58,8 @@ export interface TestContext {
   channels?: ChannelEngine;
   /** The automation engine (rule runs and their HTTP calls), when started with { automation: true }. */
   automation?: AutomationEngine;
+  /** The sender of scheduled messages and sequence steps, when started with { scheduler: true }. */
+  scheduler?: NotifiedSweep;
 }
 
 function encodeQuery(query: Record<string, unknown> | undefined): string {
@@ -98,7 +102,7 @@ function makeClient(app: App, token?: string, extraHeaders: Record<string, strin
 }
 
 /** One in-process server on a fresh database per test file; closed after the file. */
-export async function createTestContext(env: Record<string, string> = {}, options: { worker?: boolean; logger?: object; chatbots?: boolean; channels?: boolean; automation?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(env: Record<string, string> = {}, options: { worker?: boolean; logger?: object; chatbots?: boolean; channels?: boolean; automation?: boolean; scheduler?: boolean } = {}): Promise<TestContext> {
   const testDb = await createTestDatabase();
   const database = openDatabase(testDb.url, { max: 5 });
   // Each test file stores its attachments in a folder of its own, removed afterwards.
@@ -110,7 +114,9 @@ export async function createTestContext(env: Record<string, string> = {}, option
   const chatbots = options.chatbots ? await startChatbotEngine(database, config, { warn() {}, error() {} }) : undefined;
   const channels = options.channels ? await startChannelEngine(database, config, app.deps.storage, { warn() {}, error() {} }) : undefined;
   const automation = options.automation ? startAutomationEngine(database, config, app.deps.mailer, { warn() {}, error() {} }) : undefined;
+  const scheduler = options.scheduler ? await startScheduledSender(database, { warn() {}, error() {} }) : undefined;
   afterAll(async () => {
+    await scheduler?.stop();
     await channels?.stop();
     await automation?.stop();
     await chatbots?.stop();
@@ -129,6 +135,7 @@ export async function createTestContext(env: Record<string, string> = {}, option
     chatbots,
     channels,
     automation,
+    scheduler,
     client: (token, headers) => makeClient(app, token, headers),
     async account(name = 'Acme') {
       const result = await bootstrap(db, { accountName: name });

@@ -24,7 +24,7 @@ export interface QuickSend {
   botKey?: string;
 }
 
-async function departmentFor(db: Db, accountId: number, department: QuickSend['department']): Promise<Team | undefined> {
+export async function departmentFor(db: Db, accountId: number, department: QuickSend['department']): Promise<Team | undefined> {
   if (!department?.id && !department?.name) return undefined;
   let query = db.selectFrom('teams').selectAll().where('account_id', '=', accountId);
   query = department.id ? query.where('uuid', '=', department.id) : query.where((eb) => eb(eb.fn('lower', ['name']), '=', department.name!.toLowerCase()));
