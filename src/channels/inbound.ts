@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/pool.ts';
 import type { ContactInbox, Conversation, Inbox, Message } from '../db/types.ts';
 import type { ObjectStorage } from '../storage/object-storage.ts';
-import { createContact } from '../domain/contacts/commands.ts';
+import { addContactInbox, createContact } from '../domain/contacts/commands.ts';
 import { createConversation } from '../domain/conversations/commands.ts';
 import { insertMessage, MESSAGE_TYPE, type NewFile } from '../domain/messages/commands.ts';
 import { releaseUnclaimed } from '../domain/attachments/orphans.ts';
@@ -12,7 +13,10 @@ export interface InboundMessage {
   providerMessageId: string;
   /** The message's source_id (the provider's own id for it, e.g. for edits and replies). */
   sourceId: string;
-  contact: { sourceId: string; name: string; additionalAttributes: Record<string, unknown> };
+  /** `email`: a contact of the account with that address is the sender (email inboxes), else one is created with it. */
+  contact: { sourceId: string; name: string; additionalAttributes: Record<string, unknown>; email?: string };
+  /** The conversation the provider says the message continues (email threading); used when it is in the inbox. */
+  conversationId?: number;
   /** Kept on a new conversation (e.g. Telegram's chat_id, which outbound sends need). */
   conversationAttributes: Record<string, unknown>;
   content: string | null;
@@ -34,7 +38,17 @@ async function contactInboxFor(db: Db, inbox: Inbox, contact: InboundMessage['co
   const found = await find();
   if (found) return found;
   try {
-    const created = await createContact(db, inbox.account_id, { name: contact.name, additional_attributes: contact.additionalAttributes, inbox_id: inbox.id, source_id: contact.sourceId });
+    if (contact.email) {
+      const known = await db.selectFrom('contacts').selectAll().where('account_id', '=', inbox.account_id).where(sql<boolean>`lower(email) = lower(${contact.email})`).executeTakeFirst();
+      if (known) return await addContactInbox(db, known, inbox, contact.sourceId);
+    }
+    const created = await createContact(db, inbox.account_id, {
+      name: contact.name,
+      ...(contact.email ? { email: contact.email } : {}),
+      additional_attributes: contact.additionalAttributes,
+      inbox_id: inbox.id,
+      source_id: contact.sourceId,
+    });
     return created.contactInbox!;
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
@@ -45,7 +59,11 @@ async function contactInboxFor(db: Db, inbox: Inbox, contact: InboundMessage['co
 }
 
 /** The conversation the message joins: the contact's latest one still going (any, if the inbox keeps one), else a new one. */
-async function conversationFor(trx: Db, inbox: Inbox, contactInbox: ContactInbox, attributes: Record<string, unknown>): Promise<Conversation> {
+async function conversationFor(trx: Db, inbox: Inbox, contactInbox: ContactInbox, attributes: Record<string, unknown>, threadedId?: number): Promise<Conversation> {
+  if (threadedId !== undefined) {
+    const threaded = await trx.selectFrom('conversations').selectAll().where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).where('id', '=', threadedId).executeTakeFirst();
+    if (threaded) return threaded;
+  }
   let latest = trx.selectFrom('conversations').selectAll().where('account_id', '=', inbox.account_id).where('contact_inbox_id', '=', contactInbox.id);
   if (!inbox.lock_to_single_conversation) latest = latest.where('status', 'not in', ['resolved', 'hidden']);
   const going = await latest.orderBy('id', 'desc').executeTakeFirst();
@@ -72,7 +90,7 @@ export async function receiveInbound(db: Db, storage: ObjectStorage, inbox: Inbo
         .returning('inbox_id')
         .executeTakeFirst();
       if (!receipt) return undefined;
-      const conversation = await conversationFor(trx, inbox, contactInbox, inbound.conversationAttributes);
+      const conversation = await conversationFor(trx, inbox, contactInbox, inbound.conversationAttributes, inbound.conversationId);
       const { message } = await insertMessage(trx, conversation.id, {
         messageType: MESSAGE_TYPE.incoming,
         content: inbound.content,

@@ -13,6 +13,10 @@ const CHANNEL_KEYS: Record<string, readonly string[]> = {
 /** Settings a channel adapter sets when it creates the inbox (what the provider said), never changed by an update. */
 const ADAPTER_KEYS: Record<string, readonly string[]> = {
   'Channel::Telegram': ['bot_name'],
+  'Channel::Email': [
+    'email', 'imap_enabled', 'imap_address', 'imap_port', 'imap_login', 'imap_enable_ssl', 'smtp_enabled', 'smtp_address',
+    'smtp_port', 'smtp_login', 'smtp_domain', 'smtp_enable_starttls_auto', 'smtp_enable_ssl_tls', 'smtp_authentication',
+  ],
 };
 
 export type ChannelInput = { webhook_url?: string | null } & Record<string, unknown>;
