@@ -59,6 +59,13 @@ export interface Config {
     sendRetryDelaySeconds: number;
     /** One provider call (an API call or a file download) must finish within this. */
     timeoutMs: number;
+    /** The built-in SMTP receiver for email inboxes (off unless SMTP_INBOUND_PORT is set). */
+    emailInboundPort: number | undefined;
+    emailInboundHost: string;
+    /** The domain of per-conversation reply addresses (reply+<uuid>@domain); else the inbox address's domain. */
+    emailReplyDomain: string | undefined;
+    /** How often IMAP inboxes are polled. */
+    imapPollSeconds: number;
   };
   realtime: {
     /** How processes tell each other about new events: LISTEN/NOTIFY unless Redis or NATS is configured. */
@@ -249,6 +256,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sendAttempts: integer(env, 'CHANNEL_SEND_ATTEMPTS', 6, 1, 50),
       sendRetryDelaySeconds: integer(env, 'CHANNEL_SEND_RETRY_DELAY_SECONDS', 5, 1, 3_600),
       timeoutMs: integer(env, 'CHANNEL_TIMEOUT_MS', 30_000, 100, 600_000),
+      emailInboundPort: env.SMTP_INBOUND_PORT ? integer(env, 'SMTP_INBOUND_PORT', 0, 0, 65_535) : undefined,
+      emailInboundHost: env.SMTP_INBOUND_HOST?.trim() || '0.0.0.0',
+      emailReplyDomain: env.MAILER_INBOUND_EMAIL_DOMAIN?.trim() || undefined,
+      imapPollSeconds: integer(env, 'IMAP_POLL_SECONDS', 60, 1, 86_400),
     },
     realtime: realtime(env),
   };

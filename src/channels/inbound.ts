@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/pool.ts';
 import type { ContactInbox, Conversation, Inbox, Message } from '../db/types.ts';
 import type { ObjectStorage } from '../storage/object-storage.ts';
@@ -13,8 +14,13 @@ export interface InboundMessage {
   providerMessageId: string;
   /** The message's source_id (the provider's own id for it, e.g. for edits and replies). */
   sourceId: string;
-  /** `phoneNumber` (+E.164): a contact of the account with it already is the one who writes (Chatwoot finds it so). */
-  contact: { sourceId: string; name: string; additionalAttributes: Record<string, unknown>; phoneNumber?: string };
+  /**
+   * `phoneNumber` (+E.164) or `email`: a contact of the account with it already is the one who writes (Chatwoot
+   * finds it so), else one is created with it.
+   */
+  contact: { sourceId: string; name: string; additionalAttributes: Record<string, unknown>; phoneNumber?: string; email?: string };
+  /** The conversation the provider says the message continues (email threading); used when it is in the inbox. */
+  conversationId?: number;
   /** Kept on a new conversation (e.g. Telegram's chat_id, which outbound sends need). */
   conversationAttributes: Record<string, unknown>;
   content: string | null;
@@ -38,12 +44,15 @@ async function contactInboxFor(db: Db, inbox: Inbox, contact: InboundMessage['co
   try {
     const known = contact.phoneNumber
       ? await db.selectFrom('contacts').selectAll().where('account_id', '=', inbox.account_id).where('phone_number', '=', contact.phoneNumber).executeTakeFirst()
-      : undefined;
+      : contact.email
+        ? await db.selectFrom('contacts').selectAll().where('account_id', '=', inbox.account_id).where(sql<boolean>`lower(email) = lower(${contact.email})`).executeTakeFirst()
+        : undefined;
     if (known) return await addContactInbox(db, known, inbox, contact.sourceId);
     const created = await createContact(db, inbox.account_id, {
       name: contact.name,
       additional_attributes: contact.additionalAttributes,
       ...(contact.phoneNumber ? { phone_number: contact.phoneNumber } : {}),
+      ...(contact.email ? { email: contact.email } : {}),
       inbox_id: inbox.id,
       source_id: contact.sourceId,
     });
@@ -57,7 +66,11 @@ async function contactInboxFor(db: Db, inbox: Inbox, contact: InboundMessage['co
 }
 
 /** The conversation the message joins: the contact's latest one still going (any, if the inbox keeps one), else a new one. */
-async function conversationFor(trx: Db, inbox: Inbox, contactInbox: ContactInbox, attributes: Record<string, unknown>): Promise<Conversation> {
+async function conversationFor(trx: Db, inbox: Inbox, contactInbox: ContactInbox, attributes: Record<string, unknown>, threadedId?: number): Promise<Conversation> {
+  if (threadedId !== undefined) {
+    const threaded = await trx.selectFrom('conversations').selectAll().where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).where('id', '=', threadedId).executeTakeFirst();
+    if (threaded) return threaded;
+  }
   let latest = trx.selectFrom('conversations').selectAll().where('account_id', '=', inbox.account_id).where('contact_inbox_id', '=', contactInbox.id);
   if (!inbox.lock_to_single_conversation) latest = latest.where('status', 'not in', ['resolved', 'hidden']);
   const going = await latest.orderBy('id', 'desc').executeTakeFirst();
@@ -84,7 +97,7 @@ export async function receiveInbound(db: Db, storage: ObjectStorage, inbox: Inbo
         .returning('inbox_id')
         .executeTakeFirst();
       if (!receipt) return undefined;
-      const conversation = await conversationFor(trx, inbox, contactInbox, inbound.conversationAttributes);
+      const conversation = await conversationFor(trx, inbox, contactInbox, inbound.conversationAttributes, inbound.conversationId);
       const { message } = await insertMessage(trx, conversation.id, {
         messageType: MESSAGE_TYPE.incoming,
         content: inbound.content,

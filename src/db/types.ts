@@ -458,6 +458,31 @@ export interface ChannelWhatsappTable {
   created_at: Timestamp;
 }
 
+export interface ChannelEmailTable {
+  id: Id;
+  account_id: number;
+  inbox_id: number;
+  email: string;
+  imap_enabled: Generated<boolean>;
+  imap_address: string | null;
+  imap_port: number | null;
+  imap_login: string | null;
+  imap_password: string | null;
+  imap_enable_ssl: Generated<boolean>;
+  imap_uid_validity: number | null;
+  imap_last_uid: Generated<number>;
+  smtp_enabled: Generated<boolean>;
+  smtp_address: string | null;
+  smtp_port: number | null;
+  smtp_login: string | null;
+  smtp_password: string | null;
+  smtp_domain: string | null;
+  smtp_enable_starttls_auto: Generated<boolean>;
+  smtp_enable_ssl_tls: Generated<boolean>;
+  smtp_authentication: string | null;
+  created_at: Timestamp;
+}
+
 export interface ChannelReceiptsTable {
   inbox_id: number;
   provider_message_id: string;
@@ -620,6 +645,7 @@ export interface Database {
   automation_calls: AutomationCallsTable;
   channel_telegram: ChannelTelegramTable;
   channel_whatsapp: ChannelWhatsappTable;
+  channel_email: ChannelEmailTable;
   channel_receipts: ChannelReceiptsTable;
   channel_sends: ChannelSendsTable;
   webhooks: WebhooksTable;
@@ -668,6 +694,7 @@ export type Team = Selectable<TeamsTable>;
 export type Inbox = Selectable<InboxesTable>;
 export type ChannelTelegram = Selectable<ChannelTelegramTable>;
 export type ChannelWhatsapp = Selectable<ChannelWhatsappTable>;
+export type ChannelEmail = Selectable<ChannelEmailTable>;
 export type ChannelSend = Selectable<ChannelSendsTable>;
 export type Contact = Selectable<ContactsTable>;
 export type ContactInbox = Selectable<ContactInboxesTable>;

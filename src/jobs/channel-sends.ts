@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../db/pool.ts';
 import type { ObjectStorage } from '../storage/object-storage.ts';
 import { attemptSend } from '../channels/outbound-deliver.ts';
 import { CHANNEL_SENDS_CHANNEL } from '../channels/outbound-plan.ts';
+import { startEmailReceiver } from '../channels/email/receiver.ts';
 import { startJobQueue, type JobsLog } from './boss.ts';
 import { startNotifiedSweep } from './notified-sweep.ts';
 
@@ -13,6 +14,8 @@ const SWEEP_MS = 1000;
 const SWEEP_BATCH = 200;
 
 export interface ChannelEngine {
+  /** The built-in SMTP receiver's port, when SMTP_INBOUND_PORT turned it on. */
+  emailInboundPort?: number;
   stop(): Promise<void>;
 }
 
@@ -65,9 +68,13 @@ export async function startChannelEngine(database: DatabaseHandle, config: Confi
   );
 
   const sweep = await startNotifiedSweep(database, { channel: CHANNEL_SENDS_CHANNEL, intervalMs: SWEEP_MS, name: 'channel engine' }, enqueueQueued, log);
+  const { emailInboundPort, emailInboundHost } = config.channels;
+  const receiver = emailInboundPort === undefined ? undefined : await startEmailReceiver(ctx, emailInboundPort, emailInboundHost);
 
   return {
+    emailInboundPort: receiver?.port,
     async stop() {
+      await receiver?.stop();
       await sweep.stop();
       await boss.stop({ graceful: true, timeout: 5000 });
     },

@@ -14,6 +14,10 @@ const CHANNEL_KEYS: Record<string, readonly string[]> = {
 const ADAPTER_KEYS: Record<string, readonly string[]> = {
   'Channel::Telegram': ['bot_name'],
   'Channel::Whatsapp': ['phone_number', 'provider', 'provider_config', 'message_templates'],
+  'Channel::Email': [
+    'email', 'imap_enabled', 'imap_address', 'imap_port', 'imap_login', 'imap_enable_ssl', 'smtp_enabled', 'smtp_address',
+    'smtp_port', 'smtp_login', 'smtp_domain', 'smtp_enable_starttls_auto', 'smtp_enable_ssl_tls', 'smtp_authentication',
+  ],
 };
 
 export type ChannelInput = { webhook_url?: string | null } & Record<string, unknown>;

@@ -81,8 +81,27 @@ export const InboxSchema = Type.Object({
   bot_name: Type.Optional(S),
   message_templates: Type.Optional(Type.Array(FreeObject)),
   provider_config: Type.Optional(FreeObject),
+  email: Type.Optional(S),
+  imap_enabled: Type.Optional(B),
+  imap_address: Type.Optional(S),
+  imap_port: Type.Optional(Nullable(Type.Integer())),
+  imap_login: Type.Optional(S),
+  imap_enable_ssl: Type.Optional(B),
+  smtp_enabled: Type.Optional(B),
+  smtp_address: Type.Optional(S),
+  smtp_port: Type.Optional(Nullable(Type.Integer())),
+  smtp_login: Type.Optional(S),
+  smtp_domain: Type.Optional(S),
+  smtp_enable_starttls_auto: Type.Optional(B),
+  smtp_enable_ssl_tls: Type.Optional(B),
+  smtp_authentication: Type.Optional(S),
 });
 export type InboxJson = Static<typeof InboxSchema>;
+
+const EMAIL_FIELDS = [
+  'email', 'imap_enabled', 'imap_address', 'imap_port', 'imap_login', 'imap_enable_ssl', 'smtp_enabled', 'smtp_address',
+  'smtp_port', 'smtp_login', 'smtp_domain', 'smtp_enable_starttls_auto', 'smtp_enable_ssl_tls', 'smtp_authentication',
+] as const;
 
 /** A new widget has attachments, the emoji picker and ending the conversation switched on. */
 const WIDGET_FEATURES = ['attachments', 'emoji_picker', 'end_conversation'];
@@ -145,6 +164,10 @@ export function presentInbox(inbox: Inbox, options: { isAdmin: boolean; publicUr
   // The bot token is never presented (SECURITY.md): the bot's name says which bot it is.
   if (inbox.channel_type === CHANNEL_TYPES.telegram) json.bot_name = channel.bot_name ?? null;
   if (inbox.channel_type === CHANNEL_TYPES.whatsapp) presentWhatsapp(json, channel, options.isAdmin);
+  // An email inbox's servers, as Chatwoot presents them; the IMAP and SMTP passwords never are.
+  if (inbox.channel_type === CHANNEL_TYPES.email) {
+    for (const key of EMAIL_FIELDS) (json as Record<string, unknown>)[key] = channel[key] ?? null;
+  }
   if (options.isAdmin && (isApi || isWidget)) json.hmac_token = inbox.hmac_token;
   return json;
 }

@@ -29,9 +29,25 @@ const ChannelFields = {
   phone_number: Text(32),
   provider: Text(32),
   provider_config: Type.Optional(FreeObject),
+  email: Text(320),
+  imap_enabled: Type.Optional(Type.Boolean()),
+  imap_address: Text(253),
+  imap_port: Type.Optional(OrNull(Type.Integer({ minimum: 1, maximum: 65_535 }))),
+  imap_login: Text(320),
+  imap_password: Text(1024),
+  imap_enable_ssl: Type.Optional(Type.Boolean()),
+  smtp_enabled: Type.Optional(Type.Boolean()),
+  smtp_address: Text(253),
+  smtp_port: Type.Optional(OrNull(Type.Integer({ minimum: 1, maximum: 65_535 }))),
+  smtp_login: Text(320),
+  smtp_password: Text(1024),
+  smtp_domain: Text(253),
+  smtp_enable_starttls_auto: Type.Optional(Type.Boolean()),
+  smtp_enable_ssl_tls: Type.Optional(Type.Boolean()),
+  smtp_authentication: Text(32),
 };
 
-export const ChannelType = Type.Union([Type.Literal('api'), Type.Literal('web_widget'), Type.Literal('telegram'), Type.Literal('whatsapp')]);
+export const ChannelType = Type.Union([Type.Literal('api'), Type.Literal('web_widget'), Type.Literal('telegram'), Type.Literal('whatsapp'), Type.Literal('email')]);
 
 const WorkingHour = Type.Object({
   day_of_week: Type.Integer({ minimum: 0, maximum: 6 }),
