@@ -22,6 +22,7 @@ import { wtsErrorResponse } from './api/wts/errors.ts';
 import { channelRoutes, redactChannelSecrets } from './channels/routes.ts';
 import { AppError } from './errors.ts';
 import { createStorage } from './storage/object-storage.ts';
+import { mcpRoutes } from './api/mcp/routes.ts';
 import { cableRoutes } from './api/chatwoot/realtime/cable.ts';
 import { RealtimeHub } from './realtime/hub.ts';
 import { createTransport } from './realtime/transport.ts';
@@ -173,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(chatwootApi);
   await app.register(wtsApi);
   await app.register(channelRoutes);
+  await app.register(mcpRoutes);
 
   const { realtime } = options.config;
   const hub = new RealtimeHub(options.database, {
