@@ -22,6 +22,7 @@ import { wtsErrorResponse } from './api/wts/errors.ts';
 import { channelRoutes, redactChannelSecrets } from './channels/routes.ts';
 import { AppError } from './errors.ts';
 import { createStorage } from './storage/object-storage.ts';
+import { counterStore, rateLimitHook } from './api/rate-limit/limiter.ts';
 import { mcpRoutes } from './api/mcp/routes.ts';
 import { cableRoutes } from './api/chatwoot/realtime/cable.ts';
 import { RealtimeHub } from './realtime/hub.ts';
@@ -121,6 +122,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (appError.retryAfterSeconds) reply.header('retry-after', String(appError.retryAfterSeconds));
     reply.status(status).send(body);
   });
+  // Before every route's own hooks: a flood of bad tokens is refused before any of them is looked up.
+  const counters = counterStore(options.database.db, options.config.rateLimits);
+  if (counters) {
+    app.addHook('onRequest', rateLimitHook(counters, options.config.rateLimits));
+    app.addHook('onClose', () => counters.close());
+  }
   app.setNotFoundHandler((request, reply) => {
     const { status, body } = errorResponse(request.url, new AppError('not_found', 'Resource could not be found'));
     reply.status(status).send(body);
