@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../helpers/context.ts';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { conversationFixture } from '../helpers/fixtures.ts';
-import { awayFromWindowEdge, LIMIT_ENV, sharedLimitTests } from './support.ts';
+import { tokenDigest } from '../../src/domain/auth/secrets.ts';
+import { awayFromWindowEdge, LIMIT_ENV, listening, sharedLimitTests } from './support.ts';
 
 const env = { ...LIMIT_ENV, RATE_LIMIT_STORE: 'postgres' };
 const ctx = await createTestContext(env);
@@ -71,6 +74,45 @@ describe('rate limits in PostgreSQL', () => {
     expect(publicRefused.statusCode).toBe(429);
     expect(publicRefused.headers['ratelimit-limit']).toBe('4');
     expect((await inbox('203.0.113.10')).statusCode).not.toBe(429);
+  });
+
+  it('counts an MCP tool call once, not the API calls it makes inside', async () => {
+    await awayFromWindowEdge();
+    const base = await listening(ctx);
+    const f = await conversationFixture(ctx, 'Mcp');
+    const conversation = await f.openConversation();
+    const admin = await ctx.member(f.account.account_id, 'administrator', 'Model');
+    const client = new Client({ name: 'limits', version: '1.0.0' });
+    // Every HTTP request the client makes, so the count can be compared with what it sent (connecting sends a few).
+    let sent = 0;
+    let inFlight = 0;
+    const counted: typeof fetch = async (input, init) => {
+      sent++;
+      inFlight++;
+      try {
+        return await fetch(input, init);
+      } finally {
+        inFlight--;
+      }
+    };
+    const settled = async () => {
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
+    };
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${base}/mcp`), { fetch: counted, requestInit: { headers: { authorization: `Bearer ${admin.token}` } } }));
+    try {
+      const hits = async () =>
+        (await ctx.database.db.selectFrom('rate_limit_counters').select('hits').where('key', '=', `token:${tokenDigest(admin.token)}`).executeTakeFirstOrThrow()).hits;
+      await settled();
+      const [before, sentBefore] = [await hits(), sent];
+      const read = await client.callTool({ name: 'read_conversation', arguments: { conversation_id: conversation.id } });
+      expect(read.isError).toBeFalsy();
+      await settled();
+      // read_conversation calls two routes inside: only the client's own requests count
+      expect(await hits()).toBe(before + (sent - sentBefore));
+      expect(sent - sentBefore).toBeLessThanOrEqual(2);
+    } finally {
+      await client.close();
+    }
   });
 
   sharedLimitTests(ctx, env, 'postgres');

@@ -11,11 +11,18 @@ export async function awayFromWindowEdge(windowMs = 3_600_000): Promise<void> {
   if (left < 20_000) await new Promise((r) => setTimeout(r, left + 50));
 }
 
+/** The in-process server's URL, listening on a loopback port from the first call on. */
+export async function listening(ctx: TestContext): Promise<string> {
+  const address = ctx.app.server.address();
+  if (address && typeof address === 'object') return `http://127.0.0.1:${address.port}`;
+  return ctx.app.listen({ port: 0, host: '127.0.0.1' });
+}
+
 /** Both processes count one token against one limit: 6 a window, whichever process answers. */
 export function sharedLimitTests(ctx: TestContext, env: Record<string, string>, store: string): void {
-  it(`shares one token's budget between two server processes (${store})`, async () => {
+  it(`shares one token's budget between two server processes (${store})`, { timeout: 60_000 }, async () => {
     await awayFromWindowEdge();
-    const here = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const here = await listening(ctx);
     const account = await ctx.account(`Shared ${store}`);
     const other = await startServerProcess(ctx.config.databaseUrl!, env);
     try {

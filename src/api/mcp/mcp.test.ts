@@ -144,6 +144,23 @@ describe('MCP server at /mcp', () => {
     expect((await call(stranger, 'search_contacts', { query: 'jane' })).json).toMatch(/^Not allowed/);
   });
 
+  it('holds an agent-bot token to what bots may do: no contact search, replies only in its inboxes', async () => {
+    const f = await chatbotFixture(ctx, 'Botted');
+    const conversation = await f.openConversation();
+    const bot = (await f.api.post(`${f.base}/agent_bots`, { name: 'Helper', outgoing_url: 'https://bots.example/helper' })).body;
+    const client = await connect(bot.access_token);
+    const search = await call(client, 'search_contacts', { query: 'jane' });
+    expect(search.result.isError).toBe(true);
+    expect(search.json).toMatch(/^Not allowed \(HTTP 401\)/);
+    expect((await call(client, 'reply', { conversation_id: conversation.id, content: 'from a stranger bot' })).result.isError).toBe(true);
+    expect((await call(client, 'start_chatbot', { bot_key: 'x', from: 'Shop API', to: '+5511999990043' })).json).toMatch(/only a user's token/);
+
+    expect((await f.api.post(`${f.base}/inboxes/${f.inbox.id}/set_agent_bot`, { agent_bot: bot.id })).status).toBeLessThan(300);
+    const reply = await call(client, 'reply', { conversation_id: conversation.id, content: 'Hello from the bot' });
+    expect(reply.result.isError).toBeFalsy();
+    expect(reply.json).toMatchObject({ content: 'Hello from the bot', sender: { type: 'agent_bot' } });
+  });
+
   it('answers 401 to a missing or unknown token, in Chatwoot\'s error shape', async () => {
     const missing = await fetch(`${baseUrl}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: '{}' });
     expect(missing.status).toBe(401);

@@ -46,5 +46,15 @@ export async function mcpRoutes(app: App): Promise<void> {
     await server.connect(transport);
     await transport.handleRequest(request.raw, reply.raw, request.body);
   };
-  app.route({ method: ['GET', 'POST', 'DELETE'], url: '/mcp', schema: { hide: true }, handler: handle });
+  app.post('/mcp', { schema: { hide: true } }, handle);
+  // Stateless: no server-initiated stream to open (GET) and no session to end (DELETE). Clients take the 405 as "none".
+  app.route({
+    method: ['GET', 'DELETE'],
+    url: '/mcp',
+    schema: { hide: true },
+    handler: async (request, reply) => {
+      await mcpCaller(request);
+      reply.status(405).header('allow', 'POST').send({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed: this server is stateless, POST each message' }, id: null });
+    },
+  });
 }
