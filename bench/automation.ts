@@ -55,7 +55,7 @@ try {
   await migrate(pg.url);
   const database = openDatabase(pg.url, { max: 8 });
   const { db } = database;
-  const config = loadConfig({ DATABASE_URL: pg.url, LOG_LEVEL: 'silent', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
+  const config = loadConfig({ DATABASE_URL: pg.url, LOG_LEVEL: 'silent', RATE_LIMIT_STORE: 'off', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
   const worker = startEventWorker(database, config, silent);
   const engine = startAutomationEngine(database, config, createMailer(undefined, config.mailFrom), silent);
 

@@ -135,7 +135,7 @@ const url = process.env.DATABASE_URL ?? embedded!.url;
 try {
   await migrate(url);
   const database = openDatabase(url, { max: 8 });
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT_STORE: 'off' });
   const worker = startEventWorker(database, config, quiet);
   const engine = await startChatbotEngine(database, config, quiet);
   try {

@@ -27,7 +27,7 @@ export interface ListMeasurement {
 export async function measureConversationList(url: string, count = 200, samples = 200): Promise<ListMeasurement> {
   await migrate(url);
   const database = openDatabase(url, { max: 4 });
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT_STORE: 'off' });
   const app = await buildApp({ config, database, mailer: createMailer(undefined, config.mailFrom), logger: false });
   try {
     const { db } = database;

@@ -44,7 +44,7 @@ export async function measureDashboard(adminUrl: string, options: { conversation
   process.stderr.write(`\nseeding ${options.conversations} conversations for the dashboard\n`);
   const dataset = await seededDataset(adminUrl, { conversations: options.conversations, messages: options.messages }, stderrProgress());
   const database = openDatabase(dataset.url, { max: 8 });
-  const config = loadConfig({ DATABASE_URL: dataset.url, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATABASE_URL: dataset.url, LOG_LEVEL: 'silent', RATE_LIMIT_STORE: 'off' });
   const app = await buildApp({ config, database, mailer: createMailer(undefined, config.mailFrom), logger: false });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchBrowser();

@@ -54,7 +54,7 @@ export const SEARCH_GOAL_MS = 50;
 
 export async function measureListAtScale(dataset: Dataset, samples: number): Promise<ScaleMeasurement> {
   const database = openDatabase(dataset.url, { max: 4 });
-  const config = loadConfig({ DATABASE_URL: dataset.url, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATABASE_URL: dataset.url, LOG_LEVEL: 'silent', RATE_LIMIT_STORE: 'off' });
   const app = await buildApp({ config, database, mailer: createMailer(undefined, config.mailFrom), logger: false });
   const base = `/api/v1/accounts/${dataset.accountId}`;
   const headers = { api_access_token: dataset.token };

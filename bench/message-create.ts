@@ -105,7 +105,7 @@ async function load(port: number, pathFor: (i: number) => string, headers: Recor
 /** Statements per message create, counted in-process on the same database (the figure that explains the ratio). */
 async function statementsPerCreate(url: string, accountId: number, token: string, displayId: number): Promise<number> {
   const database = openDatabase(url, { max: 2 });
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT_STORE: 'off' });
   const app = await buildApp({ config, database, mailer: createMailer(undefined, config.mailFrom), logger: false });
   try {
     const send = () => app.inject({ method: 'POST', url: `/api/v1/accounts/${accountId}/conversations/${displayId}/messages`, headers: { api_access_token: token }, payload: { content: 'counted' } });

@@ -39,7 +39,7 @@ const fake = await startFakeTelegramServer();
 try {
   await migrate(url);
   const database = openDatabase(url, { max: 8 });
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', PORT: '0', TELEGRAM_API_BASE_URL: fake.url, ...(dir ? { DATA_DIR: dir } : {}) });
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT_STORE: 'off', PORT: '0', TELEGRAM_API_BASE_URL: fake.url, ...(dir ? { DATA_DIR: dir } : {}) });
   const app = await buildApp({ config, database, mailer: createMailer(undefined, config.mailFrom), logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const { db } = database;

@@ -96,7 +96,7 @@ try {
   await migrate(url);
   const database = openDatabase(url, { max: 8 });
   // the visitor sends faster than a person: the anonymous write limit (PUBLIC_API_RATE_LIMIT) is lifted
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', PUBLIC_API_RATE_LIMIT: '0' });
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT_STORE: 'off', PUBLIC_API_RATE_LIMIT: '0' });
   const app = await buildApp({ config, database, mailer: createMailer(undefined, config.mailFrom), logger: false });
   try {
     const origin = await app.listen({ port: 0, host: '127.0.0.1' });

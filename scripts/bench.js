@@ -1,5 +1,8 @@
-// `npm run bench [-- --quick]` under Node >= 22.12; `--widget` runs the website widget's bench (bench/widget.ts) alone.
+// `npm run bench [-- --quick]` under Node >= 22.12; `--widget` runs the website widget's bench (bench/widget.ts) alone,
+// `--mcp` the MCP tool-call latency (bench/mcp.ts), `--rate-limit` the shared rate limiter's cost per request (bench/rate-limit.ts).
 import { ensureModernNode } from './modern-node.js';
 
 ensureModernNode();
-await import(process.argv.includes('--widget') ? '../bench/widget.ts' : '../bench/run.ts');
+const alone = { '--widget': '../bench/widget.ts', '--mcp': '../bench/mcp.ts', '--rate-limit': '../bench/rate-limit.ts' };
+const chosen = Object.keys(alone).find((flag) => process.argv.includes(flag));
+await import(chosen ? alone[chosen] : '../bench/run.ts');

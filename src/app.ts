@@ -22,6 +22,8 @@ import { wtsErrorResponse } from './api/wts/errors.ts';
 import { channelRoutes, redactChannelSecrets } from './channels/routes.ts';
 import { AppError } from './errors.ts';
 import { createStorage } from './storage/object-storage.ts';
+import { counterStore, rateLimitHook } from './api/rate-limit/limiter.ts';
+import { mcpRoutes } from './api/mcp/routes.ts';
 import { cableRoutes } from './api/chatwoot/realtime/cable.ts';
 import { RealtimeHub } from './realtime/hub.ts';
 import { createTransport } from './realtime/transport.ts';
@@ -120,6 +122,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (appError.retryAfterSeconds) reply.header('retry-after', String(appError.retryAfterSeconds));
     reply.status(status).send(body);
   });
+  // Before every route's own hooks: a flood of bad tokens is refused before any of them is looked up.
+  const counters = counterStore(options.database.db, options.config.rateLimits);
+  if (counters) {
+    app.addHook('onRequest', rateLimitHook(counters, options.config.rateLimits));
+    app.addHook('onClose', () => counters.close());
+  }
   app.setNotFoundHandler((request, reply) => {
     const { status, body } = errorResponse(request.url, new AppError('not_found', 'Resource could not be found'));
     reply.status(status).send(body);
@@ -173,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(chatwootApi);
   await app.register(wtsApi);
   await app.register(channelRoutes);
+  await app.register(mcpRoutes);
 
   const { realtime } = options.config;
   const hub = new RealtimeHub(options.database, {

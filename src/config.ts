@@ -86,6 +86,23 @@ export interface Config {
     /** Replay pages read at once per process; more replays wait their turn, taken round-robin by identity. */
     replayConcurrency: number;
   };
+  /** Requests per window, shared by every process (api/rate-limit): 0 turns a limit off. */
+  rateLimits: RateLimits;
+}
+
+export interface RateLimits {
+  /** postgres (an UNLOGGED counter table), redis (REDIS_URL), or off. */
+  store: 'postgres' | 'redis' | 'off';
+  redisUrl: string | undefined;
+  windowMs: number;
+  /** Every request from one client address (Chatwoot: 3,000 a minute). */
+  perIp: number;
+  /** Every request carrying one API access token. */
+  perToken: number;
+  /** Sign-in and password reset, per client address. */
+  signInPerIp: number;
+  /** The Client (public) and widget APIs, per client address. */
+  publicPerIp: number;
 }
 
 export interface UploadLimits {
@@ -154,6 +171,24 @@ function http(env: NodeJS.ProcessEnv): Config['http'] {
     idleTimeoutMs: integer(env, 'HTTP_IDLE_TIMEOUT_MS', 120_000, 1_000, 3_600_000),
     trustProxy: trustProxy(env),
     publicWritesPerMinute: integer(env, 'PUBLIC_API_RATE_LIMIT', 60, 0, 1_000_000),
+  };
+}
+
+const RATE_LIMIT_STORES = ['postgres', 'redis', 'off'] as const;
+
+function rateLimits(env: NodeJS.ProcessEnv): RateLimits {
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const store = env.RATE_LIMIT_STORE || (redisUrl ? 'redis' : 'postgres');
+  if (!RATE_LIMIT_STORES.includes(store as never)) throw new ConfigError(`RATE_LIMIT_STORE must be one of ${RATE_LIMIT_STORES.join(', ')} (got "${store}")`);
+  if (store === 'redis' && !redisUrl) throw new ConfigError('RATE_LIMIT_STORE=redis needs REDIS_URL');
+  return {
+    store: store as RateLimits['store'],
+    redisUrl,
+    windowMs: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
+    perIp: integer(env, 'RATE_LIMIT_PER_IP', 3_000, 0, 100_000_000),
+    perToken: integer(env, 'RATE_LIMIT_PER_TOKEN', 3_000, 0, 100_000_000),
+    signInPerIp: integer(env, 'RATE_LIMIT_SIGN_IN_PER_IP', 15, 0, 100_000_000),
+    publicPerIp: integer(env, 'RATE_LIMIT_PUBLIC_PER_IP', 600, 0, 100_000_000),
   };
 }
 
@@ -262,5 +297,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       imapPollSeconds: integer(env, 'IMAP_POLL_SECONDS', 60, 1, 86_400),
     },
     realtime: realtime(env),
+    rateLimits: rateLimits(env),
   };
 }

@@ -601,6 +601,13 @@ export interface DashboardAppsTable {
 
 export type MacroVisibility = 'personal' | 'global';
 
+/** The shared rate limiter's counters (api/rate-limit/store.ts): one row per key, its current fixed window. */
+export interface RateLimitCountersTable {
+  key: string;
+  window_start: ColumnType<string, number | string, number | string>;
+  hits: number;
+}
+
 export interface MacrosTable {
   id: Id;
   account_id: number;
@@ -638,6 +645,7 @@ export interface Database {
   sequences: SequencesTable;
   sequence_contacts: SequenceContactsTable;
   macros: MacrosTable;
+  rate_limit_counters: RateLimitCountersTable;
   macro_runs: MacroRunsTable;
   dashboard_apps: DashboardAppsTable;
   automation_rules: AutomationRulesTable;

@@ -107,7 +107,8 @@ export async function createTestContext(env: Record<string, string> = {}, option
   const database = openDatabase(testDb.url, { max: 5 });
   // Each test file stores its attachments in a folder of its own, removed afterwards.
   const dataDir = env.DATA_DIR ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-data-'));
-  const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', PORT: '0', ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env });
+  // Every test request comes from 127.0.0.1: the shared rate limiter is off unless a test turns it on (rate-limit tests do).
+  const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', PORT: '0', RATE_LIMIT_STORE: 'off', ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env });
   const app = await buildApp({ config, database, mailer: createMailer(config.smtpUrl, config.mailFrom), logger: options.logger ?? false });
   await app.ready();
   const worker = options.worker ? startEventWorker(database, config, { warn() {}, error() {} }) : undefined;

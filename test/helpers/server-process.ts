@@ -13,7 +13,7 @@ export interface ServerProcess {
 export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.resolve(import.meta.dirname, '../../bin/switchboard.js'), 'start'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_STORE: 'off', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
