@@ -18,8 +18,10 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  for (let i = 0; i < 600 && !output.includes('is ready at'); i++) await new Promise((r) => setTimeout(r, 50));
+  let gone = false;
+  const exited = new Promise((resolve) => child.once('exit', (code) => ((gone = true), resolve(code))));
+  // Up to 90 s: a loaded CI machine starts a process far slower than an idle one; an exit ends the wait at once.
+  for (let i = 0; i < 1800 && !gone && !output.includes('is ready at'); i++) await new Promise((r) => setTimeout(r, 50));
   if (!output.includes('is ready at')) {
     child.kill('SIGKILL');
     throw new Error(`second server did not start: ${output}`);

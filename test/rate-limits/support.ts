@@ -20,7 +20,7 @@ export async function listening(ctx: TestContext): Promise<string> {
 
 /** Both processes count one token against one limit: 6 a window, whichever process answers. */
 export function sharedLimitTests(ctx: TestContext, env: Record<string, string>, store: string): void {
-  it(`shares one token's budget between two server processes (${store})`, { timeout: 60_000 }, async () => {
+  it(`shares one token's budget between two server processes (${store})`, { timeout: 150_000 }, async () => {
     await awayFromWindowEdge();
     const here = await listening(ctx);
     const account = await ctx.account(`Shared ${store}`);
