@@ -118,18 +118,30 @@ function merged(field: 'additional_attributes' | 'custom_attributes', stored: Re
 }
 
 /** Updates a contact; additional and custom attributes are merged into what is stored. */
+/** The contact, locked until the caller's transaction ends: attribute merges read what they write over. */
+async function lockedContact(trx: Db, accountId: number, contactId: number): Promise<Contact> {
+  const contact = await trx.selectFrom('contacts').selectAll().where('account_id', '=', accountId).where('id', '=', contactId).forUpdate().executeTakeFirst();
+  if (!contact) throw notFound();
+  return contact;
+}
+
 export async function updateContact(db: Db, accountId: number, contactId: number, input: ContactInput): Promise<Contact> {
-  const current = await getContact(db, accountId, contactId);
-  const values = columns(input);
-  if (input.additional_attributes) values.additional_attributes = merged('additional_attributes', current.additional_attributes, input.additional_attributes);
-  if (input.custom_attributes) values.custom_attributes = merged('custom_attributes', current.custom_attributes, input.custom_attributes);
-  return saveContact(db, current, values);
+  // Under the row's lock: two concurrent merges of different keys both land.
+  return inTransaction(db, async (trx) => {
+    const current = await lockedContact(trx, accountId, contactId);
+    const values = columns(input);
+    if (input.additional_attributes) values.additional_attributes = merged('additional_attributes', current.additional_attributes, input.additional_attributes);
+    if (input.custom_attributes) values.custom_attributes = merged('custom_attributes', current.custom_attributes, input.custom_attributes);
+    return saveContact(trx, current, values);
+  });
 }
 
 export async function removeCustomAttributes(db: Db, accountId: number, contactId: number, keys: string[]): Promise<Contact> {
-  const current = await getContact(db, accountId, contactId);
-  const kept = Object.fromEntries(Object.entries(current.custom_attributes).filter(([k]) => !keys.includes(k)));
-  return saveContact(db, current, { custom_attributes: kept });
+  return inTransaction(db, async (trx) => {
+    const current = await lockedContact(trx, accountId, contactId);
+    const kept = Object.fromEntries(Object.entries(current.custom_attributes).filter(([k]) => !keys.includes(k)));
+    return saveContact(trx, current, { custom_attributes: kept });
+  });
 }
 
 export async function deleteContact(db: Db, accountId: number, contactId: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../db/transaction.ts';
 import type { Db } from '../../db/pool.ts';
 import type { Conversation, Team } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
@@ -63,10 +64,14 @@ export async function transferSession(db: Db, conversation: Conversation, to: Tr
 
 /** WTS metadata semantics: keys are added or replaced, a null value removes its key. */
 export async function mergeSessionMetadata(db: Db, conversation: Conversation, metadata: Record<string, unknown>): Promise<Conversation> {
-  const merged: Record<string, unknown> = { ...(conversation.custom_attributes as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(metadata)) {
-    if (value === null) delete merged[key];
-    else merged[key] = value;
-  }
-  return replaceCustomAttributes(db, conversation, merged);
+  // Under the row's lock, from what is stored now: two concurrent merges of different keys both land.
+  return inTransaction(db, async (trx) => {
+    const current = await trx.selectFrom('conversations').selectAll().where('id', '=', conversation.id).forUpdate().executeTakeFirstOrThrow();
+    const merged: Record<string, unknown> = { ...(current.custom_attributes as Record<string, unknown>) };
+    for (const [key, value] of Object.entries(metadata)) {
+      if (value === null) delete merged[key];
+      else merged[key] = value;
+    }
+    return replaceCustomAttributes(trx, current, merged);
+  });
 }
