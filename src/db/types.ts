@@ -628,6 +628,15 @@ export interface MacroRunLogEntry {
   detail: string | null;
 }
 
+export interface IdempotencyKeysTable {
+  account_id: number;
+  scope: string;
+  key: string;
+  fingerprint: string;
+  message_id: number | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface MacroRunsTable {
   id: Id;
   account_id: number;
@@ -647,6 +656,7 @@ export interface Database {
   macros: MacrosTable;
   rate_limit_counters: RateLimitCountersTable;
   macro_runs: MacroRunsTable;
+  idempotency_keys: IdempotencyKeysTable;
   dashboard_apps: DashboardAppsTable;
   automation_rules: AutomationRulesTable;
   automation_runs: AutomationRunsTable;

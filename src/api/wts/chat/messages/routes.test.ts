@@ -184,3 +184,36 @@ describe('one transaction per send', () => {
     expect(messages.map((m) => m.content)).toEqual(['once']);
   });
 });
+
+describe('Idempotency-Key', () => {
+  const sendKeyed = (key: string, body: Record<string, unknown>, path = '/chat/v1/message/send') =>
+    ctx.client(undefined, { authorization: `Bearer ${f.account.api_access_token}`, 'idempotency-key': key }).post(path, body);
+
+  it('answers concurrent and later retries of a keyed send with the first message, stored once', async () => {
+    const body = { to: '+5511988880123', body: { text: 'exactly once' } };
+    const results = await Promise.all([sendKeyed('order-123', body), sendKeyed('order-123', body), sendKeyed('order-123', body)]);
+    expect(results.map((r) => r.status), results.map((r) => r.text).join('\n')).toEqual([200, 200, 200]);
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    const later = await sendKeyed('order-123', body, '/chat/v1/message/send-sync');
+    expect(later.body.id).toBe(results[0].body.id);
+    const stored = await db.selectFrom('messages').select('id').where('content', '=', 'exactly once').execute();
+    expect(stored).toHaveLength(1);
+  });
+
+  it('refuses the same key with another body, and a key on a failed send stays free', async () => {
+    await sendKeyed('order-124', { to: '+5511988880124', body: { text: 'first' } });
+    const other = await sendKeyed('order-124', { to: '+5511988880124', body: { text: 'second' } });
+    expect(other.status).toBe(400);
+    expect(other.text).toMatch(/Idempotency-Key/);
+    const failed = await sendKeyed('order-125', { to: '+5511988880125', body: { text: 'x', refId: '00000000-0000-4000-8000-000000000000' } });
+    expect(failed.status).toBe(400);
+    const retried = await sendKeyed('order-125', { to: '+5511988880125', body: { text: 'x' } });
+    expect(retried.status, retried.text).toBe(200);
+  });
+
+  it('without a key every send is a new message', async () => {
+    const body = { to: '+5511988880126', body: { text: 'twice' } };
+    const [a, b] = [await send(body), await send(body)];
+    expect(a.body.id).not.toBe(b.body.id);
+  });
+});

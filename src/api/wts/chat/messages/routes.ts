@@ -3,6 +3,9 @@ import type { App } from '../../../types.ts';
 import { getMessage, softDeleteMessage } from '../../../../domain/messages/commands.ts';
 import { getSessionMessage, reloadSessionMessage } from '../../../../domain/sessions/messages.ts';
 import { quickSend } from '../../../../domain/sessions/quick-send.ts';
+import { onceByKey, type IdempotentSend } from '../../../../domain/sessions/idempotency.ts';
+import type { Db } from '../../../../db/pool.ts';
+import type { FastifyRequest } from 'fastify';
 import { envelope } from '../../page.ts';
 import { failureOf, MessageReceiptSchema, MessageSchema, presentMessage, presentReceipt, statusOf } from '../../presenters/message.ts';
 import { IdParams, iso } from '../../schema.ts';
@@ -16,6 +19,16 @@ const tags = ['WTS Messages'];
 
 /** `botKey` in current clients, `botId` in older ones: the same chatbot reference. */
 const withBotKey = ({ botId, ...body }: Static<typeof QuickSendBody>) => ({ ...body, botKey: body.botKey ?? botId });
+
+/**
+ * A send with an `Idempotency-Key` header runs once per key: its retry is answered with the first message.
+ * Both send routes share the key space (a retried async send may come back through the sync one).
+ */
+function sendOnce(db: Db, request: FastifyRequest, send: (db: Db) => Promise<IdempotentSend>): Promise<IdempotentSend> {
+  const key = request.headers['idempotency-key'];
+  if (typeof key !== 'string') return send(db);
+  return onceByKey(db, request.auth.account.id, 'wts.message.send', key, request.body, send);
+}
 
 /** Messages by their own id, and sending to an address (`from` channel → `to` contact). */
 export default async function messageRoutes(app: App): Promise<void> {
@@ -34,7 +47,7 @@ export default async function messageRoutes(app: App): Promise<void> {
     '/v1/message/send',
     { config: { policy: 'messages.create' }, schema: { tags, summary: 'Send to a contact (async)', body: QuickSendBody, response: { 200: MessageReceiptSchema } } },
     async (request) => {
-      const { message } = await quickSend(db, request.auth.account.id, withBotKey(request.body), performerOf(request), { visibleInboxIds: request.auth.inboxIds });
+      const { message } = await sendOnce(db, request, (db) => quickSend(db, request.auth.account.id, withBotKey(request.body), performerOf(request), { visibleInboxIds: request.auth.inboxIds }));
       return presentReceipt(await reloadSessionMessage(db, message), config.publicUrl);
     },
   );
@@ -43,7 +56,7 @@ export default async function messageRoutes(app: App): Promise<void> {
     '/v1/message/send-sync',
     { config: { policy: 'messages.create' }, schema: { tags, summary: 'Send to a contact and wait for the channel (≤ 25 s)', body: QuickSendBody, response: { 200: MessageSchema } } },
     async (request) => {
-      const { message } = await quickSend(db, request.auth.account.id, withBotKey(request.body), performerOf(request), { visibleInboxIds: request.auth.inboxIds });
+      const { message } = await sendOnce(db, request, (db) => quickSend(db, request.auth.account.id, withBotKey(request.body), performerOf(request), { visibleInboxIds: request.auth.inboxIds }));
       return presentSynced(db, message, config.publicUrl);
     },
   );
