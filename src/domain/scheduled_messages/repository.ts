@@ -60,7 +60,8 @@ export async function listScheduled(db: Db, accountId: number, visibleInboxIds: 
     if (range.before) query = query.where(column, '<=', range.before);
   }
   const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const column = ORDERABLE[page.orderBy as keyof typeof ORDERABLE] ?? 's.scheduled_at';
+  // Own keys only: `OrderBy=constructor` must not reach Object.prototype.
+  const column = Object.hasOwn(ORDERABLE, page.orderBy) ? ORDERABLE[page.orderBy as keyof typeof ORDERABLE] : 's.scheduled_at';
   const rows = await query
     .orderBy(column, page.descending ? 'desc' : 'asc')
     .orderBy('s.id', page.descending ? 'desc' : 'asc')

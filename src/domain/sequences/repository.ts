@@ -56,7 +56,7 @@ export async function listSequences(db: Db, accountId: number, f: { name?: strin
     if (range.before) query = query.where(column, '<=', range.before);
   }
   const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const column = SEQUENCE_ORDER[page.orderBy as keyof typeof SEQUENCE_ORDER] ?? 's.created_at';
+  const column = Object.hasOwn(SEQUENCE_ORDER, page.orderBy) ? SEQUENCE_ORDER[page.orderBy as keyof typeof SEQUENCE_ORDER] : 's.created_at';
   const rows = await query.orderBy(column, page.descending ? 'desc' : 'asc').orderBy('s.id').limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute();
   return { rows, total: Number(total) };
 }
