@@ -10,10 +10,27 @@ const WINDOW_MS = 24 * 60 * 60 * 1000;
 export const WINDOW_CLOSED_MESSAGE =
   'The 24-hour customer service window is closed: the contact has not written in the last 24 hours, so only a message template can be sent';
 
+/**
+ * An inbox's channel type never changes and inbox ids are never reused, so it is remembered: the check costs
+ * no statement on the hot path of every other channel's messages.
+ */
+const channelTypes = new Map<number, string>();
+const MAX_REMEMBERED = 10_000;
+
+async function channelTypeOf(db: Db, conversation: Pick<Conversation, 'account_id' | 'inbox_id'>): Promise<string | undefined> {
+  const known = channelTypes.get(conversation.inbox_id);
+  if (known) return known;
+  const inbox = await db.selectFrom('inboxes').select('channel_type').where('id', '=', conversation.inbox_id).where('account_id', '=', conversation.account_id).executeTakeFirst();
+  if (!inbox) return undefined;
+  if (channelTypes.size >= MAX_REMEMBERED) channelTypes.clear();
+  channelTypes.set(conversation.inbox_id, inbox.channel_type);
+  return inbox.channel_type;
+}
+
 /** Whether the contact wrote within the last 24 hours (true for channels without a window). */
 export async function replyWindowOpen(db: Db, conversation: Pick<Conversation, 'id' | 'account_id' | 'inbox_id'>, now = Date.now()): Promise<boolean> {
-  const inbox = await db.selectFrom('inboxes').select('channel_type').where('id', '=', conversation.inbox_id).where('account_id', '=', conversation.account_id).executeTakeFirst();
-  if (!inbox || !WINDOWED_CHANNELS.includes(inbox.channel_type)) return true;
+  const channelType = await channelTypeOf(db, conversation);
+  if (!channelType || !WINDOWED_CHANNELS.includes(channelType)) return true;
   const last = await db
     .selectFrom('messages')
     .select((eb) => eb.fn.max('created_at').as('at'))
