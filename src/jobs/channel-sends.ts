@@ -3,7 +3,6 @@ import type { DatabaseHandle } from '../db/pool.ts';
 import type { ObjectStorage } from '../storage/object-storage.ts';
 import { attemptSend } from '../channels/outbound-deliver.ts';
 import { CHANNEL_SENDS_CHANNEL } from '../channels/outbound-plan.ts';
-import { startEmailReceiver } from '../channels/email/receiver.ts';
 import { startJobQueue, type JobsLog } from './boss.ts';
 import { startNotifiedSweep } from './notified-sweep.ts';
 
@@ -69,7 +68,8 @@ export async function startChannelEngine(database: DatabaseHandle, config: Confi
 
   const sweep = await startNotifiedSweep(database, { channel: CHANNEL_SENDS_CHANNEL, intervalMs: SWEEP_MS, name: 'channel engine' }, enqueueQueued, log);
   const { emailInboundPort, emailInboundHost } = config.channels;
-  const receiver = emailInboundPort === undefined ? undefined : await startEmailReceiver(ctx, emailInboundPort, emailInboundHost);
+  // smtp-server and the mail parser load only when the receiver is on.
+  const receiver = emailInboundPort === undefined ? undefined : await (await import('../channels/email/receiver.ts')).startEmailReceiver(ctx, emailInboundPort, emailInboundHost);
 
   return {
     emailInboundPort: receiver?.port,

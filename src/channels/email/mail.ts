@@ -1,6 +1,12 @@
 import crypto from 'node:crypto';
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type SanitizeHtml from 'sanitize-html';
 import type { AddressObject, ParsedMail } from 'mailparser';
+
+const require = createRequire(import.meta.url);
+let sanitizer: typeof SanitizeHtml | undefined;
+/** sanitize-html, loaded with the first mail read: a process without email inboxes never pays for it. */
+const sanitizeHtml = (): typeof SanitizeHtml => (sanitizer ??= require('sanitize-html') as typeof SanitizeHtml);
 
 /** Our Message-IDs: `<sb.<conversation uuid>.<message id>@domain>`; the same message always gets the same one. */
 const OWN_MESSAGE_ID = /^<?sb\.[0-9a-f-]{36}\.\d+@/i;
@@ -75,8 +81,8 @@ export function replyPart(text: string): string {
 
 /** HTML with nothing active: no scripts, styles, handlers, forms or frames; links and images keep http(s)/cid/mailto. */
 export function sanitiseHtml(html: string): string {
-  return sanitizeHtml(html, {
-    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'span', 'font', 'center'],
+  return sanitizeHtml()(html, {
+    allowedTags: [...sanitizeHtml().defaults.allowedTags, 'img', 'span', 'font', 'center'],
     allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'title', 'width', 'height'], '*': ['dir', 'align'] },
     allowedSchemes: ['http', 'https', 'mailto', 'cid'],
     disallowedTagsMode: 'discard',
@@ -94,7 +100,7 @@ export function emailContent(mail: ParsedMail) {
   const text = mail.text ?? '';
   const html = typeof mail.html === 'string' ? mail.html : '';
   const textReply = text ? replyPart(text) : '';
-  const htmlText = !text && html ? sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\n{3,}/g, '\n\n').trim() : '';
+  const htmlText = !text && html ? sanitizeHtml()(html, { allowedTags: [], allowedAttributes: {} }).replace(/\n{3,}/g, '\n\n').trim() : '';
   const content = textReply || (htmlText ? replyPart(htmlText) : '') || null;
   const from = fromAddress(mail);
   return {
