@@ -1,4 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
+
+/** The running version, as package.json says (read once). */
+const VERSION: string = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')).version;
 
 export interface Config {
   port: number;
@@ -266,7 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://${publicHost}:${port}`).replace(/\/$/, ''),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Switchboard <no-reply@switchboard.local>',
-    version: '0.1.0',
+    version: VERSION,
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     sessionTtlMs: integer(env, 'SESSION_TTL_HOURS', 14 * 24, 1, 24 * 365) * 3_600_000,
     http: http(env),

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../src/db/migrate.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
+import { ensureService, type ExternalService } from './helpers/services.ts';
 
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -25,6 +26,7 @@ let embedded: EmbeddedDatabase | undefined;
 let dataDir: string | undefined;
 let adminUrl: string;
 let template: string;
+let services: ExternalService[] = [];
 
 /**
  * Tests run against a real PostgreSQL: TEST_DATABASE_URL, else the local server on 5432, else an embedded
@@ -56,6 +58,10 @@ export async function setup(project: TestProject): Promise<void> {
   await migrate(withDatabase(adminUrl, template));
   project.provide('adminUrl', adminUrl);
   project.provide('templateDatabase', template);
+  const [redis, nats] = (services = await Promise.all([ensureService('redis'), ensureService('nats')]));
+  for (const service of services) if (service.skipped) console.warn(`skipping the tests that need it: ${service.skipped}`);
+  project.provide('redisUrl', redis.url ?? '');
+  project.provide('natsUrl', nats.url ?? '');
 }
 
 export async function teardown(): Promise<void> {
@@ -64,6 +70,7 @@ export async function teardown(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.end();
   await embedded?.stop();
+  await Promise.all(services.map((service) => service.stop()));
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -77,5 +84,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
     templateDatabase: string;
+    /** Empty when neither reachable nor startable here: the tests that need it are skipped. */
+    redisUrl: string;
+    natsUrl: string;
   }
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/database.ts';
 import { openDatabase } from '../db/pool.ts';
 import { tokenDigest } from '../domain/auth/secrets.ts';
@@ -19,7 +19,7 @@ function cli(args: string[], env: Record<string, string>) {
 describe('switchboard CLI', () => {
   it('bootstrap --json prints one JSON object and the token works', async () => {
     const database = await createTestDatabase();
-    afterAll(() => database.drop());
+    onTestFinished(() => database.drop());
     const { stdout } = await cli(['bootstrap', '--json', '--account', 'CLI Co', '--email', 'cli@example.com', '--password', 'secret123'], {
       DATABASE_URL: database.url,
     });
@@ -39,7 +39,7 @@ describe('switchboard CLI', () => {
 
   it('platform-app create prints a token once (stored hashed), list shows the app, revoke ends it', async () => {
     const database = await createTestDatabase();
-    afterAll(() => database.drop());
+    onTestFinished(() => database.drop());
     const env = { DATABASE_URL: database.url };
     const account = JSON.parse((await cli(['bootstrap', '--json', '--account', 'Granted'], env)).stdout.trim());
     const { stdout } = await cli(['platform-app', 'create', '--name', 'Reseller', '--account', String(account.account_id), '--json'], env);

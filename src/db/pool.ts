@@ -26,15 +26,14 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** Statement names are shared by every pool of the process: the same text gets the same name everywhere. */
-const statementNames = new StatementNames();
-
 /**
  * `prepared: false` runs every statement unnamed, for a pooler that hands each transaction another
  * server connection (PgBouncer in transaction mode without prepared-statement support).
  */
 export function openDatabase(url: string, options: { max?: number; prepared?: boolean } = {}): DatabaseHandle {
   const prepared = options.prepared ?? true;
+  // Names (and their cap) belong to one handle, that is one database: another handle's statements never use up its cap.
+  const statementNames = new StatementNames();
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, ...(prepared ? { Client: preparingClient(statementNames) } : {}) });
   pool.on('error', () => {
     // An idle client lost its connection (e.g. PostgreSQL restarted); the pool replaces it.

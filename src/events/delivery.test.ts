@@ -56,7 +56,7 @@ describe('webhook delivery', () => {
     await subscribe(f, receiver.url, ['conversation_created']);
     const conversation = await f.openConversation();
     await receiver.waitFor((r) => r.length >= 4);
-    await new Promise((r) => setTimeout(r, 400));
+    await ctx.worker!.idle();
     expect(receiver.received).toHaveLength(4);
     const ids = new Set(receiver.received.map((x) => x.headers['x-chatwoot-delivery']));
     expect(ids.size).toBe(1);
@@ -133,7 +133,7 @@ describe('a webhook that keeps failing', () => {
 
     const before = receiver.received.length;
     await f.openConversation();
-    await new Promise((r) => setTimeout(r, 300));
+    await ctx.worker!.idle();
     expect(receiver.received.length).toBe(before); // held while paused, not dropped
     healthy = true;
     await f.api.patch(`${f.base}/webhooks/${webhook.id}`, { status: 'active' });
@@ -160,7 +160,7 @@ describe('several workers on one database', () => {
         for (let i = 0; i < 20; i++) await f.incoming(c.id, `c${c.id}-m${i}`);
       }));
       await receiver.waitFor((r) => r.length >= 60);
-      await new Promise((r) => setTimeout(r, 300));
+      await Promise.all([ctx.worker!.idle(), second.idle()]);
       expect(receiver.received).toHaveLength(60);
       expect(new Set(receiver.received.map((x) => x.headers['x-chatwoot-delivery'])).size).toBe(60);
       for (const c of conversations) {

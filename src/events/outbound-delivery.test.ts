@@ -1,8 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createTestContext } from '../../test/helpers/context.ts';
 import { conversationFixture } from '../../test/helpers/fixtures.ts';
+import { cleanUpAfterFile } from '../../test/helpers/cleanup.ts';
 
 const ctx = await createTestContext(
   { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_TIMEOUT_MS: '5000', WEBHOOK_RETRY_BASE_MS: '600000' },
@@ -24,7 +25,7 @@ async function endlessReceiver(status: number) {
     });
   });
   await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  afterAll(() => {
+  cleanUpAfterFile(() => {
     s.closeAllConnections();
     return new Promise<void>((resolve) => s.close(() => resolve()));
   });

@@ -73,10 +73,11 @@ describe('realtime (ActionCable /cable)', () => {
     await f.api.post(`${f.base}/conversations/${conversation.id}/messages`, { content: 'secret note', private: true });
     await f.api.post(`${f.base}/conversations/${conversation.id}/messages`, { content: 'public reply' });
     await f.incoming((await f.openConversation()).id, 'someone else');
-    await cable.waitFor((frames) => frames.some((x) => x.data.content === 'public reply'));
-    await new Promise((r) => setTimeout(r, 200));
+    // A last public message of its own conversation: once it is in, anything wrongly sent before it is too.
+    await f.api.post(`${f.base}/conversations/${conversation.id}/messages`, { content: 'closing reply' });
+    await cable.waitFor((frames) => frames.some((x) => x.data.content === 'closing reply'));
     const contents = cable.frames.filter((x) => x.event === 'message.created').map((x) => x.data.content);
-    expect(contents).toEqual(['public reply']);
+    expect(contents).toEqual(['public reply', 'closing reply']);
     await cable.close();
   });
 });

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll } from 'vitest';
+import { cleanUpAfterFile, closeServer } from '../helpers/cleanup.ts';
 import type { Client, TestContext } from '../helpers/context.ts';
 
 /** Fans out and runs automation until no event is undispatched and no run waits (rules' changes are events too). */
@@ -54,6 +54,6 @@ export async function startJsonReceiver(answer: (request: JsonRequest, index: nu
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  cleanUpAfterFile(() => closeServer(server));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
 }

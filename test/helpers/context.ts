@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { cleanUpAfterTestOrFile } from './cleanup.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/db/pool.ts';
 import { buildApp } from '../../src/app.ts';
@@ -101,7 +101,7 @@ function makeClient(app: App, token?: string, extraHeaders: Record<string, strin
   };
 }
 
-/** One in-process server on a fresh database per test file; closed after the file. */
+/** One in-process server on a fresh database per test file (or per test that asks), closed after it. */
 export async function createTestContext(env: Record<string, string> = {}, options: { worker?: boolean; logger?: object; chatbots?: boolean; channels?: boolean; automation?: boolean; scheduler?: boolean } = {}): Promise<TestContext> {
   const testDb = await createTestDatabase();
   const database = openDatabase(testDb.url, { max: 5 });
@@ -116,7 +116,7 @@ export async function createTestContext(env: Record<string, string> = {}, option
   const channels = options.channels ? await startChannelEngine(database, config, app.deps.storage, { warn() {}, error() {} }) : undefined;
   const automation = options.automation ? startAutomationEngine(database, config, app.deps.mailer, { warn() {}, error() {} }) : undefined;
   const scheduler = options.scheduler ? await startScheduledSender(database, { warn() {}, error() {} }) : undefined;
-  afterAll(async () => {
+  cleanUpAfterTestOrFile(async () => {
     await scheduler?.stop();
     await channels?.stop();
     await automation?.stop();

@@ -100,7 +100,11 @@ export async function startFakeTelegramServer() {
   let botIds = 7000;
 
   return {
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
     /** A bot the fake knows; answers its token. */

@@ -150,7 +150,11 @@ export async function startFakeWhatsappServer() {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
     url,
     calls,
     /** A business number the fake knows: its ids and access token (Meta's `provider_config`). */

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll } from 'vitest';
+import { cleanUpAfterFile, closeServer } from './cleanup.ts';
 
 export interface Received {
   headers: http.IncomingHttpHeaders;
@@ -26,7 +26,7 @@ export async function startReceiver(respond: (request: Received, index: number) 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  cleanUpAfterFile(() => closeServer(server));
   return {
     url,
     received,

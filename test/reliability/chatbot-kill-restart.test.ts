@@ -1,12 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createTestDatabase } from '../helpers/database.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 import { bootstrap } from '../../src/domain/accounts/bootstrap.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openDatabase } from '../../src/db/pool.ts';
+import { cleanUpAfterFile } from '../helpers/cleanup.ts';
 
 /**
  * kill -9 of the server process while a chatbot run is in the middle of a step (an HTTP call the flow waits
@@ -29,7 +30,7 @@ async function startHangingApi() {
     res.end(JSON.stringify({ n: 7 }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  afterAll(() => {
+  cleanUpAfterFile(() => {
     server.closeAllConnections();
     return new Promise<void>((resolve) => server.close(() => resolve()));
   });
@@ -48,10 +49,10 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeo
 describe('kill -9 in the middle of a chatbot run', () => {
   it('completes the run after a restart, sending each bot message once', async () => {
     const database = await createTestDatabase();
-    afterAll(() => database.drop());
+    onTestFinished(() => database.drop());
     await migrate(database.url);
     const handle = openDatabase(database.url, { max: 2 });
-    afterAll(() => handle.close());
+    onTestFinished(() => handle.close());
     const boot = await bootstrap(handle.db, { accountName: 'Crashy bots' });
     const api = await startHangingApi();
     const env = { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' };

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
 import { percentile } from '../../bench/events.ts';
+import { cleanUpAfterFile } from '../helpers/cleanup.ts';
 
 /**
  * One account's receivers are dead — two accept the connection and never answer (each attempt holds a delivery
@@ -35,7 +36,7 @@ async function hangingReceiver() {
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  afterAll(() => {
+  cleanUpAfterFile(() => {
     for (const socket of sockets) socket.destroy();
     return new Promise<void>((resolve) => server.close(() => resolve()));
   });

@@ -77,9 +77,9 @@ function refusesConnections(port: number): Promise<boolean> {
   });
 }
 
-async function until(condition: () => boolean, timeoutMs: number, what: string) {
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -114,8 +114,7 @@ describe('graceful shutdown (SIGTERM)', () => {
       const slow = slowPost(port, path, headers, JSON.stringify({ content: 'request in flight' }));
       await new Promise((r) => setTimeout(r, 200)); // the server has the headers and half the body
       server.child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 300));
-      expect(await refusesConnections(port)).toBe(true);
+      await until(() => refusesConnections(port), 10_000, 'the draining server to refuse new connections');
       slow.finish();
       const response = await slow.response;
       expect(response.status, response.body).toBe(200);
@@ -150,7 +149,7 @@ describe('graceful shutdown (SIGTERM)', () => {
       const slow = slowPost(port, `/api/v1/accounts/${accountId}/contacts`, { api_access_token: token, 'content-type': 'application/json' }, JSON.stringify({ name: 'Drained Roe' }));
       await new Promise((r) => setTimeout(r, 200));
       server.child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
+      await until(() => refusesConnections(port), 10_000, 'the draining server to refuse new connections');
       slow.finish();
       const response = await slow.response;
       expect(response.status, response.body).toBe(200);

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { closeServer } from '../helpers/cleanup.ts';
 import { createTestDatabase } from '../helpers/database.ts';
 import { freePort } from '../../bench/startup.ts';
 import { bootstrap } from '../../src/domain/accounts/bootstrap.ts';
@@ -24,11 +25,11 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
 describe('kill -9 between commit and delivery', () => {
   it('delivers the committed event after a restart', async () => {
     const database = await createTestDatabase();
-    afterAll(() => database.drop());
+    onTestFinished(() => database.drop());
     await migrate(database.url);
     const handle = openDatabase(database.url, { max: 2 });
     const boot = await bootstrap(handle.db, { accountName: 'Crashy' });
-    await handle.close();
+    onTestFinished(() => handle.close());
 
     const port = await freePort();
     const receiverPort = await freePort(); // nothing listens yet: deliveries fail and wait for a retry
@@ -65,12 +66,18 @@ describe('kill -9 between commit and delivery', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(receiverPort, '127.0.0.1', resolve));
-    afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+    onTestFinished(() => closeServer(receiver));
 
     server = await startServer(env);
     try {
-      for (let i = 0; i < 300 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-      await new Promise((r) => setTimeout(r, 300));
+      // Once the worker has recorded the delivery as delivered, nothing can send it again: count then.
+      const recorded = () => handle.db.selectFrom('webhook_deliveries').select('status').where('account_id', '=', boot.account_id).execute();
+      for (let i = 0; i < 300; i++) {
+        const rows = await recorded();
+        if (rows.length > 0 && rows.every((row) => row.status === 'delivered')) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect((await recorded()).map((row) => row.status)).toEqual(['delivered']);
       expect(received).toHaveLength(1);
       expect(received[0].body).toMatchObject({ event: 'contact_created', name: 'Survivor' });
     } finally {

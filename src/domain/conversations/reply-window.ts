@@ -12,12 +12,21 @@ export const WINDOW_CLOSED_MESSAGE =
 
 /**
  * An inbox's channel type never changes and inbox ids are never reused, so it is remembered: the check costs
- * no statement on the hot path of every other channel's messages.
+ * no statement on the hot path of every other channel's messages. Remembered per database (ids of two
+ * databases collide): keyed by the dialect adapter, which a transaction shares with its root handle.
  */
-const channelTypes = new Map<number, string>();
+const channelTypesByDatabase = new WeakMap<object, Map<number, string>>();
 const MAX_REMEMBERED = 10_000;
 
+function rememberedChannelTypes(db: Db): Map<number, string> {
+  const database = db.getExecutor().adapter;
+  let types = channelTypesByDatabase.get(database);
+  if (!types) channelTypesByDatabase.set(database, (types = new Map()));
+  return types;
+}
+
 async function channelTypeOf(db: Db, conversation: Pick<Conversation, 'account_id' | 'inbox_id'>): Promise<string | undefined> {
+  const channelTypes = rememberedChannelTypes(db);
   const known = channelTypes.get(conversation.inbox_id);
   if (known) return known;
   const inbox = await db.selectFrom('inboxes').select('channel_type').where('id', '=', conversation.inbox_id).where('account_id', '=', conversation.account_id).executeTakeFirst();

@@ -1,8 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RESPONSE_LIMIT, sendOutbound } from './outbound.ts';
 import type { Resolver } from './ssrf.ts';
+import { cleanUpAfterFile } from '../../../test/helpers/cleanup.ts';
 
 /** A loopback server answering with `handler`; counts the requests that reached it. */
 async function server(handler: http.RequestListener) {
@@ -12,7 +13,7 @@ async function server(handler: http.RequestListener) {
     handler(req, res);
   });
   await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  afterAll(() => {
+  cleanUpAfterFile(() => {
     s.closeAllConnections();
     return new Promise<void>((resolve) => s.close(() => resolve()));
   });

@@ -1,9 +1,10 @@
-import { describe } from 'vitest';
+import { describe, inject } from 'vitest';
 import { createTestContext } from '../../../test/helpers/context.ts';
 import { crossProcessTests } from '../../../test/helpers/cross-process.ts';
 
 // No catch-up reads during the test: only the transport can bring the event over.
-const env = { REALTIME_TRANSPORT: 'nats', NATS_URL: process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222', REALTIME_CATCHUP_MS: '600000' };
-const ctx = await createTestContext(env);
+const natsUrl = inject('natsUrl');
+const env = { REALTIME_TRANSPORT: 'nats', NATS_URL: natsUrl, REALTIME_CATCHUP_MS: '600000' };
+const ctx = natsUrl ? await createTestContext(env) : undefined;
 
-describe('NATS transport', () => crossProcessTests(ctx, env, 'nats'));
+describe.skipIf(!ctx)('NATS transport', () => crossProcessTests(ctx!, env, 'nats'));

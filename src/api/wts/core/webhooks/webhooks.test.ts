@@ -84,7 +84,7 @@ describe('delivery in the WTS envelope', () => {
     await g.wts.post(`/core/v1/contact/${contact.body.id}/tags`, { tagNames: ['vip'] });
     const types = () => receiver.received.map((r) => r.body.eventType);
     await receiver.waitFor(() => ['SESSION_NEW', 'MESSAGE_RECEIVED', 'MESSAGE_SENT', 'MESSAGE_UPDATED', 'SESSION_COMPLETE', 'CONTACT_NEW', 'CONTACT_TAG_UPDATE'].every((t) => types().includes(t)));
-    await new Promise((r) => setTimeout(r, 300));
+    await ctx.worker!.idle();
 
     const byType = (t: string) => receiver.received.filter((r) => r.body.eventType === t);
     expect(receiver.received.every((r) => typeof r.body.eventType === 'string' && !('event' in r.body))).toBe(true);
@@ -114,7 +114,7 @@ describe('delivery in the WTS envelope', () => {
     await g.wts.put(`/core/v1/webhook/subscription/${sub.body.id}`, { fields: ['Enabled'], enabled: true });
     const next = await g.openSession();
     await receiver.waitFor((r) => r.length >= 1);
-    await new Promise((r) => setTimeout(r, 300));
+    await ctx.worker!.idle();
     expect(receiver.received.map((r) => r.body.content.id)).toEqual([next.id]);
   });
 });
