@@ -29,8 +29,13 @@ export function isEnded(status: string): boolean {
  */
 export function statusAfterMessage(prior: CoreStatus, message: { incoming: boolean; private: boolean }, inboxHasBot: boolean): CoreStatus {
   if (!message.incoming || message.private) return prior;
-  if (isEnded(prior)) return inboxHasBot ? 'pending' : 'open';
+  if (isEnded(prior)) return initialStatus(inboxHasBot);
   return prior === 'snoozed' ? 'open' : prior;
+}
+
+/** A new conversation starts pending when an agent bot serves its inbox (the bot answers first), else open. */
+export function initialStatus(inboxHasBot: boolean): CoreStatus {
+  return inboxHasBot ? 'pending' : 'open';
 }
 
 export const CHATWOOT_STATUSES = ['open', 'resolved', 'pending', 'snoozed'] as const;
