@@ -3,6 +3,7 @@ import type { Account, AutomationAction, AutomationRule, AutomationRun, CoreStat
 import type { Mailer } from '../mail/mailer.ts';
 import { assignAgent, assignTeam, changeStatus, setLabels, setMuted, setPriority, type Performer } from '../conversations/commands.ts';
 import { sendTranscript } from '../conversations/transcript.ts';
+import { CHATWOOT_STATUSES } from '../conversations/status.ts';
 import { createMessage, MESSAGE_TYPE } from '../messages/commands.ts';
 import { listTeamMembers } from '../teams/repository.ts';
 import { findMember } from '../users/repository.ts';
@@ -29,7 +30,7 @@ export interface ActionContext {
 type Outcome = { status: 'done' | 'queued'; detail: string | null };
 const done = (detail: string | null = null): Outcome => ({ status: 'done', detail });
 
-const STATUSES: readonly CoreStatus[] = ['open', 'resolved', 'pending', 'snoozed'];
+const STATUSES: readonly CoreStatus[] = CHATWOOT_STATUSES;
 const PRIORITIES: readonly Priority[] = ['low', 'medium', 'high', 'urgent'];
 const NONE = new Set(['nil', 'none', '', 'null']);
 

@@ -11,6 +11,7 @@ import { insertMessage, MESSAGE_TYPE, type NewMessage } from '../messages/comman
 import { changedAttributes, recordEvent, type EventName } from '../../events/outbox.ts';
 import { usableInAccount } from '../bots/repository.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { initialStatus } from './status.ts';
 
 /** Attributes whose change Chatwoot reports as conversation_updated. */
 const TRACKED = ['status', 'snoozed_until', 'assignee_id', 'assignee_agent_bot_id', 'team_id', 'priority', 'custom_attributes', 'labels', 'waiting_since', 'first_reply_created_at'];
@@ -114,7 +115,7 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
     }
     await checkAssignee(trx, accountId, input.assigneeId);
     await checkTeam(trx, accountId, input.teamId);
-    const status = input.status ?? ((await botActive(trx, contactInbox.inbox_id)) ? 'pending' : 'open');
+    const status = input.status ?? initialStatus(await botActive(trx, contactInbox.inbox_id));
     const { last_display_id } = await trx
       .updateTable('accounts')
       .set({ last_display_id: sql`last_display_id + 1` })
