@@ -1,3 +1,4 @@
+import './dialects.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/pool.ts';
 import type { Mailer } from './domain/mail/mailer.ts';
