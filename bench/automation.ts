@@ -18,6 +18,7 @@ import { createMessage, MESSAGE_TYPE } from '../src/domain/messages/commands.ts'
 import { startEventWorker } from '../src/events/worker.ts';
 import { startAutomationEngine } from '../src/jobs/automations.ts';
 import { tempDataDir } from './startup.ts';
+import '../src/dialects.ts'; // the webhook planners the event worker fans out with
 
 const quick = process.argv.includes('--quick');
 const EVENTS = quick ? 300 : 2000;

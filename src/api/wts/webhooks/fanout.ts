@@ -8,7 +8,7 @@ import { DISABLED, type WtsWebhookEvent } from '../../../domain/sessions/webhook
 import { presentContact } from '../presenters/contact.ts';
 import { presentMessage } from '../presenters/message.ts';
 import { presentSession } from '../presenters/session.ts';
-import type { PlannedDelivery } from '../../../events/fanout.ts';
+import type { PlannedDelivery } from '../../../events/planners.ts';
 
 
 type Changes = Record<string, { previous_value: unknown; current_value: unknown }>;
