@@ -111,6 +111,7 @@ const HANDLERS: Record<string, Handler> = {
       messageType: MESSAGE_TYPE.outgoing,
       content: String(params[0] ?? ''),
       contentAttributes: ctx.rule ? { automation_rule_id: ctx.rule.id } : {},
+      variables: true,
       ...(ctx.performer ? { sender: ctx.performer } : {}),
     });
     return done(`message ${message.id}`);
@@ -121,6 +122,7 @@ const HANDLERS: Record<string, Handler> = {
       private: true,
       content: String(params[0] ?? ''),
       contentAttributes: ctx.rule ? { automation_rule_id: ctx.rule.id } : {},
+      variables: true,
       ...(ctx.performer ? { sender: ctx.performer } : {}),
     });
     return done(`message ${message.id}`);

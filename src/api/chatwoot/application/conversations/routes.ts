@@ -131,6 +131,7 @@ export default async function conversationRoutes(app: App): Promise<void> {
           contentAttributes: message.content_attributes,
           additionalAttributes: message.template_params ? { template_params: message.template_params } : undefined,
           sender: user ? { type: 'User', id: user.id } : bot ? { type: 'AgentBot', id: bot.id } : null,
+          variables: true,
         },
       });
       return presentOne(request, conversation);
