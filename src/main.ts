@@ -52,11 +52,11 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const worker = startEventWorker(connected.database, config, app.log);
   const chatbots = await startChatbotEngine(connected.database, config, app.log);
   const channels = await startChannelEngine(connected.database, config, app.deps.storage, app.log);
-  const automations = startAutomationEngine(connected.database, config, app.deps.mailer, app.log);
+  const automations = startAutomationEngine(connected.database, config, app.deps.mailer, app.log, app.deps.storage);
   const storageMaintenance = startStorageMaintenance(connected.database.db, app.deps.storage, config, app.log);
   const authMaintenance = startAuthMaintenance(connected.database.db, app.log);
   const autoResolve = startAutoResolve(connected.database, app.log);
-  const macros = await startMacroRunner(connected.database, app.deps.mailer, app.log);
+  const macros = await startMacroRunner(connected.database, app.deps.mailer, app.log, app.deps.storage);
   const scheduledSends = await startScheduledSender(connected.database, app.log);
   // Listen last: a load balancer or orchestrator that sees /health answer may send traffic, or a SIGTERM,
   // at once, and everything behind the port must be running by then.

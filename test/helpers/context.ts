@@ -114,7 +114,7 @@ export async function createTestContext(env: Record<string, string> = {}, option
   const worker = options.worker ? startEventWorker(database, config, { warn() {}, error() {} }) : undefined;
   const chatbots = options.chatbots ? await startChatbotEngine(database, config, { warn() {}, error() {} }) : undefined;
   const channels = options.channels ? await startChannelEngine(database, config, app.deps.storage, { warn() {}, error() {} }) : undefined;
-  const automation = options.automation ? startAutomationEngine(database, config, app.deps.mailer, { warn() {}, error() {} }) : undefined;
+  const automation = options.automation ? startAutomationEngine(database, config, app.deps.mailer, { warn() {}, error() {} }, app.deps.storage) : undefined;
   const scheduler = options.scheduler ? await startScheduledSender(database, { warn() {}, error() {} }) : undefined;
   afterAll(async () => {
     await scheduler?.stop();
