@@ -4,6 +4,7 @@ import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
 import { formData, PNG_PIXEL } from '../helpers/multipart.ts';
 import { performNextMacroRun } from '../../src/domain/macros/runs.ts';
+import { removeUnclaimedActionFiles } from '../../src/domain/action_files/action-files.ts';
 import { createRule, settle } from './helpers.ts';
 
 const ctx = await createTestContext({}, { worker: true, automation: true, logger: { level: 'error' } });
@@ -74,6 +75,29 @@ describe('send_attachment', () => {
     // Deleting the macro removes its files.
     await agent.api.delete(`${base}/macros/${macro.id}`);
     expect(await ctx.database.db.selectFrom('action_files').select('id').where('id', '=', uploaded.body.blob_id).executeTakeFirst()).toBeUndefined();
+  });
+
+  it('an upload no rule or macro claims is removed after the grace period, its object with it', async () => {
+    const uploaded = await attach(`${base}/macros/attach_file`);
+    const row = await ctx.database.db.selectFrom('action_files').selectAll().where('id', '=', uploaded.body.blob_id).executeTakeFirstOrThrow();
+    expect(await removeUnclaimedActionFiles(ctx.database.db, 60_000)).toBe(0);
+    await ctx.database.db.updateTable('action_files').set({ created_at: new Date(Date.now() - 120_000) }).where('id', '=', row.id).execute();
+    expect(await removeUnclaimedActionFiles(ctx.database.db, 60_000)).toBe(1);
+    const orphan = await ctx.database.db.selectFrom('storage_orphans').selectAll().where('storage_key', '=', row.storage_key).executeTakeFirst();
+    expect(orphan?.reason).toBe('deleted');
+  });
+
+  it("a rule's send_message renders variables, the agent being the conversation's assignee", async () => {
+    await ctx.database.db.insertInto('inbox_members').values({ account_id: acme.account.account_id, inbox_id: acme.inbox.id, user_id: agent.userId }).onConflict((oc) => oc.doNothing()).execute();
+    const rule = await createRule(api, base, {
+      event_name: 'conversation_created',
+      conditions: [{ attribute_key: 'inbox_id', filter_operator: 'equal_to', values: [acme.inbox.id], query_operator: null }],
+      actions: [{ action_name: 'send_message', action_params: ['Hi {{contact.first_name}}, {{agent.first_name}} will help with #{{conversation.display_id}}'] }],
+    });
+    const c = await acme.openConversation(api, { assignee_id: agent.userId });
+    await settle(ctx);
+    expect((await messages(c.id)).map((m) => m.content)).toContain(`Hi Jane, Ada will help with #${c.id}`);
+    await api.patch(`${base}/automation_rules/${rule.id}`, { active: false });
   });
 
   it('attach_file without a file is 422; another account path is refused', async () => {

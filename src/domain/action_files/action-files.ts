@@ -73,3 +73,14 @@ export async function ownedFiles(db: Db, accountId: number, owner: FileOwner, id
 export function actionFileByKey(db: Db, blobKey: string): Promise<ActionFile | undefined> {
   return db.selectFrom('action_files').selectAll().where('blob_key', '=', blobKey).executeTakeFirst();
 }
+
+/** Uploads no rule or macro claimed within `graceMs` go (their objects to the storage sweeper, by trigger). */
+export async function removeUnclaimedActionFiles(db: Db, graceMs: number): Promise<number> {
+  const result = await db
+    .deleteFrom('action_files')
+    .where('automation_rule_id', 'is', null)
+    .where('macro_id', 'is', null)
+    .where('created_at', '<', new Date(Date.now() - graceMs))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
