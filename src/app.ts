@@ -15,6 +15,7 @@ import { registerMultipart } from './api/multipart.ts';
 import { registerFormBodies } from './api/body/form.ts';
 import { systemRoutes } from './api/system/routes.ts';
 import { attachmentRoutes } from './api/system/attachments.ts';
+import { actionFileRoutes } from './api/system/action-files.ts';
 import { dashboardRoutes } from './api/system/dashboard.ts';
 import { widgetPageRoutes } from './api/system/widget-page.ts';
 import { chatwootApi } from './api/chatwoot/index.ts';
@@ -177,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(systemRoutes);
   await app.register(attachmentRoutes);
+  await app.register(actionFileRoutes);
   await app.register(dashboardRoutes);
   await app.register(widgetPageRoutes);
   await app.register(chatwootApi);

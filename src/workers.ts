@@ -29,7 +29,7 @@ export interface Workers {
   chatbots?: ChatbotEngine;
   channels?: ChannelEngine;
   automation?: AutomationEngine;
-  macros?: NotifiedSweep;
+  macros?: { stop(): Promise<void> };
   scheduler?: NotifiedSweep;
   /** Stops what was started, the engines that feed jobs first and the outbox worker after them. */
   stop(): Promise<void>;
@@ -50,11 +50,11 @@ export async function startWorkers(
   const events = want.has('events') ? startEventWorker(database, config, log) : undefined;
   const chatbots = want.has('chatbots') ? await startChatbotEngine(database, config, log) : undefined;
   const channels = want.has('channels') ? await startChannelEngine(database, config, deps.storage, log) : undefined;
-  const automation = want.has('automation') ? startAutomationEngine(database, config, deps.mailer, log) : undefined;
+  const automation = want.has('automation') ? startAutomationEngine(database, config, deps.mailer, log, deps.storage) : undefined;
   const maintenance = want.has('maintenance')
     ? [startStorageMaintenance(database.db, deps.storage, config, log), startAuthMaintenance(database.db, log), startAutoResolve(database, log)]
     : [];
-  const macros = want.has('macros') ? await startMacroRunner(database, deps.mailer, log) : undefined;
+  const macros = want.has('macros') ? await startMacroRunner(database, deps.mailer, log, deps.storage) : undefined;
   const scheduler = want.has('scheduler') ? await startScheduledSender(database, log) : undefined;
   return {
     events,

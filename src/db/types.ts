@@ -643,10 +643,32 @@ export interface MacroRunsTable {
   macro_id: number;
   performer_id: number | null;
   conversation_ids: Json<number[]>;
-  status: Generated<'queued' | 'running' | 'done'>;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
   log: Json<MacroRunLogEntry[]>;
   created_at: Timestamp;
   finished_at: NullableTimestamp;
+  /** pg-boss attempts begun (1 on the first). */
+  attempts: Generated<number>;
+  /** Why the run stopped, when it failed past its retries. */
+  error: string | null;
+  /** When the sweep last sent its pg-boss job. */
+  job_sent_at: NullableTimestamp;
+}
+
+/** A file a rule's or macro's send_attachment sends (Chatwoot's attach_file blob); unclaimed until one names it. */
+export interface ActionFilesTable {
+  id: Id;
+  account_id: number;
+  blob_key: string;
+  automation_rule_id: number | null;
+  macro_id: number | null;
+  filename: string;
+  content_type: string;
+  byte_size: number;
+  checksum: string;
+  storage_key: string;
+  uploaded_by_id: number | null;
+  created_at: Timestamp;
 }
 
 export interface Database {
@@ -656,6 +678,7 @@ export interface Database {
   macros: MacrosTable;
   rate_limit_counters: RateLimitCountersTable;
   macro_runs: MacroRunsTable;
+  action_files: ActionFilesTable;
   idempotency_keys: IdempotencyKeysTable;
   dashboard_apps: DashboardAppsTable;
   automation_rules: AutomationRulesTable;
@@ -728,6 +751,7 @@ export type CustomFilter = Selectable<CustomFiltersTable>;
 export type DashboardApp = Selectable<DashboardAppsTable>;
 export type Macro = Selectable<MacrosTable>;
 export type MacroRun = Selectable<MacroRunsTable>;
+export type ActionFile = Selectable<ActionFilesTable>;
 export type NewContact = Insertable<ContactsTable>;
 export type ContactUpdate = Updateable<ContactsTable>;
 export type ConversationUpdate = Updateable<ConversationsTable>;

@@ -7,7 +7,7 @@ import { findContact } from '../contacts/repository.ts';
 import { findInbox } from '../inboxes/repository.ts';
 import { ensureInboxAccess, inboxCondition, type InboxAccess } from '../inboxes/access.ts';
 import { findMember } from '../users/repository.ts';
-import { insertMessage, MESSAGE_TYPE, type NewMessage } from '../messages/commands.ts';
+import { insertMessage, MESSAGE_TYPE, withVariables, type NewMessage } from '../messages/commands.ts';
 import { changedAttributes, recordEvent, type EventName } from '../../events/outbox.ts';
 import { usableInAccount } from '../bots/repository.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -144,7 +144,7 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
     if (input.message && (input.message.content || input.message.files?.length)) {
       const sender =
         input.message.messageType === MESSAGE_TYPE.incoming ? { type: 'Contact' as const, id: contactInbox.contact_id } : input.message.sender;
-      return (await insertMessage(trx, conversation.id, { ...input.message, sender })).conversation;
+      return (await insertMessage(trx, conversation.id, await withVariables(trx, conversation, { ...input.message, sender }))).conversation;
     }
     return conversation;
   });
