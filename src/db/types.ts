@@ -870,11 +870,13 @@ export interface CrmCardsTable {
 }
 
 export interface CrmCardContactsTable {
+  account_id: number;
   card_id: number;
   contact_id: number;
 }
 
 export interface CrmCardTagsTable {
+  account_id: number;
   card_id: number;
   label_id: number;
 }

@@ -71,7 +71,9 @@ CREATE TABLE crm_cards (
 CREATE INDEX crm_cards_panel_idx ON crm_cards (account_id, panel_id, created_at);
 CREATE INDEX crm_cards_step_idx ON crm_cards (step_id, position);
 
+-- The link tables carry account_id too, so isolation checks (and sweeps over account tables) see them.
 CREATE TABLE crm_card_contacts (
+  account_id bigint NOT NULL REFERENCES accounts ON DELETE CASCADE,
   card_id bigint NOT NULL REFERENCES crm_cards ON DELETE CASCADE,
   contact_id bigint NOT NULL REFERENCES contacts ON DELETE CASCADE,
   PRIMARY KEY (card_id, contact_id)
@@ -79,6 +81,7 @@ CREATE TABLE crm_card_contacts (
 CREATE INDEX crm_card_contacts_contact_idx ON crm_card_contacts (contact_id);
 
 CREATE TABLE crm_card_tags (
+  account_id bigint NOT NULL REFERENCES accounts ON DELETE CASCADE,
   card_id bigint NOT NULL REFERENCES crm_cards ON DELETE CASCADE,
   label_id bigint NOT NULL REFERENCES labels ON DELETE CASCADE,
   PRIMARY KEY (card_id, label_id)

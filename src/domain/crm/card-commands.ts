@@ -126,14 +126,14 @@ async function nextNumber(trx: Db, panelId: number): Promise<number> {
   return row.last_card_number;
 }
 
-async function linkContacts(trx: Db, cardId: number, contactIds: number[], replace: boolean): Promise<void> {
+async function linkContacts(trx: Db, accountId: number, cardId: number, contactIds: number[], replace: boolean): Promise<void> {
   if (replace) await trx.deleteFrom('crm_card_contacts').where('card_id', '=', cardId).execute();
-  if (contactIds.length) await trx.insertInto('crm_card_contacts').values(contactIds.map((contact_id) => ({ card_id: cardId, contact_id }))).onConflict((oc) => oc.doNothing()).execute();
+  if (contactIds.length) await trx.insertInto('crm_card_contacts').values(contactIds.map((contact_id) => ({ account_id: accountId, card_id: cardId, contact_id }))).onConflict((oc) => oc.doNothing()).execute();
 }
 
-async function linkTags(trx: Db, cardId: number, labelIds: number[], replace: boolean): Promise<void> {
+async function linkTags(trx: Db, accountId: number, cardId: number, labelIds: number[], replace: boolean): Promise<void> {
   if (replace) await trx.deleteFrom('crm_card_tags').where('card_id', '=', cardId).execute();
-  if (labelIds.length) await trx.insertInto('crm_card_tags').values(labelIds.map((label_id) => ({ card_id: cardId, label_id }))).onConflict((oc) => oc.doNothing()).execute();
+  if (labelIds.length) await trx.insertInto('crm_card_tags').values(labelIds.map((label_id) => ({ account_id: accountId, card_id: cardId, label_id }))).onConflict((oc) => oc.doNothing()).execute();
 }
 
 interface NewCard {
@@ -160,8 +160,8 @@ async function insertCard(trx: Db, accountId: number, card: NewCard): Promise<nu
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await linkContacts(trx, inserted.id, card.contactIds, false);
-  await linkTags(trx, inserted.id, card.labelIds, false);
+  await linkContacts(trx, accountId, inserted.id, card.contactIds, false);
+  await linkTags(trx, accountId, inserted.id, card.labelIds, false);
   await recordEvent(trx, { accountId, name: 'card.created', data: { card_id: inserted.id } });
   return inserted.id;
 }
@@ -263,8 +263,8 @@ export async function updateCard(db: Db, scope: CardScope, uuid: string, input: 
 
   await inTransaction(db, async (trx) => {
     await trx.updateTable('crm_cards').set({ ...set, updated_at: new Date() }).where('id', '=', card.id).execute();
-    if (contactIds) await linkContacts(trx, card.id, contactIds, true);
-    if (labelIds) await linkTags(trx, card.id, labelIds, true);
+    if (contactIds) await linkContacts(trx, accountId, card.id, contactIds, true);
+    if (labelIds) await linkTags(trx, accountId, card.id, labelIds, true);
     const after = (await cardsByIds(trx, accountId, [card.id])).get(card.id)!;
     const before = snapshot(card, card.contacts.map((c) => c.id), card.tag_uuids);
     const changes = changedAttributes(before, snapshot(after, after.contacts.map((c) => c.id), after.tag_uuids), Object.keys(before));
