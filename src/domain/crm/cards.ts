@@ -3,7 +3,9 @@ import type { Db } from '../../db/pool.ts';
 import type { CardStatus, CrmCard } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { ownValue } from '../own.ts';
-import { rangeConditions, type DateRange } from '../sessions/list.ts';
+import { like } from '../sessions/contacts.ts';
+import { rangeConditions } from '../sessions/list.ts';
+import type { CrmListWindow } from './panels.ts';
 
 /** A card with what the WTS card shows of its panel, step, responsible user, session, contacts and tags. */
 export type CardRow = CrmCard & {
@@ -64,19 +66,13 @@ const ORDER_COLUMNS: Record<string, RawBuilder<unknown>> = {
   monetaryamount: sql`k.monetary_amount`,
 };
 
-export interface CardQuery {
+export interface CardQuery extends CrmListWindow {
   panelId: number;
   stepId?: number;
   contactId?: number;
   responsibleUserId?: number;
   text?: string;
   statuses?: CardStatus[];
-  createdAt?: DateRange;
-  updatedAt?: DateRange;
-  orderBy?: string;
-  descending?: boolean;
-  page: number;
-  pageSize: number;
 }
 
 /** One page of a panel's cards and the total, in two statements whatever the page size. */
@@ -88,10 +84,7 @@ export async function listCards(db: Db, accountId: number, q: CardQuery): Promis
   if (q.contactId !== undefined) where.push(sql`EXISTS (SELECT 1 FROM crm_card_contacts cc WHERE cc.card_id = k.id AND cc.contact_id = ${q.contactId})`);
   if (q.responsibleUserId !== undefined) where.push(sql`k.responsible_user_id = ${q.responsibleUserId}`);
   if (q.statuses?.length) where.push(sql`k.status = ANY(${sql.val(q.statuses)}::text[])`);
-  if (q.text?.trim()) {
-    const p = `%${q.text.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    where.push(sql`(k.title ILIKE ${p} OR k.description ILIKE ${p})`);
-  }
+  if (q.text?.trim()) where.push(sql`(k.title ILIKE ${like(q.text)} OR k.description ILIKE ${like(q.text)})`);
   const condition = sql.join(where, sql` AND `);
   const direction = q.descending ? sql`DESC` : sql`ASC`;
   const [rows, count] = await Promise.all([

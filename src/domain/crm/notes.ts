@@ -3,7 +3,8 @@ import type { Db } from '../../db/pool.ts';
 import type { CrmCardNote } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { ownValue } from '../own.ts';
-import { rangeConditions, type DateRange } from '../sessions/list.ts';
+import { rangeConditions } from '../sessions/list.ts';
+import type { CrmListWindow } from './panels.ts';
 import { getCard, type CardRow } from './cards.ts';
 
 /** A note with the public ids WTS shows beside it. */
@@ -15,14 +16,7 @@ const NOTE_SELECT = sql`
 
 const ORDER_COLUMNS = { createdat: sql`n.created_at`, updatedat: sql`n.updated_at` } as const;
 
-export interface NoteQuery {
-  createdAt?: DateRange;
-  updatedAt?: DateRange;
-  orderBy?: string;
-  descending?: boolean;
-  page: number;
-  pageSize: number;
-}
+export type NoteQuery = CrmListWindow;
 
 export async function listNotes(db: Db, accountId: number, cardUuid: string, q: NoteQuery): Promise<{ rows: NoteRow[]; total: number }> {
   const column = ownValue(ORDER_COLUMNS, (q.orderBy ?? 'createdAt').toLowerCase());

@@ -4,6 +4,7 @@ import type { CrmPanel, CrmPanelField, CrmStep, PanelFieldType, PanelType } from
 import { notFound, validation } from '../../errors.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { ownValue } from '../own.ts';
+import { like } from '../sessions/contacts.ts';
 import { rangeConditions, type DateRange } from '../sessions/list.ts';
 
 /** A step with its cards' aggregates (open and won/lost cards; archived ones are off the board). */
@@ -13,9 +14,8 @@ export const FIELD_TYPES: readonly PanelFieldType[] = ['STRING', 'TEXT', 'INTEGE
 
 const ORDER_COLUMNS = { createdat: 'created_at', updatedat: 'updated_at', title: 'title' } as const;
 
-export interface PanelQuery {
-  title?: string;
-  type?: PanelType;
+/** The window and order of a CRM list page, and its date filters (the same on panels, cards and notes). */
+export interface CrmListWindow {
   createdAt?: DateRange;
   updatedAt?: DateRange;
   orderBy?: string;
@@ -24,12 +24,17 @@ export interface PanelQuery {
   pageSize: number;
 }
 
+export interface PanelQuery extends CrmListWindow {
+  title?: string;
+  type?: PanelType;
+}
+
 /** One page of the account's panels and the total: two statements. */
 export async function listPanels(db: Db, accountId: number, q: PanelQuery): Promise<{ rows: CrmPanel[]; total: number }> {
   const column = ownValue(ORDER_COLUMNS, (q.orderBy ?? 'createdAt').toLowerCase());
   if (!column) throw validation('OrderBy must be one of: createdAt, updatedAt, title', ['OrderBy']);
   const where = [sql`account_id = ${accountId}`, ...rangeConditions([[q.createdAt, sql`created_at`], [q.updatedAt, sql`updated_at`]])];
-  if (q.title) where.push(sql`title ILIKE ${`%${q.title.replace(/[\\%_]/g, (c) => '\\' + c)}%`}`);
+  if (q.title) where.push(sql`title ILIKE ${like(q.title)}`);
   if (q.type) where.push(sql`type = ${q.type}`);
   const condition = sql.join(where, sql` AND `);
   const direction = q.descending ? sql`DESC` : sql`ASC`;
