@@ -183,6 +183,34 @@ describe('cards', () => {
     expect((await wts.get('/crm/v1/panel/card')).body).toMatchObject({ httpStatusCode: 400 });
   });
 
+  it('lists cards and panels with a fixed number of SQL statements however many there are', async () => {
+    const g = await wtsFixture(ctx, 'Counted');
+    const p = await panel({ title: 'Contado', steps: [{ title: 'A' }, { title: 'B' }] }, g.wts);
+    const settled = async () => {
+      // the event worker shares the pool: wait until it has nothing left to do with this company's events
+      for (let i = 0; i < 400; i++) {
+        const pending = await db.selectFrom('events').select('id').where('account_id', '=', g.account.account_id).where('dispatched_at', 'is', null).executeTakeFirst();
+        if (!pending) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('events were not dispatched in 10 s');
+    };
+    const statements = async (path: string, query: Record<string, unknown>) => {
+      await settled();
+      const before = ctx.database.counter.count;
+      expect((await g.wts.get(path, query)).status).toBe(200);
+      return ctx.database.counter.count - before;
+    };
+    const add = (n: number) => Promise.all(Array.from({ length: n }, (_, i) => g.wts.post('/crm/v1/panel/card', { stepId: p.steps[i % 2].id, title: `c${i}`, contactIds: [g.contactId] })));
+    await add(1);
+    const cards = await statements('/crm/v1/panel/card', { PanelId: p.id, PageSize: 50 });
+    const panels = await statements('/crm/v1/panel', { IncludeDetails: ['Steps', 'StepsCardCount', 'StepsFields', 'Tags'] });
+    await add(6);
+    await panel({ title: 'Mais um', steps: [{ title: 'X' }] }, g.wts);
+    expect(await statements('/crm/v1/panel/card', { PanelId: p.id, PageSize: 50 })).toBe(cards);
+    expect(await statements('/crm/v1/panel', { IncludeDetails: ['Steps', 'StepsCardCount', 'StepsFields', 'Tags'] })).toBe(panels);
+  });
+
   it('moves and updates a card by the listed fields (v1, v2 and v3), tags by operation', async () => {
     const card = (await wts.post('/crm/v1/panel/card', { stepId: lead.id, title: 'Mover', tagIds: [vip.id], monetaryAmount: 10 })).body;
     await f.api.post(`${f.base}/labels`, { title: 'hot', color: '#00ff00' });
