@@ -672,6 +672,13 @@ export interface ActionFilesTable {
 }
 
 export interface Database {
+  crm_panels: CrmPanelsTable;
+  crm_steps: CrmStepsTable;
+  crm_panel_fields: CrmPanelFieldsTable;
+  crm_cards: CrmCardsTable;
+  crm_card_contacts: CrmCardContactsTable;
+  crm_card_tags: CrmCardTagsTable;
+  crm_card_notes: CrmCardNotesTable;
   scheduled_messages: ScheduledMessagesTable;
   sequences: SequencesTable;
   sequence_contacts: SequenceContactsTable;
@@ -819,3 +826,99 @@ export interface SequenceContactsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+export type PanelType = 'MANAGEMENT' | 'SALES';
+export type CardStatus = 'OPEN' | 'WON' | 'LOST' | 'ARCHIVED';
+export type PanelFieldType = 'STRING' | 'TEXT' | 'INTEGER' | 'FLOAT' | 'SINGLESELECT' | 'MULTISELECT' | 'DATE' | 'TIME' | 'DATETIME' | 'BOOLEAN';
+
+export interface CrmPanelsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  title: string;
+  description: string | null;
+  key: string;
+  type: Generated<PanelType>;
+  archived: Generated<boolean>;
+  last_card_number: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CrmStepsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  panel_id: number;
+  title: string;
+  position: number;
+  archived: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CrmPanelFieldsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  panel_id: number;
+  name: string;
+  key: string;
+  type: PanelFieldType;
+  options: Json<string[]>;
+  position: number;
+  required: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CrmCardsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  panel_id: number;
+  step_id: number;
+  number: number;
+  position: number;
+  title: string;
+  description: string | null;
+  due_date: NullableTimestamp;
+  responsible_user_id: number | null;
+  session_id: number | null;
+  monetary_amount: number | null;
+  status: Generated<CardStatus>;
+  custom_fields: Json;
+  metadata: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CrmCardContactsTable {
+  account_id: number;
+  card_id: number;
+  contact_id: number;
+}
+
+export interface CrmCardTagsTable {
+  account_id: number;
+  card_id: number;
+  label_id: number;
+}
+
+export interface CrmCardNotesTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  card_id: number;
+  user_id: number | null;
+  text: Generated<string>;
+  file_urls: Json<string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type CrmPanel = Selectable<CrmPanelsTable>;
+export type CrmStep = Selectable<CrmStepsTable>;
+export type CrmPanelField = Selectable<CrmPanelFieldsTable>;
+export type CrmCard = Selectable<CrmCardsTable>;
+export type CrmCardNote = Selectable<CrmCardNotesTable>;
