@@ -5,7 +5,7 @@ import type { Mailer } from '../domain/mail/mailer.ts';
 import { attemptCall, claimCalls, type CallTransport } from '../domain/automation_rules/calls.ts';
 import { AUTOMATION_CHANNEL } from '../domain/automation_rules/plan.ts';
 import { byEvent, claimRuns, executeEventRuns, type RunDeps } from '../domain/automation_rules/runs.ts';
-import { chatwootEventPayload } from '../api/chatwoot/webhooks/event-payload.ts';
+import { eventPayloadRenderer } from '../domain/automation_rules/webhook-payload.ts';
 import type { JobsLog } from './boss.ts';
 import type { ObjectStorage } from '../storage/object-storage.ts';
 import { Wakeup } from '../events/wake.ts';
@@ -37,7 +37,7 @@ export function startAutomationEngine(database: DatabaseHandle, config: Config, 
     userAgent: `Switchboard/${config.version}`,
     async eventPayload(run: AutomationRun) {
       const event = await db.selectFrom('events').selectAll().where('id', '=', run.event_id).executeTakeFirst();
-      return event ? chatwootEventPayload(db, event, run.event_name, config.publicUrl) : undefined;
+      return event ? eventPayloadRenderer()(db, event, run.event_name, config.publicUrl) : undefined;
     },
   };
   let running = true;

@@ -5,8 +5,7 @@ import { decodeSignal, type EventSignal, type RealtimeTransport } from './transp
 import { PresenceTracker } from './presence.ts';
 import { markPresent } from '../domain/presence/repository.ts';
 import type { RealtimeIdentity } from '../domain/auth/pubsub.ts';
-import { realtimeFrames, type RealtimeFrame } from '../api/chatwoot/realtime/payloads.ts';
-import { loadEventContext } from '../api/chatwoot/events/context.ts';
+import { frameRenderer, type RealtimeFrame } from './renderer.ts';
 import { Replayer, type ReplaySettings } from './replay.ts';
 import { allowed, type Live, type Subscriber } from './subscriber.ts';
 
@@ -211,9 +210,9 @@ export class RealtimeHub {
         .limit(500)
         .execute();
       if (!events.length) return;
-      const ctx = await loadEventContext(this.database.db, events);
-      for (const event of events) {
-        const { frames, audience } = realtimeFrames(event, ctx, this.options.publicUrl);
+      const rendered = await frameRenderer().render(this.database.db, events, this.options.publicUrl);
+      for (const [i, event] of events.entries()) {
+        const { frames, audience } = rendered[i];
         for (const live of this.subscribers.get(accountId) ?? []) {
           if (!allowed(live.subscriber, audience)) continue;
           for (const frame of frames) {

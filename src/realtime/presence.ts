@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/pool.ts';
 import { forgetProcess, HEARTBEAT_MS, markAbsent, markPresent, presenceMap, refreshPresence, type PresenceSubject } from '../domain/presence/repository.ts';
-import type { RealtimeFrame } from '../api/chatwoot/realtime/payloads.ts';
+import type { RealtimeFrame } from './renderer.ts';
 import type { RealtimeTransport } from './transport.ts';
 
 export interface PresenceAudience {

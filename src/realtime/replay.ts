@@ -1,7 +1,6 @@
 import type { Db } from '../db/pool.ts';
 import type { DomainEvent } from '../db/types.ts';
-import { realtimeFrames, resyncFrame, type RealtimeFrame, type ResyncReason } from '../api/chatwoot/realtime/payloads.ts';
-import { loadEventContext } from '../api/chatwoot/events/context.ts';
+import { frameRenderer, type RealtimeFrame, type ResyncReason } from './renderer.ts';
 import { FairQueue } from '../fair-queue.ts';
 import { identityKey } from './socket-limits.ts';
 import { allowed, type Live, type Subscriber } from './subscriber.ts';
@@ -71,9 +70,7 @@ export class Replayer {
   /** Reads, renders and sends one page; answers the sequence number it has covered. */
   private async sendPage(subscriber: Subscriber, after: number, upTo: number): Promise<number> {
     const events = await this.readPage(subscriber, after, upTo);
-    const ctx = await loadEventContext(this.db, events);
-    for (const event of events) {
-      const { frames, audience } = realtimeFrames(event, ctx, this.publicUrl);
+    for (const { frames, audience } of await frameRenderer().render(this.db, events, this.publicUrl)) {
       if (allowed(subscriber, audience)) for (const frame of frames) subscriber.send(frame);
     }
     return events.length < REPLAY_PAGE ? upTo : events.at(-1)!.seq;
@@ -103,6 +100,6 @@ export class Replayer {
   private resync(live: Live, reason: ResyncReason, cursor: number, latest: number): void {
     live.lastSeq = Math.max(live.lastSeq, latest);
     live.buffer = undefined;
-    live.subscriber.send(resyncFrame(live.subscriber.accountId, reason, cursor, live.lastSeq));
+    live.subscriber.send(frameRenderer().resync(live.subscriber.accountId, reason, cursor, live.lastSeq));
   }
 }

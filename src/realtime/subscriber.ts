@@ -1,4 +1,4 @@
-import type { Audience, RealtimeFrame } from '../api/chatwoot/realtime/payloads.ts';
+import type { Audience, RealtimeFrame } from './renderer.ts';
 
 export interface Subscriber {
   accountId: number;

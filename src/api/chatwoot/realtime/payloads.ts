@@ -7,21 +7,9 @@ import { presentMessagePush } from '../presenters/message.ts';
 import { conversationPush } from '../presenters/webhook.ts';
 import { typingSubject, type EventContext } from '../events/context.ts';
 import { realtimeNames } from '../events/names.ts';
+import type { Audience, RealtimeFrame, ResyncReason } from '../../../realtime/renderer.ts';
 
-export interface RealtimeFrame {
-  event: string;
-  data: Record<string, unknown>;
-  /** The event's per-account sequence number; absent on frames that are not events (presence). */
-  seq?: number;
-}
-
-/** What a realtime frame is about, so the hub can tell who may see it. */
-export interface Audience {
-  inboxId: number | null;
-  contactInboxId: number | null;
-  /** Private notes and activity messages never reach contacts. */
-  contactVisible: boolean;
-}
+export type { Audience, RealtimeFrame, ResyncReason };
 
 const CONTACT_EVENTS = new Set([
   'conversation.created',
@@ -98,9 +86,6 @@ export function realtimeFrames(event: DomainEvent, ctx: EventContext, publicUrl:
   if (!CONTACT_EVENTS.has(event.name)) audience.contactVisible = false;
   return { frames, audience };
 }
-
-/** Why a resuming subscriber must reload: too much missed (or held meanwhile) to replay, or the replay failed. */
-export type ResyncReason = 'replay_too_long' | 'replay_failed';
 
 /**
  * Switchboard's addition, sent on the subscription instead of a replay that cannot be made whole: events
