@@ -650,6 +650,8 @@ export interface MacroRunsTable {
 }
 
 export interface Database {
+  portfolios: PortfoliosTable;
+  portfolio_contacts: PortfolioContactsTable;
   scheduled_messages: ScheduledMessagesTable;
   sequences: SequencesTable;
   sequence_contacts: SequenceContactsTable;
@@ -792,6 +794,28 @@ export interface SequenceContactsTable {
   next_step: Generated<number>;
   next_at: NullableTimestamp;
   last_added_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A contact's owning agent (user_id) or team (team_id); at most one of them. */
+export interface PortfoliosTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  name: string;
+  user_id: number | null;
+  team_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PortfolioContactsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  portfolio_id: number;
+  contact_id: number;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

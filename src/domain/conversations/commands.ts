@@ -11,6 +11,7 @@ import { insertMessage, MESSAGE_TYPE, type NewMessage } from '../messages/comman
 import { changedAttributes, recordEvent, type EventName } from '../../events/outbox.ts';
 import { usableInAccount } from '../bots/repository.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { portfolioOwnerOf } from '../portfolios/repository.ts';
 
 /** Attributes whose change Chatwoot reports as conversation_updated. */
 const TRACKED = ['status', 'snoozed_until', 'assignee_id', 'assignee_agent_bot_id', 'team_id', 'priority', 'custom_attributes', 'labels', 'waiting_since', 'first_reply_created_at'];
@@ -114,6 +115,8 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
     }
     await checkAssignee(trx, accountId, input.assigneeId);
     await checkTeam(trx, accountId, input.teamId);
+    // Nobody chosen: the contact's portfolio owner, if any, gets it first (one indexed lookup).
+    const owner = input.assigneeId === undefined && input.teamId === undefined ? await portfolioOwnerOf(trx, accountId, contactInbox.contact_id) : undefined;
     const status = input.status ?? ((await botActive(trx, contactInbox.inbox_id)) ? 'pending' : 'open');
     const { last_display_id } = await trx
       .updateTable('accounts')
@@ -130,8 +133,8 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
         contact_id: contactInbox.contact_id,
         contact_inbox_id: contactInbox.id,
         status,
-        assignee_id: input.assigneeId ?? null,
-        team_id: input.teamId ?? null,
+        assignee_id: input.assigneeId ?? owner?.assigneeId ?? null,
+        team_id: input.teamId ?? owner?.teamId ?? null,
         snoozed_until: status === 'snoozed' ? (input.snoozedUntil ?? null) : null,
         additional_attributes: input.additionalAttributes ?? {},
         custom_attributes: input.customAttributes ?? {},
