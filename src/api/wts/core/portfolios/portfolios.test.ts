@@ -120,6 +120,8 @@ describe('portfolio contacts', () => {
     // Jane moves from the agent's portfolio to the department's: one owner at a time.
     await wts.post(`/core/v1/portfolio/${byTeam.id}/contact/batch`, { contactIds: [f.contactId] });
     expect((await wts.get(`/core/v1/portfolio/${byAgent.id}`)).body.contactsCount).toBe(0);
+    expect((await wts.get(`/core/v1/contact/${f.contactId}?IncludeDetails=Portfolios`)).body).toMatchObject({ portfolioIds: [byTeam.id], portfolioNames: ['Key accounts'] });
+    expect((await wts.get(`/core/v1/contact/${a.uuid}`)).body).toMatchObject({ portfolioIds: null });
     expect((await wts.delete(`/core/v1/portfolio/${byTeam.id}/contact/batch`, { contactIds: [a.uuid, b.uuid] })).status).toBe(200);
     expect((await wts.get(`/core/v1/portfolio/${byTeam.id}/contact`)).body.items.map((i: any) => i.contactId)).toEqual([f.contactId]);
   });
