@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
+import { createConversation } from '../../../../domain/conversations/commands.ts';
 import { wtsFixture } from '../../test-fixture.ts';
 
 /** Portfolios ("carteiras") through the WTS dialect, and the new-conversation routing they drive. */
@@ -77,6 +78,13 @@ describe('portfolio management (administrators)', () => {
     expect(second.items.map((p: any) => p.name)).toEqual(['Key accounts']);
     expect(second.items[0].contactsCount).toBeNull();
     expect((await wts.get('/core/v1/portfolio?CreatedAt.After=2999-01-01')).body.totalItems).toBe(0);
+    const counted = async (url: string) => {
+      const before = ctx.database.counter.count;
+      expect((await wts.get(url)).status).toBe(200);
+      return ctx.database.counter.count - before;
+    };
+    await counted('/core/v1/portfolio?PageSize=1');
+    expect(await counted('/core/v1/portfolio?PageSize=1&IncludeDetails=ContactCount')).toBe(await counted('/core/v1/portfolio?PageSize=100&IncludeDetails=Departments'));
     expect((await wts.get('/core/v1/portfolio?PageSize=500')).status).toBe(400);
     expect((await wts.get('/core/v1/portfolio?CreatedAt.After=yesterday')).status).toBe(400);
   });
@@ -143,6 +151,20 @@ describe('a new conversation of a portfolio contact goes to its owner first', ()
 
     const s3 = await f.openSession({ team_id: team.id });
     expect((await wts.get(`/chat/v1/session/${s3.id}`)).body).toMatchObject({ departmentId: teamUuid, userId: null });
+  });
+
+  it('costs the same statements with or without a portfolio (one lookup, in the creating transaction)', async () => {
+    // The domain command itself: the HTTP answer then reads the assignee it presents, which is presentation.
+    const statements = async (contactId: number) => {
+      const before = ctx.database.counter.count;
+      await createConversation(db, f.account.account_id, { inboxId: f.inbox.id, contactId });
+      return ctx.database.counter.count - before;
+    };
+    const plain = await newContact('Plain', '+5511977778888');
+    const owned = await newContact('Owned', '+5511966667777');
+    await wts.post(`/core/v1/portfolio/${byAgent.id}/contact`, { contactId: owned.uuid });
+    await statements(plain.id); // warm caches (channel types, prepared statements) alike for both
+    expect(await statements(owned.id)).toBe(await statements(plain.id));
   });
 
   it('a contact in no portfolio, or whose owner left, opens unassigned', async () => {

@@ -45,6 +45,11 @@ export default async function portfolioRoutes(app: App): Promise<void> {
     if (body.departmentId !== undefined) input.teamId = body.departmentId ? (await teamIdsByUuid(db, accountId, [body.departmentId], 'departmentId'))[0] : null;
     return input;
   }
+  /** The contact a single-contact body names (by id or phone number), as a one-item list of internal ids. */
+  function oneContact(request: FastifyRequest, body: { contactId?: string | null; phoneNumber?: string | null }): Promise<number[]> {
+    const { contactId, phoneNumber } = body;
+    return contactIdsOf(db, request.auth.account.id, { contactIds: contactId ? [contactId] : [], phoneNumbers: phoneNumber ? [phoneNumber] : [] });
+  }
   /** The page of a portfolio's contacts, narrowed to some contacts when asked. */
   async function contactsPage(request: FastifyRequest, portfolioId: number, q: { Page?: number; PageNumber?: number; PageSize?: number; OrderDirection?: 'ASCENDING' | 'DESCENDING' }, only?: string[]) {
     const p = paging({ ...q, PageNumber: q.PageNumber ?? q.Page, OrderBy: undefined }, { orderBy: 'createdAt', orderDirection: 'ASCENDING' });
@@ -117,8 +122,7 @@ export default async function portfolioRoutes(app: App): Promise<void> {
     async (request) => {
       const accountId = request.auth.account.id;
       const portfolio = await portfolioOf(request);
-      const { contactId, phoneNumber } = request.body;
-      const ids = await contactIdsOf(db, accountId, { contactIds: contactId ? [contactId] : [], phoneNumbers: phoneNumber ? [phoneNumber] : [] });
+      const ids = await oneContact(request, request.body);
       await addPortfolioContacts(db, accountId, portfolio.id, ids);
       const uuid = (await db.selectFrom('contacts').select('uuid').where('id', '=', ids[0]).executeTakeFirstOrThrow()).uuid;
       const { items } = await contactsPage(request, portfolio.id, { PageSize: 1 }, [uuid]);
@@ -132,8 +136,7 @@ export default async function portfolioRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const accountId = request.auth.account.id;
       const portfolio = await portfolioOf(request);
-      const { contactId, phoneNumber } = request.body ?? {};
-      const ids = await contactIdsOf(db, accountId, { contactIds: contactId ? [contactId] : [], phoneNumbers: phoneNumber ? [phoneNumber] : [] });
+      const ids = await oneContact(request, request.body ?? {});
       if (!(await removePortfolioContacts(db, accountId, portfolio.id, ids))) throw notFound('Contact in this portfolio');
       return reply.status(200).send();
     },
