@@ -43,6 +43,7 @@ describe('portfolio management (administrators)', () => {
     expect(both).toMatchObject({ status: 400, body: { error: true, httpStatusCode: 400 } });
     expect((await wts.post('/core/v1/portfolio', { name: 'Stranger', userId: await other.userUuid(other.account.user_id) })).status).toBe(400);
     expect((await wts.post('/core/v1/portfolio', { name: '' })).status).toBe(400);
+    expect((await wts.post('/core/v1/portfolio', { name: 'Key accounts' })).status).toBe(400);
     expect((await wts.post('/core/v1/portfolio', { name: 'Bad id', userId: 'nope' })).status).toBe(400);
     expect(await countRows('portfolios')).toBe(before);
   });
