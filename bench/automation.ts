@@ -17,7 +17,9 @@ import { createConversation } from '../src/domain/conversations/commands.ts';
 import { createMessage, MESSAGE_TYPE } from '../src/domain/messages/commands.ts';
 import { startEventWorker } from '../src/events/worker.ts';
 import { startAutomationEngine } from '../src/jobs/automations.ts';
+import { createStorage } from '../src/storage/create.ts';
 import { tempDataDir } from './startup.ts';
+import '../src/dialects.ts'; // the webhook planners the event worker fans out with
 
 const quick = process.argv.includes('--quick');
 const EVENTS = quick ? 300 : 2000;
@@ -57,7 +59,7 @@ try {
   const { db } = database;
   const config = loadConfig({ DATABASE_URL: pg.url, LOG_LEVEL: 'silent', RATE_LIMIT_STORE: 'off', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
   const worker = startEventWorker(database, config, silent);
-  const engine = startAutomationEngine(database, config, createMailer(undefined, config.mailFrom), silent);
+  const engine = startAutomationEngine(database, config, createMailer(undefined, config.mailFrom), silent, createStorage(config));
 
   // Webhook fan-out: one account webhook on a loopback receiver, every message_created delivered.
   let received = 0;

@@ -17,6 +17,7 @@ import { startEventWorker } from '../src/events/worker.ts';
 import { startChatbotEngine } from '../src/jobs/chatbots.ts';
 import { percentile } from './events.ts';
 import { tempDataDir } from './startup.ts';
+import '../src/dialects.ts'; // the webhook planners the event worker fans out with
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 20 : 60;

@@ -16,6 +16,10 @@ for (const project of [root, path.join(root, 'web/dashboard'), path.join(root, '
   if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 }
 
+// The layers' import rules (scripts/deps-check.js).
+const deps = run([path.join(root, 'scripts/deps-check.js')]);
+if (deps.status !== 0) process.exit(deps.status ?? 1);
+
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-')), 'report.json');
 const tests = run([
   path.join(root, 'node_modules/vitest/vitest.mjs'),

@@ -1,3 +1,4 @@
+import './dialects.ts';
 import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import swagger from '@fastify/swagger';
@@ -14,6 +15,7 @@ import { registerMultipart } from './api/multipart.ts';
 import { registerFormBodies } from './api/body/form.ts';
 import { systemRoutes } from './api/system/routes.ts';
 import { attachmentRoutes } from './api/system/attachments.ts';
+import { actionFileRoutes } from './api/system/action-files.ts';
 import { dashboardRoutes } from './api/system/dashboard.ts';
 import { widgetPageRoutes } from './api/system/widget-page.ts';
 import { chatwootApi } from './api/chatwoot/index.ts';
@@ -21,12 +23,12 @@ import { isWtsPath, wtsApi } from './api/wts/index.ts';
 import { wtsErrorResponse } from './api/wts/errors.ts';
 import { channelRoutes, redactChannelSecrets } from './channels/routes.ts';
 import { AppError } from './errors.ts';
-import { createStorage } from './storage/object-storage.ts';
+import { createStorage } from './storage/create.ts';
 import { counterStore, rateLimitHook } from './api/rate-limit/limiter.ts';
 import { mcpRoutes } from './api/mcp/routes.ts';
 import { cableRoutes } from './api/chatwoot/realtime/cable.ts';
 import { RealtimeHub } from './realtime/hub.ts';
-import { createTransport } from './realtime/transport.ts';
+import { createTransport } from './realtime/create-transport.ts';
 
 /** The dialect switch for errors: paths the WTS dialect owns get its error body, the rest Chatwoot's. */
 function errorResponse(url: string, error: AppError): { status: number; body: unknown } {
@@ -176,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(systemRoutes);
   await app.register(attachmentRoutes);
+  await app.register(actionFileRoutes);
   await app.register(dashboardRoutes);
   await app.register(widgetPageRoutes);
   await app.register(chatwootApi);

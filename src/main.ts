@@ -7,15 +7,7 @@ import { createMailer } from './domain/mail/mailer.ts';
 import { bootstrap } from './domain/accounts/bootstrap.ts';
 import { createPlatformApp } from './domain/platform/apps.ts';
 import type { App } from './api/types.ts';
-import { startEventWorker } from './events/worker.ts';
-import { startChatbotEngine } from './jobs/chatbots.ts';
-import { startChannelEngine } from './jobs/channel-sends.ts';
-import { startAutomationEngine } from './jobs/automations.ts';
-import { startMacroRunner } from './jobs/macros.ts';
-import { startScheduledSender } from './jobs/scheduled-sends.ts';
-import { startAuthMaintenance } from './jobs/auth-maintenance.ts';
-import { startAutoResolve } from './jobs/auto-resolve.ts';
-import { startStorageMaintenance } from './jobs/storage-maintenance.ts';
+import { startWorkers } from './workers.ts';
 
 export interface Running {
   app: App;
@@ -49,15 +41,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const connected = await connect(config, { owner: true, log: (m) => log.debug({ postgres: m }) });
   const app = await buildApp({ config, database: connected.database, mailer: createMailer(config.smtpUrl, config.mailFrom) });
   const login = await firstRunLogin(app);
-  const worker = startEventWorker(connected.database, config, app.log);
-  const chatbots = await startChatbotEngine(connected.database, config, app.log);
-  const channels = await startChannelEngine(connected.database, config, app.deps.storage, app.log);
-  const automations = startAutomationEngine(connected.database, config, app.deps.mailer, app.log);
-  const storageMaintenance = startStorageMaintenance(connected.database.db, app.deps.storage, config, app.log);
-  const authMaintenance = startAuthMaintenance(connected.database.db, app.log);
-  const autoResolve = startAutoResolve(connected.database, app.log);
-  const macros = await startMacroRunner(connected.database, app.deps.mailer, app.log);
-  const scheduledSends = await startScheduledSender(connected.database, app.log);
+  const workers = await startWorkers(connected.database, config, app.deps, app.log);
   // Listen last: a load balancer or orchestrator that sees /health answer may send traffic, or a SIGTERM,
   // at once, and everything behind the port must be running by then.
   const address = await app.listen({ port: config.port, host: config.host });
@@ -90,15 +74,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       } finally {
         clearTimeout(deadline);
       }
-      await chatbots.stop();
-      await channels.stop();
-      await automations.stop();
-      await worker.stop();
-      await storageMaintenance.stop();
-      await authMaintenance.stop();
-      await autoResolve.stop();
-      await macros.stop();
-      await scheduledSends.stop();
+      await workers.stop();
       app.deps.mailer.close();
       await connected.close();
       return !cut;

@@ -643,21 +643,51 @@ export interface MacroRunsTable {
   macro_id: number;
   performer_id: number | null;
   conversation_ids: Json<number[]>;
-  status: Generated<'queued' | 'running' | 'done'>;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
   log: Json<MacroRunLogEntry[]>;
   created_at: Timestamp;
   finished_at: NullableTimestamp;
+  /** pg-boss attempts begun (1 on the first). */
+  attempts: Generated<number>;
+  /** Why the run stopped, when it failed past its retries. */
+  error: string | null;
+  /** When the sweep last sent its pg-boss job. */
+  job_sent_at: NullableTimestamp;
+}
+
+/** A file a rule's or macro's send_attachment sends (Chatwoot's attach_file blob); unclaimed until one names it. */
+export interface ActionFilesTable {
+  id: Id;
+  account_id: number;
+  blob_key: string;
+  automation_rule_id: number | null;
+  macro_id: number | null;
+  filename: string;
+  content_type: string;
+  byte_size: number;
+  checksum: string;
+  storage_key: string;
+  uploaded_by_id: number | null;
+  created_at: Timestamp;
 }
 
 export interface Database {
   portfolios: PortfoliosTable;
   portfolio_contacts: PortfolioContactsTable;
+  crm_panels: CrmPanelsTable;
+  crm_steps: CrmStepsTable;
+  crm_panel_fields: CrmPanelFieldsTable;
+  crm_cards: CrmCardsTable;
+  crm_card_contacts: CrmCardContactsTable;
+  crm_card_tags: CrmCardTagsTable;
+  crm_card_notes: CrmCardNotesTable;
   scheduled_messages: ScheduledMessagesTable;
   sequences: SequencesTable;
   sequence_contacts: SequenceContactsTable;
   macros: MacrosTable;
   rate_limit_counters: RateLimitCountersTable;
   macro_runs: MacroRunsTable;
+  action_files: ActionFilesTable;
   idempotency_keys: IdempotencyKeysTable;
   dashboard_apps: DashboardAppsTable;
   automation_rules: AutomationRulesTable;
@@ -730,6 +760,7 @@ export type CustomFilter = Selectable<CustomFiltersTable>;
 export type DashboardApp = Selectable<DashboardAppsTable>;
 export type Macro = Selectable<MacrosTable>;
 export type MacroRun = Selectable<MacroRunsTable>;
+export type ActionFile = Selectable<ActionFilesTable>;
 export type NewContact = Insertable<ContactsTable>;
 export type ContactUpdate = Updateable<ContactsTable>;
 export type ConversationUpdate = Updateable<ConversationsTable>;
@@ -797,6 +828,102 @@ export interface SequenceContactsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+export type PanelType = 'MANAGEMENT' | 'SALES';
+export type CardStatus = 'OPEN' | 'WON' | 'LOST' | 'ARCHIVED';
+export type PanelFieldType = 'STRING' | 'TEXT' | 'INTEGER' | 'FLOAT' | 'SINGLESELECT' | 'MULTISELECT' | 'DATE' | 'TIME' | 'DATETIME' | 'BOOLEAN';
+
+export interface CrmPanelsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  title: string;
+  description: string | null;
+  key: string;
+  type: Generated<PanelType>;
+  archived: Generated<boolean>;
+  last_card_number: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CrmStepsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  panel_id: number;
+  title: string;
+  position: number;
+  archived: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CrmPanelFieldsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  panel_id: number;
+  name: string;
+  key: string;
+  type: PanelFieldType;
+  options: Json<string[]>;
+  position: number;
+  required: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CrmCardsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  panel_id: number;
+  step_id: number;
+  number: number;
+  position: number;
+  title: string;
+  description: string | null;
+  due_date: NullableTimestamp;
+  responsible_user_id: number | null;
+  session_id: number | null;
+  monetary_amount: number | null;
+  status: Generated<CardStatus>;
+  custom_fields: Json;
+  metadata: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CrmCardContactsTable {
+  account_id: number;
+  card_id: number;
+  contact_id: number;
+}
+
+export interface CrmCardTagsTable {
+  account_id: number;
+  card_id: number;
+  label_id: number;
+}
+
+export interface CrmCardNotesTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  card_id: number;
+  user_id: number | null;
+  text: Generated<string>;
+  file_urls: Json<string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type CrmPanel = Selectable<CrmPanelsTable>;
+export type CrmStep = Selectable<CrmStepsTable>;
+export type CrmPanelField = Selectable<CrmPanelFieldsTable>;
+export type CrmCard = Selectable<CrmCardsTable>;
+export type CrmCardNote = Selectable<CrmCardNotesTable>;
 
 /** A contact's owning agent (user_id) or team (team_id); at most one of them. */
 export interface PortfoliosTable {

@@ -1,23 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/pool.ts';
-import type { DeliveryTarget, DomainEvent } from '../db/types.ts';
-import { planChatwootDeliveries } from '../api/chatwoot/webhooks/fanout.ts';
-import { planWtsDeliveries } from '../api/wts/webhooks/fanout.ts';
+import type { DomainEvent } from '../db/types.ts';
+import { deliveryPlanners, type PlannedDelivery } from './planners.ts';
 import { planChatbotSignals } from '../domain/chatbots/signals.ts';
 import { planChannelSends } from '../channels/outbound-plan.ts';
 import { planAutomationRuns } from '../domain/automation_rules/plan.ts';
 import { lockReceiversExclusive } from './lines.ts';
-
-/** What a dialect's planner makes of one event for one listener: the delivery row to insert. */
-export interface PlannedDelivery {
-  event: DomainEvent;
-  targetType: DeliveryTarget;
-  targetId: number;
-  url: string;
-  secret: string | null;
-  eventName: string;
-  payload: Record<string, unknown>;
-}
 
 /** Held for one fan-out transaction: one process at a time turns events into deliveries. */
 const FAN_OUT_LOCK = 4_210_001;
@@ -90,7 +78,8 @@ export async function fanOutEvents(db: Db, publicUrl: string, limit = FAN_OUT_BA
     if (!events.length) return NOTHING;
     // The batch's account webhooks, read once: each dialect's planner takes its own subscriptions.
     const webhooks = await trx.selectFrom('webhooks').selectAll().where('account_id', 'in', [...new Set(events.map((e) => e.account_id))]).execute();
-    const planned = [...(await planChatwootDeliveries(trx, events, publicUrl, webhooks)), ...(await planWtsDeliveries(trx, events, publicUrl, webhooks))];
+    const planned: PlannedDelivery[] = [];
+    for (const plan of deliveryPlanners()) planned.push(...(await plan(trx, events, publicUrl, webhooks)));
     // Chatbots: replies resume waiting flows, agents taking over stop them (exactly once per event, like deliveries).
     await planChatbotSignals(trx, events);
     // Channel adapters: outgoing messages in their inboxes become sends (exactly once per event too).

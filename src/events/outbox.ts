@@ -17,6 +17,9 @@ export const EVENT_NAMES = [
   'inbox.created',
   'inbox.updated',
   'webwidget.triggered',
+  // CRM cards (data.card_id, and changed_attributes on updates; a step change is a move)
+  'card.created',
+  'card.updated',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -7,6 +7,7 @@ import { AUTOMATION_CHANNEL } from '../domain/automation_rules/plan.ts';
 import { byEvent, claimRuns, executeEventRuns, type RunDeps } from '../domain/automation_rules/runs.ts';
 import { chatwootEventPayload } from '../api/chatwoot/webhooks/event-payload.ts';
 import type { JobsLog } from './boss.ts';
+import type { ObjectStorage } from '../storage/object-storage.ts';
 import { Wakeup } from '../events/wake.ts';
 
 export interface AutomationEngine {
@@ -26,12 +27,13 @@ const CALLS_IN_FLIGHT = 16;
  * sends their HTTP calls beside, each on its own, retried with backoff. A NOTIFY at the fan-out's commit wakes it;
  * a short poll catches retries coming due. Any number of processes can run it on one database.
  */
-export function startAutomationEngine(database: DatabaseHandle, config: Config, mailer: Mailer, log: JobsLog): AutomationEngine {
+export function startAutomationEngine(database: DatabaseHandle, config: Config, mailer: Mailer, log: JobsLog, storage: ObjectStorage): AutomationEngine {
   const { db } = database;
   const transport: CallTransport = { allowPrivateNetworks: config.webhooks.allowPrivateNetworks, timeoutMs: config.webhooks.timeoutMs, retryBaseMs: config.webhooks.retryBaseMs };
   const deps: RunDeps = {
     db,
     mailer,
+    storage,
     userAgent: `Switchboard/${config.version}`,
     async eventPayload(run: AutomationRun) {
       const event = await db.selectFrom('events').selectAll().where('id', '=', run.event_id).executeTakeFirst();

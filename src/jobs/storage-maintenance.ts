@@ -3,6 +3,7 @@ import type { Db } from '../db/pool.ts';
 import { partialDir, type ObjectStorage } from '../storage/object-storage.ts';
 import { moveLegacyAttachments, removeStalePartials } from '../domain/attachments/maintenance.ts';
 import { sweepOrphans } from '../domain/attachments/orphans.ts';
+import { removeUnclaimedActionFiles } from '../domain/action_files/action-files.ts';
 import { repeat } from './repeat.ts';
 
 export interface StorageMaintenance {
@@ -35,6 +36,8 @@ export function startStorageMaintenance(db: Db, storage: ObjectStorage, config: 
   };
   const sweep = async () => {
     try {
+      // attach_file uploads no rule or macro named within the same grace go first; their objects follow in this sweep.
+      await removeUnclaimedActionFiles(db, ABANDONED_UPLOAD_MS);
       const removed = await sweepOrphans(db, storage, { graceMs: ABANDONED_UPLOAD_MS });
       if (removed) log.info({ removed }, 'storage: removed objects no attachment owns');
     } catch (err) {

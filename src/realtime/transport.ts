@@ -1,6 +1,5 @@
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/pool.ts';
-import { PostgresTransport } from './transports/postgres.ts';
 
 /** "Account X has events up to sequence number N": all a transport carries; the events table has the rest. */
 export interface EventSignal {
@@ -53,20 +52,4 @@ export function topicPrefix(database: DatabaseHandle): string {
   const options = database.pool.options;
   const name = options.database ?? (options.connectionString ? new URL(options.connectionString).pathname.slice(1) : 'switchboard');
   return `switchboard.${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-}
-
-/** Redis and NATS clients are loaded only when configured: most installations never need them. */
-export async function createTransport(config: Config, database: DatabaseHandle): Promise<RealtimeTransport> {
-  switch (config.realtime.transport) {
-    case 'redis': {
-      const { RedisTransport } = await import('./transports/redis.ts');
-      return new RedisTransport(config.realtime.redisUrl!, topicPrefix(database));
-    }
-    case 'nats': {
-      const { NatsTransport } = await import('./transports/nats.ts');
-      return new NatsTransport(config.realtime.natsUrl!, topicPrefix(database));
-    }
-    default:
-      return new PostgresTransport(database);
-  }
 }

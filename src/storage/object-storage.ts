@@ -2,8 +2,6 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Config } from '../config.ts';
-import { LocalStorage } from './local-storage.ts';
-import { S3Storage } from './s3-storage.ts';
 
 export interface StoredObject {
   body: Readable;
@@ -39,9 +37,4 @@ export function assertStorageKey(key: string): void {
 /** Files being written (an upload on its way, an S3 body spooled for its length) live here until complete. */
 export function partialDir(dataDir: string): string {
   return path.join(dataDir, 'attachments', '.partial');
-}
-
-export function createStorage(config: Pick<Config, 'storage' | 'dataDir'>): ObjectStorage {
-  const settings = config.storage;
-  return settings.kind === 's3' ? new S3Storage(settings, partialDir(config.dataDir)) : new LocalStorage(path.join(config.dataDir, 'attachments'));
 }

@@ -13,11 +13,11 @@ import { createPlatformApp, type PlatformAppGrants } from '../../src/domain/plat
 import type { Role } from '../../src/db/types.ts';
 import type { App } from '../../src/api/types.ts';
 import { createTestDatabase } from './database.ts';
-import { startEventWorker, type Worker } from '../../src/events/worker.ts';
-import { startChatbotEngine, type ChatbotEngine } from '../../src/jobs/chatbots.ts';
-import { startChannelEngine, type ChannelEngine } from '../../src/jobs/channel-sends.ts';
-import { startAutomationEngine, type AutomationEngine } from '../../src/jobs/automations.ts';
-import { startScheduledSender } from '../../src/jobs/scheduled-sends.ts';
+import type { Worker } from '../../src/events/worker.ts';
+import type { ChatbotEngine } from '../../src/jobs/chatbots.ts';
+import { QUIET, startWorkers, type WorkerKind } from '../../src/workers.ts';
+import type { ChannelEngine } from '../../src/jobs/channel-sends.ts';
+import type { AutomationEngine } from '../../src/jobs/automations.ts';
 import type { NotifiedSweep } from '../../src/jobs/notified-sweep.ts';
 
 export interface Response<T = any> {
@@ -111,17 +111,12 @@ export async function createTestContext(env: Record<string, string> = {}, option
   const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', PORT: '0', RATE_LIMIT_STORE: 'off', ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env });
   const app = await buildApp({ config, database, mailer: createMailer(config.smtpUrl, config.mailFrom), logger: options.logger ?? false });
   await app.ready();
-  const worker = options.worker ? startEventWorker(database, config, { warn() {}, error() {} }) : undefined;
-  const chatbots = options.chatbots ? await startChatbotEngine(database, config, { warn() {}, error() {} }) : undefined;
-  const channels = options.channels ? await startChannelEngine(database, config, app.deps.storage, { warn() {}, error() {} }) : undefined;
-  const automation = options.automation ? startAutomationEngine(database, config, app.deps.mailer, { warn() {}, error() {} }) : undefined;
-  const scheduler = options.scheduler ? await startScheduledSender(database, { warn() {}, error() {} }) : undefined;
+  const kinds: WorkerKind[] = [];
+  if (options.worker) kinds.push('events');
+  for (const kind of ['chatbots', 'channels', 'automation', 'scheduler'] as const) if (options[kind]) kinds.push(kind);
+  const { events: worker, chatbots, channels, automation, scheduler, ...workers } = await startWorkers(database, config, app.deps, QUIET, kinds);
   cleanUpAfterTestOrFile(async () => {
-    await scheduler?.stop();
-    await channels?.stop();
-    await automation?.stop();
-    await chatbots?.stop();
-    await worker?.stop();
+    await workers.stop();
     await app.close();
     await database.close();
     await testDb.drop();

@@ -51,6 +51,11 @@ function bValue(world: World): Record<string, unknown> {
     tagIds: [c.tag],
     botKey: c.chatbot,
     botId: c.chatbot,
+    // WTS CRM: steps, contacts and users by UUID
+    stepId: p.stepId,
+    copyToStepId: p.stepId,
+    contactIds: [c.contact],
+    responsibleUserId: c.agent,
   };
 }
 const B_VALUES = bValue(b);
@@ -201,7 +206,7 @@ interface Case {
 }
 const cases: Case[] = [];
 for (const [template, item] of Object.entries<Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>(spec.paths)) {
-  const ours = template.startsWith('/api/v1/accounts/{account_id}') || template.startsWith('/chat/') || template.startsWith('/core/') || template === '/api/v1/profile/availability';
+  const ours = template.startsWith('/api/v1/accounts/{account_id}') || template.startsWith('/chat/') || template.startsWith('/core/') || template.startsWith('/crm/') || template === '/api/v1/profile/availability';
   if (!ours) continue;
   for (const [method, operation] of Object.entries(item)) {
     const schema = operation.requestBody?.content['application/json']?.schema;
@@ -218,7 +223,7 @@ for (const [template, key] of [['/api/v1/accounts/{account_id}/conversations/fil
 describe('cross-account isolation of ids in request bodies', () => {
   it('finds the id-bearing bodies of both dialects to sweep', () => {
     const covered = new Set(cases.map((c) => c.target.replace(/\..*$/, '')));
-    for (const field of ['inbox_id', 'contact_id', 'source_id', 'sender_id', 'team_id', 'assignee_id', 'user_ids', 'labels', 'sessionId', 'from', 'departmentId', 'tagIds', 'userId']) {
+    for (const field of ['inbox_id', 'contact_id', 'source_id', 'sender_id', 'team_id', 'assignee_id', 'user_ids', 'labels', 'sessionId', 'from', 'departmentId', 'tagIds', 'userId', 'stepId', 'copyToStepId', 'contactIds', 'responsibleUserId']) {
       expect(covered, field).toContain(field);
     }
     expect(cases.length).toBeGreaterThan(50);

@@ -10,7 +10,7 @@ import { readRequestBody } from '../body/request-body.ts';
 type RouteModule = { default: (app: App) => Promise<void> };
 
 /** The WTS dialect owns these path prefixes (its services); everything else speaks Chatwoot. */
-const SERVICES = ['chat', 'core'] as const;
+const SERVICES = ['chat', 'core', 'crm'] as const;
 
 export function isWtsPath(url: string): boolean {
   return SERVICES.some((service) => url.startsWith(`/${service}/`));
@@ -35,7 +35,7 @@ async function canonicalizeInput(request: FastifyRequest, reply: FastifyReply): 
   request.body = canonicalInput(request.body, schema?.body);
 }
 
-/** WTS Chat's API: `/chat/v{n}/…` and `/core/v{n}/…`, authenticated with a user's access token. */
+/** WTS Chat's API: `/chat/v{n}/…`, `/core/v{n}/…` and `/crm/v{n}/…`, authenticated with a user's access token. */
 export async function wtsApi(app: App): Promise<void> {
   for (const service of SERVICES) {
     const modules = await loadRouteModules(path.join(import.meta.dirname, service));

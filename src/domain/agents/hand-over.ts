@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool.ts';
 import { validation } from '../../errors.ts';
 import { assignAgent, changeStatus, type Performer } from '../conversations/commands.ts';
+import { ACTIVE_STATUSES } from '../conversations/status.ts';
 import { findMember } from '../users/repository.ts';
 
 /** What becomes of a leaving agent's unfinished conversations. */
@@ -20,7 +21,7 @@ export async function handOverConversations(db: Db, accountId: number, userId: n
     .selectAll()
     .where('account_id', '=', accountId)
     .where('assignee_id', '=', userId)
-    .where('status', 'in', ['open', 'pending', 'snoozed'])
+    .where('status', 'in', ACTIVE_STATUSES)
     .orderBy('id')
     .execute();
   for (const conversation of conversations) {

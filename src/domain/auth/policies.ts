@@ -58,6 +58,10 @@ export const POLICIES = {
   'webhooks.manage': ADMINS,
   // Rules act on every conversation of the account (and may call out over HTTP): administrators only, as in Chatwoot.
   'automation_rules.manage': ADMINS,
+  // CRM (WTS panels): every member works the cards; administrators shape the panels, steps and fields.
+  'crm.read': MEMBERS,
+  'crm.write': MEMBERS,
+  'crm.manage': ADMINS,
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Action = keyof typeof POLICIES;

@@ -3,11 +3,15 @@ import type { Account, AutomationAction, AutomationRule, AutomationRun, CoreStat
 import type { Mailer } from '../mail/mailer.ts';
 import { assignAgent, assignTeam, changeStatus, setLabels, setMuted, setPriority, type Performer } from '../conversations/commands.ts';
 import { sendTranscript } from '../conversations/transcript.ts';
+import { CHATWOOT_STATUSES } from '../conversations/status.ts';
 import { createMessage, MESSAGE_TYPE } from '../messages/commands.ts';
 import { listTeamMembers } from '../teams/repository.ts';
 import { findMember } from '../users/repository.ts';
 import { parseHttpRequestParams } from './http-request.ts';
 import { fillJson, fillText } from './template.ts';
+import type { ObjectStorage } from '../../storage/object-storage.ts';
+import { blobIdsOf, ownedFiles, type FileOwner } from '../action_files/action-files.ts';
+import { copyForMessage } from '../action_files/send.ts';
 import { variablesOf, type Subject } from './subject.ts';
 
 /** What an action works with. `db` is the engine's connection, marked with the run's depth (events it records carry it). */
@@ -23,13 +27,17 @@ export interface ActionContext {
   /** The event's payload as the Chatwoot dialect's webhooks send it (for send_webhook_event). */
   eventPayload(): Promise<Record<string, unknown> | undefined>;
   userAgent: string;
+  /** Where send_attachment finds its files' bytes. */
+  storage?: ObjectStorage;
+  /** Whose files send_attachment may send: the rule's, or the macro's. */
+  fileOwner?: FileOwner;
 }
 
 /** An action's result for the run log: what it did, or `queued` (an HTTP call, sent apart). Failures throw. */
 type Outcome = { status: 'done' | 'queued'; detail: string | null };
 const done = (detail: string | null = null): Outcome => ({ status: 'done', detail });
 
-const STATUSES: readonly CoreStatus[] = ['open', 'resolved', 'pending', 'snoozed'];
+const STATUSES: readonly CoreStatus[] = CHATWOOT_STATUSES;
 const PRIORITIES: readonly Priority[] = ['low', 'medium', 'high', 'urgent'];
 const NONE = new Set(['nil', 'none', '', 'null']);
 
@@ -111,6 +119,7 @@ const HANDLERS: Record<string, Handler> = {
       messageType: MESSAGE_TYPE.outgoing,
       content: String(params[0] ?? ''),
       contentAttributes: ctx.rule ? { automation_rule_id: ctx.rule.id } : {},
+      variables: true,
       ...(ctx.performer ? { sender: ctx.performer } : {}),
     });
     return done(`message ${message.id}`);
@@ -121,9 +130,27 @@ const HANDLERS: Record<string, Handler> = {
       private: true,
       content: String(params[0] ?? ''),
       contentAttributes: ctx.rule ? { automation_rule_id: ctx.rule.id } : {},
+      variables: true,
       ...(ctx.performer ? { sender: ctx.performer } : {}),
     });
     return done(`message ${message.id}`);
+  },
+  /** Chatwoot's send_attachment: a message with no text and the owner's files the params name (none owned: nothing sent). */
+  async send_attachment(ctx, params) {
+    const owner = ctx.fileOwner ?? (ctx.rule ? { automation_rule_id: ctx.rule.id } : undefined);
+    if (!owner || !ctx.storage) throw new Error('send_attachment has no files here');
+    const files = await ownedFiles(ctx.db, ctx.account.id, owner, blobIdsOf(params));
+    if (!files.length) return done('no attached file to send');
+    const copies = [];
+    for (const file of files) copies.push(await copyForMessage(ctx.db, ctx.storage, file));
+    const { message } = await createMessage(ctx.db, ctx.subject.conversation, {
+      messageType: MESSAGE_TYPE.outgoing,
+      content: null,
+      files: copies,
+      contentAttributes: ctx.rule ? { automation_rule_id: ctx.rule.id } : {},
+      ...(ctx.performer ? { sender: ctx.performer } : {}),
+    });
+    return done(`message ${message.id} with ${copies.length} file(s)`);
   },
   async mute_conversation(ctx) {
     await setMuted(ctx.db, ctx.subject.conversation, true);

@@ -21,7 +21,7 @@ export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 export const CONVERSATION_ACTIONS = [
   'assign_agent', 'assign_team', 'remove_assigned_agent', 'remove_assigned_team', 'add_label', 'remove_label', 'send_message',
   'add_private_note', 'mute_conversation', 'snooze_conversation', 'resolve_conversation', 'open_conversation', 'pending_conversation',
-  'change_status', 'change_priority', 'send_email_to_team', 'send_email_transcript',
+  'change_status', 'change_priority', 'send_email_to_team', 'send_email_transcript', 'send_attachment',
 ] as const;
 /** Actions that call out over HTTP: queued as calls (automation_calls), sent and retried apart from the run. */
 export const CALL_ACTIONS = ['send_webhook_event', 'http_request'] as const;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { DomainEvent } from '../../db/types.ts';
 import { MESSAGE_TYPE } from '../messages/commands.ts';
+import { isEnded } from '../conversations/status.ts';
 import { MAX_CHAIN_DEPTH, type RuleEvent } from './catalogue.ts';
 
 /** Wakes automation engines (jobs/automations.ts) at the commit of a fan-out that queued runs. */
@@ -23,8 +24,7 @@ export function ruleEventOf(event: Pick<DomainEvent, 'name' | 'data'>): RuleEven
     case 'conversation.status_changed': {
       const status = (event.data as StatusChange).changed_attributes?.status;
       if (status?.current_value === 'open') return 'conversation_opened';
-      const closed = (s: unknown) => s === 'resolved' || s === 'hidden';
-      if (closed(status?.current_value) && !closed(status?.previous_value)) return 'conversation_resolved';
+      if (isEnded(String(status?.current_value)) && !isEnded(String(status?.previous_value))) return 'conversation_resolved';
       return undefined;
     }
     default:

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
+import type { ObjectStorage } from '../../storage/object-storage.ts';
 import type { Account, AutomationActionOutcome, AutomationRule, AutomationRun } from '../../db/types.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { runAction } from './actions.ts';
@@ -42,6 +43,8 @@ export function byEvent(runs: AutomationRun[]): AutomationRun[][] {
 export interface RunDeps {
   db: Db;
   mailer: Mailer;
+  /** Where send_attachment reads the rule's files. */
+  storage?: ObjectStorage;
   userAgent: string;
   /** The run's event as the Chatwoot dialect's webhooks send it (send_webhook_event). */
   eventPayload(run: AutomationRun): Promise<Record<string, unknown> | undefined>;
@@ -64,7 +67,7 @@ async function skip(db: Db, runIds: number[], error: string | null) {
 async function act(deps: RunDeps, run: AutomationRun, rule: AutomationRule, subject: Subject, account: Account): Promise<AutomationRun['status']> {
   const log: AutomationActionOutcome[] = [];
   await atDepth(deps.db, run.depth, async (marked) => {
-    const ctx = { db: marked, mailer: deps.mailer, account, rule, run, subject, userAgent: deps.userAgent, eventPayload: () => deps.eventPayload(run) };
+    const ctx = { db: marked, mailer: deps.mailer, storage: deps.storage, account, rule, run, subject, userAgent: deps.userAgent, eventPayload: () => deps.eventPayload(run) };
     for (const [index, action] of rule.actions.entries()) {
       try {
         const outcome = await runAction(ctx, action, index);

@@ -5,7 +5,7 @@ import { AppError, validation } from '../../errors.ts';
 import { updateContact } from '../contacts/commands.ts';
 import { assignBot, changeStatus, createConversation, type Performer } from '../conversations/commands.ts';
 import { getConversationById } from '../conversations/repository.ts';
-import { toWtsStatus } from '../conversations/status.ts';
+import { isEnded, toWtsStatus } from '../conversations/status.ts';
 import { mergeSessionMetadata } from '../sessions/commands.ts';
 import { checkCallbackUrl } from './callbacks.ts';
 import { findChatbot, type Chatbot } from './repository.ts';
@@ -42,7 +42,6 @@ export const DISPATCH_MESSAGES = {
   from: 'Choose channel: fill in from (the channel id or number)',
 } as const;
 
-const ENDED = new Set(['resolved', 'hidden']);
 
 const unknownChannel = (from: string) => new AppError('not_found', `Choose channel: no channel of this company is "${from}" (from)`, ['from']);
 
@@ -74,7 +73,7 @@ async function target(db: Db, scope: DispatchScope, request: DispatchRequest) {
 
 /** Why the options say not to send, if they do. */
 async function skipReason(db: Db, request: DispatchRequest, session: Conversation | undefined): Promise<string | undefined> {
-  if (!session || ENDED.has(session.status)) return undefined;
+  if (!session || isEnded(session.status)) return undefined;
   const options = request.options ?? {};
   // A bot is in execution: one of our flows, or any bot holding the session (pending = a bot handles it).
   if (options.skipIfBotInExecution && (session.status === 'pending' || (await activeRunOf(db, session.id)))) {
@@ -108,7 +107,7 @@ export async function dispatchChatbot(db: Db, scope: DispatchScope, request: Dis
   if (reason) return insertRun(db, { ...base, conversationId: found.session!.id, status: 'skipped', reason });
 
   let session = found.session;
-  if (session && request.options?.forceStartSession && !ENDED.has(session.status)) {
+  if (session && request.options?.forceStartSession && !isEnded(session.status)) {
     await stopRuns(db, { conversationId: session.id }, 'forceStartSession: the session was completed for a new one');
     await changeStatus(db, session, 'resolved', performer);
     session = undefined;

@@ -7,11 +7,12 @@ import { findContact } from '../contacts/repository.ts';
 import { findInbox } from '../inboxes/repository.ts';
 import { ensureInboxAccess, inboxCondition, type InboxAccess } from '../inboxes/access.ts';
 import { findMember } from '../users/repository.ts';
-import { insertMessage, MESSAGE_TYPE, type NewMessage } from '../messages/commands.ts';
+import { insertMessage, MESSAGE_TYPE, withVariables, type NewMessage } from '../messages/commands.ts';
 import { changedAttributes, recordEvent, type EventName } from '../../events/outbox.ts';
 import { usableInAccount } from '../bots/repository.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { portfolioOwnerOf } from '../portfolios/repository.ts';
+import { initialStatus } from './status.ts';
 
 /** Attributes whose change Chatwoot reports as conversation_updated. */
 const TRACKED = ['status', 'snoozed_until', 'assignee_id', 'assignee_agent_bot_id', 'team_id', 'priority', 'custom_attributes', 'labels', 'waiting_since', 'first_reply_created_at'];
@@ -117,7 +118,7 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
     await checkTeam(trx, accountId, input.teamId);
     // Nobody chosen: the contact's portfolio owner, if any, gets it first (one indexed lookup).
     const owner = input.assigneeId === undefined && input.teamId === undefined ? await portfolioOwnerOf(trx, accountId, contactInbox.contact_id) : undefined;
-    const status = input.status ?? ((await botActive(trx, contactInbox.inbox_id)) ? 'pending' : 'open');
+    const status = input.status ?? initialStatus(await botActive(trx, contactInbox.inbox_id));
     const { last_display_id } = await trx
       .updateTable('accounts')
       .set({ last_display_id: sql`last_display_id + 1` })
@@ -146,7 +147,7 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
     if (input.message && (input.message.content || input.message.files?.length)) {
       const sender =
         input.message.messageType === MESSAGE_TYPE.incoming ? { type: 'Contact' as const, id: contactInbox.contact_id } : input.message.sender;
-      return (await insertMessage(trx, conversation.id, { ...input.message, sender })).conversation;
+      return (await insertMessage(trx, conversation.id, await withVariables(trx, conversation, { ...input.message, sender }))).conversation;
     }
     return conversation;
   });

@@ -12,6 +12,32 @@ import type { CoreStatus } from '../../db/types.ts';
  * | resolved | resolved   | COMPLETED         | COMPLETED      |
  * | hidden   | resolved   | HIDDEN            | HIDDEN         |
  */
+export const CORE_STATUSES: readonly CoreStatus[] = ['open', 'pending', 'snoozed', 'resolved', 'hidden'];
+/** Ended: the conversation is over until something reopens it (a session's endAt is set). */
+export const ENDED_STATUSES: readonly CoreStatus[] = ['resolved', 'hidden'];
+/** Not ended: a contact's conversation in one of these is the one a new message joins. */
+export const ACTIVE_STATUSES: readonly CoreStatus[] = ['open', 'pending', 'snoozed'];
+
+export function isEnded(status: string): boolean {
+  return (ENDED_STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * The reopen rule: a contact's public message reopens an ended conversation (pending when an agent bot
+ * serves the inbox, so the bot answers first; else open) and wakes a snoozed one; nothing else moves the
+ * status. insert_message (its migration) applies it in SQL; a test checks the two agree.
+ */
+export function statusAfterMessage(prior: CoreStatus, message: { incoming: boolean; private: boolean }, inboxHasBot: boolean): CoreStatus {
+  if (!message.incoming || message.private) return prior;
+  if (isEnded(prior)) return initialStatus(inboxHasBot);
+  return prior === 'snoozed' ? 'open' : prior;
+}
+
+/** A new conversation starts pending when an agent bot serves its inbox (the bot answers first), else open. */
+export function initialStatus(inboxHasBot: boolean): CoreStatus {
+  return inboxHasBot ? 'pending' : 'open';
+}
+
 export const CHATWOOT_STATUSES = ['open', 'resolved', 'pending', 'snoozed'] as const;
 export type ChatwootStatus = (typeof CHATWOOT_STATUSES)[number];
 

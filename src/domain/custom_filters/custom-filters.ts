@@ -3,6 +3,7 @@ import type { Db } from '../../db/pool.ts';
 import type { CustomFilter, CustomFilterType } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import type { FilterCondition } from '../filters/conditions.ts';
 
 /**
  * Saved filters (Chatwoot's custom views): each belongs to one user in one account, and only that user lists,
@@ -98,4 +99,18 @@ export async function deleteCustomFilter(db: Db, owner: Owner, id: number): Prom
     .where('id', '=', id)
     .executeTakeFirst();
   if (!result.numDeletedRows) throw notFound();
+}
+
+/**
+ * The conditions of one of the caller's saved filters, for the filter endpoints' `custom_filter_id` (beyond
+ * Chatwoot, whose dashboard posts the saved query itself). The query is kept as Chatwoot's dashboard saves it,
+ * `{payload: [...]}`, or as the bare array; another user's filter is not found, another type's is refused.
+ */
+export async function savedFilterConditions(db: Db, owner: Owner, id: number, filterType: CustomFilterType): Promise<FilterCondition[]> {
+  const saved = await getCustomFilter(db, owner, id);
+  if (saved.filter_type !== filterType) throw validation(`Custom filter ${id} is a ${saved.filter_type} filter, not a ${filterType} filter`, ['custom_filter_id']);
+  const query = saved.query as unknown;
+  const conditions = Array.isArray(query) ? query : query && typeof query === 'object' ? (query as { payload?: unknown }).payload : undefined;
+  if (!Array.isArray(conditions) || !conditions.length) throw validation(`Custom filter ${id} has no conditions`, ['custom_filter_id']);
+  return conditions as FilterCondition[];
 }

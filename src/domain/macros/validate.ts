@@ -1,9 +1,9 @@
 import { invalidRecord } from '../../errors.ts';
 
-/** The conversation actions a macro may name (Chatwoot's Macro model; send_attachment is refused by name for now). */
+/** The conversation actions a macro may name (Chatwoot's Macro model). */
 export const MACRO_ACTIONS = [
   'assign_agent', 'assign_team', 'add_label', 'remove_label', 'send_message', 'add_private_note', 'send_email_transcript',
-  'mute_conversation', 'snooze_conversation', 'resolve_conversation', 'change_priority',
+  'mute_conversation', 'snooze_conversation', 'resolve_conversation', 'change_priority', 'send_attachment',
 ] as const;
 
 /** A macro's actions as Chatwoot's model validates them, with its sentence (422). */

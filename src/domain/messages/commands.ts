@@ -10,8 +10,10 @@ import { extensionOf, safeFileName } from '../attachments/file-name.ts';
 import { fileTypeOf } from '../attachments/media-type.ts';
 import { claimStorageKeys } from '../attachments/orphans.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { renderMessageVariables, rendersVariables } from './variables.ts';
 
-export const MESSAGE_TYPE = { incoming: 0, outgoing: 1, activity: 2, template: 3 } as const;
+export { MESSAGE_TYPE } from './message-type.ts';
+import { MESSAGE_TYPE } from './message-type.ts';
 
 /** A file already in storage (api/multipart.ts put it there), named safely and typed from its bytes. */
 export interface NewFile {
@@ -37,6 +39,8 @@ export interface NewMessage {
   files?: NewFile[];
   /** Files the message links to by public URL (not stored here), e.g. a WTS `fileUrl`. */
   fileUrls?: string[];
+  /** Render Chatwoot's message variables (`{{contact.name}}`) in the content first (variables.ts). */
+  variables?: boolean;
 }
 
 const ITEMS_REQUIRED = new Set(['input_select', 'cards', 'form', 'article']);
@@ -154,11 +158,19 @@ export async function insertMessage(trx: Db, conversationId: number, input: NewM
   return result;
 }
 
+/** The input with its content rendered when it asks for variables (an outgoing message from the Chatwoot dialect, a macro, a rule). */
+export async function withVariables(db: Db, conversation: Pick<Conversation, 'id' | 'account_id'>, input: NewMessage): Promise<NewMessage> {
+  if (!input.variables || !rendersVariables(input.messageType, input.content)) return input;
+  const senderUserId = input.sender?.type === 'User' ? input.sender.id : null;
+  return { ...input, content: await renderMessageVariables(db, { accountId: conversation.account_id, conversationId: conversation.id, senderUserId }, input.messageType, input.content) };
+}
+
 /**
  * A message on its own: through the process's message writer (one statement, committed with whatever other
  * messages arrived meanwhile), or a transaction of its own when attachments come with it.
  */
-export async function createMessage(db: Db, conversation: Pick<Conversation, 'id' | 'account_id'>, input: NewMessage): Promise<InsertedMessage> {
+export async function createMessage(db: Db, conversation: Pick<Conversation, 'id' | 'account_id'>, given: NewMessage): Promise<InsertedMessage> {
+  const input = await withVariables(db, conversation, given);
   if (db.isTransaction) return insertMessage(db, conversation.id, input);
   if (input.files?.length || input.fileUrls?.length) return inTransaction(db, (trx) => insertMessage(trx, conversation.id, input));
   validateMessage(input);

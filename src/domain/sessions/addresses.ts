@@ -5,6 +5,7 @@ import { createContact } from '../contacts/commands.ts';
 import { cleanContactFields } from '../contacts/validation.ts';
 import { listAccountInboxes } from '../inboxes/visible.ts';
 import { inboxCondition } from '../inboxes/access.ts';
+import { ACTIVE_STATUSES } from '../conversations/status.ts';
 
 /**
  * How WTS addresses a contact in a channel — `from` (the channel) and `to` (the contact) — resolved once for
@@ -106,7 +107,7 @@ export async function openSessionOf(db: Db, accountId: number, contactId: number
     .where('account_id', '=', accountId)
     .where('contact_id', '=', contactId)
     .where('inbox_id', '=', inboxId)
-    .where('status', 'in', ['open', 'pending', 'snoozed'])
+    .where('status', 'in', ACTIVE_STATUSES)
     .orderBy('id', 'desc')
     .executeTakeFirst();
 }

@@ -62,7 +62,8 @@ export interface ContactMatch {
   origin?: string;
 }
 
-const like = (value: string) => `%${value.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+/** An ILIKE pattern finding `value` anywhere, its own % _ and \\ taken literally. */
+export const like = (value: string) => `%${value.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 function matchConditions(m: ContactMatch): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];

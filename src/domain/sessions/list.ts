@@ -1,8 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/pool.ts';
-import type { CoreStatus } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
-import { toWtsStatus, type WtsStatus } from '../conversations/status.ts';
+import { CORE_STATUSES, toWtsStatus, type WtsStatus } from '../conversations/status.ts';
 import { SESSION_SELECT, visibleTo, type SessionRow } from './repository.ts';
 import { ownValue } from '../own.ts';
 
@@ -52,7 +51,6 @@ export interface SessionQuery {
   pageSize: number;
 }
 
-const CORE_STATUSES: readonly CoreStatus[] = ['open', 'pending', 'snoozed', 'resolved', 'hidden'];
 
 /**
  * The rows whose WTS status is one of `statuses`, derived from toWtsStatus over every (core status,

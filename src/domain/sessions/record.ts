@@ -5,6 +5,7 @@ import type { Conversation } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { changedAttributes, recordEvent } from '../../events/outbox.ts';
 import type { Performer } from '../conversations/commands.ts';
+import { isEnded } from '../conversations/status.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 /**
@@ -53,7 +54,6 @@ export function classificationOf(input: ClassificationInput, field = 'classifica
   return { id: randomUUID(), category, categoryDescription: description, amount: input.amount ?? null, categoryName: CATEGORY_NAMES[category] };
 }
 
-const ENDED = new Set(['resolved', 'hidden']);
 
 /** A change to the session record; `null` clears (the field was listed without a value). */
 export interface SessionRecordChange {
@@ -71,7 +71,7 @@ export async function updateSessionRecord(db: Db, conversation: Conversation, ch
     // ended_at is the sessions migration's column (kept by its trigger on status changes), outside the shared row type.
     type Row = Conversation & { ended_at: Date | null };
     const before = (await sql<Row>`SELECT * FROM conversations WHERE id = ${conversation.id} FOR UPDATE`.execute(trx)).rows[0];
-    if (change.endAt && !ENDED.has(before.status)) {
+    if (change.endAt && !isEnded(before.status)) {
       throw validation('endAt can only be set on a COMPLETED or HIDDEN session (list Status with status COMPLETED to complete it first)', ['endAt']);
     }
     const attributes: Record<string, unknown> = { ...((before.additional_attributes ?? {}) as Record<string, unknown>) };

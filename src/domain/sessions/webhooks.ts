@@ -6,7 +6,8 @@ import { isOwnKey } from '../own.ts';
 
 /**
  * The WTS webhook events Switchboard emits (`GET /core/v1/webhook/event`), each from one outbox event
- * (api/wts/webhooks/fanout.ts). WTS's payment and CRM panel events have no source here.
+ * (api/wts/webhooks/fanout.ts). WTS's payment events have no source here; the CRM card event names are
+ * Switchboard's (WTS's own were not found in its public material).
  */
 export const WTS_WEBHOOK_EVENTS = {
   SESSION_NEW: 'A session was started',
@@ -18,6 +19,9 @@ export const WTS_WEBHOOK_EVENTS = {
   CONTACT_NEW: 'A contact was created',
   CONTACT_UPDATE: 'A contact changed',
   CONTACT_TAG_UPDATE: 'A contact’s tags changed',
+  PANEL_CARD_NEW: 'A CRM card was created (or duplicated)',
+  PANEL_CARD_UPDATE: 'A CRM card changed: step, title, value, due date, contacts, tags, custom fields, status',
+  PANEL_CARD_STEP_CHANGE: 'A CRM card moved to another step',
 } as const;
 export type WtsWebhookEvent = keyof typeof WTS_WEBHOOK_EVENTS;
 export const WTS_EVENT_NAMES = Object.keys(WTS_WEBHOOK_EVENTS) as WtsWebhookEvent[];

@@ -1,6 +1,7 @@
 import type { Random } from '../../../src/db/seed/random.ts';
 import { HOSTILE_STRINGS, hostileValue, longString, mutate, sample, type Schema } from './values.ts';
 import { realParam, type World } from './world.ts';
+import { isWtsPath } from '../../../src/api/wts/index.ts';
 
 export interface Operation {
   method: string;
@@ -108,7 +109,8 @@ export function operationsOf(spec: { paths: Record<string, Record<string, any>> 
 }
 
 export function dialectOf(template: string): 'wts' | 'chatwoot' {
-  return template.startsWith('/chat/') || template.startsWith('/core/') ? 'wts' : 'chatwoot';
+  // The WTS dialect's own list of service prefixes (chat, core, crm), so a new service is fuzzed as WTS.
+  return isWtsPath(template) ? 'wts' : 'chatwoot';
 }
 
 /** Percent-encodes any string, lone surrogates included (as UTF-8 replacement characters), where encodeURIComponent throws. */

@@ -70,6 +70,14 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
   // A flow chatbot, when this build has the WTS chatbot API (a one-step flow is the smallest valid one).
   const wts = ctx.client(undefined, { authorization: `Bearer ${f.account.api_access_token}` });
   const chatbot = await wts.post('/chat/v1/chatbot', { name: 'Fuzz flow', definition: { start: 'only', steps: [{ id: 'only', kind: 'message', text: 'fuzz' }] } });
+  // A CRM panel with a step, a card on it (linking the contact) and a note on the card, when this build has the CRM.
+  const contactUuid = (await db.selectFrom('contacts').select('uuid').where('id', '=', f.contact.id).executeTakeFirstOrThrow()).uuid;
+  const panel = await wts.post('/crm/v1/panel', { title: 'Fuzz panel', steps: [{ title: 'Fuzz step' }] });
+  const card = panel.status === 200 ? await wts.post('/crm/v1/panel/card', { stepId: panel.body.steps[0].id, title: 'Fuzz card', contactIds: [contactUuid] }) : undefined;
+  const cardNote = card?.status === 200 ? await wts.post(`/crm/v1/panel/card/${card.body.id}/note`, { text: 'fuzz card note' }) : undefined;
+  const crmParams: Record<string, string> =
+    panel.status === 200 && card?.status === 200 && cardNote?.status === 200 ? { stepId: panel.body.steps[0].id, cardId: card.body.id, noteId: cardNote.body.id } : {};
+  const crmCollections: Record<string, string> = panel.status === 200 && card?.status === 200 ? { panel: panel.body.id, card: card.body.id } : {};
   const platform = await ctx.platformApp({ accountIds: [accountId], userIds: [f.account.user_id] });
   const platformBot = await platform.post('/platform/api/v1/agent_bots', { name: 'Fuzz platform bot' });
   if (platformBot.status !== 200) throw new Error(`platform bot: ${platformBot.status} ${platformBot.text}`);
@@ -88,6 +96,7 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
     inbox_identifier: inbox.identifier,
     contact_identifier: f.sourceId,
     phone,
+    ...crmParams,
   };
   const byCollection: Record<string, string> = {
     // Chatwoot application API: integer ids
@@ -120,6 +129,7 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
     message: message.uuid,
     note: privateNote.uuid,
     ...(chatbot.status === 201 ? { chatbot: String(chatbot.body.id) } : {}),
+    ...crmCollections,
   };
 
   return {

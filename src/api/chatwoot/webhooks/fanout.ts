@@ -4,7 +4,7 @@ import { MESSAGE_TYPE } from '../../../domain/messages/commands.ts';
 import { changedAttributesList, contactWebhook, conversationPush, messageWebhook, senderWebhook } from '../presenters/webhook.ts';
 import { loadEventContext, typingSubject, type EventContext } from '../events/context.ts';
 import { webhookNames } from '../events/names.ts';
-import type { PlannedDelivery } from '../../../events/fanout.ts';
+import type { PlannedDelivery } from '../../../events/planners.ts';
 
 const INBOX_WEBHOOK_EVENTS = new Set(['conversation_created', 'conversation_updated', 'conversation_status_changed', 'conversation_typing_on', 'conversation_typing_off', 'message_created', 'message_updated', 'webwidget_triggered']);
 const BOT_EVENTS = new Set(['message_created', 'message_updated', 'conversation_opened', 'conversation_resolved', 'webwidget_triggered']);

@@ -5,10 +5,12 @@ import { contactsByIds, type ContactRow } from '../../../domain/sessions/contact
 import { sessionMessagesByIds, type SessionMessageRow } from '../../../domain/sessions/messages.ts';
 import { sessionsByIds, type SessionRow } from '../../../domain/sessions/repository.ts';
 import { DISABLED, type WtsWebhookEvent } from '../../../domain/sessions/webhooks.ts';
+import { cardsByIds, type CardRow } from '../../../domain/crm/cards.ts';
+import { presentCard } from '../presenters/card.ts';
 import { presentContact } from '../presenters/contact.ts';
 import { presentMessage } from '../presenters/message.ts';
 import { presentSession } from '../presenters/session.ts';
-import type { PlannedDelivery } from '../../../events/fanout.ts';
+import type { PlannedDelivery } from '../../../events/planners.ts';
 
 
 type Changes = Record<string, { previous_value: unknown; current_value: unknown }>;
@@ -39,6 +41,10 @@ function candidates(event: DomainEvent): WtsWebhookEvent[] {
       return ['CONTACT_NEW'];
     case 'contact.updated':
       return 'labels' in changesOf(event) ? ['CONTACT_UPDATE', 'CONTACT_TAG_UPDATE'] : ['CONTACT_UPDATE'];
+    case 'card.created':
+      return ['PANEL_CARD_NEW'];
+    case 'card.updated':
+      return 'step_id' in changesOf(event) ? ['PANEL_CARD_UPDATE', 'PANEL_CARD_STEP_CHANGE'] : ['PANEL_CARD_UPDATE'];
     default:
       return [];
   }
@@ -54,7 +60,13 @@ interface Loaded {
   sessions: Map<number, SessionRow>;
   messages: Map<number, SessionMessageRow>;
   contacts: Map<number, ContactRow>;
+  cards: Map<number, CardRow>;
 }
+
+const cardIdOf = (event: DomainEvent): number | null => {
+  const id = (event.data as { card_id?: unknown } | null)?.card_id;
+  return typeof id === 'number' ? id : null;
+};
 
 const CONTACT_DETAILS = new Set(['Tags', 'CustomFields'] as const);
 
@@ -67,6 +79,11 @@ function contentFor(name: WtsWebhookEvent, event: DomainEvent, data: Loaded, pub
     const relations = { contacts: new Map(), agents: new Map(), inboxes: new Map(), teams: new Map() };
     return presentSession(session, { companyId, dashboardUrl: `${publicUrl}/app/accounts/${event.account_id}`, include: new Set(), relations });
   }
+  if (name.startsWith('PANEL_CARD_')) {
+    const id = cardIdOf(event);
+    const card = id === null ? undefined : data.cards.get(id);
+    return card ? presentCard(card, companyId) : undefined;
+  }
   if (name.startsWith('MESSAGE_')) {
     const message = event.message_id ? data.messages.get(event.message_id) : undefined;
     return message ? presentMessage(message, publicUrl) : undefined;
@@ -75,11 +92,14 @@ function contentFor(name: WtsWebhookEvent, event: DomainEvent, data: Loaded, pub
   return contact ? presentContact(contact, companyId, CONTACT_DETAILS) : undefined;
 }
 
-/** What changed, by attribute: {attribute: {previousValue, currentValue}}; null for a creation. */
+const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** What changed, by attribute: {attribute: {previousValue, currentValue}}; null for a creation. Card attributes take the card's WTS names (stepId, dueDate). */
 function changeMetadata(event: DomainEvent): Record<string, unknown> | null {
   const changes = Object.entries(changesOf(event));
   if (!changes.length) return null;
-  return Object.fromEntries(changes.map(([key, c]) => [key, { previousValue: c.previous_value, currentValue: c.current_value }]));
+  const name = event.name.startsWith('card.') ? camel : (key: string) => key;
+  return Object.fromEntries(changes.map(([key, c]) => [name(key), { previousValue: c.previous_value, currentValue: c.current_value }]));
 }
 
 async function load(db: Db, events: DomainEvent[]): Promise<Loaded> {
@@ -91,16 +111,19 @@ async function load(db: Db, events: DomainEvent[]): Promise<Loaded> {
   ]);
   const messages = new Map<number, SessionMessageRow>();
   const contacts = new Map<number, ContactRow>();
+  const cards = new Map<number, CardRow>();
   for (const accountId of accountIds) {
     const mine = (e: DomainEvent, prefix: string) => e.account_id === accountId && e.name.startsWith(prefix);
-    const [m, c] = await Promise.all([
+    const [m, c, k] = await Promise.all([
       sessionMessagesByIds(db, accountId, ids((e) => (mine(e, 'message.') ? e.message_id : null))),
       contactsByIds(db, accountId, ids((e) => (mine(e, 'contact.') ? e.contact_id : null))),
+      cardsByIds(db, accountId, ids((e) => (mine(e, 'card.') ? cardIdOf(e) : null))),
     ]);
     m.forEach((row, id) => messages.set(id, row));
     c.forEach((row, id) => contacts.set(id, row));
+    k.forEach((row, id) => cards.set(id, row));
   }
-  return { companies: new Map(accounts.map((a) => [a.id, a.uuid])), sessions, messages, contacts };
+  return { companies: new Map(accounts.map((a) => [a.id, a.uuid])), sessions, messages, contacts, cards };
 }
 
 /**

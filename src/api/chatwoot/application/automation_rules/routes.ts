@@ -3,6 +3,10 @@ import type { AutomationAction, AutomationCondition } from '../../../../db/types
 import { cloneRule, deleteRule, getRule, insertRule, listRules, listRuns, saveRule } from '../../../../domain/automation_rules/repository.ts';
 import { validateRule } from '../../../../domain/automation_rules/validate.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
+import type { AutomationRule } from '../../../../db/types.ts';
+import { claimActionFiles, filesOfOwners } from '../../../../domain/action_files/action-files.ts';
+import { filesByOwner } from '../../presenters/action-file.ts';
+import { attachFileRoute } from '../attach-file.ts';
 import { pageNumber } from '../contacts/pages.ts';
 import { CreateBody, ListQuery, ListResponse, OneResponse, RuleParams, RuleSchema, RunsResponse, UpdateBody, presentRule, presentRun, type CreateInput } from './schema.ts';
 
@@ -15,21 +19,34 @@ const actionsOf = (body: Partial<Pick<CreateInput, 'actions'>>) => body.actions?
 export default async function automationRuleRoutes(app: App): Promise<void> {
   const { db } = app.deps;
   const allowPrivate = app.deps.config.webhooks.allowPrivateNetworks;
+  /** Rules with their send_attachment files (one statement for any number of rules). */
+  async function present(rules: AutomationRule[]) {
+    const files = rules.length ? filesByOwner(await filesOfOwners(db, rules[0].account_id, 'automation_rule_id', rules.map((r) => r.id)), 'automation_rule_id', app.deps.config.publicUrl) : new Map();
+    return rules.map((rule) => presentRule(rule, files.get(rule.id)));
+  }
+  const presentOne = async (rule: AutomationRule) => (await present([rule]))[0]!;
+  /** Saved: the uploads its send_attachment actions name become its files (Chatwoot's process_attachments). */
+  async function claimed(rule: AutomationRule) {
+    await claimActionFiles(db, rule.account_id, { automation_rule_id: rule.id }, rule.actions);
+    return presentOne(rule);
+  }
 
   app.get('/automation_rules', { config, schema: { tags, summary: 'List automation rules', querystring: ListQuery, response: { 200: ListResponse } } }, async (request) => ({
-    payload: (await listRules(db, request.auth.account.id)).map(presentRule),
+    payload: await present(await listRules(db, request.auth.account.id)),
   }));
 
   app.get('/automation_rules/:id', { config, schema: { tags, summary: 'Show an automation rule', params: RuleParams, response: { 200: OneResponse } } }, async (request) => ({
-    payload: presentRule(await getRule(db, request.auth.account.id, request.params.id)),
+    payload: await presentOne(await getRule(db, request.auth.account.id, request.params.id)),
   }));
+
+  attachFileRoute(app, '/automation_rules/attach_file', config.policy, tags[0]!);
 
   // Chatwoot answers a create with the bare rule, everything else wrapped in `payload`.
   app.post('/automation_rules', { config, schema: { tags, summary: 'Create an automation rule', body: CreateBody, response: { 200: RuleSchema } } }, async (request) => {
     const accountId = request.auth.account.id;
     const rule = { ...request.body, conditions: conditionsOf(request.body) ?? [], actions: actionsOf(request.body)! };
     await validateRule(db, accountId, rule, allowPrivate);
-    return presentRule(await insertRule(db, accountId, rule));
+    return claimed(await insertRule(db, accountId, rule));
   });
 
   app.route({
@@ -47,7 +64,7 @@ export default async function automationRuleRoutes(app: App): Promise<void> {
         { event_name: changes.event_name ?? current.event_name, conditions: changes.conditions ?? current.conditions, actions: changes.actions ?? current.actions },
         allowPrivate,
       );
-      return { payload: presentRule(await saveRule(db, accountId, current.id, changes)) };
+      return { payload: await claimed(await saveRule(db, accountId, current.id, changes)) };
     },
   });
 
@@ -57,7 +74,7 @@ export default async function automationRuleRoutes(app: App): Promise<void> {
   });
 
   app.post('/automation_rules/:id/clone', { config, schema: { tags, summary: 'Copy an automation rule', params: RuleParams, response: { 200: OneResponse } } }, async (request) => ({
-    payload: presentRule(await cloneRule(db, request.auth.account.id, request.params.id)),
+    payload: await presentOne(await cloneRule(db, request.auth.account.id, request.params.id)),
   }));
 
   app.get(

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import type { AutomationCall, AutomationRule, AutomationRun } from '../../../../db/types.ts';
 import { FreeObject, Nullable, OrNull } from '../../presenters/schema-helpers.ts';
 import { iso, unix } from '../../presenters/time.ts';
+import { ActionFileSchema } from '../../presenters/action-file.ts';
 
 const Condition = Type.Object(
   {
@@ -49,12 +50,13 @@ export const RuleSchema = Type.Object({
   actions: Type.Array(FreeObject),
   created_on: Type.Integer({ description: 'unix seconds' }),
   active: Type.Boolean(),
+  files: Type.Optional(Type.Array(ActionFileSchema)),
 });
 
 export const ListResponse = Type.Object({ payload: Type.Array(RuleSchema) });
 export const OneResponse = Type.Object({ payload: RuleSchema });
 
-export function presentRule(rule: AutomationRule): Static<typeof RuleSchema> {
+export function presentRule(rule: AutomationRule, files?: Static<typeof ActionFileSchema>[]): Static<typeof RuleSchema> {
   return {
     id: rule.id,
     account_id: rule.account_id,
@@ -65,6 +67,7 @@ export function presentRule(rule: AutomationRule): Static<typeof RuleSchema> {
     actions: rule.actions as unknown as Record<string, unknown>[],
     created_on: unix(rule.created_at),
     active: rule.active,
+    ...(files?.length ? { files } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { App } from '../../../types.ts';
 import { createContact, deleteContact, removeCustomAttributes, updateContact } from '../../../../domain/contacts/commands.ts';
 import { contactInboxesFor, getContact, listContacts, searchCondition } from '../../../../domain/contacts/repository.ts';
 import { contactFilter } from '../../../../domain/contacts/filter.ts';
+import { filterConditionsOf } from '../custom_filters/apply.ts';
 import { presentContact, presentInboxRecord } from '../../presenters/contact.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
 import {
@@ -72,7 +73,7 @@ export default async function contactRoutes(app: App): Promise<void> {
       const accountId = request.auth.account.id;
       const { sort, q, include_labels } = request.query;
       const page = request.body.page ?? request.query.page;
-      const filter = await contactFilter(db, accountId, request.body.payload);
+      const filter = await contactFilter(db, accountId, await filterConditionsOf(db, request, 'contact'));
       const where = q?.trim() ? sql<SqlBool>`(${filter} AND ${searchCondition(q.trim())})` : filter;
       const { contacts, count } = await listContacts(db, accountId, { page: pageNumber(page), sort, where, resolvedOnly: false });
       return { meta: { count, current_page: currentPage(page) }, payload: await presentContacts(db, accountId, contacts, true, include_labels) };

@@ -40,13 +40,17 @@ export const FilterCondition = Type.Object(
   { additionalProperties: true },
 );
 
+/** One of the caller's saved filters (custom_filters), by id: its query stands in for `payload` (beyond Chatwoot). */
+export const CustomFilterId = Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[0-9]{1,18}$' })]));
+/** `payload`, or `custom_filter_id` naming a saved filter (an explicit payload wins). */
 export const FilterBody = Type.Object({
-  payload: Type.Array(FilterCondition, { minItems: 1, maxItems: 50 }),
+  payload: Type.Optional(Type.Array(FilterCondition, { minItems: 1, maxItems: 50 })),
   page: Type.Optional(Page),
+  custom_filter_id: CustomFilterId,
 });
 export const FilterQuery = Type.Object({ page: Type.Optional(Page) });
 /** Chatwoot's filter sorts as its list does; `q` (a Switchboard addition) narrows it as the search would. */
-export const ContactFilterQuery = Type.Object({ page: Type.Optional(Page), sort: Sort, q: Search, include_labels: IncludeLabels });
+export const ContactFilterQuery = Type.Object({ page: Type.Optional(Page), sort: Sort, q: Search, include_labels: IncludeLabels, custom_filter_id: CustomFilterId });
 
 const ExportFields = {
   label: Type.Optional(Type.String({ maxLength: 255 })),

@@ -22,6 +22,7 @@ import {
 } from './schema.ts';
 import { conversationFor, parseTime, presentConversations, presentOne } from './present.ts';
 import conversationActions from './actions.ts';
+import { filterConditionsOf } from '../custom_filters/apply.ts';
 import conversationRelations from './relations.ts';
 import contactConversationRoutes from './by-contact.ts';
 
@@ -90,7 +91,7 @@ export default async function conversationRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const accountId = request.auth.account.id;
-      const where = await conversationFilter(db, accountId, request.body.payload);
+      const where = await conversationFilter(db, accountId, await filterConditionsOf(db, request, 'conversation'));
       const { conversations, counts } = await listConversations(db, accountId, {
         userId: request.auth.user?.id,
         visibleInboxIds: request.auth.inboxIds,
@@ -131,6 +132,7 @@ export default async function conversationRoutes(app: App): Promise<void> {
           contentAttributes: message.content_attributes,
           additionalAttributes: message.template_params ? { template_params: message.template_params } : undefined,
           sender: user ? { type: 'User', id: user.id } : bot ? { type: 'AgentBot', id: bot.id } : null,
+          variables: true,
         },
       });
       return presentOne(request, conversation);

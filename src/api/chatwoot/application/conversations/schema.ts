@@ -3,7 +3,7 @@ import { ConversationSchema } from '../../presenters/conversation.ts';
 import { FreeObject, Nullable } from '../../presenters/schema-helpers.ts';
 import { CHATWOOT_STATUSES } from '../../../../domain/conversations/status.ts';
 import { SORT_KEYS } from '../../../../domain/conversations/list.ts';
-import { FilterCondition } from '../contacts/schema.ts';
+import { CustomFilterId, FilterCondition } from '../contacts/schema.ts';
 
 export const ConversationParams = Type.Object({ conversation_id: Type.Integer({ minimum: 1 }) });
 const Page = Type.Integer({ minimum: 0, maximum: 1_000_000 });
@@ -47,8 +47,9 @@ export const ListResponse = Type.Object({
   }),
 });
 export const MetaResponse = Type.Object({ meta: Type.Object(Counts) });
-export const FilterBody = Type.Object({ payload: Type.Array(FilterCondition, { minItems: 1, maxItems: 50 }), page: Type.Optional(Page) });
-export const FilterQuery = Type.Object({ page: Type.Optional(Page) });
+/** `payload`, or `custom_filter_id` naming one of the caller's saved conversation filters (an explicit payload wins). */
+export const FilterBody = Type.Object({ payload: Type.Optional(Type.Array(FilterCondition, { minItems: 1, maxItems: 50 })), page: Type.Optional(Page), custom_filter_id: CustomFilterId });
+export const FilterQuery = Type.Object({ page: Type.Optional(Page), custom_filter_id: CustomFilterId });
 export const FilterResponse = Type.Object({ meta: Type.Object(ThreeCounts), payload: Type.Array(ConversationSchema) });
 
 export const SearchConversationSchema = Type.Object({

@@ -20,8 +20,11 @@ describe('macros', () => {
     expect(created.status, created.text).toBe(200);
     expect(created.body.payload).toMatchObject({
       id: expect.any(Number), name: 'Welcome VIP', visibility: 'global', account_id: acme.account_id, actions,
-      created_by: { id: acme.user_id, type: 'user' }, updated_by: { id: acme.user_id },
+      created_by: { id: acme.user_id, account_id: acme.account_id, role: 'administrator', email: expect.any(String), available_name: expect.any(String), provider: 'email' },
+      updated_by: { id: acme.user_id },
     });
+    // Chatwoot's `_agent` partial: no push-only fields.
+    expect(created.body.payload.created_by.type).toBeUndefined();
     const id = created.body.payload.id;
     expect((await acme.api.get(`${base}/macros`)).body.payload.map((m: any) => m.name)).toContain('Welcome VIP');
     expect((await acme.api.get(`${base}/macros/${id}`)).body.payload.name).toBe('Welcome VIP');

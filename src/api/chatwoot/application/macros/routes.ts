@@ -2,6 +2,9 @@ import { Type } from 'typebox';
 import type { App, AccountAuth } from '../../../types.ts';
 import { createMacro, deleteMacro, getMacro, listMacros, updateMacro, type MacroCaller } from '../../../../domain/macros/commands.ts';
 import { queueMacroRun } from '../../../../domain/macros/runs.ts';
+import type { Macro } from '../../../../db/types.ts';
+import { claimActionFiles } from '../../../../domain/action_files/action-files.ts';
+import { attachFileRoute } from '../attach-file.ts';
 import { CreateBody, ExecuteBody, MacroListPayload, MacroParams, MacroPayload, UpdateBody, presentMacros } from './schema.ts';
 
 const tags = ['Macros'];
@@ -11,13 +14,21 @@ const callerOf = (auth: AccountAuth): MacroCaller => ({ accountId: auth.account.
 /** Chatwoot's macros: every member lists global macros and their own; MacroPolicy decides per record (domain/macros). */
 export default async function macroRoutes(app: App): Promise<void> {
   const { db } = app.deps;
-  const one = async (macro: Parameters<typeof presentMacros>[1][number]) => ({ payload: (await presentMacros(db, [macro]))[0]! });
+  const publicUrl = app.deps.config.publicUrl;
+  const one = async (macro: Macro) => ({ payload: (await presentMacros(db, [macro], publicUrl))[0]! });
+  /** Saved: the uploads its send_attachment actions name become its files (Chatwoot's process_attachments). */
+  async function claimed(macro: Macro) {
+    await claimActionFiles(db, macro.account_id, { macro_id: macro.id }, macro.actions);
+    return one(macro);
+  }
 
   app.get(
     '/macros',
     { config: { policy: 'macros.use' }, schema: { tags, summary: 'List macros', response: { 200: MacroListPayload } } },
-    async (request) => ({ payload: await presentMacros(db, await listMacros(db, callerOf(request.auth))) }),
+    async (request) => ({ payload: await presentMacros(db, await listMacros(db, callerOf(request.auth)), publicUrl) }),
   );
+
+  attachFileRoute(app, '/macros/attach_file', 'macros.use', tags[0]!);
 
   app.get(
     '/macros/:id',
@@ -28,7 +39,7 @@ export default async function macroRoutes(app: App): Promise<void> {
   app.post(
     '/macros',
     { config: { policy: 'macros.use', bodyWrapper: 'macro' }, schema: { tags, summary: 'Create a macro', body: CreateBody, response: { 200: MacroPayload } } },
-    async (request) => one(await createMacro(db, callerOf(request.auth), request.body)),
+    async (request) => claimed(await createMacro(db, callerOf(request.auth), request.body)),
   );
 
   app.route({
@@ -36,7 +47,7 @@ export default async function macroRoutes(app: App): Promise<void> {
     url: '/macros/:id',
     config: { policy: 'macros.use', bodyWrapper: 'macro' },
     schema: { tags, summary: 'Update a macro', params: MacroParams, body: UpdateBody, response: { 200: MacroPayload } },
-    handler: async (request) => one(await updateMacro(db, callerOf(request.auth), request.params.id, request.body)),
+    handler: async (request) => claimed(await updateMacro(db, callerOf(request.auth), request.params.id, request.body)),
   });
 
   app.delete(

@@ -131,6 +131,7 @@ export default async function messageRoutes(app: App): Promise<void> {
         sourceId: body.source_id,
         echoId: body.echo_id,
         files,
+        variables: true,
       });
       return presentOne(request, conversation, message, { attachments: files.length > 0, known: callerAsSender(request, contact) });
     },

@@ -3,10 +3,7 @@ import { buildApp } from '../../../../app.ts';
 import { loadConfig } from '../../../../config.ts';
 import { openDatabase } from '../../../../db/pool.ts';
 import { createMailer } from '../../../../domain/mail/mailer.ts';
-import { startEventWorker } from '../../../../events/worker.ts';
-import { startChatbotEngine } from '../../../../jobs/chatbots.ts';
-
-const quiet = { warn() {}, error() {} };
+import { QUIET, startWorkers } from '../../../../workers.ts';
 
 /** A minimal JSON client over `app.inject`, for an app a test builds itself. */
 export function injectClient(app: App, headers: Record<string, string>) {
@@ -26,18 +23,16 @@ export async function startInstance(databaseUrl: string, env: Record<string, str
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', PORT: '0', ...env });
   const app = await buildApp({ config, database, mailer: createMailer(config.smtpUrl, config.mailFrom), logger: false });
   await app.ready();
-  const worker = startEventWorker(database, config, quiet);
-  const engine = await startChatbotEngine(database, config, quiet);
+  const workers = await startWorkers(database, config, app.deps, QUIET, ['events', 'chatbots']);
   let stopped: Promise<void> | undefined;
   return {
     app,
-    worker,
-    engine,
+    worker: workers.events!,
+    engine: workers.chatbots!,
     stop: () =>
       (stopped ??= (async () => {
         await app.close();
-        await engine.stop();
-        await worker.stop();
+        await workers.stop();
         await database.close();
       })()),
   };
