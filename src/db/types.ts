@@ -672,6 +672,8 @@ export interface ActionFilesTable {
 }
 
 export interface Database {
+  portfolios: PortfoliosTable;
+  portfolio_contacts: PortfolioContactsTable;
   crm_panels: CrmPanelsTable;
   crm_steps: CrmStepsTable;
   crm_panel_fields: CrmPanelFieldsTable;
@@ -922,3 +924,25 @@ export type CrmStep = Selectable<CrmStepsTable>;
 export type CrmPanelField = Selectable<CrmPanelFieldsTable>;
 export type CrmCard = Selectable<CrmCardsTable>;
 export type CrmCardNote = Selectable<CrmCardNotesTable>;
+
+/** A contact's owning agent (user_id) or team (team_id); at most one of them. */
+export interface PortfoliosTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  name: string;
+  user_id: number | null;
+  team_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PortfolioContactsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  portfolio_id: number;
+  contact_id: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}

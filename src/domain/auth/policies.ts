@@ -15,6 +15,10 @@ export const POLICIES = {
   'agents.manage': ADMINS,
   'teams.read': MEMBERS,
   'teams.manage': ADMINS,
+  'portfolios.read': MEMBERS,
+  'portfolios.manage': ADMINS,
+  /** Putting contacts in (or out of) an existing portfolio, as WTS agents do from a conversation. */
+  'portfolios.contacts': MEMBERS,
   'inboxes.read': MEMBERS,
   'inboxes.manage': ADMINS,
   'contacts.read': MEMBERS,

@@ -11,6 +11,7 @@ import { insertMessage, MESSAGE_TYPE, withVariables, type NewMessage } from '../
 import { changedAttributes, recordEvent, type EventName } from '../../events/outbox.ts';
 import { usableInAccount } from '../bots/repository.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { portfolioOwnerOf } from '../portfolios/repository.ts';
 import { initialStatus } from './status.ts';
 
 /** Attributes whose change Chatwoot reports as conversation_updated. */
@@ -115,6 +116,8 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
     }
     await checkAssignee(trx, accountId, input.assigneeId);
     await checkTeam(trx, accountId, input.teamId);
+    // Nobody chosen: the contact's portfolio owner, if any, gets it first (one indexed lookup).
+    const owner = input.assigneeId === undefined && input.teamId === undefined ? await portfolioOwnerOf(trx, accountId, contactInbox.contact_id) : undefined;
     const status = input.status ?? initialStatus(await botActive(trx, contactInbox.inbox_id));
     const { last_display_id } = await trx
       .updateTable('accounts')
@@ -131,8 +134,8 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
         contact_id: contactInbox.contact_id,
         contact_inbox_id: contactInbox.id,
         status,
-        assignee_id: input.assigneeId ?? null,
-        team_id: input.teamId ?? null,
+        assignee_id: input.assigneeId ?? owner?.assigneeId ?? null,
+        team_id: input.teamId ?? owner?.teamId ?? null,
         snoozed_until: status === 'snoozed' ? (input.snoozedUntil ?? null) : null,
         additional_attributes: input.additionalAttributes ?? {},
         custom_attributes: input.customAttributes ?? {},

@@ -9,7 +9,7 @@ import { ownValue } from '../own.ts';
  * A contact with the public ids of its tags (the labels table rows its label titles name) and the WTS names
  * of those whose name is not their title ({title: name}).
  */
-export type ContactRow = Contact & { tag_uuids: string[]; tag_names: Record<string, string> };
+export type ContactRow = Contact & { tag_uuids: string[]; tag_names: Record<string, string>; portfolio: { id: string; name: string } | null };
 
 /** WTS contact statuses: we block contacts but do not archive them, so ARCHIVED matches none. */
 export const CONTACT_STATUSES = ['ACTIVE', 'ARCHIVED', 'BLOCKED'] as const;
@@ -19,7 +19,9 @@ const CONTACT_SELECT = sql`
   SELECT ct.*, coalesce((SELECT array_agg(l.uuid::text ORDER BY l.title) FROM labels l
                          WHERE l.account_id = ct.account_id AND l.title = ANY(ct.labels)), '{}') AS tag_uuids,
          coalesce((SELECT jsonb_object_agg(l.title, l.display_name) FROM labels l
-                   WHERE l.account_id = ct.account_id AND l.title = ANY(ct.labels) AND l.display_name IS NOT NULL), '{}') AS tag_names
+                   WHERE l.account_id = ct.account_id AND l.title = ANY(ct.labels) AND l.display_name IS NOT NULL), '{}') AS tag_names,
+         (SELECT jsonb_build_object('id', p.uuid, 'name', p.name) FROM portfolio_contacts pc JOIN portfolios p ON p.id = pc.portfolio_id
+          WHERE pc.account_id = ct.account_id AND pc.contact_id = ct.id) AS portfolio
   FROM contacts ct`;
 
 async function selectContacts(db: Db, accountId: number, where: RawBuilder<unknown>, tail: RawBuilder<unknown> = sql``): Promise<ContactRow[]> {

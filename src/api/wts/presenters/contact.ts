@@ -89,8 +89,8 @@ export function presentContact(contact: ContactRow, companyId: string, include: 
     status: statusOf(contact),
     origin: 'CREATED_BY_USER',
     customFields: include.has('CustomFields') ? (contact.custom_attributes as Record<string, unknown>) : null,
-    portfolioIds: include.has('Portfolios') ? [] : null,
-    portfolioNames: include.has('Portfolios') ? [] : null,
+    portfolioIds: include.has('Portfolios') ? (contact.portfolio ? [contact.portfolio.id] : []) : null,
+    portfolioNames: include.has('Portfolios') ? (contact.portfolio ? [contact.portfolio.name] : []) : null,
     metadata: contact.custom_attributes as Record<string, unknown>,
   };
 }

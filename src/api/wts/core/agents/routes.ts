@@ -12,9 +12,13 @@ import { performerOf } from '../../chat/sessions/present.ts';
 import { AgentSchema, presentAgent } from '../../presenters/directory.ts';
 import { IdParams } from '../../schema.ts';
 import { membershipAction } from './membership.ts';
-import { AgentDepartmentsBody, CreateAgentBody, DeleteAgentBody, UpdateAgentBody } from './schema.ts';
+import { AgentDepartmentsBody, AgentStatusBody, AGENT_STATUSES, CreateAgentBody, DeleteAgentBody, UpdateAgentBody } from './schema.ts';
+import type { Availability } from '../../../../db/types.ts';
 
 const tags = ['WTS Agents'];
+const AVAILABILITY_OF: Record<(typeof AGENT_STATUSES)[number], Availability | null> = {
+  Active: 'online', AVAILABLE: 'online', ONLINE: 'online', BUSY: 'busy', AWAY: 'busy', UNAVAILABLE: 'offline', OFFLINE: 'offline', Blocked: null, Undefined: null,
+};
 const NO_PHONE = 'Switchboard agents have no phone number: leave phoneNumber out';
 
 /** Account members as WTS agents (users), each with the departments (teams) they are in. */
@@ -131,6 +135,19 @@ export default async function agentRoutes(app: App): Promise<void> {
     async (request, reply) => {
       await signOutAgent(db, request.auth.account.id, await memberId(request));
       return reply.status(200).send();
+    },
+  );
+
+  app.post(
+    '/v1/agent/:id/status',
+    { config: { policy: 'agents.manage' }, schema: { tags, summary: "Set the user's availability (as Chatwoot's availability_status shows it)", params: IdParams, body: AgentStatusBody, response: { 200: AgentSchema } } },
+    async (request) => {
+      const userId = await memberId(request);
+      const availability = AVAILABILITY_OF[request.body.status];
+      if (!availability) throw validation('Switchboard has no blocked users: status is Active, AVAILABLE, BUSY, AWAY, UNAVAILABLE or OFFLINE (remove the agent to block them)', ['status']);
+      await updateAgent(db, request.auth.account.id, userId, { availability });
+      app.hub.presence.changed(request.auth.account.id); // dashboards see the new availability at once
+      return present(request, request.params.id);
     },
   );
 }

@@ -41,3 +41,11 @@ export const AgentDepartmentsBody = Type.Object({
   action: Literals(MEMBERSHIP_ACTIONS),
   items: Type.Array(Type.Object({ departmentId: Uuid, isAgent: Type.Optional(Type.Boolean()), isSupervisor: Type.Optional(Type.Boolean()) }), { maxItems: 500 }),
 });
+
+/**
+ * PublicAgentChangeStatusDTO. WTS's own values are `Active`/`Blocked` (the user's account); Switchboard has no
+ * blocked users, so `status` sets the availability the Chatwoot dialect shows: `Active`, `AVAILABLE` or
+ * `ONLINE` → online, `BUSY`/`AWAY` → busy, `UNAVAILABLE`/`OFFLINE` → offline. `Blocked` and `Undefined` are refused.
+ */
+export const AGENT_STATUSES = ['Active', 'Blocked', 'Undefined', 'AVAILABLE', 'UNAVAILABLE', 'ONLINE', 'BUSY', 'AWAY', 'OFFLINE'] as const;
+export const AgentStatusBody = Type.Object({ status: Literals(AGENT_STATUSES) });
