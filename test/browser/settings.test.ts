@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
 import { startReceiver } from '../helpers/receiver.ts';
-import { SIMPLE_FLOW } from '../../src/api/wts/chat/chatbot/test-fixture.ts';
+import { SIMPLE_FLOW } from '../helpers/chatbot-fixture.ts';
 import { chromiumUnavailable, PHONE_DARK, poll, screenshot, signedInBrowser, signedInPage, until } from '../helpers/browser.ts';
 
 const unavailable = chromiumUnavailable();

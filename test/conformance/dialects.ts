@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Client, TestContext } from '../helpers/context.ts';
-import { wtsFixture } from '../../src/api/wts/test-fixture.ts';
+import { wtsFixture } from '../helpers/wts-fixture.ts';
 
 /** One conversation as both dialects must agree on it, in neither dialect's words. */
 export interface NeutralState {

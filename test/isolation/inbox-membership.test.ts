@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../helpers/context.ts';
-import { wtsFixture } from '../../src/api/wts/test-fixture.ts';
+import { wtsFixture } from '../helpers/wts-fixture.ts';
 import { insertInbox } from '../../src/domain/inboxes/repository.ts';
 import { issueToken } from '../../src/domain/auth/tokens.ts';
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../helpers/context.ts';
-import { wtsFixture } from '../../src/api/wts/test-fixture.ts';
+import { wtsFixture } from '../helpers/wts-fixture.ts';
 import { createHarness, type TriggerRun } from './harness.ts';
 
 const ctx = await createTestContext({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }, { worker: true });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../helpers/context.ts';
-import { chatbotFixture, SIMPLE_FLOW } from '../../src/api/wts/chat/chatbot/test-fixture.ts';
+import { chatbotFixture, SIMPLE_FLOW } from '../helpers/chatbot-fixture.ts';
 import { createHarness } from './harness.ts';
 
 const ctx = await createTestContext({}, { chatbots: true });

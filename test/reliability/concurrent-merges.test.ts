@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../helpers/context.ts';
-import { wtsFixture } from '../../src/api/wts/test-fixture.ts';
+import { wtsFixture } from '../helpers/wts-fixture.ts';
 
 /** Attribute merges read what they write over: concurrent updates of different keys all land. */
 const ctx = await createTestContext();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../test/helpers/context.ts';
-import { wtsFixture } from '../wts/test-fixture.ts';
+import { wtsFixture } from '../../../test/helpers/wts-fixture.ts';
 import { formData, PNG_PIXEL } from '../../../test/helpers/multipart.ts';
 
 /**

@@ -3,7 +3,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createTestContext } from '../../../test/helpers/context.ts';
-import { chatbotFixture, SIMPLE_FLOW } from '../wts/chat/chatbot/test-fixture.ts';
+import { chatbotFixture, SIMPLE_FLOW } from '../../../test/helpers/chatbot-fixture.ts';
 
 const ctx = await createTestContext({}, { worker: true, chatbots: true });
 let baseUrl = '';

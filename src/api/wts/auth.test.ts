@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../test/helpers/context.ts';
 import { issueToken } from '../../domain/auth/tokens.ts';
-import { wtsFixture } from './test-fixture.ts';
+import { wtsFixture } from '../../../test/helpers/wts-fixture.ts';
 
 /** WTS authentication, its error envelope, the company a token speaks for, and tenant isolation. */
 const ctx = await createTestContext();

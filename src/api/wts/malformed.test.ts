@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../test/helpers/context.ts';
-import { wtsFixture } from './test-fixture.ts';
+import { wtsFixture } from '../../../test/helpers/wts-fixture.ts';
 
 /** Whatever a client sends to the WTS write endpoints, the answer is a 4xx in WTS's error envelope, never a 5xx. */
 const ctx = await createTestContext();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../test/helpers/context.ts';
 import { freePort } from '../../../bench/startup.ts';
-import { chatbotFixture } from '../../api/wts/chat/chatbot/test-fixture.ts';
+import { chatbotFixture } from '../../../test/helpers/chatbot-fixture.ts';
 
 const ctx = await createTestContext({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }, { worker: true, chatbots: true });
 const guarded = await createTestContext({}, { worker: true, chatbots: true });

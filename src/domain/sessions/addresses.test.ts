@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../test/helpers/context.ts';
-import { wtsFixture } from '../../api/wts/test-fixture.ts';
+import { wtsFixture } from '../../../test/helpers/wts-fixture.ts';
 import { AppError } from '../../errors.ts';
 import { channelFor, contactFor, recipientOf } from './addresses.ts';
 

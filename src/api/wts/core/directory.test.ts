@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../test/helpers/context.ts';
-import { wtsFixture } from '../test-fixture.ts';
+import { wtsFixture } from '../../../../test/helpers/wts-fixture.ts';
 
 /** The reads WTS clients load their pickers from (the n8n node maps these arrays directly) and contacts. */
 const ctx = await createTestContext();

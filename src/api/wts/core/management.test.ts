@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../test/helpers/context.ts';
-import { wtsFixture } from '../test-fixture.ts';
+import { wtsFixture } from '../../../../test/helpers/wts-fixture.ts';
 
 /** Managing agents and departments through the WTS dialect: the same users, teams and memberships Chatwoot shows. */
 const ctx = await createTestContext();

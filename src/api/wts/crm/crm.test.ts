@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../test/helpers/context.ts';
 import { startReceiver } from '../../../../test/helpers/receiver.ts';
-import { wtsFixture } from '../test-fixture.ts';
+import { wtsFixture } from '../../../../test/helpers/wts-fixture.ts';
 
 /** WTS CRM panels and cards over HTTP, on real PostgreSQL, with the event worker delivering card webhooks. */
 const ctx = await createTestContext(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
-import { SIMPLE_FLOW } from '../../../wts/chat/chatbot/test-fixture.ts';
-import { wtsFixture } from '../../../wts/test-fixture.ts';
+import { SIMPLE_FLOW } from '../../../../../test/helpers/chatbot-fixture.ts';
+import { wtsFixture } from '../../../../../test/helpers/wts-fixture.ts';
 
 /** Chatwoot knows webhook agent bots only: the chatbot engine's flow bots stay out of its agent-bot API. */
 const ctx = await createTestContext();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
 import { startReceiver } from '../../../../../test/helpers/receiver.ts';
 import { verifySignature } from '../../../../events/signature.ts';
-import { chatbotFixture, SIMPLE_FLOW } from './test-fixture.ts';
+import { chatbotFixture, SIMPLE_FLOW } from '../../../../../test/helpers/chatbot-fixture.ts';
 
 /** `callbackUrl` and `options.hiddenSession` of POST /chat/v1/chatbot/send. */
 const ctx = await createTestContext({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }, { worker: true, chatbots: true });

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { cleanUpAfterFile, closeServer } from '../../../../../test/helpers/cleanup.ts';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
-import { chatbotFixture, until } from './test-fixture.ts';
-import { injectClient, startInstance } from './instance.ts';
+import { chatbotFixture, until } from '../../../../../test/helpers/chatbot-fixture.ts';
+import { injectClient, startInstance } from '../../../../../test/helpers/instance.ts';
 
 const ENV = { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' };
 const ctx = await createTestContext(ENV);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
-import { chatbotFixture, SIMPLE_FLOW, until } from './test-fixture.ts';
+import { chatbotFixture, SIMPLE_FLOW, until } from '../../../../../test/helpers/chatbot-fixture.ts';
 
 /** `POST /chat/v1/message/send` with `botKey`: the message goes out, the chatbot starts with the contact's reply. */
 const ctx = await createTestContext({}, { worker: true, chatbots: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
-import { chatbotFixture, SIMPLE_FLOW } from './test-fixture.ts';
+import { chatbotFixture, SIMPLE_FLOW } from '../../../../../test/helpers/chatbot-fixture.ts';
 
 const ctx = await createTestContext();
 

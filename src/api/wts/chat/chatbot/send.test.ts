@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
 import { startReceiver } from '../../../../../test/helpers/receiver.ts';
-import { chatbotFixture, SIMPLE_FLOW, until } from './test-fixture.ts';
+import { chatbotFixture, SIMPLE_FLOW, until } from '../../../../../test/helpers/chatbot-fixture.ts';
 
 const ctx = await createTestContext({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }, { worker: true, chatbots: true });
 

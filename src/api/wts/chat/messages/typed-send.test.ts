@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
-import { wtsFixture } from '../../test-fixture.ts';
+import { wtsFixture } from '../../../../../test/helpers/wts-fixture.ts';
 
 /** `POST /chat/v1/send/{text,image,audio,video,document}`: flat bodies, an address or a session. */
 const ctx = await createTestContext();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
 import { startScheduledSender } from '../../../../jobs/scheduled-sends.ts';
-import { chatbotFixture, SIMPLE_FLOW, until } from '../chatbot/test-fixture.ts';
+import { chatbotFixture, SIMPLE_FLOW, until } from '../../../../../test/helpers/chatbot-fixture.ts';
 
 /** `/chat/v1/scheduled-message`: stored, sent on time by the sender loop (started here by hand, to restart it). */
 const ctx = await createTestContext({}, { chatbots: true });

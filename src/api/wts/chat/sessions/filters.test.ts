@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
 import { insertInbox } from '../../../../domain/inboxes/repository.ts';
-import { wtsFixture } from '../../test-fixture.ts';
+import { wtsFixture } from '../../../../../test/helpers/wts-fixture.ts';
 
 /**
  * Get All Sessions as the WTS n8n node calls it (seed 003): every filter, through HTTP. Session times are

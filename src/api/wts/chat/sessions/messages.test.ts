@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
-import { wtsFixture } from '../../test-fixture.ts';
+import { wtsFixture } from '../../../../../test/helpers/wts-fixture.ts';
 
 /** Session messages and notes through WTS, read back through Chatwoot: one conversation, two views. */
 const ctx = await createTestContext();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
-import { wtsFixture } from '../../test-fixture.ts';
+import { wtsFixture } from '../../../../../test/helpers/wts-fixture.ts';
 
 /** Office hours read from the inboxes' working hours, and an agent's status as Chatwoot's availability. */
 const ctx = await createTestContext();

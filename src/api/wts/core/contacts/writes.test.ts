@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
-import { wtsFixture } from '../../test-fixture.ts';
+import { wtsFixture } from '../../../../../test/helpers/wts-fixture.ts';
 
 /** WTS contact writes, read back through Chatwoot: contact tags are labels, custom fields are custom attributes. */
 const ctx = await createTestContext();

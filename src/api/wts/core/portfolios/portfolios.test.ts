@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
 import { createConversation } from '../../../../domain/conversations/commands.ts';
-import { wtsFixture } from '../../test-fixture.ts';
+import { wtsFixture } from '../../../../../test/helpers/wts-fixture.ts';
 
 /** Portfolios ("carteiras") through the WTS dialect, and the new-conversation routing they drive. */
 const ctx = await createTestContext();

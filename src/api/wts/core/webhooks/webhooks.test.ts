@@ -3,7 +3,7 @@ import { createTestContext } from '../../../../../test/helpers/context.ts';
 import { startReceiver } from '../../../../../test/helpers/receiver.ts';
 import { insertInbox } from '../../../../domain/inboxes/repository.ts';
 import { verifySignature } from '../../../../events/signature.ts';
-import { wtsFixture } from '../../test-fixture.ts';
+import { wtsFixture } from '../../../../../test/helpers/wts-fixture.ts';
 
 /** WTS subscriptions, delivered by the shared machinery (real worker, loopback receivers) in WTS's envelope. */
 const ctx = await createTestContext(

@@ -1,9 +1,9 @@
-import type { App } from '../../../types.ts';
-import { buildApp } from '../../../../app.ts';
-import { loadConfig } from '../../../../config.ts';
-import { openDatabase } from '../../../../db/pool.ts';
-import { createMailer } from '../../../../domain/mail/mailer.ts';
-import { QUIET, startWorkers } from '../../../../workers.ts';
+import type { App } from '../../src/api/types.ts';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/pool.ts';
+import { createMailer } from '../../src/domain/mail/mailer.ts';
+import { QUIET, startWorkers } from '../../src/workers.ts';
 
 /** A minimal JSON client over `app.inject`, for an app a test builds itself. */
 export function injectClient(app: App, headers: Record<string, string>) {

@@ -1,5 +1,5 @@
-import type { TestContext } from '../../../test/helpers/context.ts';
-import { conversationFixture } from '../../../test/helpers/fixtures.ts';
+import type { TestContext } from './context.ts';
+import { conversationFixture } from './fixtures.ts';
 
 /**
  * An account with an API inbox and a contact (through the Chatwoot API), plus `wts`: the administrator's

@@ -1,5 +1,5 @@
-import type { TestContext } from '../../../../../test/helpers/context.ts';
-import { wtsFixture } from '../../test-fixture.ts';
+import type { TestContext } from './context.ts';
+import { wtsFixture } from './wts-fixture.ts';
 
 /** Polls `read` until `ok` holds (or the time is up) and answers the last value read. */
 export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
