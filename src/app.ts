@@ -10,7 +10,7 @@ import type { DatabaseHandle } from './db/pool.ts';
 import type { App, Deps } from './api/types.ts';
 import type { Mailer } from './domain/mail/mailer.ts';
 import { toAppError } from './api/http-errors.ts';
-import { chatwootErrorBody, deviseErrorBody } from './api/chatwoot/errors.ts';
+import { chatwootErrorBody, chatwootErrorStatus, deviseErrorBody } from './api/chatwoot/errors.ts';
 import { registerMultipart } from './api/multipart.ts';
 import { registerFormBodies } from './api/body/form.ts';
 import { systemRoutes } from './api/system/routes.ts';
@@ -33,7 +33,7 @@ import { createTransport } from './realtime/create-transport.ts';
 /** The dialect switch for errors: paths the WTS dialect owns get its error body, the rest Chatwoot's. */
 function errorResponse(url: string, error: AppError): { status: number; body: unknown } {
   if (isWtsPath(url)) return wtsErrorResponse(error);
-  return { status: error.status, body: url.startsWith('/auth/') ? deviseErrorBody(error) : chatwootErrorBody(error) };
+  return { status: chatwootErrorStatus(error), body: url.startsWith('/auth/') ? deviseErrorBody(error) : chatwootErrorBody(error) };
 }
 
 const MAX_JSON_DEPTH = 64;

@@ -9,9 +9,9 @@ export const ERROR_KINDS = {
   invalid_token: 401,
   not_account_member: 401,
   account_suspended: 401,
-  forbidden: 401, // Chatwoot answers policy denials with 401, not 403
-  bot_forbidden: 401,
-  not_permissible: 401,
+  forbidden: 403,
+  bot_forbidden: 403,
+  not_permissible: 403,
   operation_not_allowed: 403,
   not_found: 404,
   payload_too_large: 413,

@@ -5,6 +5,14 @@ export function deviseErrorBody(error: AppError): unknown {
   return { success: false, errors: [error.message] };
 }
 
+/** Chatwoot answers policy denials with 401, not 403: its quirk, kept on its wire only. */
+const CHATWOOT_STATUS: Partial<Record<AppError['kind'], number>> = { forbidden: 401, bot_forbidden: 401, not_permissible: 401 };
+
+/** The HTTP status Chatwoot answers an error with. */
+export function chatwootErrorStatus(error: AppError): number {
+  return CHATWOOT_STATUS[error.kind] ?? error.status;
+}
+
 /** The one place catalogue errors become Chatwoot's error bodies (see wire-shapes §5). */
 export function chatwootErrorBody(error: AppError): unknown {
   switch (error.kind) {
