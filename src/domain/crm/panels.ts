@@ -5,7 +5,7 @@ import { notFound, validation } from '../../errors.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { ownValue } from '../own.ts';
 import { like } from '../sessions/contacts.ts';
-import { rangeConditions, type DateRange } from '../sessions/list.ts';
+import { rangeConditions, type DateRange, type ListWindow } from '../sessions/list.ts';
 
 /** A step with its cards' aggregates (open and won/lost cards; archived ones are off the board). */
 export type StepRow = CrmStep & { card_count: number; overdue_card_count: number; monetary_amount: number };
@@ -15,14 +15,7 @@ export const FIELD_TYPES: readonly PanelFieldType[] = ['STRING', 'TEXT', 'INTEGE
 const ORDER_COLUMNS = { createdat: 'created_at', updatedat: 'updated_at', title: 'title' } as const;
 
 /** The window and order of a CRM list page, and its date filters (the same on panels, cards and notes). */
-export interface CrmListWindow {
-  createdAt?: DateRange;
-  updatedAt?: DateRange;
-  orderBy?: string;
-  descending?: boolean;
-  page: number;
-  pageSize: number;
-}
+export type CrmListWindow = ListWindow;
 
 export interface PanelQuery extends CrmListWindow {
   title?: string;

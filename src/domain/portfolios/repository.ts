@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import { notFound, validation } from '../../errors.ts';
+import type { DateRange } from '../sessions/list.ts';
 
 /** A portfolio with its owner's public ids and how many contacts it holds. */
 export interface PortfolioRow {
@@ -47,11 +48,6 @@ function portfolios(db: Db, accountId: number) {
 }
 
 /** One page of the account's portfolios and their total: two statements whatever the page size. */
-export interface DateRange {
-  after?: Date;
-  before?: Date;
-}
-
 export async function listPortfolios(
   db: Db,
   accountId: number,

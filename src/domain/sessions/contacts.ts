@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { Contact } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
-import { rangeConditions, type DateRange } from './list.ts';
+import { rangeConditions, type DateRange, type ListWindow } from './list.ts';
 import { ownValue } from '../own.ts';
 
 /**
@@ -89,15 +89,9 @@ export async function getContactByPhone(db: Db, accountId: number, phone: string
   return row;
 }
 
-export interface ContactPageQuery {
+export interface ContactPageQuery extends ListWindow {
   match?: ContactMatch;
   status?: ContactStatus;
-  createdAt?: DateRange;
-  updatedAt?: DateRange;
-  orderBy?: string;
-  descending?: boolean;
-  page: number;
-  pageSize: number;
 }
 
 /** One page of contacts and the total, in two statements whatever the page size. */

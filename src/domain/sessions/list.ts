@@ -34,6 +34,16 @@ export interface DateRange {
   before?: Date;
 }
 
+/** The window and order of a WTS list page and its date filters (sessions' messages, contacts, CRM lists). */
+export interface ListWindow {
+  createdAt?: DateRange;
+  updatedAt?: DateRange;
+  orderBy?: string;
+  descending?: boolean;
+  page: number;
+  pageSize: number;
+}
+
 export interface SessionQuery {
   visibleInboxIds?: number[];
   statuses?: WtsStatus[];

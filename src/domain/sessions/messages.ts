@@ -4,7 +4,7 @@ import type { Attachment, Message } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { loadAttachments } from '../messages/details.ts';
 import { MESSAGE_TYPE } from '../messages/commands.ts';
-import { rangeConditions, type DateRange } from './list.ts';
+import { rangeConditions, type DateRange, type ListWindow } from './list.ts';
 import { ownValue } from '../own.ts';
 import { inboxCondition } from '../inboxes/access.ts';
 
@@ -51,14 +51,8 @@ const ORDER_COLUMNS: Record<string, RawBuilder<unknown>> = {
   updatedat: sql`m.updated_at`,
 };
 
-export interface SessionMessageQuery {
+export interface SessionMessageQuery extends ListWindow {
   kind: MessageKind;
-  createdAt?: DateRange;
-  updatedAt?: DateRange;
-  orderBy?: string;
-  descending?: boolean;
-  page: number;
-  pageSize: number;
 }
 
 /** One page of a session's messages (or notes) and the total: three statements whatever the page size. */
