@@ -6,6 +6,7 @@ import { memberIdsByUuid, teamIdsByUuid } from '../../../../domain/teams/members
 import { notFound } from '../../../../errors.ts';
 import { envelope, PageOf, pageOrder, paging } from '../../page.ts';
 import { IdParams, queryRange } from '../../schema.ts';
+import { ownValue } from '../../../../domain/own.ts';
 import {
   PORTFOLIO_DETAILS,
   PortfolioBody,
@@ -63,7 +64,7 @@ export default async function portfolioRoutes(app: App): Promise<void> {
     async (request) => {
       const q = request.query;
       const p = paging(q, { orderBy: 'createdAt', orderDirection: 'ASCENDING' });
-      const orderBy = ORDER_COLUMNS[p.orderBy.toLowerCase() as keyof typeof ORDER_COLUMNS] ?? 'created_at';
+      const orderBy = ownValue(ORDER_COLUMNS, p.orderBy.toLowerCase()) ?? 'created_at';
       const { rows, total } = await listPortfolios(db, request.auth.account.id, {
         ...pageOrder(p),
         orderBy,
