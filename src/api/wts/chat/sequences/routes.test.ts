@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
 import { startScheduledSender } from '../../../../jobs/scheduled-sends.ts';
@@ -144,6 +146,30 @@ describe('steps are sent on time, in order, once', () => {
     await until(() => wts.get(`/chat/v1/sequence/${s.id}`), (r) => r.body.executionStats?.completed === 5);
     await two.stop();
     for (const c of contacts) expect(await sentTexts(c)).toEqual(['após reinício', 'segundo']);
+  });
+
+  it('a sender killed mid-send (its connection dropped, as by kill -9) leaves the step due: sent once by the survivor', async () => {
+    await sender.stop();
+    const s = await create({ steps: [{ delaySeconds: 0, text: 'sobrevive' }] });
+    const enrolled = (await wts.post(`/chat/v1/sequence/${s.id}/contact`, { phoneNumber: nextPhone() })).body;
+    // The dying sender: it has claimed the enrolment (FOR UPDATE, as run.ts does) and never commits.
+    const dying = new pg.Client(ctx.database.pool.options);
+    await dying.connect();
+    dying.on('error', () => {});
+    await dying.query('BEGIN');
+    const claimed = await dying.query('SELECT id FROM sequence_contacts WHERE uuid = $1 FOR UPDATE', [enrolled.id]);
+    expect(claimed.rowCount).toBe(1);
+    sender = await startScheduledSender(ctx.database, quiet);
+    const witness = await create({ steps: [{ delaySeconds: 0, text: 'testemunha 2' }] });
+    const w = (await wts.post(`/chat/v1/sequence/${witness.id}/contact`, { phoneNumber: nextPhone() })).body;
+    await until(() => enrolment(witness.id, w.contactId), (e) => e.status === 'COMPLETED');
+    expect(await sentTexts(enrolled.contactId)).toEqual([]);
+    const pid = (await dying.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    await db.selectNoFrom(sql`pg_terminate_backend(${pid})`.as('killed')).execute();
+    await dying.end().catch(() => {});
+    await sender.run();
+    expect((await until(() => enrolment(s.id, enrolled.contactId), (e) => e.status === 'COMPLETED')).status).toBe('COMPLETED');
+    expect(await sentTexts(enrolled.contactId)).toEqual(['sobrevive']);
   });
 
   it('lists enrolled contacts with paging, filters and details', async () => {
