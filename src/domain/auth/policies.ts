@@ -62,6 +62,11 @@ export const POLICIES = {
   'crm.read': MEMBERS,
   'crm.write': MEMBERS,
   'crm.manage': ADMINS,
+  'sequences.read': MEMBERS,
+  // Enrolling sends messages in the sequence's channel on the enroller's behalf; flow bots enrol too in WTS.
+  'sequences.enrol': MEMBERS_AND_BOTS,
+  // A sequence's steps are sent to every contact enrolled: writing them is an administrator's job.
+  'sequences.manage': ADMINS,
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Action = keyof typeof POLICIES;
