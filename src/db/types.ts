@@ -651,6 +651,7 @@ export interface MacroRunsTable {
 
 export interface Database {
   scheduled_messages: ScheduledMessagesTable;
+  wts_files: WtsFilesTable;
   sequences: SequencesTable;
   sequence_contacts: SequenceContactsTable;
   macros: MacrosTable;
@@ -758,6 +759,26 @@ export interface ScheduledMessagesTable {
   updated_at: Timestamp;
 }
 
+/** A WTS file: uploaded through a signed URL, then sent by id (its object shared with the attachments made from it). */
+export interface WtsFilesTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  user_id: number | null;
+  name: string;
+  type: string;
+  declared_mime_type: string | null;
+  upload_token_hash: string | null;
+  upload_expires_at: Timestamp;
+  storage_key: string | null;
+  content_type: string | null;
+  size: number | null;
+  checksum: string | null;
+  uploaded_at: NullableTimestamp;
+  saved_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface SequenceStep {
   delaySeconds: number;
   text: string;
@@ -795,3 +816,5 @@ export interface SequenceContactsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+export type WtsFile = Selectable<WtsFilesTable>;
