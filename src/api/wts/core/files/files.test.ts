@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
 import { wtsFixture } from '../../test-fixture.ts';
+import { sendDueScheduled } from '../../../../domain/scheduled_messages/send.ts';
 
 /** WTS files: upload URL → PUT of the bytes → save → `fileId` in every send, stored as an attachment. */
 const ctx = await createTestContext();
@@ -136,9 +137,13 @@ describe('fileId in every send', () => {
     expect(typed.status, typed.text).toBe(200);
     expect(await attachmentsOf(typed.body.id)).toHaveLength(1);
     const scheduled = await wts.post('/chat/v1/scheduled-message', {
-      from: f.channelId, to: '+5511977771004', type: 'TEMPLATE', scheduledAt: new Date(Date.now() + 3600_000).toISOString(), message: { text: 'later', fileId: id },
+      from: f.channelId, to: '+5511977771004', type: 'TEMPLATE', scheduling: new Date(Date.now() - 1000).toISOString(), text: 'later', templateParams: { fileId: id },
     });
-    expect([200, 400]).toContain(scheduled.status);
+    expect(scheduled.status, scheduled.text).toBe(200);
+    await sendDueScheduled(db);
+    const row = await db.selectFrom('scheduled_messages').select(['status', 'message_id']).where('uuid', '=', scheduled.body.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('SENT');
+    expect(await db.selectFrom('attachments').select('id').where('message_id', '=', row.message_id!).execute()).toHaveLength(1);
   });
 
   it('a message deleted keeps the file sendable (the object has other owners)', async () => {
