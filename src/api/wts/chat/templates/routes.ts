@@ -4,6 +4,7 @@ import { listAccountInboxes } from '../../../../domain/inboxes/visible.ts';
 import { templatesOf, type ChannelTemplate } from '../../../../domain/templates/channel-templates.ts';
 import { envelope, PageOf, PageQuery, paging } from '../../page.ts';
 import { Literals, Nullable, Uuid } from '../../schema.ts';
+import otpRoutes from './otp.ts';
 
 const tags = ['WTS Templates'];
 const DETAILS = ['All', 'Params', 'File', 'Interactive'] as const;
@@ -94,4 +95,5 @@ export default async function templateRoutes(app: App): Promise<void> {
       return envelope(page.map((t) => present(t, withParams)), all.length, { ...p, orderBy: 'name' });
     },
   );
+  await app.register(otpRoutes);
 }

@@ -69,3 +69,34 @@ describe("the WTS n8n node's Send Template To Contact", () => {
     expect(await db.selectFrom('contacts').select('id').where('phone_number', '=', '+5511966660002').execute()).toHaveLength(0);
   });
 });
+
+describe('OTP', () => {
+  it('sends the code with the channel’s authentication template and reports its status', async () => {
+    const res = await wts.post('/chat/v1/template/otp/send', { from: f.channelId, to: '+5511966660010', code: '482913' });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ id: expect.any(String), sessionId: expect.any(String), status: expect.any(String) });
+    const message = await db.selectFrom('messages').selectAll().where('uuid', '=', res.body.id).executeTakeFirstOrThrow();
+    expect(message.content).toBe('Seu código é 482913');
+    expect((message.additional_attributes as any).template_params).toMatchObject({ name: 'login_code', category: 'AUTHENTICATION' });
+    const status = await wts.get(`/chat/v1/template/otp/${res.body.id}/status`);
+    expect(status.status, status.text).toBe(200);
+    expect(status.body).toMatchObject({ messageId: res.body.id, status: 'SENT', failureReason: null });
+    expect((await other.wts.get(`/chat/v1/template/otp/${res.body.id}/status`)).status).toBe(404);
+  });
+
+  it('refuses a bad code, an unknown template or a channel without one, storing nothing', async () => {
+    for (const body of [
+      { from: f.channelId, to: '+5511966660011', code: '' },
+      { from: f.channelId, to: '+5511966660011', code: '12 34' },
+      { from: f.channelId, to: '+5511966660011', code: '1234', templateId: 'nope' },
+      { from: other.channelId, to: '+5511966660011', code: '1234' },
+      { from: f.channelId, code: '1234' },
+    ]) {
+      const res = await wts.post('/chat/v1/template/otp/send', body);
+      expect(res.status, res.text).toBe(400);
+      expect(res.body).toMatchObject({ error: true, httpStatusCode: 400 });
+    }
+    expect(await db.selectFrom('contacts').select('id').where('phone_number', '=', '+5511966660011').execute()).toHaveLength(0);
+    expect((await wts.get('/chat/v1/template/otp/not-a-uuid/status')).status).toBe(400);
+  });
+});
