@@ -61,5 +61,7 @@ declare module 'fastify' {
     bodyWrapper?: string;
     /** The multipart field whose files the route stores (`attachments`); files under other names are dropped. */
     uploadField?: string;
+    /** A signed URL (a WTS file upload): its token is the credential, no access token is asked for. */
+    signedUrl?: boolean;
   }
 }

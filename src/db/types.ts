@@ -682,6 +682,7 @@ export interface Database {
   crm_card_tags: CrmCardTagsTable;
   crm_card_notes: CrmCardNotesTable;
   scheduled_messages: ScheduledMessagesTable;
+  wts_files: WtsFilesTable;
   sequences: SequencesTable;
   sequence_contacts: SequenceContactsTable;
   macros: MacrosTable;
@@ -789,6 +790,26 @@ export interface ScheduledMessagesTable {
   message_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** A WTS file: uploaded through a signed URL, then sent by id (its object shared with the attachments made from it). */
+export interface WtsFilesTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  user_id: number | null;
+  name: string;
+  type: string;
+  declared_mime_type: string | null;
+  upload_token_hash: string | null;
+  upload_expires_at: Timestamp;
+  storage_key: string | null;
+  content_type: string | null;
+  size: number | null;
+  checksum: string | null;
+  uploaded_at: NullableTimestamp;
+  saved_at: NullableTimestamp;
+  created_at: Timestamp;
 }
 
 export interface SequenceStep {
@@ -946,3 +967,4 @@ export interface PortfolioContactsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+export type WtsFile = Selectable<WtsFilesTable>;

@@ -18,6 +18,7 @@ export function readWtsToken(request: FastifyRequest): string | undefined {
  * speaking for the user's company (domain/sessions/company.ts), then the route's policy.
  */
 export async function authenticateWts(request: FastifyRequest): Promise<void> {
+  if (request.routeOptions.config.signedUrl) return;
   const { db } = request.server.deps;
   const token = readWtsToken(request);
   if (!token) throw new AppError('unauthenticated', M.unauthenticated);

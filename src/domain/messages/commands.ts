@@ -22,6 +22,8 @@ export interface NewFile {
   size: number;
   storageKey: string;
   checksum: string;
+  /** The object already has an owner (a WTS file sent by id): the attachment shares it, nothing to claim. */
+  shared?: boolean;
 }
 
 export interface NewMessage {
@@ -152,7 +154,7 @@ export async function insertMessage(trx: Db, conversationId: number, input: NewM
   const result = inserted(await storeMessage(trx, conversationId, messageFields(input)));
   const attachments = attachmentRows(result.message.account_id, result.message.id, input);
   if (attachments.length) {
-    await claimStorageKeys(trx, (input.files ?? []).map((file) => file.storageKey));
+    await claimStorageKeys(trx, (input.files ?? []).filter((file) => !file.shared).map((file) => file.storageKey));
     await trx.insertInto('attachments').values(attachments).execute();
   }
   return result;

@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
-import type { ScheduledMessageType } from '../../db/types.ts';
+import type { Inbox, ScheduledMessageType } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { chatbotFor } from '../chatbots/dispatch.ts';
 import { channelFor, contactFor } from '../sessions/addresses.ts';
 import { departmentFor } from '../sessions/quick-send.ts';
 import { checkSessionMessage } from '../sessions/send.ts';
+import { fileForMessage } from '../files/commands.ts';
+import { findTemplate } from '../templates/channel-templates.ts';
 import { getScheduled, SCHEDULED_CHANNEL, type ScheduledRow } from './repository.ts';
 
 /** `PublicReqCreateScheduledMessageDTO`, plus `text` (Switchboard has no WhatsApp templates yet: a TEMPLATE message may carry its text). */
@@ -39,6 +41,14 @@ function schedulingOf(value: string | undefined): Date {
   return date;
 }
 
+/** A file must be a saved file of the company, and a template alone one of the channel's, when scheduled. */
+async function checkScheduledContent(db: Db, accountId: number, inbox: Inbox, templateId: string | undefined, text: string | undefined, params: { fileUrl?: string; fileId?: string }): Promise<void> {
+  if (params.fileId) await fileForMessage(db, accountId, params.fileId, 'templateParams.fileId');
+  if (templateId && !text?.trim() && !params.fileUrl && !params.fileId && !findTemplate(inbox, templateId)) {
+    throw validation(`templateId ${templateId} is not a message template of this channel: send text or fileUrl`, ['templateId']);
+  }
+}
+
 /** Every check of a scheduled message, run before anything is stored: answers the row's columns. */
 async function resolve(db: Db, scope: Scope, input: ScheduledInput, knownContactId?: number) {
   const type: ScheduledMessageType = input.type ?? (input.botKey ? 'CHATBOT' : 'TEMPLATE');
@@ -53,6 +63,7 @@ async function resolve(db: Db, scope: Scope, input: ScheduledInput, knownContact
     checkSessionMessage({ text: input.text ?? undefined, templateId: input.templateId ?? undefined, fileUrl: params.fileUrl, fileId: params.fileId });
   }
   const inbox = await channelFor(db, scope.accountId, input.from, scope.visibleInboxIds);
+  if (type === 'TEMPLATE') await checkScheduledContent(db, scope.accountId, inbox, input.templateId ?? undefined, input.text ?? undefined, params);
   const team = await departmentFor(db, scope.accountId, input.department ?? undefined);
   const contactId = knownContactId ?? (await contactFor(db, scope.accountId, inbox, input.to!)).id;
   return {

@@ -61,7 +61,7 @@ function toQuickSend(body: Static<typeof TextBody> | Static<typeof MediaBody>): 
       text: body.text,
       refId: body.refId,
       clientId: body.senderId,
-      // an id names a file uploaded to WTS; Switchboard takes files by URL only (send.ts says so by name)
+      // an id names a saved file (`/core/v2/file`); anything else is a URL
       ...(file ? (UUID.test(file) ? { fileId: file } : { fileUrl: file }) : {}),
     },
   };

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { PageOf, PageQuery } from '../../page.ts';
 import { MessageReceiptSchema, MessageSchema } from '../../presenters/message.ts';
-import { DateQuery, FreeObject, Uuid } from '../../schema.ts';
+import { DateQuery, FreeObject, Nullable, Uuid } from '../../schema.ts';
 
 export const MessageListQuery = Type.Object({
   'CreatedAt.After': Type.Optional(DateQuery),
@@ -16,8 +16,9 @@ export const SessionMessageBody = Type.Object({
   text: Type.Optional(Type.String({ maxLength: 150_000 })),
   templateId: Type.Optional(Type.String({ maxLength: 64 })),
   parameters: Type.Optional(FreeObject),
-  fileUrl: Type.Optional(Type.String({ maxLength: 2048 })),
-  fileId: Type.Optional(Type.String({ maxLength: 64 })),
+  /** `null` is "none": the WTS n8n node sends `fileUrl: null` with a fileId, and `fileId: null` with a URL. */
+  fileUrl: Type.Optional(Nullable(Type.String({ maxLength: 2048 }))),
+  fileId: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
   refId: Type.Optional(Uuid),
 });
 
