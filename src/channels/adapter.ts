@@ -49,8 +49,8 @@ export interface ChannelAdapter {
   createInbox(ctx: ChannelContext, accountId: number, input: InboxInput, channel: Record<string, unknown>): Promise<Inbox>;
   /** Called before the inbox is deleted; answers what to do with the provider once it is gone. */
   beforeDelete(ctx: ChannelContext, inbox: Inbox): Promise<() => Promise<void>>;
-  /** Sends the message; answers the provider's message id. */
-  send(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ sourceId: string }>;
+  /** Sends the message; answers the provider's message id (the first, and every part's when it went out in several). */
+  send(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ sourceId: string; partIds?: string[] }>;
   /** Removes a sent message (its source_id) from the provider, where the provider allows it. */
   remove?(ctx: ChannelContext, outbound: OutboundMessage): Promise<void>;
   /** A path prefix whose next segment is a secret (Telegram puts the bot token in its webhook path): kept out of logs. */

@@ -52,9 +52,9 @@ export async function attemptSend(ctx: ChannelContext, messageId: number): Promi
     return 'done';
   }
   try {
-    const { sourceId } = await adapter.send(ctx, outbound);
+    const { sourceId, partIds } = await adapter.send(ctx, outbound);
     await db.updateTable('channel_sends').set({ status: 'sent', last_error: null, updated_at: new Date() }).where('message_id', '=', messageId).execute();
-    await markMessageSent(db, message, sourceId);
+    await markMessageSent(db, message, sourceId, partIds);
     return 'done';
   } catch (error) {
     const providerError = asProviderError(error);

@@ -18,6 +18,26 @@ export interface FakeAnswer {
 const ok = (result: unknown): FakeAnswer => ({ status: 200, body: { ok: true, result } });
 export const telegramError = (status: number, description: string): FakeAnswer => ({ status, body: { ok: false, error_code: status, description } });
 
+/** The tags Telegram's HTML parse mode takes (https://core.telegram.org/bots/api#html-style), as we send them. */
+const HTML_TAG = /^<\/?(b|strong|i|em|u|ins|s|strike|del|code|pre|tg-spoiler|blockquote)>$|^<a href="[^"<>]*">$|^<\/a>$/;
+const HTML_ENTITY = /^&(lt|gt|amp|quot|#\d+);/;
+
+/** Why Telegram would refuse a sendMessage text: too long (counted after parsing) or HTML it cannot parse. */
+function refuseText(body: Record<string, any>): string | undefined {
+  let text = String(body.text ?? '');
+  if (!text.trim()) return 'Bad Request: message text is empty';
+  if (body.parse_mode === 'HTML') {
+    const tags = text.match(/<[^>]*>?/g) ?? [];
+    const bad = tags.find((tag) => !HTML_TAG.test(tag));
+    if (bad) return `Bad Request: can't parse entities: Unsupported start tag "${bad}"`;
+    const amp = [...text.matchAll(/&/g)].find((m) => !HTML_ENTITY.test(text.slice(m.index)));
+    if (amp) return `Bad Request: can't parse entities: Character entity expected at byte offset ${amp.index}`;
+    text = text.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot);/g, '_');
+  }
+  if (text.length > 4096) return 'Bad Request: message is too long';
+  return undefined;
+}
+
 /**
  * A loopback Telegram Bot API (https://core.telegram.org/bots/api) for tests: `POST /bot<token>/<method>` with
  * JSON or multipart bodies, answered with the documented `{ok, result}` / `{ok: false, error_code, description}`
@@ -50,9 +70,12 @@ export async function startFakeTelegramServer() {
       }
       case 'sendMessage':
       case 'sendPhoto':
-      case 'sendDocument':
+      case 'sendDocument': {
         if (!call.body.chat_id) return telegramError(400, 'Bad Request: chat_id is empty');
+        const refusal = call.method === 'sendMessage' ? refuseText(call.body) : undefined;
+        if (refusal) return telegramError(400, refusal);
         return ok({ message_id: nextMessageId++, chat: { id: Number(call.body.chat_id), type: 'private' }, date: Math.floor(Date.now() / 1000) });
+      }
       default:
         return telegramError(404, 'Not Found');
     }

@@ -2,6 +2,7 @@ import { buffer } from 'node:stream/consumers';
 import type { Attachment } from '../../db/types.ts';
 import { ProviderError, type ChannelContext, type OutboundMessage } from '../adapter.ts';
 import { callTelegram } from './api.ts';
+import { splitText, telegramHtml } from './format.ts';
 
 interface SentMessage {
   message_id: number;
@@ -56,31 +57,56 @@ async function destination(ctx: ChannelContext, outbound: OutboundMessage): Prom
   return { botToken: row.bot_token, chatId };
 }
 
-/** deleteMessage: Telegram lets a bot delete its own messages for 48 hours; later it refuses, and says so. */
+/** deleteMessage, for every part the message went out in: Telegram lets a bot delete its own messages for 48 hours; later it refuses, and says so. */
 export async function deleteTelegramMessage(ctx: ChannelContext, outbound: OutboundMessage): Promise<void> {
   const { botToken, chatId } = await destination(ctx, outbound);
-  await callTelegram(ctx.config, botToken, 'deleteMessage', { chat_id: chatId, message_id: Number(outbound.message.source_id) });
+  const parts = (outbound.message.additional_attributes as { provider_message_ids?: unknown } | null)?.provider_message_ids;
+  const ids = Array.isArray(parts) && parts.length ? parts : [outbound.message.source_id];
+  for (const id of ids) await callTelegram(ctx.config, botToken, 'deleteMessage', { chat_id: chatId, message_id: Number(id) });
+}
+
+const unparsable = (error: unknown) => error instanceof ProviderError && /can't parse entities/i.test(error.reason);
+
+/** sendMessage for one part: its markdown as Telegram HTML; when Telegram cannot parse that, the part again as plain text. */
+async function sendText(ctx: ChannelContext, botToken: string, chatId: unknown, text: string, extra: Record<string, unknown>): Promise<SentMessage> {
+  const html = telegramHtml(text);
+  const plain = () => callTelegram<SentMessage>(ctx.config, botToken, 'sendMessage', { chat_id: chatId, text, ...extra });
+  if (!html) return plain();
+  try {
+    return await callTelegram<SentMessage>(ctx.config, botToken, 'sendMessage', { chat_id: chatId, text: html, parse_mode: 'HTML', ...extra });
+  } catch (error) {
+    if (!unparsable(error)) throw error;
+    return plain();
+  }
 }
 
 /**
- * sendMessage for text (with an inline keyboard for choices); attachments follow, the text as the caption when
- * there is one file and the text fits. Answers the first Telegram message id.
+ * sendMessage for text (formatted, in parts of 4,096 characters at most: the reply-to on the first, an inline
+ * keyboard for choices on the last); attachments follow, the text as the caption when there is one file and the
+ * text fits. Answers the first Telegram message id, and every part's.
  */
-export async function sendTelegramMessage(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ sourceId: string }> {
+export async function sendTelegramMessage(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ sourceId: string; partIds: string[] }> {
   const { message, attachments } = outbound;
   const { botToken, chatId } = await destination(ctx, outbound);
   const text = message.content ?? '';
   const keyboard = inlineKeyboard(outbound);
   const replyTo = (message.content_attributes as { in_reply_to_external_id?: unknown }).in_reply_to_external_id;
-  const extra: Record<string, unknown> = { ...(keyboard ? { reply_markup: keyboard } : {}), ...(replyTo ? { reply_to_message_id: replyTo } : {}) };
+  const markup = keyboard ? { reply_markup: keyboard } : {};
+  const reply = replyTo ? { reply_to_message_id: replyTo } : {};
   const ids: number[] = [];
   const captioned = attachments.length === 1 && [...text].length <= MAX_CAPTION;
-  if (text && !captioned) ids.push((await callTelegram<SentMessage>(ctx.config, botToken, 'sendMessage', { chat_id: chatId, text, ...extra })).message_id);
+  if (text && !captioned) {
+    const parts = splitText(text);
+    for (const [i, part] of parts.entries()) {
+      const extra = { ...(i === 0 ? reply : {}), ...(i === parts.length - 1 ? markup : {}) };
+      ids.push((await sendText(ctx, botToken, chatId, part, extra)).message_id);
+    }
+  }
   for (const [i, attachment] of attachments.entries()) {
     const caption = captioned && text ? { caption: text } : {};
-    const sent = await sendAttachment(ctx, botToken, chatId, attachment, { ...caption, ...(i === 0 && captioned ? extra : {}) });
+    const sent = await sendAttachment(ctx, botToken, chatId, attachment, { ...caption, ...(i === 0 && captioned ? { ...markup, ...reply } : {}) });
     ids.push(sent.message_id);
   }
   if (!ids.length) throw new ProviderError('nothing to send', false);
-  return { sourceId: String(ids[0]) };
+  return { sourceId: String(ids[0]), partIds: ids.map(String) };
 }

@@ -64,12 +64,24 @@ async function channelOf(ctx: ChannelContext, outbound: OutboundMessage): Promis
   const { inbox, conversation } = outbound;
   const channel = await ctx.db.selectFrom('channel_whatsapp').selectAll().where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).executeTakeFirst();
   if (!channel) throw new ProviderError('the inbox has no WhatsApp number', false);
+  const to = await recipientOf(ctx, outbound);
+  if (!to) throw new ProviderError('the conversation has no WhatsApp number to write to', false);
+  return { channel, to };
+}
+
+const WA_ID = /^\d{5,20}$/;
+
+/** The contact's wa_id: its contact inbox's source_id (Meta's `from`), else its phone's digits (a contact opened elsewhere). */
+async function recipientOf(ctx: ChannelContext, { inbox, conversation }: OutboundMessage): Promise<string | undefined> {
   const contactInbox = conversation.contact_inbox_id
     ? await ctx.db.selectFrom('contact_inboxes').select('source_id').where('account_id', '=', inbox.account_id).where('id', '=', conversation.contact_inbox_id).executeTakeFirst()
     : undefined;
-  const to = contactInbox?.source_id.replace(/^\+/, '');
-  if (!to || !/^\d{5,20}$/.test(to)) throw new ProviderError('the conversation has no WhatsApp number to write to', false);
-  return { channel, to };
+  const source = contactInbox?.source_id.replace(/^\+/, '');
+  if (source && WA_ID.test(source)) return source;
+  if (conversation.contact_id === null) return undefined;
+  const contact = await ctx.db.selectFrom('contacts').select('phone_number').where('account_id', '=', inbox.account_id).where('id', '=', conversation.contact_id).executeTakeFirst();
+  const phone = contact?.phone_number?.replace(/\D/g, '');
+  return phone && WA_ID.test(phone) ? phone : undefined;
 }
 
 /**

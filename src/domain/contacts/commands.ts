@@ -56,6 +56,17 @@ function columns(input: ContactInput) {
   return out;
 }
 
+/**
+ * The source id a contact gets in an inbox when none is given: its email in an email inbox, its phone's digits
+ * in a WhatsApp inbox (Meta's wa_id, the `to` of every send, as Chatwoot keeps it), else a random one.
+ */
+function defaultSourceId(contact: Contact, inbox: Inbox): string {
+  if (inbox.channel_type === 'Channel::Email' && contact.email) return contact.email;
+  const phoneDigits = contact.phone_number?.replace(/\D/g, '');
+  if (inbox.channel_type === 'Channel::Whatsapp' && phoneDigits) return phoneDigits;
+  return crypto.randomUUID();
+}
+
 /** Opens the contact in an inbox; API and widget inboxes get a random source id when none is given. */
 export async function addContactInbox(
   db: Db,
@@ -64,7 +75,7 @@ export async function addContactInbox(
   sourceId?: string | null,
   hmacVerified = false,
 ): Promise<ContactInbox> {
-  const source = sourceId || (inbox.channel_type === 'Channel::Email' && contact.email) || crypto.randomUUID();
+  const source = sourceId || defaultSourceId(contact, inbox);
   return db
     .insertInto('contact_inboxes')
     .values({

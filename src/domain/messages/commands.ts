@@ -217,11 +217,13 @@ export async function updateMessageStatus(db: Db, message: Message, status: Mess
 }
 
 /** A channel delivered the message: the provider's id is kept as its source_id, status `sent`, `message.updated` fired. */
-export async function markMessageSent(db: Db, message: Message, sourceId: string): Promise<Message> {
+export async function markMessageSent(db: Db, message: Message, sourceId: string, partIds?: string[]): Promise<Message> {
+  // A message the provider took in several parts (a long text split): every part's id is kept beside the first.
+  const parts = partIds && partIds.length > 1 ? { additional_attributes: { ...((message.additional_attributes ?? {}) as Record<string, unknown>), provider_message_ids: partIds } } : {};
   return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('messages')
-      .set({ status: 'sent', source_id: sourceId, updated_at: new Date() })
+      .set({ status: 'sent', source_id: sourceId, ...parts, updated_at: new Date() })
       .where('id', '=', message.id)
       .returningAll()
       .executeTakeFirstOrThrow();
