@@ -2,7 +2,7 @@
  * Turns the served OpenAPI 3 document into the SDK's `Paths` type: for every path and method, its path
  * parameters, query, JSON body and JSON success response as TypeScript types. The document Switchboard serves
  * inlines every schema (no `$ref`), with `type`, `properties`, `required`, `items`, `enum`, `anyOf`,
- * `nullable` and `additionalProperties` — the subset handled here. Deterministic: same document, same text.
+ * `nullable` and `additionalProperties` — the subset handled here. Path parameters come from the template. Deterministic: same document, same text.
  */
 type Schema = Record<string, any>;
 type Operation = { parameters?: { in: string; name: string; required?: boolean; schema: Schema }[]; requestBody?: any; responses?: Record<string, any> };
@@ -63,10 +63,17 @@ function successSchema(op: Operation): Schema | undefined {
   return code ? op.responses![code].content?.['application/json']?.schema : undefined;
 }
 
-export function operationType(op: Operation, indent: string): string {
+/** Every `{name}` of the template, as `string | number` (some routes document only part of their path parameters). */
+function pathType(template: string, indent: string): string | undefined {
+  const names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  if (names.length === 0) return undefined;
+  return `{ ${names.map((n) => `${key(n)}: string | number;`).join(' ')} }`;
+}
+
+export function operationType(template: string, op: Operation, indent: string): string {
   const inner = indent + '  ';
   const lines: string[] = [];
-  const path = parametersType(op, 'path', inner);
+  const path = pathType(template, inner);
   const query = parametersType(op, 'query', inner);
   if (path) lines.push(`${inner}path: ${path};`);
   if (query) lines.push(`${inner}query: ${query};`);
@@ -82,7 +89,7 @@ export function generateTypes(document: { info?: { version?: string }; paths: Re
   const entries: string[] = [];
   const paged: string[] = [];
   for (const path of Object.keys(document.paths).sort()) {
-    const ops = METHODS.filter((m) => document.paths[path][m]).map((m) => `    ${m}: ${operationType(document.paths[path][m], '    ')};`);
+    const ops = METHODS.filter((m) => document.paths[path][m]).map((m) => `    ${m}: ${operationType(path, document.paths[path][m], '    ')};`);
     if (ops.length) entries.push(`  ${JSON.stringify(path)}: {\n${ops.join('\n')}\n  };`);
     const names = (document.paths[path].get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
     if (names.includes('page') || names.includes('PageNumber')) paged.push(path);

@@ -15,9 +15,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       response: {
         settings: Record<string, unknown>;
         created_at: string;
@@ -34,9 +32,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         name?: string;
         locale?: string;
@@ -63,9 +59,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         name?: string;
         locale?: string;
@@ -94,9 +88,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/actions/contact_merge": {
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         base_contact_id: number;
         mergee_contact_id: number;
@@ -131,9 +123,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/agent_bots": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       response: Array<{
         id: number;
         name: string;
@@ -148,9 +138,7 @@ export interface Paths {
       }>;
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         name: string;
         description?: string | null;
@@ -175,9 +163,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/agent_bots/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         id: number;
         name: string;
@@ -192,9 +178,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         description?: string | null;
@@ -217,9 +201,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         description?: string | null;
@@ -242,17 +224,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/agent_bots/{id}/avatar": {
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         id: number;
         name: string;
@@ -269,9 +247,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token": {
     post: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         id: number;
         name: string;
@@ -288,9 +264,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/agents": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       response: Array<{
         id: number;
         account_id: number;
@@ -307,9 +281,7 @@ export interface Paths {
       }>;
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         email: string;
         name?: string;
@@ -336,9 +308,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/agents/bulk_create": {
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         emails: Array<string>;
       };
@@ -347,9 +317,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/agents/{id}": {
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         role?: "agent" | "administrator";
@@ -372,9 +340,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         role?: "agent" | "administrator";
@@ -397,17 +363,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/agents/{id}/invitation": {
     post: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         invitation_url: string;
         mailed: boolean;
@@ -416,9 +378,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/assignable_agents": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         inbox_ids: Array<number>;
       };
@@ -442,9 +402,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/automation_rules": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         page?: number;
       };
@@ -463,9 +421,7 @@ export interface Paths {
       };
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         name: string;
         description?: string | null;
@@ -500,9 +456,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/automation_rules/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         payload: {
           id: number;
@@ -518,9 +472,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         description?: string | null;
@@ -555,9 +507,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         description?: string | null;
@@ -592,17 +542,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/automation_rules/{id}/clone": {
     post: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         payload: {
           id: number;
@@ -620,9 +566,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/automation_rules/{id}/runs": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       query: {
         page?: number;
       };
@@ -657,9 +601,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/canned_responses": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         search?: string;
       };
@@ -673,9 +615,7 @@ export interface Paths {
       }>;
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         short_code: string;
         content: string;
@@ -692,9 +632,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/canned_responses/{id}": {
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         short_code?: string;
         content?: string;
@@ -709,9 +647,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         short_code?: string;
         content?: string;
@@ -726,17 +662,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/chatbots": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         page?: number;
       };
@@ -757,9 +689,7 @@ export interface Paths {
       };
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         name: string;
         description?: string | null;
@@ -785,9 +715,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/chatbots/sandbox": {
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         definition: Record<string, unknown>;
         state?: {
@@ -843,9 +771,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/chatbots/{id}": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { account_id: string | number; id: string | number; };
       query: {
         version?: number;
       };
@@ -867,9 +793,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: string;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         description?: string | null;
@@ -894,9 +818,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: string;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         description?: string | null;
@@ -921,17 +843,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: string;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/chatbots/{id}/publish": {
     post: {
-      path: {
-        id: string;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         version: number;
       };
@@ -955,9 +873,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contact_inboxes/filter": {
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         inbox_id: number;
         source_id: string;
@@ -992,9 +908,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         page?: number;
         sort?: string;
@@ -1036,9 +950,7 @@ export interface Paths {
       };
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         name?: string | null;
         email?: string | null;
@@ -1089,9 +1001,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/active": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         page?: number;
       };
@@ -1131,9 +1041,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/export": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         label?: string;
         column_names?: Array<string>;
@@ -1141,9 +1049,7 @@ export interface Paths {
       response: unknown;
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         label?: string;
         column_names?: Array<string>;
@@ -1162,9 +1068,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/filter": {
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         page?: number;
         sort?: string;
@@ -1219,9 +1123,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/import": {
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         import_file?: unknown;
       };
@@ -1238,9 +1140,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/search": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         q?: string;
         page?: number;
@@ -1284,9 +1184,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         payload: {
           additional_attributes: Record<string, unknown>;
@@ -1317,9 +1215,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string | null;
         email?: string | null;
@@ -1360,9 +1256,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string | null;
         email?: string | null;
@@ -1403,17 +1297,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/contacts/{id}/avatar": {
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         payload: {
           additional_attributes: Record<string, unknown>;
@@ -1446,9 +1336,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/{id}/contact_inboxes": {
     post: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         inbox_id: number;
         source_id?: string | null;
@@ -1469,9 +1357,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/{id}/contactable_inboxes": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         payload: Array<{
           source_id: string | null;
@@ -1482,9 +1368,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/{id}/conversations": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         payload: Array<{
           meta: {
@@ -1650,9 +1534,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/{id}/destroy_custom_attributes": {
     post: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         custom_attributes: Array<string>;
       };
@@ -1688,17 +1570,13 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/{id}/labels": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         payload: Array<string>;
       };
     };
     post: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         labels?: Array<string>;
       };
@@ -1709,9 +1587,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/{id}/notes": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: Array<{
         id: number;
         content: string;
@@ -1723,9 +1599,7 @@ export interface Paths {
       }>;
     };
     post: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         content: string;
       };
@@ -1742,10 +1616,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/contacts/{id}/notes/{note_id}": {
     get: {
-      path: {
-        id: number;
-        note_id: number;
-      };
+      path: { account_id: string | number; id: string | number; note_id: string | number; };
       response: {
         id: number;
         content: string;
@@ -1757,10 +1628,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-        note_id: number;
-      };
+      path: { account_id: string | number; id: string | number; note_id: string | number; };
       body: {
         content: string;
       };
@@ -1775,10 +1643,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-        note_id: number;
-      };
+      path: { account_id: string | number; id: string | number; note_id: string | number; };
       body: {
         content: string;
       };
@@ -1793,18 +1658,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-        note_id: number;
-      };
+      path: { account_id: string | number; id: string | number; note_id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/conversations": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         status?: ("open" | "resolved" | "pending" | "snoozed") | "all";
         assignee_type?: "me" | "unassigned" | "assigned" | "all";
@@ -1994,9 +1854,7 @@ export interface Paths {
       };
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         source_id?: string;
         inbox_id?: number;
@@ -2180,9 +2038,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/filter": {
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         page?: number;
       };
@@ -2368,9 +2224,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/meta": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         status?: ("open" | "resolved" | "pending" | "snoozed") | "all";
         assignee_type?: "me" | "unassigned" | "assigned" | "all";
@@ -2400,9 +2254,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/search": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         status?: ("open" | "resolved" | "pending" | "snoozed") | "all";
         assignee_type?: "me" | "unassigned" | "assigned" | "all";
@@ -2453,9 +2305,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}": {
     get: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       response: {
         meta: {
           sender: {
@@ -2617,9 +2467,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       body: {
         priority?: ("low" | "medium" | "high" | "urgent" | "") | (null | null);
       };
@@ -2784,9 +2632,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       body: {
         priority?: ("low" | "medium" | "high" | "urgent" | "") | (null | null);
       };
@@ -2951,17 +2797,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments": {
     post: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       body: {
         assignee_id?: number | null;
         assignee_type?: string;
@@ -3000,9 +2842,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments": {
     get: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       query: {
         page?: number;
       };
@@ -3027,9 +2867,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/custom_attributes": {
     post: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       body: {
         custom_attributes: Record<string, unknown>;
       };
@@ -3040,17 +2878,13 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels": {
     get: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       response: {
         payload: Array<string>;
       };
     };
     post: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       body: {
         labels?: Array<string>;
       };
@@ -3061,9 +2895,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages": {
     get: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       query: {
         before?: number;
         after?: number;
@@ -3132,9 +2964,7 @@ export interface Paths {
       };
     };
     post: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       body: {
         content?: string | null;
         message_type?: "outgoing" | "incoming" | "template";
@@ -3185,10 +3015,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}": {
     put: {
-      path: {
-        conversation_id: number;
-        message_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; message_id: string | number; };
       body: {
         status: "sent" | "delivered" | "read" | "failed";
         external_error?: string;
@@ -3222,10 +3049,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        conversation_id: number;
-        message_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; message_id: string | number; };
       body: {
         status: "sent" | "delivered" | "read" | "failed";
         external_error?: string;
@@ -3259,10 +3083,7 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        conversation_id: number;
-        message_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; message_id: string | number; };
       response: {
         id: number;
         content: string | null;
@@ -3294,10 +3115,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}/retry": {
     post: {
-      path: {
-        conversation_id: number;
-        message_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; message_id: string | number; };
       response: {
         id: number;
         content: string | null;
@@ -3329,17 +3147,13 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/mute": {
     post: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_priority": {
     post: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       body: {
         priority?: ("low" | "medium" | "high" | "urgent" | "") | (null | null);
       };
@@ -3348,9 +3162,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_status": {
     post: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       body: {
         status?: "open" | "resolved" | "pending" | "snoozed";
         snoozed_until?: (number | string) | (null | null);
@@ -3367,9 +3179,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_typing_status": {
     post: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       body: {
         typing_status: "on" | "off";
         is_private?: boolean;
@@ -3379,9 +3189,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/transcript": {
     post: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       body: {
         email?: string;
       };
@@ -3390,17 +3198,13 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/unmute": {
     post: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/unread": {
     post: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       response: {
         meta: {
           sender: {
@@ -3564,9 +3368,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/conversations/{conversation_id}/update_last_seen": {
     post: {
-      path: {
-        conversation_id: number;
-      };
+      path: { account_id: string | number; conversation_id: string | number; };
       response: {
         meta: {
           sender: {
@@ -3730,9 +3532,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/custom_attribute_definitions": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         attribute_model?: number | ("conversation_attribute" | "contact_attribute");
       };
@@ -3752,9 +3552,7 @@ export interface Paths {
       }>;
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         attribute_display_name: string;
         attribute_display_type?: number | ("text" | "number" | "currency" | "percent" | "link" | "date" | "list" | "checkbox");
@@ -3784,9 +3582,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/custom_attribute_definitions/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         id: number;
         attribute_display_name: string;
@@ -3803,9 +3599,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         attribute_display_name?: string;
         attribute_display_type?: number | ("text" | "number" | "currency" | "percent" | "link" | "date" | "list" | "checkbox");
@@ -3833,9 +3627,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         attribute_display_name?: string;
         attribute_display_type?: number | ("text" | "number" | "currency" | "percent" | "link" | "date" | "list" | "checkbox");
@@ -3863,17 +3655,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/custom_filters": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         filter_type?: "conversation" | "contact" | "report";
       };
@@ -3887,9 +3675,7 @@ export interface Paths {
       }>;
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       query: {
         filter_type?: "conversation" | "contact" | "report";
       };
@@ -3911,9 +3697,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/custom_filters/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         id: number;
         name: string;
@@ -3924,9 +3708,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         filter_type?: "conversation" | "contact" | "report";
@@ -3943,9 +3725,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         filter_type?: "conversation" | "contact" | "report";
@@ -3962,17 +3742,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/dashboard_apps": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       response: Array<{
         id: number;
         title: string;
@@ -3985,9 +3761,7 @@ export interface Paths {
       }>;
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         title: string;
         content: Array<{
@@ -4011,9 +3785,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/dashboard_apps/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         id: number;
         title: string;
@@ -4026,9 +3798,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         title?: string;
         content?: Array<{
@@ -4050,9 +3820,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         title?: string;
         content?: Array<{
@@ -4074,17 +3842,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/inbox_members": {
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         inbox_id: number;
         user_ids: Array<number>;
@@ -4107,9 +3871,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         inbox_id: number;
         user_ids: Array<number>;
@@ -4132,9 +3894,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         inbox_id: number;
         user_ids: Array<number>;
@@ -4157,9 +3917,7 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         inbox_id: number;
         user_ids: Array<number>;
@@ -4169,9 +3927,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/inbox_members/{inbox_id}": {
     get: {
-      path: {
-        inbox_id: number;
-      };
+      path: { account_id: string | number; inbox_id: string | number; };
       response: {
         payload: Array<{
           id: number;
@@ -4192,9 +3948,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/inboxes": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       response: {
         payload: Array<{
           id: number;
@@ -4259,9 +4013,7 @@ export interface Paths {
       };
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         name: string;
         avatar?: unknown;
@@ -4389,9 +4141,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/inboxes/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         id: number;
         avatar_url: string;
@@ -4454,9 +4204,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         avatar?: unknown;
@@ -4581,9 +4329,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         avatar?: unknown;
@@ -4708,9 +4454,7 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         message: string;
       };
@@ -4718,9 +4462,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/inboxes/{id}/agent_bot": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         agent_bot?: {
           id: number;
@@ -4739,9 +4481,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/inboxes/{id}/assignable_agents": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         payload: Array<{
           id: number;
@@ -4762,17 +4502,13 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/inboxes/{id}/avatar": {
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/inboxes/{id}/set_agent_bot": {
     post: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         agent_bot?: number | null;
       };
@@ -4781,9 +4517,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/inboxes/{id}/sync_templates": {
     post: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         message: string;
       };
@@ -4791,9 +4525,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/integrations/apps": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       response: {
         payload: Array<{
           id: string;
@@ -4810,9 +4542,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/integrations/apps/{id}": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         id: string;
         name: string;
@@ -4827,9 +4557,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/integrations/hooks": {
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         app_id?: string;
         inbox_id?: number;
@@ -4841,9 +4569,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/integrations/hooks/{id}": {
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         status?: unknown;
         settings?: Record<string, unknown>;
@@ -4851,9 +4577,7 @@ export interface Paths {
       response: unknown;
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         status?: unknown;
         settings?: Record<string, unknown>;
@@ -4861,17 +4585,13 @@ export interface Paths {
       response: unknown;
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/labels": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       response: {
         payload: Array<{
           id: number;
@@ -4883,9 +4603,7 @@ export interface Paths {
       };
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         title: string;
         description?: string | null;
@@ -4903,9 +4621,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/labels/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         id: number;
         title: string;
@@ -4915,9 +4631,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         title?: string;
         description?: string | null;
@@ -4933,9 +4647,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         title?: string;
         description?: string | null;
@@ -4951,17 +4663,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/macros": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       response: {
         payload: Array<{
           id: number;
@@ -4994,9 +4702,7 @@ export interface Paths {
       };
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         name: string;
         visibility?: string;
@@ -5039,9 +4745,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/macros/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         payload: {
           id: number;
@@ -5074,9 +4778,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         visibility?: string;
@@ -5117,9 +4819,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         visibility?: string;
@@ -5160,17 +4860,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/macros/{id}/execute": {
     post: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         conversation_ids: Array<number | string>;
       };
@@ -5179,9 +4875,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/teams": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       response: Array<{
         id: number;
         name: string;
@@ -5192,9 +4886,7 @@ export interface Paths {
       }>;
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         name: string;
         description?: string | null;
@@ -5212,9 +4904,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/teams/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         id: number;
         name: string;
@@ -5225,9 +4915,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         description?: string | null;
@@ -5243,9 +4931,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         name?: string;
         description?: string | null;
@@ -5261,17 +4947,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/teams/{id}/team_members": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: Array<{
         id: number;
         account_id: number;
@@ -5288,9 +4970,7 @@ export interface Paths {
       }>;
     };
     post: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         user_ids: Array<number>;
       };
@@ -5310,9 +4990,7 @@ export interface Paths {
       }>;
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         user_ids: Array<number>;
       };
@@ -5332,9 +5010,7 @@ export interface Paths {
       }>;
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         user_ids: Array<number>;
       };
@@ -5354,9 +5030,7 @@ export interface Paths {
       }>;
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         user_ids: Array<number>;
       };
@@ -5365,9 +5039,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/webhooks": {
     get: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       response: {
         payload: {
           webhooks: Array<{
@@ -5389,9 +5061,7 @@ export interface Paths {
       };
     };
     post: {
-      path: {
-        account_id: string;
-      };
+      path: { account_id: string | number; };
       body: {
         url: string;
         name?: string | null;
@@ -5421,9 +5091,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/webhooks/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: {
         payload: {
           webhook: {
@@ -5445,9 +5113,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         url?: string;
         name?: string | null;
@@ -5476,9 +5142,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       body: {
         url?: string;
         name?: string | null;
@@ -5507,17 +5171,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       response: unknown;
     };
   };
   "/api/v1/accounts/{account_id}/webhooks/{id}/deliveries": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { account_id: string | number; id: string | number; };
       query: {
         page?: number;
       };
@@ -5550,10 +5210,7 @@ export interface Paths {
   };
   "/api/v1/accounts/{account_id}/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
     post: {
-      path: {
-        id: number;
-        delivery_id: string;
-      };
+      path: { account_id: string | number; id: string | number; delivery_id: string | number; };
       response: {
         id: string;
         event: string;
@@ -6124,9 +5781,7 @@ export interface Paths {
   };
   "/api/v1/widget/labels/{id}": {
     delete: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       query: {
         website_token?: string;
         locale?: string;
@@ -6205,9 +5860,7 @@ export interface Paths {
   };
   "/api/v1/widget/messages/{id}": {
     patch: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       query: {
         website_token?: string;
         locale?: string;
@@ -6599,9 +6252,7 @@ export interface Paths {
   };
   "/chat/v1/chatbot/{id}": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       query: {
         Version?: number;
       };
@@ -6631,9 +6282,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         name?: string;
         description?: string | null;
@@ -6666,17 +6315,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: unknown;
     };
   };
   "/chat/v1/chatbot/{id}/publish": {
     post: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         version: number;
       };
@@ -6888,9 +6533,7 @@ export interface Paths {
   };
   "/chat/v1/message/{id}": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: {
         id: string;
         createdAt: string;
@@ -6934,9 +6577,7 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: {
         id: string;
         createdAt: string;
@@ -6982,9 +6623,7 @@ export interface Paths {
   };
   "/chat/v1/message/{id}/status": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: {
         id: string;
         createdAt: string;
@@ -7183,9 +6822,7 @@ export interface Paths {
   };
   "/chat/v1/scheduled-message/{id}": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       query: {
         includeDetails?: Array<"Contact" | "Channel" | "User" | "Department" | "Template" | "Chatbot">;
       };
@@ -7235,9 +6872,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         fields: Array<"Undefined" | "To" | "From" | "Department" | "Type" | "TemplateId" | "BotId" | "Scheduling" | "HiddenSession" | "TemplateParams" | "Text">;
         from?: string;
@@ -7306,9 +6941,7 @@ export interface Paths {
   };
   "/chat/v1/scheduled-message/{id}/cancel": {
     post: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: unknown;
     };
   };
@@ -7355,9 +6988,7 @@ export interface Paths {
   };
   "/chat/v1/send/chatbot/{id}": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: {
         id: string;
         createdAt: string;
@@ -7661,9 +7292,7 @@ export interface Paths {
   };
   "/chat/v1/session/note/{id}": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: {
         id: string;
         createdAt: string;
@@ -7707,17 +7336,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: unknown;
     };
   };
   "/chat/v1/session/{id}": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       query: {
         IncludeDetails?: Array<"Undefined" | "AgentDetails" | "DepartmentsDetails" | "ContactDetails" | "ChannelTypeDetails" | "ClassificationDetails" | "ChannelDetails">;
       };
@@ -7802,9 +7427,7 @@ export interface Paths {
   };
   "/chat/v1/session/{id}/assignee": {
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         userId: string;
         options?: Record<string, unknown>;
@@ -7890,9 +7513,7 @@ export interface Paths {
   };
   "/chat/v1/session/{id}/complete": {
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         reactivateOnNewMessage?: boolean;
         stopBotInExecution?: boolean;
@@ -7983,9 +7604,7 @@ export interface Paths {
   };
   "/chat/v1/session/{id}/message": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       query: {
         "CreatedAt.After"?: string;
         "CreatedAt.Before"?: string;
@@ -8048,9 +7667,7 @@ export interface Paths {
       };
     };
     post: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         text?: string;
         templateId?: string;
@@ -8073,9 +7690,7 @@ export interface Paths {
   };
   "/chat/v1/session/{id}/message/sync": {
     post: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         text?: string;
         templateId?: string;
@@ -8129,9 +7744,7 @@ export interface Paths {
   };
   "/chat/v1/session/{id}/note": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       query: {
         "CreatedAt.After"?: string;
         "CreatedAt.Before"?: string;
@@ -8194,9 +7807,7 @@ export interface Paths {
       };
     };
     post: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         text?: string;
         filesUrls?: Array<string>;
@@ -8247,9 +7858,7 @@ export interface Paths {
   };
   "/chat/v1/session/{id}/status": {
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         newStatus: "UNDEFINED" | "STARTED" | "PENDING" | "IN_PROGRESS" | "COMPLETED" | "HIDDEN";
         options?: Record<string, unknown>;
@@ -8335,9 +7944,7 @@ export interface Paths {
   };
   "/chat/v1/session/{id}/transfer": {
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         type: "DEPARTMENT" | "USER";
         newDepartmentId?: string;
@@ -8539,9 +8146,7 @@ export interface Paths {
   };
   "/chat/v2/session/{id}": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       query: {
         IncludeDetails?: Array<"Undefined" | "AgentDetails" | "DepartmentsDetails" | "ContactDetails" | "ChannelTypeDetails" | "ClassificationDetails" | "ChannelDetails">;
       };
@@ -8626,9 +8231,7 @@ export interface Paths {
   };
   "/chat/v2/session/{id}/partial": {
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         fields: Array<"Status" | "EndAt" | "UserId" | "DepartmentId" | "ReactivateDisabled" | "Autocomplete" | "Number" | "Metadata" | "Classification">;
         status?: "UNDEFINED" | "STARTED" | "PENDING" | "IN_PROGRESS" | "COMPLETED" | "HIDDEN";
@@ -8783,9 +8386,7 @@ export interface Paths {
   };
   "/core/v1/agent/{id}": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: {
         id: string;
         createdAt: string | null;
@@ -8810,9 +8411,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         fields: Array<"Undefined" | "Name" | "ShortName" | "PhoneNumber" | "Email" | "Profile" | "Availability">;
         name?: string;
@@ -8846,9 +8445,7 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         sessionResolution?: ("COMPLETE" | "TRANSFER" | "RETURN_TO_PENDING") | (null | null);
         transferUserId?: string | null;
@@ -8858,9 +8455,7 @@ export interface Paths {
   };
   "/core/v1/agent/{id}/departments": {
     post: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         action: "ReplaceAll" | "Upsert" | "Remove";
         items: Array<{
@@ -8874,9 +8469,7 @@ export interface Paths {
   };
   "/core/v1/agent/{id}/logout": {
     post: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: unknown;
     };
   };
@@ -9057,9 +8650,7 @@ export interface Paths {
   };
   "/core/v1/contact/phonenumber/{phone}": {
     get: {
-      path: {
-        phone: string;
-      };
+      path: { phone: string | number; };
       query: {
         IncludeDetails?: Array<"Tags" | "CustomFields" | "Portfolios">;
       };
@@ -9085,9 +8676,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        phone: string;
-      };
+      path: { phone: string | number; };
       body: {
         fields?: Array<"Name" | "PhoneNumber" | "Email" | "Instagram" | "Annotation" | "Tags" | "Status" | "CustomFields" | "PictureUrl" | "Portfolio" | "SequenceIds" | "Utm" | "Metadata">;
         name?: string;
@@ -9129,9 +8718,7 @@ export interface Paths {
   };
   "/core/v1/contact/phonenumber/{phone}/tags": {
     post: {
-      path: {
-        phone: string;
-      };
+      path: { phone: string | number; };
       body: {
         tagIds?: Array<string>;
         tagNames?: Array<string>;
@@ -9161,9 +8748,7 @@ export interface Paths {
   };
   "/core/v1/contact/{id}": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       query: {
         IncludeDetails?: Array<"Tags" | "CustomFields" | "Portfolios">;
       };
@@ -9189,9 +8774,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         fields?: Array<"Name" | "PhoneNumber" | "Email" | "Instagram" | "Annotation" | "Tags" | "Status" | "CustomFields" | "PictureUrl" | "Portfolio" | "SequenceIds" | "Utm" | "Metadata">;
         name?: string;
@@ -9233,9 +8816,7 @@ export interface Paths {
   };
   "/core/v1/contact/{id}/tags": {
     post: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         tagIds?: Array<string>;
         tagNames?: Array<string>;
@@ -9369,9 +8950,7 @@ export interface Paths {
   };
   "/core/v1/department/{id}": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: {
         id: string;
         companyId: string;
@@ -9398,9 +8977,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         fields: Array<"Name" | "Description" | "IsDefault" | "DistributionIsEnabled" | "ChannelsConfig" | "RestrictionType" | "DistributionConfig">;
         name?: string;
@@ -9444,17 +9021,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: unknown;
     };
   };
   "/core/v1/department/{id}/agents": {
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         action: "ReplaceAll" | "Upsert" | "Remove";
         items: Array<{
@@ -9475,9 +9048,7 @@ export interface Paths {
   };
   "/core/v1/department/{id}/channel": {
     get: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       response: {
         scope: string;
         channels: Array<string>;
@@ -9521,9 +9092,7 @@ export interface Paths {
   };
   "/core/v1/tag/{id}": {
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         name: string;
         color?: string;
@@ -9538,9 +9107,7 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       query: {
         removeFromContacts?: boolean;
       };
@@ -9602,9 +9169,7 @@ export interface Paths {
   };
   "/core/v1/webhook/subscription/{subscriptionId}": {
     get: {
-      path: {
-        subscriptionId: string;
-      };
+      path: { subscriptionId: string | number; };
       response: {
         id: string;
         createdAt: string | null;
@@ -9622,9 +9187,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        subscriptionId: string;
-      };
+      path: { subscriptionId: string | number; };
       body: {
         fields: Array<"Name" | "Url" | "Events" | "Enabled">;
         name?: string;
@@ -9649,9 +9212,7 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        subscriptionId: string;
-      };
+      path: { subscriptionId: string | number; };
       response: unknown;
     };
   };
@@ -9703,9 +9264,7 @@ export interface Paths {
   };
   "/core/v2/contact/{id}": {
     put: {
-      path: {
-        id: string;
-      };
+      path: { id: string | number; };
       body: {
         fields?: Array<"Name" | "PhoneNumber" | "Email" | "Instagram" | "Annotation" | "Tags" | "Status" | "CustomFields" | "PictureUrl" | "Portfolio" | "SequenceIds" | "Utm" | "Metadata">;
         name?: string;
@@ -9813,9 +9372,7 @@ export interface Paths {
   };
   "/platform/api/v1/accounts/{account_id}/account_users": {
     get: {
-      path: {
-        account_id: number;
-      };
+      path: { account_id: string | number; };
       response: Array<{
         id: number;
         account_id: number;
@@ -9832,9 +9389,7 @@ export interface Paths {
       }>;
     };
     post: {
-      path: {
-        account_id: number;
-      };
+      path: { account_id: string | number; };
       body: {
         user_id: number;
         role?: "agent" | "administrator";
@@ -9855,9 +9410,7 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        account_id: number;
-      };
+      path: { account_id: string | number; };
       body: {
         user_id: number;
       };
@@ -9866,9 +9419,7 @@ export interface Paths {
   };
   "/platform/api/v1/accounts/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       response: {
         id: number;
         name: string;
@@ -9882,9 +9433,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       body: {
         name?: string;
         locale?: string;
@@ -9908,9 +9457,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       body: {
         name?: string;
         locale?: string;
@@ -9934,9 +9481,7 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       response: unknown;
     };
   };
@@ -9971,9 +9516,7 @@ export interface Paths {
   };
   "/platform/api/v1/agent_bots/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       response: {
         id: number;
         name: string;
@@ -9984,9 +9527,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       body: {
         name?: string;
         description?: string | null;
@@ -10004,9 +9545,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       body: {
         name?: string;
         description?: string | null;
@@ -10024,17 +9563,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       response: unknown;
     };
   };
   "/platform/api/v1/agent_bots/{id}/avatar": {
     delete: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       response: {
         id: number;
         name: string;
@@ -10082,9 +9617,7 @@ export interface Paths {
   };
   "/platform/api/v1/users/{id}": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       response: {
         access_token: string | null;
         account_id: number | null;
@@ -10111,9 +9644,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       body: {
         name?: string;
         display_name?: string | null;
@@ -10147,9 +9678,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       body: {
         name?: string;
         display_name?: string | null;
@@ -10183,17 +9712,13 @@ export interface Paths {
       };
     };
     delete: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       response: unknown;
     };
   };
   "/platform/api/v1/users/{id}/login": {
     get: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       response: {
         url: string;
       };
@@ -10201,9 +9726,7 @@ export interface Paths {
   };
   "/platform/api/v1/users/{id}/token": {
     post: {
-      path: {
-        id: number;
-      };
+      path: { id: string | number; };
       response: {
         access_token: string;
         expiry: null | null;
@@ -10219,9 +9742,7 @@ export interface Paths {
   };
   "/public/api/v1/inboxes/{inbox_identifier}": {
     get: {
-      path: {
-        inbox_identifier: string;
-      };
+      path: { inbox_identifier: string | number; };
       response: {
         identifier: string;
         identity_validation_enabled: boolean;
@@ -10236,9 +9757,7 @@ export interface Paths {
   };
   "/public/api/v1/inboxes/{inbox_identifier}/contacts": {
     post: {
-      path: {
-        inbox_identifier: string;
-      };
+      path: { inbox_identifier: string | number; };
       body: {
         source_id?: string;
         name?: string | null;
@@ -10262,10 +9781,7 @@ export interface Paths {
   };
   "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}": {
     get: {
-      path: {
-        inbox_identifier: string;
-        contact_identifier: string;
-      };
+      path: { inbox_identifier: string | number; contact_identifier: string | number; };
       query: {
         identifier_hash?: string;
       };
@@ -10279,10 +9795,7 @@ export interface Paths {
       };
     };
     put: {
-      path: {
-        inbox_identifier: string;
-        contact_identifier: string;
-      };
+      path: { inbox_identifier: string | number; contact_identifier: string | number; };
       body: {
         name?: string | null;
         email?: string | null;
@@ -10315,10 +9828,7 @@ export interface Paths {
       };
     };
     patch: {
-      path: {
-        inbox_identifier: string;
-        contact_identifier: string;
-      };
+      path: { inbox_identifier: string | number; contact_identifier: string | number; };
       body: {
         name?: string | null;
         email?: string | null;
@@ -10353,10 +9863,7 @@ export interface Paths {
   };
   "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations": {
     get: {
-      path: {
-        inbox_identifier: string;
-        contact_identifier: string;
-      };
+      path: { inbox_identifier: string | number; contact_identifier: string | number; };
       response: Array<{
         id: number;
         uuid: string;
@@ -10409,10 +9916,7 @@ export interface Paths {
       }>;
     };
     post: {
-      path: {
-        inbox_identifier: string;
-        contact_identifier: string;
-      };
+      path: { inbox_identifier: string | number; contact_identifier: string | number; };
       body: {
         custom_attributes?: Record<string, unknown>;
       };
@@ -10470,11 +9974,7 @@ export interface Paths {
   };
   "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}": {
     get: {
-      path: {
-        inbox_identifier: string;
-        contact_identifier: string;
-        conversation_id: number;
-      };
+      path: { inbox_identifier: string | number; contact_identifier: string | number; conversation_id: string | number; };
       response: {
         id: number;
         uuid: string;
@@ -10529,11 +10029,7 @@ export interface Paths {
   };
   "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages": {
     get: {
-      path: {
-        inbox_identifier: string;
-        contact_identifier: string;
-        conversation_id: number;
-      };
+      path: { inbox_identifier: string | number; contact_identifier: string | number; conversation_id: string | number; };
       query: {
         before?: number;
       };
@@ -10561,11 +10057,7 @@ export interface Paths {
       }>;
     };
     post: {
-      path: {
-        inbox_identifier: string;
-        contact_identifier: string;
-        conversation_id: number;
-      };
+      path: { inbox_identifier: string | number; contact_identifier: string | number; conversation_id: string | number; };
       body: {
         content?: string | null;
         echo_id?: string;
@@ -10597,12 +10089,7 @@ export interface Paths {
   };
   "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages/{message_id}": {
     patch: {
-      path: {
-        inbox_identifier: string;
-        contact_identifier: string;
-        conversation_id: number;
-        message_id: number;
-      };
+      path: { inbox_identifier: string | number; contact_identifier: string | number; conversation_id: string | number; message_id: string | number; };
       body: {
         submitted_values: Array<unknown>;
       };
@@ -10632,11 +10119,7 @@ export interface Paths {
   };
   "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_status": {
     post: {
-      path: {
-        inbox_identifier: string;
-        contact_identifier: string;
-        conversation_id: number;
-      };
+      path: { inbox_identifier: string | number; contact_identifier: string | number; conversation_id: string | number; };
       response: {
         id: number;
         uuid: string;
@@ -10691,11 +10174,7 @@ export interface Paths {
   };
   "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_typing": {
     post: {
-      path: {
-        inbox_identifier: string;
-        contact_identifier: string;
-        conversation_id: number;
-      };
+      path: { inbox_identifier: string | number; contact_identifier: string | number; conversation_id: string | number; };
       body: {
         typing_status: "on" | "off";
       };
@@ -10704,11 +10183,7 @@ export interface Paths {
   };
   "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/update_last_seen": {
     post: {
-      path: {
-        inbox_identifier: string;
-        contact_identifier: string;
-        conversation_id: number;
-      };
+      path: { inbox_identifier: string | number; contact_identifier: string | number; conversation_id: string | number; };
       response: unknown;
     };
   };

@@ -103,3 +103,15 @@ describe('@switchboard/sdk', () => {
     expect(await sdk.verifyWebhook({ secret: 'x', body: '{}', headers: {} })).toEqual({ valid: false, reason: 'missing headers' });
   });
 });
+
+/** Never called: the typed client refuses these at compile time (the root tsconfig type-checks this file). */
+export function typedMisuse(client: import('../src/index.ts').SwitchboardClient) {
+  // @ts-expect-error an undocumented path
+  void client.get('/api/v1/nowhere');
+  // @ts-expect-error a path with parameters needs them
+  void client.get('/api/v1/accounts/{account_id}/contacts');
+  // @ts-expect-error a query parameter the operation does not take
+  void client.get('/core/v1/contact', { query: { Page: 2 } });
+  // @ts-expect-error only paged lists paginate
+  void client.paginate('/api/v1/profile');
+}
