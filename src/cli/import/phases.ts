@@ -253,6 +253,7 @@ async function copyMessages(ctx: ImportContext, conversationId: number, contactI
   const keys = [...files.values()].flat().map((file) => file.storageKey);
   try {
     await ctx.db.transaction().execute(async (trx) => {
+      const copied: [number, number][] = [];
       for (const message of pending) {
         const own = files.get(message.id) ?? [];
         if (!message.content && !own.length && message.message_type !== 2) {
@@ -272,9 +273,10 @@ async function copyMessages(ctx: ImportContext, conversationId: number, contactI
           createdAt: toDate(message.created_at) ?? new Date(),
           files: own,
         });
-        await ctx.mappings.put(trx, 'message', message.id, created.id);
-        tally.copied++;
+        copied.push([message.id, created.id]);
       }
+      await ctx.mappings.putBatch(trx, 'message', copied);
+      tally.copied += copied.length;
     });
   } catch (error) {
     await releaseUnclaimed(ctx.db, ctx.storage, keys);
@@ -306,11 +308,21 @@ const PRIORITIES = new Set(['low', 'medium', 'high', 'urgent']);
 export async function importConversations(ctx: ImportContext): Promise<{ conversations: Tally; messages: Tally }> {
   for (const kind of ['inbox', 'agent', 'team', 'contact', 'conversation', 'message'] as const) await ctx.mappings.load(kind);
   const conversations: Tally = { phase: 'conversations', found: 0, copied: 0, existing: 0, skipped: 0 };
-  const messages: Tally = { phase: 'messages', found: 0, copied: 0, existing: 0, skipped: 0 };
-  for await (const page of ctx.source.conversations()) {
-    for (const source of page) {
+  const messageTally: Tally = { phase: 'messages', found: 0, copied: 0, existing: 0, skipped: 0 };
+  const history = (conversation: any) =>
+    ctx.source.messages(conversation.id).then((list) => list.filter((m) => !ctx.since || !toDate(m.created_at) || toDate(m.created_at)! >= ctx.since));
+  for await (const all of ctx.source.conversations()) {
+    const page = all.filter((source) => {
       const activity = toDate(source.last_activity_at) ?? toDate(source.created_at);
-      if (ctx.since && activity && activity < ctx.since) continue;
+      return !(ctx.since && activity && activity < ctx.since);
+    });
+    // The next conversation's messages are read while this one's are written.
+    let next = page.length ? history(page[0]) : undefined;
+    for (const [index, source] of page.entries()) {
+      const messagesOfThis = next!;
+      next = index + 1 < page.length ? history(page[index + 1]) : undefined;
+      next?.catch(() => {});
+      const activity = toDate(source.last_activity_at) ?? toDate(source.created_at);
       conversations.found++;
       let conversationId = ctx.mappings.get('conversation', source.id);
       if (conversationId) conversations.existing++;
@@ -320,10 +332,10 @@ export async function importConversations(ctx: ImportContext): Promise<{ convers
         ctx.notes.push(`conversation #${source.id} skipped: its inbox #${source.inbox_id} was not copied`);
         continue;
       }
-      const history = (await ctx.source.messages(source.id)).filter((m) => !ctx.since || !toDate(m.created_at) || toDate(m.created_at)! >= ctx.since);
+      const messages = await messagesOfThis;
       if (ctx.dryRun) {
         if (!conversationId) conversations.copied++;
-        await copyMessages(ctx, 0, 0, history, messages);
+        await copyMessages(ctx, 0, 0, messages, messageTally);
         continue;
       }
       try {
@@ -343,7 +355,7 @@ export async function importConversations(ctx: ImportContext): Promise<{ convers
           });
           conversations.copied++;
         }
-        await copyMessages(ctx, conversationId, contactId, history, messages);
+        await copyMessages(ctx, conversationId, contactId, messages, messageTally);
         await ctx.db
           .updateTable('conversations')
           .set({
@@ -363,7 +375,7 @@ export async function importConversations(ctx: ImportContext): Promise<{ convers
       }
     }
     ctx.progress(conversations);
-    ctx.progress(messages);
+    ctx.progress(messageTally);
   }
-  return { conversations, messages };
+  return { conversations, messages: messageTally };
 }
