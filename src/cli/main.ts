@@ -12,6 +12,7 @@ import { handleSignals, startServer } from '../main.ts';
 import { runSeed, SEED_USAGE } from './seed.ts';
 import { runResetPassword } from './reset-password.ts';
 import { PLATFORM_APP_USAGE, runPlatformApp } from './platform-app.ts';
+import { IMPORT_USAGE, runImport } from './import/command.ts';
 
 /** A clone installed with scripts skipped (or whose build was removed) still serves the dashboard on start. */
 function buildDashboardIfMissing(): void {
@@ -34,6 +35,7 @@ Commands:
                              set a new password (random unless given) and sign the user out everywhere
 ${PLATFORM_APP_USAGE}
 ${SEED_USAGE}
+${IMPORT_USAGE}
 
 Settings come from the environment: PORT, HOST, DATABASE_URL, DATA_DIR, LOG_LEVEL, PUBLIC_URL, SMTP_URL.
 `;
@@ -96,6 +98,8 @@ async function main(argv: string[]): Promise<number> {
       return runSeed(rest, config);
     case 'platform-app':
       return runPlatformApp(rest, config);
+    case 'import':
+      return runImport(rest, config);
     case undefined:
     case 'help':
     case '--help':

@@ -628,6 +628,16 @@ export interface MacroRunLogEntry {
   detail: string | null;
 }
 
+/** What `switchboard import chatwoot` copied: a source id beside the id it got here, per account and kind. */
+export interface ImportMappingsTable {
+  account_id: number;
+  source: string;
+  kind: string;
+  source_id: string;
+  target_id: number;
+  created_at: Generated<Timestamp>;
+}
+
 export interface IdempotencyKeysTable {
   account_id: number;
   scope: string;
@@ -690,6 +700,7 @@ export interface Database {
   macro_runs: MacroRunsTable;
   action_files: ActionFilesTable;
   idempotency_keys: IdempotencyKeysTable;
+  import_mappings: ImportMappingsTable;
   dashboard_apps: DashboardAppsTable;
   automation_rules: AutomationRulesTable;
   automation_runs: AutomationRunsTable;
