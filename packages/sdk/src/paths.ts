@@ -417,6 +417,16 @@ export interface Paths {
           actions: Array<Record<string, unknown>>;
           created_on: number;
           active: boolean;
+          files?: Array<{
+            id: number;
+            automation_rule_id?: number;
+            macro_id?: number;
+            file_type: string;
+            account_id: number;
+            file_url: string;
+            blob_id: number;
+            filename: string;
+          }>;
         }>;
       };
     };
@@ -451,6 +461,28 @@ export interface Paths {
         actions: Array<Record<string, unknown>>;
         created_on: number;
         active: boolean;
+        files?: Array<{
+          id: number;
+          automation_rule_id?: number;
+          macro_id?: number;
+          file_type: string;
+          account_id: number;
+          file_url: string;
+          blob_id: number;
+          filename: string;
+        }>;
+      };
+    };
+  };
+  "/api/v1/accounts/{account_id}/automation_rules/attach_file": {
+    post: {
+      path: { account_id: string | number; };
+      body: {
+        attachment?: unknown;
+      };
+      response: {
+        blob_key: string;
+        blob_id: number;
       };
     };
   };
@@ -468,6 +500,16 @@ export interface Paths {
           actions: Array<Record<string, unknown>>;
           created_on: number;
           active: boolean;
+          files?: Array<{
+            id: number;
+            automation_rule_id?: number;
+            macro_id?: number;
+            file_type: string;
+            account_id: number;
+            file_url: string;
+            blob_id: number;
+            filename: string;
+          }>;
         };
       };
     };
@@ -503,6 +545,16 @@ export interface Paths {
           actions: Array<Record<string, unknown>>;
           created_on: number;
           active: boolean;
+          files?: Array<{
+            id: number;
+            automation_rule_id?: number;
+            macro_id?: number;
+            file_type: string;
+            account_id: number;
+            file_url: string;
+            blob_id: number;
+            filename: string;
+          }>;
         };
       };
     };
@@ -538,6 +590,16 @@ export interface Paths {
           actions: Array<Record<string, unknown>>;
           created_on: number;
           active: boolean;
+          files?: Array<{
+            id: number;
+            automation_rule_id?: number;
+            macro_id?: number;
+            file_type: string;
+            account_id: number;
+            file_url: string;
+            blob_id: number;
+            filename: string;
+          }>;
         };
       };
     };
@@ -560,6 +622,16 @@ export interface Paths {
           actions: Array<Record<string, unknown>>;
           created_on: number;
           active: boolean;
+          files?: Array<{
+            id: number;
+            automation_rule_id?: number;
+            macro_id?: number;
+            file_type: string;
+            account_id: number;
+            file_url: string;
+            blob_id: number;
+            filename: string;
+          }>;
         };
       };
     };
@@ -1074,9 +1146,10 @@ export interface Paths {
         sort?: string;
         q?: string;
         include_labels?: boolean;
+        custom_filter_id?: number | string;
       };
       body: {
-        payload: Array<{
+        payload?: Array<{
           attribute_key: string;
           filter_operator: string;
           values?: unknown;
@@ -1086,6 +1159,7 @@ export interface Paths {
           [key: string]: unknown;
         }>;
         page?: number;
+        custom_filter_id?: number | string;
       };
       response: {
         meta: {
@@ -2041,9 +2115,10 @@ export interface Paths {
       path: { account_id: string | number; };
       query: {
         page?: number;
+        custom_filter_id?: number | string;
       };
       body: {
-        payload: Array<{
+        payload?: Array<{
           attribute_key: string;
           filter_operator: string;
           values?: unknown;
@@ -2053,6 +2128,7 @@ export interface Paths {
           [key: string]: unknown;
         }>;
         page?: number;
+        custom_filter_id?: number | string;
       };
       response: {
         meta: {
@@ -4677,26 +4753,46 @@ export interface Paths {
           visibility: string;
           created_by?: {
             id: number;
-            name: string;
-            available_name: string;
-            avatar_url: string;
-            type: "user";
+            account_id: number;
             availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
             thumbnail: string;
           };
           updated_by?: {
             id: number;
-            name: string;
-            available_name: string;
-            avatar_url: string;
-            type: "user";
+            account_id: number;
             availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
             thumbnail: string;
           };
           account_id: number;
           actions: Array<{
             action_name: string;
             action_params: Array<unknown>;
+          }>;
+          files?: Array<{
+            id: number;
+            automation_rule_id?: number;
+            macro_id?: number;
+            file_type: string;
+            account_id: number;
+            file_url: string;
+            blob_id: number;
+            filename: string;
           }>;
         }>;
       };
@@ -4718,20 +4814,30 @@ export interface Paths {
           visibility: string;
           created_by?: {
             id: number;
-            name: string;
-            available_name: string;
-            avatar_url: string;
-            type: "user";
+            account_id: number;
             availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
             thumbnail: string;
           };
           updated_by?: {
             id: number;
-            name: string;
-            available_name: string;
-            avatar_url: string;
-            type: "user";
+            account_id: number;
             availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
             thumbnail: string;
           };
           account_id: number;
@@ -4739,7 +4845,29 @@ export interface Paths {
             action_name: string;
             action_params: Array<unknown>;
           }>;
+          files?: Array<{
+            id: number;
+            automation_rule_id?: number;
+            macro_id?: number;
+            file_type: string;
+            account_id: number;
+            file_url: string;
+            blob_id: number;
+            filename: string;
+          }>;
         };
+      };
+    };
+  };
+  "/api/v1/accounts/{account_id}/macros/attach_file": {
+    post: {
+      path: { account_id: string | number; };
+      body: {
+        attachment?: unknown;
+      };
+      response: {
+        blob_key: string;
+        blob_id: number;
       };
     };
   };
@@ -4753,26 +4881,46 @@ export interface Paths {
           visibility: string;
           created_by?: {
             id: number;
-            name: string;
-            available_name: string;
-            avatar_url: string;
-            type: "user";
+            account_id: number;
             availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
             thumbnail: string;
           };
           updated_by?: {
             id: number;
-            name: string;
-            available_name: string;
-            avatar_url: string;
-            type: "user";
+            account_id: number;
             availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
             thumbnail: string;
           };
           account_id: number;
           actions: Array<{
             action_name: string;
             action_params: Array<unknown>;
+          }>;
+          files?: Array<{
+            id: number;
+            automation_rule_id?: number;
+            macro_id?: number;
+            file_type: string;
+            account_id: number;
+            file_url: string;
+            blob_id: number;
+            filename: string;
           }>;
         };
       };
@@ -4794,26 +4942,46 @@ export interface Paths {
           visibility: string;
           created_by?: {
             id: number;
-            name: string;
-            available_name: string;
-            avatar_url: string;
-            type: "user";
+            account_id: number;
             availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
             thumbnail: string;
           };
           updated_by?: {
             id: number;
-            name: string;
-            available_name: string;
-            avatar_url: string;
-            type: "user";
+            account_id: number;
             availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
             thumbnail: string;
           };
           account_id: number;
           actions: Array<{
             action_name: string;
             action_params: Array<unknown>;
+          }>;
+          files?: Array<{
+            id: number;
+            automation_rule_id?: number;
+            macro_id?: number;
+            file_type: string;
+            account_id: number;
+            file_url: string;
+            blob_id: number;
+            filename: string;
           }>;
         };
       };
@@ -4835,26 +5003,46 @@ export interface Paths {
           visibility: string;
           created_by?: {
             id: number;
-            name: string;
-            available_name: string;
-            avatar_url: string;
-            type: "user";
+            account_id: number;
             availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
             thumbnail: string;
           };
           updated_by?: {
             id: number;
-            name: string;
-            available_name: string;
-            avatar_url: string;
-            type: "user";
+            account_id: number;
             availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
             thumbnail: string;
           };
           account_id: number;
           actions: Array<{
             action_name: string;
             action_params: Array<unknown>;
+          }>;
+          files?: Array<{
+            id: number;
+            automation_rule_id?: number;
+            macro_id?: number;
+            file_type: string;
+            account_id: number;
+            file_url: string;
+            blob_id: number;
+            filename: string;
           }>;
         };
       };
@@ -6427,8 +6615,8 @@ export interface Paths {
           text?: string;
           templateId?: string;
           parameters?: Record<string, unknown>;
-          fileUrl?: string;
-          fileId?: string;
+          fileUrl?: string | null;
+          fileId?: string | null;
           refId?: string;
         };
         department?: {
@@ -6469,8 +6657,8 @@ export interface Paths {
           text?: string;
           templateId?: string;
           parameters?: Record<string, unknown>;
-          fileUrl?: string;
-          fileId?: string;
+          fileUrl?: string | null;
+          fileId?: string | null;
           refId?: string;
         };
         department?: {
@@ -7176,6 +7364,255 @@ export interface Paths {
       };
     };
   };
+  "/chat/v1/sequence": {
+    get: {
+      query: {
+        PageNumber?: number;
+        PageSize?: number;
+        OrderBy?: string;
+        OrderDirection?: "ASCENDING" | "DESCENDING";
+        "CreatedAt.Before"?: string;
+        "CreatedAt.After"?: string;
+        "UpdatedAt.Before"?: string;
+        "UpdatedAt.After"?: string;
+        IncludeDetails?: Array<"ContactExecutingCount" | "ExecutionStats">;
+        Name?: string;
+        ContactId?: string;
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          active: boolean;
+          createdAt: string;
+          updatedAt: string;
+          companyId: string;
+          name: string;
+          enabled: boolean;
+          contactExecutingCount: number;
+          channelId: string;
+          stopOnReply: boolean;
+          createdByUserId: string | null;
+          steps: Array<{
+            delaySeconds: number;
+            text: string;
+          }>;
+          executionStats?: {
+            executing: number;
+            completed: number;
+            stopped: number;
+            removed: number;
+          };
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
+      };
+    };
+    post: {
+      body: {
+        name: string;
+        channelId: string;
+        enabled?: boolean;
+        stopOnReply?: boolean;
+        steps: Array<{
+          delaySeconds: number;
+          text: string;
+        }>;
+      };
+      response: {
+        id: string;
+        active: boolean;
+        createdAt: string;
+        updatedAt: string;
+        companyId: string;
+        name: string;
+        enabled: boolean;
+        contactExecutingCount: number;
+        channelId: string;
+        stopOnReply: boolean;
+        createdByUserId: string | null;
+        steps: Array<{
+          delaySeconds: number;
+          text: string;
+        }>;
+        executionStats?: {
+          executing: number;
+          completed: number;
+          stopped: number;
+          removed: number;
+        };
+      };
+    };
+  };
+  "/chat/v1/sequence/{id}": {
+    get: {
+      path: { id: string | number; };
+      response: {
+        id: string;
+        active: boolean;
+        createdAt: string;
+        updatedAt: string;
+        companyId: string;
+        name: string;
+        enabled: boolean;
+        contactExecutingCount: number;
+        channelId: string;
+        stopOnReply: boolean;
+        createdByUserId: string | null;
+        steps: Array<{
+          delaySeconds: number;
+          text: string;
+        }>;
+        executionStats?: {
+          executing: number;
+          completed: number;
+          stopped: number;
+          removed: number;
+        };
+      };
+    };
+    put: {
+      path: { id: string | number; };
+      body: {
+        name?: string;
+        channelId?: string;
+        enabled?: boolean;
+        stopOnReply?: boolean;
+        steps?: Array<{
+          delaySeconds: number;
+          text: string;
+        }>;
+      };
+      response: {
+        id: string;
+        active: boolean;
+        createdAt: string;
+        updatedAt: string;
+        companyId: string;
+        name: string;
+        enabled: boolean;
+        contactExecutingCount: number;
+        channelId: string;
+        stopOnReply: boolean;
+        createdByUserId: string | null;
+        steps: Array<{
+          delaySeconds: number;
+          text: string;
+        }>;
+        executionStats?: {
+          executing: number;
+          completed: number;
+          stopped: number;
+          removed: number;
+        };
+      };
+    };
+    delete: {
+      path: { id: string | number; };
+      response: unknown;
+    };
+  };
+  "/chat/v1/sequence/{id}/contact": {
+    post: {
+      path: { id: string | number; };
+      body: {
+        contactId?: string | null;
+        phoneNumber?: string | null;
+      };
+      response: {
+        id: string;
+        active: boolean;
+        createdAt: string;
+        updatedAt: string;
+        companyId: string;
+        sequenceId: string;
+        contactId: string;
+        contactName: string | null;
+        origin: string;
+        addedByUserId: string | null;
+        addedByChatbotId: string | null;
+        lastAddedAt: string;
+        status: string;
+        nextStep: number;
+        nextStepAt: string | null;
+        stopReason: string | null;
+        contactDetails?: {
+          id: string;
+          name: string | null;
+          phonenumber: string | null;
+          phonenumberFormatted: string | null;
+          instagram: string | null;
+          email: string | null;
+          pictureUrl: string | null;
+        };
+      };
+    };
+    delete: {
+      path: { id: string | number; };
+      body: {
+        contactId?: string | null;
+        phoneNumber?: string | null;
+      };
+      response: unknown;
+    };
+  };
+  "/chat/v1/sequence/{id}/contact/batch": {
+    post: {
+      path: { id: string | number; };
+      body: {
+        contactIds?: Array<string>;
+        phoneNumbers?: Array<string>;
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          active: boolean;
+          createdAt: string;
+          updatedAt: string;
+          companyId: string;
+          sequenceId: string;
+          contactId: string;
+          contactName: string | null;
+          origin: string;
+          addedByUserId: string | null;
+          addedByChatbotId: string | null;
+          lastAddedAt: string;
+          status: string;
+          nextStep: number;
+          nextStepAt: string | null;
+          stopReason: string | null;
+          contactDetails?: {
+            id: string;
+            name: string | null;
+            phonenumber: string | null;
+            phonenumberFormatted: string | null;
+            instagram: string | null;
+            email: string | null;
+            pictureUrl: string | null;
+          };
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
+      };
+    };
+    delete: {
+      path: { id: string | number; };
+      body: {
+        contactIds?: Array<string>;
+        phoneNumbers?: Array<string>;
+      };
+      response: unknown;
+    };
+  };
   "/chat/v1/session": {
     get: {
       query: {
@@ -7672,8 +8109,8 @@ export interface Paths {
         text?: string;
         templateId?: string;
         parameters?: Record<string, unknown>;
-        fileUrl?: string;
-        fileId?: string;
+        fileUrl?: string | null;
+        fileId?: string | null;
         refId?: string;
       };
       response: {
@@ -7695,8 +8132,8 @@ export interface Paths {
         text?: string;
         templateId?: string;
         parameters?: Record<string, unknown>;
-        fileUrl?: string;
-        fileId?: string;
+        fileUrl?: string | null;
+        fileId?: string | null;
         refId?: string;
       };
       response: {
@@ -8027,6 +8464,146 @@ export interface Paths {
         metadata: Record<string, unknown>;
         channelType: string | null;
         type: string;
+      };
+    };
+  };
+  "/chat/v1/template": {
+    get: {
+      query: {
+        ChannelId?: string;
+        Name?: string;
+        SearchableText?: string;
+        ApprovedOnly?: boolean;
+        Archived?: boolean;
+        Type?: "QUICKREPLY" | "ATTENDANCE" | "CAMPAIGN" | "SEQUENCE" | "SCHEDULEDMESSAGE" | "AUTHENTICATION";
+        IncludeDetails?: Array<"All" | "Params" | "File" | "Interactive">;
+        PageNumber?: number;
+        PageSize?: number;
+        OrderBy?: string;
+        OrderDirection?: "ASCENDING" | "DESCENDING";
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          active: boolean;
+          archived: boolean;
+          channelId: string;
+          name: string;
+          text: string;
+          footerText: string | null;
+          status: string;
+          channelType: string | null;
+          type: Array<string>;
+          params: Array<{
+            name: string;
+            templateId: string;
+          }> | null;
+          internalName: string;
+          fileType: string;
+          categoryName: string | null;
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
+      };
+    };
+  };
+  "/chat/v1/template/otp/send": {
+    post: {
+      body: {
+        from?: string;
+        channelId?: string;
+        channel?: string;
+        to?: string;
+        phone?: string;
+        number?: string;
+        code: string;
+        templateId?: string;
+      };
+      response: {
+        id: string;
+        createdAt: string;
+        updatedAt: string;
+        sessionId: string;
+        senderId: string | null;
+        status: string;
+        statusUrl: string;
+        failureReason: string | null;
+      };
+    };
+  };
+  "/chat/v1/template/otp/{messageId}/status": {
+    get: {
+      path: { messageId: string | number; };
+      response: {
+        id: string;
+        messageId: string;
+        sessionId: string;
+        status: string;
+        failureReason: string | null;
+        createdAt: string;
+        updatedAt: string;
+      };
+    };
+  };
+  "/chat/v2/sequence/{id}/contact": {
+    get: {
+      path: { id: string | number; };
+      query: {
+        PageNumber?: number;
+        PageSize?: number;
+        OrderBy?: string;
+        OrderDirection?: "ASCENDING" | "DESCENDING";
+        "CreatedAt.Before"?: string;
+        "CreatedAt.After"?: string;
+        "UpdatedAt.Before"?: string;
+        "UpdatedAt.After"?: string;
+        IncludeDetails?: Array<"ContactDetails">;
+        Name?: string;
+        ContactId?: string;
+        PhoneNumber?: string;
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          active: boolean;
+          createdAt: string;
+          updatedAt: string;
+          companyId: string;
+          sequenceId: string;
+          contactId: string;
+          contactName: string | null;
+          origin: string;
+          addedByUserId: string | null;
+          addedByChatbotId: string | null;
+          lastAddedAt: string;
+          status: string;
+          nextStep: number;
+          nextStepAt: string | null;
+          stopReason: string | null;
+          contactDetails?: {
+            id: string;
+            name: string | null;
+            phonenumber: string | null;
+            phonenumberFormatted: string | null;
+            instagram: string | null;
+            email: string | null;
+            pictureUrl: string | null;
+          };
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
       };
     };
   };
@@ -8471,6 +9048,55 @@ export interface Paths {
     post: {
       path: { id: string | number; };
       response: unknown;
+    };
+  };
+  "/core/v1/agent/{id}/status": {
+    post: {
+      path: { id: string | number; };
+      body: {
+        status: "Active" | "Blocked" | "Undefined" | "AVAILABLE" | "UNAVAILABLE" | "ONLINE" | "BUSY" | "AWAY" | "OFFLINE";
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        userId: string;
+        name: string;
+        shortName: string | null;
+        email: string | null;
+        phoneNumber: string | null;
+        phoneNumberFormatted: string | null;
+        profile: string;
+        isOwner: boolean;
+        departments: Array<{
+          agentId: string;
+          userId: string;
+          departmentId: string;
+          isAgent: boolean;
+          isSupervisor: boolean;
+        }>;
+        availability: string;
+      };
+    };
+  };
+  "/core/v1/company/officehours": {
+    get: {
+      response: {
+        limitHours: boolean;
+        offlineResponse: string | null;
+        timezoneDiff: number;
+        timezone: string;
+        days: Array<{
+          id: string;
+          dayWeek: string;
+          active: boolean;
+          periods: Array<{
+            startTime: string;
+            endTime: string;
+          }>;
+        }>;
+      };
     };
   };
   "/core/v1/contact": {
@@ -9055,6 +9681,282 @@ export interface Paths {
       };
     };
   };
+  "/core/v1/file": {
+    put: {
+      body: {
+        keyS3: string;
+        name?: string | null;
+        mimeType?: string | null;
+        generateThumb?: boolean | null;
+      };
+      response: {
+        id: string;
+        companyId: string;
+        userId: string | null;
+        name: string;
+        extension: string | null;
+        mimeType: string | null;
+        type: string;
+        key: string | null;
+        size: number | null;
+      };
+    };
+  };
+  "/core/v1/file/upload": {
+    post: {
+      body: {
+        name: string;
+        mimeType?: string | null;
+        type?: "UNDEFINED" | "PDF" | "EXCEL" | "WORD" | "IMAGE" | "AUDIO" | "VIDEO" | "DOCUMENT";
+      };
+      response: {
+        tempFileId: string;
+        keyS3: string;
+        urlUpload: string;
+        expiresAt: string;
+      };
+    };
+  };
+  "/core/v1/portfolio": {
+    get: {
+      query: {
+        PageNumber?: number;
+        PageSize?: number;
+        OrderBy?: string;
+        OrderDirection?: "ASCENDING" | "DESCENDING";
+        IncludeDetails?: Array<"Departments" | "ContactCount">;
+        "CreatedAt.After"?: string;
+        "CreatedAt.Before"?: string;
+        "UpdatedAt.After"?: string;
+        "UpdatedAt.Before"?: string;
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          active: boolean;
+          companyId: string;
+          name: string;
+          automaticAttribution: boolean;
+          expirationDurationInMonths: number | null;
+          contactsCount: number | null;
+          type: string;
+          departments: Array<{
+            departmentId: string;
+            userIds: Array<string>;
+          }> | null;
+          userId: string | null;
+          departmentId: string | null;
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
+      };
+    };
+    post: {
+      body: {
+        name: string;
+        userId?: string | null;
+        departmentId?: string | null;
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        active: boolean;
+        companyId: string;
+        name: string;
+        automaticAttribution: boolean;
+        expirationDurationInMonths: number | null;
+        contactsCount: number | null;
+        type: string;
+        departments: Array<{
+          departmentId: string;
+          userIds: Array<string>;
+        }> | null;
+        userId: string | null;
+        departmentId: string | null;
+      };
+    };
+  };
+  "/core/v1/portfolio/{id}": {
+    get: {
+      path: { id: string | number; };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        active: boolean;
+        companyId: string;
+        name: string;
+        automaticAttribution: boolean;
+        expirationDurationInMonths: number | null;
+        contactsCount: number | null;
+        type: string;
+        departments: Array<{
+          departmentId: string;
+          userIds: Array<string>;
+        }> | null;
+        userId: string | null;
+        departmentId: string | null;
+      };
+    };
+    put: {
+      path: { id: string | number; };
+      body: {
+        name?: string;
+        userId?: string | null;
+        departmentId?: string | null;
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        active: boolean;
+        companyId: string;
+        name: string;
+        automaticAttribution: boolean;
+        expirationDurationInMonths: number | null;
+        contactsCount: number | null;
+        type: string;
+        departments: Array<{
+          departmentId: string;
+          userIds: Array<string>;
+        }> | null;
+        userId: string | null;
+        departmentId: string | null;
+      };
+    };
+    delete: {
+      path: { id: string | number; };
+      response: unknown;
+    };
+  };
+  "/core/v1/portfolio/{id}/contact": {
+    get: {
+      path: { id: string | number; };
+      query: {
+        PageNumber?: number;
+        PageSize?: number;
+        OrderBy?: string;
+        OrderDirection?: "ASCENDING" | "DESCENDING";
+        Page?: number;
+        ContactIds?: Array<string>;
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          active: boolean;
+          companyId: string;
+          portfolioId: string;
+          contactId: string;
+          contactDetails: {
+            id: string;
+            name: string | null;
+            phonenumber: string | null;
+            phonenumberFormatted: string | null;
+            instagram: string | null;
+            nameMessenger: string | null;
+            email: string | null;
+            annotation: string | null;
+          };
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
+      };
+    };
+    post: {
+      path: { id: string | number; };
+      body: {
+        contactId?: string | null;
+        phoneNumber?: string | null;
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        active: boolean;
+        companyId: string;
+        portfolioId: string;
+        contactId: string;
+        contactDetails: {
+          id: string;
+          name: string | null;
+          phonenumber: string | null;
+          phonenumberFormatted: string | null;
+          instagram: string | null;
+          nameMessenger: string | null;
+          email: string | null;
+          annotation: string | null;
+        };
+      };
+    };
+    delete: {
+      path: { id: string | number; };
+      body: {
+        contactId?: string | null;
+        phoneNumber?: string | null;
+      };
+      response: unknown;
+    };
+  };
+  "/core/v1/portfolio/{id}/contact/batch": {
+    post: {
+      path: { id: string | number; };
+      body: {
+        contactIds?: Array<string>;
+        phoneNumbers?: Array<string>;
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          active: boolean;
+          companyId: string;
+          portfolioId: string;
+          contactId: string;
+          contactDetails: {
+            id: string;
+            name: string | null;
+            phonenumber: string | null;
+            phonenumberFormatted: string | null;
+            instagram: string | null;
+            nameMessenger: string | null;
+            email: string | null;
+            annotation: string | null;
+          };
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
+      };
+    };
+    delete: {
+      path: { id: string | number; };
+      body: {
+        contactIds?: Array<string>;
+        phoneNumbers?: Array<string>;
+      };
+      response: unknown;
+    };
+  };
   "/core/v1/tag": {
     get: {
       response: Array<{
@@ -9330,6 +10232,1196 @@ export interface Paths {
         }>;
         isPrivate: boolean;
       }>;
+    };
+  };
+  "/core/v2/file": {
+    get: {
+      query: {
+        Type?: "UNDEFINED" | "PDF" | "EXCEL" | "WORD" | "IMAGE" | "AUDIO" | "VIDEO" | "DOCUMENT";
+        Name: string;
+        MimeType?: string;
+      };
+      response: {
+        tempFileId: string;
+        urlUpload: string;
+      };
+    };
+    post: {
+      body: {
+        tempFileId: string;
+      };
+      response: {
+        id: string;
+        companyId: string;
+        userId: string | null;
+        name: string;
+        extension: string | null;
+        mimeType: string | null;
+        type: string;
+        key: string | null;
+        size: number | null;
+      };
+    };
+  };
+  "/core/v2/file/upload/{token}": {
+    put: {
+      path: { token: string | number; };
+      response: {
+        tempFileId: string;
+        size: number;
+      };
+    };
+  };
+  "/crm/v1/panel": {
+    get: {
+      query: {
+        PageNumber?: number;
+        PageSize?: number;
+        OrderBy?: string;
+        OrderDirection?: "ASCENDING" | "DESCENDING";
+        "CreatedAt.Before"?: string;
+        "CreatedAt.After"?: string;
+        "UpdatedAt.Before"?: string;
+        "UpdatedAt.After"?: string;
+        Title?: string;
+        Type?: "MANAGEMENT" | "SALES";
+        IncludeDetails?: Array<"Tags" | "Steps" | "StepsFields" | "StepsCardCount" | "PanelCardOverdueCount" | "Cards">;
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          companyId: string;
+          archived: boolean;
+          scope: string;
+          departmentIds: Array<string>;
+          userId: string | null;
+          title: string;
+          description: string | null;
+          thumbnailId: string | null;
+          thumbnailFile: null | null;
+          key: string;
+          overdueCardCount: number | null;
+          stepTitles: Array<string>;
+          tags: Array<{
+            id: string;
+            createdAt: string | null;
+            updatedAt: string | null;
+            companyId: string;
+            panelId: string;
+            name: string;
+            nameColor: string | null;
+            bgColor: string | null;
+          }> | null;
+          steps: Array<{
+            id: string;
+            createdAt: string | null;
+            updatedAt: string | null;
+            companyId: string;
+            panelId: string;
+            archived: boolean;
+            position: number;
+            title: string;
+            isInitial: boolean;
+            isFinal: boolean;
+            cardCount: number | null;
+            overdueCardCount: number | null;
+            monetaryAmount: number | null;
+            fields: Array<{
+              key: string;
+              type: string;
+              position: number;
+              visible: boolean;
+            }> | null;
+          }> | null;
+          type: string;
+          autoLossDays: number | null;
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
+      };
+    };
+    post: {
+      body: {
+        title: string;
+        description?: string | null;
+        key?: string;
+        type?: "MANAGEMENT" | "SALES";
+        steps?: Array<{
+          title: string;
+          position?: number;
+        }>;
+        customFields?: Array<{
+          name: string;
+          key?: string;
+          type: "STRING" | "TEXT" | "INTEGER" | "FLOAT" | "SINGLESELECT" | "MULTISELECT" | "DATE" | "TIME" | "DATETIME" | "BOOLEAN";
+          options?: Array<string>;
+          required?: boolean;
+        }>;
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        archived: boolean;
+        scope: string;
+        departmentIds: Array<string>;
+        userId: string | null;
+        title: string;
+        description: string | null;
+        thumbnailId: string | null;
+        thumbnailFile: null | null;
+        key: string;
+        overdueCardCount: number | null;
+        stepTitles: Array<string>;
+        tags: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          companyId: string;
+          panelId: string;
+          name: string;
+          nameColor: string | null;
+          bgColor: string | null;
+        }> | null;
+        steps: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          companyId: string;
+          panelId: string;
+          archived: boolean;
+          position: number;
+          title: string;
+          isInitial: boolean;
+          isFinal: boolean;
+          cardCount: number | null;
+          overdueCardCount: number | null;
+          monetaryAmount: number | null;
+          fields: Array<{
+            key: string;
+            type: string;
+            position: number;
+            visible: boolean;
+          }> | null;
+        }> | null;
+        type: string;
+        autoLossDays: number | null;
+      };
+    };
+  };
+  "/crm/v1/panel/card": {
+    get: {
+      query: {
+        PageNumber?: number;
+        PageSize?: number;
+        OrderBy?: string;
+        OrderDirection?: "ASCENDING" | "DESCENDING";
+        "CreatedAt.Before"?: string;
+        "CreatedAt.After"?: string;
+        "UpdatedAt.Before"?: string;
+        "UpdatedAt.After"?: string;
+        PanelId: string;
+        StepId?: string;
+        ContactId?: string;
+        ResponsibleUserId?: string;
+        TextFilter?: string;
+        Statuses?: Array<"OPEN" | "WON" | "LOST" | "ARCHIVED">;
+        IncludeDetails?: Array<"PanelTitle" | "StepTitle" | "StepPhase" | "ResponsibleUser" | "Contacts" | "CustomFields" | "LostReason">;
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          companyId: string;
+          panelId: string;
+          panelTitle: string | null;
+          stepId: string;
+          stepTitle: string | null;
+          stepPhase: string;
+          position: number;
+          title: string;
+          description: string | null;
+          key: string;
+          number: number;
+          dueDate: string | null;
+          isOverdue: boolean;
+          tagIds: Array<string>;
+          sessionId: string | null;
+          monetaryAmount: number | null;
+          responsibleUserId: string | null;
+          responsibleUser: {
+            id: string;
+            name: string | null;
+          } | null;
+          contactIds: Array<string>;
+          contacts: Array<{
+            id: string;
+            name: string | null;
+          }>;
+          customFields: Record<string, unknown>;
+          metadata: Record<string, unknown>;
+          status: string;
+          archived: boolean;
+          lostReason: Record<string, unknown> | null;
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
+      };
+    };
+    post: {
+      body: {
+        title: string;
+        description?: string | null;
+        position?: number;
+        dueDate?: string | null;
+        responsibleUserId?: string | null;
+        tagIds?: Array<string>;
+        tagNames?: Array<string>;
+        contactIds?: Array<string>;
+        sessionId?: string | null;
+        monetaryAmount?: number | null;
+        customFields?: Record<string, unknown>;
+        metadata?: Record<string, unknown>;
+        stepId: string;
+        status?: "OPEN" | "WON" | "LOST" | "ARCHIVED";
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        panelId: string;
+        panelTitle: string | null;
+        stepId: string;
+        stepTitle: string | null;
+        stepPhase: string;
+        position: number;
+        title: string;
+        description: string | null;
+        key: string;
+        number: number;
+        dueDate: string | null;
+        isOverdue: boolean;
+        tagIds: Array<string>;
+        sessionId: string | null;
+        monetaryAmount: number | null;
+        responsibleUserId: string | null;
+        responsibleUser: {
+          id: string;
+          name: string | null;
+        } | null;
+        contactIds: Array<string>;
+        contacts: Array<{
+          id: string;
+          name: string | null;
+        }>;
+        customFields: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+        status: string;
+        archived: boolean;
+        lostReason: Record<string, unknown> | null;
+      };
+    };
+  };
+  "/crm/v1/panel/card/{cardId}/note": {
+    get: {
+      path: { cardId: string | number; };
+      query: {
+        PageNumber?: number;
+        PageSize?: number;
+        OrderBy?: string;
+        OrderDirection?: "ASCENDING" | "DESCENDING";
+        "CreatedAt.Before"?: string;
+        "CreatedAt.After"?: string;
+        "UpdatedAt.Before"?: string;
+        "UpdatedAt.After"?: string;
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          companyId: string;
+          panelId: string;
+          cardId: string;
+          userId: string | null;
+          text: string;
+          files: Array<{
+            id: string | null;
+            name: string | null;
+            publicUrl: string;
+          }>;
+          isFromPublicApi: boolean;
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
+      };
+    };
+    post: {
+      path: { cardId: string | number; };
+      body: {
+        text?: string;
+        fileUrls?: Array<string>;
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        panelId: string;
+        cardId: string;
+        userId: string | null;
+        text: string;
+        files: Array<{
+          id: string | null;
+          name: string | null;
+          publicUrl: string;
+        }>;
+        isFromPublicApi: boolean;
+      };
+    };
+  };
+  "/crm/v1/panel/card/{cardId}/note/{noteId}": {
+    delete: {
+      path: { cardId: string | number; noteId: string | number; };
+      response: unknown;
+    };
+  };
+  "/crm/v1/panel/card/{id}": {
+    get: {
+      path: { id: string | number; };
+      query: {
+        IncludeDetails?: Array<"PanelTitle" | "StepTitle" | "StepPhase" | "ResponsibleUser" | "Contacts" | "CustomFields" | "LostReason">;
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        panelId: string;
+        panelTitle: string | null;
+        stepId: string;
+        stepTitle: string | null;
+        stepPhase: string;
+        position: number;
+        title: string;
+        description: string | null;
+        key: string;
+        number: number;
+        dueDate: string | null;
+        isOverdue: boolean;
+        tagIds: Array<string>;
+        sessionId: string | null;
+        monetaryAmount: number | null;
+        responsibleUserId: string | null;
+        responsibleUser: {
+          id: string;
+          name: string | null;
+        } | null;
+        contactIds: Array<string>;
+        contacts: Array<{
+          id: string;
+          name: string | null;
+        }>;
+        customFields: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+        status: string;
+        archived: boolean;
+        lostReason: Record<string, unknown> | null;
+      };
+    };
+    put: {
+      path: { id: string | number; };
+      body: {
+        title?: string;
+        description?: string | null;
+        position?: number;
+        dueDate?: string | null;
+        responsibleUserId?: string | null;
+        tagIds?: Array<string>;
+        tagNames?: Array<string>;
+        contactIds?: Array<string>;
+        sessionId?: string | null;
+        monetaryAmount?: number | null;
+        customFields?: Record<string, unknown>;
+        metadata?: Record<string, unknown>;
+        fields?: Array<"StepId" | "Title" | "Description" | "Position" | "DueDate" | "ResponsibleUserId" | "TagIds" | "TagNames" | "ContactIds" | "SessionId" | "MonetaryAmount" | "Archived" | "Status" | "LostReasonId" | "CustomFields" | "Metadata">;
+        stepId?: string;
+        status?: "OPEN" | "WON" | "LOST" | "ARCHIVED";
+        archived?: boolean;
+        lostReasonId?: string | null;
+        options?: {
+          upsertTagOperation?: "InsertIfNotExists" | "DeleteIfExists" | "ReplaceAll";
+        };
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        panelId: string;
+        panelTitle: string | null;
+        stepId: string;
+        stepTitle: string | null;
+        stepPhase: string;
+        position: number;
+        title: string;
+        description: string | null;
+        key: string;
+        number: number;
+        dueDate: string | null;
+        isOverdue: boolean;
+        tagIds: Array<string>;
+        sessionId: string | null;
+        monetaryAmount: number | null;
+        responsibleUserId: string | null;
+        responsibleUser: {
+          id: string;
+          name: string | null;
+        } | null;
+        contactIds: Array<string>;
+        contacts: Array<{
+          id: string;
+          name: string | null;
+        }>;
+        customFields: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+        status: string;
+        archived: boolean;
+        lostReason: Record<string, unknown> | null;
+      };
+    };
+  };
+  "/crm/v1/panel/card/{id}/duplicate": {
+    post: {
+      path: { id: string | number; };
+      body: {
+        copyToStepId?: string;
+        options?: {
+          archiveOriginalCard?: boolean;
+          fields?: Array<"Undefined" | "All" | "Amount" | "DueDate" | "Tags" | "MonetaryAmount" | "Contacts" | "ResponsibleUser" | "CustomFields" | "Notes">;
+        };
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        panelId: string;
+        panelTitle: string | null;
+        stepId: string;
+        stepTitle: string | null;
+        stepPhase: string;
+        position: number;
+        title: string;
+        description: string | null;
+        key: string;
+        number: number;
+        dueDate: string | null;
+        isOverdue: boolean;
+        tagIds: Array<string>;
+        sessionId: string | null;
+        monetaryAmount: number | null;
+        responsibleUserId: string | null;
+        responsibleUser: {
+          id: string;
+          name: string | null;
+        } | null;
+        contactIds: Array<string>;
+        contacts: Array<{
+          id: string;
+          name: string | null;
+        }>;
+        customFields: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+        status: string;
+        archived: boolean;
+        lostReason: Record<string, unknown> | null;
+      };
+    };
+  };
+  "/crm/v1/panel/{id}": {
+    get: {
+      path: { id: string | number; };
+      query: {
+        IncludeDetails?: Array<"Tags" | "Steps" | "StepsFields" | "StepsCardCount" | "PanelCardOverdueCount" | "Cards">;
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        archived: boolean;
+        scope: string;
+        departmentIds: Array<string>;
+        userId: string | null;
+        title: string;
+        description: string | null;
+        thumbnailId: string | null;
+        thumbnailFile: null | null;
+        key: string;
+        overdueCardCount: number | null;
+        stepTitles: Array<string>;
+        tags: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          companyId: string;
+          panelId: string;
+          name: string;
+          nameColor: string | null;
+          bgColor: string | null;
+        }> | null;
+        steps: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          companyId: string;
+          panelId: string;
+          archived: boolean;
+          position: number;
+          title: string;
+          isInitial: boolean;
+          isFinal: boolean;
+          cardCount: number | null;
+          overdueCardCount: number | null;
+          monetaryAmount: number | null;
+          fields: Array<{
+            key: string;
+            type: string;
+            position: number;
+            visible: boolean;
+          }> | null;
+        }> | null;
+        type: string;
+        autoLossDays: number | null;
+      };
+    };
+    put: {
+      path: { id: string | number; };
+      body: {
+        title?: string;
+        description?: string | null;
+        key?: string;
+        type?: "MANAGEMENT" | "SALES";
+        archived?: boolean;
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        archived: boolean;
+        scope: string;
+        departmentIds: Array<string>;
+        userId: string | null;
+        title: string;
+        description: string | null;
+        thumbnailId: string | null;
+        thumbnailFile: null | null;
+        key: string;
+        overdueCardCount: number | null;
+        stepTitles: Array<string>;
+        tags: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          companyId: string;
+          panelId: string;
+          name: string;
+          nameColor: string | null;
+          bgColor: string | null;
+        }> | null;
+        steps: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          companyId: string;
+          panelId: string;
+          archived: boolean;
+          position: number;
+          title: string;
+          isInitial: boolean;
+          isFinal: boolean;
+          cardCount: number | null;
+          overdueCardCount: number | null;
+          monetaryAmount: number | null;
+          fields: Array<{
+            key: string;
+            type: string;
+            position: number;
+            visible: boolean;
+          }> | null;
+        }> | null;
+        type: string;
+        autoLossDays: number | null;
+      };
+    };
+    delete: {
+      path: { id: string | number; };
+      response: unknown;
+    };
+  };
+  "/crm/v1/panel/{id}/custom-fields": {
+    get: {
+      path: { id: string | number; };
+      query: {
+        NestedList?: boolean;
+      };
+      response: Array<{
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        parentId: string | null;
+        type: string;
+        entityType: string;
+        scopeId: string | null;
+        companyId: string;
+        name: string;
+        key: string;
+        position: number;
+        required: boolean;
+        visible: boolean;
+        isValueRange: boolean;
+        options: Array<{
+          id: string | null;
+          name: string;
+        }>;
+        children: Array<unknown>;
+      }>;
+    };
+    post: {
+      path: { id: string | number; };
+      body: {
+        name: string;
+        key?: string;
+        type: "STRING" | "TEXT" | "INTEGER" | "FLOAT" | "SINGLESELECT" | "MULTISELECT" | "DATE" | "TIME" | "DATETIME" | "BOOLEAN";
+        options?: Array<string>;
+        required?: boolean;
+      } | (Array<{
+        name: string;
+        key?: string;
+        type: "STRING" | "TEXT" | "INTEGER" | "FLOAT" | "SINGLESELECT" | "MULTISELECT" | "DATE" | "TIME" | "DATETIME" | "BOOLEAN";
+        options?: Array<string>;
+        required?: boolean;
+      }>);
+      response: Array<{
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        parentId: string | null;
+        type: string;
+        entityType: string;
+        scopeId: string | null;
+        companyId: string;
+        name: string;
+        key: string;
+        position: number;
+        required: boolean;
+        visible: boolean;
+        isValueRange: boolean;
+        options: Array<{
+          id: string | null;
+          name: string;
+        }>;
+        children: Array<unknown>;
+      }>;
+    };
+  };
+  "/crm/v1/panel/{id}/step": {
+    post: {
+      path: { id: string | number; };
+      body: {
+        title: string;
+        position?: number;
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        panelId: string;
+        archived: boolean;
+        position: number;
+        title: string;
+        isInitial: boolean;
+        isFinal: boolean;
+        cardCount: number | null;
+        overdueCardCount: number | null;
+        monetaryAmount: number | null;
+        fields: Array<{
+          key: string;
+          type: string;
+          position: number;
+          visible: boolean;
+        }> | null;
+      };
+    };
+  };
+  "/crm/v1/panel/{id}/step/{stepId}": {
+    put: {
+      path: { id: string | number; stepId: string | number; };
+      body: {
+        title?: string;
+        position?: number;
+        archived?: boolean;
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        panelId: string;
+        archived: boolean;
+        position: number;
+        title: string;
+        isInitial: boolean;
+        isFinal: boolean;
+        cardCount: number | null;
+        overdueCardCount: number | null;
+        monetaryAmount: number | null;
+        fields: Array<{
+          key: string;
+          type: string;
+          position: number;
+          visible: boolean;
+        }> | null;
+      };
+    };
+    delete: {
+      path: { id: string | number; stepId: string | number; };
+      response: unknown;
+    };
+  };
+  "/crm/v2/panel": {
+    get: {
+      query: {
+        PageNumber?: number;
+        PageSize?: number;
+        OrderBy?: string;
+        OrderDirection?: "ASCENDING" | "DESCENDING";
+        "CreatedAt.Before"?: string;
+        "CreatedAt.After"?: string;
+        "UpdatedAt.Before"?: string;
+        "UpdatedAt.After"?: string;
+        Title?: string;
+        Type?: "MANAGEMENT" | "SALES";
+        IncludeDetails?: Array<"Tags" | "Steps" | "StepsFields" | "StepsCardCount" | "PanelCardOverdueCount" | "Cards">;
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          companyId: string;
+          archived: boolean;
+          scope: string;
+          departmentIds: Array<string>;
+          userId: string | null;
+          title: string;
+          description: string | null;
+          thumbnailId: string | null;
+          thumbnailFile: null | null;
+          key: string;
+          overdueCardCount: number | null;
+          stepTitles: Array<string>;
+          tags: Array<{
+            id: string;
+            createdAt: string | null;
+            updatedAt: string | null;
+            companyId: string;
+            panelId: string;
+            name: string;
+            nameColor: string | null;
+            bgColor: string | null;
+          }> | null;
+          steps: Array<{
+            id: string;
+            createdAt: string | null;
+            updatedAt: string | null;
+            companyId: string;
+            panelId: string;
+            archived: boolean;
+            position: number;
+            title: string;
+            isInitial: boolean;
+            isFinal: boolean;
+            cardCount: number | null;
+            overdueCardCount: number | null;
+            monetaryAmount: number | null;
+            fields: Array<{
+              key: string;
+              type: string;
+              position: number;
+              visible: boolean;
+            }> | null;
+          }> | null;
+          type: string;
+          autoLossDays: number | null;
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
+      };
+    };
+  };
+  "/crm/v2/panel/card": {
+    get: {
+      query: {
+        PageNumber?: number;
+        PageSize?: number;
+        OrderBy?: string;
+        OrderDirection?: "ASCENDING" | "DESCENDING";
+        "CreatedAt.Before"?: string;
+        "CreatedAt.After"?: string;
+        "UpdatedAt.Before"?: string;
+        "UpdatedAt.After"?: string;
+        PanelId: string;
+        StepId?: string;
+        ContactId?: string;
+        ResponsibleUserId?: string;
+        TextFilter?: string;
+        Statuses?: Array<"OPEN" | "WON" | "LOST" | "ARCHIVED">;
+        IncludeDetails?: Array<"PanelTitle" | "StepTitle" | "StepPhase" | "ResponsibleUser" | "Contacts" | "CustomFields" | "LostReason">;
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          createdAt: string | null;
+          updatedAt: string | null;
+          companyId: string;
+          panelId: string;
+          panelTitle: string | null;
+          stepId: string;
+          stepTitle: string | null;
+          stepPhase: string;
+          position: number;
+          title: string;
+          description: string | null;
+          key: string;
+          number: number;
+          dueDate: string | null;
+          isOverdue: boolean;
+          tagIds: Array<string>;
+          sessionId: string | null;
+          monetaryAmount: number | null;
+          responsibleUserId: string | null;
+          responsibleUser: {
+            id: string;
+            name: string | null;
+          } | null;
+          contactIds: Array<string>;
+          contacts: Array<{
+            id: string;
+            name: string | null;
+          }>;
+          customFields: Record<string, unknown>;
+          metadata: Record<string, unknown>;
+          status: string;
+          archived: boolean;
+          lostReason: Record<string, unknown> | null;
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
+      };
+    };
+    post: {
+      body: {
+        title: string;
+        description?: string | null;
+        position?: number;
+        dueDate?: string | null;
+        responsibleUserId?: string | null;
+        tagIds?: Array<string>;
+        tagNames?: Array<string>;
+        contactIds?: Array<string>;
+        sessionId?: string | null;
+        monetaryAmount?: number | null;
+        customFields?: Record<string, unknown>;
+        metadata?: Record<string, unknown>;
+        stepId: string;
+        status?: "OPEN" | "WON" | "LOST" | "ARCHIVED";
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        panelId: string;
+        panelTitle: string | null;
+        stepId: string;
+        stepTitle: string | null;
+        stepPhase: string;
+        position: number;
+        title: string;
+        description: string | null;
+        key: string;
+        number: number;
+        dueDate: string | null;
+        isOverdue: boolean;
+        tagIds: Array<string>;
+        sessionId: string | null;
+        monetaryAmount: number | null;
+        responsibleUserId: string | null;
+        responsibleUser: {
+          id: string;
+          name: string | null;
+        } | null;
+        contactIds: Array<string>;
+        contacts: Array<{
+          id: string;
+          name: string | null;
+        }>;
+        customFields: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+        status: string;
+        archived: boolean;
+        lostReason: Record<string, unknown> | null;
+      };
+    };
+  };
+  "/crm/v2/panel/card/{id}": {
+    get: {
+      path: { id: string | number; };
+      query: {
+        IncludeDetails?: Array<"PanelTitle" | "StepTitle" | "StepPhase" | "ResponsibleUser" | "Contacts" | "CustomFields" | "LostReason">;
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        panelId: string;
+        panelTitle: string | null;
+        stepId: string;
+        stepTitle: string | null;
+        stepPhase: string;
+        position: number;
+        title: string;
+        description: string | null;
+        key: string;
+        number: number;
+        dueDate: string | null;
+        isOverdue: boolean;
+        tagIds: Array<string>;
+        sessionId: string | null;
+        monetaryAmount: number | null;
+        responsibleUserId: string | null;
+        responsibleUser: {
+          id: string;
+          name: string | null;
+        } | null;
+        contactIds: Array<string>;
+        contacts: Array<{
+          id: string;
+          name: string | null;
+        }>;
+        customFields: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+        status: string;
+        archived: boolean;
+        lostReason: Record<string, unknown> | null;
+      };
+    };
+    put: {
+      path: { id: string | number; };
+      body: {
+        title?: string;
+        description?: string | null;
+        position?: number;
+        dueDate?: string | null;
+        responsibleUserId?: string | null;
+        tagIds?: Array<string>;
+        tagNames?: Array<string>;
+        contactIds?: Array<string>;
+        sessionId?: string | null;
+        monetaryAmount?: number | null;
+        customFields?: Record<string, unknown>;
+        metadata?: Record<string, unknown>;
+        fields?: Array<"StepId" | "Title" | "Description" | "Position" | "DueDate" | "ResponsibleUserId" | "TagIds" | "TagNames" | "ContactIds" | "SessionId" | "MonetaryAmount" | "Archived" | "Status" | "LostReasonId" | "CustomFields" | "Metadata">;
+        stepId?: string;
+        status?: "OPEN" | "WON" | "LOST" | "ARCHIVED";
+        archived?: boolean;
+        lostReasonId?: string | null;
+        options?: {
+          upsertTagOperation?: "InsertIfNotExists" | "DeleteIfExists" | "ReplaceAll";
+        };
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        panelId: string;
+        panelTitle: string | null;
+        stepId: string;
+        stepTitle: string | null;
+        stepPhase: string;
+        position: number;
+        title: string;
+        description: string | null;
+        key: string;
+        number: number;
+        dueDate: string | null;
+        isOverdue: boolean;
+        tagIds: Array<string>;
+        sessionId: string | null;
+        monetaryAmount: number | null;
+        responsibleUserId: string | null;
+        responsibleUser: {
+          id: string;
+          name: string | null;
+        } | null;
+        contactIds: Array<string>;
+        contacts: Array<{
+          id: string;
+          name: string | null;
+        }>;
+        customFields: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+        status: string;
+        archived: boolean;
+        lostReason: Record<string, unknown> | null;
+      };
+    };
+  };
+  "/crm/v2/panel/card/{id}/duplicate": {
+    post: {
+      path: { id: string | number; };
+      body: {
+        copyToStepId?: string;
+        options?: {
+          archiveOriginalCard?: boolean;
+          fields?: Array<"Undefined" | "All" | "Amount" | "DueDate" | "Tags" | "MonetaryAmount" | "Contacts" | "ResponsibleUser" | "CustomFields" | "Notes">;
+        };
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        panelId: string;
+        panelTitle: string | null;
+        stepId: string;
+        stepTitle: string | null;
+        stepPhase: string;
+        position: number;
+        title: string;
+        description: string | null;
+        key: string;
+        number: number;
+        dueDate: string | null;
+        isOverdue: boolean;
+        tagIds: Array<string>;
+        sessionId: string | null;
+        monetaryAmount: number | null;
+        responsibleUserId: string | null;
+        responsibleUser: {
+          id: string;
+          name: string | null;
+        } | null;
+        contactIds: Array<string>;
+        contacts: Array<{
+          id: string;
+          name: string | null;
+        }>;
+        customFields: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+        status: string;
+        archived: boolean;
+        lostReason: Record<string, unknown> | null;
+      };
+    };
+  };
+  "/crm/v3/panel/card/{id}": {
+    put: {
+      path: { id: string | number; };
+      body: {
+        title?: string;
+        description?: string | null;
+        position?: number;
+        dueDate?: string | null;
+        responsibleUserId?: string | null;
+        tagIds?: Array<string>;
+        tagNames?: Array<string>;
+        contactIds?: Array<string>;
+        sessionId?: string | null;
+        monetaryAmount?: number | null;
+        customFields?: Record<string, unknown>;
+        metadata?: Record<string, unknown>;
+        fields?: Array<"StepId" | "Title" | "Description" | "Position" | "DueDate" | "ResponsibleUserId" | "TagIds" | "TagNames" | "ContactIds" | "SessionId" | "MonetaryAmount" | "Archived" | "Status" | "LostReasonId" | "CustomFields" | "Metadata">;
+        stepId?: string;
+        status?: "OPEN" | "WON" | "LOST" | "ARCHIVED";
+        archived?: boolean;
+        lostReasonId?: string | null;
+        options?: {
+          upsertTagOperation?: "InsertIfNotExists" | "DeleteIfExists" | "ReplaceAll";
+        };
+      };
+      response: {
+        id: string;
+        createdAt: string | null;
+        updatedAt: string | null;
+        companyId: string;
+        panelId: string;
+        panelTitle: string | null;
+        stepId: string;
+        stepTitle: string | null;
+        stepPhase: string;
+        position: number;
+        title: string;
+        description: string | null;
+        key: string;
+        number: number;
+        dueDate: string | null;
+        isOverdue: boolean;
+        tagIds: Array<string>;
+        sessionId: string | null;
+        monetaryAmount: number | null;
+        responsibleUserId: string | null;
+        responsibleUser: {
+          id: string;
+          name: string | null;
+        } | null;
+        contactIds: Array<string>;
+        contacts: Array<{
+          id: string;
+          name: string | null;
+        }>;
+        customFields: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+        status: string;
+        archived: boolean;
+        lostReason: Record<string, unknown> | null;
+      };
     };
   };
   "/platform/api/v1/accounts": {
@@ -10205,9 +12297,19 @@ export const PAGED_PATHS = [
   '/chat/v1/chatbot',
   '/chat/v1/message',
   '/chat/v1/scheduled-message',
+  '/chat/v1/sequence',
   '/chat/v1/session',
   '/chat/v1/session/{id}/message',
   '/chat/v1/session/{id}/note',
+  '/chat/v1/template',
+  '/chat/v2/sequence/{id}/contact',
   '/chat/v2/session',
-  '/core/v1/contact'
+  '/core/v1/contact',
+  '/core/v1/portfolio',
+  '/core/v1/portfolio/{id}/contact',
+  '/crm/v1/panel',
+  '/crm/v1/panel/card',
+  '/crm/v1/panel/card/{cardId}/note',
+  '/crm/v2/panel',
+  '/crm/v2/panel/card'
 ] as const;
