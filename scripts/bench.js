@@ -2,7 +2,7 @@
 // `--mcp` the MCP tool-call latency (bench/mcp.ts), `--rate-limit` the shared rate limiter's cost per request (bench/rate-limit.ts),
 // `--sequences` sequence steps and scheduled messages sent per second (bench/sequences.ts), `--whatsapp` the WhatsApp
 // channel's throughput against the loopback Graph API (bench/whatsapp.ts), `--import` the speed of
-// `switchboard import chatwoot` (bench/import.ts).
+// `switchboard import chatwoot` (bench/import.ts), `--sdk` the SDK's overhead (bench/sdk.ts).
 import { ensureModernNode } from './modern-node.js';
 
 ensureModernNode();
@@ -13,6 +13,7 @@ const alone = {
   '--sequences': '../bench/sequences.ts',
   '--whatsapp': '../bench/whatsapp.ts',
   '--import': '../bench/import.ts',
+  '--sdk': '../bench/sdk.ts',
 };
 const chosen = Object.keys(alone).find((flag) => process.argv.includes(flag));
 await import(chosen ? alone[chosen] : '../bench/run.ts');
