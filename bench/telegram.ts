@@ -11,10 +11,8 @@ import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { buildApp } from '../src/app.ts';
 import { createMailer } from '../src/domain/mail/mailer.ts';
 import { bootstrap } from '../src/domain/accounts/bootstrap.ts';
-import { createMessage, MESSAGE_TYPE } from '../src/domain/messages/commands.ts';
-import { startEventWorker } from '../src/events/worker.ts';
-import { startChannelEngine } from '../src/jobs/channel-sends.ts';
 import { startFakeTelegramServer } from '../test/helpers/fake-telegram-server.ts';
+import { measureOutboundSends } from './channel-outbound.ts';
 import { tempDataDir } from './startup.ts';
 
 const quick = process.argv.includes('--quick');
@@ -22,15 +20,6 @@ const UPDATES = quick ? 300 : 2000;
 const CHATS = 50;
 const SENDS = quick ? 100 : 500;
 const CONCURRENCY = 8;
-const quiet = { warn() {}, error() {} };
-
-async function waitUntil(ok: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await ok())) {
-    if (performance.now() > deadline) throw new Error('bench: timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const dir = process.env.DATABASE_URL ? undefined : tempDataDir();
 const embedded = dir ? await startEmbeddedPostgres(dir, { owner: true }) : undefined;
@@ -68,21 +57,10 @@ try {
   const stored = await db.selectFrom('messages').select((eb) => eb.fn.countAll<string>().as('n')).where('inbox_id', '=', inboxId).executeTakeFirstOrThrow();
 
   // Outbound: agent replies spread over the conversations, sent through the fake.
-  const conversations = await db.selectFrom('conversations').select(['id', 'account_id']).where('inbox_id', '=', inboxId).execute();
-  const worker = startEventWorker(database, config, quiet);
-  const engine = await startChannelEngine(database, config, app.deps.storage, quiet);
-  const outboundStarted = performance.now();
-  for (let i = 0; i < SENDS; i++) {
-    await createMessage(db, conversations[i % conversations.length], { messageType: MESSAGE_TYPE.outgoing, content: `reply ${i}`, sender: { type: 'User', id: account.user_id } });
-  }
-  const sent = async () => Number((await db.selectFrom('channel_sends').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'sent').executeTakeFirstOrThrow()).n);
-  await waitUntil(async () => (await sent()) === SENDS, 120_000);
-  const outboundSeconds = (performance.now() - outboundStarted) / 1000;
+  const outboundSeconds = await measureOutboundSends(database, config, app, inboxId, account.user_id, SENDS);
 
   console.log(`inbound: ${UPDATES} Telegram updates (${CHATS} chats, ${CONCURRENCY} at a time) in ${inboundSeconds.toFixed(2)} s = ${(UPDATES / inboundSeconds).toFixed(0)} updates/s accepted and stored (${stored.n} messages)`);
   console.log(`outbound: ${SENDS} replies created, fanned out and sent through the fake in ${outboundSeconds.toFixed(2)} s = ${(SENDS / outboundSeconds).toFixed(0)} sends/s (sendMessage calls: ${fake.callsTo('sendMessage').length})`);
-  await engine.stop();
-  await worker.stop();
   await app.close();
   await database.close();
 } finally {

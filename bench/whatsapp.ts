@@ -11,10 +11,8 @@ import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { buildApp } from '../src/app.ts';
 import { createMailer } from '../src/domain/mail/mailer.ts';
 import { bootstrap } from '../src/domain/accounts/bootstrap.ts';
-import { createMessage, MESSAGE_TYPE } from '../src/domain/messages/commands.ts';
-import { startEventWorker } from '../src/events/worker.ts';
-import { startChannelEngine } from '../src/jobs/channel-sends.ts';
 import { signWhatsapp, startFakeWhatsappServer, whatsappWebhook } from '../test/helpers/fake-whatsapp-server.ts';
+import { measureOutboundSends } from './channel-outbound.ts';
 import { tempDataDir } from './startup.ts';
 
 const quick = process.argv.includes('--quick');
@@ -23,15 +21,6 @@ const CONTACTS = 50;
 const SENDS = quick ? 100 : 500;
 const CONCURRENCY = 8;
 const APP_SECRET = 'bench-app-secret';
-const quiet = { warn() {}, error() {} };
-
-async function waitUntil(ok: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await ok())) {
-    if (performance.now() > deadline) throw new Error('bench: timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -84,16 +73,7 @@ try {
   latencies.sort((a, b) => a - b);
 
   // Outbound: agent replies spread over the conversations (all inside the 24-hour window), sent through the fake.
-  const conversations = await db.selectFrom('conversations').select(['id', 'account_id']).where('inbox_id', '=', inboxId).execute();
-  const worker = startEventWorker(database, config, quiet);
-  const engine = await startChannelEngine(database, config, app.deps.storage, quiet);
-  const outboundStarted = performance.now();
-  for (let i = 0; i < SENDS; i++) {
-    await createMessage(db, conversations[i % conversations.length], { messageType: MESSAGE_TYPE.outgoing, content: `reply ${i}`, sender: { type: 'User', id: account.user_id } });
-  }
-  const sent = async () => Number((await db.selectFrom('channel_sends').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'sent').executeTakeFirstOrThrow()).n);
-  await waitUntil(async () => (await sent()) === SENDS, 120_000);
-  const outboundSeconds = (performance.now() - outboundStarted) / 1000;
+  const outboundSeconds = await measureOutboundSends(database, config, app, inboxId, account.user_id, SENDS);
 
   const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
   console.log(`\nWhatsApp channel bench (${quick ? 'quick' : 'full'}), loopback fake Graph API, ${CONCURRENCY} concurrent webhook posters\n`);
@@ -101,8 +81,6 @@ try {
     { measure: 'inbound webhooks → stored messages', count: WEBHOOKS, seconds: inboundSeconds.toFixed(2), 'per second': (WEBHOOKS / inboundSeconds).toFixed(0), p50: fmt(percentile(latencies, 50)), p95: fmt(percentile(latencies, 95)), note: `${stored.n} messages, ${CONTACTS} contacts` },
     { measure: 'outbound sends (job → POST /messages)', count: SENDS, seconds: outboundSeconds.toFixed(2), 'per second': (SENDS / outboundSeconds).toFixed(0), p50: '', p95: '', note: `${fake.callsTo('messages').length} Graph calls` },
   ]);
-  await engine.stop();
-  await worker.stop();
   await app.close();
   await database.close();
 } finally {
