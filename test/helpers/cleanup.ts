@@ -1,5 +1,6 @@
-import type { Server } from 'node:http';
 import { onTestFinished } from 'vitest';
+
+export { closeServer } from './close-server.ts';
 
 /**
  * Clean-ups that run after the current test file, wherever they were asked for. (`afterAll` called inside a
@@ -35,12 +36,4 @@ export async function runFileCleanUps(): Promise<void> {
     }
   }
   if (errors.length) throw errors[0];
-}
-
-/** Closes a test's HTTP server now, kept-alive connections included (a plain close waits for them to time out). */
-export function closeServer(server: Server): Promise<void> {
-  return new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer } from './close-server.ts';
 
 /** One Bot API call the fake received: the bot token from the path, the method and its fields. */
 export interface TelegramCall {
@@ -123,11 +124,7 @@ export async function startFakeTelegramServer() {
   let botIds = 7000;
 
   return {
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
     /** A bot the fake knows; answers its token. */

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer } from './close-server.ts';
 
 /** One Graph API call the fake received. `kind`: messages, media_upload, media, download or templates. */
 export interface GraphCall {
@@ -150,11 +151,7 @@ export async function startFakeWhatsappServer() {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
     url,
     calls,
     /** A business number the fake knows: its ids and access token (Meta's `provider_config`). */
