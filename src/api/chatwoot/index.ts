@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../types.ts';
+import { loadRouteModules } from '../route-modules.ts';
 import type { UploadLimits } from '../../config.ts';
 import { readRequestBody } from '../body/request-body.ts';
 import { normalizeObject } from './normalize.ts';
@@ -10,20 +9,6 @@ import { authenticatePlatformApp, authenticateUserOrBot, authorizeAccount } from
 import { limitAnonymousRequests } from './anonymous.ts';
 import { RateLimiter } from '../rate-limiter.ts';
 
-type RouteModule = { default: (app: App) => Promise<void> };
-
-/** Every `<dir>/<resource>/routes.ts` is a Fastify plugin; adding a resource is adding a folder. */
-async function loadRouteModules(dir: string): Promise<RouteModule['default'][]> {
-  const modules: RouteModule['default'][] = [];
-  if (!fs.existsSync(dir)) return modules;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const file = path.join(dir, entry.name, 'routes.ts');
-    if (entry.isDirectory() && fs.existsSync(file)) {
-      modules.push(((await import(pathToFileURL(file).href)) as RouteModule).default);
-    }
-  }
-  return modules;
-}
 
 /** preValidation: the body read as Rails would (multipart with these limits) and every body and query in canonical shape. */
 function inputNormalizer(uploadLimits: UploadLimits) {
@@ -42,7 +27,7 @@ export async function chatwootApi(app: App): Promise<void> {
   const platformRoutes = await loadRouteModules(path.join(here, 'platform'));
   const publicRoutes = await loadRouteModules(path.join(here, 'public'));
   const widgetRoutes = await loadRouteModules(path.join(here, 'widget'));
-  const { default: signInRoutes } = await import('./sign-in/routes.ts');
+  const { default: signInRoutes } = await import('./sign-in/sign-in.routes.ts');
   const { default: passwordRoutes } = await import('./sign-in/password-routes.ts');
   const { uploads } = app.deps.config;
   const normalizeInput = inputNormalizer(uploads.authenticated);

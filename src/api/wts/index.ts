@@ -1,13 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../types.ts';
+import { loadRouteModules } from '../route-modules.ts';
 import { authenticateWts } from './auth.ts';
 import { canonicalInput } from './query.ts';
 import { readRequestBody } from '../body/request-body.ts';
-
-type RouteModule = { default: (app: App) => Promise<void> };
 
 /** The WTS dialect owns these path prefixes (its services); everything else speaks Chatwoot. */
 const SERVICES = ['chat', 'core', 'crm'] as const;
@@ -16,16 +13,6 @@ export function isWtsPath(url: string): boolean {
   return SERVICES.some((service) => url.startsWith(`/${service}/`));
 }
 
-/** Every `<service>/<resource>/routes.ts` is a Fastify plugin; adding a resource is adding a folder. */
-async function loadRouteModules(dir: string): Promise<RouteModule['default'][]> {
-  const modules: RouteModule['default'][] = [];
-  if (!fs.existsSync(dir)) return modules;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const file = path.join(dir, entry.name, 'routes.ts');
-    if (entry.isDirectory() && fs.existsSync(file)) modules.push(((await import(pathToFileURL(file).href)) as RouteModule).default);
-  }
-  return modules;
-}
 
 async function canonicalizeInput(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   // Bodies are read as in the Chatwoot dialect: forms become plain fields, no body is no fields.

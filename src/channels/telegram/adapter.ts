@@ -1,7 +1,7 @@
 import type { ChannelAdapter } from '../adapter.ts';
 import { beforeTelegramDelete, createTelegramInbox, TELEGRAM_CHANNEL_TYPE } from './setup.ts';
 import { deleteTelegramMessage, sendTelegramMessage } from './outbound.ts';
-import { telegramRoutes } from './routes.ts';
+import { telegramRoutes } from './telegram.routes.ts';
 
 export const telegramAdapter: ChannelAdapter = {
   channelType: TELEGRAM_CHANNEL_TYPE,

@@ -1,7 +1,7 @@
 import type { ChannelAdapter } from '../adapter.ts';
 import { beforeWhatsappDelete, createWhatsappInbox, WHATSAPP_CHANNEL_TYPE } from './setup.ts';
 import { sendWhatsappMessage } from './outbound.ts';
-import { whatsappRoutes } from './routes.ts';
+import { whatsappRoutes } from './whatsapp.routes.ts';
 
 export const whatsappAdapter: ChannelAdapter = {
   channelType: WHATSAPP_CHANNEL_TYPE,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { redactChannelSecrets } from './routes.ts';
+import { redactChannelSecrets } from './channels.routes.ts';
 
 it('keeps bot tokens in webhook paths out of logs', () => {
   expect(redactChannelSecrets('/webhooks/telegram/123:AAsecret')).toBe('/webhooks/telegram/[redacted]');
