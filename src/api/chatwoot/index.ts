@@ -44,6 +44,7 @@ export async function chatwootApi(app: App): Promise<void> {
   const widgetRoutes = await loadRouteModules(path.join(here, 'widget'));
   const { default: signInRoutes } = await import('./sign-in/routes.ts');
   const { default: passwordRoutes } = await import('./sign-in/password-routes.ts');
+  const { default: reportRoutes } = await import('./v2/reports/reports.routes.ts');
   const { uploads } = app.deps.config;
   const normalizeInput = inputNormalizer(uploads.authenticated);
   // The Client and widget APIs take no token: anyone may post there, so their uploads are held tighter.
@@ -67,6 +68,22 @@ export async function chatwootApi(app: App): Promise<void> {
       );
     },
     { prefix: '/api/v1' },
+  );
+
+  // Chatwoot's v2 Application API (reports), with the same token, account and policy checks as v1.
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', authenticateUserOrBot);
+      await api.register(
+        async (scoped) => {
+          scoped.addHook('preValidation', authorizeAccount);
+          scoped.addHook('preValidation', normalizeInput);
+          await scoped.register(reportRoutes);
+        },
+        { prefix: '/accounts/:account_id' },
+      );
+    },
+    { prefix: '/api/v2' },
   );
 
   await app.register(
