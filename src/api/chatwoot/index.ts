@@ -45,6 +45,8 @@ export async function chatwootApi(app: App): Promise<void> {
   const { default: signInRoutes } = await import('./sign-in/routes.ts');
   const { default: passwordRoutes } = await import('./sign-in/password-routes.ts');
   const { default: reportRoutes } = await import('./v2/reports/reports.routes.ts');
+  const { default: csatRoutes } = await import('./csat/csat.routes.ts');
+  const { publicSurveyRoutes, surveyPageRoutes } = await import('./csat/survey.routes.ts');
   const { uploads } = app.deps.config;
   const normalizeInput = inputNormalizer(uploads.authenticated);
   // The Client and widget APIs take no token: anyone may post there, so their uploads are held tighter.
@@ -63,6 +65,7 @@ export async function chatwootApi(app: App): Promise<void> {
           scoped.addHook('preValidation', authorizeAccount);
           scoped.addHook('preValidation', normalizeInput);
           for (const routes of accountRoutes) await scoped.register(routes);
+          await scoped.register(csatRoutes);
         },
         { prefix: '/accounts/:account_id' },
       );
@@ -112,9 +115,16 @@ export async function chatwootApi(app: App): Promise<void> {
       clientApi.addHook('preValidation', normalizeAnonymousInput);
       limitAnonymousRequests(clientApi, anonymousWrites);
       for (const routes of publicRoutes) await clientApi.register(routes);
+      await clientApi.register(publicSurveyRoutes);
     },
     { prefix: '/public/api/v1' },
   );
+
+  // The page a CSAT survey link opens (no token: the conversation UUID is the credential, as in Chatwoot).
+  await app.register(async (page) => {
+    limitAnonymousRequests(page, anonymousWrites);
+    await page.register(surveyPageRoutes);
+  });
 
   // The website widget's API: the website_token names the inbox, X-Auth-Token the contact.
   await app.register(
