@@ -6269,6 +6269,82 @@ export interface Paths {
       };
     };
   };
+  "/api/v2/accounts/{account_id}/summary_reports/agent": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        since?: string;
+        until?: string;
+        business_hours?: boolean | string;
+      };
+      response: Array<{
+        id: number;
+        name?: string;
+        conversations_count: number;
+        resolved_conversations_count: number;
+        avg_resolution_time: number | null;
+        avg_first_response_time: number | null;
+        avg_reply_time: number | null;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/summary_reports/inbox": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        since?: string;
+        until?: string;
+        business_hours?: boolean | string;
+      };
+      response: Array<{
+        id: number;
+        name?: string;
+        conversations_count: number;
+        resolved_conversations_count: number;
+        avg_resolution_time: number | null;
+        avg_first_response_time: number | null;
+        avg_reply_time: number | null;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/summary_reports/label": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        since?: string;
+        until?: string;
+        business_hours?: boolean | string;
+      };
+      response: Array<{
+        id: number;
+        name?: string;
+        conversations_count: number;
+        resolved_conversations_count: number;
+        avg_resolution_time: number | null;
+        avg_first_response_time: number | null;
+        avg_reply_time: number | null;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/summary_reports/team": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        since?: string;
+        until?: string;
+        business_hours?: boolean | string;
+      };
+      response: Array<{
+        id: number;
+        name?: string;
+        conversations_count: number;
+        resolved_conversations_count: number;
+        avg_resolution_time: number | null;
+        avg_first_response_time: number | null;
+        avg_reply_time: number | null;
+      }>;
+    };
+  };
   "/auth/password": {
     post: {
       body: {

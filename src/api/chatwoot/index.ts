@@ -45,6 +45,7 @@ export async function chatwootApi(app: App): Promise<void> {
   const { default: signInRoutes } = await import('./sign-in/routes.ts');
   const { default: passwordRoutes } = await import('./sign-in/password-routes.ts');
   const { default: reportRoutes } = await import('./v2/reports/reports.routes.ts');
+  const { default: summaryReportRoutes } = await import('./v2/reports/summary-reports.routes.ts');
   const { default: csatRoutes } = await import('./csat/csat.routes.ts');
   const { publicSurveyRoutes, surveyPageRoutes } = await import('./csat/survey.routes.ts');
   const { uploads } = app.deps.config;
@@ -82,6 +83,7 @@ export async function chatwootApi(app: App): Promise<void> {
           scoped.addHook('preValidation', authorizeAccount);
           scoped.addHook('preValidation', normalizeInput);
           await scoped.register(reportRoutes);
+          await scoped.register(summaryReportRoutes);
         },
         { prefix: '/accounts/:account_id' },
       );

@@ -166,6 +166,30 @@ describe('Chatwoot v2 reports', () => {
   });
 });
 
+describe('Chatwoot v2 summary reports per agent, inbox, team and label', () => {
+  const get = async (dimension: string, q = range) => (await a.f.api.get(`${a.base}/summary_reports/${dimension}?${q}`)).body;
+
+  it('answers one row per member, inbox, team and label of the account with exact figures', async () => {
+    expect(await get('agent')).toEqual([
+      { id: a.f.account.user_id, conversations_count: 0, resolved_conversations_count: 0, avg_resolution_time: null, avg_first_response_time: 300, avg_reply_time: null },
+      { id: a.agent.userId, conversations_count: 1, resolved_conversations_count: 1, avg_resolution_time: 2 * DAY - 3600, avg_first_response_time: 600, avg_reply_time: 120 },
+    ]);
+    expect(await get('inbox')).toEqual([
+      { id: a.f.inbox.id, conversations_count: 2, resolved_conversations_count: 2, avg_resolution_time: (2 * DAY - 3600 + 2800) / 2, avg_first_response_time: 450, avg_reply_time: 120 },
+      { id: a.inbox2.id, conversations_count: 1, resolved_conversations_count: 0, avg_resolution_time: null, avg_first_response_time: null, avg_reply_time: null },
+    ]);
+    const c1 = { conversations_count: 1, resolved_conversations_count: 1, avg_resolution_time: 2 * DAY - 3600, avg_first_response_time: 600, avg_reply_time: 120 };
+    expect(await get('team')).toEqual([{ id: a.team.id, ...c1 }]);
+    expect(await get('label')).toEqual([{ id: a.label.id, name: 'vip', ...c1 }]);
+  });
+
+  it('matches nothing without a range (as Chatwoot) and is for administrators', async () => {
+    expect((await get('agent', '')).map((r: any) => r.conversations_count)).toEqual([0, 0]);
+    expect((await a.agent.api.get(`${a.base}/summary_reports/inbox?${range}`)).status).toBe(401);
+    expect((await a.f.api.get(`${a.base}/summary_reports/inbox?since=x&until=1`)).status).toBe(422);
+  });
+});
+
 describe('reporting events recorded as conversations change', () => {
   it('records the first response of an agent, later replies, resolutions and bot handoffs', async () => {
     const f = a.f;
