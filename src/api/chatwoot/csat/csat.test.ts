@@ -109,3 +109,29 @@ describe('CSAT survey responses (Application API)', () => {
     expect((await f.api.get(`${f.base}/csat_survey_responses?since=soon&until=1`)).status).toBe(422);
   });
 });
+
+describe('CSAT survey sent on resolve', () => {
+  it('sends one input_csat template when an inbox with surveys resolves a conversation, none otherwise', async () => {
+    const g = await conversationFixture(ctx, 'CsatResolve');
+    const surveys = async (displayId: number) => {
+      const list = await g.api.get(`${g.base}/conversations/${displayId}/messages`);
+      return list.body.payload.filter((m: any) => m.content_type === 'input_csat');
+    };
+    const plain = await g.openConversation();
+    expect((await g.api.post(`${g.base}/conversations/${plain.id}/toggle_status`, { status: 'resolved' })).status).toBe(200);
+    expect(await surveys(plain.id)).toEqual([]);
+
+    expect((await g.api.patch(`${g.base}/inboxes/${g.inbox.id}`, { csat_survey_enabled: true })).status).toBe(200);
+    const c = await g.openConversation();
+    await g.incoming(c.id, 'Thanks!');
+    expect((await g.api.post(`${g.base}/conversations/${c.id}/toggle_status`, { status: 'resolved' })).status).toBe(200);
+    const [survey] = await surveys(c.id);
+    expect(survey).toMatchObject({ content: 'Please rate the conversation', message_type: 3, content_type: 'input_csat' });
+    expect((await g.api.post(`${g.base}/conversations/${c.id}/toggle_status`, { status: 'open' })).status).toBe(200);
+    expect((await g.api.post(`${g.base}/conversations/${c.id}/toggle_status`, { status: 'resolved' })).status).toBe(200);
+    expect(await surveys(c.id)).toHaveLength(1);
+    // The contact answers it on the survey page's API.
+    const uuid = (await db.selectFrom('conversations').select('uuid').where('account_id', '=', g.account.account_id).where('display_id', '=', c.id).executeTakeFirstOrThrow()).uuid;
+    expect((await ctx.client().put(`/public/api/v1/csat_survey/${uuid}`, answer(5))).body).toMatchObject({ id: survey.id, csat_survey_response: { rating: 5 } });
+  });
+});
