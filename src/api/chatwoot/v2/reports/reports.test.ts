@@ -190,6 +190,32 @@ describe('Chatwoot v2 summary reports per agent, inbox, team and label', () => {
   });
 });
 
+describe('report statements', () => {
+  it('run a fixed number of SQL statements whatever the number of agents, inboxes and teams', async () => {
+    const g = await seedAccount('Counted');
+    const statements = async (path: string) => {
+      const before = ctx.database.counter.count;
+      expect((await g.f.api.get(`${g.base}${path}`)).status).toBe(200);
+      return ctx.database.counter.count - before;
+    };
+    const paths = ['/reports/conversations?type=agent', `/summary_reports/agent?${range}`, `/summary_reports/inbox?${range}`, `/summary_reports/team?${range}`, `/summary_reports/label?${range}`, `/reports/summary?type=account&${range}`];
+    const all = async () => {
+      const counts: number[] = [];
+      for (const path of paths) counts.push(await statements(path)); // one at a time: the counter is shared
+      return counts;
+    };
+    const few = await all();
+    for (let i = 0; i < 4; i++) {
+      const member = await ctx.member(g.accountId, 'agent');
+      await db.insertInto('conversations').values({ account_id: g.accountId, display_id: 2000 + i, inbox_id: g.f.inbox.id, contact_id: g.f.contact.id, assignee_id: member.userId, labels: [`l${i}`] }).execute();
+      await insertInbox(db, g.accountId, { name: `More ${i}`, channel_type: 'Channel::Api' });
+      await db.insertInto('teams').values({ account_id: g.accountId, name: `team ${i}` }).execute();
+      await db.insertInto('labels').values({ account_id: g.accountId, title: `l${i}` }).execute();
+    }
+    expect(await all()).toEqual(few);
+  });
+});
+
 describe('reporting events recorded as conversations change', () => {
   it('records the first response of an agent, later replies, resolutions and bot handoffs', async () => {
     const f = a.f;
