@@ -1,5 +1,5 @@
 import type { App } from '../../../types.ts';
-import { sendEmpty } from '../../presenters/schema-helpers.ts';
+import { validation } from '../../../../errors.ts';
 import { accountConversationMetrics, agentConversationMetrics } from '../../../../domain/reports/live.ts';
 import type { Range } from '../../../../domain/reports/metrics.ts';
 import { resolveScope } from '../../../../domain/reports/scope.ts';
@@ -70,10 +70,10 @@ export default async function reportRoutes(app: App): Promise<void> {
   app.get(
     '/reports/conversations',
     { config, schema: { tags, summary: 'Open conversations now: the account’s, or per agent', querystring: ConversationsQuery, response: { 200: ConversationsResponse } } },
-    async (request, reply) => {
+    async (request) => {
       const { type, user_id: userId, page } = request.query;
-      // Chatwoot answers a missing type with an empty 422 (no 422 schema here: it would blank validation errors too).
-      if (!type) return sendEmpty(reply as never, 422);
+      // Chatwoot answers a missing type with 422 (an empty one): the same status, with our error body.
+      if (!type) throw validation('type is required', ['type']);
       const accountId = request.auth.account.id;
       if (type === 'account') return accountConversationMetrics(db, accountId);
       return agentConversationMetrics(db, accountId, page ?? 1, typeof userId === 'number' ? userId : undefined);
