@@ -6166,6 +6166,36 @@ export interface Paths {
       };
     };
   };
+  "/api/v2/accounts/{account_id}/live_reports/conversation_metrics": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        team_id?: number;
+      };
+      response: {
+        open: number;
+        unattended: number;
+        unassigned: number;
+        pending: number;
+      };
+    };
+  };
+  "/api/v2/accounts/{account_id}/live_reports/grouped_conversation_metrics": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        team_id?: number;
+        group_by?: string;
+      };
+      response: Array<{
+        open: number;
+        unattended: number;
+        unassigned: number;
+        team_id?: number | null;
+        assignee_id?: number | null;
+      }>;
+    };
+  };
   "/api/v2/accounts/{account_id}/reports": {
     get: {
       path: { account_id: string | number; };

@@ -46,6 +46,7 @@ export async function chatwootApi(app: App): Promise<void> {
   const { default: passwordRoutes } = await import('./sign-in/password-routes.ts');
   const { default: reportRoutes } = await import('./v2/reports/reports.routes.ts');
   const { default: summaryReportRoutes } = await import('./v2/reports/summary-reports.routes.ts');
+  const { default: liveReportRoutes } = await import('./v2/reports/live-reports.routes.ts');
   const { default: csatRoutes } = await import('./csat/csat.routes.ts');
   const { publicSurveyRoutes, surveyPageRoutes } = await import('./csat/survey.routes.ts');
   const { uploads } = app.deps.config;
@@ -84,6 +85,7 @@ export async function chatwootApi(app: App): Promise<void> {
           scoped.addHook('preValidation', normalizeInput);
           await scoped.register(reportRoutes);
           await scoped.register(summaryReportRoutes);
+          await scoped.register(liveReportRoutes);
         },
         { prefix: '/accounts/:account_id' },
       );

@@ -12,14 +12,18 @@ export interface AccountConversationMetrics {
   pending: number;
 }
 
-/** Chatwoot's `reports/conversations?type=account`: the account's conversations as they are now. One statement. */
-export async function accountConversationMetrics(db: Db, accountId: number): Promise<AccountConversationMetrics> {
+/**
+ * Chatwoot's `reports/conversations?type=account` and `live_reports/conversation_metrics`: the account's (or one
+ * team's) conversations as they are now. One statement.
+ */
+export async function accountConversationMetrics(db: Db, accountId: number, teamId?: number): Promise<AccountConversationMetrics> {
   const { rows } = await sql<Record<keyof AccountConversationMetrics, string>>`
     SELECT count(*) FILTER (WHERE c.status = 'open') AS open,
            count(*) FILTER (WHERE c.status = 'open' AND ${UNATTENDED}) AS unattended,
            count(*) FILTER (WHERE c.status = 'open' AND c.assignee_id IS NULL) AS unassigned,
            count(*) FILTER (WHERE c.status = 'pending') AS pending
-    FROM conversations c WHERE c.account_id = ${accountId} AND c.status IN ('open', 'pending')`.execute(db);
+    FROM conversations c WHERE c.account_id = ${accountId} AND c.status IN ('open', 'pending')
+      ${teamId === undefined ? sql`` : sql`AND c.team_id = ${teamId}`}`.execute(db);
   const r = rows[0];
   return { open: Number(r.open), unattended: Number(r.unattended), unassigned: Number(r.unassigned), pending: Number(r.pending) };
 }
@@ -67,4 +71,22 @@ export async function agentConversationMetrics(db: Db, accountId: number, page: 
       };
     })
     .sort((a, b) => b.metric.open - a.metric.open);
+}
+
+export type LiveGroup = 'team_id' | 'assignee_id';
+
+/** Chatwoot's `live_reports/grouped_conversation_metrics`: open conversations per team or per assignee, now. One statement. */
+export async function groupedConversationMetrics(db: Db, accountId: number, groupBy: LiveGroup, teamId?: number) {
+  const column = sql.ref(`c.${groupBy}`);
+  const { rows } = await sql<{ key: string | null; open: string; unattended: string; unassigned: string }>`
+    SELECT ${column} AS key, count(*) AS open, count(*) FILTER (WHERE ${UNATTENDED}) AS unattended, count(*) FILTER (WHERE c.assignee_id IS NULL) AS unassigned
+    FROM conversations c
+    WHERE c.account_id = ${accountId} AND c.status = 'open' ${teamId === undefined ? sql`` : sql`AND c.team_id = ${teamId}`}
+    GROUP BY 1 ORDER BY 1 NULLS FIRST`.execute(db);
+  return rows.map((r) => ({
+    open: Number(r.open),
+    unattended: Number(r.unattended),
+    unassigned: Number(r.unassigned),
+    [groupBy]: r.key === null ? null : Number(r.key),
+  }));
 }

@@ -134,6 +134,20 @@ describe('Chatwoot v2 reports', () => {
     expect(await a.f.api.get(`${a.base}/reports/conversations`)).toMatchObject({ status: 422, body: { attributes: ['type'] } });
   });
 
+  it('answers Chatwoot’s live reports: now, for the account or a team, and per team or assignee', async () => {
+    const live = async (q: string) => (await a.f.api.get(`${a.base}/live_reports/${q}`)).body;
+    expect(await live('conversation_metrics')).toEqual({ open: 2, unattended: 1, unassigned: 1, pending: 1 });
+    expect(await live(`conversation_metrics?team_id=${a.team.id}`)).toEqual({ open: 0, unattended: 0, unassigned: 0, pending: 0 });
+    expect(await live('grouped_conversation_metrics?group_by=assignee_id')).toEqual([
+      { open: 1, unattended: 1, unassigned: 1, assignee_id: null },
+      { open: 1, unattended: 0, unassigned: 0, assignee_id: a.agent.userId },
+    ]);
+    expect(await live('grouped_conversation_metrics?group_by=team_id')).toEqual([{ open: 2, unattended: 1, unassigned: 1, team_id: null }]);
+    expect(await a.f.api.get(`${a.base}/live_reports/grouped_conversation_metrics?group_by=inbox_id`)).toMatchObject({ status: 422, body: { error: 'invalid group_by' } });
+    expect((await a.f.api.get(`${a.base}/live_reports/conversation_metrics?team_id=${b.team.id}`)).status).toBe(404);
+    expect((await a.agent.api.get(`${a.base}/live_reports/conversation_metrics`)).status).toBe(401);
+  });
+
   it('never reaches into another account', async () => {
     for (const q of [`type=inbox&id=${b.inbox2.id}`, `type=agent&id=${b.agent.userId}`, `type=team&id=${b.team.id}`, `type=label&id=${b.label.id}`]) {
       const res = await a.f.api.get(`${a.base}/reports/summary?${q}&${range}`);
