@@ -135,3 +135,17 @@ describe('CSAT survey sent on resolve', () => {
     expect((await ctx.client().put(`/public/api/v1/csat_survey/${uuid}`, answer(5))).body).toMatchObject({ id: survey.id, csat_survey_response: { rating: 5 } });
   });
 });
+
+describe('CSAT answers and contact merges', () => {
+  it('keeps a merged contact’s answers, now the base contact’s', async () => {
+    const h = await conversationFixture(ctx, 'CsatMerge');
+    const s = await surveyed(h, null);
+    await ctx.client().put(`/public/api/v1/csat_survey/${s.uuid}`, answer(4));
+    const base = (await h.api.post(`${h.base}/contacts`, { name: 'Base', email: 'base-csat@example.com' })).body.payload.contact;
+    const merged = await h.api.post(`${h.base}/actions/contact_merge`, { base_contact_id: base.id, mergee_contact_id: h.contact.id });
+    expect(merged.status).toBe(200);
+    const list = (await h.api.get(`${h.base}/csat_survey_responses`)).body;
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ rating: 4, contact: { id: base.id } });
+  });
+});
