@@ -361,6 +361,34 @@ export interface EventsTable {
   automation_depth: Generated<number>;
 }
 
+/** Durations recorded by triggers as they happen (migration 20261206140000): Chatwoot's reporting_events. */
+export interface ReportingEventsTable {
+  id: Id;
+  account_id: number;
+  name: string;
+  value: number;
+  value_in_business_hours: number | null;
+  user_id: number | null;
+  inbox_id: number | null;
+  conversation_id: number | null;
+  event_start_time: NullableTimestamp;
+  event_end_time: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface CsatSurveyResponsesTable {
+  id: Id;
+  account_id: number;
+  conversation_id: number;
+  message_id: number;
+  contact_id: number;
+  assigned_agent_id: number | null;
+  rating: number;
+  feedback_message: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface WebhooksTable {
   id: Id;
   uuid: Uuid;
@@ -682,6 +710,8 @@ export interface ActionFilesTable {
 }
 
 export interface Database {
+  reporting_events: ReportingEventsTable;
+  csat_survey_responses: CsatSurveyResponsesTable;
   portfolios: PortfoliosTable;
   portfolio_contacts: PortfolioContactsTable;
   crm_panels: CrmPanelsTable;
@@ -763,6 +793,7 @@ export type ContactInbox = Selectable<ContactInboxesTable>;
 export type ContactNote = Selectable<ContactNotesTable>;
 export type Conversation = Selectable<ConversationsTable>;
 export type Message = Selectable<MessagesTable>;
+export type CsatSurveyResponse = Selectable<CsatSurveyResponsesTable>;
 /** An attachment as presented: its bytes (in storage, or a legacy row's `data`) are read only by the download. */
 export type Attachment = Omit<Selectable<AttachmentsTable>, 'data'>;
 export type Label = Selectable<LabelsTable>;

@@ -16,6 +16,8 @@ const CORE_RESOURCES = new Set([
   'Custom Attributes', 'Contacts', 'Contact', 'Conversations', 'Conversation Assignment', 'Conversation Labels',
   'Inboxes', 'Messages', 'Profile', 'Teams',
 ]);
+/** Resources whose every operation must succeed with the node's defaults (issue 14: reports and the CSAT survey page). */
+const MUST_SUCCEED = new Set(['Reports', 'CSAT Survey Page']);
 const TIMEOUT_MS = 10_000;
 
 const ctx = await createTestContext();
@@ -24,6 +26,12 @@ const db = ctx.database.db;
 const accountId = f.account.account_id;
 const conversation = await f.openConversation();
 const message = await f.incoming(conversation.id, 'Hello from the sweep');
+// A CSAT survey in the conversation, for the survey page operation.
+const conversationRow = await db.selectFrom('conversations').select(['id', 'inbox_id']).where('uuid', '=', conversation.uuid).executeTakeFirstOrThrow();
+await db
+  .insertInto('messages')
+  .values({ account_id: accountId, inbox_id: conversationRow.inbox_id, conversation_id: conversationRow.id, message_type: 3, content_type: 'input_csat', content: 'Please rate the conversation' })
+  .execute();
 const agent = await ctx.member(accountId, 'agent', 'Sweep Agent');
 await db.insertInto('inbox_members').values({ account_id: accountId, inbox_id: f.inbox.id, user_id: agent.userId }).execute();
 const team = await db.insertInto('teams').values({ account_id: accountId, name: 'sweep team' }).returning('id').executeTakeFirstOrThrow();
@@ -205,6 +213,7 @@ describe('n8n ChatWoot node: every operation with its defaults', () => {
         outcome.note = reason(res);
       }
       expect(res.status, `${op.method} ${request.path}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
+      if (MUST_SUCCEED.has(op.resource)) expect(res.status, `${op.method} ${request.path}: ${res.text.slice(0, 300)}`).toBeLessThan(300);
       expect(res.json, `body is not JSON: ${res.text.slice(0, 200)}`).toBe(true);
     });
   }

@@ -3606,6 +3606,88 @@ export interface Paths {
       };
     };
   };
+  "/api/v1/accounts/{account_id}/csat_survey_responses": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        page?: number;
+        since?: string;
+        until?: string;
+        user_ids?: Array<number>;
+        inbox_id?: number;
+        team_id?: number;
+        rating?: number | Array<number>;
+      };
+      response: Array<{
+        id: number;
+        rating: number;
+        feedback_message: string | null;
+        account_id: number;
+        message_id: number;
+        contact?: {
+          additional_attributes: Record<string, unknown>;
+          availability_status: string;
+          email: string | null;
+          id: number;
+          name: string | null;
+          phone_number: string | null;
+          blocked: boolean;
+          identifier: string | null;
+          thumbnail: string;
+          custom_attributes: Record<string, unknown>;
+          last_activity_at?: number;
+          created_at: number;
+          contact_inboxes?: Array<{
+            source_id: string;
+            inbox: {
+              id: number;
+              avatar_url: string;
+              channel_id: number;
+              name: string;
+              channel_type: string;
+              provider: string | null;
+            };
+          }>;
+          labels?: Array<string>;
+        };
+        conversation_id: number;
+        assigned_agent?: {
+          id: number;
+          account_id: number;
+          availability_status: string;
+          auto_offline: boolean;
+          confirmed: boolean;
+          email: string;
+          provider: string;
+          available_name: string;
+          custom_attributes?: Record<string, unknown>;
+          name: string;
+          role: string;
+          thumbnail: string;
+        };
+        created_at: number;
+      }>;
+    };
+  };
+  "/api/v1/accounts/{account_id}/csat_survey_responses/metrics": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        page?: number;
+        since?: string;
+        until?: string;
+        user_ids?: Array<number>;
+        inbox_id?: number;
+        team_id?: number;
+        rating?: number | Array<number>;
+      };
+      response: {
+        total_count: number;
+        ratings_count: Record<string, number>;
+        total_sent_messages_count: number;
+      };
+    };
+  };
   "/api/v1/accounts/{account_id}/custom_attribute_definitions": {
     get: {
       path: { account_id: string | number; };
@@ -6055,7 +6137,7 @@ export interface Paths {
       };
       body: {
         website_token?: string;
-        submitted_values?: Array<unknown>;
+        submitted_values?: Array<unknown> | Record<string, unknown>;
         contact?: {
           email: string;
         };
@@ -6082,6 +6164,215 @@ export interface Paths {
         }>;
         sender?: Record<string, unknown>;
       };
+    };
+  };
+  "/api/v2/accounts/{account_id}/live_reports/conversation_metrics": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        team_id?: number;
+      };
+      response: {
+        open: number;
+        unattended: number;
+        unassigned: number;
+        pending: number;
+      };
+    };
+  };
+  "/api/v2/accounts/{account_id}/live_reports/grouped_conversation_metrics": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        team_id?: number;
+        group_by?: string;
+      };
+      response: Array<{
+        open: number;
+        unattended: number;
+        unassigned: number;
+        team_id?: number | null;
+        assignee_id?: number | null;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/reports": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        metric: "conversations_count" | "incoming_messages_count" | "outgoing_messages_count" | "resolutions_count" | "bot_resolutions_count" | "bot_handoffs_count" | "avg_first_response_time" | "avg_resolution_time" | "reply_time";
+        type: "account" | "agent" | "inbox" | "label" | "team";
+        id?: string;
+        since?: string;
+        until?: string;
+        group_by?: string;
+        business_hours?: boolean | string;
+        enable_business_hours?: boolean | string;
+        timezone_offset?: number | "";
+      };
+      response: Array<{
+        value: number;
+        timestamp: number;
+        count?: number;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/reports/bot_summary": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        type: "account" | "agent" | "inbox" | "label" | "team";
+        id?: string;
+        since?: string;
+        until?: string;
+        group_by?: string;
+        business_hours?: boolean | string;
+        enable_business_hours?: boolean | string;
+        timezone_offset?: number | "";
+      };
+      response: {
+        bot_resolutions_count: number;
+        bot_handoffs_count: number;
+        previous: {
+          bot_resolutions_count: number;
+          bot_handoffs_count: number;
+        };
+      };
+    };
+  };
+  "/api/v2/accounts/{account_id}/reports/conversations": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        type?: string;
+        user_id?: number | "";
+        page?: number;
+      };
+      response: {
+        open: number;
+        unattended: number;
+        unassigned: number;
+        pending: number;
+      } | Array<{
+        id: number;
+        name: string;
+        email: string;
+        thumbnail: string;
+        availability: string;
+        metric: {
+          open: number;
+          unattended: number;
+        };
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/reports/summary": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        type: "account" | "agent" | "inbox" | "label" | "team";
+        id?: string;
+        since?: string;
+        until?: string;
+        group_by?: string;
+        business_hours?: boolean | string;
+        enable_business_hours?: boolean | string;
+        timezone_offset?: number | "";
+      };
+      response: {
+        conversations_count: number;
+        incoming_messages_count: number;
+        outgoing_messages_count: number;
+        avg_first_response_time: number | null;
+        avg_resolution_time: number | null;
+        resolutions_count: number;
+        reply_time: number | null;
+        previous: {
+          conversations_count: number;
+          incoming_messages_count: number;
+          outgoing_messages_count: number;
+          avg_first_response_time: number | null;
+          avg_resolution_time: number | null;
+          resolutions_count: number;
+          reply_time: number | null;
+        };
+      };
+    };
+  };
+  "/api/v2/accounts/{account_id}/summary_reports/agent": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        since?: string;
+        until?: string;
+        business_hours?: boolean | string;
+      };
+      response: Array<{
+        id: number;
+        name?: string;
+        conversations_count: number;
+        resolved_conversations_count: number;
+        avg_resolution_time: number | null;
+        avg_first_response_time: number | null;
+        avg_reply_time: number | null;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/summary_reports/inbox": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        since?: string;
+        until?: string;
+        business_hours?: boolean | string;
+      };
+      response: Array<{
+        id: number;
+        name?: string;
+        conversations_count: number;
+        resolved_conversations_count: number;
+        avg_resolution_time: number | null;
+        avg_first_response_time: number | null;
+        avg_reply_time: number | null;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/summary_reports/label": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        since?: string;
+        until?: string;
+        business_hours?: boolean | string;
+      };
+      response: Array<{
+        id: number;
+        name?: string;
+        conversations_count: number;
+        resolved_conversations_count: number;
+        avg_resolution_time: number | null;
+        avg_first_response_time: number | null;
+        avg_reply_time: number | null;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/summary_reports/team": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        since?: string;
+        until?: string;
+        business_hours?: boolean | string;
+      };
+      response: Array<{
+        id: number;
+        name?: string;
+        conversations_count: number;
+        resolved_conversations_count: number;
+        avg_resolution_time: number | null;
+        avg_first_response_time: number | null;
+        avg_reply_time: number | null;
+      }>;
     };
   };
   "/auth/password": {
@@ -11832,6 +12123,77 @@ export interface Paths {
       };
     };
   };
+  "/public/api/v1/csat_survey/{id}": {
+    get: {
+      path: { id: string | number; };
+      response: {
+        id: number;
+        csat_survey_response: {
+          id: number;
+          account_id: number;
+          conversation_id: number;
+          message_id: number;
+          contact_id: number;
+          assigned_agent_id: number | null;
+          rating: number;
+          feedback_message: string | null;
+          created_at: string;
+          updated_at: string;
+        } | null;
+        inbox_avatar_url: string | null;
+        conversation_id: number;
+        created_at: string;
+      };
+    };
+    put: {
+      path: { id: string | number; };
+      body: {
+        submitted_values: Array<unknown> | Record<string, unknown>;
+      };
+      response: {
+        id: number;
+        csat_survey_response: {
+          id: number;
+          account_id: number;
+          conversation_id: number;
+          message_id: number;
+          contact_id: number;
+          assigned_agent_id: number | null;
+          rating: number;
+          feedback_message: string | null;
+          created_at: string;
+          updated_at: string;
+        } | null;
+        inbox_avatar_url: string | null;
+        conversation_id: number;
+        created_at: string;
+      };
+    };
+    patch: {
+      path: { id: string | number; };
+      body: {
+        submitted_values: Array<unknown> | Record<string, unknown>;
+      };
+      response: {
+        id: number;
+        csat_survey_response: {
+          id: number;
+          account_id: number;
+          conversation_id: number;
+          message_id: number;
+          contact_id: number;
+          assigned_agent_id: number | null;
+          rating: number;
+          feedback_message: string | null;
+          created_at: string;
+          updated_at: string;
+        } | null;
+        inbox_avatar_url: string | null;
+        conversation_id: number;
+        created_at: string;
+      };
+    };
+  };
   "/public/api/v1/inboxes/{inbox_identifier}": {
     get: {
       path: { inbox_identifier: string | number; };
@@ -12183,7 +12545,7 @@ export interface Paths {
     patch: {
       path: { inbox_identifier: string | number; contact_identifier: string | number; conversation_id: string | number; message_id: string | number; };
       body: {
-        submitted_values: Array<unknown>;
+        submitted_values: Array<unknown> | Record<string, unknown>;
       };
       response: {
         id: number;
@@ -12279,6 +12641,12 @@ export interface Paths {
       response: unknown;
     };
   };
+  "/survey/responses/{conversation_uuid}": {
+    get: {
+      path: { conversation_uuid: string | number; };
+      response: unknown;
+    };
+  };
 }
 
 /** Lists that page, with `page` (Chatwoot) or `PageNumber`/`PageSize` (WTS): what `client.paginate` walks. */
@@ -12293,7 +12661,10 @@ export const PAGED_PATHS = [
   '/api/v1/accounts/{account_id}/conversations/meta',
   '/api/v1/accounts/{account_id}/conversations/search',
   '/api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments',
+  '/api/v1/accounts/{account_id}/csat_survey_responses',
+  '/api/v1/accounts/{account_id}/csat_survey_responses/metrics',
   '/api/v1/accounts/{account_id}/webhooks/{id}/deliveries',
+  '/api/v2/accounts/{account_id}/reports/conversations',
   '/chat/v1/chatbot',
   '/chat/v1/message',
   '/chat/v1/scheduled-message',

@@ -29,6 +29,11 @@ export async function chatwootApi(app: App): Promise<void> {
   const widgetRoutes = await loadRouteModules(path.join(here, 'widget'));
   const { default: signInRoutes } = await import('./sign-in/sign-in.routes.ts');
   const { default: passwordRoutes } = await import('./sign-in/password-routes.ts');
+  const { default: reportRoutes } = await import('./v2/reports/reports.routes.ts');
+  const { default: summaryReportRoutes } = await import('./v2/reports/summary-reports.routes.ts');
+  const { default: liveReportRoutes } = await import('./v2/reports/live-reports.routes.ts');
+  const { default: csatRoutes } = await import('./csat/csat.routes.ts');
+  const { publicSurveyRoutes, surveyPageRoutes } = await import('./csat/survey.routes.ts');
   const { uploads } = app.deps.config;
   const normalizeInput = inputNormalizer(uploads.authenticated);
   // The Client and widget APIs take no token: anyone may post there, so their uploads are held tighter.
@@ -47,11 +52,30 @@ export async function chatwootApi(app: App): Promise<void> {
           scoped.addHook('preValidation', authorizeAccount);
           scoped.addHook('preValidation', normalizeInput);
           for (const routes of accountRoutes) await scoped.register(routes);
+          await scoped.register(csatRoutes);
         },
         { prefix: '/accounts/:account_id' },
       );
     },
     { prefix: '/api/v1' },
+  );
+
+  // Chatwoot's v2 Application API (reports), with the same token, account and policy checks as v1.
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', authenticateUserOrBot);
+      await api.register(
+        async (scoped) => {
+          scoped.addHook('preValidation', authorizeAccount);
+          scoped.addHook('preValidation', normalizeInput);
+          await scoped.register(reportRoutes);
+          await scoped.register(summaryReportRoutes);
+          await scoped.register(liveReportRoutes);
+        },
+        { prefix: '/accounts/:account_id' },
+      );
+    },
+    { prefix: '/api/v2' },
   );
 
   await app.register(
@@ -80,9 +104,16 @@ export async function chatwootApi(app: App): Promise<void> {
       clientApi.addHook('preValidation', normalizeAnonymousInput);
       limitAnonymousRequests(clientApi, anonymousWrites);
       for (const routes of publicRoutes) await clientApi.register(routes);
+      await clientApi.register(publicSurveyRoutes);
     },
     { prefix: '/public/api/v1' },
   );
+
+  // The page a CSAT survey link opens (no token: the conversation UUID is the credential, as in Chatwoot).
+  await app.register(async (page) => {
+    limitAnonymousRequests(page, anonymousWrites);
+    await page.register(surveyPageRoutes);
+  });
 
   // The website widget's API: the website_token names the inbox, X-Auth-Token the contact.
   await app.register(

@@ -56,6 +56,8 @@ export const POLICIES = {
   'agent_bots.read': MEMBERS,
   'agent_bots.manage': ADMINS,
   'webhooks.manage': ADMINS,
+  // Chatwoot's reports and CSAT responses: administrators only.
+  'reports.read': ADMINS,
   // Rules act on every conversation of the account (and may call out over HTTP): administrators only, as in Chatwoot.
   'automation_rules.manage': ADMINS,
   // CRM (WTS panels): every member works the cards; administrators shape the panels, steps and fields.

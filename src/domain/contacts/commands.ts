@@ -170,7 +170,7 @@ export async function setContactLabels(db: Db, accountId: number, contactId: num
 }
 
 /**
- * Folds `mergee` into `base`: conversations, contact inboxes and notes move over, attributes the base lacks
+ * Folds `mergee` into `base`: conversations, contact inboxes, notes and CSAT answers move over, attributes the base lacks
  * are filled from the mergee, labels are united, and the mergee is deleted. One transaction.
  */
 export async function mergeContacts(db: Db, accountId: number, baseId: number, mergeeId: number): Promise<Contact> {
@@ -181,6 +181,8 @@ export async function mergeContacts(db: Db, accountId: number, baseId: number, m
     await trx.updateTable('conversations').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
     await trx.updateTable('contact_inboxes').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
     await trx.updateTable('contact_notes').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
+    // CSAT answers follow their conversations (the mergee's deletion would cascade to them).
+    await trx.updateTable('csat_survey_responses').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
     await trx.deleteFrom('contacts').where('id', '=', mergee.id).execute();
     await recordEvent(trx, { accountId, name: 'contact.deleted', contactId: mergee.id, data: { id: mergee.id, merged_into: base.id } });
     const merged = await trx

@@ -13,6 +13,7 @@ import { usableInAccount } from '../bots/repository.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { portfolioOwnerOf } from '../portfolios/repository.ts';
 import { initialStatus } from './status.ts';
+import { sendCsatSurveyOnResolve } from '../csat/survey.ts';
 
 /** Attributes whose change Chatwoot reports as conversation_updated. */
 const TRACKED = ['status', 'snoozed_until', 'assignee_id', 'assignee_agent_bot_id', 'team_id', 'priority', 'custom_attributes', 'labels', 'waiting_since', 'first_reply_created_at'];
@@ -180,6 +181,7 @@ export async function changeStatus(
     if (status !== conversation.status) {
       const by = performer ? ` by ${performer.name}` : systemReason ? ` by system ${systemReason}` : '';
       await activity(trx, conversation.id, `Conversation was ${STATUS_WORDS[status]}${by}`);
+      if (status === 'resolved') await sendCsatSurveyOnResolve(trx, updated);
     }
     return trx.selectFrom('conversations').selectAll().where('id', '=', updated.id).executeTakeFirstOrThrow();
   });

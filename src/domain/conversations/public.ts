@@ -7,6 +7,7 @@ import { loadMessageDetails, type MessageDetails } from '../messages/details.ts'
 import { MESSAGE_TYPE } from '../messages/commands.ts';
 import { createConversation } from './commands.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { csatAnswerOf, recordCsatAnswer } from '../csat/responses.ts';
 
 /** A Client API caller's conversation: only those of its own contact inbox. */
 export async function publicConversation(db: Db, contactInbox: ContactInbox, displayId: number): Promise<Conversation> {
@@ -69,9 +70,11 @@ export async function contactSeen(db: Db, conversation: Conversation): Promise<v
   await db.updateTable('conversations').set({ contact_last_seen_at: new Date() }).where('id', '=', conversation.id).execute();
 }
 
-/** A contact's answer to a form, select or CSAT message. */
-export async function submitValues(db: Db, message: Message, submitted: unknown[]): Promise<Message> {
+/** A contact's answer to a form, select or CSAT message (a CSAT answer is stored as a csat_survey_response too). */
+export async function submitValues(db: Db, message: Message, submitted: unknown[] | Record<string, unknown>): Promise<Message> {
+  const csat = message.content_type === 'input_csat' ? csatAnswerOf(submitted) : undefined;
   return inTransaction(db, async (trx) => {
+    if (csat) await recordCsatAnswer(trx, message, csat);
     const updated = await trx
       .updateTable('messages')
       .set({ content_attributes: { ...message.content_attributes, submitted_values: submitted }, updated_at: new Date() })

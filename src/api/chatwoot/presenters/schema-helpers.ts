@@ -19,3 +19,6 @@ export const ErrorBody = Type.Object({ error: Type.String() }, { additionalPrope
 export function sendEmpty(reply: FastifyReply, status = 200) {
   return reply.status(status).send(undefined as never);
 }
+
+/** A message's submitted values: a list (forms, selects), or Chatwoot's CSAT object `{csat_survey_response: {rating, feedback_message}}`. */
+export const SubmittedValues = Type.Union([Type.Array(Type.Unknown(), { maxItems: 100 }), Type.Record(Type.String(), Type.Unknown(), { maxProperties: 20 })]);

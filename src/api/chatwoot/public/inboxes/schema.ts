@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { FreeObject, Nullable } from '../../presenters/schema-helpers.ts';
+import { FreeObject, Nullable, SubmittedValues } from '../../presenters/schema-helpers.ts';
 
 export const InboxParams = Type.Object({ inbox_identifier: Type.String({ minLength: 1, maxLength: 255 }) });
 export const ContactParams = Type.Object({ inbox_identifier: Type.String({ minLength: 1, maxLength: 255 }), contact_identifier: Type.String({ minLength: 1, maxLength: 255 }) });
@@ -37,4 +37,4 @@ export const CreateMessageBody = Type.Object({
   echo_id: Type.Optional(Type.String({ maxLength: 255 })),
   attachments: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 15 })),
 });
-export const UpdateMessageBody = Type.Object({ submitted_values: Type.Array(Type.Unknown(), { maxItems: 100 }) });
+export const UpdateMessageBody = Type.Object({ submitted_values: SubmittedValues });

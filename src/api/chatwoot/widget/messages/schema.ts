@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { SubmittedValues } from '../../presenters/schema-helpers.ts';
 
 export const MessagesQuery = Type.Object({
   website_token: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
@@ -23,6 +24,6 @@ export const MessageParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 /** A bot message answered: `{message: {submitted_values: [...]}}`; an input_email message: `{contact: {email}}`. */
 export const UpdateMessageBody = Type.Object({
   website_token: Type.Optional(Type.String({ maxLength: 255 })),
-  submitted_values: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 100 })),
+  submitted_values: Type.Optional(SubmittedValues),
   contact: Type.Optional(Type.Object({ email: Type.String({ maxLength: 255 }) })),
 });
