@@ -44,6 +44,7 @@ export async function chatwootApi(app: App): Promise<void> {
   const widgetRoutes = await loadRouteModules(path.join(here, 'widget'));
   const { default: signInRoutes } = await import('./sign-in/routes.ts');
   const { default: passwordRoutes } = await import('./sign-in/password-routes.ts');
+  const { default: helpCenterPages } = await import('./help_center/hc.routes.ts');
   const { uploads } = app.deps.config;
   const normalizeInput = inputNormalizer(uploads.authenticated);
   // The Client and widget APIs take no token: anyone may post there, so their uploads are held tighter.
@@ -84,6 +85,9 @@ export async function chatwootApi(app: App): Promise<void> {
     await auth.register(signInRoutes);
     await auth.register(passwordRoutes);
   });
+
+  // The public Help Center (/hc/:portal_slug/...): read-only pages and the widget's article search.
+  await app.register(helpCenterPages);
 
   // One budget of anonymous writes per client address, shared by the Client and widget APIs.
   const { publicWritesPerMinute } = app.deps.config.http;
