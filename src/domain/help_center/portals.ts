@@ -16,7 +16,6 @@ export interface PortalInput {
   config?: { allowed_locales?: string[]; default_locale?: string };
 }
 
-const COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 
 /** Chatwoot keeps the host of a URL typed as the custom domain ("https://help.acme.com/" -> "help.acme.com"). */
@@ -51,11 +50,9 @@ function portalColumns(input: PortalInput, current?: Portal) {
     out.slug = input.slug?.trim();
   }
   if (input.custom_domain !== undefined) out.custom_domain = blank(input.custom_domain) ? null : customDomain(input.custom_domain!, errors);
-  if (input.color !== undefined) {
-    out.color = optionalText(input.color);
-    // The color goes into the public page's CSS: only a hex color can.
-    if (out.color && !COLOR.test(out.color)) errors.add('color', 'must be a hex color such as #1f93ff');
-  }
+  // Any text is kept, as Chatwoot keeps it (the n8n node always sends its placeholder 'add color HEX string');
+  // the public page uses the color only when it is a hex color (api/chatwoot/help_center/pages.ts).
+  if (input.color !== undefined) out.color = optionalText(input.color);
   if (input.homepage_link !== undefined) {
     out.homepage_link = optionalText(input.homepage_link);
     if (out.homepage_link && !/^https?:\/\/[^\s]+$/i.test(out.homepage_link)) errors.add('homepage_link', 'must be an http(s) URL');

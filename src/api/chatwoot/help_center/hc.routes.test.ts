@@ -84,6 +84,14 @@ describe('public help center', () => {
     expect((await visitor.get('/hc/acme-pub/articles/old-news')).status).toBe(404);
   });
 
+  it('uses only a hex portal color in the page CSS', async () => {
+    await acme.api.post(base, { name: 'Styled', slug: 'acme-styled', color: '#fff}</style><script>alert(1)</script>' });
+    const res = await visitor.get('/hc/acme-styled');
+    expect(res.status).toBe(200);
+    expect(res.text).not.toMatch(/<script/i);
+    expect(res.text).toContain('background:#1f93ff');
+  });
+
   it('searches published articles as JSON (the widget’s articles.json) and as a page', async () => {
     const res = await visitor.get('/hc/acme-pub/en/articles.json', { query: 'plan' });
     expect(res.status).toBe(200);

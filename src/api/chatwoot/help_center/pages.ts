@@ -9,9 +9,9 @@ import type { PublicCategory } from '../../../domain/help_center/public.ts';
  */
 const DEFAULT_COLOR = '#1f93ff';
 
-/** The portal color is checked as a hex color when stored; checked again here because it lands in CSS. */
+/** The portal color lands in CSS: only a hex color is used (any text may be stored, as in Chatwoot). */
 function color(portal: Portal): string {
-  return portal.color && /^#[0-9a-f]{3,8}$/i.test(portal.color) ? portal.color : DEFAULT_COLOR;
+  return portal.color && /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(portal.color) ? portal.color : DEFAULT_COLOR;
 }
 
 const base = (portal: Portal) => `/hc/${encodeURIComponent(portal.slug)}`;

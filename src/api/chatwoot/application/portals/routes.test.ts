@@ -66,7 +66,6 @@ describe('portals', () => {
 
     for (const body of [
       { name: 'X', slug: 'has space' },
-      { name: 'X', slug: 'ok-slug', color: 'red;background:url(x)' },
       { name: 'X', slug: 'ok-slug', homepage_link: 'javascript:alert(1)' },
       { name: 'X', slug: 'ok-slug', config: { allowed_locales: ['en'], default_locale: 'fr' } },
       { name: 'X', slug: 'ok-slug', config: { allowed_locales: ['<b>'] } },
