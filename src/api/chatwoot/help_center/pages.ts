@@ -31,8 +31,8 @@ header.hero a{color:#fff}
 .top nav{display:flex;gap:14px;align-items:center}
 .top nav a{opacity:.9}.top nav a.on{font-weight:700;opacity:1;text-decoration:underline}
 .hero h1{font-size:34px;line-height:1.2;margin:28px 0 8px}
-.hero p{margin:0 0 20px;opacity:.92;font-size:18px}
-form.search{display:flex;max-width:560px}
+.hero p{margin:0;opacity:.92;font-size:18px}
+form.search{display:flex;max-width:560px;margin-top:20px}
 form.search input{flex:1;padding:12px 16px;border:0;border-radius:8px 0 0 8px;font-size:16px}
 form.search button{padding:12px 18px;border:0;border-radius:0 8px 8px 0;background:#111827;color:#fff;font-size:16px;cursor:pointer}
 main{padding:32px 0 48px}
@@ -53,7 +53,7 @@ article.body code{background:#f1f5f9;padding:1px 5px;border-radius:4px;font-size
 article.body pre code{background:none;padding:0}
 article.body blockquote{margin:16px 0;padding:4px 16px;border-left:4px solid ${accent};background:#f8fafc;color:#374151}
 article.body img{max-width:100%}
-.result{padding:14px 0;border-top:1px solid #e5e7eb}.result h3{margin:0;font-size:18px}
+.result{padding:14px 0;border-top:1px solid #e5e7eb}.result:first-child{border-top:0;padding-top:4px}.result h3{margin:0;font-size:18px}
 footer{padding:24px 0 40px;text-align:center;color:#9ca3af;font-size:13px}
 .empty{color:#6b7280;background:#fff;border:1px dashed #d1d5db;border-radius:12px;padding:24px;text-align:center}
 `;
