@@ -223,3 +223,26 @@ describe('articles', () => {
     expect((await other.api.get(`${otherBase}/portals/globex-help/articles/${theirArticle.id}`)).body.payload.title).toBe('Secret');
   });
 });
+
+describe('constant-query lists', () => {
+  it('lists portals and articles in the same number of statements whatever their number and authors', async () => {
+    const acct = await ctx.account('Counting HC');
+    const cBase = `/api/v1/accounts/${acct.account_id}`;
+    const writers = [acct.user_id, ...(await Promise.all([1, 2, 3].map((i) => ctx.member(acct.account_id, 'agent', `Writer ${i}`)))).map((m) => m.userId)];
+    const statements = async (path: string) => {
+      const before = ctx.database.counter.count;
+      const res = await acct.api.get(path);
+      expect(res.status).toBe(200);
+      return ctx.database.counter.count - before;
+    };
+    await acct.api.post(`${cBase}/portals`, { name: 'Count', slug: 'count-1' });
+    await acct.api.post(`${cBase}/portals/count-1/articles`, { title: 'A0', content: 'x' });
+    await statements(`${cBase}/portals`); // warm caches alike
+    const onePortal = await statements(`${cBase}/portals`);
+    const oneArticle = await statements(`${cBase}/portals/count-1/articles`);
+    for (let i = 2; i <= 4; i++) await acct.api.post(`${cBase}/portals`, { name: `Count ${i}`, slug: `count-${i}`, config: { allowed_locales: ['en', 'es'] } });
+    for (let i = 1; i <= 8; i++) await acct.api.post(`${cBase}/portals/count-1/articles`, { title: `A${i}`, content: 'x', author_id: writers[i % writers.length] });
+    expect(await statements(`${cBase}/portals`)).toBe(onePortal);
+    expect(await statements(`${cBase}/portals/count-1/articles`)).toBe(oneArticle);
+  });
+});
