@@ -83,6 +83,10 @@ const UNIQUE_CONSTRAINTS: Record<string, { field: string; message: string }> = {
   inbox_members_inbox_id_user_id_key: { field: 'user_id', message: 'User is already a member of this inbox' },
   webhooks_account_id_url_key: { field: 'url', message: 'Url has already been taken' },
   team_members_team_id_user_id_key: { field: 'user_id', message: 'User is already a member of this team' },
+  portals_slug_key: { field: 'slug', message: 'Slug has already been taken' },
+  portals_custom_domain_key: { field: 'custom_domain', message: 'Custom domain has already been taken' },
+  portal_categories_portal_locale_slug_key: { field: 'slug', message: 'Slug has already been taken in this portal and locale' },
+  portal_articles_portal_slug_key: { field: 'slug', message: 'Slug has already been taken in this portal' },
 };
 
 interface PgError {

@@ -714,6 +714,9 @@ export interface Database {
   csat_survey_responses: CsatSurveyResponsesTable;
   portfolios: PortfoliosTable;
   portfolio_contacts: PortfolioContactsTable;
+  portals: PortalsTable;
+  portal_categories: PortalCategoriesTable;
+  portal_articles: PortalArticlesTable;
   crm_panels: CrmPanelsTable;
   crm_steps: CrmStepsTable;
   crm_panel_fields: CrmPanelFieldsTable;
@@ -1010,3 +1013,65 @@ export interface PortfolioContactsTable {
   updated_at: Timestamp;
 }
 export type WtsFile = Selectable<WtsFilesTable>;
+
+/** Help Center locales: which the portal offers and which it opens in. */
+export interface PortalConfig {
+  allowed_locales: string[];
+  default_locale: string;
+}
+
+export interface PortalsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  name: string;
+  slug: string;
+  custom_domain: string | null;
+  color: string | null;
+  homepage_link: string | null;
+  page_title: string | null;
+  header_text: string | null;
+  archived: Generated<boolean>;
+  config: Json<PortalConfig>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PortalCategoriesTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  portal_id: number;
+  name: string;
+  slug: string;
+  locale: Generated<string>;
+  description: string | null;
+  position: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ArticleStatus = 'draft' | 'published' | 'archived';
+
+export interface PortalArticlesTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  portal_id: number;
+  category_id: number | null;
+  author_id: number | null;
+  title: string;
+  slug: string;
+  content: Generated<string>;
+  description: string | null;
+  status: Generated<ArticleStatus>;
+  locale: Generated<string>;
+  meta: Json;
+  position: Generated<number>;
+  views: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export type Portal = Selectable<PortalsTable>;
+export type PortalCategory = Selectable<PortalCategoriesTable>;
+export type PortalArticle = Selectable<PortalArticlesTable>;

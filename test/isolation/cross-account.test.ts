@@ -54,6 +54,17 @@ const bMacro = await db
   .values({ account_id: b.account.account_id, name: 'Beta macro', visibility: 'global', actions: JSON.stringify([{ action_name: 'add_label', action_params: ['beta'] }]), created_by_id: b.account.user_id })
   .returning('id')
   .executeTakeFirstOrThrow();
+const bPortal = await db.insertInto('portals').values({ account_id: b.account.account_id, name: 'Beta help', slug: 'beta-help' }).returning('id').executeTakeFirstOrThrow();
+const bCategory = await db
+  .insertInto('portal_categories')
+  .values({ account_id: b.account.account_id, portal_id: bPortal.id, name: 'Beta category', slug: 'beta' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const bArticle = await db
+  .insertInto('portal_articles')
+  .values({ account_id: b.account.account_id, portal_id: bPortal.id, title: 'Beta article', slug: 'beta-article', content: 'beta' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const bNote = await db.insertInto('contact_notes').values({ account_id: b.account.account_id, contact_id: b.contact.id, content: 'beta note' }).returning('id').executeTakeFirstOrThrow();
 
 /** Which id of B each path parameter gets, by the collection it follows. */
@@ -82,6 +93,10 @@ function idFor(collection: string, param: string): number {
     custom_filters: bFilter.id,
     dashboard_apps: bApp.id,
     macros: bMacro.id,
+    // A portal is addressed by slug or id; the id is the harder case (the slug lookup is scoped the same way).
+    portals: bPortal.id,
+    categories: bCategory.id,
+    articles: bArticle.id,
   };
   if (!(collection in byCollection)) throw new Error(`no id of B for {${param}} after /${collection}`);
   return byCollection[collection];

@@ -5143,6 +5143,715 @@ export interface Paths {
       response: unknown;
     };
   };
+  "/api/v1/accounts/{account_id}/portals": {
+    get: {
+      path: { account_id: string | number; };
+      response: {
+        payload: Array<{
+          id: number;
+          color: string | null;
+          custom_domain: string | null;
+          header_text: string | null;
+          homepage_link: string | null;
+          name: string;
+          page_title: string | null;
+          slug: string;
+          archived: boolean;
+          account_id: number;
+          config: {
+            allowed_locales: Array<{
+              code: string;
+              articles_count: number;
+              categories_count: number;
+            }>;
+            default_locale: string;
+          };
+          meta: {
+            all_articles_count: number;
+            archived_articles_count: number;
+            published_count: number;
+            draft_articles_count: number;
+            mine_articles_count?: number;
+            categories_count: number;
+            default_locale: string;
+          };
+        }>;
+        meta: {
+          current_page: number;
+          portals_count: number;
+        };
+      };
+    };
+    post: {
+      path: { account_id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        custom_domain?: string | null;
+        color?: string | null;
+        homepage_link?: string | null;
+        page_title?: string | null;
+        header_text?: string | null;
+        archived?: boolean;
+        config?: {
+          allowed_locales?: Array<string>;
+          default_locale?: string;
+        };
+      };
+      response: {
+        id: number;
+        color: string | null;
+        custom_domain: string | null;
+        header_text: string | null;
+        homepage_link: string | null;
+        name: string;
+        page_title: string | null;
+        slug: string;
+        archived: boolean;
+        account_id: number;
+        config: {
+          allowed_locales: Array<{
+            code: string;
+            articles_count: number;
+            categories_count: number;
+          }>;
+          default_locale: string;
+        };
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count?: number;
+          categories_count: number;
+          default_locale: string;
+        };
+      };
+    };
+    put: {
+      path: { account_id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        custom_domain?: string | null;
+        color?: string | null;
+        homepage_link?: string | null;
+        page_title?: string | null;
+        header_text?: string | null;
+        archived?: boolean;
+        config?: {
+          allowed_locales?: Array<string>;
+          default_locale?: string;
+        };
+      };
+      response: {
+        id: number;
+        color: string | null;
+        custom_domain: string | null;
+        header_text: string | null;
+        homepage_link: string | null;
+        name: string;
+        page_title: string | null;
+        slug: string;
+        archived: boolean;
+        account_id: number;
+        config: {
+          allowed_locales: Array<{
+            code: string;
+            articles_count: number;
+            categories_count: number;
+          }>;
+          default_locale: string;
+        };
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count?: number;
+          categories_count: number;
+          default_locale: string;
+        };
+      };
+    };
+    patch: {
+      path: { account_id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        custom_domain?: string | null;
+        color?: string | null;
+        homepage_link?: string | null;
+        page_title?: string | null;
+        header_text?: string | null;
+        archived?: boolean;
+        config?: {
+          allowed_locales?: Array<string>;
+          default_locale?: string;
+        };
+      };
+      response: {
+        id: number;
+        color: string | null;
+        custom_domain: string | null;
+        header_text: string | null;
+        homepage_link: string | null;
+        name: string;
+        page_title: string | null;
+        slug: string;
+        archived: boolean;
+        account_id: number;
+        config: {
+          allowed_locales: Array<{
+            code: string;
+            articles_count: number;
+            categories_count: number;
+          }>;
+          default_locale: string;
+        };
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count?: number;
+          categories_count: number;
+          default_locale: string;
+        };
+      };
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals/{portal_id}": {
+    get: {
+      path: { account_id: string | number; portal_id: string | number; };
+      query: {
+        locale?: string;
+      };
+      response: {
+        id: number;
+        color: string | null;
+        custom_domain: string | null;
+        header_text: string | null;
+        homepage_link: string | null;
+        name: string;
+        page_title: string | null;
+        slug: string;
+        archived: boolean;
+        account_id: number;
+        config: {
+          allowed_locales: Array<{
+            code: string;
+            articles_count: number;
+            categories_count: number;
+          }>;
+          default_locale: string;
+        };
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count?: number;
+          categories_count: number;
+          default_locale: string;
+        };
+      };
+    };
+    put: {
+      path: { account_id: string | number; portal_id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        custom_domain?: string | null;
+        color?: string | null;
+        homepage_link?: string | null;
+        page_title?: string | null;
+        header_text?: string | null;
+        archived?: boolean;
+        config?: {
+          allowed_locales?: Array<string>;
+          default_locale?: string;
+        };
+      };
+      response: {
+        id: number;
+        color: string | null;
+        custom_domain: string | null;
+        header_text: string | null;
+        homepage_link: string | null;
+        name: string;
+        page_title: string | null;
+        slug: string;
+        archived: boolean;
+        account_id: number;
+        config: {
+          allowed_locales: Array<{
+            code: string;
+            articles_count: number;
+            categories_count: number;
+          }>;
+          default_locale: string;
+        };
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count?: number;
+          categories_count: number;
+          default_locale: string;
+        };
+      };
+    };
+    patch: {
+      path: { account_id: string | number; portal_id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        custom_domain?: string | null;
+        color?: string | null;
+        homepage_link?: string | null;
+        page_title?: string | null;
+        header_text?: string | null;
+        archived?: boolean;
+        config?: {
+          allowed_locales?: Array<string>;
+          default_locale?: string;
+        };
+      };
+      response: {
+        id: number;
+        color: string | null;
+        custom_domain: string | null;
+        header_text: string | null;
+        homepage_link: string | null;
+        name: string;
+        page_title: string | null;
+        slug: string;
+        archived: boolean;
+        account_id: number;
+        config: {
+          allowed_locales: Array<{
+            code: string;
+            articles_count: number;
+            categories_count: number;
+          }>;
+          default_locale: string;
+        };
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count?: number;
+          categories_count: number;
+          default_locale: string;
+        };
+      };
+    };
+    delete: {
+      path: { account_id: string | number; portal_id: string | number; };
+      response: unknown;
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals/{portal_id}/archive": {
+    patch: {
+      path: { account_id: string | number; portal_id: string | number; };
+      response: unknown;
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals/{portal_id}/articles": {
+    get: {
+      path: { account_id: string | number; portal_id: string | number; };
+      query: {
+        page?: number;
+        locale?: string;
+        category_slug?: string;
+        status?: number | string;
+        author_id?: number;
+        query?: string;
+      };
+      response: {
+        payload: Array<{
+          id: number;
+          slug: string;
+          title: string;
+          content: string;
+          description: string | null;
+          status: string;
+          position: number;
+          account_id: number;
+          updated_at: number;
+          meta: Record<string, unknown>;
+          locale: string;
+          associated_article_id: number | null;
+          category: {
+            id: number | null;
+            name: string | null;
+            slug: string | null;
+            locale: string | null;
+          };
+          views: number;
+          author?: {
+            id: number;
+            account_id: number;
+            availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
+            thumbnail: string;
+          };
+          associated_articles: Record<string, unknown>;
+        }>;
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count: number;
+          articles_count: number;
+          current_page: number;
+        };
+      };
+    };
+    post: {
+      path: { account_id: string | number; portal_id: string | number; };
+      body: {
+        title?: string;
+        slug?: string;
+        content?: string;
+        description?: string | null;
+        status?: number | string;
+        category_id?: number | null;
+        author_id?: number | null;
+        locale?: string;
+        meta?: Record<string, unknown>;
+        position?: number;
+      };
+      response: {
+        payload: {
+          id: number;
+          slug: string;
+          title: string;
+          content: string;
+          description: string | null;
+          status: string;
+          position: number;
+          account_id: number;
+          updated_at: number;
+          meta: Record<string, unknown>;
+          locale: string;
+          associated_article_id: number | null;
+          category: {
+            id: number | null;
+            name: string | null;
+            slug: string | null;
+            locale: string | null;
+          };
+          views: number;
+          author?: {
+            id: number;
+            account_id: number;
+            availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
+            thumbnail: string;
+          };
+          associated_articles: Record<string, unknown>;
+        };
+      };
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}": {
+    get: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      response: {
+        payload: {
+          id: number;
+          slug: string;
+          title: string;
+          content: string;
+          description: string | null;
+          status: string;
+          position: number;
+          account_id: number;
+          updated_at: number;
+          meta: Record<string, unknown>;
+          locale: string;
+          associated_article_id: number | null;
+          category: {
+            id: number | null;
+            name: string | null;
+            slug: string | null;
+            locale: string | null;
+          };
+          views: number;
+          author?: {
+            id: number;
+            account_id: number;
+            availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
+            thumbnail: string;
+          };
+          associated_articles: Record<string, unknown>;
+        };
+      };
+    };
+    put: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      body: {
+        title?: string;
+        slug?: string;
+        content?: string;
+        description?: string | null;
+        status?: number | string;
+        category_id?: number | null;
+        author_id?: number | null;
+        locale?: string;
+        meta?: Record<string, unknown>;
+        position?: number;
+      };
+      response: {
+        payload: {
+          id: number;
+          slug: string;
+          title: string;
+          content: string;
+          description: string | null;
+          status: string;
+          position: number;
+          account_id: number;
+          updated_at: number;
+          meta: Record<string, unknown>;
+          locale: string;
+          associated_article_id: number | null;
+          category: {
+            id: number | null;
+            name: string | null;
+            slug: string | null;
+            locale: string | null;
+          };
+          views: number;
+          author?: {
+            id: number;
+            account_id: number;
+            availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
+            thumbnail: string;
+          };
+          associated_articles: Record<string, unknown>;
+        };
+      };
+    };
+    patch: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      body: {
+        title?: string;
+        slug?: string;
+        content?: string;
+        description?: string | null;
+        status?: number | string;
+        category_id?: number | null;
+        author_id?: number | null;
+        locale?: string;
+        meta?: Record<string, unknown>;
+        position?: number;
+      };
+      response: {
+        payload: {
+          id: number;
+          slug: string;
+          title: string;
+          content: string;
+          description: string | null;
+          status: string;
+          position: number;
+          account_id: number;
+          updated_at: number;
+          meta: Record<string, unknown>;
+          locale: string;
+          associated_article_id: number | null;
+          category: {
+            id: number | null;
+            name: string | null;
+            slug: string | null;
+            locale: string | null;
+          };
+          views: number;
+          author?: {
+            id: number;
+            account_id: number;
+            availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
+            thumbnail: string;
+          };
+          associated_articles: Record<string, unknown>;
+        };
+      };
+    };
+    delete: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      response: unknown;
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals/{portal_id}/categories": {
+    get: {
+      path: { account_id: string | number; portal_id: string | number; };
+      query: {
+        locale?: string;
+      };
+      response: {
+        payload: Array<{
+          id: number;
+          name: string;
+          slug: string;
+          locale: string;
+          description: string | null;
+          position: number;
+          account_id: number;
+          linked_categories: Record<string, unknown>;
+          meta: {
+            articles_count: number;
+          };
+        }>;
+        meta: {
+          current_page: number;
+          categories_count: number;
+        };
+      };
+    };
+    post: {
+      path: { account_id: string | number; portal_id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        locale?: string;
+        description?: string | null;
+        position?: number;
+      };
+      response: {
+        payload: {
+          id: number;
+          name: string;
+          slug: string;
+          locale: string;
+          description: string | null;
+          position: number;
+          account_id: number;
+          linked_categories: Record<string, unknown>;
+          meta: {
+            articles_count: number;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{id}": {
+    get: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      response: {
+        payload: {
+          id: number;
+          name: string;
+          slug: string;
+          locale: string;
+          description: string | null;
+          position: number;
+          account_id: number;
+          linked_categories: Record<string, unknown>;
+          meta: {
+            articles_count: number;
+          };
+        };
+      };
+    };
+    put: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        locale?: string;
+        description?: string | null;
+        position?: number;
+      };
+      response: {
+        payload: {
+          id: number;
+          name: string;
+          slug: string;
+          locale: string;
+          description: string | null;
+          position: number;
+          account_id: number;
+          linked_categories: Record<string, unknown>;
+          meta: {
+            articles_count: number;
+          };
+        };
+      };
+    };
+    patch: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        locale?: string;
+        description?: string | null;
+        position?: number;
+      };
+      response: {
+        payload: {
+          id: number;
+          name: string;
+          slug: string;
+          locale: string;
+          description: string | null;
+          position: number;
+          account_id: number;
+          linked_categories: Record<string, unknown>;
+          meta: {
+            articles_count: number;
+          };
+        };
+      };
+    };
+    delete: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      response: unknown;
+    };
+  };
   "/api/v1/accounts/{account_id}/teams": {
     get: {
       path: { account_id: string | number; };
@@ -11715,6 +12424,59 @@ export interface Paths {
       };
     };
   };
+  "/hc/{slug}/{locale}/articles.json": {
+    get: {
+      path: { slug: string | number; locale: string | number; };
+      query: {
+        query?: string;
+        page?: number;
+        per_page?: number;
+        sort?: string;
+      };
+      response: {
+        payload: Array<{
+          id: number;
+          slug: string;
+          category_id: number | null;
+          title: string;
+          content: string;
+          description: string | null;
+          status: string;
+          account_id: number;
+          last_updated_at: string;
+          link: string;
+          portal: {
+            name: string;
+            slug: string;
+            color: string | null;
+            custom_domain: string | null;
+            homepage_link: string | null;
+            page_title: string | null;
+            header_text: string | null;
+            config: {
+              allowed_locales: Array<string>;
+              default_locale: string;
+            };
+          };
+          category?: {
+            id: number;
+            slug: string;
+            locale: string;
+          };
+          views: number;
+          author?: {
+            name: string;
+            available_name: string;
+            thumbnail: string;
+          };
+          associated_articles: Record<string, unknown>;
+        }>;
+        meta: {
+          articles_count: number;
+        };
+      };
+    };
+  };
   "/platform/api/v1/accounts": {
     get: {
       response: Array<{
@@ -12663,6 +13425,7 @@ export const PAGED_PATHS = [
   '/api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments',
   '/api/v1/accounts/{account_id}/csat_survey_responses',
   '/api/v1/accounts/{account_id}/csat_survey_responses/metrics',
+  '/api/v1/accounts/{account_id}/portals/{portal_id}/articles',
   '/api/v1/accounts/{account_id}/webhooks/{id}/deliveries',
   '/api/v2/accounts/{account_id}/reports/conversations',
   '/chat/v1/chatbot',
@@ -12682,5 +13445,6 @@ export const PAGED_PATHS = [
   '/crm/v1/panel/card',
   '/crm/v1/panel/card/{cardId}/note',
   '/crm/v2/panel',
-  '/crm/v2/panel/card'
+  '/crm/v2/panel/card',
+  '/hc/{slug}/{locale}/articles.json'
 ] as const;

@@ -34,6 +34,7 @@ export async function chatwootApi(app: App): Promise<void> {
   const { default: liveReportRoutes } = await import('./v2/reports/live-reports.routes.ts');
   const { default: csatRoutes } = await import('./csat/csat.routes.ts');
   const { publicSurveyRoutes, surveyPageRoutes } = await import('./csat/survey.routes.ts');
+  const { default: helpCenterPages } = await import('./help_center/hc.routes.ts');
   const { uploads } = app.deps.config;
   const normalizeInput = inputNormalizer(uploads.authenticated);
   // The Client and widget APIs take no token: anyone may post there, so their uploads are held tighter.
@@ -93,6 +94,9 @@ export async function chatwootApi(app: App): Promise<void> {
     await auth.register(signInRoutes);
     await auth.register(passwordRoutes);
   });
+
+  // The public Help Center (/hc/:portal_slug/...): read-only pages and the widget's article search.
+  await app.register(helpCenterPages);
 
   // One budget of anonymous writes per client address, shared by the Client and widget APIs.
   const { publicWritesPerMinute } = app.deps.config.http;

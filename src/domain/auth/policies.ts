@@ -48,6 +48,11 @@ export const POLICIES = {
   'integrations.read': MEMBERS,
   'dashboard_apps.read': MEMBERS,
   'dashboard_apps.manage': ADMINS,
+  // Help Center, per Chatwoot's Portal/Category/Article policies: every member lists portals, categories and
+  // articles; the rest is for administrators (Chatwoot's portal members are not modelled, so agents are
+  // non-members).
+  'help_center.list': MEMBERS,
+  'help_center.manage': ADMINS,
   'macros.use': MEMBERS,
   // Chatwoot's hook policy: administrators only.
   'integrations.manage': ADMINS,
