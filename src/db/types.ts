@@ -434,6 +434,12 @@ export interface SignInFailuresTable {
   blocked_until: NullableTimestamp;
 }
 
+export interface InstallationSecretsTable {
+  name: string;
+  value: string;
+  created_at: Timestamp;
+}
+
 export interface ChannelTelegramTable {
   id: Id;
   account_id: number;
@@ -705,6 +711,7 @@ export interface Database {
   automation_rules: AutomationRulesTable;
   automation_runs: AutomationRunsTable;
   automation_calls: AutomationCallsTable;
+  installation_secrets: InstallationSecretsTable;
   channel_telegram: ChannelTelegramTable;
   channel_whatsapp: ChannelWhatsappTable;
   channel_email: ChannelEmailTable;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Inbox } from '../../db/types.ts';
 import type { NewFile } from '../../domain/messages/commands.ts';
 import { tokenDigest } from '../../domain/auth/secrets.ts';
+import { openCredential } from '../../domain/auth/credentials.ts';
 import { receiveFile } from '../../domain/attachments/upload.ts';
 import { editMessageContent } from '../../domain/messages/commands.ts';
 import { AppError } from '../../errors.ts';
@@ -30,7 +31,7 @@ export async function authenticateTelegramCall(ctx: ChannelContext, botToken: st
   if (!row || !secret || !crypto.timingSafeEqual(given, expected)) throw refused();
   const inbox = await ctx.db.selectFrom('inboxes').selectAll().where('account_id', '=', row.account_id).where('id', '=', row.inbox_id).executeTakeFirst();
   if (!inbox) throw refused();
-  return { inbox, botToken: row.bot_token };
+  return { inbox, botToken: openCredential(ctx.config, row.bot_token) };
 }
 
 /** A photo (largest size) or document: fetched through getFile and the file path, stored as an attachment. */

@@ -1,6 +1,7 @@
 import { buffer } from 'node:stream/consumers';
 import type { Attachment } from '../../db/types.ts';
 import { ProviderError, type ChannelContext, type OutboundMessage } from '../adapter.ts';
+import { openCredential } from '../../domain/auth/credentials.ts';
 import { callTelegram } from './api.ts';
 import { splitText, telegramHtml } from './format.ts';
 
@@ -54,7 +55,7 @@ async function destination(ctx: ChannelContext, outbound: OutboundMessage): Prom
   if (!row) throw new ProviderError('the inbox has no Telegram bot', false);
   const chatId = (conversation.additional_attributes as { chat_id?: unknown }).chat_id;
   if (chatId === undefined || chatId === null) throw new ProviderError('the conversation has no Telegram chat_id', false);
-  return { botToken: row.bot_token, chatId };
+  return { botToken: openCredential(ctx.config, row.bot_token), chatId };
 }
 
 /** deleteMessage, for every part the message went out in: Telegram lets a bot delete its own messages for 48 hours; later it refuses, and says so. */
