@@ -11,6 +11,8 @@ export interface Config {
   /** Prepare frequent statements per connection (off behind a transaction-mode pooler). */
   databasePreparedStatements: boolean;
   dataDir: string;
+  /** Seals provider credentials at rest (AES-256-GCM); unset: a key kept in DATA_DIR/encryption-key, made on the first start. */
+  encryptionKey: string | undefined;
   logLevel: string;
   publicUrl: string;
   smtpUrl: string | undefined;
@@ -252,6 +254,13 @@ function storage(env: NodeJS.ProcessEnv): Config['storage'] {
   };
 }
 
+function encryptionKey(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.ENCRYPTION_KEY?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 32) throw new ConfigError('ENCRYPTION_KEY must be at least 32 characters (e.g. openssl rand -base64 32)');
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
@@ -266,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS === undefined || flag(env, 'DATABASE_PREPARED_STATEMENTS'),
     dataDir: path.resolve(env.DATA_DIR || './data'),
+    encryptionKey: encryptionKey(env),
     logLevel,
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://${publicHost}:${port}`).replace(/\/$/, ''),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),

@@ -8,6 +8,7 @@ import { bootstrap } from './domain/accounts/bootstrap.ts';
 import { createPlatformApp } from './domain/platform/apps.ts';
 import type { App } from './api/types.ts';
 import { startWorkers } from './workers.ts';
+import { prepareCredentials } from './domain/auth/credentials.ts';
 
 export interface Running {
   app: App;
@@ -39,6 +40,13 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const started = performance.now();
   const log = pino({ level: config.logLevel });
   const connected = await connect(config, { owner: true, log: (m) => log.debug({ postgres: m }) });
+  try {
+    const { sealed } = await prepareCredentials(connected.database.db, config);
+    if (sealed) log.info({ sealed }, 'provider credentials stored in clear are now encrypted');
+  } catch (error) {
+    await connected.close();
+    throw error;
+  }
   const app = await buildApp({ config, database: connected.database, mailer: createMailer(config.smtpUrl, config.mailFrom) });
   const login = await firstRunLogin(app);
   const workers = await startWorkers(connected.database, config, app.deps, app.log);

@@ -4,7 +4,7 @@ import type { ContactInbox, Conversation, Inbox, Message } from '../db/types.ts'
 import type { ObjectStorage } from '../storage/object-storage.ts';
 import { addContactInbox, createContact } from '../domain/contacts/commands.ts';
 import { createConversation } from '../domain/conversations/commands.ts';
-import { insertMessage, MESSAGE_TYPE, type NewFile } from '../domain/messages/commands.ts';
+import { addMessageFiles, insertMessage, MESSAGE_TYPE, type NewFile } from '../domain/messages/commands.ts';
 import { releaseUnclaimed } from '../domain/attachments/orphans.ts';
 import { inTransaction } from '../db/transaction.ts';
 
@@ -26,6 +26,11 @@ export interface InboundMessage {
   content: string | null;
   contentAttributes?: Record<string, unknown>;
   files?: NewFile[];
+  /**
+   * Several provider messages that make one (Telegram's album: a `media_group_id`): the first one stored becomes
+   * the message, later ones add their files (and the caption, if it had none) to it.
+   */
+  groupKey?: string;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -97,6 +102,13 @@ export async function receiveInbound(db: Db, storage: ObjectStorage, inbox: Inbo
         .returning('inbox_id')
         .executeTakeFirst();
       if (!receipt) return undefined;
+      // The contact's lock above serializes an album's parts, however concurrently they are delivered.
+      const group = inbound.groupKey ? await receivedMessage(trx, inbox, inbound.groupKey) : undefined;
+      if (group) {
+        const message = await addMessageFiles(trx, group, inbound.files ?? [], inbound.content);
+        await trx.updateTable('channel_receipts').set({ message_id: message.id }).where('inbox_id', '=', inbox.id).where('provider_message_id', '=', inbound.providerMessageId).execute();
+        return message;
+      }
       const conversation = await conversationFor(trx, inbox, contactInbox, inbound.conversationAttributes, inbound.conversationId);
       const { message } = await insertMessage(trx, conversation.id, {
         messageType: MESSAGE_TYPE.incoming,
@@ -107,6 +119,9 @@ export async function receiveInbound(db: Db, storage: ObjectStorage, inbox: Inbo
         files: inbound.files,
       });
       await trx.updateTable('channel_receipts').set({ message_id: message.id }).where('inbox_id', '=', inbox.id).where('provider_message_id', '=', inbound.providerMessageId).execute();
+      if (inbound.groupKey) {
+        await trx.insertInto('channel_receipts').values({ inbox_id: inbox.id, provider_message_id: inbound.groupKey, account_id: inbox.account_id, message_id: message.id }).execute();
+      }
       return message;
     });
   } finally {

@@ -462,6 +462,12 @@ export interface SignInFailuresTable {
   blocked_until: NullableTimestamp;
 }
 
+export interface InstallationSecretsTable {
+  name: string;
+  value: string;
+  created_at: Timestamp;
+}
+
 export interface ChannelTelegramTable {
   id: Id;
   account_id: number;
@@ -738,6 +744,7 @@ export interface Database {
   automation_rules: AutomationRulesTable;
   automation_runs: AutomationRunsTable;
   automation_calls: AutomationCallsTable;
+  installation_secrets: InstallationSecretsTable;
   channel_telegram: ChannelTelegramTable;
   channel_whatsapp: ChannelWhatsappTable;
   channel_email: ChannelEmailTable;

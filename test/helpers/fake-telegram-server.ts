@@ -77,6 +77,23 @@ export async function startFakeTelegramServer() {
         if (refusal) return telegramError(400, refusal);
         return ok({ message_id: nextMessageId++, chat: { id: Number(call.body.chat_id), type: 'private' }, date: Math.floor(Date.now() / 1000) });
       }
+      case 'sendMediaGroup': {
+        // https://core.telegram.org/bots/api#sendmediagroup: 2-10 InputMedia, photos/videos or documents only, `attach://<part>` naming uploaded parts.
+        if (!call.body.chat_id) return telegramError(400, 'Bad Request: chat_id is empty');
+        let media: Record<string, any>[];
+        try {
+          media = JSON.parse(String(call.body.media));
+        } catch {
+          return telegramError(400, "Bad Request: can't parse media JSON object");
+        }
+        if (!Array.isArray(media) || media.length < 2 || media.length > 10) return telegramError(400, 'Bad Request: wrong number of media specified');
+        const kinds = new Set(media.map((m) => (m.type === 'document' ? 'document' : m.type === 'photo' || m.type === 'video' ? 'visual' : 'other')));
+        if (kinds.has('other') || kinds.size > 1) return telegramError(400, "Bad Request: documents can't be mixed with other media types");
+        const missing = media.find((m) => typeof m.media === 'string' && m.media.startsWith('attach://') && !call.body[m.media.slice('attach://'.length)]);
+        if (missing) return telegramError(400, 'Bad Request: wrong file identifier/HTTP URL specified');
+        const chat = { id: Number(call.body.chat_id), type: 'private' };
+        return ok(media.map(() => ({ message_id: nextMessageId++, chat, date: Math.floor(Date.now() / 1000) })));
+      }
       default:
         return telegramError(404, 'Not Found');
     }

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { ChannelEmail } from '../../db/types.ts';
 import { ProviderError, type ChannelContext, type OutboundMessage } from '../adapter.ts';
 import { domainOf, ownMessageId, replyAddress } from './mail.ts';
+import { openNullable } from '../../domain/auth/credentials.ts';
 
 /** Message-IDs kept in References: enough to thread in every client, short enough for any server. */
 const MAX_REFERENCES = 20;
@@ -17,7 +18,7 @@ async function channelOf(ctx: ChannelContext, outbound: OutboundMessage): Promis
 function transportFor(ctx: ChannelContext, channel: ChannelEmail) {
   const timeouts = { connectionTimeout: ctx.config.channels.timeoutMs, greetingTimeout: ctx.config.channels.timeoutMs, socketTimeout: ctx.config.channels.timeoutMs };
   if (channel.smtp_enabled && channel.smtp_address && channel.smtp_port) {
-    const auth = channel.smtp_login ? { user: channel.smtp_login, pass: channel.smtp_password ?? '' } : undefined;
+    const auth = channel.smtp_login ? { user: channel.smtp_login, pass: openNullable(ctx.config, channel.smtp_password) ?? '' } : undefined;
     return nodemailer.createTransport({
       host: channel.smtp_address,
       port: channel.smtp_port,

@@ -1,3 +1,4 @@
+import { sealCredential } from '../../domain/auth/credentials.ts';
 import type { Inbox } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { createInbox, type InboxInput } from '../../domain/inboxes/commands.ts';
@@ -65,16 +66,18 @@ function emailSettings(channel: Record<string, unknown>) {
 
 /**
  * Chatwoot's email inbox: the address (unique: the built-in SMTP receiver routes mail by it) and, optionally,
- * the IMAP server polled for new mail and the SMTP server replies go out through. The passwords are kept in
+ * the IMAP server polled for new mail and the SMTP server replies go out through. The passwords are kept sealed in
  * channel_email for logging in; inboxes.channel holds the rest, which is what is presented.
  */
 export async function createEmailInbox(ctx: ChannelContext, accountId: number, input: InboxInput, channel: Record<string, unknown>): Promise<Inbox> {
   const settings = emailSettings(channel);
+  const openable = (password: string | null | undefined) => (password ? sealCredential(ctx.config, password) : null);
   const taken = await ctx.db.selectFrom('channel_email').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', settings.email)).executeTakeFirst();
   if (taken) throw validation('Email has already been taken', ['channel.email']);
   const presented = Object.fromEntries(EMAIL_PRESENTED_KEYS.map((key) => [key, settings[key]]));
   return createInbox(ctx.db, accountId, EMAIL_CHANNEL_TYPE, { ...input, channel: presented }, async (trx, inbox) => {
-    await trx.insertInto('channel_email').values({ account_id: accountId, inbox_id: inbox.id, ...settings }).execute();
+    const sealed = { imap_password: openable(settings.imap_password), smtp_password: openable(settings.smtp_password) };
+    await trx.insertInto('channel_email').values({ account_id: accountId, inbox_id: inbox.id, ...settings, ...sealed }).execute();
   });
 }
 

@@ -3,13 +3,15 @@ import path from 'node:path';
 import type { Inbox } from '../../db/types.ts';
 import type { NewFile } from '../../domain/messages/commands.ts';
 import { tokenDigest } from '../../domain/auth/secrets.ts';
+import { openCredential } from '../../domain/auth/credentials.ts';
 import { receiveFile } from '../../domain/attachments/upload.ts';
 import { editMessageContent } from '../../domain/messages/commands.ts';
 import { AppError } from '../../errors.ts';
 import type { ChannelContext } from '../adapter.ts';
 import { alreadyReceived, receiveInbound, receivedMessage } from '../inbound.ts';
 import { callTelegram, downloadTelegramFile } from './api.ts';
-import { callbackKey, contactOf, messageKey, type TelegramCallbackQuery, type TelegramMessage, type TelegramUpdate } from './updates.ts';
+import { markdownOf } from './entities.ts';
+import { albumKey, callbackKey, contactOf, messageKey, type TelegramCallbackQuery, type TelegramMessage, type TelegramUpdate } from './updates.ts';
 
 export interface TelegramInbox {
   inbox: Inbox;
@@ -29,7 +31,7 @@ export async function authenticateTelegramCall(ctx: ChannelContext, botToken: st
   if (!row || !secret || !crypto.timingSafeEqual(given, expected)) throw refused();
   const inbox = await ctx.db.selectFrom('inboxes').selectAll().where('account_id', '=', row.account_id).where('id', '=', row.inbox_id).executeTakeFirst();
   if (!inbox) throw refused();
-  return { inbox, botToken: row.bot_token };
+  return { inbox, botToken: openCredential(ctx.config, row.bot_token) };
 }
 
 /** A photo (largest size) or document: fetched through getFile and the file path, stored as an attachment. */
@@ -43,12 +45,19 @@ async function fetchFile(ctx: ChannelContext, bot: TelegramInbox, message: Teleg
   return receiveFile(ctx.db, ctx.storage, body, { filename, mimetype: file.mime_type }, ctx.config.uploads.authenticated.maxFileBytes);
 }
 
+/** The text, or the caption, with its formatting as markdown. */
+function contentOf(message: TelegramMessage): string | null {
+  if (message.text !== undefined) return markdownOf(message.text, message.entities);
+  if (message.caption !== undefined) return markdownOf(message.caption, message.caption_entities);
+  return null;
+}
+
 async function takeMessage(ctx: ChannelContext, bot: TelegramInbox, message: TelegramMessage): Promise<void> {
   if (message.chat?.type !== 'private' || !message.from) return; // groups are not conversations here (as in Chatwoot)
   const key = messageKey(message);
   if (await alreadyReceived(ctx.db, bot.inbox, key)) return;
   const file = await fetchFile(ctx, bot, message);
-  const content = message.text ?? message.caption ?? null;
+  const content = contentOf(message);
   if (!content && !file) return; // stickers, locations, polls...: not taken in yet
   const replyTo = message.reply_to_message?.message_id;
   await receiveInbound(ctx.db, ctx.storage, bot.inbox, {
@@ -59,6 +68,7 @@ async function takeMessage(ctx: ChannelContext, bot: TelegramInbox, message: Tel
     content,
     contentAttributes: replyTo ? { in_reply_to_external_id: replyTo } : {},
     files: file ? [file] : [],
+    ...(message.media_group_id ? { groupKey: albumKey({ chat: message.chat, media_group_id: message.media_group_id }) } : {}),
   });
 }
 
@@ -79,7 +89,7 @@ async function takeCallback(ctx: ChannelContext, bot: TelegramInbox, query: Tele
 }
 
 async function takeEdit(ctx: ChannelContext, bot: TelegramInbox, edited: TelegramMessage): Promise<void> {
-  const content = edited.text ?? edited.caption;
+  const content = contentOf(edited);
   if (!content) return;
   const message = await receivedMessage(ctx.db, bot.inbox, messageKey(edited));
   if (message) await editMessageContent(ctx.db, message, content);

@@ -2,6 +2,7 @@ import type { Inbox } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { createInbox, type InboxInput } from '../../domain/inboxes/commands.ts';
 import { randomToken, tokenDigest } from '../../domain/auth/secrets.ts';
+import { openCredential, sealCredential } from '../../domain/auth/credentials.ts';
 import { ProviderError, type ChannelContext } from '../adapter.ts';
 import { callTelegram } from './api.ts';
 
@@ -19,7 +20,7 @@ const invalidToken = () => validation('Bot token invalid token', ['channel.bot_t
 /**
  * Chatwoot's Telegram inbox: getMe proves the token (422 when Telegram refuses it), then the webhook is set
  * to /webhooks/telegram/:bot_token with a fresh secret_token that Telegram sends back on every call. Only the
- * secret's digest is kept; the bot token is kept (it is needed to call the API) but never presented.
+ * secret's digest is kept; the bot token is kept sealed (it is needed to call the API; looked up by its digest) and never presented.
  */
 export async function createTelegramInbox(ctx: ChannelContext, accountId: number, input: InboxInput, channel: Record<string, unknown>): Promise<Inbox> {
   // Checked before Telegram is called: a webhook set for an inbox that then fails to save would keep a secret no one has.
@@ -54,7 +55,7 @@ export async function createTelegramInbox(ctx: ChannelContext, accountId: number
   return createInbox(db, accountId, TELEGRAM_CHANNEL_TYPE, { ...input, channel: { bot_name: botName } }, async (trx, inbox) => {
     await trx
       .insertInto('channel_telegram')
-      .values({ account_id: accountId, inbox_id: inbox.id, bot_token: botToken, bot_token_digest: digest, bot_name: botName, secret_token_digest: tokenDigest(secretToken) })
+      .values({ account_id: accountId, inbox_id: inbox.id, bot_token: sealCredential(config, botToken), bot_token_digest: digest, bot_name: botName, secret_token_digest: tokenDigest(secretToken) })
       .execute();
   });
 }
@@ -64,7 +65,7 @@ export async function beforeTelegramDelete(ctx: ChannelContext, inbox: Inbox): P
   const row = await ctx.db.selectFrom('channel_telegram').select('bot_token').where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).executeTakeFirst();
   return async () => {
     if (!row) return;
-    await callTelegram(ctx.config, row.bot_token, 'deleteWebhook', { drop_pending_updates: true }).catch((error) =>
+    await callTelegram(ctx.config, openCredential(ctx.config, row.bot_token), 'deleteWebhook', { drop_pending_updates: true }).catch((error) =>
       ctx.log.warn({ err: error, inbox: inbox.id }, 'telegram: deleteWebhook failed'),
     );
   };

@@ -1,3 +1,5 @@
+import type { TelegramEntity } from './entities.ts';
+
 /** The parts of Bot API updates the adapter reads (https://core.telegram.org/bots/api#update). */
 export interface TelegramUser {
   id: number;
@@ -19,7 +21,11 @@ export interface TelegramMessage {
   from?: TelegramUser;
   chat: { id: number; type: string };
   text?: string;
+  entities?: TelegramEntity[];
   caption?: string;
+  caption_entities?: TelegramEntity[];
+  /** Set on every message of an album (photos/videos or documents sent together). */
+  media_group_id?: string;
   photo?: TelegramFile[];
   document?: TelegramFile;
   reply_to_message?: { message_id: number };
@@ -41,6 +47,8 @@ export interface TelegramUpdate {
 
 /** Telegram's message ids count per chat: the inbox-wide id of a message names its chat too. */
 export const messageKey = (message: Pick<TelegramMessage, 'chat' | 'message_id'>) => `message:${message.chat.id}:${message.message_id}`;
+/** An album's parts share their media_group_id (unique per chat). */
+export const albumKey = (message: Pick<TelegramMessage, 'chat'> & { media_group_id: string }) => `album:${message.chat.id}:${message.media_group_id}`;
 /** Callback query ids are unique per bot. */
 export const callbackKey = (query: TelegramCallbackQuery) => `callback:${query.id}`;
 

@@ -65,10 +65,24 @@ async function pressReply(number: Number, from: string, kind: 'button_reply' | '
   expect(response.statusCode).toBe(200);
 }
 
-it('starts a chatbot on a new WhatsApp number (seed 004): reply buttons out, a button press advances the flow', async () => {
+/** The customer writes (free text): the 24-hour window opens. */
+async function customerWrites(number: Number, from: string, text: string) {
+  const message = { from, id: `wamid.text${wamids++}`, timestamp: '1760000000', type: 'text', text: { body: text } };
+  const raw = JSON.stringify(whatsappWebhook(number, { contacts: [{ profile: { name: 'Customer' }, wa_id: from }], messages: [message] }));
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: `/webhooks/whatsapp/${encodeURIComponent(number.phoneNumber)}`,
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWhatsapp(raw, APP_SECRET) },
+    payload: raw,
+  });
+  expect(response.statusCode).toBe(200);
+}
+
+it('starts a chatbot on a WhatsApp number that wrote within 24 hours (seed 004): reply buttons out, a button press advances the flow', async () => {
   const { number, inbox, wts, sent } = await whatsappAccount();
   const bot = await wts.post('/chat/v1/chatbot', { name: 'Menu bot', definition: MENU_FLOW });
   expect(bot.status).toBe(201);
+  await customerWrites(number, '447700900456', 'hello');
   const dispatched = await wts.post('/chat/v1/chatbot/send', { botId: bot.body.id, from: number.phoneNumber, to: '+44 7700 900456' });
   expect(dispatched.status, dispatched.text).toBe(200);
 
@@ -97,6 +111,7 @@ it('starts a chatbot on a new WhatsApp number (seed 004): reply buttons out, a b
 it('renders more than three choices as a list; the list reply advances the flow', async () => {
   const { number, wts, sent } = await whatsappAccount();
   const bot = await wts.post('/chat/v1/chatbot', { name: 'Departments', definition: LONG_MENU_FLOW });
+  await customerWrites(number, '5511977770001', 'hi');
   expect((await wts.post('/chat/v1/chatbot/send', { botId: bot.body.id, from: number.phoneNumber, to: '+5511977770001' })).status).toBe(200);
   await fake.waitFor(() => sent().length === 1, 'the list');
   const list = sent()[0];
@@ -136,4 +151,35 @@ it('falls back to the contact phone when its contact inbox has another source id
   expect(reply.status, reply.text).toBe(200);
   await fake.waitFor(() => sent().length === 1, 'the reply');
   expect(sent()[0]).toMatchObject({ to: '4915112345678', text: { body: 'Hello again' } });
+}, 60_000);
+
+it('refuses a chatbot dispatch to a cold WhatsApp number (free text outside the 24-hour window) before storing anything; a template sent with botKey starts it on the reply', async () => {
+  const { account, number, inbox, wts, sent } = await whatsappAccount();
+  fake.setTemplates(number.businessAccountId, [{ id: '9901', name: 'hello_again', language: 'en_US', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hello {{1}}, can we help?' }] }]);
+  expect((await account.api.post(`/api/v1/accounts/${account.account_id}/inboxes/${inbox.id}/sync_templates`)).status).toBe(200);
+  const bot = await wts.post('/chat/v1/chatbot', { name: 'Menu bot', definition: MENU_FLOW });
+  const refused = await wts.post('/chat/v1/chatbot/send', { botId: bot.body.id, from: number.phoneNumber, to: '+44 7700 900999' });
+  expect(refused.status).toBe(400);
+  expect(refused.body).toMatchObject({ error: true, httpStatusCode: 400, text: expect.stringMatching(/24-hour customer service window is closed.*template/), errors: [{ field: 'to' }] });
+  expect(await db.selectFrom('contacts').select('id').where('account_id', '=', account.account_id).execute()).toEqual([]);
+  expect(await db.selectFrom('conversations').select('id').where('inbox_id', '=', inbox.id).execute()).toEqual([]);
+
+  // A contact who wrote more than 24 hours ago is cold again: a dispatch into its session is refused too.
+  await customerWrites(number, '447700900999', 'old message');
+  await db.updateTable('messages').set({ created_at: new Date(Date.now() - 25 * 3600_000) }).where('inbox_id', '=', inbox.id).execute();
+  const session = await db.selectFrom('conversations').select('uuid').where('inbox_id', '=', inbox.id).executeTakeFirstOrThrow();
+  const stale = await wts.post('/chat/v1/chatbot/send', { botId: bot.body.id, sessionId: session.uuid });
+  expect(stale.status).toBe(400);
+  expect(stale.body.text).toMatch(/24-hour customer service window is closed/);
+  expect(sent()).toEqual([]);
+
+  // The way in (a new number): the template goes with the bot's key; the bot waits for the reply and then speaks.
+  const channelId = (await db.selectFrom('inboxes').select('uuid').where('id', '=', inbox.id).executeTakeFirstOrThrow()).uuid;
+  const template = await wts.post('/chat/v1/message/send', { from: channelId, to: '+44 7700 900998', botKey: bot.body.key, body: { text: 'Hello Ada, can we help?', templateId: '9901', parameters: { '1': 'Ada' } } });
+  expect(template.status, template.text).toBe(200);
+  await fake.waitFor(() => sent().length === 1, 'the template');
+  expect(sent()[0]).toMatchObject({ to: '447700900998', type: 'template', template: { name: 'hello_again' } });
+  await customerWrites(number, '447700900998', 'yes please');
+  await fake.waitFor(() => sent().length === 2, 'the menu after the reply');
+  expect(sent()[1]).toMatchObject({ to: '447700900998', type: 'interactive', interactive: { type: 'button', body: { text: 'What do you need?' } } });
 }, 60_000);

@@ -3,6 +3,7 @@ import type { ChannelWhatsapp, Inbox } from '../../db/types.ts';
 import type { NewFile } from '../../domain/messages/commands.ts';
 import { receiveFile } from '../../domain/attachments/upload.ts';
 import { AppError } from '../../errors.ts';
+import { openCredentials } from './credentials.ts';
 import type { ChannelContext } from '../adapter.ts';
 import { alreadyReceived, receiveInbound } from '../inbound.ts';
 import { updateSentStatus } from '../status.ts';
@@ -19,7 +20,7 @@ export async function whatsappInboxFor(ctx: ChannelContext, phoneNumber: string)
   const channel = await ctx.db.selectFrom('channel_whatsapp').selectAll().where('phone_number', '=', phoneNumber).executeTakeFirst();
   const inbox = channel && (await ctx.db.selectFrom('inboxes').selectAll().where('account_id', '=', channel.account_id).where('id', '=', channel.inbox_id).executeTakeFirst());
   if (!channel || !inbox) throw new AppError('not_found', 'Inbox not found');
-  return { inbox, channel };
+  return { inbox, channel: openCredentials(ctx, channel) };
 }
 
 const equalTexts = (a: string, b: string) => {

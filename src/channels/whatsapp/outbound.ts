@@ -3,6 +3,7 @@ import type { Attachment, ChannelWhatsapp } from '../../db/types.ts';
 import { ProviderError, type ChannelContext, type OutboundMessage } from '../adapter.ts';
 import { callGraph } from './api.ts';
 import { templatePayload } from './template-message.ts';
+import { openCredentials } from './credentials.ts';
 
 interface SentAnswer {
   messages?: { id?: string }[];
@@ -66,7 +67,7 @@ async function channelOf(ctx: ChannelContext, outbound: OutboundMessage): Promis
   if (!channel) throw new ProviderError('the inbox has no WhatsApp number', false);
   const to = await recipientOf(ctx, outbound);
   if (!to) throw new ProviderError('the conversation has no WhatsApp number to write to', false);
-  return { channel, to };
+  return { channel: openCredentials(ctx, channel), to };
 }
 
 const WA_ID = /^\d{5,20}$/;

@@ -2,6 +2,7 @@ import type { Inbox } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { createInbox, type InboxInput } from '../../domain/inboxes/commands.ts';
 import { ProviderError, type ChannelContext } from '../adapter.ts';
+import { sealCredential } from '../../domain/auth/credentials.ts';
 import { fetchTemplates } from './templates.ts';
 
 export const WHATSAPP_CHANNEL_TYPE = 'Channel::Whatsapp';
@@ -75,9 +76,9 @@ export async function createWhatsappInbox(ctx: ChannelContext, accountId: number
         phone_number: phoneNumber,
         phone_number_id: phoneNumberId,
         business_account_id: businessAccountId,
-        api_key: apiKey,
+        api_key: sealCredential(ctx.config, apiKey),
         webhook_verify_token: verifyToken,
-        app_secret: appSecret,
+        app_secret: appSecret === null ? null : sealCredential(ctx.config, appSecret),
       })
       .execute();
   });

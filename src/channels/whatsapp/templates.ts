@@ -3,6 +3,7 @@ import type { Inbox } from '../../db/types.ts';
 import { unprocessable } from '../../errors.ts';
 import { ProviderError, type ChannelContext } from '../adapter.ts';
 import { callGraph } from './api.ts';
+import { openCredentials } from './credentials.ts';
 
 interface TemplatePage {
   data?: Record<string, unknown>[];
@@ -48,7 +49,7 @@ export async function syncInboxTemplates(ctx: ChannelContext, inbox: Inbox): Pro
   const channel = await ctx.db.selectFrom('channel_whatsapp').selectAll().where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).executeTakeFirst();
   if (!channel) throw unprocessable('Template sync is only available for WhatsApp channels');
   try {
-    return await storeTemplates(ctx.db, inbox, await fetchTemplates(ctx, channel.api_key, channel.business_account_id));
+    return await storeTemplates(ctx.db, inbox, await fetchTemplates(ctx, openCredentials(ctx, channel).api_key, channel.business_account_id));
   } catch (error) {
     if (error instanceof ProviderError) throw unprocessable(`Template sync failed: ${error.reason}`);
     throw error;

@@ -1,7 +1,7 @@
 import { attempt } from '../../db/transaction.ts';
 import type { Db } from '../../db/pool.ts';
 import type { Conversation } from '../../db/types.ts';
-import { AppError, validation } from '../../errors.ts';
+import { AppError, unprocessable, validation } from '../../errors.ts';
 import { updateContact } from '../contacts/commands.ts';
 import { assignBot, changeStatus, createConversation, type Performer } from '../conversations/commands.ts';
 import { getConversationById } from '../conversations/repository.ts';
@@ -9,7 +9,8 @@ import { isEnded, toWtsStatus } from '../conversations/status.ts';
 import { mergeSessionMetadata } from '../sessions/commands.ts';
 import { checkCallbackUrl } from './callbacks.ts';
 import { findChatbot, type Chatbot } from './repository.ts';
-import { channelFor, contactFor, openSessionOf, sessionNamed } from '../sessions/addresses.ts';
+import { channelFor, contactFor, knownContactFor, openSessionOf, sessionNamed } from '../sessions/addresses.ts';
+import { contactWindowOpen, DISPATCH_WINDOW_CLOSED_MESSAGE } from '../conversations/reply-window.ts';
 import { activeRunOf, insertRun, stopRuns } from './runs.ts';
 import type { ChatbotRun } from './tables.ts';
 
@@ -58,15 +59,27 @@ export interface DispatchTiming {
   startOn?: 'dispatch' | 'reply';
 }
 
+/**
+ * A bot started at once speaks free text at once; on WhatsApp, outside the contact's 24-hour window, only a
+ * template may go (Meta refuses anything else), so the dispatch is refused before anything is stored. A bot
+ * parked until the contact replies (startOn 'reply', after a template sent with botKey) is not.
+ */
+async function checkWindow(db: Db, accountId: number, inboxId: number, contactId: number | undefined, timing: DispatchTiming): Promise<void> {
+  if (timing.startOn === 'reply') return;
+  if (!(await contactWindowOpen(db, { account_id: accountId, inbox_id: inboxId }, contactId))) throw unprocessable(DISPATCH_WINDOW_CLOSED_MESSAGE, ['to']);
+}
+
 /** The session the bot will talk in (existing, or none yet) and its contact and channel. */
-async function target(db: Db, scope: DispatchScope, request: DispatchRequest) {
+async function target(db: Db, scope: DispatchScope, request: DispatchRequest, timing: DispatchTiming) {
   if (request.sessionId) {
     const session = await sessionNamed(db, scope.accountId, request.sessionId, scope.visibleInboxIds);
+    await checkWindow(db, scope.accountId, session.inbox_id, session.contact_id ?? undefined, timing);
     return { session, contactId: session.contact_id, inboxId: session.inbox_id, named: true };
   }
   if (!request.to?.trim()) throw validation(DISPATCH_MESSAGES.to, ['to']);
   if (!request.from?.trim()) throw validation(DISPATCH_MESSAGES.from, ['from']);
   const inbox = await channelFor(db, scope.accountId, request.from, scope.visibleInboxIds, unknownChannel);
+  await checkWindow(db, scope.accountId, inbox.id, (await knownContactFor(db, scope.accountId, request.to))?.id, timing);
   const contact = await contactFor(db, scope.accountId, inbox, request.to);
   return { session: await openSessionOf(db, scope.accountId, contact.id, inbox.id), contactId: contact.id, inboxId: inbox.id, named: false };
 }
@@ -99,7 +112,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function dispatchChatbot(db: Db, scope: DispatchScope, request: DispatchRequest, timing: DispatchTiming = {}): Promise<ChatbotRun> {
   const bot = await chatbotFor(db, scope.accountId, request.botId || request.botKey);
   const callbackUrl = checkCallbackUrl(request.callbackUrl);
-  const found = await target(db, scope, request);
+  const found = await target(db, scope, request, timing);
   const base = { accountId: scope.accountId, chatbotId: bot.id, version: bot.version, contactId: found.contactId, senderId: request.senderId ?? null, callbackUrl };
   const performer: Performer = { type: 'AgentBot', id: bot.agent_bot_id, name: bot.name };
 

@@ -50,6 +50,31 @@ export async function replyWindowOpen(db: Db, conversation: Pick<Conversation, '
   return Boolean(last?.at) && now - new Date(last!.at as Date).getTime() < WINDOW_MS;
 }
 
+export const DISPATCH_WINDOW_CLOSED_MESSAGE =
+  'The 24-hour customer service window is closed for this WhatsApp contact (it has not written in the last 24 hours), so a chatbot cannot start with free text: send a message template with botKey (POST /chat/v1/message/send), and the chatbot starts when the contact replies';
+
+/**
+ * Whether the contact wrote in the inbox within the last 24 hours, over all its conversations there (Meta's
+ * window is the number's and the contact's, not one conversation's). A contact not known yet (`contactId`
+ * undefined) never wrote. True for channels without a window.
+ */
+export async function contactWindowOpen(db: Db, inbox: { account_id: number; inbox_id: number }, contactId: number | undefined, now = Date.now()): Promise<boolean> {
+  const channelType = await channelTypeOf(db, inbox);
+  if (!channelType || !WINDOWED_CHANNELS.includes(channelType)) return true;
+  if (contactId === undefined) return false;
+  const last = await db
+    .selectFrom('messages')
+    .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+    .select((eb) => eb.fn.max('messages.created_at').as('at'))
+    .where('messages.account_id', '=', inbox.account_id)
+    .where('conversations.account_id', '=', inbox.account_id)
+    .where('conversations.inbox_id', '=', inbox.inbox_id)
+    .where('conversations.contact_id', '=', contactId)
+    .where('messages.message_type', '=', MESSAGE_TYPE.incoming)
+    .executeTakeFirst();
+  return Boolean(last?.at) && now - new Date(last!.at as Date).getTime() < WINDOW_MS;
+}
+
 /** A public, non-template message to a contact outside the window: refused (422) before anything is stored. */
 export async function checkReplyWindow(db: Db, conversation: Pick<Conversation, 'id' | 'account_id' | 'inbox_id'>, send: { isPrivate: boolean; isTemplate: boolean }): Promise<void> {
   if (send.isPrivate || send.isTemplate) return;

@@ -246,6 +246,26 @@ export async function editMessageContent(db: Db, message: Message, content: stri
 }
 
 /**
+ * More files for a stored message (a provider's album arriving part by part), and its content when it had
+ * none: in the caller's transaction, `message.updated` fired so webhooks and realtime see the new files.
+ */
+export async function addMessageFiles(trx: Db, message: Message, files: NewFile[], content: string | null): Promise<Message> {
+  const rows = attachmentRows(message.account_id, message.id, { messageType: message.message_type, files });
+  if (rows.length) {
+    await claimStorageKeys(trx, files.filter((file) => !file.shared).map((file) => file.storageKey));
+    await trx.insertInto('attachments').values(rows).execute();
+  }
+  const updated = await trx
+    .updateTable('messages')
+    .set({ ...(content && !message.content ? { content: content.toWellFormed() } : {}), updated_at: new Date() })
+    .where('id', '=', message.id)
+    .where('account_id', '=', message.account_id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return messageUpdated(trx, message, updated);
+}
+
+/**
  * Chatwoot's retry of a message its channel failed to deliver: back to `sent`, the failure reason cleared,
  * `message.updated` fired. (A channel adapter sends again on that; API inboxes have nothing to resend.)
  */

@@ -83,6 +83,11 @@ async function findRecipient(db: Db, accountId: number, key: RecipientKey): Prom
     .executeTakeFirst();
 }
 
+/** The contact `to` names when the company knows it already (nothing is created). */
+export async function knownContactFor(db: Db, accountId: number, to: string): Promise<Contact | undefined> {
+  return findRecipient(db, accountId, recipientOf(to));
+}
+
 /** The contact `to` names, created (in the sending channel) when the company does not know it yet, as WTS does. */
 export async function contactFor(db: Db, accountId: number, inbox: Inbox, to: string): Promise<Contact> {
   const key = recipientOf(to);
