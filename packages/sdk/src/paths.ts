@@ -4085,6 +4085,9 @@ export interface Paths {
           smtp_enable_starttls_auto?: boolean | null;
           smtp_enable_ssl_tls?: boolean | null;
           smtp_authentication?: string | null;
+          reauthorization_required?: boolean;
+          imap_error?: string | null;
+          imap_checked_at?: string | null;
         }>;
       };
     };
@@ -4212,6 +4215,9 @@ export interface Paths {
         smtp_enable_starttls_auto?: boolean | null;
         smtp_enable_ssl_tls?: boolean | null;
         smtp_authentication?: string | null;
+        reauthorization_required?: boolean;
+        imap_error?: string | null;
+        imap_checked_at?: string | null;
       };
     };
   };
@@ -4277,6 +4283,9 @@ export interface Paths {
         smtp_enable_starttls_auto?: boolean | null;
         smtp_enable_ssl_tls?: boolean | null;
         smtp_authentication?: string | null;
+        reauthorization_required?: boolean;
+        imap_error?: string | null;
+        imap_checked_at?: string | null;
       };
     };
     put: {
@@ -4402,6 +4411,9 @@ export interface Paths {
         smtp_enable_starttls_auto?: boolean | null;
         smtp_enable_ssl_tls?: boolean | null;
         smtp_authentication?: string | null;
+        reauthorization_required?: boolean;
+        imap_error?: string | null;
+        imap_checked_at?: string | null;
       };
     };
     patch: {
@@ -4527,6 +4539,9 @@ export interface Paths {
         smtp_enable_starttls_auto?: boolean | null;
         smtp_enable_ssl_tls?: boolean | null;
         smtp_authentication?: string | null;
+        reauthorization_required?: boolean;
+        imap_error?: string | null;
+        imap_checked_at?: string | null;
       };
     };
     delete: {
