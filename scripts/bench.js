@@ -2,7 +2,8 @@
 // `--mcp` the MCP tool-call latency (bench/mcp.ts), `--rate-limit` the shared rate limiter's cost per request (bench/rate-limit.ts),
 // `--sequences` sequence steps and scheduled messages sent per second (bench/sequences.ts), `--whatsapp` the WhatsApp
 // channel's throughput against the loopback Graph API (bench/whatsapp.ts), `--import` the speed of
-// `switchboard import chatwoot` (bench/import.ts), `--sdk` the SDK's overhead (bench/sdk.ts).
+// `switchboard import chatwoot` (bench/import.ts), `--sdk` the SDK's overhead (bench/sdk.ts), `--email` the email
+// channel's inbound SMTP and outbound send throughput on loopback (bench/email.ts).
 import { ensureModernNode } from './modern-node.js';
 
 ensureModernNode();
@@ -14,6 +15,7 @@ const alone = {
   '--whatsapp': '../bench/whatsapp.ts',
   '--import': '../bench/import.ts',
   '--sdk': '../bench/sdk.ts',
+  '--email': '../bench/email.ts',
 };
 const chosen = Object.keys(alone).find((flag) => process.argv.includes(flag));
 await import(chosen ? alone[chosen] : '../bench/run.ts');

@@ -39,6 +39,8 @@ export async function startEmailReceiver(ctx: ChannelContext, port: number, host
     },
     size: MAX_MAIL_BYTES,
     banner: 'Switchboard',
+    // A reverse DNS lookup per connection names the client in logs we do not keep, and costs a resolver round trip.
+    disableReverseLookup: true,
     logger: false,
     async onRcptTo(address, session, callback) {
       try {
