@@ -68,6 +68,10 @@ export interface Config {
     /** The built-in SMTP receiver for email inboxes (off unless SMTP_INBOUND_PORT is set). */
     emailInboundPort: number | undefined;
     emailInboundHost: string;
+    /** STARTTLS on the SMTP receiver: PEM certificate (chain) and key files; off unless both are set. */
+    emailInboundTls: { certPath: string; keyPath: string } | undefined;
+    /** SMTP AUTH required by the receiver (PLAIN/LOGIN; after STARTTLS when TLS is on); off unless both are set. */
+    emailInboundAuth: { username: string; password: string } | undefined;
     /** The domain of per-conversation reply addresses (reply+<uuid>@domain); else the inbox address's domain. */
     emailReplyDomain: string | undefined;
     /** How often IMAP inboxes are polled. */
@@ -307,10 +311,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: integer(env, 'CHANNEL_TIMEOUT_MS', 30_000, 100, 600_000),
       emailInboundPort: env.SMTP_INBOUND_PORT ? integer(env, 'SMTP_INBOUND_PORT', 0, 0, 65_535) : undefined,
       emailInboundHost: env.SMTP_INBOUND_HOST?.trim() || '0.0.0.0',
+      emailInboundTls: pairOf(env, 'SMTP_INBOUND_TLS_CERT', 'SMTP_INBOUND_TLS_KEY', (certPath, keyPath) => ({ certPath, keyPath })),
+      emailInboundAuth: pairOf(env, 'SMTP_INBOUND_AUTH_USERNAME', 'SMTP_INBOUND_AUTH_PASSWORD', (username, password) => ({ username, password })),
       emailReplyDomain: env.MAILER_INBOUND_EMAIL_DOMAIN?.trim() || undefined,
       imapPollSeconds: integer(env, 'IMAP_POLL_SECONDS', 60, 1, 86_400),
     },
     realtime: realtime(env),
     rateLimits: rateLimits(env),
   };
+}
+
+/** Two settings that only make sense together: both set, neither, or a clear error naming the missing one. */
+function pairOf<T>(env: NodeJS.ProcessEnv, first: string, second: string, make: (a: string, b: string) => T): T | undefined {
+  const a = env[first]?.trim();
+  const b = env[second]?.trim();
+  if (!a && !b) return undefined;
+  if (!a || !b) throw new Error(`${a ? second : first} must be set together with ${a ? first : second}`);
+  return make(a, b);
 }

@@ -5,9 +5,14 @@ import { attemptSend } from '../channels/outbound-deliver.ts';
 import { CHANNEL_SENDS_CHANNEL } from '../channels/outbound-plan.ts';
 import { startJobQueue, type JobsLog } from './boss.ts';
 import { startNotifiedSweep } from './notified-sweep.ts';
+import { repeat } from './repeat.ts';
+import { imapInboxIds } from '../channels/email/setup.ts';
 
 /** Sends one outgoing message through its channel; retried by pg-boss with exponential backoff. */
 export const CHANNEL_SEND_QUEUE = 'channel-send';
+
+/** Reads one email inbox's IMAP mailbox; at most one such job per inbox is queued or running at a time. */
+export const IMAP_POLL_QUEUE = 'email-imap-poll';
 
 const SWEEP_MS = 1000;
 const SWEEP_BATCH = 200;
@@ -15,6 +20,8 @@ const SWEEP_BATCH = 200;
 export interface ChannelEngine {
   /** The built-in SMTP receiver's port, when SMTP_INBOUND_PORT turned it on. */
   emailInboundPort?: number;
+  /** Queues an IMAP poll of every IMAP inbox now (the timer does it every IMAP_POLL_SECONDS). */
+  pollImapNow(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +73,21 @@ export async function startChannelEngine(database: DatabaseHandle, config: Confi
       ),
   );
 
+  // IMAP polling: every process's timer queues a poll per IMAP inbox; the queue's `exclusive` policy keeps it to
+  // one queued or running poll per inbox across processes. A failed poll is recorded on the inbox and simply
+  // waits for the next round (no retries: the next round is the retry).
+  await boss.createQueue(IMAP_POLL_QUEUE, { policy: 'exclusive', retryLimit: 0, expireInSeconds: Math.ceil((timeoutMs * 6) / 1000) + 60 });
+  // imapflow loads only with the first poll: a process without IMAP inboxes never pays for it.
+  async function pollImapNow(): Promise<void> {
+    for (const inboxId of await imapInboxIds(ctx)) await boss.send(IMAP_POLL_QUEUE, { inboxId }, { singletonKey: `inbox:${inboxId}` });
+  }
+  await boss.work<{ inboxId: number }>(IMAP_POLL_QUEUE, { localConcurrency: 2, batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    const { pollImapInbox } = await import('../channels/email/imap.ts');
+    // A full batch: the rest of the mailbox is read at once, not a whole interval later.
+    while ((await pollImapInbox(ctx, job.data.inboxId)).more);
+  });
+  const imapTimer = repeat(config.channels.imapPollSeconds * 1000, () => pollImapNow().catch((err) => log.warn({ err }, 'channel engine: IMAP polls not queued')), { now: true });
+
   const sweep = await startNotifiedSweep(database, { channel: CHANNEL_SENDS_CHANNEL, intervalMs: SWEEP_MS, name: 'channel engine' }, enqueueQueued, log);
   const { emailInboundPort, emailInboundHost } = config.channels;
   // smtp-server and the mail parser load only when the receiver is on.
@@ -73,7 +95,9 @@ export async function startChannelEngine(database: DatabaseHandle, config: Confi
 
   return {
     emailInboundPort: receiver?.port,
+    pollImapNow,
     async stop() {
+      await imapTimer.stop();
       await receiver?.stop();
       await sweep.stop();
       await boss.stop({ graceful: true, timeout: 5000 });

@@ -4167,6 +4167,9 @@ export interface Paths {
           smtp_enable_starttls_auto?: boolean | null;
           smtp_enable_ssl_tls?: boolean | null;
           smtp_authentication?: string | null;
+          reauthorization_required?: boolean;
+          imap_error?: string | null;
+          imap_checked_at?: string | null;
         }>;
       };
     };
@@ -4294,6 +4297,9 @@ export interface Paths {
         smtp_enable_starttls_auto?: boolean | null;
         smtp_enable_ssl_tls?: boolean | null;
         smtp_authentication?: string | null;
+        reauthorization_required?: boolean;
+        imap_error?: string | null;
+        imap_checked_at?: string | null;
       };
     };
   };
@@ -4359,6 +4365,9 @@ export interface Paths {
         smtp_enable_starttls_auto?: boolean | null;
         smtp_enable_ssl_tls?: boolean | null;
         smtp_authentication?: string | null;
+        reauthorization_required?: boolean;
+        imap_error?: string | null;
+        imap_checked_at?: string | null;
       };
     };
     put: {
@@ -4484,6 +4493,9 @@ export interface Paths {
         smtp_enable_starttls_auto?: boolean | null;
         smtp_enable_ssl_tls?: boolean | null;
         smtp_authentication?: string | null;
+        reauthorization_required?: boolean;
+        imap_error?: string | null;
+        imap_checked_at?: string | null;
       };
     };
     patch: {
@@ -4609,6 +4621,9 @@ export interface Paths {
         smtp_enable_starttls_auto?: boolean | null;
         smtp_enable_ssl_tls?: boolean | null;
         smtp_authentication?: string | null;
+        reauthorization_required?: boolean;
+        imap_error?: string | null;
+        imap_checked_at?: string | null;
       };
     };
     delete: {

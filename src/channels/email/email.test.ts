@@ -137,6 +137,28 @@ describe('email inbound and outbound', () => {
     expect(answer.html_content.full).toContain('Sorry! A new one');
   });
 
+  it('sends the reply as text and HTML alternatives, the markdown rendered and everything typed escaped', async () => {
+    const account = await ctx.account();
+    const { email, inbox } = await emailInbox(account);
+    await inbound.sendMail({ from: customer, to: email, subject: 'Formats', text: 'Can you format?', messageId: '<fmt-1@customer.example>' });
+    const conversation = await db.selectFrom('conversations').selectAll().where('inbox_id', '=', inbox.id).executeTakeFirstOrThrow();
+    const before = smtp.received.length;
+    const content = 'Hi **Ada**, see [the guide](https://shop.example/guide?a=1&b=2).\n\n- one\n- <script>alert(1)</script>\n\n[bad](javascript:alert(1)) <img src=x onerror=alert(1)>';
+    const id = await reply(account, conversation.display_id, content);
+    await waitFor(() => db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), (m) => m.source_id !== null, 'reply sent');
+    const raw = smtp.received.slice(before).at(-1)!.raw;
+    expect(raw).toMatch(/^Content-Type: multipart\/alternative;/m);
+    const mail = await simpleParser(raw);
+    expect(mail.text?.trim()).toBe(content);
+    expect(mail.inReplyTo).toBe('<fmt-1@customer.example>');
+    expect(mail.replyTo?.value[0].address).toBe(`reply+${conversation.uuid}@shop.example`);
+    const html = String(mail.html);
+    expect(html).toContain('<p>Hi <strong>Ada</strong>, see <a href="https://shop.example/guide?a=1&amp;b=2">the guide</a>.</p>');
+    expect(html).toContain('<ul><li>one</li><li>&lt;script&gt;alert(1)&lt;/script&gt;</li></ul>');
+    expect(html).toContain('[bad](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<script|<img|href="javascript/);
+  });
+
   it('stores attachments and sends the agent’s attachments', async () => {
     const account = await ctx.account();
     const { email, inbox } = await emailInbox(account);

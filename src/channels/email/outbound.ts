@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { ChannelEmail } from '../../db/types.ts';
 import { ProviderError, type ChannelContext, type OutboundMessage } from '../adapter.ts';
+import { markdownToHtml } from './html.ts';
 import { domainOf, ownMessageId, replyAddress } from './mail.ts';
 import { openNullable } from '../../domain/auth/credentials.ts';
 
@@ -65,7 +66,8 @@ function providerErrorOf(error: unknown): ProviderError {
 /**
  * An agent's reply as a mail from the inbox's address, through the inbox's SMTP server: In-Reply-To the
  * contact's last mail and References the thread, Reply-To the conversation's reply address, our own
- * Message-ID (the same for every attempt at one message; it becomes the message's source_id), attachments.
+ * Message-ID (the same for every attempt at one message; it becomes the message's source_id), the text and
+ * its HTML rendering as alternatives, attachments.
  */
 export async function sendEmailMessage(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ sourceId: string }> {
   const { inbox, conversation, message, attachments } = outbound;
@@ -93,7 +95,9 @@ export async function sendEmailMessage(ctx: ChannelContext, outbound: OutboundMe
       messageId,
       ...(inReplyTo ? { inReplyTo } : {}),
       ...(references.length ? { references } : {}),
+      // multipart/alternative: the markdown as typed, and rendered (escaped) for clients that show HTML.
       text: message.content ?? '',
+      ...(message.content?.trim() ? { html: markdownToHtml(message.content) } : {}),
       attachments: files,
     });
   } catch (error) {

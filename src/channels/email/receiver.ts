@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import type { ChannelContext } from '../adapter.ts';
@@ -16,15 +18,29 @@ type Session = { envelope: { mailFrom: SMTPServerAddress | false; rcptTo: SMTPSe
 /**
  * The built-in SMTP receiver (SMTP_INBOUND_PORT): mail for an email inbox's address, or a conversation's
  * reply address, is taken in (channels/email/inbound.ts); any other recipient is refused (550), so it
- * never relays. No authentication: it is the MX (or the forward target) for the inboxes' addresses.
- * An error while storing answers 451, and the sending server tries again later (receipts make that safe).
+ * never relays. As the MX (or the forward target) for the inboxes' addresses it asks for no authentication;
+ * with SMTP_INBOUND_AUTH_* set it requires AUTH (a relay or forwarder that logs in), after STARTTLS when
+ * SMTP_INBOUND_TLS_* gives it a certificate. An error while storing answers 451, and the sending server tries
+ * again later (receipts make that safe).
  */
 export async function startEmailReceiver(ctx: ChannelContext, port: number, host: string): Promise<EmailReceiver> {
+  const { emailInboundTls: tls, emailInboundAuth: auth } = ctx.config.channels;
+  const disabled = [...(auth ? [] : ['AUTH']), ...(tls ? [] : ['STARTTLS'])];
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    authOptional: !auth,
+    disabledCommands: disabled,
+    ...(tls ? { key: fs.readFileSync(tls.keyPath), cert: fs.readFileSync(tls.certPath) } : {}),
+    // Without TLS there is nothing to wait for; with it, a password never crosses the wire in clear.
+    allowInsecureAuth: !tls,
+    authMethods: ['PLAIN', 'LOGIN'],
+    onAuth(login, _session, callback) {
+      if (auth && login.username === auth.username && sameSecret(login.password ?? '', auth.password)) return callback(null, { user: login.username });
+      callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+    },
     size: MAX_MAIL_BYTES,
     banner: 'Switchboard',
+    // A reverse DNS lookup per connection names the client in logs we do not keep, and costs a resolver round trip.
+    disableReverseLookup: true,
     logger: false,
     async onRcptTo(address, session, callback) {
       try {
@@ -75,4 +91,10 @@ export async function startEmailReceiver(ctx: ChannelContext, port: number, host
     port: (server.server.address() as AddressInfo).port,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Compares in constant time (digests of equal length), so timing tells nothing about the password. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
+  return crypto.timingSafeEqual(digest(given), digest(expected));
 }

@@ -85,3 +85,16 @@ export async function createEmailInbox(ctx: ChannelContext, accountId: number, i
 export async function beforeEmailDelete(): Promise<() => Promise<void>> {
   return async () => {};
 }
+
+/** The inboxes IMAP polling reads: enabled, with a server to read. */
+export async function imapInboxIds(ctx: Pick<ChannelContext, 'db'>): Promise<number[]> {
+  const rows = await ctx.db
+    .selectFrom('channel_email')
+    .select('inbox_id')
+    .where('imap_enabled', '=', true)
+    .where('imap_address', 'is not', null)
+    .where('imap_port', 'is not', null)
+    .orderBy('inbox_id')
+    .execute();
+  return rows.map((row) => Number(row.inbox_id));
+}

@@ -95,6 +95,12 @@ export const InboxSchema = Type.Object({
   smtp_enable_starttls_auto: Type.Optional(B),
   smtp_enable_ssl_tls: Type.Optional(B),
   smtp_authentication: Type.Optional(S),
+  /** Chatwoot's flag: the channel's login was refused and its credentials need updating (an email inbox's IMAP). */
+  reauthorization_required: Type.Optional(Type.Boolean()),
+  /** Why the last IMAP poll failed, in the server's words; null when it succeeded. */
+  imap_error: Type.Optional(S),
+  /** When the IMAP mailbox was last polled. */
+  imap_checked_at: Type.Optional(S),
 });
 export type InboxJson = Static<typeof InboxSchema>;
 
@@ -167,6 +173,11 @@ export function presentInbox(inbox: Inbox, options: { isAdmin: boolean; publicUr
   // An email inbox's servers, as Chatwoot presents them; the IMAP and SMTP passwords never are.
   if (inbox.channel_type === CHANNEL_TYPES.email) {
     for (const key of EMAIL_FIELDS) (json as Record<string, unknown>)[key] = channel[key] ?? null;
+    json.reauthorization_required = channel.reauthorization_required === true;
+    if (channel.imap_enabled) {
+      json.imap_error = channel.imap_error ?? null;
+      json.imap_checked_at = channel.imap_checked_at ?? null;
+    }
   }
   if (options.isAdmin && (isApi || isWidget)) json.hmac_token = inbox.hmac_token;
   return json;

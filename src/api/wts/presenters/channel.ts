@@ -60,12 +60,14 @@ export const ChannelSchema = Type.Object({
 });
 
 export function presentChannel(inbox: Inbox): Static<typeof ChannelSchema> {
-  const phone = (inbox.channel as Record<string, unknown> | null)?.phone_number;
+  const channel = (inbox.channel ?? {}) as Record<string, unknown>;
+  const phone = channel.phone_number;
   return {
     id: inbox.uuid,
     createdAt: iso(inbox.created_at),
     updatedAt: iso(inbox.updated_at),
-    active: true,
+    // A channel whose login the provider refuses (an email inbox's IMAP) takes no messages until it is fixed.
+    active: channel.reauthorization_required !== true,
     type: platformOf(inbox),
     number: typeof phone === 'string' ? phone : null,
     numberFormatted: typeof phone === 'string' ? phone : null,
