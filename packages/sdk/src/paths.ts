@@ -4611,7 +4611,19 @@ export interface Paths {
           enabled: boolean;
           action?: string;
           button?: string;
-          hooks: Array<unknown>;
+          hooks: Array<{
+            id: number;
+            app_id: string;
+            status: boolean;
+            inbox: {
+              id: number;
+              name: string;
+            } | null;
+            account_id: number;
+            hook_type: "account" | "inbox";
+            settings: Record<string, unknown>;
+            reference_id: null | null;
+          }>;
         }>;
       };
     };
@@ -4627,7 +4639,19 @@ export interface Paths {
         enabled: boolean;
         action?: string;
         button?: string;
-        hooks: Array<unknown>;
+        hooks: Array<{
+          id: number;
+          app_id: string;
+          status: boolean;
+          inbox: {
+            id: number;
+            name: string;
+          } | null;
+          account_id: number;
+          hook_type: "account" | "inbox";
+          settings: Record<string, unknown>;
+          reference_id: null | null;
+        }>;
       };
     };
   };
@@ -4636,11 +4660,23 @@ export interface Paths {
       path: { account_id: string | number; };
       body: {
         app_id?: string;
-        inbox_id?: number;
+        inbox_id?: number | null;
         status?: unknown;
         settings?: Record<string, unknown>;
       };
-      response: unknown;
+      response: {
+        id: number;
+        app_id: string;
+        status: boolean;
+        inbox: {
+          id: number;
+          name: string;
+        } | null;
+        account_id: number;
+        hook_type: "account" | "inbox";
+        settings: Record<string, unknown>;
+        reference_id: null | null;
+      };
     };
   };
   "/api/v1/accounts/{account_id}/integrations/hooks/{id}": {
@@ -4650,7 +4686,19 @@ export interface Paths {
         status?: unknown;
         settings?: Record<string, unknown>;
       };
-      response: unknown;
+      response: {
+        id: number;
+        app_id: string;
+        status: boolean;
+        inbox: {
+          id: number;
+          name: string;
+        } | null;
+        account_id: number;
+        hook_type: "account" | "inbox";
+        settings: Record<string, unknown>;
+        reference_id: null | null;
+      };
     };
     patch: {
       path: { account_id: string | number; id: string | number; };
@@ -4658,11 +4706,56 @@ export interface Paths {
         status?: unknown;
         settings?: Record<string, unknown>;
       };
-      response: unknown;
+      response: {
+        id: number;
+        app_id: string;
+        status: boolean;
+        inbox: {
+          id: number;
+          name: string;
+        } | null;
+        account_id: number;
+        hook_type: "account" | "inbox";
+        settings: Record<string, unknown>;
+        reference_id: null | null;
+      };
     };
     delete: {
       path: { account_id: string | number; id: string | number; };
       response: unknown;
+    };
+  };
+  "/api/v1/accounts/{account_id}/integrations/hooks/{id}/deliveries": {
+    get: {
+      path: { account_id: string | number; id: string | number; };
+      query: {
+        page?: number;
+      };
+      response: {
+        payload: Array<{
+          id: string;
+          event: string;
+          status: string;
+          attempts: number;
+          next_attempt_at: string | null;
+          delivered_at: string | null;
+          last_status_code: number | null;
+          last_error: string | null;
+          last_latency_ms: number | null;
+          created_at: string;
+          attempt_log: Array<{
+            attempted_at: string;
+            status_code: number | null;
+            error: string | null;
+            latency_ms: number;
+            response_excerpt: string | null;
+          }>;
+        }>;
+        meta: {
+          count: number;
+          current_page: number;
+        };
+      };
     };
   };
   "/api/v1/accounts/{account_id}/labels": {
@@ -12293,6 +12386,7 @@ export const PAGED_PATHS = [
   '/api/v1/accounts/{account_id}/conversations/meta',
   '/api/v1/accounts/{account_id}/conversations/search',
   '/api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments',
+  '/api/v1/accounts/{account_id}/integrations/hooks/{id}/deliveries',
   '/api/v1/accounts/{account_id}/webhooks/{id}/deliveries',
   '/chat/v1/chatbot',
   '/chat/v1/message',
