@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
-import { chromiumUnavailable, poll, screenshot, signedInBrowser, until } from '../helpers/browser.ts';
+import { PHONE_DARK, chromiumUnavailable, poll, screenshot, signedInBrowser, signedInPage, until } from '../helpers/browser.ts';
 import { startMacroRunner } from '../../src/jobs/macros.ts';
 
 const unavailable = chromiumUnavailable();
@@ -62,5 +62,22 @@ describe.skipIf(Boolean(unavailable))('macros in the conversation view, in Chrom
     await screenshot(page, 'macros-after-run');
     expect((await api.get(`${base}/conversations/${conversation.id}`)).body.status).toBe('open');
     expect(errors).toEqual([]);
+  });
+
+  it('opens the menu inside a phone-sized screen', async () => {
+    const phone = await signedInPage(browser, origin, account.email, account.password, PHONE_DARK);
+    try {
+      await phone.page.goto(`${origin}/app/accounts/${account.account_id}/conversations/${conversation.id}`);
+      await phone.page.locator('summary', { hasText: 'Macros' }).click();
+      const menu = phone.page.getByRole('group', { name: 'Macros' });
+      await menu.getByRole('button', { name: 'Run VIP follow-up' }).waitFor();
+      const box = (await menu.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE_DARK.viewport.width);
+      await screenshot(phone.page, 'macros-phone');
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.context.close();
+    }
   });
 });
