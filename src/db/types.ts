@@ -406,7 +406,7 @@ export interface WebhooksTable {
   updated_at: Timestamp;
 }
 
-export type DeliveryTarget = 'webhook' | 'inbox' | 'agent_bot';
+export type DeliveryTarget = 'webhook' | 'inbox' | 'agent_bot' | 'integration_hook';
 
 export interface WebhookDeliveriesTable {
   id: Uuid;
@@ -633,6 +633,23 @@ export interface DashboardAppsTable {
   updated_at: Timestamp;
 }
 
+/** Settings of a Slack hook: the Slack incoming webhook its notifications are posted to. */
+export interface SlackHookSettings {
+  webhook_url: string;
+}
+
+/** An integration app enabled for an account or one inbox (migration 20261206160000_integration_hooks). */
+export interface IntegrationHooksTable {
+  id: Id;
+  account_id: number;
+  app_id: string;
+  inbox_id: number | null;
+  enabled: Generated<boolean>;
+  settings: Json<SlackHookSettings>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export type MacroVisibility = 'personal' | 'global';
 
 /** The shared rate limiter's counters (api/rate-limit/store.ts): one row per key, its current fixed window. */
@@ -741,6 +758,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   import_mappings: ImportMappingsTable;
   dashboard_apps: DashboardAppsTable;
+  integration_hooks: IntegrationHooksTable;
   automation_rules: AutomationRulesTable;
   automation_runs: AutomationRunsTable;
   automation_calls: AutomationCallsTable;
@@ -811,6 +829,7 @@ export type CannedResponse = Selectable<CannedResponsesTable>;
 export type CustomAttributeDefinition = Selectable<CustomAttributeDefinitionsTable>;
 export type CustomFilter = Selectable<CustomFiltersTable>;
 export type DashboardApp = Selectable<DashboardAppsTable>;
+export type IntegrationHook = Selectable<IntegrationHooksTable>;
 export type Macro = Selectable<MacrosTable>;
 export type MacroRun = Selectable<MacroRunsTable>;
 export type ActionFile = Selectable<ActionFilesTable>;

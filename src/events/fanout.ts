@@ -5,6 +5,7 @@ import { deliveryPlanners, type PlannedDelivery } from './planners.ts';
 import { planChatbotSignals } from '../domain/chatbots/signals.ts';
 import { planChannelSends } from '../channels/outbound-plan.ts';
 import { planAutomationRuns } from '../domain/automation_rules/plan.ts';
+import { planSlackNotifications } from '../domain/integrations/slack.ts';
 import { lockReceiversExclusive } from './lines.ts';
 
 /** Held for one fan-out transaction: one process at a time turns events into deliveries. */
@@ -80,6 +81,8 @@ export async function fanOutEvents(db: Db, publicUrl: string, limit = FAN_OUT_BA
     const webhooks = await trx.selectFrom('webhooks').selectAll().where('account_id', 'in', [...new Set(events.map((e) => e.account_id))]).execute();
     const planned: PlannedDelivery[] = [];
     for (const plan of deliveryPlanners()) planned.push(...(await plan(trx, events, publicUrl, webhooks)));
+    // Integration hooks (Slack): notices that go out through the same deliveries, retried and logged alike.
+    planned.push(...(await planSlackNotifications(trx, events, publicUrl)));
     // Chatbots: replies resume waiting flows, agents taking over stop them (exactly once per event, like deliveries).
     await planChatbotSignals(trx, events);
     // Channel adapters: outgoing messages in their inboxes become sends (exactly once per event too).

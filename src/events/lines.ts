@@ -15,7 +15,7 @@ import type { DeliveryTarget } from '../db/types.ts';
  */
 const LINE_LOCK_SPACE = 4_210_002;
 const BUCKETS = 256;
-const TARGET_INDEX: Record<DeliveryTarget, number> = { webhook: 0, inbox: 1, agent_bot: 2 };
+const TARGET_INDEX: Record<DeliveryTarget, number> = { webhook: 0, inbox: 1, agent_bot: 2, integration_hook: 3 };
 
 export interface Receiver {
   targetType: DeliveryTarget;

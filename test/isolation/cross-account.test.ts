@@ -65,6 +65,11 @@ const bArticle = await db
   .values({ account_id: b.account.account_id, portal_id: bPortal.id, title: 'Beta article', slug: 'beta-article', content: 'beta' })
   .returning('id')
   .executeTakeFirstOrThrow();
+const bHook = await db
+  .insertInto('integration_hooks')
+  .values({ account_id: b.account.account_id, app_id: 'slack', settings: JSON.stringify({ webhook_url: 'https://hooks.slack.com/services/beta' }) })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const bNote = await db.insertInto('contact_notes').values({ account_id: b.account.account_id, contact_id: b.contact.id, content: 'beta note' }).returning('id').executeTakeFirstOrThrow();
 
 /** Which id of B each path parameter gets, by the collection it follows. */
@@ -74,8 +79,7 @@ function idFor(collection: string, param: string): number {
   if (param === 'note_id') return bNote.id;
   if (param === 'delivery_id') return '00000000-0000-4000-8000-000000000000' as never;
   if (collection === 'chatbots') return bChatbot.id as never;
-  // No hook is ever stored (integrations refuses them), so any id stands for one of B's.
-  if (collection === 'hooks') return 1;
+  if (collection === 'hooks') return bHook.id;
   const byCollection: Record<string, number> = {
     contacts: b.contact.id,
     conversations: bConversation.id,

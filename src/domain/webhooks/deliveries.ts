@@ -1,16 +1,16 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
-import type { WebhookAttempt, WebhookDelivery } from '../../db/types.ts';
+import type { DeliveryTarget, WebhookAttempt, WebhookDelivery } from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
 
 export const DELIVERIES_PER_PAGE = 25;
 
-/** A webhook's delivery log, newest first, with every attempt: three statements per page. */
-export async function listDeliveries(db: Db, accountId: number, webhookId: number, page: number) {
+/** A receiver's delivery log (a webhook's, or an integration hook's), newest first, with every attempt: three statements per page. */
+export async function listDeliveries(db: Db, accountId: number, webhookId: number, page: number, targetType: DeliveryTarget = 'webhook') {
   const base = db
     .selectFrom('webhook_deliveries')
     .where('account_id', '=', accountId)
-    .where('target_type', '=', 'webhook')
+    .where('target_type', '=', targetType)
     .where('target_id', '=', webhookId);
   const [deliveries, total] = await Promise.all([
     base.selectAll().orderBy('created_at', 'desc').orderBy('event_seq', 'desc').limit(DELIVERIES_PER_PAGE).offset((page - 1) * DELIVERIES_PER_PAGE).execute(),

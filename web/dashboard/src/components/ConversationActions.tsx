@@ -4,6 +4,7 @@ import { useAccountData } from '../lib/account-data.tsx';
 import { t, type StringKey } from '../lib/i18n.ts';
 import type { Conversation } from '../lib/types.ts';
 import { MoreActions } from './MoreActions.tsx';
+import { MacroMenu } from './MacroMenu.tsx';
 import { useRealtime } from '../lib/realtime.tsx';
 
 const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
@@ -98,6 +99,7 @@ export function ConversationActions({ conversation, onChange, onError }: { conve
       <button type="button" className={resolved ? 'status-toggle' : 'status-toggle primary'} onClick={toggleStatus} disabled={busy}>
         {resolved ? t('actions.reopen') : t('actions.resolve')}
       </button>
+      <MacroMenu conversation={conversation} onError={onError} />
       <MoreActions conversation={conversation} onChange={onChange} onError={onError} />
       <div className="labels" aria-label={t('actions.labels')}>
         {conversation.labels.map((label) => (

@@ -129,6 +129,26 @@ const en = {
   'apps.open': 'Open {name} beside the conversation',
   'apps.frame': '{name} (dashboard app)',
   'apps.close': 'Close the app',
+  'macros.title': 'Macros',
+  'macros.loading': 'Loading macros…',
+  'macros.empty': 'No macros yet. Create them through the API (/macros) or from Chatwoot-compatible tools.',
+  'macros.run': 'Run {name}',
+  'macros.running': '“{name}” is running on this conversation.',
+  'macros.personal': 'only you',
+  'macros.action.assign_agent': 'assign an agent',
+  'macros.action.assign_team': 'assign a team',
+  'macros.action.add_label': 'add labels',
+  'macros.action.remove_label': 'remove labels',
+  'macros.action.send_message': 'send a message',
+  'macros.action.add_private_note': 'add a private note',
+  'macros.action.resolve_conversation': 'resolve',
+  'macros.action.open_conversation': 'reopen',
+  'macros.action.snooze_conversation': 'snooze',
+  'macros.action.mute_conversation': 'mute',
+  'macros.action.change_priority': 'change priority',
+  'macros.action.send_email_transcript': 'email the transcript',
+  'macros.action.send_webhook_event': 'send a webhook event',
+  'macros.action.send_attachment': 'send an attachment',
   'contact.close': 'Close the contact panel',
   'contact.unnamed': 'Unnamed contact',
   'contact.name': 'Name',
@@ -567,6 +587,8 @@ const en = {
 };
 
 export type StringKey = keyof typeof en;
+/** Whether a key built at run time (an API value in it) names a string. */
+export const isStringKey = (key: string): key is StringKey => Object.prototype.hasOwnProperty.call(en, key);
 export const LOCALES: Record<string, Record<StringKey, string>> = { en };
 
 let current: Record<StringKey, string> = en;

@@ -8,7 +8,7 @@ import { DeliveriesQuery, DeliveriesResponse, DeliveryParams, DeliverySchema, We
 
 const tags = ['Webhooks'];
 
-function presentDelivery(delivery: WebhookDelivery, attempts: WebhookAttempt[]) {
+export function presentDelivery(delivery: WebhookDelivery, attempts: WebhookAttempt[]) {
   return {
     id: delivery.id,
     event: delivery.event_name,
