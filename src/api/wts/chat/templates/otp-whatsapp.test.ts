@@ -56,3 +56,16 @@ it('a named template that is not the channel’s is refused in the WTS envelope 
   expect(refused.body).toMatchObject({ error: true, key: 'ERROR_VALIDATION', errors: [expect.objectContaining({ field: 'templateId' })] });
   expect(fake.callsTo('messages', number.apiKey)).toHaveLength(before);
 });
+
+it('POST /chat/v1/send/template starts a WhatsApp conversation with the named template and its parameters', async () => {
+  const before = fake.callsTo('messages', number.apiKey).length;
+  const sent = await wts.post('/chat/v1/send/template', { from: PHONE, to: '+5511988880003', templateId: '8802', parameters: { '1': 'VIP' }, senderId: 'crm-7' });
+  expect(sent.status, sent.text).toBe(200);
+  expect(sent.body).toMatchObject({ sessionId: expect.any(String), senderId: 'crm-7', statusUrl: expect.stringContaining(`/chat/v1/message/${sent.body.id}/status`) });
+  await fake.waitFor(() => fake.callsTo('messages', number.apiKey).length > before, 'the template send');
+  const call = fake.callsTo('messages', number.apiKey)[before];
+  expect(call.body).toMatchObject({ to: '5511988880003', type: 'template', template: { name: 'promo', language: { code: 'pt_BR' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'VIP' }] }] } });
+  const missing = await wts.post('/chat/v1/send/template', { from: PHONE, to: '+5511988880004' });
+  expect(missing.status).toBe(400);
+  expect(missing.body).toMatchObject({ error: true, key: 'ERROR_VALIDATION' });
+});

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { CONTACT_FIELDS } from '../../../../domain/sessions/contact-writes.ts';
+import { CONTACT_FIELDS } from '../../sessions-app/contact-writes.ts';
 import { CONTACT_STATUSES } from '../../../../domain/sessions/contacts.ts';
 import { TAG_OPERATIONS } from '../../../../domain/sessions/tags.ts';
 import { PageQuery } from '../../page.ts';

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
 import type { Contact } from '../../../../db/types.ts';
-import { createWtsContact, saveWtsContacts, updateWtsContact } from '../../../../domain/sessions/contact-writes.ts';
+import { createWtsContact, saveWtsContacts, updateWtsContact } from '../../sessions-app/contact-writes.ts';
 import { contactsByIds, getContactByPhone, getContactByUuid, listContactPage } from '../../../../domain/sessions/contacts.ts';
 import { resolveTags } from '../../../../domain/sessions/tags.ts';
 import { validation } from '../../../../errors.ts';

@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/pool.ts';
-import type { Contact } from '../../db/types.ts';
-import { AppError, validation } from '../../errors.ts';
-import { createContact, saveContact } from '../contacts/commands.ts';
-import { getContact } from '../contacts/repository.ts';
-import { cleanContactFields } from '../contacts/validation.ts';
-import { listDefinitions } from '../custom_attributes/repository.ts';
-import { portfolioNamed, setContactPortfolio } from '../portfolios/commands.ts';
-import { inTransaction } from '../../db/transaction.ts';
-import { applyTagOperation, resolveTags, type TagOperation } from './tags.ts';
+import type { Db } from '../../../db/pool.ts';
+import type { Contact } from '../../../db/types.ts';
+import { AppError, validation } from '../../../errors.ts';
+import { createContact, saveContact } from '../../../domain/contacts/commands.ts';
+import { getContact } from '../../../domain/contacts/repository.ts';
+import { cleanContactFields } from '../../../domain/contacts/validation.ts';
+import { listDefinitions } from '../../../domain/custom_attributes/repository.ts';
+import { portfolioNamed, setContactPortfolio } from '../../../domain/portfolios/commands.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import { applyTagOperation, resolveTags, type TagOperation } from '../../../domain/sessions/tags.ts';
 
 /** The WTS contact fields (`PublicReqCreateContactDTO` / `PublicReqUpdateContactDTO`). */
 export interface WtsContactInput {
