@@ -747,6 +747,7 @@ export interface Database {
   crm_card_contacts: CrmCardContactsTable;
   crm_card_tags: CrmCardTagsTable;
   crm_card_notes: CrmCardNotesTable;
+  crm_lost_reasons: CrmLostReasonsTable;
   scheduled_messages: ScheduledMessagesTable;
   wts_files: WtsFilesTable;
   sequences: SequencesTable;
@@ -983,6 +984,17 @@ export interface CrmCardsTable {
   status: Generated<CardStatus>;
   custom_fields: Json;
   metadata: Json;
+  lost_reason_id: Generated<number | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CrmLostReasonsTable {
+  id: Id;
+  uuid: Uuid;
+  account_id: number;
+  panel_id: number;
+  description: string;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -1016,6 +1028,7 @@ export type CrmStep = Selectable<CrmStepsTable>;
 export type CrmPanelField = Selectable<CrmPanelFieldsTable>;
 export type CrmCard = Selectable<CrmCardsTable>;
 export type CrmCardNote = Selectable<CrmCardNotesTable>;
+export type CrmLostReason = Selectable<CrmLostReasonsTable>;
 
 /** A contact's owning agent (user_id) or team (team_id); at most one of them. */
 export interface PortfoliosTable {

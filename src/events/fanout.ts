@@ -3,6 +3,7 @@ import type { Db } from '../db/pool.ts';
 import type { DomainEvent } from '../db/types.ts';
 import { deliveryPlanners, type PlannedDelivery } from './planners.ts';
 import { planChatbotSignals } from '../domain/chatbots/signals.ts';
+import { planSequenceStops } from '../domain/sequences/signals.ts';
 import { planChannelSends } from '../channels/outbound-plan.ts';
 import { planAutomationRuns } from '../domain/automation_rules/plan.ts';
 import { planSlackNotifications } from '../domain/integrations/slack.ts';
@@ -85,6 +86,8 @@ export async function fanOutEvents(db: Db, publicUrl: string, limit = FAN_OUT_BA
     planned.push(...(await planSlackNotifications(trx, events, publicUrl)));
     // Chatbots: replies resume waiting flows, agents taking over stop them (exactly once per event, like deliveries).
     await planChatbotSignals(trx, events);
+    // Sequences that stop on reply: the contact's message ends its enrolments at once (not at their next step).
+    await planSequenceStops(trx, events);
     // Channel adapters: outgoing messages in their inboxes become sends (exactly once per event too).
     await planChannelSends(trx, events);
     // Automation rules: one run per event and rule, executed later by the automation engine (jobs/automations.ts).

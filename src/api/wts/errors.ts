@@ -45,9 +45,50 @@ export interface WtsErrorBody {
   errors: { field: string; text: string }[];
 }
 
+const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
+/** Keys under these are the account's own (custom field keys, metadata keys): they keep their spelling. */
+const FREE_KEYS = new Set(['customFields', 'metadata', 'custom_attributes', 'additional_attributes', 'parameters', 'sessionMetadata', 'contactMetadata']);
+
+/** `contact_id` → `contactId`, `items[0].phone_number` → `items[0].phoneNumber`: WTS names fields in camelCase. */
+export function wtsFieldName(name: string): string {
+  const segments = name.split('.');
+  return segments
+    .map((segment, i) => (SNAKE.test(segment) && !FREE_KEYS.has(segments[i - 1]?.replace(/\[\d+\]$/, '') ?? '') ? segment.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : segment))
+    .join('.');
+}
+
+/** Rails' full-message endings (the Chatwoot dialect's wording, which the domain shares) and WTS's plain ones. */
+const RAILS_ENDINGS: [RegExp, string][] = [
+  [/ can't be blank$/, ' is required'],
+  [/ has already been taken$/, ' is already in use'],
+];
+
+/**
+ * A catalogue message as WTS clients read it. Domain errors are worded once, in Rails' style where Chatwoot
+ * clients expect it ("Name can't be blank", attributes like `contact_id`); WTS clients get the field's own
+ * camelCase name and a plain sentence ("name is required"). Messages already written for WTS pass unchanged.
+ */
+export function wtsErrorText(message: string, attributes: readonly string[]): string {
+  let text = message;
+  for (const [ending, plain] of RAILS_ENDINGS) {
+    if (!ending.test(text)) continue;
+    // Rails prefixes the humanized attribute ("Phone number can't be blank"): name the field instead.
+    const subject = text.replace(ending, '');
+    const field = attributes.find((a) => a.replace(/_/g, ' ').toLowerCase() === subject.toLowerCase()) ?? (attributes.length === 1 ? attributes[0] : undefined);
+    text = (field ? wtsFieldName(field) : subject) + plain;
+  }
+  // Any snake_case attribute the message names is written as WTS names it.
+  for (const attribute of attributes) {
+    const wts = wtsFieldName(attribute);
+    if (wts !== attribute) text = text.split(attribute).join(wts);
+  }
+  return text;
+}
+
 export function wtsErrorResponse(error: AppError): { status: number; body: WtsErrorBody } {
   const { status, key } = WTS_ERRORS[error.kind];
   const id = randomUUID();
+  const text = wtsErrorText(error.message, error.attributes);
   return {
     status,
     body: {
@@ -56,9 +97,9 @@ export function wtsErrorResponse(error: AppError): { status: number; body: WtsEr
       error: true,
       date: new Date().toISOString(),
       key,
-      text: error.message,
+      text,
       isUnsolvableError: false,
-      errors: error.attributes.map((field, i) => ({ field, text: error.attributeMessages?.[i] ?? error.message })),
+      errors: error.attributes.map((field, i) => ({ field: wtsFieldName(field), text: error.attributeMessages?.[i] ? wtsErrorText(error.attributeMessages[i], [field]) : text })),
     },
   };
 }

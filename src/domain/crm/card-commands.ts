@@ -9,6 +9,7 @@ import { applyTagOperation, resolveTags, type TagOperation } from '../sessions/t
 import { cardsByIds, getCard, type CardRow } from './cards.ts';
 import { mergeCustomFields, mergeMetadata } from './card-values.ts';
 import { fieldsOf } from './panels.ts';
+import { lostReasonOf } from './lost-reasons.ts';
 
 export interface CardInput {
   stepId?: string;
@@ -182,6 +183,7 @@ export async function createCard(db: Db, scope: CardScope, input: CardInput): Pr
     resolveTags(db, accountId, input),
     panelFields(db, accountId, step.panel_id),
   ]);
+  const lostReason = await lostReasonOf(db, accountId, step.panel_id, input.lostReasonId);
   const labelIds = await labelIdsOf(db, accountId, titles);
   const id = await inTransaction(db, (trx) =>
     insertCard(trx, accountId, {
@@ -195,6 +197,7 @@ export async function createCard(db: Db, scope: CardScope, input: CardInput): Pr
         session_id: session,
         monetary_amount: amountOf(input.monetaryAmount),
         status: input.status ?? 'OPEN',
+        lost_reason_id: lostReason,
         custom_fields: mergeCustomFields({}, input.customFields ?? {}, fields),
         metadata: mergeMetadata({}, input.metadata ?? {}),
       },
@@ -217,6 +220,7 @@ function snapshot(card: CardRow, contactUuids: string[], tagUuids: string[]) {
     session_id: card.session_uuid,
     monetary_amount: card.monetary_amount,
     status: card.status,
+    lost_reason_id: card.lost_reason_uuid,
     contact_ids: contactUuids,
     tag_ids: tagUuids,
     custom_fields: card.custom_fields,
@@ -251,6 +255,7 @@ export async function updateCard(db: Db, scope: CardScope, uuid: string, input: 
     if (!input.status) throw validation('status is required when fields lists Status', ['status']);
     set.status = input.status;
   }
+  if (has.has('LostReasonId')) set.lost_reason_id = await lostReasonOf(db, accountId, card.panel_id, input.lostReasonId);
   if (has.has('Archived')) set.status = input.archived ? 'ARCHIVED' : card.status === 'ARCHIVED' ? 'OPEN' : card.status;
   if (has.has('CustomFields')) set.custom_fields = JSON.stringify(mergeCustomFields(card.custom_fields, input.customFields ?? {}, await panelFields(db, accountId, card.panel_id)));
   if (has.has('Metadata')) set.metadata = JSON.stringify(mergeMetadata(card.metadata, input.metadata ?? {}));
@@ -304,6 +309,7 @@ export async function duplicateCard(db: Db, scope: CardScope, uuid: string, inpu
         session_id: all ? card.session_id : null,
         monetary_amount: copies('MonetaryAmount') || copies('Amount') ? card.monetary_amount : null,
         status: 'OPEN',
+        lost_reason_id: null,
         custom_fields: copies('CustomFields') ? mergeCustomFields({}, card.custom_fields, fields) : {},
         metadata: card.metadata,
       },

@@ -20,6 +20,8 @@ export type CardRow = CrmCard & {
   session_uuid: string | null;
   contacts: { id: string; name: string | null }[];
   tag_uuids: string[];
+  lost_reason_uuid: string | null;
+  lost_reason_description: string | null;
 };
 
 /**
@@ -31,6 +33,7 @@ const CARD_SELECT = sql`
     CASE WHEN s.position = (SELECT max(position) FROM crm_steps WHERE panel_id = k.panel_id) AND s.position <> (SELECT min(position) FROM crm_steps WHERE panel_id = k.panel_id) THEN 'FINAL'
          WHEN s.position = (SELECT min(position) FROM crm_steps WHERE panel_id = k.panel_id) THEN 'INITIAL' ELSE 'NONE' END AS step_phase,
     u.uuid::text AS responsible_uuid, coalesce(u.display_name, u.name) AS responsible_name, cv.uuid::text AS session_uuid,
+    lr.uuid::text AS lost_reason_uuid, lr.description AS lost_reason_description,
     coalesce((SELECT jsonb_agg(jsonb_build_object('id', ct.uuid, 'name', ct.name) ORDER BY ct.id)
               FROM crm_card_contacts cc JOIN contacts ct ON ct.id = cc.contact_id WHERE cc.card_id = k.id), '[]') AS contacts,
     coalesce((SELECT array_agg(l.uuid::text ORDER BY l.id) FROM crm_card_tags t JOIN labels l ON l.id = t.label_id WHERE t.card_id = k.id), '{}') AS tag_uuids
@@ -38,7 +41,8 @@ const CARD_SELECT = sql`
   JOIN crm_panels p ON p.id = k.panel_id
   JOIN crm_steps s ON s.id = k.step_id
   LEFT JOIN users u ON u.id = k.responsible_user_id
-  LEFT JOIN conversations cv ON cv.id = k.session_id`;
+  LEFT JOIN conversations cv ON cv.id = k.session_id
+  LEFT JOIN crm_lost_reasons lr ON lr.id = k.lost_reason_id`;
 
 async function selectCards(db: Db, accountId: number, where: RawBuilder<unknown>, tail: RawBuilder<unknown> = sql``): Promise<CardRow[]> {
   const { rows } = await sql<CardRow>`${CARD_SELECT} WHERE k.account_id = ${accountId} AND ${where} ${tail}`.execute(db);

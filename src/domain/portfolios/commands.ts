@@ -72,3 +72,36 @@ export async function removePortfolioContacts(db: Db, accountId: number, portfol
     .executeTakeFirst();
   return Number(numDeletedRows);
 }
+
+/**
+ * The portfolio a contact write names, by public id or by name (`null`: none, taking the contact out of its
+ * portfolio). A contact belongs to one portfolio at a time, so naming two is refused, as is any name or id
+ * that is not one of the account's portfolios. `field` is the name the caller's clients know the list by.
+ */
+export async function portfolioNamed(db: Db, accountId: number, ref: { ids?: string[]; names?: string[] }, field: { ids: string; names: string }): Promise<number | null> {
+  const ids = [...new Set((ref.ids ?? []).map((id) => id.trim().toLowerCase()).filter(Boolean))];
+  const names = [...new Set((ref.names ?? []).map((name) => name.trim()).filter(Boolean))];
+  if (!ids.length && !names.length) return null;
+  const rows = await db
+    .selectFrom('portfolios')
+    .select(['id', 'uuid', 'name'])
+    .where('account_id', '=', accountId)
+    .where((eb) => eb.or([...(ids.length ? [eb(eb.cast('uuid', 'text'), 'in', ids)] : []), ...(names.length ? [eb(eb.fn('lower', ['name']), 'in', names.map((n) => n.toLowerCase()))] : [])]))
+    .execute();
+  const missingId = ids.find((id) => !rows.some((r) => r.uuid === id));
+  if (missingId) throw validation(`${field.ids} ${missingId} is not a portfolio of this company`, [field.ids]);
+  const missingName = names.find((name) => !rows.some((r) => r.name.toLowerCase() === name.toLowerCase()));
+  if (missingName) throw validation(`${field.names} ${missingName} is not a portfolio of this company`, [field.names]);
+  const distinct = [...new Set(rows.map((r) => r.id))];
+  if (distinct.length > 1) throw validation(`A contact belongs to one portfolio: ${field.ids} and ${field.names} name ${distinct.length}`, [ids.length ? field.ids : field.names]);
+  return distinct[0];
+}
+
+/** Puts the contact in the portfolio (moving it from any other), or, with `null`, takes it out of its portfolio. */
+export async function setContactPortfolio(db: Db, accountId: number, contactId: number, portfolioId: number | null): Promise<void> {
+  if (portfolioId === null) {
+    await db.deleteFrom('portfolio_contacts').where('account_id', '=', accountId).where('contact_id', '=', contactId).execute();
+    return;
+  }
+  await addPortfolioContacts(db, accountId, portfolioId, [contactId]);
+}

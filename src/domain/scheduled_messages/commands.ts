@@ -4,7 +4,7 @@ import type { Inbox, ScheduledMessageType } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { chatbotFor } from '../chatbots/dispatch.ts';
 import { channelFor, contactFor } from '../sessions/addresses.ts';
-import { departmentFor } from '../sessions/quick-send.ts';
+import { teamNamed } from '../teams/lookup.ts';
 import { checkSessionMessage } from '../sessions/send.ts';
 import { fileForMessage } from '../files/commands.ts';
 import { findTemplate } from '../templates/channel-templates.ts';
@@ -64,7 +64,7 @@ async function resolve(db: Db, scope: Scope, input: ScheduledInput, knownContact
   }
   const inbox = await channelFor(db, scope.accountId, input.from, scope.visibleInboxIds);
   if (type === 'TEMPLATE') await checkScheduledContent(db, scope.accountId, inbox, input.templateId ?? undefined, input.text ?? undefined, params);
-  const team = await departmentFor(db, scope.accountId, input.department ?? undefined);
+  const team = await teamNamed(db, scope.accountId, input.department ?? undefined, { id: 'department.id', name: 'department.name' });
   const contactId = knownContactId ?? (await contactFor(db, scope.accountId, inbox, input.to!)).id;
   return {
     type,

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { ScheduledMessageStatus, ScheduledMessageType } from '../../db/types.ts';
-import { notFound } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { channelFor } from '../sessions/addresses.ts';
 
 /** Pings the sender loop (jobs/scheduled-sends.ts) when a row becomes due sooner than its next pass. */
 export const SCHEDULED_CHANNEL = 'scheduled_sends';
@@ -47,12 +49,44 @@ export interface ScheduledFilter {
   scheduledAt: { after?: Date; before?: Date };
   createdAt: { after?: Date; before?: Date };
   updatedAt: { after?: Date; before?: Date };
+  /** The inbox sending: its id, phone number, email address or name (as a send's sender names it). */
+  inbox?: string;
+  /** The recipient: the contact's id or phone number (any formatting). */
+  contact?: string;
+  /** Who scheduled it: the user's id or name. */
+  user?: string;
+  /** The team it goes to: the team's id or name. */
+  team?: string;
 }
+
+const digitsOf = (value: string) => value.replace(/\D/g, '');
 
 const ORDERABLE = { scheduling: 's.scheduled_at', createdAt: 's.created_at', updatedAt: 's.updated_at' } as const;
 
 export async function listScheduled(db: Db, accountId: number, visibleInboxIds: number[] | undefined, f: ScheduledFilter, page: { orderBy: string; descending: boolean; page: number; pageSize: number }) {
   let query = selectScheduled(db, accountId, visibleInboxIds);
+  if (f.inbox !== undefined) {
+    const inbox = await channelFor(db, accountId, f.inbox, visibleInboxIds).catch((error: unknown) => {
+      if (error instanceof AppError) return undefined;
+      throw error;
+    });
+    // A sender that names no inbox matches nothing (a filter, not a send: no error).
+    if (!inbox) return { rows: [], total: 0 };
+    query = query.where('s.inbox_id', '=', inbox.id);
+  }
+  if (f.contact !== undefined) {
+    const value = f.contact.trim();
+    const digits = digitsOf(value);
+    query = query.where(sql<boolean>`(c.uuid::text = lower(${value}) OR (${digits} <> '' AND regexp_replace(coalesce(c.phone_number, ''), '\\D', '', 'g') = ${digits}))`);
+  }
+  if (f.user !== undefined) {
+    const value = f.user.trim();
+    query = query.where(sql<boolean>`(u.uuid::text = lower(${value}) OR lower(u.name) = lower(${value}) OR lower(u.display_name) = lower(${value}))`);
+  }
+  if (f.team !== undefined) {
+    const value = f.team.trim();
+    query = query.where(sql<boolean>`(t.uuid::text = lower(${value}) OR lower(t.name) = lower(${value}))`);
+  }
   if (f.status?.length) query = query.where('s.status', 'in', f.status);
   if (f.type?.length) query = query.where('s.type', 'in', f.type);
   for (const [column, range] of [['s.scheduled_at', f.scheduledAt], ['s.created_at', f.createdAt], ['s.updated_at', f.updatedAt]] as const) {

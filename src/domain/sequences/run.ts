@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import { MESSAGE_TYPE } from '../messages/commands.ts';
 import { sessionFor } from '../scheduled_messages/send.ts';
 import { sendSessionMessage } from '../sessions/send.ts';
+import { REPLIED } from './signals.ts';
 
 /** When step `index` is due, counted from now (the enrolment, or the step before it was sent). */
 export function nextAt(steps: SequenceStep[], index: number, from = new Date()): Date | null {
@@ -53,7 +54,7 @@ async function advanceNext(db: Db): Promise<boolean> {
       const end = (status: 'COMPLETED' | 'STOPPED', reason: string | null) =>
         trx.updateTable('sequence_contacts').set({ status, stop_reason: reason, next_at: null, updated_at: new Date() }).where('id', '=', row.id).execute();
       if (row.stop_on_reply && (await repliedSince(trx, row.account_id, row.contact_id, row.last_added_at))) {
-        await end('STOPPED', 'the contact replied');
+        await end('STOPPED', REPLIED);
         return true;
       }
       const steps = row.steps as SequenceStep[];

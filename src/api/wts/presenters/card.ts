@@ -68,8 +68,7 @@ export function presentCard(card: CardRow, companyId: string, now = new Date()):
     metadata: card.metadata,
     status: card.status,
     archived: card.status === 'ARCHIVED',
-    // Switchboard keeps no loss reasons (GET …/lost-reason is not served): a LOST card has none.
-    lostReason: null,
+    lostReason: card.lost_reason_uuid ? { id: card.lost_reason_uuid, description: card.lost_reason_description } : null,
   };
 }
 

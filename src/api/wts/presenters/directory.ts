@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import type { Label } from '../../../db/types.ts';
 import { tagColorOfHex } from '../../../domain/labels/palette.ts';
 import { tagName } from '../../../domain/labels/tags.ts';
-import type { AgentRow, DepartmentRow } from '../../../domain/sessions/directory.ts';
+import type { AgentRow, DepartmentRow } from '../sessions-app/directory.ts';
 import { iso, Nullable } from '../schema.ts';
 
 /**

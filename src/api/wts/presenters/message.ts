@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { Attachment } from '../../../db/types.ts';
 import { MESSAGE_TYPE } from '../../../domain/messages/commands.ts';
-import type { SessionMessageRow } from '../../../domain/sessions/messages.ts';
+import type { SessionMessageRow } from '../sessions-app/messages.ts';
 import { DateTime, FreeObject, iso, Nullable } from '../schema.ts';
 import { attachmentUrl } from '../../system/attachments.ts';
 

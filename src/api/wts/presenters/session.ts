@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { toWtsStatus } from '../../../domain/conversations/status.ts';
-import type { SessionDetail, SessionRelations } from '../../../domain/sessions/details.ts';
+import type { SessionDetail, SessionRelations } from '../sessions-app/details.ts';
 import type { SessionRow } from '../../../domain/sessions/repository.ts';
 import { ChannelIdentitySchema, platformOf, presentChannelIdentity } from './channel.ts';
 import { ContactDataSchema, presentContactData } from './contact.ts';

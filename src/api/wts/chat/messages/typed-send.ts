@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { App } from '../../../types.ts';
-import { reloadSessionMessage } from '../../../../domain/sessions/messages.ts';
-import { quickSend, type QuickSend } from '../../../../domain/sessions/quick-send.ts';
+import { reloadSessionMessage } from '../../sessions-app/messages.ts';
+import { quickSend, type QuickSend } from '../../sessions-app/quick-send.ts';
 import { failureOf, statusOf } from '../../presenters/message.ts';
 import { AgentRef, DepartmentRef, iso, Nullable, Uuid } from '../../schema.ts';
 import { performerOf } from '../sessions/present.ts';
@@ -28,6 +28,14 @@ const Common = {
 };
 const TextBody = Type.Object({ ...Common, text: Type.String({ minLength: 1, maxLength: 150_000 }) });
 const MediaBody = Type.Object({ ...Common, fileIdOrUrl: Type.String({ minLength: 1, maxLength: 2048 }), text: Type.Optional(Type.String({ maxLength: 4096 })) });
+/** `PublicReqSendTemplateSingleDTO`: the channel's template, its parameters, and a file for media templates. */
+const TemplateBody = Type.Object({
+  ...Common,
+  templateId: Type.String({ minLength: 1, maxLength: 255 }),
+  parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  fileIdOrUrl: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
+});
+type SendBody = Static<typeof TextBody> | Static<typeof MediaBody> | Static<typeof TemplateBody>;
 
 /** PublicRespSendMessageDTO; `senderId` echoes the client's own id. */
 const ResponseSchema = Type.Object({
@@ -47,8 +55,9 @@ const ResponseSchema = Type.Object({
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function toQuickSend(body: Static<typeof TextBody> | Static<typeof MediaBody>): QuickSend {
-  const file = 'fileIdOrUrl' in body ? body.fileIdOrUrl.trim() : undefined;
+function toQuickSend(body: SendBody): QuickSend {
+  const file = 'fileIdOrUrl' in body ? body.fileIdOrUrl?.trim() : undefined;
+  const template = 'templateId' in body ? { templateId: body.templateId, parameters: body.parameters } : {};
   const { user, department, ...options } = body.options ?? {};
   return {
     from: body.from,
@@ -58,7 +67,8 @@ function toQuickSend(body: Static<typeof TextBody> | Static<typeof MediaBody>): 
     department,
     options,
     body: {
-      text: body.text,
+      text: 'text' in body ? body.text : undefined,
+      ...template,
       refId: body.refId,
       clientId: body.senderId,
       // an id names a saved file (`/core/v2/file`); anything else is a URL
@@ -77,7 +87,7 @@ export default async function typedSendRoutes(app: App): Promise<void> {
   const tags = ['WTS Messages'];
 
   const send = async (request: FastifyRequest) => {
-    const body = request.body as Static<typeof TextBody> | Static<typeof MediaBody>;
+    const body = request.body as SendBody;
     const { message } = await quickSend(db, request.auth.account.id, toQuickSend(body), performerOf(request), { visibleInboxIds: request.auth.inboxIds, bodyPrefix: '' });
     const row = await reloadSessionMessage(db, message);
     return {
@@ -97,6 +107,11 @@ export default async function typedSendRoutes(app: App): Promise<void> {
   };
 
   app.post('/v1/send/text', { config: { policy: 'messages.create' }, schema: { tags, summary: 'Send a text', body: TextBody, response: { 200: ResponseSchema } } }, (request) => send(request));
+  app.post(
+    '/v1/send/template',
+    { config: { policy: 'messages.create' }, schema: { tags, summary: 'Send a message template (the only way to start a WhatsApp conversation)', body: TemplateBody, response: { 200: ResponseSchema } } },
+    (request) => send(request),
+  );
   for (const kind of ['image', 'audio', 'video', 'document']) {
     app.post(
       `/v1/send/${kind}`,

@@ -1,9 +1,9 @@
 import type { Static } from 'typebox';
 import type { App } from '../../../types.ts';
 import { getMessage, softDeleteMessage } from '../../../../domain/messages/commands.ts';
-import { getSessionMessage, reloadSessionMessage } from '../../../../domain/sessions/messages.ts';
-import { quickSend } from '../../../../domain/sessions/quick-send.ts';
-import { onceByKey, type IdempotentSend } from '../../../../domain/sessions/idempotency.ts';
+import { getSessionMessage, reloadSessionMessage } from '../../sessions-app/messages.ts';
+import { quickSend } from '../../sessions-app/quick-send.ts';
+import { onceByKey, type IdempotentSend } from '../../sessions-app/idempotency.ts';
 import type { Db } from '../../../../db/pool.ts';
 import type { FastifyRequest } from 'fastify';
 import { envelope } from '../../page.ts';

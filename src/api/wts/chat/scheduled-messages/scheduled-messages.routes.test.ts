@@ -49,6 +49,28 @@ describe('scheduling a text message', () => {
     expect((await wts.get('/chat/v1/scheduled-message', { Type: 'CHATBOT', Status: 'SCHEDULED' })).body.totalItems).toBe(0);
     await wts.post('/chat/v1/scheduled-message/batch-cancel', [a.id, b.id]);
   });
+
+  it('filters by From (channel), To (recipient), User and Department, each an id or a number/name', async () => {
+    const team = (await wts.post('/core/v1/department', { name: 'Cobrança' })).body;
+    const a = (await schedule({ to: '+55 11 97777-0010', text: 'a', scheduling: inSeconds(3600), department: { id: team.id } })).body;
+    const b = (await schedule({ to: '+5511977770011', text: 'b', scheduling: inSeconds(3600) })).body;
+    const ids = async (q: Record<string, string>) => {
+      const res = await wts.get('/chat/v1/scheduled-message', { Status: 'SCHEDULED', ...q });
+      expect(res.status, res.text).toBe(200);
+      return res.body.items.map((i: any) => i.id).sort();
+    };
+    expect(await ids({ To: '5511977770010' })).toEqual([a.id]);
+    expect(await ids({ To: a.contactId })).toEqual([a.id]);
+    expect(await ids({ Department: 'cobrança' })).toEqual([a.id]);
+    expect(await ids({ Department: team.id })).toEqual([a.id]);
+    expect(await ids({ From: f.channelId, To: '+55 (11) 97777-0011' })).toEqual([b.id]);
+    expect(await ids({ From: 'no such channel' })).toEqual([]);
+    const user = await db.selectFrom('users').select('name').where('uuid', '=', a.userId).executeTakeFirstOrThrow();
+    expect(await ids({ User: user.name, To: '5511977770011' })).toEqual([b.id]);
+    expect(await ids({ User: a.userId, Department: team.id })).toEqual([a.id]);
+    expect(await ids({ User: '00000000-0000-4000-8000-000000000000' })).toEqual([]);
+    await wts.post('/chat/v1/scheduled-message/batch-cancel', [a.id, b.id]);
+  });
 });
 
 describe('cancel, batch-cancel and update', () => {

@@ -24,7 +24,7 @@ export default async function scheduledMessageRoutes(app: App): Promise<void> {
     async (request) => {
       const q = request.query;
       const page = paging(q, { orderBy: 'scheduling', orderDirection: 'ASCENDING' });
-      const filter = { status: q.Status?.filter((s) => s !== 'DELIVERED' && s !== 'READ'), type: q.Type, scheduledAt: queryRange(q, 'ScheduledAt'), createdAt: queryRange(q, 'CreatedAt'), updatedAt: queryRange(q, 'UpdatedAt') };
+      const filter = { status: q.Status?.filter((s) => s !== 'DELIVERED' && s !== 'READ'), type: q.Type, scheduledAt: queryRange(q, 'ScheduledAt'), createdAt: queryRange(q, 'CreatedAt'), updatedAt: queryRange(q, 'UpdatedAt'), inbox: q.From, contact: q.To, user: q.User, team: q.Department };
       // DELIVERED and READ are channel receipts Switchboard keeps on the message, not on the schedule: asking only for them finds none.
       if (q.Status?.length && !filter.status?.length) return envelope([], 0, page);
       const { rows, total } = await listScheduled(db, request.auth.account.id, request.auth.inboxIds, filter, pageOrder(page));

@@ -43,6 +43,14 @@ export const ListQuery = Type.Object({
   IncludeDetails: Type.Optional(Type.Array(Literals(DETAILS), { maxItems: 10 })),
   Status: Type.Optional(Type.Array(Literals(SCHEDULED_STATUSES), { maxItems: 10 })),
   Type: Type.Optional(Type.Array(Literals(SCHEDULED_TYPES), { maxItems: 2 })),
+  /** The channel sending: its id or phone number. */
+  From: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  /** The recipient: the contact's id or phone number. */
+  To: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  /** Who scheduled it: the user's id or name. */
+  User: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  /** The department it goes to: its id or name. */
+  Department: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
 });
 
 export const ShowQuery = Type.Object({ includeDetails: Type.Optional(Type.Array(Literals(DETAILS), { maxItems: 10 })) });

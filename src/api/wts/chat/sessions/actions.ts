@@ -5,7 +5,7 @@ import type { WtsStatus } from '../../../../domain/conversations/status.ts';
 import { changeStatus } from '../../../../domain/conversations/commands.ts';
 import { assignSession, setSessionStatus, transferSession, type SettableStatus } from '../../../../domain/sessions/commands.ts';
 import { memberByUuid, teamByUuid } from '../../../../domain/sessions/ids.ts';
-import { classificationOf, updateSessionRecord } from '../../../../domain/sessions/record.ts';
+import { classificationOf, updateSessionRecord } from '../../sessions-app/record.ts';
 import { findMember } from '../../../../domain/users/repository.ts';
 import { validation } from '../../../../errors.ts';
 import { AssigneeBody, CompleteBody, SessionParams, SessionSchema, StatusBody, TransferBody } from './schema.ts';

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import type { App } from '../../../types.ts';
-import { listSessionMessages, reloadSessionMessage, type MessageKind } from '../../../../domain/sessions/messages.ts';
-import { awaitChannelHandOff } from '../../../../domain/sessions/outcome.ts';
+import { listSessionMessages, reloadSessionMessage, type MessageKind } from '../../sessions-app/messages.ts';
+import { awaitChannelHandOff } from '../../sessions-app/outcome.ts';
 import { sendSessionMessage } from '../../../../domain/sessions/send.ts';
 import { getSession } from '../../../../domain/sessions/repository.ts';
 import { envelope, pageOrder, paging } from '../../page.ts';

@@ -1,6 +1,6 @@
 import type { App } from '../../../types.ts';
 import { softDeleteMessage, getMessage } from '../../../../domain/messages/commands.ts';
-import { getSessionMessage, reloadSessionMessage } from '../../../../domain/sessions/messages.ts';
+import { getSessionMessage, reloadSessionMessage } from '../../sessions-app/messages.ts';
 import { addSessionNote } from '../../../../domain/sessions/send.ts';
 import { validation } from '../../../../errors.ts';
 import { envelope } from '../../page.ts';

@@ -4,7 +4,7 @@ import { assignAgent, assignTeam } from '../../../../domain/conversations/comman
 import { getConversationById } from '../../../../domain/conversations/repository.ts';
 import { assignSession, mergeSessionMetadata, setSessionStatus } from '../../../../domain/sessions/commands.ts';
 import { memberByUuid, teamByUuid } from '../../../../domain/sessions/ids.ts';
-import { classificationOf, updateSessionRecord, type SessionRecordChange } from '../../../../domain/sessions/record.ts';
+import { classificationOf, updateSessionRecord, type SessionRecordChange } from '../../sessions-app/record.ts';
 import { validation } from '../../../../errors.ts';
 import { parseDate } from '../../schema.ts';
 import { type PartialParams, PartialBody, SessionParams, SessionSchema, SUPPORTED_PARTIAL_FIELDS } from './schema.ts';

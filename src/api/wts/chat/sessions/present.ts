@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Performer } from '../../../../domain/conversations/commands.ts';
-import { loadSessionRelations, type SessionDetail } from '../../../../domain/sessions/details.ts';
+import { loadSessionRelations, type SessionDetail } from '../../sessions-app/details.ts';
 import { getSession, reloadSession, type SessionRow } from '../../../../domain/sessions/repository.ts';
 import type { Conversation } from '../../../../db/types.ts';
 import { presentSession } from '../../presenters/session.ts';

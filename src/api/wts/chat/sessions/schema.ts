@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { WTS_STATUSES } from '../../../../domain/conversations/status.ts';
-import { SESSION_DETAILS } from '../../../../domain/sessions/details.ts';
+import { SESSION_DETAILS } from '../../sessions-app/details.ts';
 import { PageOf, PageQuery } from '../../page.ts';
 import { SessionSchema } from '../../presenters/session.ts';
-import { CLASSIFICATION_CATEGORIES } from '../../../../domain/sessions/record.ts';
+import { CLASSIFICATION_CATEGORIES } from '../../sessions-app/record.ts';
 import { DateQuery, FreeObject, IdParams, Literals, Nullable, Uuid } from '../../schema.ts';
 
 export const SessionStatus = Literals(WTS_STATUSES);

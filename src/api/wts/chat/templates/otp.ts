@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
-import { getSessionMessage, reloadSessionMessage } from '../../../../domain/sessions/messages.ts';
-import { quickSend } from '../../../../domain/sessions/quick-send.ts';
+import { getSessionMessage, reloadSessionMessage } from '../../sessions-app/messages.ts';
+import { quickSend } from '../../sessions-app/quick-send.ts';
 import { channelFor } from '../../../../domain/sessions/addresses.ts';
 import { findTemplate, templatesOf } from '../../../../domain/templates/channel-templates.ts';
 import { validation } from '../../../../errors.ts';

@@ -5,7 +5,7 @@ import { createAgent, removeAgent, updateAgent, type AgentChanges } from '../../
 import { handOverConversations, type HandOver } from '../../../../domain/agents/hand-over.ts';
 import { inviteNewAgent } from '../../../../domain/agents/invitations.ts';
 import { signOutAgent } from '../../../../domain/agents/sign-out.ts';
-import { listAgents } from '../../../../domain/sessions/directory.ts';
+import { listAgents } from '../../sessions-app/directory.ts';
 import { memberIdsByUuid, syncUserTeams, teamIdsByUuid } from '../../../../domain/teams/membership-sync.ts';
 import { notFound, validation } from '../../../../errors.ts';
 import { performerOf } from '../../chat/sessions/present.ts';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { CONTACT_FIELDS } from '../../../../domain/sessions/contact-writes.ts';
+import { CONTACT_FIELDS } from '../../sessions-app/contact-writes.ts';
 import { CONTACT_STATUSES } from '../../../../domain/sessions/contacts.ts';
 import { TAG_OPERATIONS } from '../../../../domain/sessions/tags.ts';
 import { PageQuery } from '../../page.ts';
@@ -23,9 +23,13 @@ const ContactFields = {
 };
 const Field = Literals(CONTACT_FIELDS);
 
-const NotHere = {
+/** The portfolio the contact goes in (a contact has one), by id or name; an empty list (with `fields` Portfolio) takes it out. */
+const PortfolioRefs = {
   portfolioIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
   portfolioNames: Type.Optional(Type.Array(Type.String({ maxLength: 255 }), { maxItems: 100 })),
+};
+const NotHere = {
+  ...PortfolioRefs,
   sequenceIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
 };
 const CreateOptions = Type.Optional(
@@ -50,6 +54,7 @@ export const BatchBody = Type.Object({
 export const UpdateBody = Type.Object({
   fields: Type.Optional(Type.Array(Field, { maxItems: 20 })),
   ...ContactFields,
+  ...PortfolioRefs,
   status: Type.Optional(Literals(CONTACT_STATUSES)),
   pictureUrl: Text(2048),
   options: Type.Optional(Type.Object({ tagsOperation: Type.Optional(Literals(TAG_OPERATIONS)) })),

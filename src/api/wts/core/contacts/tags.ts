@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { App } from '../../../types.ts';
-import { updateWtsContact } from '../../../../domain/sessions/contact-writes.ts';
+import { updateWtsContact } from '../../sessions-app/contact-writes.ts';
 import { getContactByPhone, getContactByUuid } from '../../../../domain/sessions/contacts.ts';
 import { validation } from '../../../../errors.ts';
 import { ContactSchema } from '../../presenters/contact.ts';

@@ -63,7 +63,9 @@ describe('POST /core/v1/contact', () => {
     const email = await wts.post('/core/v1/contact', { name: 'X', email: 'not-an-email' });
     expect(email.status).toBe(400);
     const portfolio = await wts.post('/core/v1/contact', { name: 'X', portfolioNames: ['North'] });
-    expect(portfolio).toMatchObject({ status: 400, body: { text: 'portfolioNames: portfolios and sequences are not supported here' } });
+    expect(portfolio).toMatchObject({ status: 400, body: { text: 'portfolioNames North is not a portfolio of this company', errors: [{ field: 'portfolioNames' }] } });
+    const sequence = await wts.post('/core/v1/contact', { name: 'X', sequenceIds: ['00000000-0000-4000-8000-000000000000'] });
+    expect(sequence).toMatchObject({ status: 400, body: { errors: [{ field: 'sequenceIds' }] } });
   });
 });
 
@@ -141,7 +143,7 @@ describe('custom fields', () => {
 
 describe('another company', () => {
   it('cannot read, change or tag these contacts', async () => {
-    const c = (await wts.post('/core/v1/contact', { name: 'Secret', phoneNumber: '+5511955550001' })).body;
+    const c = (await wts.post('/core/v1/contact', { name: 'Secret', phoneNumber: '+5511933330001' })).body;
     const other = await wtsFixture(ctx, 'Globex');
     expect((await other.wts.get(`/core/v1/contact/${c.id}`)).status).toBe(404);
     expect((await other.wts.get('/core/v1/contact/phonenumber/5511955550001')).status).toBe(404);
@@ -151,7 +153,7 @@ describe('another company', () => {
     expect(filtered.body.totalItems).toBe(0);
     expect((await other.wts.get('/core/v1/custom-field')).body).toEqual([]);
     // the same phone number is a different contact in another company
-    expect((await other.wts.post('/core/v1/contact', { name: 'Theirs', phoneNumber: '+5511955550001' })).status).toBe(200);
+    expect((await other.wts.post('/core/v1/contact', { name: 'Theirs', phoneNumber: '+5511933330001' })).status).toBe(200);
   });
 });
 
@@ -187,11 +189,61 @@ describe('POST /core/v2/contact/batch', () => {
     const tags = await wts.post('/core/v2/contact/batch', { items: [{ name: 'Tagged', tagNames: ['no-such-tag'] }] });
     expect(tags.status).toBe(400);
     expect(tags.body.errors[0].field).toMatch(/^items\[0\]\./);
-    const portfolio = await wts.post('/core/v2/contact/batch', { items: [{ name: 'P', portfolioIds: ['x'] }] });
-    expect(portfolio.body.errors[0].field).toBe('items[0].portfolioIds');
+    const portfolio = await wts.post('/core/v2/contact/batch', { items: [{ name: 'P' }, { name: 'Q', portfolioIds: ['x'] }] });
+    expect(portfolio.body.errors[0].field).toBe('items[1].portfolioIds');
     const tooMany = await wts.post('/core/v2/contact/batch', { items: Array.from({ length: 101 }, (_, i) => ({ name: `n${i}` })) });
     expect(tooMany.status).toBe(400);
     expect((await wts.post('/core/v2/contact/batch', { items: [] })).status).toBe(400);
     expect(Number((await db.selectFrom('contacts').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(before);
+  });
+});
+
+describe('portfolioIds / portfolioNames on contact writes', () => {
+  const other = wtsFixture(ctx, 'Globex');
+  const portfolio = async (account: { wts: typeof wts }, name: string) => (await account.wts.post('/core/v1/portfolio', { name })).body;
+  const portfolioOf = async (contactUuid: string) =>
+    (await db.selectFrom('portfolio_contacts as pc').innerJoin('portfolios as p', 'p.id', 'pc.portfolio_id').innerJoin('contacts as c', 'c.id', 'pc.contact_id').select('p.uuid').where('c.uuid', '=', contactUuid).executeTakeFirst())?.uuid ?? null;
+
+  it('create, update and batch put the contact in the named portfolio, read back through the portfolio routes', async () => {
+    const north = await portfolio(f, 'North');
+    const south = await portfolio(f, 'South');
+    const created = await wts.post('/core/v1/contact', { name: 'Portfolio Ana', phoneNumber: '+5511922220001', portfolioIds: [north.id] });
+    expect(created.status, created.text).toBe(200);
+    expect(await portfolioOf(created.body.id)).toBe(north.id);
+    expect((await wts.get(`/core/v1/portfolio/${north.id}/contact`)).body.totalItems).toBe(1);
+
+    const moved = await wts.put(`/core/v2/contact/${created.body.id}`, { fields: ['Portfolio'], portfolioNames: ['south'] });
+    expect(moved.status, moved.text).toBe(200);
+    expect(await portfolioOf(created.body.id)).toBe(south.id);
+    const cleared = await wts.put(`/core/v1/contact/${created.body.id}`, { fields: ['Portfolio'], portfolioIds: [] });
+    expect(cleared.status, cleared.text).toBe(200);
+    expect(await portfolioOf(created.body.id)).toBeNull();
+    // Not listing Portfolio leaves it alone.
+    await wts.put(`/core/v1/contact/${created.body.id}`, { portfolioIds: [north.id] });
+    await wts.put(`/core/v1/contact/${created.body.id}`, { name: 'Portfolio Ana L.' });
+    expect(await portfolioOf(created.body.id)).toBe(north.id);
+
+    const batch = await wts.post('/core/v2/contact/batch', { items: [{ name: 'B1', phoneNumber: '+5511922220002', portfolioIds: [south.id] }, { name: 'B2', phoneNumber: '+5511922220003', portfolioNames: ['North'] }] });
+    expect(batch.status, batch.text).toBe(200);
+    expect(await portfolioOf(batch.body[0].id)).toBe(south.id);
+    expect(await portfolioOf(batch.body[1].id)).toBe(north.id);
+    expect((await wts.get(`/core/v1/portfolio/${north.id}/contact`)).body.totalItems).toBe(2);
+  });
+
+  it('refuses another company’s portfolio and two portfolios at once, storing nothing', async () => {
+    const theirs = await portfolio(await other, 'Theirs');
+    const mine = await portfolio(f, 'Mine');
+    const second = await portfolio(f, 'Second');
+    const contacts = async () => Number((await db.selectFrom('contacts').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const links = async () => Number((await db.selectFrom('portfolio_contacts').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const [beforeContacts, beforeLinks] = [await contacts(), await links()];
+    const foreign = await wts.post('/core/v1/contact', { name: 'F', phoneNumber: '+5511922220010', portfolioIds: [theirs.id] });
+    expect(foreign).toMatchObject({ status: 400, body: { error: true, errors: [{ field: 'portfolioIds' }] } });
+    const two = await wts.post('/core/v1/contact', { name: 'T', phoneNumber: '+5511922220011', portfolioIds: [mine.id, second.id] });
+    expect(two).toMatchObject({ status: 400, body: { errors: [{ field: 'portfolioIds' }] } });
+    const batch = await wts.post('/core/v2/contact/batch', { items: [{ name: 'ok', phoneNumber: '+5511922220012', portfolioIds: [mine.id] }, { name: 'bad', portfolioIds: [theirs.id] }] });
+    expect(batch).toMatchObject({ status: 400, body: { errors: [{ field: 'items[1].portfolioIds' }] } });
+    expect([await contacts(), await links()]).toEqual([beforeContacts, beforeLinks]);
+    expect((await (await other).wts.get(`/core/v1/portfolio/${theirs.id}/contact`)).body.totalItems).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
 import type { Contact } from '../../../../db/types.ts';
-import { createWtsContact, saveWtsContacts, updateWtsContact } from '../../../../domain/sessions/contact-writes.ts';
+import { createWtsContact, saveWtsContacts, updateWtsContact } from '../../sessions-app/contact-writes.ts';
 import { contactsByIds, getContactByPhone, getContactByUuid, listContactPage } from '../../../../domain/sessions/contacts.ts';
 import { resolveTags } from '../../../../domain/sessions/tags.ts';
 import { validation } from '../../../../errors.ts';
@@ -15,11 +15,10 @@ const tags = ['WTS Contacts'];
 const ALL_DETAILS = new Set<ContactDetail>(['Tags', 'CustomFields']);
 const response = { 200: ContactSchema };
 
-/** A create item without what Switchboard does not keep yet (portfolios, sequences: refused by name, never dropped). */
-function contactInput<T extends { portfolioIds?: string[]; portfolioNames?: string[]; sequenceIds?: string[] }>(item: T, prefix = '') {
-  const { portfolioIds, portfolioNames, sequenceIds, ...input } = item;
-  const unsupported = Object.entries({ portfolioIds, portfolioNames, sequenceIds }).find(([, list]) => list?.length);
-  if (unsupported) throw validation(`${prefix}${unsupported[0]}: portfolios and sequences are not supported here`, [`${prefix}${unsupported[0]}`]);
+/** A create item without what Switchboard does not take on a contact write (sequences: refused by name, never dropped). */
+function contactInput<T extends { sequenceIds?: string[] }>(item: T, prefix = '') {
+  const { sequenceIds, ...input } = item;
+  if (sequenceIds?.length) throw validation(`${prefix}sequenceIds: enrol contacts through /chat/v1/sequence/{id}/contact`, [`${prefix}sequenceIds`]);
   return input;
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
-import { getDepartment, listDepartments } from '../../../../domain/sessions/directory.ts';
+import { getDepartment, listDepartments } from '../../sessions-app/directory.ts';
 import { createTeam, deleteTeam, updateTeam, type TeamInput } from '../../../../domain/teams/commands.ts';
 import { memberIdsByUuid, syncTeamMembers } from '../../../../domain/teams/membership-sync.ts';
 import { validation } from '../../../../errors.ts';

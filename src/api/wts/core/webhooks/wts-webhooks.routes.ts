@@ -13,7 +13,7 @@ import {
   WTS_WEBHOOK_EVENTS,
   type SubscriptionField,
   type WtsWebhookEvent,
-} from '../../../../domain/sessions/webhooks.ts';
+} from '../../sessions-app/webhooks.ts';
 import { iso, Literals, Nullable, Uuid } from '../../schema.ts';
 
 const tags = ['WTS Webhooks'];

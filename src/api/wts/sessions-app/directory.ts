@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../db/pool.ts';
-import type { Availability, Role, Team } from '../../db/types.ts';
-import { notFound } from '../../errors.ts';
+import type { Db } from '../../../db/pool.ts';
+import type { Availability, Role, Team } from '../../../db/types.ts';
+import { notFound } from '../../../errors.ts';
 
 /** An account member with the public ids of the teams (departments) they belong to. */
 export interface AgentRow {

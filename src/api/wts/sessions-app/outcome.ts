@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Db } from '../../db/pool.ts';
-import type { Message } from '../../db/types.ts';
+import type { Db } from '../../../db/pool.ts';
+import type { Message } from '../../../db/types.ts';
 
 /** WTS's send-sync waits at most this long for the channel's answer, then reports the latest state. */
 export const SYNC_SEND_TIMEOUT_MS = 25_000;

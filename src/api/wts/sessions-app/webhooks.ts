@@ -1,8 +1,8 @@
-import type { Db } from '../../db/pool.ts';
-import type { Webhook } from '../../db/types.ts';
-import { notFound, validation } from '../../errors.ts';
-import { randomToken } from '../auth/secrets.ts';
-import { isOwnKey } from '../own.ts';
+import type { Db } from '../../../db/pool.ts';
+import type { Webhook } from '../../../db/types.ts';
+import { notFound, validation } from '../../../errors.ts';
+import { randomToken } from '../../../domain/auth/secrets.ts';
+import { isOwnKey } from '../../../domain/own.ts';
 
 /**
  * The WTS webhook events Switchboard emits (`GET /core/v1/webhook/event`), each from one outbox event

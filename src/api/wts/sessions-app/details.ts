@@ -1,7 +1,7 @@
-import type { Db } from '../../db/pool.ts';
-import type { Inbox, Team, User } from '../../db/types.ts';
-import { contactsByIds, type ContactRow } from './contacts.ts';
-import type { SessionRow } from './repository.ts';
+import type { Db } from '../../../db/pool.ts';
+import type { Inbox, Team, User } from '../../../db/types.ts';
+import { contactsByIds, type ContactRow } from '../../../domain/sessions/contacts.ts';
+import type { SessionRow } from '../../../domain/sessions/repository.ts';
 
 /** What a session list may expand (WTS `IncludeDetails`). */
 export const SESSION_DETAILS = [

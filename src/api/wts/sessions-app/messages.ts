@@ -1,12 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../db/pool.ts';
-import type { Attachment, Message } from '../../db/types.ts';
-import { notFound, validation } from '../../errors.ts';
-import { loadAttachments } from '../messages/details.ts';
-import { MESSAGE_TYPE } from '../messages/commands.ts';
-import { rangeConditions, type DateRange, type ListWindow } from './list.ts';
-import { ownValue } from '../own.ts';
-import { inboxCondition } from '../inboxes/access.ts';
+import type { Db } from '../../../db/pool.ts';
+import type { Attachment, Message } from '../../../db/types.ts';
+import { notFound, validation } from '../../../errors.ts';
+import { loadAttachments } from '../../../domain/messages/details.ts';
+import { MESSAGE_TYPE } from '../../../domain/messages/commands.ts';
+import { rangeConditions, type DateRange, type ListWindow } from '../../../domain/sessions/list.ts';
+import { ownValue } from '../../../domain/own.ts';
+import { inboxCondition } from '../../../domain/inboxes/access.ts';
 
 /**
  * A message as the WTS dialect reads it: the row with the public ids WTS shows (session, sending user or

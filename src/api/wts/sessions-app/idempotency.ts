@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import type { Db } from '../../db/pool.ts';
-import type { Message } from '../../db/types.ts';
-import { validation } from '../../errors.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import type { Db } from '../../../db/pool.ts';
+import type { Message } from '../../../db/types.ts';
+import { validation } from '../../../errors.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 
 export interface IdempotentSend {
   message: Message;

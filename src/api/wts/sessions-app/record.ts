@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../../db/pool.ts';
-import type { Conversation } from '../../db/types.ts';
-import { validation } from '../../errors.ts';
-import { changedAttributes, recordEvent } from '../../events/outbox.ts';
-import type { Performer } from '../conversations/commands.ts';
-import { isEnded } from '../conversations/status.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import type { Db } from '../../../db/pool.ts';
+import type { Conversation } from '../../../db/types.ts';
+import { validation } from '../../../errors.ts';
+import { changedAttributes, recordEvent } from '../../../events/outbox.ts';
+import type { Performer } from '../../../domain/conversations/commands.ts';
+import { isEnded } from '../../../domain/conversations/status.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 
 /**
  * What WTS keeps on a session beyond Chatwoot's conversation: its completion classification, its own

@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/pool.ts';
-import type { Contact } from '../../db/types.ts';
-import { AppError, validation } from '../../errors.ts';
-import { createContact, saveContact } from '../contacts/commands.ts';
-import { getContact } from '../contacts/repository.ts';
-import { cleanContactFields } from '../contacts/validation.ts';
-import { listDefinitions } from '../custom_attributes/repository.ts';
-import { applyTagOperation, resolveTags, type TagOperation } from './tags.ts';
+import type { Db } from '../../../db/pool.ts';
+import type { Contact } from '../../../db/types.ts';
+import { AppError, validation } from '../../../errors.ts';
+import { createContact, saveContact } from '../../../domain/contacts/commands.ts';
+import { getContact } from '../../../domain/contacts/repository.ts';
+import { cleanContactFields } from '../../../domain/contacts/validation.ts';
+import { listDefinitions } from '../../../domain/custom_attributes/repository.ts';
+import { portfolioNamed, setContactPortfolio } from '../../../domain/portfolios/commands.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import { applyTagOperation, resolveTags, type TagOperation } from '../../../domain/sessions/tags.ts';
 
 /** The WTS contact fields (`PublicReqCreateContactDTO` / `PublicReqUpdateContactDTO`). */
 export interface WtsContactInput {
@@ -21,11 +23,14 @@ export interface WtsContactInput {
   tagNames?: string[];
   customFields?: Record<string, unknown>;
   metadata?: Record<string, unknown>;
+  /** The portfolio the contact goes in (one: a contact has one owner), by id or by name. */
+  portfolioIds?: string[];
+  portfolioNames?: string[];
 }
 
 export const CONTACT_FIELDS = ['Name', 'PhoneNumber', 'Email', 'Instagram', 'Annotation', 'Tags', 'Status', 'CustomFields', 'PictureUrl', 'Portfolio', 'SequenceIds', 'Utm', 'Metadata'] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
-const UNSUPPORTED: readonly ContactField[] = ['Portfolio', 'SequenceIds', 'Utm'];
+const UNSUPPORTED: readonly ContactField[] = ['SequenceIds', 'Utm'];
 
 /** Which fields a body without `fields` changes: the ones it carries. */
 function fieldsGiven(input: WtsContactInput): ContactField[] {
@@ -33,6 +38,7 @@ function fieldsGiven(input: WtsContactInput): ContactField[] {
     ['Name', input.name], ['PhoneNumber', input.phoneNumber], ['Email', input.email], ['Instagram', input.instagram],
     ['Annotation', input.annotation], ['PictureUrl', input.pictureUrl], ['Status', input.status],
     ['Tags', input.tagIds ?? input.tagNames], ['CustomFields', input.customFields], ['Metadata', input.metadata],
+    ['Portfolio', input.portfolioIds ?? input.portfolioNames],
   ];
   return given.filter(([, value]) => value !== undefined).map(([field]) => field);
 }
@@ -66,7 +72,7 @@ function mergeValues(current: Record<string, unknown>, changes: Record<string, u
 /** The column values the listed fields set on `current` (a new contact's current is empty). */
 async function columnsFor(db: Db, accountId: number, current: Contact | undefined, input: WtsContactInput, fields: readonly ContactField[], tagOperation: TagOperation) {
   const unsupported = fields.filter((f) => UNSUPPORTED.includes(f));
-  if (unsupported.length) throw validation(`fields ${unsupported.join(', ')} cannot be changed here (no portfolios, sequences or UTM)`, ['fields']);
+  if (unsupported.length) throw validation(`fields ${unsupported.join(', ')} cannot be changed here (no sequences or UTM)`, ['fields']);
   if (fields.includes('Status') && input.status === 'ARCHIVED') throw validation('status ARCHIVED is not supported: use ACTIVE or BLOCKED', ['status']);
   const has = (field: ContactField) => fields.includes(field);
   const additional = { ...((current?.additional_attributes ?? {}) as Record<string, any>) };
@@ -88,6 +94,12 @@ async function columnsFor(db: Db, accountId: number, current: Contact | undefine
   return values;
 }
 
+/** The portfolio the listed fields put the contact in: `undefined` when they leave it alone, `null` for none. */
+async function portfolioFor(db: Db, accountId: number, input: WtsContactInput, fields: readonly ContactField[]): Promise<number | null | undefined> {
+  if (!fields.includes('Portfolio')) return undefined;
+  return portfolioNamed(db, accountId, { ids: input.portfolioIds, names: input.portfolioNames }, { ids: 'portfolioIds', names: 'portfolioNames' });
+}
+
 /** Changes the fields `fields` lists (or, without it, the fields the body carries) on a contact. */
 export async function updateWtsContact(
   db: Db,
@@ -97,8 +109,14 @@ export async function updateWtsContact(
   options: { fields?: readonly ContactField[]; tagOperation?: TagOperation } = {},
 ): Promise<Contact> {
   const current = await getContact(db, accountId, contactId);
-  const values = await columnsFor(db, accountId, current, input, options.fields ?? fieldsGiven(input), options.tagOperation ?? 'InsertIfNotExists');
-  return Object.keys(values).length ? saveContact(db, current, values) : current;
+  const fields = options.fields ?? fieldsGiven(input);
+  const values = await columnsFor(db, accountId, current, input, fields, options.tagOperation ?? 'InsertIfNotExists');
+  const portfolio = await portfolioFor(db, accountId, input, fields);
+  return inTransaction(db, async (trx) => {
+    const saved = Object.keys(values).length ? await saveContact(trx, current, values) : current;
+    if (portfolio !== undefined) await setContactPortfolio(trx, accountId, saved.id, portfolio);
+    return saved;
+  });
 }
 
 /** The contact with the same phone number, else the same email, if the company has one. */
@@ -144,10 +162,14 @@ export async function createWtsContact(db: Db, accountId: number, input: WtsCont
     throw validation(`A contact with this ${field} already exists: send options.upsert or options.getIfExists to use it`, [field]);
   }
   const values = await columnsFor(db, accountId, undefined, input, fieldsGiven(input), 'ReplaceAll');
+  const portfolio = await portfolioFor(db, accountId, input, fieldsGiven(input));
   const { labels, ...columns } = values as Record<string, unknown> & { labels?: string[] };
-  const { contact } = await createContact(db, accountId, columns as never);
-  // Chatwoot's contact create takes no labels: the tags are a second, recorded change.
-  return { contact: labels?.length ? await saveContact(db, contact, { labels }) : contact, created: true };
+  return inTransaction(db, async (trx) => {
+    const { contact } = await createContact(trx, accountId, columns as never);
+    if (portfolio) await setContactPortfolio(trx, accountId, contact.id, portfolio);
+    // Chatwoot's contact create takes no labels: the tags are a second, recorded change.
+    return { contact: labels?.length ? await saveContact(trx, contact, { labels }) : contact, created: true };
+  });
 }
 
 /**
@@ -159,13 +181,16 @@ export async function saveWtsContacts(db: Db, accountId: number, items: WtsConta
   for (const [i, item] of items.entries()) {
     try {
       await columnsFor(db, accountId, undefined, item, fieldsGiven(item), 'ReplaceAll');
+      await portfolioFor(db, accountId, item, fieldsGiven(item));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const field = error.attributes[0] ?? 'item';
       throw validation(`items[${i}]: ${error.message}`, [`items[${i}].${field}`]);
     }
   }
-  const saved: Contact[] = [];
-  for (const item of items) saved.push((await createWtsContact(db, accountId, item, { upsert: true, ...options })).contact);
-  return saved;
+  return inTransaction(db, async (trx) => {
+    const saved: Contact[] = [];
+    for (const item of items) saved.push((await createWtsContact(trx, accountId, item, { upsert: true, ...options })).contact);
+    return saved;
+  });
 }

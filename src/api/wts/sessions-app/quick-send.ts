@@ -1,13 +1,14 @@
-import type { Db } from '../../db/pool.ts';
-import type { CoreStatus, Message, Team } from '../../db/types.ts';
-import { AppError, validation } from '../../errors.ts';
-import { changeStatus, createConversation, type Performer } from '../conversations/commands.ts';
-import { selectMembers, type Member } from '../users/repository.ts';
-import { chatbotFor, dispatchChatbot } from '../chatbots/dispatch.ts';
-import { channelFor, contactFor, openSessionOf, recipientOf } from './addresses.ts';
-import { getSession } from './repository.ts';
-import { inTransaction } from '../../db/transaction.ts';
-import { checkSessionMessage, sendSessionMessage, type SessionMessageInput } from './send.ts';
+import type { Db } from '../../../db/pool.ts';
+import type { CoreStatus, Message, Team } from '../../../db/types.ts';
+import { AppError, validation } from '../../../errors.ts';
+import { changeStatus, createConversation, type Performer } from '../../../domain/conversations/commands.ts';
+import { selectMembers, type Member } from '../../../domain/users/repository.ts';
+import { chatbotFor, dispatchChatbot } from '../../../domain/chatbots/dispatch.ts';
+import { channelFor, contactFor, openSessionOf, recipientOf } from '../../../domain/sessions/addresses.ts';
+import { getSession } from '../../../domain/sessions/repository.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import { teamNamed } from '../../../domain/teams/lookup.ts';
+import { checkSessionMessage, sendSessionMessage, type SessionMessageInput } from '../../../domain/sessions/send.ts';
 
 /** `POST /chat/v1/message/send`: `PublicReqQuickSendMessageDTO`. */
 export interface QuickSend {
@@ -25,13 +26,7 @@ export interface QuickSend {
 }
 
 export async function departmentFor(db: Db, accountId: number, department: QuickSend['department']): Promise<Team | undefined> {
-  if (!department?.id && !department?.name) return undefined;
-  let query = db.selectFrom('teams').selectAll().where('account_id', '=', accountId);
-  query = department.id ? query.where('uuid', '=', department.id) : query.where((eb) => eb(eb.fn('lower', ['name']), '=', department.name!.toLowerCase()));
-  const team = await query.executeTakeFirst();
-  const field = department.id ? 'department.id' : 'department.name';
-  if (!team) throw validation(`${field} ${department.id ?? department.name} is not a department of this company`, [field]);
-  return team;
+  return teamNamed(db, accountId, department, { id: 'department.id', name: 'department.name' });
 }
 
 async function agentFor(db: Db, accountId: number, user: QuickSend['user']): Promise<Member | undefined> {
