@@ -1,5 +1,6 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { Db } from '../../db/pool.ts';
+import type { Database } from '../../db/types.ts';
 import type { FlowDefinition } from './definition.ts';
 
 /** The tables of migration 20261123140000_chatbots, typed for Kysely beside the shared schema. */
@@ -102,9 +103,12 @@ export type ChatbotTables = {
 export type ChatbotRow = Selectable<ChatbotsTable>;
 export type ChatbotRun = Selectable<ChatbotRunsTable>;
 
-/** The shared database handle (or transaction) with the chatbot tables known to Kysely. */
-export function chatbotDb(db: Db) {
-  return db.withTables<ChatbotTables>();
+/**
+ * The shared database handle (or transaction) with the chatbot tables narrowed to the shapes above (statuses,
+ * the flow definition, a run's input), in place of their generated types in db/types.ts.
+ */
+export function chatbotDb(db: Db): Kysely<Omit<Database, keyof ChatbotTables> & ChatbotTables> {
+  return db as unknown as Kysely<Omit<Database, keyof ChatbotTables> & ChatbotTables>;
 }
 
 /** Channel the dispatcher and the reply planner notify when a run is queued (the scheduler listens). */

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool.ts';
-import type { AgentBot, Inbox, InboxesTable } from '../../db/types.ts';
+import type { AgentBot, Inbox, Inboxes } from '../../db/types.ts';
 import type { Insertable } from 'kysely';
 import { forbidden, notFound } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
@@ -56,7 +56,7 @@ export async function listInboxes(db: Db, accountId: number, visibleIds?: number
 /** Inbox settings a create may set beside name and channel. */
 export type InboxSettings = Partial<
   Pick<
-    Insertable<InboxesTable>,
+    Insertable<Inboxes>,
     | 'greeting_enabled'
     | 'greeting_message'
     | 'enable_email_collect'

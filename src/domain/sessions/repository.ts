@@ -10,8 +10,6 @@ import { inboxCondition } from '../inboxes/access.ts';
  * 20261123110000_sessions) and the public ids and message aggregates a session shows, in one statement.
  */
 export type SessionRow = Conversation & {
-  active_at: Date | null;
-  ended_at: Date | null;
   contact_uuid: string;
   inbox_uuid: string;
   team_uuid: string | null;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/pool.ts';
 import type { Updateable } from 'kysely';
-import type { Availability, User, UsersTable } from '../../db/types.ts';
+import type { Availability, User, Users } from '../../db/types.ts';
 import { AppError, notFound, validation } from '../../errors.ts';
 import { hashPassword, assertPasswordLength, verifyPassword } from '../auth/secrets.ts';
 import { resetTokens } from '../auth/tokens.ts';
@@ -38,7 +38,7 @@ async function passwordHash(user: User, changes: ProfileChanges): Promise<string
  * other session (`currentSession`, the one making the change, stays).
  */
 export async function updateProfile(db: Db, user: User, changes: ProfileChanges, currentSession?: string): Promise<Profile> {
-  const values: Updateable<UsersTable> = {};
+  const values: Updateable<Users> = {};
   if (changes.name !== undefined) {
     if (!changes.name.trim()) throw validation("Name can't be blank", ['name']);
     values.name = changes.name.trim();

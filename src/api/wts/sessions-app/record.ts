@@ -68,9 +68,7 @@ export interface SessionRecordChange {
  */
 export async function updateSessionRecord(db: Db, conversation: Conversation, change: SessionRecordChange, performer: Performer): Promise<Conversation> {
   return inTransaction(db, async (trx) => {
-    // ended_at is the sessions migration's column (kept by its trigger on status changes), outside the shared row type.
-    type Row = Conversation & { ended_at: Date | null };
-    const before = (await sql<Row>`SELECT * FROM conversations WHERE id = ${conversation.id} FOR UPDATE`.execute(trx)).rows[0];
+    const before = await trx.selectFrom('conversations').selectAll().where('id', '=', conversation.id).forUpdate().executeTakeFirstOrThrow();
     if (change.endAt && !isEnded(before.status)) {
       throw validation('endAt can only be set on a COMPLETED or HIDDEN session (list Status with status COMPLETED to complete it first)', ['endAt']);
     }
@@ -80,11 +78,12 @@ export async function updateSessionRecord(db: Db, conversation: Conversation, ch
       if (change[key] === null) delete attributes[key];
       else attributes[key] = change[key];
     }
-    const { rows } = await sql<Row>`
-      UPDATE conversations SET additional_attributes = ${JSON.stringify(attributes)}::jsonb,
-        ended_at = coalesce(${change.endAt ?? null}::timestamptz, ended_at), updated_at = now()
-      WHERE id = ${before.id} RETURNING *`.execute(trx);
-    const after = rows[0];
+    const after = await trx
+      .updateTable('conversations')
+      .set({ additional_attributes: JSON.stringify(attributes), ended_at: change.endAt ?? sql<Date | null>`ended_at`, updated_at: sql<Date>`now()` })
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     const changes = changedAttributes(before, after, ['additional_attributes', 'ended_at']);
     if (Object.keys(changes).length) {
       await recordEvent(trx, {
