@@ -3606,6 +3606,88 @@ export interface Paths {
       };
     };
   };
+  "/api/v1/accounts/{account_id}/csat_survey_responses": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        page?: number;
+        since?: string;
+        until?: string;
+        user_ids?: Array<number>;
+        inbox_id?: number;
+        team_id?: number;
+        rating?: number | Array<number>;
+      };
+      response: Array<{
+        id: number;
+        rating: number;
+        feedback_message: string | null;
+        account_id: number;
+        message_id: number;
+        contact?: {
+          additional_attributes: Record<string, unknown>;
+          availability_status: string;
+          email: string | null;
+          id: number;
+          name: string | null;
+          phone_number: string | null;
+          blocked: boolean;
+          identifier: string | null;
+          thumbnail: string;
+          custom_attributes: Record<string, unknown>;
+          last_activity_at?: number;
+          created_at: number;
+          contact_inboxes?: Array<{
+            source_id: string;
+            inbox: {
+              id: number;
+              avatar_url: string;
+              channel_id: number;
+              name: string;
+              channel_type: string;
+              provider: string | null;
+            };
+          }>;
+          labels?: Array<string>;
+        };
+        conversation_id: number;
+        assigned_agent?: {
+          id: number;
+          account_id: number;
+          availability_status: string;
+          auto_offline: boolean;
+          confirmed: boolean;
+          email: string;
+          provider: string;
+          available_name: string;
+          custom_attributes?: Record<string, unknown>;
+          name: string;
+          role: string;
+          thumbnail: string;
+        };
+        created_at: number;
+      }>;
+    };
+  };
+  "/api/v1/accounts/{account_id}/csat_survey_responses/metrics": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        page?: number;
+        since?: string;
+        until?: string;
+        user_ids?: Array<number>;
+        inbox_id?: number;
+        team_id?: number;
+        rating?: number | Array<number>;
+      };
+      response: {
+        total_count: number;
+        ratings_count: Record<string, number>;
+        total_sent_messages_count: number;
+      };
+    };
+  };
   "/api/v1/accounts/{account_id}/custom_attribute_definitions": {
     get: {
       path: { account_id: string | number; };
@@ -4085,6 +4167,9 @@ export interface Paths {
           smtp_enable_starttls_auto?: boolean | null;
           smtp_enable_ssl_tls?: boolean | null;
           smtp_authentication?: string | null;
+          reauthorization_required?: boolean;
+          imap_error?: string | null;
+          imap_checked_at?: string | null;
         }>;
       };
     };
@@ -4212,6 +4297,9 @@ export interface Paths {
         smtp_enable_starttls_auto?: boolean | null;
         smtp_enable_ssl_tls?: boolean | null;
         smtp_authentication?: string | null;
+        reauthorization_required?: boolean;
+        imap_error?: string | null;
+        imap_checked_at?: string | null;
       };
     };
   };
@@ -4277,6 +4365,9 @@ export interface Paths {
         smtp_enable_starttls_auto?: boolean | null;
         smtp_enable_ssl_tls?: boolean | null;
         smtp_authentication?: string | null;
+        reauthorization_required?: boolean;
+        imap_error?: string | null;
+        imap_checked_at?: string | null;
       };
     };
     put: {
@@ -4402,6 +4493,9 @@ export interface Paths {
         smtp_enable_starttls_auto?: boolean | null;
         smtp_enable_ssl_tls?: boolean | null;
         smtp_authentication?: string | null;
+        reauthorization_required?: boolean;
+        imap_error?: string | null;
+        imap_checked_at?: string | null;
       };
     };
     patch: {
@@ -4527,6 +4621,9 @@ export interface Paths {
         smtp_enable_starttls_auto?: boolean | null;
         smtp_enable_ssl_tls?: boolean | null;
         smtp_authentication?: string | null;
+        reauthorization_required?: boolean;
+        imap_error?: string | null;
+        imap_checked_at?: string | null;
       };
     };
     delete: {
@@ -5151,6 +5248,715 @@ export interface Paths {
       body: {
         conversation_ids: Array<number | string>;
       };
+      response: unknown;
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals": {
+    get: {
+      path: { account_id: string | number; };
+      response: {
+        payload: Array<{
+          id: number;
+          color: string | null;
+          custom_domain: string | null;
+          header_text: string | null;
+          homepage_link: string | null;
+          name: string;
+          page_title: string | null;
+          slug: string;
+          archived: boolean;
+          account_id: number;
+          config: {
+            allowed_locales: Array<{
+              code: string;
+              articles_count: number;
+              categories_count: number;
+            }>;
+            default_locale: string;
+          };
+          meta: {
+            all_articles_count: number;
+            archived_articles_count: number;
+            published_count: number;
+            draft_articles_count: number;
+            mine_articles_count?: number;
+            categories_count: number;
+            default_locale: string;
+          };
+        }>;
+        meta: {
+          current_page: number;
+          portals_count: number;
+        };
+      };
+    };
+    post: {
+      path: { account_id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        custom_domain?: string | null;
+        color?: string | null;
+        homepage_link?: string | null;
+        page_title?: string | null;
+        header_text?: string | null;
+        archived?: boolean;
+        config?: {
+          allowed_locales?: Array<string>;
+          default_locale?: string;
+        };
+      };
+      response: {
+        id: number;
+        color: string | null;
+        custom_domain: string | null;
+        header_text: string | null;
+        homepage_link: string | null;
+        name: string;
+        page_title: string | null;
+        slug: string;
+        archived: boolean;
+        account_id: number;
+        config: {
+          allowed_locales: Array<{
+            code: string;
+            articles_count: number;
+            categories_count: number;
+          }>;
+          default_locale: string;
+        };
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count?: number;
+          categories_count: number;
+          default_locale: string;
+        };
+      };
+    };
+    put: {
+      path: { account_id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        custom_domain?: string | null;
+        color?: string | null;
+        homepage_link?: string | null;
+        page_title?: string | null;
+        header_text?: string | null;
+        archived?: boolean;
+        config?: {
+          allowed_locales?: Array<string>;
+          default_locale?: string;
+        };
+      };
+      response: {
+        id: number;
+        color: string | null;
+        custom_domain: string | null;
+        header_text: string | null;
+        homepage_link: string | null;
+        name: string;
+        page_title: string | null;
+        slug: string;
+        archived: boolean;
+        account_id: number;
+        config: {
+          allowed_locales: Array<{
+            code: string;
+            articles_count: number;
+            categories_count: number;
+          }>;
+          default_locale: string;
+        };
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count?: number;
+          categories_count: number;
+          default_locale: string;
+        };
+      };
+    };
+    patch: {
+      path: { account_id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        custom_domain?: string | null;
+        color?: string | null;
+        homepage_link?: string | null;
+        page_title?: string | null;
+        header_text?: string | null;
+        archived?: boolean;
+        config?: {
+          allowed_locales?: Array<string>;
+          default_locale?: string;
+        };
+      };
+      response: {
+        id: number;
+        color: string | null;
+        custom_domain: string | null;
+        header_text: string | null;
+        homepage_link: string | null;
+        name: string;
+        page_title: string | null;
+        slug: string;
+        archived: boolean;
+        account_id: number;
+        config: {
+          allowed_locales: Array<{
+            code: string;
+            articles_count: number;
+            categories_count: number;
+          }>;
+          default_locale: string;
+        };
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count?: number;
+          categories_count: number;
+          default_locale: string;
+        };
+      };
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals/{portal_id}": {
+    get: {
+      path: { account_id: string | number; portal_id: string | number; };
+      query: {
+        locale?: string;
+      };
+      response: {
+        id: number;
+        color: string | null;
+        custom_domain: string | null;
+        header_text: string | null;
+        homepage_link: string | null;
+        name: string;
+        page_title: string | null;
+        slug: string;
+        archived: boolean;
+        account_id: number;
+        config: {
+          allowed_locales: Array<{
+            code: string;
+            articles_count: number;
+            categories_count: number;
+          }>;
+          default_locale: string;
+        };
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count?: number;
+          categories_count: number;
+          default_locale: string;
+        };
+      };
+    };
+    put: {
+      path: { account_id: string | number; portal_id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        custom_domain?: string | null;
+        color?: string | null;
+        homepage_link?: string | null;
+        page_title?: string | null;
+        header_text?: string | null;
+        archived?: boolean;
+        config?: {
+          allowed_locales?: Array<string>;
+          default_locale?: string;
+        };
+      };
+      response: {
+        id: number;
+        color: string | null;
+        custom_domain: string | null;
+        header_text: string | null;
+        homepage_link: string | null;
+        name: string;
+        page_title: string | null;
+        slug: string;
+        archived: boolean;
+        account_id: number;
+        config: {
+          allowed_locales: Array<{
+            code: string;
+            articles_count: number;
+            categories_count: number;
+          }>;
+          default_locale: string;
+        };
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count?: number;
+          categories_count: number;
+          default_locale: string;
+        };
+      };
+    };
+    patch: {
+      path: { account_id: string | number; portal_id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        custom_domain?: string | null;
+        color?: string | null;
+        homepage_link?: string | null;
+        page_title?: string | null;
+        header_text?: string | null;
+        archived?: boolean;
+        config?: {
+          allowed_locales?: Array<string>;
+          default_locale?: string;
+        };
+      };
+      response: {
+        id: number;
+        color: string | null;
+        custom_domain: string | null;
+        header_text: string | null;
+        homepage_link: string | null;
+        name: string;
+        page_title: string | null;
+        slug: string;
+        archived: boolean;
+        account_id: number;
+        config: {
+          allowed_locales: Array<{
+            code: string;
+            articles_count: number;
+            categories_count: number;
+          }>;
+          default_locale: string;
+        };
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count?: number;
+          categories_count: number;
+          default_locale: string;
+        };
+      };
+    };
+    delete: {
+      path: { account_id: string | number; portal_id: string | number; };
+      response: unknown;
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals/{portal_id}/archive": {
+    patch: {
+      path: { account_id: string | number; portal_id: string | number; };
+      response: unknown;
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals/{portal_id}/articles": {
+    get: {
+      path: { account_id: string | number; portal_id: string | number; };
+      query: {
+        page?: number;
+        locale?: string;
+        category_slug?: string;
+        status?: number | string;
+        author_id?: number;
+        query?: string;
+      };
+      response: {
+        payload: Array<{
+          id: number;
+          slug: string;
+          title: string;
+          content: string;
+          description: string | null;
+          status: string;
+          position: number;
+          account_id: number;
+          updated_at: number;
+          meta: Record<string, unknown>;
+          locale: string;
+          associated_article_id: number | null;
+          category: {
+            id: number | null;
+            name: string | null;
+            slug: string | null;
+            locale: string | null;
+          };
+          views: number;
+          author?: {
+            id: number;
+            account_id: number;
+            availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
+            thumbnail: string;
+          };
+          associated_articles: Record<string, unknown>;
+        }>;
+        meta: {
+          all_articles_count: number;
+          archived_articles_count: number;
+          published_count: number;
+          draft_articles_count: number;
+          mine_articles_count: number;
+          articles_count: number;
+          current_page: number;
+        };
+      };
+    };
+    post: {
+      path: { account_id: string | number; portal_id: string | number; };
+      body: {
+        title?: string;
+        slug?: string;
+        content?: string;
+        description?: string | null;
+        status?: number | string;
+        category_id?: number | null;
+        author_id?: number | null;
+        locale?: string;
+        meta?: Record<string, unknown>;
+        position?: number;
+      };
+      response: {
+        payload: {
+          id: number;
+          slug: string;
+          title: string;
+          content: string;
+          description: string | null;
+          status: string;
+          position: number;
+          account_id: number;
+          updated_at: number;
+          meta: Record<string, unknown>;
+          locale: string;
+          associated_article_id: number | null;
+          category: {
+            id: number | null;
+            name: string | null;
+            slug: string | null;
+            locale: string | null;
+          };
+          views: number;
+          author?: {
+            id: number;
+            account_id: number;
+            availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
+            thumbnail: string;
+          };
+          associated_articles: Record<string, unknown>;
+        };
+      };
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}": {
+    get: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      response: {
+        payload: {
+          id: number;
+          slug: string;
+          title: string;
+          content: string;
+          description: string | null;
+          status: string;
+          position: number;
+          account_id: number;
+          updated_at: number;
+          meta: Record<string, unknown>;
+          locale: string;
+          associated_article_id: number | null;
+          category: {
+            id: number | null;
+            name: string | null;
+            slug: string | null;
+            locale: string | null;
+          };
+          views: number;
+          author?: {
+            id: number;
+            account_id: number;
+            availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
+            thumbnail: string;
+          };
+          associated_articles: Record<string, unknown>;
+        };
+      };
+    };
+    put: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      body: {
+        title?: string;
+        slug?: string;
+        content?: string;
+        description?: string | null;
+        status?: number | string;
+        category_id?: number | null;
+        author_id?: number | null;
+        locale?: string;
+        meta?: Record<string, unknown>;
+        position?: number;
+      };
+      response: {
+        payload: {
+          id: number;
+          slug: string;
+          title: string;
+          content: string;
+          description: string | null;
+          status: string;
+          position: number;
+          account_id: number;
+          updated_at: number;
+          meta: Record<string, unknown>;
+          locale: string;
+          associated_article_id: number | null;
+          category: {
+            id: number | null;
+            name: string | null;
+            slug: string | null;
+            locale: string | null;
+          };
+          views: number;
+          author?: {
+            id: number;
+            account_id: number;
+            availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
+            thumbnail: string;
+          };
+          associated_articles: Record<string, unknown>;
+        };
+      };
+    };
+    patch: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      body: {
+        title?: string;
+        slug?: string;
+        content?: string;
+        description?: string | null;
+        status?: number | string;
+        category_id?: number | null;
+        author_id?: number | null;
+        locale?: string;
+        meta?: Record<string, unknown>;
+        position?: number;
+      };
+      response: {
+        payload: {
+          id: number;
+          slug: string;
+          title: string;
+          content: string;
+          description: string | null;
+          status: string;
+          position: number;
+          account_id: number;
+          updated_at: number;
+          meta: Record<string, unknown>;
+          locale: string;
+          associated_article_id: number | null;
+          category: {
+            id: number | null;
+            name: string | null;
+            slug: string | null;
+            locale: string | null;
+          };
+          views: number;
+          author?: {
+            id: number;
+            account_id: number;
+            availability_status: string;
+            auto_offline: boolean;
+            confirmed: boolean;
+            email: string;
+            provider: string;
+            available_name: string;
+            custom_attributes?: Record<string, unknown>;
+            name: string;
+            role: string;
+            thumbnail: string;
+          };
+          associated_articles: Record<string, unknown>;
+        };
+      };
+    };
+    delete: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      response: unknown;
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals/{portal_id}/categories": {
+    get: {
+      path: { account_id: string | number; portal_id: string | number; };
+      query: {
+        locale?: string;
+      };
+      response: {
+        payload: Array<{
+          id: number;
+          name: string;
+          slug: string;
+          locale: string;
+          description: string | null;
+          position: number;
+          account_id: number;
+          linked_categories: Record<string, unknown>;
+          meta: {
+            articles_count: number;
+          };
+        }>;
+        meta: {
+          current_page: number;
+          categories_count: number;
+        };
+      };
+    };
+    post: {
+      path: { account_id: string | number; portal_id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        locale?: string;
+        description?: string | null;
+        position?: number;
+      };
+      response: {
+        payload: {
+          id: number;
+          name: string;
+          slug: string;
+          locale: string;
+          description: string | null;
+          position: number;
+          account_id: number;
+          linked_categories: Record<string, unknown>;
+          meta: {
+            articles_count: number;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{id}": {
+    get: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      response: {
+        payload: {
+          id: number;
+          name: string;
+          slug: string;
+          locale: string;
+          description: string | null;
+          position: number;
+          account_id: number;
+          linked_categories: Record<string, unknown>;
+          meta: {
+            articles_count: number;
+          };
+        };
+      };
+    };
+    put: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        locale?: string;
+        description?: string | null;
+        position?: number;
+      };
+      response: {
+        payload: {
+          id: number;
+          name: string;
+          slug: string;
+          locale: string;
+          description: string | null;
+          position: number;
+          account_id: number;
+          linked_categories: Record<string, unknown>;
+          meta: {
+            articles_count: number;
+          };
+        };
+      };
+    };
+    patch: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
+      body: {
+        name?: string;
+        slug?: string;
+        locale?: string;
+        description?: string | null;
+        position?: number;
+      };
+      response: {
+        payload: {
+          id: number;
+          name: string;
+          slug: string;
+          locale: string;
+          description: string | null;
+          position: number;
+          account_id: number;
+          linked_categories: Record<string, unknown>;
+          meta: {
+            articles_count: number;
+          };
+        };
+      };
+    };
+    delete: {
+      path: { account_id: string | number; portal_id: string | number; id: string | number; };
       response: unknown;
     };
   };
@@ -6148,7 +6954,7 @@ export interface Paths {
       };
       body: {
         website_token?: string;
-        submitted_values?: Array<unknown>;
+        submitted_values?: Array<unknown> | Record<string, unknown>;
         contact?: {
           email: string;
         };
@@ -6175,6 +6981,215 @@ export interface Paths {
         }>;
         sender?: Record<string, unknown>;
       };
+    };
+  };
+  "/api/v2/accounts/{account_id}/live_reports/conversation_metrics": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        team_id?: number;
+      };
+      response: {
+        open: number;
+        unattended: number;
+        unassigned: number;
+        pending: number;
+      };
+    };
+  };
+  "/api/v2/accounts/{account_id}/live_reports/grouped_conversation_metrics": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        team_id?: number;
+        group_by?: string;
+      };
+      response: Array<{
+        open: number;
+        unattended: number;
+        unassigned: number;
+        team_id?: number | null;
+        assignee_id?: number | null;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/reports": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        metric: "conversations_count" | "incoming_messages_count" | "outgoing_messages_count" | "resolutions_count" | "bot_resolutions_count" | "bot_handoffs_count" | "avg_first_response_time" | "avg_resolution_time" | "reply_time";
+        type: "account" | "agent" | "inbox" | "label" | "team";
+        id?: string;
+        since?: string;
+        until?: string;
+        group_by?: string;
+        business_hours?: boolean | string;
+        enable_business_hours?: boolean | string;
+        timezone_offset?: number | "";
+      };
+      response: Array<{
+        value: number;
+        timestamp: number;
+        count?: number;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/reports/bot_summary": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        type: "account" | "agent" | "inbox" | "label" | "team";
+        id?: string;
+        since?: string;
+        until?: string;
+        group_by?: string;
+        business_hours?: boolean | string;
+        enable_business_hours?: boolean | string;
+        timezone_offset?: number | "";
+      };
+      response: {
+        bot_resolutions_count: number;
+        bot_handoffs_count: number;
+        previous: {
+          bot_resolutions_count: number;
+          bot_handoffs_count: number;
+        };
+      };
+    };
+  };
+  "/api/v2/accounts/{account_id}/reports/conversations": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        type?: string;
+        user_id?: number | "";
+        page?: number;
+      };
+      response: {
+        open: number;
+        unattended: number;
+        unassigned: number;
+        pending: number;
+      } | Array<{
+        id: number;
+        name: string;
+        email: string;
+        thumbnail: string;
+        availability: string;
+        metric: {
+          open: number;
+          unattended: number;
+        };
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/reports/summary": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        type: "account" | "agent" | "inbox" | "label" | "team";
+        id?: string;
+        since?: string;
+        until?: string;
+        group_by?: string;
+        business_hours?: boolean | string;
+        enable_business_hours?: boolean | string;
+        timezone_offset?: number | "";
+      };
+      response: {
+        conversations_count: number;
+        incoming_messages_count: number;
+        outgoing_messages_count: number;
+        avg_first_response_time: number | null;
+        avg_resolution_time: number | null;
+        resolutions_count: number;
+        reply_time: number | null;
+        previous: {
+          conversations_count: number;
+          incoming_messages_count: number;
+          outgoing_messages_count: number;
+          avg_first_response_time: number | null;
+          avg_resolution_time: number | null;
+          resolutions_count: number;
+          reply_time: number | null;
+        };
+      };
+    };
+  };
+  "/api/v2/accounts/{account_id}/summary_reports/agent": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        since?: string;
+        until?: string;
+        business_hours?: boolean | string;
+      };
+      response: Array<{
+        id: number;
+        name?: string;
+        conversations_count: number;
+        resolved_conversations_count: number;
+        avg_resolution_time: number | null;
+        avg_first_response_time: number | null;
+        avg_reply_time: number | null;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/summary_reports/inbox": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        since?: string;
+        until?: string;
+        business_hours?: boolean | string;
+      };
+      response: Array<{
+        id: number;
+        name?: string;
+        conversations_count: number;
+        resolved_conversations_count: number;
+        avg_resolution_time: number | null;
+        avg_first_response_time: number | null;
+        avg_reply_time: number | null;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/summary_reports/label": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        since?: string;
+        until?: string;
+        business_hours?: boolean | string;
+      };
+      response: Array<{
+        id: number;
+        name?: string;
+        conversations_count: number;
+        resolved_conversations_count: number;
+        avg_resolution_time: number | null;
+        avg_first_response_time: number | null;
+        avg_reply_time: number | null;
+      }>;
+    };
+  };
+  "/api/v2/accounts/{account_id}/summary_reports/team": {
+    get: {
+      path: { account_id: string | number; };
+      query: {
+        since?: string;
+        until?: string;
+        business_hours?: boolean | string;
+      };
+      response: Array<{
+        id: number;
+        name?: string;
+        conversations_count: number;
+        resolved_conversations_count: number;
+        avg_resolution_time: number | null;
+        avg_first_response_time: number | null;
+        avg_reply_time: number | null;
+      }>;
     };
   };
   "/auth/password": {
@@ -6931,6 +7946,10 @@ export interface Paths {
         IncludeDetails?: Array<"Contact" | "Channel" | "User" | "Department" | "Template" | "Chatbot">;
         Status?: Array<"SCHEDULED" | "PROCESSED" | "SENT" | "DELIVERED" | "READ" | "CANCELED" | "FAILED">;
         Type?: Array<"TEMPLATE" | "CHATBOT">;
+        From?: string;
+        To?: string;
+        User?: string;
+        Department?: string;
       };
       response: {
         pageNumber: number;
@@ -7359,6 +8378,48 @@ export interface Paths {
         };
         fileIdOrUrl: string;
         text?: string;
+      };
+      response: {
+        id: string;
+        createdAt: string;
+        updatedAt: string;
+        companyId: string;
+        sessionId: string;
+        status: string;
+        senderId: string | null;
+        statusUrl: string;
+        sentAt: string | null;
+        failedReason: string | null;
+        callbackUrl: string | null;
+        waitReply: boolean;
+      };
+    };
+  };
+  "/chat/v1/send/template": {
+    post: {
+      body: {
+        to?: string;
+        from?: string;
+        sessionId?: string;
+        refId?: string;
+        senderId?: string;
+        options?: {
+          enableBot?: boolean;
+          hiddenSession?: boolean;
+          forceStartSession?: boolean;
+          user?: {
+            id?: string | null;
+            email?: string | null;
+            phoneNumber?: string | null;
+          };
+          department?: {
+            id?: string | null;
+            name?: string | null;
+          };
+        };
+        templateId: string;
+        parameters?: Record<string, unknown>;
+        fileIdOrUrl?: string;
       };
       response: {
         id: string;
@@ -9407,6 +10468,8 @@ export interface Paths {
         tagNames?: Array<string>;
         customFields?: Record<string, unknown>;
         metadata?: Record<string, unknown>;
+        portfolioIds?: Array<string>;
+        portfolioNames?: Array<string>;
         status?: "ACTIVE" | "ARCHIVED" | "BLOCKED";
         pictureUrl?: string;
         options?: {
@@ -9505,6 +10568,8 @@ export interface Paths {
         tagNames?: Array<string>;
         customFields?: Record<string, unknown>;
         metadata?: Record<string, unknown>;
+        portfolioIds?: Array<string>;
+        portfolioNames?: Array<string>;
         status?: "ACTIVE" | "ARCHIVED" | "BLOCKED";
         pictureUrl?: string;
         options?: {
@@ -10271,6 +11336,8 @@ export interface Paths {
         tagNames?: Array<string>;
         customFields?: Record<string, unknown>;
         metadata?: Record<string, unknown>;
+        portfolioIds?: Array<string>;
+        portfolioNames?: Array<string>;
         status?: "ACTIVE" | "ARCHIVED" | "BLOCKED";
         pictureUrl?: string;
         options?: {
@@ -11040,6 +12107,58 @@ export interface Paths {
       }>;
     };
   };
+  "/crm/v1/panel/{id}/lost-reason": {
+    get: {
+      path: { id: string | number; };
+      query: {
+        PageNumber?: number;
+        PageSize?: number;
+        OrderBy?: string;
+        OrderDirection?: "ASCENDING" | "DESCENDING";
+        "CreatedAt.Before"?: string;
+        "CreatedAt.After"?: string;
+        "UpdatedAt.Before"?: string;
+        "UpdatedAt.After"?: string;
+      };
+      response: {
+        pageNumber: number;
+        pageSize: number;
+        orderBy: string | null;
+        orderDirection: string | null;
+        items: Array<{
+          id: string;
+          createdAt: string;
+          updatedAt: string;
+          companyId: string;
+          panelId: string;
+          description: string;
+        }>;
+        totalItems: number;
+        totalPages: number;
+        hasMorePages: boolean;
+      };
+    };
+    post: {
+      path: { id: string | number; };
+      body: {
+        description: string;
+      };
+      response: {
+        id: string;
+        createdAt: string;
+        updatedAt: string;
+        companyId: string;
+        panelId: string;
+        description: string;
+      };
+    };
+  };
+  "/crm/v1/panel/{id}/lost-reason/{reasonId}": {
+    delete: {
+      path: { id: string | number; reasonId: string | number; };
+      response: unknown;
+    };
+  };
   "/crm/v1/panel/{id}/step": {
     post: {
       path: { id: string | number; };
@@ -11517,6 +12636,59 @@ export interface Paths {
       };
     };
   };
+  "/hc/{slug}/{locale}/articles.json": {
+    get: {
+      path: { slug: string | number; locale: string | number; };
+      query: {
+        query?: string;
+        page?: number;
+        per_page?: number;
+        sort?: string;
+      };
+      response: {
+        payload: Array<{
+          id: number;
+          slug: string;
+          category_id: number | null;
+          title: string;
+          content: string;
+          description: string | null;
+          status: string;
+          account_id: number;
+          last_updated_at: string;
+          link: string;
+          portal: {
+            name: string;
+            slug: string;
+            color: string | null;
+            custom_domain: string | null;
+            homepage_link: string | null;
+            page_title: string | null;
+            header_text: string | null;
+            config: {
+              allowed_locales: Array<string>;
+              default_locale: string;
+            };
+          };
+          category?: {
+            id: number;
+            slug: string;
+            locale: string;
+          };
+          views: number;
+          author?: {
+            name: string;
+            available_name: string;
+            thumbnail: string;
+          };
+          associated_articles: Record<string, unknown>;
+        }>;
+        meta: {
+          articles_count: number;
+        };
+      };
+    };
+  };
   "/platform/api/v1/accounts": {
     get: {
       response: Array<{
@@ -11925,6 +13097,77 @@ export interface Paths {
       };
     };
   };
+  "/public/api/v1/csat_survey/{id}": {
+    get: {
+      path: { id: string | number; };
+      response: {
+        id: number;
+        csat_survey_response: {
+          id: number;
+          account_id: number;
+          conversation_id: number;
+          message_id: number;
+          contact_id: number;
+          assigned_agent_id: number | null;
+          rating: number;
+          feedback_message: string | null;
+          created_at: string;
+          updated_at: string;
+        } | null;
+        inbox_avatar_url: string | null;
+        conversation_id: number;
+        created_at: string;
+      };
+    };
+    put: {
+      path: { id: string | number; };
+      body: {
+        submitted_values: Array<unknown> | Record<string, unknown>;
+      };
+      response: {
+        id: number;
+        csat_survey_response: {
+          id: number;
+          account_id: number;
+          conversation_id: number;
+          message_id: number;
+          contact_id: number;
+          assigned_agent_id: number | null;
+          rating: number;
+          feedback_message: string | null;
+          created_at: string;
+          updated_at: string;
+        } | null;
+        inbox_avatar_url: string | null;
+        conversation_id: number;
+        created_at: string;
+      };
+    };
+    patch: {
+      path: { id: string | number; };
+      body: {
+        submitted_values: Array<unknown> | Record<string, unknown>;
+      };
+      response: {
+        id: number;
+        csat_survey_response: {
+          id: number;
+          account_id: number;
+          conversation_id: number;
+          message_id: number;
+          contact_id: number;
+          assigned_agent_id: number | null;
+          rating: number;
+          feedback_message: string | null;
+          created_at: string;
+          updated_at: string;
+        } | null;
+        inbox_avatar_url: string | null;
+        conversation_id: number;
+        created_at: string;
+      };
+    };
+  };
   "/public/api/v1/inboxes/{inbox_identifier}": {
     get: {
       path: { inbox_identifier: string | number; };
@@ -12276,7 +13519,7 @@ export interface Paths {
     patch: {
       path: { inbox_identifier: string | number; contact_identifier: string | number; conversation_id: string | number; message_id: string | number; };
       body: {
-        submitted_values: Array<unknown>;
+        submitted_values: Array<unknown> | Record<string, unknown>;
       };
       response: {
         id: number;
@@ -12372,6 +13615,12 @@ export interface Paths {
       response: unknown;
     };
   };
+  "/survey/responses/{conversation_uuid}": {
+    get: {
+      path: { conversation_uuid: string | number; };
+      response: unknown;
+    };
+  };
 }
 
 /** Lists that page, with `page` (Chatwoot) or `PageNumber`/`PageSize` (WTS): what `client.paginate` walks. */
@@ -12386,8 +13635,12 @@ export const PAGED_PATHS = [
   '/api/v1/accounts/{account_id}/conversations/meta',
   '/api/v1/accounts/{account_id}/conversations/search',
   '/api/v1/accounts/{account_id}/conversations/{conversation_id}/attachments',
+  '/api/v1/accounts/{account_id}/csat_survey_responses',
+  '/api/v1/accounts/{account_id}/csat_survey_responses/metrics',
   '/api/v1/accounts/{account_id}/integrations/hooks/{id}/deliveries',
+  '/api/v1/accounts/{account_id}/portals/{portal_id}/articles',
   '/api/v1/accounts/{account_id}/webhooks/{id}/deliveries',
+  '/api/v2/accounts/{account_id}/reports/conversations',
   '/chat/v1/chatbot',
   '/chat/v1/message',
   '/chat/v1/scheduled-message',
@@ -12404,6 +13657,8 @@ export const PAGED_PATHS = [
   '/crm/v1/panel',
   '/crm/v1/panel/card',
   '/crm/v1/panel/card/{cardId}/note',
+  '/crm/v1/panel/{id}/lost-reason',
   '/crm/v2/panel',
-  '/crm/v2/panel/card'
+  '/crm/v2/panel/card',
+  '/hc/{slug}/{locale}/articles.json'
 ] as const;
