@@ -12,12 +12,7 @@ import { lockReceiversExclusive } from './lines.ts';
 /** Held for one fan-out transaction: one process at a time turns events into deliveries. */
 const FAN_OUT_LOCK = 4_210_001;
 
-/**
- * Turns undispatched events into webhook deliveries, in one transaction per batch: their deliveries
- * inserted and the events marked dispatched together — a crash anywhere leaves the batch undispatched,
- * to be redone. One process fans out at a time (the others skip): two batches committing in the wrong
- * order would let a later event's delivery look like the head of its conversation's line.
- */
+/** What one fan-out pass did. */
 export interface FanOut {
   /** Events turned into deliveries (a full batch means more may wait). */
   events: number;
@@ -68,6 +63,12 @@ export async function insertDeliveries(trx: Db, planned: PlannedDelivery[]): Pro
     .execute();
 }
 
+/**
+ * Turns undispatched events into webhook deliveries, in one transaction per batch: their deliveries
+ * inserted and the events marked dispatched together — a crash anywhere leaves the batch undispatched,
+ * to be redone. One process fans out at a time (the others skip): two batches committing in the wrong
+ * order would let a later event's delivery look like the head of its conversation's line.
+ */
 export async function fanOutEvents(db: Db, publicUrl: string, limit = FAN_OUT_BATCH): Promise<FanOut> {
   // Most wake-ups find nothing new: one cheap look (a partial index) instead of a transaction.
   if (!(await db.selectFrom('events').select('id').where('dispatched_at', 'is', null).limit(1).executeTakeFirst())) return NOTHING;

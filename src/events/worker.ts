@@ -29,11 +29,6 @@ const POLL_MS = 250;
  */
 const MIN_PASS_GAP_MS = 5;
 
-/**
- * The event worker of one process: fans new events out to webhook deliveries and sends due deliveries.
- * A NOTIFY at each commit wakes it at once; a short poll catches retries coming due. Any number of
- * processes can run it on the same database.
- */
 /** The worker's own connections: a busy API (whose requests queue for the shared pool) cannot starve delivery. */
 const WORKER_CONNECTIONS = 4;
 
@@ -57,6 +52,11 @@ function ownConnections(shared: DatabaseHandle): DatabaseHandle {
   return own;
 }
 
+/**
+ * The event worker of one process: fans new events out to webhook deliveries and sends due deliveries.
+ * A NOTIFY at each commit wakes it at once; a short poll catches retries coming due. Any number of
+ * processes can run it on the same database.
+ */
 export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pick<Logger, 'warn' | 'error'>): Worker {
   const database = ownConnections(shared);
   const { db } = database;

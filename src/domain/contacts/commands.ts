@@ -128,7 +128,6 @@ function merged(field: 'additional_attributes' | 'custom_attributes', stored: Re
   return value;
 }
 
-/** Updates a contact; additional and custom attributes are merged into what is stored. */
 /** The contact, locked until the caller's transaction ends: attribute merges read what they write over. */
 async function lockedContact(trx: Db, accountId: number, contactId: number): Promise<Contact> {
   const contact = await trx.selectFrom('contacts').selectAll().where('account_id', '=', accountId).where('id', '=', contactId).forUpdate().executeTakeFirst();
@@ -136,6 +135,7 @@ async function lockedContact(trx: Db, accountId: number, contactId: number): Pro
   return contact;
 }
 
+/** Updates a contact; additional and custom attributes are merged into what is stored. */
 export async function updateContact(db: Db, accountId: number, contactId: number, input: ContactInput): Promise<Contact> {
   // Under the row's lock: two concurrent merges of different keys both land.
   return inTransaction(db, async (trx) => {

@@ -9,6 +9,7 @@ import type { FilterCondition } from '../filters/conditions.ts';
  * Saved filters (Chatwoot's custom views): each belongs to one user in one account, and only that user lists,
  * reads, changes or deletes it; anyone else's id is simply not found.
  */
+
 /** Chatwoot's cap: a user keeps at most this many saved filters per account. */
 export const MAX_FILTERS_PER_USER = 50;
 /** A saved query is a filter payload, not a document store. */

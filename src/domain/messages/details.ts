@@ -109,8 +109,10 @@ async function withKnown<T extends { id: number }>(known: T[] | undefined, ids: 
   return byId;
 }
 
-/** Messages with senders and attachments: four queries for any number of messages (fewer for known senders). */
-/** `attachments: false` when the caller knows there are none (a message it just stored without files). */
+/**
+ * Messages with senders and attachments: four queries for any number of messages (fewer for known senders).
+ * `attachments: false` when the caller knows there are none (a message it just stored without files).
+ */
 export async function loadMessageDetails(db: Db, accountId: number, messages: Message[], options: { attachments?: boolean; known?: KnownSenders } = {}): Promise<MessageDetails[]> {
   const ids = senderIds(messages);
   const known = options.known ?? {};

@@ -47,13 +47,6 @@ async function repliedMessageId(db: Db, conversation: Conversation, refId: strin
   return replied.id;
 }
 
-/**
- * Sends an outgoing message into a session, as an agent's reply: stored, the session's aggregates moved and
- * `message.created` recorded in one transaction (messages/commands.ts), so the channel, webhooks and realtime
- * all take it from the outbox. A `templateId` names one of the channel's templates (`GET /chat/v1/template`);
- * one the channel does not have is refused by name unless text or a file comes with it. `null` fileUrl/fileId
- * (the WTS n8n node sends them) mean none.
- */
 /** The checks a message body must pass before anything (contact, session) is created for it. */
 export function checkSessionMessage(input: SessionMessageInput, prefix = ''): string | undefined {
   const text = input.text?.trim() ? input.text : undefined;
@@ -71,6 +64,13 @@ async function templateFor(db: Db, conversation: Conversation, templateId: strin
   return inbox ? findTemplate(inbox, templateId) : undefined;
 }
 
+/**
+ * Sends an outgoing message into a session, as an agent's reply: stored, the session's aggregates moved and
+ * `message.created` recorded in one transaction (messages/commands.ts), so the channel, webhooks and realtime
+ * all take it from the outbox. A `templateId` names one of the channel's templates (`GET /chat/v1/template`);
+ * one the channel does not have is refused by name unless text or a file comes with it. `null` fileUrl/fileId
+ * (the WTS n8n node sends them) mean none.
+ */
 export async function sendSessionMessage(db: Db, conversation: Conversation, input: SessionMessageInput, sender: Sender): Promise<Message> {
   const template = input.templateId ? await templateFor(db, conversation, input.templateId) : undefined;
   if (input.templateId && !template && !input.text?.trim() && !input.fileUrl && !input.fileId) {

@@ -1,6 +1,6 @@
 /**
- * Chatwoot answers these with an empty body, and its clients rely on it (../shared/reference/chatwoot/
- * wire-shapes.md): the compatible answer, not a missing error body.
+ * Chatwoot answers these with an empty body, and its clients rely on it (Chatwoot's controllers answer
+ * `head :not_found` and the like): the compatible answer, not a missing error body.
  */
 const EMPTY_BODY_BY_DESIGN: Record<string, number> = {
   '/api/v1/accounts/{account_id}/contact_inboxes/filter': 404, // "404 with empty body when no match"

@@ -69,7 +69,7 @@ export const UpdateBody = Type.Object({
 export const PublishBody = Type.Object({ version: Type.Integer({ minimum: 1 }) });
 
 /**
- * PublicReqSendBotDTO. Real clients differ (the WTS reference, ../shared/reference/wts/api.md): the n8n node
+ * PublicReqSendBotDTO. Real clients differ (WTS's public API reference and its n8n node): the n8n node
  * sends only the options that are true, `botKey` (newer) or `botId` (older), and misspells session metadata
  * as `sessionMetada`; all are accepted. Required fields are checked by the domain so the error names them in
  * the n8n node's words. `options.hiddenSession` starts a session the dispatch creates HIDDEN (shown when the
