@@ -3,6 +3,7 @@ import { ImapFlow } from 'imapflow';
 import type { ChannelEmail, Inbox } from '../../db/types.ts';
 import type { ChannelContext } from '../adapter.ts';
 import { takeRawMail } from './inbound.ts';
+import { openNullable } from '../../domain/auth/credentials.ts';
 
 /** Mails taken in per poll of one inbox; the rest wait for the next poll (a full batch polls again at once). */
 export const IMAP_BATCH = 100;
@@ -63,7 +64,7 @@ export async function pollImapInbox(ctx: ChannelContext, inboxId: number): Promi
     host: channel.imap_address,
     port: channel.imap_port,
     secure: channel.imap_enable_ssl,
-    auth: { user: channel.imap_login ?? channel.email, pass: channel.imap_password ?? '' },
+    auth: { user: channel.imap_login ?? channel.email, pass: openNullable(ctx.config, channel.imap_password) ?? '' },
     logger: false,
     disableAutoIdle: true,
     connectionTimeout: timeout,
