@@ -45,6 +45,8 @@ it('outside the 24-hour window refuses free text in both dialects (Chatwoot 422,
   const inside = await account.api.post(`/api/v1/accounts/${account.account_id}/conversations/${conversation.display_id}/messages`, { content: 'in time' });
   expect(inside.status).toBe(200);
   expect((await wts.get(`/chat/v1/session/${conversation.uuid}`)).body.windowStatus).toBe('ACTIVE');
+  // Sent before the window is closed below: the send job checks the window again when it runs.
+  await fake.waitFor(() => fake.callsTo('messages', number.apiKey).some((c) => c.body.text?.body === 'in time'), 'the in-window reply sent');
 
   await db.updateTable('messages').set({ created_at: new Date(Date.now() - 25 * 3600_000) }).where('conversation_id', '=', conversation.id).where('message_type', '=', 0).execute();
   await db.updateTable('conversations').set({ last_activity_at: new Date(Date.now() - 25 * 3600_000) }).where('id', '=', conversation.id).execute();

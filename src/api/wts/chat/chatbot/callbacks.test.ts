@@ -88,7 +88,7 @@ describe('options.hiddenSession', () => {
     // the reply reopens it (Chatwoot's rule: open), and the bot that holds it takes it back (pending = STARTED)
     await f.incoming(number, 'sim');
     await f.dispatchIn(sent.id, ['COMPLETED']);
-    const events = await db.selectFrom('events').select(['name', 'data']).where('conversation_id', '=', (await db.selectFrom('conversations').select('id').where('uuid', '=', sent.sessionId).executeTakeFirstOrThrow()).id).where('name', '=', 'conversation.status_changed').execute();
+    const events = await db.selectFrom('events').select(['name', 'data']).where('conversation_id', '=', (await db.selectFrom('conversations').select('id').where('uuid', '=', sent.sessionId).executeTakeFirstOrThrow()).id).where('name', '=', 'conversation.status_changed').orderBy('seq').execute();
     const statuses = events.map((e: any) => e.data.changed_attributes.status.current_value);
     expect(statuses).toEqual(['open', 'pending', 'resolved']);
   });
