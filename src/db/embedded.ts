@@ -120,7 +120,8 @@ async function stopByPid(pid: number): Promise<void> {
 }
 
 /**
- * Starts (or joins) the embedded PostgreSQL kept in `dataDir/postgres`.
+ * Starts (or joins) the embedded PostgreSQL kept in `dataDir/postgres` (as root: in the postgres user's home,
+ * embedded-root.ts).
  * A server already running on that folder — the Switchboard server while the CLI runs, or one left
  * behind by a killed process — is reused rather than started twice. `owner` says whether this process
  * should stop it on shutdown.
