@@ -188,16 +188,17 @@ async function startAsRoot(
   // A cluster made by an earlier version inside the data folder stays where it is (its folders are already reachable).
   const legacy = path.join(dataDir, 'postgres');
   if (fs.existsSync(path.join(legacy, 'PG_VERSION'))) home.pgDir = legacy;
-  const running = runningServer(home.pgDir);
-  if (!running) {
+  let server = runningServer(home.pgDir);
+  const adopted = Boolean(server);
+  if (!server) {
     initialiseAsPostgres(home, USER, password);
     const child = await startAsPostgres(home, port, flags, options.log);
     process.once('exit', () => child.kill('SIGINT'));
+    server = { pid: child.pid!, port };
   }
-  const serverPort = running?.port ?? port;
-  await waitUntilAccepting(urlFor(serverPort, 'postgres'));
-  await ensureDatabase(urlFor(serverPort, 'postgres'));
-  const pid = running?.pid ?? runningServer(home.pgDir)!.pid;
-  const stop = !running || options.owner ? () => stopByPid(pid) : async () => {};
-  return { url: urlFor(serverPort, DATABASE), stop };
+  await waitUntilAccepting(urlFor(server.port, 'postgres'));
+  await ensureDatabase(urlFor(server.port, 'postgres'));
+  const { pid } = server;
+  const stop = !adopted || options.owner ? () => stopByPid(pid) : async () => {};
+  return { url: urlFor(server.port, DATABASE), stop };
 }
