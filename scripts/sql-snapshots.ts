@@ -9,7 +9,7 @@ import type { Database } from '../src/db/types.ts';
 import { listContacts, searchCondition } from '../src/domain/contacts/repository.ts';
 import { listConversations } from '../src/domain/conversations/list.ts';
 import { listMessages } from '../src/domain/messages/list.ts';
-import { listSessions } from '../src/domain/sessions/list.ts';
+import { listSessions } from '../src/api/wts/sessions-app/list.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -31,7 +31,7 @@ export const SNAPSHOTS: Record<string, Case[]> = {
     { title: 'listContacts: reachable, page 1', run: (db) => listContacts(db, 1, { page: 1, resolvedOnly: true }) },
     { title: 'listContacts: search, labels, by name', run: (db) => listContacts(db, 1, { page: 3, sort: 'name', labels: ['lead'], where: searchCondition('ana'), resolvedOnly: false }) },
   ],
-  'src/domain/sessions/list.sql': [
+  'src/api/wts/sessions-app/list.sql': [
     { title: 'listSessions: in progress, page 1', run: (db) => listSessions(db, 1, { statuses: ['IN_PROGRESS'], page: 1, pageSize: 20 }) },
     {
       title: 'listSessions: tags, department, created range, by update',

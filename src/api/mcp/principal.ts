@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { principalForToken } from '../../domain/auth/principals.ts';
-import { companyOf } from '../../domain/sessions/company.ts';
+import { companyOf } from '../../domain/accounts/token-account.ts';
 import { readToken } from '../chatwoot/auth.ts';
 import { CHATWOOT_MESSAGES as M } from '../chatwoot/errors.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { isAllowed } from '../../domain/auth/policies.ts';
 import { memberInboxIds, principalForToken } from '../../domain/auth/principals.ts';
-import { companyOf } from '../../domain/sessions/company.ts';
+import { companyOf } from '../../domain/accounts/token-account.ts';
 import { WTS_MESSAGES as M } from './errors.ts';
 
 /** WTS clients send `Authorization: Bearer <token>` (the n8n node) or the bare token (the docs' examples). */
@@ -15,7 +15,7 @@ export function readWtsToken(request: FastifyRequest): string | undefined {
 
 /**
  * onRequest hook for /chat and /core: a user's access token (the same ones the Chatwoot dialect takes),
- * speaking for the user's company (domain/sessions/company.ts), then the route's policy.
+ * speaking for the user's company (domain/accounts/token-account.ts), then the route's policy.
  */
 export async function authenticateWts(request: FastifyRequest): Promise<void> {
   if (request.routeOptions.config.signedUrl) return;

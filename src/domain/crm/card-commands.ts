@@ -4,8 +4,8 @@ import type { CardStatus, CrmCard, CrmPanelField, CrmStep } from '../../db/types
 import { validation } from '../../errors.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { changedAttributes, recordEvent } from '../../events/outbox.ts';
-import { getSession } from '../sessions/repository.ts';
-import { applyTagOperation, resolveTags, type TagOperation } from '../sessions/tags.ts';
+import { getSession } from '../conversations/with-public-ids.ts';
+import { applyTagOperation, resolveTags, type TagOperation } from '../labels/tag-refs.ts';
 import { cardsByIds, getCard, type CardRow } from './cards.ts';
 import { mergeCustomFields, mergeMetadata } from './card-values.ts';
 import { fieldsOf } from './panels.ts';

@@ -3,8 +3,7 @@ import type { Db } from '../../db/pool.ts';
 import type { CardStatus, CrmCard } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { ownValue } from '../own.ts';
-import { like } from '../sessions/contacts.ts';
-import { rangeConditions } from '../sessions/list.ts';
+import { like, rangeConditions } from '../listing.ts';
 import type { CrmListWindow } from './panels.ts';
 
 /** A card with what the WTS card shows of its panel, step, responsible user, session, contacts and tags. */

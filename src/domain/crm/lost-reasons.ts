@@ -3,7 +3,7 @@ import type { Db } from '../../db/pool.ts';
 import type { CrmLostReason } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { ownValue } from '../own.ts';
-import { rangeConditions } from '../sessions/list.ts';
+import { rangeConditions } from '../listing.ts';
 import { getPanel, type CrmListWindow } from './panels.ts';
 
 /** A loss reason with the public id of its panel. */

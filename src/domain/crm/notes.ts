@@ -3,7 +3,7 @@ import type { Db } from '../../db/pool.ts';
 import type { CrmCardNote } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { ownValue } from '../own.ts';
-import { rangeConditions } from '../sessions/list.ts';
+import { rangeConditions } from '../listing.ts';
 import type { CrmListWindow } from './panels.ts';
 import { getCard, type CardRow } from './cards.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import { notFound, validation } from '../../errors.ts';
-import type { DateRange } from '../sessions/list.ts';
+import type { DateRange } from '../listing.ts';
 
 /** A portfolio with its owner's public ids and how many contacts it holds. */
 export interface PortfolioRow {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { ScheduledMessageStatus, ScheduledMessageType } from '../../db/types.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { channelFor } from '../sessions/addresses.ts';
+import { channelFor } from '../conversations/addresses.ts';
 
 /** Pings the sender loop (jobs/scheduled-sends.ts) when a row becomes due sooner than its next pass. */
 export const SCHEDULED_CHANNEL = 'scheduled_sends';

@@ -5,8 +5,8 @@ import { AppError } from '../../errors.ts';
 import { dispatchChatbot } from '../chatbots/dispatch.ts';
 import { chatbotDb } from '../chatbots/tables.ts';
 import { createConversation } from '../conversations/commands.ts';
-import { openSessionOf } from '../sessions/addresses.ts';
-import { sendSessionMessage } from '../sessions/send.ts';
+import { openSessionOf } from '../conversations/addresses.ts';
+import { sendSessionMessage } from '../messages/api-send.ts';
 
 /** A CHATBOT row claimed (PROCESSED) this long ago whose dispatch left no run was interrupted: it goes back to SCHEDULED. */
 const CHATBOT_CLAIM_LEASE_SECONDS = 60;

@@ -4,7 +4,7 @@ import type { SequenceStep } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { SCHEDULED_CHANNEL } from '../scheduled_messages/repository.ts';
-import { contactFor, recipientOf } from '../sessions/addresses.ts';
+import { contactFor, recipientOf } from '../conversations/addresses.ts';
 import type { SequenceRow } from './repository.ts';
 import { nextAt } from './run.ts';
 

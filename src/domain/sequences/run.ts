@@ -3,7 +3,7 @@ import type { SequenceStep } from '../../db/types.ts';
 import { AppError } from '../../errors.ts';
 import { MESSAGE_TYPE } from '../messages/commands.ts';
 import { sessionFor } from '../scheduled_messages/send.ts';
-import { sendSessionMessage } from '../sessions/send.ts';
+import { sendSessionMessage } from '../messages/api-send.ts';
 import { REPLIED } from './signals.ts';
 
 /** When step `index` is due, counted from now (the enrolment, or the step before it was sent). */

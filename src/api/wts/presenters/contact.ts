@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import type { ContactRow } from '../../../domain/sessions/contacts.ts';
+import type { ContactRow } from '../sessions-app/contact-list.ts';
 import { FreeObject, iso, Literals, Nullable } from '../schema.ts';
 import { ownValue } from '../../../domain/own.ts';
 

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { toWtsStatus } from '../../../domain/conversations/status.ts';
 import type { SessionDetail, SessionRelations } from '../sessions-app/details.ts';
-import type { SessionRow } from '../../../domain/sessions/repository.ts';
+import type { SessionRow } from '../../../domain/conversations/with-public-ids.ts';
 import { ChannelIdentitySchema, platformOf, presentChannelIdentity } from './channel.ts';
 import { ContactDataSchema, presentContactData } from './contact.ts';
 import { DateTime, FreeObject, iso, Nullable } from '../schema.ts';

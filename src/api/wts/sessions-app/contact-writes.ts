@@ -8,7 +8,7 @@ import { cleanContactFields } from '../../../domain/contacts/validation.ts';
 import { listDefinitions } from '../../../domain/custom_attributes/repository.ts';
 import { portfolioNamed, setContactPortfolio } from '../../../domain/portfolios/commands.ts';
 import { inTransaction } from '../../../db/transaction.ts';
-import { applyTagOperation, resolveTags, type TagOperation } from '../../../domain/sessions/tags.ts';
+import { applyTagOperation, resolveTags, type TagOperation } from '../../../domain/labels/tag-refs.ts';
 
 /** The WTS contact fields (`PublicReqCreateContactDTO` / `PublicReqUpdateContactDTO`). */
 export interface WtsContactInput {

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/pool.ts';
 import type { Inbox, Team, User } from '../../../db/types.ts';
-import { contactsByIds, type ContactRow } from '../../../domain/sessions/contacts.ts';
-import type { SessionRow } from '../../../domain/sessions/repository.ts';
+import { contactsByIds, type ContactRow } from './contact-list.ts';
+import type { SessionRow } from '../../../domain/conversations/with-public-ids.ts';
 
 /** What a session list may expand (WTS `IncludeDetails`). */
 export const SESSION_DETAILS = [

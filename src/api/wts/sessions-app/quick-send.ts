@@ -4,11 +4,11 @@ import { AppError, validation } from '../../../errors.ts';
 import { changeStatus, createConversation, type Performer } from '../../../domain/conversations/commands.ts';
 import { selectMembers, type Member } from '../../../domain/users/repository.ts';
 import { chatbotFor, dispatchChatbot } from '../../../domain/chatbots/dispatch.ts';
-import { channelFor, contactFor, openSessionOf, recipientOf } from '../../../domain/sessions/addresses.ts';
-import { getSession } from '../../../domain/sessions/repository.ts';
+import { channelFor, contactFor, openSessionOf, recipientOf } from '../../../domain/conversations/addresses.ts';
+import { getSession } from '../../../domain/conversations/with-public-ids.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { teamNamed } from '../../../domain/teams/lookup.ts';
-import { checkSessionMessage, sendSessionMessage, type SessionMessageInput } from '../../../domain/sessions/send.ts';
+import { checkSessionMessage, sendSessionMessage, type SessionMessageInput } from '../../../domain/messages/api-send.ts';
 
 /** `POST /chat/v1/message/send`: `PublicReqQuickSendMessageDTO`. */
 export interface QuickSend {

@@ -1,9 +1,9 @@
 import type { Db } from '../../../db/pool.ts';
 import type { DomainEvent, Webhook } from '../../../db/types.ts';
 import { MESSAGE_TYPE } from '../../../domain/messages/commands.ts';
-import { contactsByIds, type ContactRow } from '../../../domain/sessions/contacts.ts';
+import { contactsByIds, type ContactRow } from '../sessions-app/contact-list.ts';
 import { sessionMessagesByIds, type SessionMessageRow } from '../sessions-app/messages.ts';
-import { sessionsByIds, type SessionRow } from '../../../domain/sessions/repository.ts';
+import { sessionsByIds, type SessionRow } from '../../../domain/conversations/with-public-ids.ts';
 import { DISABLED, type WtsWebhookEvent } from '../sessions-app/webhooks.ts';
 import { cardsByIds, type CardRow } from '../../../domain/crm/cards.ts';
 import { presentCard } from '../presenters/card.ts';

@@ -2,7 +2,7 @@ import type { SetStep, TagStep } from '../definition.ts';
 import { getContact } from '../../contacts/repository.ts';
 import { removeCustomAttributes, setContactLabels, updateContact } from '../../contacts/commands.ts';
 import { createLabel } from '../../labels/commands.ts';
-import { mergeSessionMetadata } from '../../sessions/commands.ts';
+import { mergeSessionMetadata } from '../../conversations/handover.ts';
 import { render } from '../variables.ts';
 import type { StepContext, StepHandler } from './types.ts';
 import { ownValue } from '../../own.ts';

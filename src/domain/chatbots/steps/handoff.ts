@@ -1,6 +1,6 @@
 import { assignAgent, changeStatus } from '../../conversations/commands.ts';
-import { transferSession } from '../../sessions/commands.ts';
-import { memberByUuid, teamByUuid } from '../../sessions/ids.ts';
+import { transferSession } from '../../conversations/handover.ts';
+import { memberByUuid, teamByUuid } from '../../accounts/public-ids.ts';
 import type { HandoffStep } from '../definition.ts';
 import { renderMessage } from './messages.ts';
 import type { StepHandler } from './types.ts';

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
 import { dispatchChatbot } from '../../../../domain/chatbots/dispatch.ts';
 import { getDispatch } from '../../../../domain/chatbots/runs.ts';
-import { getSession } from '../../../../domain/sessions/repository.ts';
+import { getSession } from '../../../../domain/conversations/with-public-ids.ts';
 import { presentOne } from '../sessions/present.ts';
 import { presentDispatch } from './present.ts';
 import { DispatchSchema, SendBody, SendResponse } from './schema.ts';

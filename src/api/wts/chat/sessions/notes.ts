@@ -1,7 +1,7 @@
 import type { App } from '../../../types.ts';
 import { softDeleteMessage, getMessage } from '../../../../domain/messages/commands.ts';
 import { getSessionMessage, reloadSessionMessage } from '../../sessions-app/messages.ts';
-import { addSessionNote } from '../../../../domain/sessions/send.ts';
+import { addSessionNote } from '../../../../domain/messages/api-send.ts';
 import { validation } from '../../../../errors.ts';
 import { envelope } from '../../page.ts';
 import { presentMessage } from '../../presenters/message.ts';

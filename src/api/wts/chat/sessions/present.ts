@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Performer } from '../../../../domain/conversations/commands.ts';
 import { loadSessionRelations, type SessionDetail } from '../../sessions-app/details.ts';
-import { getSession, reloadSession, type SessionRow } from '../../../../domain/sessions/repository.ts';
+import { getSession, reloadSession, type SessionRow } from '../../../../domain/conversations/with-public-ids.ts';
 import type { Conversation } from '../../../../db/types.ts';
 import { presentSession } from '../../presenters/session.ts';
 

@@ -1,5 +1,6 @@
 import type { App } from '../../../types.ts';
-import { listSessions, SESSION_DATE_FIELDS, type DateRange, type SessionDateField } from '../../../../domain/sessions/list.ts';
+import { listSessions, SESSION_DATE_FIELDS, type SessionDateField } from '../../sessions-app/list.ts';
+import type { DateRange } from '../../../../domain/listing.ts';
 import { envelope, pageOrder, paging } from '../../page.ts';
 import { queryRange } from '../../schema.ts';
 import { ListQuery, SessionPage, SessionParams, SessionSchema, ShowQuery, type ListParams } from './schema.ts';

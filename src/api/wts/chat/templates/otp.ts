@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
 import { getSessionMessage, reloadSessionMessage } from '../../sessions-app/messages.ts';
 import { quickSend } from '../../sessions-app/quick-send.ts';
-import { channelFor } from '../../../../domain/sessions/addresses.ts';
+import { channelFor } from '../../../../domain/conversations/addresses.ts';
 import { findTemplate, templatesOf } from '../../../../domain/templates/channel-templates.ts';
 import { validation } from '../../../../errors.ts';
 import { failureOf, MessageReceiptSchema, presentReceipt, statusOf } from '../../presenters/message.ts';

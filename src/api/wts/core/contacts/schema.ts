@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { CONTACT_FIELDS } from '../../sessions-app/contact-writes.ts';
-import { CONTACT_STATUSES } from '../../../../domain/sessions/contacts.ts';
-import { TAG_OPERATIONS } from '../../../../domain/sessions/tags.ts';
+import { CONTACT_STATUSES } from '../../sessions-app/contact-list.ts';
+import { TAG_OPERATIONS } from '../../../../domain/labels/tag-refs.ts';
 import { PageQuery } from '../../page.ts';
 import { ContactDetailsQuery } from '../../presenters/contact.ts';
 import { FreeObject, Literals, Uuid } from '../../schema.ts';

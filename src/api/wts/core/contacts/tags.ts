@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { App } from '../../../types.ts';
 import { updateWtsContact } from '../../sessions-app/contact-writes.ts';
-import { getContactByPhone, getContactByUuid } from '../../../../domain/sessions/contacts.ts';
+import { getContactByPhone, getContactByUuid } from '../../sessions-app/contact-list.ts';
 import { validation } from '../../../../errors.ts';
 import { ContactSchema } from '../../presenters/contact.ts';
 import { IdOrPhoneParams, PhoneParams, TagsBody } from './schema.ts';

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
-import { CONTACT_STATUSES, getContactByPhone, getContactByUuid, listContactPage } from '../../../../domain/sessions/contacts.ts';
+import { CONTACT_STATUSES, getContactByPhone, getContactByUuid, listContactPage } from '../../sessions-app/contact-list.ts';
 import { PhoneParams } from './schema.ts';
 import contactTagRoutes from './tags.ts';
 import contactWriteRoutes from './writes.ts';

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { CARD_FIELDS, DUPLICATE_FIELDS } from '../../../../domain/crm/card-commands.ts';
-import { TAG_OPERATIONS } from '../../../../domain/sessions/tags.ts';
+import { TAG_OPERATIONS } from '../../../../domain/labels/tag-refs.ts';
 import { PageQuery } from '../../page.ts';
 import { DateQuery, FreeObject, Literals, Nullable, Uuid } from '../../schema.ts';
 

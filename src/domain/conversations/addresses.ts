@@ -5,10 +5,10 @@ import { createContact } from '../contacts/commands.ts';
 import { cleanContactFields } from '../contacts/validation.ts';
 import { listAccountInboxes } from '../inboxes/visible.ts';
 import { inboxCondition } from '../inboxes/access.ts';
-import { ACTIVE_STATUSES } from '../conversations/status.ts';
+import { ACTIVE_STATUSES } from './status.ts';
 
 /**
- * How WTS addresses a contact in a channel — `from` (the channel) and `to` (the contact) — resolved once for
+ * How a sender addresses a contact in a channel — `from` (the channel) and `to` (the contact) — resolved once for
  * every sender: `/chat/v1/message/send` (and the typed senders) and `/chat/v1/chatbot/send`.
  */
 

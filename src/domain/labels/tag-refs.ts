@@ -10,7 +10,7 @@ export interface TagRefs {
 }
 
 /**
- * The label titles WTS tags name. Ids win over names, as WTS documents ("tagNames is ignored when tagIds is
+ * The label titles tag references name (by public id or by name). Ids win over names, as the WTS dialect documents ("tagNames is ignored when tagIds is
  * given"); names match case-insensitively. A tag the company does not have is refused by name, not dropped.
  */
 export async function resolveTags(db: Db, accountId: number, refs: TagRefs): Promise<string[]> {

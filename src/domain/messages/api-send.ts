@@ -1,18 +1,18 @@
 import type { Db } from '../../db/pool.ts';
 import type { Conversation, Message } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
-import { createMessage, MESSAGE_TYPE } from '../messages/commands.ts';
+import { createMessage, MESSAGE_TYPE } from './commands.ts';
 import { checkReplyWindow } from '../conversations/reply-window.ts';
 import { checkFileId, fileForMessage } from '../files/commands.ts';
 import { findTemplate, renderTemplate, templateParamsFor, type ChannelTemplate } from '../templates/channel-templates.ts';
 
-/** What a WTS client sends into a session (`PublicQuickSendBodyDTO` and the session message body). */
+/** What an API client, a sequence step or a scheduled message sends into a conversation. */
 export interface SessionMessageInput {
   text?: string;
   templateId?: string;
   parameters?: Record<string, unknown>;
   fileUrl?: string | null;
-  /** A saved WTS file (`/core/v2/file`): sent as an attachment sharing the file's stored object. */
+  /** A saved file (the files store): sent as an attachment sharing the file's stored object. */
   fileId?: string | null;
   refId?: string;
   /** The client's own id for the message (typed senders' `senderId`), kept for tracking. */

@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../db/pool.ts';
-import type { Contact } from '../../db/types.ts';
-import { notFound, validation } from '../../errors.ts';
-import { rangeConditions, type DateRange, type ListWindow } from './list.ts';
-import { ownValue } from '../own.ts';
+import type { Db } from '../../../db/pool.ts';
+import type { Contact } from '../../../db/types.ts';
+import { notFound, validation } from '../../../errors.ts';
+import { like, rangeConditions, type ListWindow } from '../../../domain/listing.ts';
+import { ownValue } from '../../../domain/own.ts';
 
 /**
  * A contact with the public ids of its tags (the labels table rows its label titles name) and the WTS names
@@ -61,9 +61,6 @@ export interface ContactMatch {
   /** Every contact here was created by a user; the other WTS origins match none. */
   origin?: string;
 }
-
-/** An ILIKE pattern finding `value` anywhere, its own % _ and \\ taken literally. */
-export const like = (value: string) => `%${value.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 function matchConditions(m: ContactMatch): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];

@@ -6,7 +6,7 @@ import { MESSAGE_TYPE } from '../messages/commands.ts';
 import { inboxCondition } from '../inboxes/access.ts';
 
 /**
- * A conversation as the WTS dialect reads it: the row, its session times (migration
+ * A conversation with its public ids: the row, its session times (migration
  * 20261123110000_sessions) and the public ids and message aggregates a session shows, in one statement.
  */
 export type SessionRow = Conversation & {

@@ -2,14 +2,14 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { Db } from '../../db/pool.ts';
 import type { Conversation, Team } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
-import { assignAgent, assignTeam, changeStatus, replaceCustomAttributes, type Performer } from '../conversations/commands.ts';
-import { getConversationById } from '../conversations/repository.ts';
-import { fromWtsStatus, type WtsStatus } from '../conversations/status.ts';
+import { assignAgent, assignTeam, changeStatus, replaceCustomAttributes, type Performer } from './commands.ts';
+import { getConversationById } from './repository.ts';
+import { fromWtsStatus, type WtsStatus } from './status.ts';
 import type { Member } from '../users/repository.ts';
 
 /**
- * WTS session operations, composed from the conversation commands so both dialects, the outbox and
- * webhooks see the same changes. Each step is its own command (and transaction), as the Chatwoot
+ * Handing a conversation over (status with its assignee, assignment, transfer) and merging its attributes,
+ * composed from the conversation commands so both dialects, the outbox and webhooks see the same changes. Each step is its own command (and transaction), as the Chatwoot
  * dialect's separate assignment and status calls are.
  */
 export type SettableStatus = Exclude<WtsStatus, 'UNDEFINED'>;
@@ -17,7 +17,7 @@ export type SettableStatus = Exclude<WtsStatus, 'UNDEFINED'>;
 const ACTIVE = new Set(['pending', 'snoozed']);
 
 /**
- * Puts a session in a WTS status. PENDING means waiting for an agent, so an assignee is released;
+ * Puts a conversation in a queue state (the WTS dialect's session status). PENDING means waiting for an agent, so an assignee is released;
  * IN_PROGRESS means with an agent, so an unassigned session is taken by `taker` (the caller).
  */
 export async function setSessionStatus(
@@ -62,7 +62,7 @@ export async function transferSession(db: Db, conversation: Conversation, to: Tr
   return current.assignee_id ? assignAgent(db, current, null, performer) : current;
 }
 
-/** WTS metadata semantics: keys are added or replaced, a null value removes its key. */
+/** Attribute merge semantics (the WTS dialect's session metadata): keys are added or replaced, a null value removes its key. */
 export async function mergeSessionMetadata(db: Db, conversation: Conversation, metadata: Record<string, unknown>): Promise<Conversation> {
   // Under the row's lock, from what is stored now: two concurrent merges of different keys both land.
   return inTransaction(db, async (trx) => {

@@ -3,7 +3,7 @@ import type { Team } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { selectMembers, type Member } from '../users/repository.ts';
 
-/** The account member a WTS user id (users.uuid) names, or a validation error naming `field`. */
+/** The account member a public user id (users.uuid) names, or a validation error naming `field`. */
 export async function memberByUuid(db: Db, accountId: number, uuid: string, field: string): Promise<Member> {
   const member = await selectMembers(db, accountId)
     .where('u.uuid', '=', uuid)
@@ -12,7 +12,7 @@ export async function memberByUuid(db: Db, accountId: number, uuid: string, fiel
   return member;
 }
 
-/** The team a WTS department id (teams.uuid) names, or a validation error naming `field`. */
+/** The team a public team id (teams.uuid) names, or a validation error naming `field`. */
 export async function teamByUuid(db: Db, accountId: number, uuid: string, field: string): Promise<Team> {
   const team = await db.selectFrom('teams').selectAll().where('account_id', '=', accountId).where('uuid', '=', uuid).executeTakeFirst();
   if (!team) throw validation(`${field} is not a department of this company`, [field]);

@@ -1,9 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../db/pool.ts';
-import { validation } from '../../errors.ts';
-import { CORE_STATUSES, toWtsStatus, type WtsStatus } from '../conversations/status.ts';
-import { SESSION_SELECT, visibleTo, type SessionRow } from './repository.ts';
-import { ownValue } from '../own.ts';
+import type { Db } from '../../../db/pool.ts';
+import { validation } from '../../../errors.ts';
+import { CORE_STATUSES, toWtsStatus, type WtsStatus } from '../../../domain/conversations/status.ts';
+import { SESSION_SELECT, visibleTo, type SessionRow } from '../../../domain/conversations/with-public-ids.ts';
+import { ownValue } from '../../../domain/own.ts';
+import { rangeConditions, type DateRange } from '../../../domain/listing.ts';
 
 /** The session times a list filters on, and the column each one is. */
 const DATE_COLUMNS = {
@@ -28,21 +29,6 @@ const ORDER_COLUMNS: Record<string, RawBuilder<unknown>> = {
   number: sql`c.display_id`,
 };
 export const SESSION_ORDER_FIELDS = ['createdAt', 'startAt', 'updatedAt', 'activeAt', 'endAt', 'lastInteractionDate', 'number'];
-
-export interface DateRange {
-  after?: Date;
-  before?: Date;
-}
-
-/** The window and order of a WTS list page and its date filters (sessions' messages, contacts, CRM lists). */
-export interface ListWindow {
-  createdAt?: DateRange;
-  updatedAt?: DateRange;
-  orderBy?: string;
-  descending?: boolean;
-  page: number;
-  pageSize: number;
-}
 
 export interface SessionQuery {
   visibleInboxIds?: number[];
@@ -96,16 +82,6 @@ function conditions(accountId: number, q: SessionQuery): RawBuilder<unknown>[] {
   }
   where.push(...rangeConditions(SESSION_DATE_FIELDS.map((field) => [q.ranges?.[field], DATE_COLUMNS[field]])));
   return where;
-}
-
-/** `X.After` / `X.Before` filters (inclusive) as SQL conditions on their columns. */
-export function rangeConditions(ranges: readonly (readonly [DateRange | undefined, RawBuilder<unknown>])[]): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = [];
-  for (const [range, column] of ranges) {
-    if (range?.after) conditions.push(sql`${column} >= ${range.after}`);
-    if (range?.before) conditions.push(sql`${column} <= ${range.before}`);
-  }
-  return conditions;
 }
 
 function ordering(q: SessionQuery): RawBuilder<unknown> {

@@ -7,9 +7,9 @@ export interface Company {
 }
 
 /**
- * The account a WTS token speaks for. WTS keys belong to one company; a Switchboard token belongs to a
- * user, who may be a member of several accounts: the company is the user's first membership (lowest
- * account_users id), so it never changes as the user joins more accounts.
+ * The one account a single-account API token speaks for (the WTS dialect's keys belong to one company). A
+ * token belongs to a user, who may be a member of several accounts: the account is the user's first
+ * membership (lowest account_users id), so it never changes as the user joins more accounts.
  */
 export async function companyOf(db: Db, userId: number): Promise<Company | undefined> {
   const row = await db
