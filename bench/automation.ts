@@ -33,9 +33,14 @@ async function until(check: () => Promise<boolean>) {
 async function seed(db: Db, accountName: string) {
   const boot = await bootstrap(db, { accountName });
   const inbox = await insertInbox(db, boot.account_id, { name: 'Bench API', channel_type: 'Channel::Api' });
-  const { contact } = await createContact(db, boot.account_id, { name: 'Bench', email: `bench-${Date.now()}@example.com`, inbox_id: inbox.id });
+  const { contact } = await createContact(db, boot.account_id, {
+    name: 'Bench',
+    email: `bench-${Date.now()}@example.com`,
+    inbox_id: inbox.id,
+  });
   const conversations = [];
-  for (let i = 0; i < 20; i++) conversations.push(await createConversation(db, boot.account_id, { inboxId: inbox.id, contactId: contact.id }));
+  for (let i = 0; i < 20; i++)
+    conversations.push(await createConversation(db, boot.account_id, { inboxId: inbox.id, contactId: contact.id }));
   return { accountId: boot.account_id, conversations };
 }
 
@@ -44,7 +49,10 @@ async function offer(db: Db, conversations: { id: number; account_id: number }[]
   await Promise.all(
     Array.from({ length: 10 }, async (_, worker) => {
       for (let i = worker; i < EVENTS; i += 10) {
-        await createMessage(db, conversations[i % conversations.length], { messageType: MESSAGE_TYPE.incoming, content: i % 10 === 0 ? 'refund please' : 'hello there' });
+        await createMessage(db, conversations[i % conversations.length], {
+          messageType: MESSAGE_TYPE.incoming,
+          content: i % 10 === 0 ? 'refund please' : 'hello there',
+        });
       }
     }),
   );
@@ -57,16 +65,35 @@ try {
   await migrate(pg.url);
   const database = openDatabase(pg.url, { max: 8 });
   const { db } = database;
-  const config = loadConfig({ DATABASE_URL: pg.url, LOG_LEVEL: 'silent', RATE_LIMIT_STORE: 'off', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
+  const config = loadConfig({
+    DATABASE_URL: pg.url,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_STORE: 'off',
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+  });
   const worker = startEventWorker(database, config, silent);
-  const engine = startAutomationEngine(database, config, createMailer(undefined, config.mailFrom), silent, createStorage(config));
+  const engine = startAutomationEngine(
+    database,
+    config,
+    createMailer(undefined, config.mailFrom),
+    silent,
+    createStorage(config),
+  );
 
   // Webhook fan-out: one account webhook on a loopback receiver, every message_created delivered.
   let received = 0;
   const server = http.createServer((req, res) => req.resume().on('end', () => (received++, res.end('ok'))));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const hooked = await seed(db, 'Bench webhooks');
-  await db.insertInto('webhooks').values({ account_id: hooked.accountId, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, subscriptions: ['message_created'], secret: 's' }).execute();
+  await db
+    .insertInto('webhooks')
+    .values({
+      account_id: hooked.accountId,
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+      subscriptions: ['message_created'],
+      secret: 's',
+    })
+    .execute();
   await worker.idle();
   received = 0;
   let started = await offer(db, hooked.conversations);
@@ -83,7 +110,14 @@ try {
         account_id: ruled.accountId,
         name: `rule ${i}`,
         event_name: 'message_created',
-        conditions: JSON.stringify([{ attribute_key: 'content', filter_operator: 'contains', values: [acts ? 'refund' : `never-${i}`], query_operator: null }]),
+        conditions: JSON.stringify([
+          {
+            attribute_key: 'content',
+            filter_operator: 'contains',
+            values: [acts ? 'refund' : `never-${i}`],
+            query_operator: null,
+          },
+        ]),
         actions: JSON.stringify([{ action_name: 'add_label', action_params: ['refund'] }]),
       })
       .execute();
@@ -92,7 +126,16 @@ try {
   await engine.idle(60_000);
   started = await offer(db, ruled.conversations);
   const runs = async () =>
-    Number((await db.selectFrom('automation_runs').select(db.fn.countAll<number>().as('n')).where('account_id', '=', ruled.accountId).where('status', 'in', ['succeeded', 'skipped', 'failed']).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom('automation_runs')
+          .select(db.fn.countAll<number>().as('n'))
+          .where('account_id', '=', ruled.accountId)
+          .where('status', 'in', ['succeeded', 'skipped', 'failed'])
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   await until(async () => (await runs()) >= EVENTS * RULES);
   const automationSeconds = (performance.now() - started) / 1000;
 
@@ -101,7 +144,11 @@ try {
       events: EVENTS,
       rules: RULES,
       webhookFanOut: { seconds: +webhookSeconds.toFixed(2), eventsPerSecond: Math.round(EVENTS / webhookSeconds) },
-      automation: { seconds: +automationSeconds.toFixed(2), eventsPerSecond: Math.round(EVENTS / automationSeconds), runsPerSecond: Math.round((EVENTS * RULES) / automationSeconds) },
+      automation: {
+        seconds: +automationSeconds.toFixed(2),
+        eventsPerSecond: Math.round(EVENTS / automationSeconds),
+        runsPerSecond: Math.round((EVENTS * RULES) / automationSeconds),
+      },
     }),
   );
   await engine.stop();

@@ -18,9 +18,22 @@ export async function listeningApp(url: string, env: Record<string, string>) {
   await migrate(url);
   const database = openDatabase(url, { max: 5 });
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ config, database, mailer: createMailer(config.smtpUrl, config.mailFrom), logger: false });
+  const app = await buildApp({
+    config,
+    database,
+    mailer: createMailer(config.smtpUrl, config.mailFrom),
+    logger: false,
+  });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, database, base, stop: async () => { await app.close(); await database.close(); } };
+  return {
+    app,
+    database,
+    base,
+    stop: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
 }
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -32,8 +32,20 @@ const quiet = { warn() {}, error() {} };
 function straightFlow(n: number) {
   const steps = Array.from({ length: n }, (_, i) =>
     i % 2 === 0
-      ? { id: `s${i}`, kind: 'message', text: `step ${i} for {{contact.name}}`, next: i + 1 < n ? `s${i + 1}` : undefined }
-      : { id: `s${i}`, kind: 'set', target: 'var', key: `v${i}`, value: '{{contact.name}}', next: i + 1 < n ? `s${i + 1}` : undefined },
+      ? {
+          id: `s${i}`,
+          kind: 'message',
+          text: `step ${i} for {{contact.name}}`,
+          next: i + 1 < n ? `s${i + 1}` : undefined,
+        }
+      : {
+          id: `s${i}`,
+          kind: 'set',
+          target: 'var',
+          key: `v${i}`,
+          value: '{{contact.name}}',
+          next: i + 1 < n ? `s${i + 1}` : undefined,
+        },
   );
   return { start: 's0', steps };
 }
@@ -57,22 +69,28 @@ async function waitUntil(ok: () => Promise<boolean>, timeoutMs: number, pollMs =
 
 /** The ceiling: single-row INSERT transactions on the same database, as many at once as the engine runs jobs. */
 async function rawInsertCeiling(url: string, rows: number) {
-  const clients = await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    return c;
-  }));
-  await clients[0].query('CREATE TABLE IF NOT EXISTS bench_chatbot_ceiling (id bigserial PRIMARY KEY, body text, at timestamptz DEFAULT now())');
+  const clients = await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      return c;
+    }),
+  );
+  await clients[0].query(
+    'CREATE TABLE IF NOT EXISTS bench_chatbot_ceiling (id bigserial PRIMARY KEY, body text, at timestamptz DEFAULT now())',
+  );
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
-  await Promise.all(clients.map(async (c) => {
-    while (next++ < rows) {
-      const t = performance.now();
-      await c.query('INSERT INTO bench_chatbot_ceiling (body) VALUES ($1)', ['x'.repeat(40)]);
-      latencies.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    clients.map(async (c) => {
+      while (next++ < rows) {
+        const t = performance.now();
+        await c.query('INSERT INTO bench_chatbot_ceiling (body) VALUES ($1)', ['x'.repeat(40)]);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   await clients[0].query('DROP TABLE bench_chatbot_ceiling');
   await Promise.all(clients.map((c) => c.end()));
@@ -87,12 +105,20 @@ async function setup(database: DatabaseHandle) {
 
 /** Steps per second of execution: from the first run's start to the last one's end (dispatching is timed apart). */
 async function measureSteps(database: DatabaseHandle, accounts: { accountId: number; inboxUuid: string }[]) {
-  const bots = await Promise.all(accounts.map((a) => createChatbot(database.db, a.accountId, { name: 'Straight', definition: straightFlow(STEPS_PER_RUN) })));
+  const bots = await Promise.all(
+    accounts.map((a) =>
+      createChatbot(database.db, a.accountId, { name: 'Straight', definition: straightFlow(STEPS_PER_RUN) }),
+    ),
+  );
   const started = performance.now();
   await Promise.all(
     Array.from({ length: RUNS }, (_, i) => {
       const n = i % accounts.length;
-      return dispatchChatbot(database.db, { accountId: accounts[n].accountId }, { botId: bots[n].uuid, from: accounts[n].inboxUuid, to: `+55119${String(i).padStart(8, '0')}` });
+      return dispatchChatbot(
+        database.db,
+        { accountId: accounts[n].accountId },
+        { botId: bots[n].uuid, from: accounts[n].inboxUuid, to: `+55119${String(i).padStart(8, '0')}` },
+      );
     }),
   );
   const dispatchSeconds = (performance.now() - started) / 1000;
@@ -104,14 +130,22 @@ async function measureSteps(database: DatabaseHandle, accounts: { accountId: num
     [bots.map((b) => b.id)],
   );
   if (rows[0].failed) throw new Error(`bench: ${rows[0].failed} runs did not complete`);
-  return { steps: rows[0].steps, perSecond: rows[0].steps / rows[0].seconds, dispatchesPerSecond: RUNS / dispatchSeconds };
+  return {
+    steps: rows[0].steps,
+    perSecond: rows[0].steps / rows[0].seconds,
+    dispatchesPerSecond: RUNS / dispatchSeconds,
+  };
 }
 
 async function measureReplies(database: DatabaseHandle, accountId: number, inboxUuid: string) {
   const bot = await createChatbot(database.db, accountId, { name: 'Echo', definition: ECHO_FLOW });
   const sessions: number[] = [];
   for (let i = 0; i < 10; i++) {
-    const run = await dispatchChatbot(database.db, { accountId }, { botId: bot.uuid, from: inboxUuid, to: `+55218${String(i).padStart(8, '0')}` });
+    const run = await dispatchChatbot(
+      database.db,
+      { accountId },
+      { botId: bot.uuid, from: inboxUuid, to: `+55218${String(i).padStart(8, '0')}` },
+    );
     sessions.push(run.conversation_id!);
   }
   await waitUntil(async () => (await busyRunCount(database.db)) === 0, 30_000, 10);
@@ -119,14 +153,33 @@ async function measureReplies(database: DatabaseHandle, accountId: number, inbox
   for (let i = 0; i < REPLIES; i++) {
     const conversationId = sessions[i % sessions.length];
     const t = performance.now();
-    const { message } = await createMessage(database.db, { id: conversationId, account_id: accountId }, { messageType: MESSAGE_TYPE.incoming, content: `r${i}`, sender: null });
-    await waitUntil(async () => {
-      const { rows } = await database.pool.query('SELECT 1 FROM messages WHERE conversation_id = $1 AND id > $2 AND message_type = 1 LIMIT 1', [conversationId, message.id]);
-      return rows.length > 0;
-    }, 10_000, 2);
+    const { message } = await createMessage(
+      database.db,
+      { id: conversationId, account_id: accountId },
+      { messageType: MESSAGE_TYPE.incoming, content: `r${i}`, sender: null },
+    );
+    await waitUntil(
+      async () => {
+        const { rows } = await database.pool.query(
+          'SELECT 1 FROM messages WHERE conversation_id = $1 AND id > $2 AND message_type = 1 LIMIT 1',
+          [conversationId, message.id],
+        );
+        return rows.length > 0;
+      },
+      10_000,
+      2,
+    );
     latencies.push(performance.now() - t);
   }
-  if (process.env.BENCH_DEBUG) console.log('slowest replies (ms):', [...latencies].sort((a, b) => b - a).slice(0, 12).map((l) => Math.round(l)).join(' '));
+  if (process.env.BENCH_DEBUG)
+    console.log(
+      'slowest replies (ms):',
+      [...latencies]
+        .sort((a, b) => b - a)
+        .slice(0, 12)
+        .map((l) => Math.round(l))
+        .join(' '),
+    );
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
@@ -147,14 +200,30 @@ try {
     const steps = await measureSteps(database, accounts);
     const replies = await measureReplies(database, accountId, inboxUuid);
     const f = (n: number, digits = 1) => n.toFixed(digits).padStart(10);
-    console.log(`\nChatbot engine (${quick ? 'quick' : 'full'}: ${RUNS} runs x ${STEPS_PER_RUN} steps over ${ACCOUNTS} account(s), up to 8 runs at once; ${REPLIES} replies one at a time)`);
-    console.log('| measure                                   |      value |    ceiling | ceiling is                       |');
-    console.log('|-------------------------------------------|------------|------------|----------------------------------|');
-    console.log(`| bot steps / s                             | ${f(steps.perSecond, 0)} | ${f(ceiling.perSecond, 0)} | raw 1-row INSERTs / s (${CONCURRENCY} conns)  |`);
-    console.log(`| chatbot/send dispatches / s (concurrent)  | ${f(steps.dispatchesPerSecond, 0)} |            |                                  |`);
-    console.log(`| reply -> bot answer p50 (ms)              | ${f(replies.p50)} | ${f(ceiling.p50, 2)} | raw INSERT round trip p50        |`);
-    console.log(`| reply -> bot answer p99 (ms)              | ${f(replies.p99)} | ${f(ceiling.p99, 2)} | raw INSERT round trip p99        |`);
-    console.log(`\n${JSON.stringify({ chatbot: { stepsPerSecond: Math.round(steps.perSecond), steps: steps.steps, dispatchesPerSecond: Math.round(steps.dispatchesPerSecond), replyP50Ms: replies.p50, replyP99Ms: replies.p99, ceiling } })}`);
+    console.log(
+      `\nChatbot engine (${quick ? 'quick' : 'full'}: ${RUNS} runs x ${STEPS_PER_RUN} steps over ${ACCOUNTS} account(s), up to 8 runs at once; ${REPLIES} replies one at a time)`,
+    );
+    console.log(
+      '| measure                                   |      value |    ceiling | ceiling is                       |',
+    );
+    console.log(
+      '|-------------------------------------------|------------|------------|----------------------------------|',
+    );
+    console.log(
+      `| bot steps / s                             | ${f(steps.perSecond, 0)} | ${f(ceiling.perSecond, 0)} | raw 1-row INSERTs / s (${CONCURRENCY} conns)  |`,
+    );
+    console.log(
+      `| chatbot/send dispatches / s (concurrent)  | ${f(steps.dispatchesPerSecond, 0)} |            |                                  |`,
+    );
+    console.log(
+      `| reply -> bot answer p50 (ms)              | ${f(replies.p50)} | ${f(ceiling.p50, 2)} | raw INSERT round trip p50        |`,
+    );
+    console.log(
+      `| reply -> bot answer p99 (ms)              | ${f(replies.p99)} | ${f(ceiling.p99, 2)} | raw INSERT round trip p99        |`,
+    );
+    console.log(
+      `\n${JSON.stringify({ chatbot: { stepsPerSecond: Math.round(steps.perSecond), steps: steps.steps, dispatchesPerSecond: Math.round(steps.dispatchesPerSecond), replyP50Ms: replies.p50, replyP99Ms: replies.p99, ceiling } })}`,
+    );
   } finally {
     await engine.stop();
     await worker.stop();

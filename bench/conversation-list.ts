@@ -34,15 +34,28 @@ export async function measureConversationList(url: string, count = 200, samples 
     const boot = await bootstrap(db, { accountName: 'Bench' });
     const inbox = await insertInbox(db, boot.account_id, { name: 'Bench API', channel_type: 'Channel::Api' });
     for (let i = 0; i < count; i++) {
-      const { contact } = await createContact(db, boot.account_id, { name: `Contact ${i}`, email: `c${i}@bench.test`, inbox_id: inbox.id });
+      const { contact } = await createContact(db, boot.account_id, {
+        name: `Contact ${i}`,
+        email: `c${i}@bench.test`,
+        inbox_id: inbox.id,
+      });
       const conversation = await createConversation(db, boot.account_id, {
         inboxId: inbox.id,
         contactId: contact.id,
         assigneeId: boot.user_id,
         message: { messageType: 1, content: `hello ${i}`, sender: { type: 'User', id: boot.user_id } },
       });
-      await createMessage(db, conversation, { messageType: 0, content: `reply ${i}`, sender: { type: 'Contact', id: contact.id } });
-      if (i === 0) await db.updateTable('conversations').set({ labels: ['single'] }).where('id', '=', conversation.id).execute();
+      await createMessage(db, conversation, {
+        messageType: 0,
+        content: `reply ${i}`,
+        sender: { type: 'Contact', id: contact.id },
+      });
+      if (i === 0)
+        await db
+          .updateTable('conversations')
+          .set({ labels: ['single'] })
+          .where('id', '=', conversation.id)
+          .execute();
     }
     const headers = { api_access_token: boot.api_access_token };
     const path = `/api/v1/accounts/${boot.account_id}/conversations`;

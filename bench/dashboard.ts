@@ -32,24 +32,38 @@ const median = (values: number[]) => percentile(values, 50);
 function firstScreen(): { bytes: number; files: string[] } {
   const html = fs.readFileSync(path.join(DASHBOARD_DIST, 'index.html'), 'utf8');
   const files = ['index.html', ...[...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])];
-  const bytes = files.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(DASHBOARD_DIST, file)), { level: 9 }).length, 0);
+  const bytes = files.reduce(
+    (sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(DASHBOARD_DIST, file)), { level: 9 }).length,
+    0,
+  );
   return { bytes, files };
 }
 
-export async function measureDashboard(adminUrl: string, options: { conversations: number; messages: number; loads: number; replies: number }): Promise<DashboardFigures | string> {
+export async function measureDashboard(
+  adminUrl: string,
+  options: { conversations: number; messages: number; loads: number; replies: number },
+): Promise<DashboardFigures | string> {
   const unavailable = chromiumUnavailable();
   if (unavailable) return unavailable;
   if (!fs.existsSync(path.join(DASHBOARD_DIST, 'index.html'))) return 'the dashboard is not built (npm run build:web)';
   const screen = firstScreen();
   process.stderr.write(`\nseeding ${options.conversations} conversations for the dashboard\n`);
-  const dataset = await seededDataset(adminUrl, { conversations: options.conversations, messages: options.messages }, stderrProgress());
+  const dataset = await seededDataset(
+    adminUrl,
+    { conversations: options.conversations, messages: options.messages },
+    stderrProgress(),
+  );
   const database = openDatabase(dataset.url, { max: 8 });
   const config = loadConfig({ DATABASE_URL: dataset.url, LOG_LEVEL: 'silent', RATE_LIMIT_STORE: 'off' });
   const app = await buildApp({ config, database, mailer: createMailer(undefined, config.mailFrom), logger: false });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchBrowser();
   try {
-    const signIn = await fetch(`${origin}/auth/sign_in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: dataset.email, password: dataset.password }) });
+    const signIn = await fetch(`${origin}/auth/sign_in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: dataset.email, password: dataset.password }),
+    });
     const cookie = String(signIn.headers.get('set-cookie')).split(';')[0].split('=');
     const listUrl = `${origin}/app/accounts/${dataset.accountId}/conversations`;
     const filtersKey = `/api/v1/accounts/${dataset.accountId}.conversation-filters`;
@@ -57,7 +71,10 @@ export async function measureDashboard(adminUrl: string, options: { conversation
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.addCookies([{ name: cookie[0], value: cookie[1], url: origin }]);
       // the All tab with every status, newest activity first: the list over the whole 100k
-      await context.addInitScript(([key]) => localStorage.setItem(key, JSON.stringify({ tab: 'all', status: 'all' })), [filtersKey]);
+      await context.addInitScript(
+        ([key]) => localStorage.setItem(key, JSON.stringify({ tab: 'all', status: 'all' })),
+        [filtersKey],
+      );
       return context;
     };
 
@@ -96,24 +113,43 @@ export async function measureDashboard(adminUrl: string, options: { conversation
         last = now;
         if (now - started > 120_000) break;
       }
-      return { rows: Math.round((list.scrollTop + list.clientHeight) / rowHeight), frames: gaps.length, longestFrameMs: Math.max(...gaps), framesOver50Ms: gaps.filter((g) => g > 50).length, ms: performance.now() - started };
+      return {
+        rows: Math.round((list.scrollTop + list.clientHeight) / rowHeight),
+        frames: gaps.length,
+        longestFrameMs: Math.max(...gaps),
+        framesOver50Ms: gaps.filter((g) => g > 50).length,
+        ms: performance.now() - started,
+      };
     }, 2_000);
 
     // Reply to visible: a message posted through the API, until its text is on the open conversation's screen.
-    const conversationId = (await (await fetch(`${origin}/api/v1/accounts/${dataset.accountId}/conversations?status=all&per_page=1`, { headers: { api_access_token: dataset.token } })).json()).data.payload[0].id;
+    const conversationId = (
+      await (
+        await fetch(`${origin}/api/v1/accounts/${dataset.accountId}/conversations?status=all&per_page=1`, {
+          headers: { api_access_token: dataset.token },
+        })
+      ).json()
+    ).data.payload[0].id;
     await page.goto(`${listUrl}/${conversationId}`);
     await page.locator('.messages .message').first().waitFor();
     const replies: number[] = [];
     const api: number[] = [];
     for (let i = 0; i < options.replies; i++) {
       const text = `bench reply ${i} ${Date.now()}`;
-      const seen = page.waitForFunction((t) => [...document.querySelectorAll('.messages .text')].some((e) => e.textContent === t), text, { polling: 'raf' });
+      const seen = page.waitForFunction(
+        (t) => [...document.querySelectorAll('.messages .text')].some((e) => e.textContent === t),
+        text,
+        { polling: 'raf' },
+      );
       const started = performance.now();
-      const response = await fetch(`${origin}/api/v1/accounts/${dataset.accountId}/conversations/${conversationId}/messages`, {
-        method: 'POST',
-        headers: { api_access_token: dataset.token, 'content-type': 'application/json' },
-        body: JSON.stringify({ content: text }),
-      });
+      const response = await fetch(
+        `${origin}/api/v1/accounts/${dataset.accountId}/conversations/${conversationId}/messages`,
+        {
+          method: 'POST',
+          headers: { api_access_token: dataset.token, 'content-type': 'application/json' },
+          body: JSON.stringify({ content: text }),
+        },
+      );
       api.push(performance.now() - started);
       await response.arrayBuffer();
       await seen;
@@ -127,7 +163,12 @@ export async function measureDashboard(adminUrl: string, options: { conversation
       firstLoadMs: { p50: median(loads), max: Math.max(...loads) },
       staticPageMs: { p50: median(statics), max: Math.max(...statics) },
       scroll,
-      reply: { p50: percentile(replies, 50), p95: percentile(replies, 95), apiP50: percentile(api, 50), samples: replies.length },
+      reply: {
+        p50: percentile(replies, 50),
+        p95: percentile(replies, 95),
+        apiP50: percentile(api, 50),
+        samples: replies.length,
+      },
     };
   } finally {
     await browser.close();

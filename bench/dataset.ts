@@ -46,13 +46,23 @@ export async function seededDataset(adminUrl: string, size: DatasetSize, progres
   const name = `sb_bench_${size.messages}_${crypto.randomBytes(3).toString('hex')}`;
   await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = withDatabase(adminUrl, name);
-  const drop = () => admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
+  const drop = () =>
+    admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
   try {
     await migrate(url);
     const database = openDatabase(url, { max: 1 });
     const account = await bootstrap(database.db, { accountName: 'Bench at scale' }).finally(() => database.close());
     const seed = await seedAccount(url, { ...size, accountId: account.account_id, seed: 42, progress });
-    return { url, size, accountId: account.account_id, token: account.api_access_token, email: account.email, password: account.password, seed, drop };
+    return {
+      url,
+      size,
+      accountId: account.account_id,
+      token: account.api_access_token,
+      email: account.email,
+      password: account.password,
+      seed,
+      drop,
+    };
   } catch (error) {
     await drop().catch(() => {});
     throw error;

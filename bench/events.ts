@@ -37,9 +37,16 @@ async function setup(url: string) {
   const app = await buildApp({ config, database, mailer: createMailer(undefined, config.mailFrom), logger: false });
   const boot = await bootstrap(database.db, { accountName: `Bench ${Date.now()}` });
   const inbox = await insertInbox(database.db, boot.account_id, { name: 'Bench API', channel_type: 'Channel::Api' });
-  const { contact } = await createContact(database.db, boot.account_id, { name: 'Bench Contact', email: `bench${Date.now()}@example.com`, inbox_id: inbox.id });
+  const { contact } = await createContact(database.db, boot.account_id, {
+    name: 'Bench Contact',
+    email: `bench${Date.now()}@example.com`,
+    inbox_id: inbox.id,
+  });
   const conversations = [];
-  for (let i = 0; i < 20; i++) conversations.push(await createConversation(database.db, boot.account_id, { inboxId: inbox.id, contactId: contact.id }));
+  for (let i = 0; i < 20; i++)
+    conversations.push(
+      await createConversation(database.db, boot.account_id, { inboxId: inbox.id, contactId: contact.id }),
+    );
   return { database, config, app, boot, conversations };
 }
 
@@ -48,15 +55,32 @@ async function setup(url: string) {
  * marks them (each line's first is its head); `dueInMs` puts every head's next attempt that far ahead (a dead
  * receiver's heads backing off). Written in one statement, so a 100,000-delivery backlog takes a second.
  */
-export async function insertDeliveryBacklog(db: Db, options: { accountId: number; webhookId: number; lines: number; perLine: number; firstConversation: number; dueInMs?: number }) {
+export async function insertDeliveryBacklog(
+  db: Db,
+  options: {
+    accountId: number;
+    webhookId: number;
+    lines: number;
+    perLine: number;
+    firstConversation: number;
+    dueInMs?: number;
+  },
+) {
   const { accountId, webhookId, lines, perLine, firstConversation } = options;
   const seq = await recordEvent(db, { accountId, name: 'contact.created' });
-  const event = await db.selectFrom('events').select('id').where('account_id', '=', accountId).where('seq', '=', seq).executeTakeFirstOrThrow();
+  const event = await db
+    .selectFrom('events')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('seq', '=', seq)
+    .executeTakeFirstOrThrow();
   await sql`
     INSERT INTO webhook_deliveries (account_id, event_id, event_seq, event_name, target_type, target_id, url, conversation_id, payload, head, next_attempt_at)
     SELECT ${accountId}, ${event.id}, n, 'message_created', 'webhook', ${webhookId}, 'http://127.0.0.1:9/dead', c, '{}', n = 1,
       CASE WHEN n = 1 THEN now() + make_interval(secs => ${(options.dueInMs ?? 0) / 1000}) ELSE now() - interval '1 minute' END
-    FROM generate_series(${firstConversation}::bigint, ${firstConversation + lines - 1}::bigint) AS c, generate_series(1, ${perLine}) AS n`.execute(db);
+    FROM generate_series(${firstConversation}::bigint, ${firstConversation + lines - 1}::bigint) AS c, generate_series(1, ${perLine}) AS n`.execute(
+    db,
+  );
 }
 
 /** Another account whose only webhook is dead, with `deliveries` pending for it (heads backing off). */
@@ -64,11 +88,23 @@ async function deadAccount(db: Db, deliveries: number) {
   const boot = await bootstrap(db, { accountName: `Dead ${Date.now()}` });
   const webhook = await db
     .insertInto('webhooks')
-    .values({ account_id: boot.account_id, url: 'http://127.0.0.1:9/dead', subscriptions: ['message_created'], secret: 'dead' })
+    .values({
+      account_id: boot.account_id,
+      url: 'http://127.0.0.1:9/dead',
+      subscriptions: ['message_created'],
+      secret: 'dead',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const perLine = 10;
-  await insertDeliveryBacklog(db, { accountId: boot.account_id, webhookId: webhook.id, lines: Math.ceil(deliveries / perLine), perLine, firstConversation: 1_000_000_000, dueInMs: 3_600_000 });
+  await insertDeliveryBacklog(db, {
+    accountId: boot.account_id,
+    webhookId: webhook.id,
+    lines: Math.ceil(deliveries / perLine),
+    perLine,
+    firstConversation: 1_000_000_000,
+    dueInMs: 3_600_000,
+  });
 }
 
 export interface WebhookMeasurement {
@@ -90,7 +126,12 @@ export interface WebhookMeasurement {
  * receiver, measured in the same run. `deadBacklog`: another account's dead webhook has that many deliveries
  * pending meanwhile (claims must not slow down for them).
  */
-export async function measureWebhooks(url: string, events: number, rate: number, options: { deadBacklog?: number } = {}): Promise<WebhookMeasurement> {
+export async function measureWebhooks(
+  url: string,
+  events: number,
+  rate: number,
+  options: { deadBacklog?: number } = {},
+): Promise<WebhookMeasurement> {
   const { database, config, app, boot, conversations } = await setup(url);
   if (options.deadBacklog) await deadAccount(database.db, options.deadBacklog);
   const sentAt = new Map<string, number>();
@@ -113,7 +154,12 @@ export async function measureWebhooks(url: string, events: number, rate: number,
   const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
   const headers = { api_access_token: boot.api_access_token, 'content-type': 'application/json' };
   const base = `/api/v1/accounts/${boot.account_id}`;
-  await app.inject({ method: 'POST', url: `${base}/webhooks`, headers, payload: { url: hookUrl, subscriptions: ['message_created'] } });
+  await app.inject({
+    method: 'POST',
+    url: `${base}/webhooks`,
+    headers,
+    payload: { url: hookUrl, subscriptions: ['message_created'] },
+  });
   const worker = startEventWorker(database, config, { warn() {}, error() {} });
   try {
     const raw: number[] = [];
@@ -133,11 +179,19 @@ export async function measureWebhooks(url: string, events: number, rate: number,
       const content = `bench-${i}`;
       sentAt.set(content, performance.now());
       const conversation = conversations[i % conversations.length];
-      inFlight.push(app.inject({ method: 'POST', url: `${base}/conversations/${conversation.display_id}/messages`, headers, payload: { content } }));
+      inFlight.push(
+        app.inject({
+          method: 'POST',
+          url: `${base}/conversations/${conversation.display_id}/messages`,
+          headers,
+          payload: { content },
+        }),
+      );
     }
     await Promise.all(inFlight);
     const createdMs = performance.now() - started;
-    if (process.env.BENCH_DEBUG) console.error(`created ${events} messages in ${createdMs.toFixed(0)} ms; delivered so far ${latencies.length}`);
+    if (process.env.BENCH_DEBUG)
+      console.error(`created ${events} messages in ${createdMs.toFixed(0)} ms; delivered so far ${latencies.length}`);
     const deadline = performance.now() + 60_000;
     while (latencies.length < events && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const cpu = process.cpuUsage(cpuBefore);
@@ -194,8 +248,17 @@ async function openSockets(url: string, count: number, onFrame: (data: any) => v
 export async function measureSockets(url: string, count: number, messages: number): Promise<SocketMeasurement> {
   const { database, app, boot, conversations } = await setup(url);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const user = await database.db.selectFrom('users').select('pubsub_token').where('id', '=', boot.user_id).executeTakeFirstOrThrow();
-  const identifier = JSON.stringify({ channel: 'RoomChannel', pubsub_token: user.pubsub_token, account_id: boot.account_id, user_id: boot.user_id });
+  const user = await database.db
+    .selectFrom('users')
+    .select('pubsub_token')
+    .where('id', '=', boot.user_id)
+    .executeTakeFirstOrThrow();
+  const identifier = JSON.stringify({
+    channel: 'RoomChannel',
+    pubsub_token: user.pubsub_token,
+    account_id: boot.account_id,
+    user_id: boot.user_id,
+  });
   const subscribe = JSON.stringify({ command: 'subscribe', identifier });
   const latencies: number[] = [];
   let pending: { content: string; started: number; remaining: number; done: () => void } | undefined;
@@ -244,7 +307,13 @@ export async function measureSockets(url: string, count: number, messages: numbe
         for (const client of bare!.clients) client.send(frame);
       });
     }
-    return { sockets: count, messages, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), rawBroadcastP50Ms: percentile(raw, 50) };
+    return {
+      sockets: count,
+      messages,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      rawBroadcastP50Ms: percentile(raw, 50),
+    };
   } finally {
     for (const s of [...sockets, ...rawSockets]) s.terminate();
     if (bare) await new Promise<void>((r) => bare!.close(() => r()));

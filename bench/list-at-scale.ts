@@ -39,7 +39,13 @@ export interface ScaleMeasurement {
   conversations: number;
   messages: number;
   samples: number;
-  seed: { ms: number; rowsPerSecond: number; totalRows: number; foreignKeyChecks: boolean; phases: { name: string; ms: number }[] };
+  seed: {
+    ms: number;
+    rowsPerSecond: number;
+    totalRows: number;
+    foreignKeyChecks: boolean;
+    phases: { name: string; ms: number }[];
+  };
   figures: ScaleFigure[];
 }
 
@@ -64,15 +70,26 @@ export async function measureListAtScale(dataset: Dataset, samples: number): Pro
     { name: 'list, page 1 (open)', path: `${base}/conversations`, goalMs: LIST_GOAL_MS },
     { name: 'list, page 200', path: `${base}/conversations?page=200`, goalMs: LIST_GOAL_MS },
     { name: 'list, status=resolved', path: `${base}/conversations?status=resolved`, goalMs: LIST_GOAL_MS },
-    { name: 'list, label filter', detail: 'billing', path: `${base}/conversations?labels[]=billing`, goalMs: LIST_GOAL_MS },
-    { name: 'search, rare token', detail: `q=${rare}`, path: `${base}/conversations/search?q=${rare}`, goalMs: SEARCH_GOAL_MS },
+    {
+      name: 'list, label filter',
+      detail: 'billing',
+      path: `${base}/conversations?labels[]=billing`,
+      goalMs: LIST_GOAL_MS,
+    },
+    {
+      name: 'search, rare token',
+      detail: `q=${rare}`,
+      path: `${base}/conversations/search?q=${rare}`,
+      goalMs: SEARCH_GOAL_MS,
+    },
     {
       name: 'messages, latest page',
       detail: `${longest.messages.toLocaleString('en-US')}-message conversation`,
       path: `${base}/conversations/${longest.displayId}/messages`,
     },
   ];
-  const rawSelect = () => database.pool.query('SELECT id FROM conversations WHERE account_id = $1 LIMIT 1', [dataset.accountId]);
+  const rawSelect = () =>
+    database.pool.query('SELECT id FROM conversations WHERE account_id = $1 LIMIT 1', [dataset.accountId]);
   try {
     const figures: ScaleFigure[] = [];
     for (const c of cases) {
@@ -93,7 +110,16 @@ export async function measureListAtScale(dataset: Dataset, samples: number): Pro
         await rawSelect();
         raw.push(performance.now() - t);
       }
-      figures.push({ name: c.name, detail: c.detail ?? '', path: c.path.replace(base, ''), statements, returned, latency: stats(times), ceiling: stats(raw), goalMs: c.goalMs });
+      figures.push({
+        name: c.name,
+        detail: c.detail ?? '',
+        path: c.path.replace(base, ''),
+        statements,
+        returned,
+        latency: stats(times),
+        ceiling: stats(raw),
+        goalMs: c.goalMs,
+      });
     }
     const { ms, rowsPerSecond, totalRows, foreignKeyChecks, phases } = dataset.seed;
     return {
@@ -155,7 +181,8 @@ export async function runListAtScale(options: {
   );
   for (const f of largest.figures) {
     const ms = (n: number) => n.toFixed(n < 10 ? 2 : 1);
-    const goal = f.goalMs === undefined ? '' : `; goal p95 < ${f.goalMs} ms ${f.latency.p95 < f.goalMs ? 'met' : 'MISSED'}`;
+    const goal =
+      f.goalMs === undefined ? '' : `; goal p95 < ${f.goalMs} ms ${f.latency.p95 < f.goalMs ? 'met' : 'MISSED'}`;
     options.add(
       `${f.name}${f.detail ? ` (${f.detail})` : ''}, ${label}, p50/p95/p99`,
       `${ms(f.latency.p50)}/${ms(f.latency.p95)}/${ms(f.latency.p99)} ms`,
@@ -166,8 +193,16 @@ export async function runListAtScale(options: {
   fs.mkdirSync(options.resultsDir, { recursive: true });
   const server = new pg.Client({ connectionString: options.adminUrl });
   await server.connect();
-  const postgres = (await server.query<{ server_version: string }>('SHOW server_version').finally(() => server.end())).rows[0].server_version;
-  const machine = { postgres, cores: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: os.totalmem() / 2 ** 30, node: process.versions.node, platform: `${os.platform()} ${os.release()}` };
+  const postgres = (await server.query<{ server_version: string }>('SHOW server_version').finally(() => server.end()))
+    .rows[0].server_version;
+  const machine = {
+    postgres,
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memGiB: os.totalmem() / 2 ** 30,
+    node: process.versions.node,
+    platform: `${os.platform()} ${os.release()}`,
+  };
   fs.writeFileSync(
     path.join(options.resultsDir, `list-at-scale-${mode}.json`),
     JSON.stringify({ date: new Date().toISOString(), machine, samples, runs }, null, 2) + '\n',

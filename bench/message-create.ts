@@ -30,7 +30,14 @@ export interface LoadResult {
 }
 
 export interface MessageCreateMeasurement {
-  levels: { clients: number; switchboard: LoadResult; raw: LoadResult; ratio: number; sameWork: LoadResult; sameWorkRatio: number }[];
+  levels: {
+    clients: number;
+    switchboard: LoadResult;
+    raw: LoadResult;
+    ratio: number;
+    sameWork: LoadResult;
+    sameWorkRatio: number;
+  }[];
   idleRssKiB: number;
   loadedRssKiB: number;
   /** SQL statements one message create runs (auth included), against the ceiling's one INSERT. */
@@ -42,7 +49,11 @@ export interface MessageCreateMeasurement {
 }
 
 async function startProcess(args: string[], env: Record<string, string>, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   const deadline = Date.now() + 60_000;
@@ -61,7 +72,14 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** `clients` loops POSTing messages over keep-alive connections for `durationMs`; `onTick` runs every 100 ms. */
-async function load(port: number, pathFor: (i: number) => string, headers: Record<string, string>, clients: number, durationMs: number, onTick = () => {}): Promise<LoadResult & { ids: number[] }> {
+async function load(
+  port: number,
+  pathFor: (i: number) => string,
+  headers: Record<string, string>,
+  clients: number,
+  durationMs: number,
+  onTick = () => {},
+): Promise<LoadResult & { ids: number[] }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const latencies: number[] = [];
   const ids: number[] = [];
@@ -70,17 +88,27 @@ async function load(port: number, pathFor: (i: number) => string, headers: Recor
     new Promise<void>((resolve) => {
       const body = JSON.stringify({ content: `bench message ${i} — the quick brown fox jumps over the lazy dog` });
       const started = performance.now();
-      const request = http.request({ host: '127.0.0.1', port, path: pathFor(i), method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () => {
-          if (res.statusCode === 200) {
-            latencies.push(performance.now() - started);
-            ids.push(JSON.parse(text).id);
-          } else errors++;
-          resolve();
-        });
-      });
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: pathFor(i),
+          method: 'POST',
+          agent,
+          headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => {
+            if (res.statusCode === 200) {
+              latencies.push(performance.now() - started);
+              ids.push(JSON.parse(text).id);
+            } else errors++;
+            resolve();
+          });
+        },
+      );
       request.on('error', () => {
         errors++;
         resolve();
@@ -99,7 +127,15 @@ async function load(port: number, pathFor: (i: number) => string, headers: Recor
   const seconds = (performance.now() - started) / 1000;
   clearInterval(ticker);
   agent.destroy();
-  return { clients, requests: latencies.length, errors, throughput: latencies.length / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), ids };
+  return {
+    clients,
+    requests: latencies.length,
+    errors,
+    throughput: latencies.length / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    ids,
+  };
 }
 
 /** Statements per message create, counted in-process on the same database (the figure that explains the ratio). */
@@ -108,7 +144,13 @@ async function statementsPerCreate(url: string, accountId: number, token: string
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', RATE_LIMIT_STORE: 'off' });
   const app = await buildApp({ config, database, mailer: createMailer(undefined, config.mailFrom), logger: false });
   try {
-    const send = () => app.inject({ method: 'POST', url: `/api/v1/accounts/${accountId}/conversations/${displayId}/messages`, headers: { api_access_token: token }, payload: { content: 'counted' } });
+    const send = () =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/accounts/${accountId}/conversations/${displayId}/messages`,
+        headers: { api_access_token: token },
+        payload: { content: 'counted' },
+      });
     await send();
     const before = database.counter.count;
     for (let i = 0; i < 10; i++) await send();
@@ -119,16 +161,26 @@ async function statementsPerCreate(url: string, accountId: number, token: string
   }
 }
 
-export async function measureMessageCreate(url: string, options: { levels: number[]; durationMs: number }): Promise<MessageCreateMeasurement> {
+export async function measureMessageCreate(
+  url: string,
+  options: { levels: number[]; durationMs: number },
+): Promise<MessageCreateMeasurement> {
   await migrate(url);
   const database = openDatabase(url, { max: 2 });
   const boot = await bootstrap(database.db, { accountName: `Message bench ${Date.now()}` });
   const inbox = await insertInbox(database.db, boot.account_id, { name: 'Bench API', channel_type: 'Channel::Api' });
-  const { contact } = await createContact(database.db, boot.account_id, { name: 'Bench Roe', email: `bench-${Date.now()}@example.com`, inbox_id: inbox.id });
+  const { contact } = await createContact(database.db, boot.account_id, {
+    name: 'Bench Roe',
+    email: `bench-${Date.now()}@example.com`,
+    inbox_id: inbox.id,
+  });
   const conversations: number[] = [];
   const conversationIds: number[] = [];
   for (let i = 0; i < 50; i++) {
-    const conversation = await createConversation(database.db, boot.account_id, { inboxId: inbox.id, contactId: contact.id });
+    const conversation = await createConversation(database.db, boot.account_id, {
+      inboxId: inbox.id,
+      contactId: contact.id,
+    });
     conversations.push(conversation.display_id);
     conversationIds.push(conversation.id);
   }
@@ -136,10 +188,19 @@ export async function measureMessageCreate(url: string, options: { levels: numbe
   const statements = await statementsPerCreate(url, boot.account_id, boot.api_access_token, conversations[0]);
 
   const [port, rawPort] = [await freePort(), await freePort()];
-  const switchboard = await startProcess([path.join(ROOT, 'bin/switchboard.js'), 'start'], { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, 'is ready at');
-  const raw = await startProcess([path.join(ROOT, 'bench/raw-insert-server.ts')], { DATABASE_URL: url, PORT: String(rawPort) }, 'raw insert server ready');
+  const switchboard = await startProcess(
+    [path.join(ROOT, 'bin/switchboard.js'), 'start'],
+    { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    'is ready at',
+  );
+  const raw = await startProcess(
+    [path.join(ROOT, 'bench/raw-insert-server.ts')],
+    { DATABASE_URL: url, PORT: String(rawPort) },
+    'raw insert server ready',
+  );
   try {
-    const apiPath = (i: number) => `/api/v1/accounts/${boot.account_id}/conversations/${conversations[i % conversations.length]}/messages`;
+    const apiPath = (i: number) =>
+      `/api/v1/accounts/${boot.account_id}/conversations/${conversations[i % conversations.length]}/messages`;
     const rawPath = (i: number) => `/conversations/${conversations[i % conversations.length]}/messages`;
     const sameWorkPath = (i: number) => `/conversations/${conversationIds[i % conversationIds.length]}/stored-messages`;
     const auth = { api_access_token: boot.api_access_token };
@@ -161,11 +222,20 @@ export async function measureMessageCreate(url: string, options: { levels: numbe
       const { ids: _ours, ...switchboardResult } = ours;
       const { ids: _raw, ...rawResult } = ceiling;
       const { ids: _same, ...sameWork } = floor;
-      levels.push({ clients, switchboard: switchboardResult, raw: rawResult, ratio: ours.throughput / ceiling.throughput, sameWork, sameWorkRatio: ours.throughput / floor.throughput });
+      levels.push({
+        clients,
+        switchboard: switchboardResult,
+        raw: rawResult,
+        ratio: ours.throughput / ceiling.throughput,
+        sameWork,
+        sameWorkRatio: ours.throughput / floor.throughput,
+      });
     }
     const count = async (sql: string) => Number((await database.pool.query(sql, [acknowledged])).rows[0].n);
     const stored = await count('SELECT count(*) AS n FROM messages WHERE id = any($1::bigint[])');
-    const eventsQueued = await count("SELECT count(*) AS n FROM events WHERE name = 'message.created' AND message_id = any($1::bigint[])");
+    const eventsQueued = await count(
+      "SELECT count(*) AS n FROM events WHERE name = 'message.created' AND message_id = any($1::bigint[])",
+    );
     return { levels, idleRssKiB, loadedRssKiB, statements, acknowledged: acknowledged.length, stored, eventsQueued };
   } finally {
     await stopProcess(switchboard);

@@ -19,7 +19,10 @@ try {
   for (const [name, env] of stores) {
     const server = await listeningApp(db.url, { ...env, ...huge });
     const account = await bootstrap(server.database.db, { accountName: `Rate ${name}` });
-    const get = () => fetch(`${server.base}/api/v1/profile`, { headers: { api_access_token: account.api_access_token } }).then((r) => r.arrayBuffer());
+    const get = () =>
+      fetch(`${server.base}/api/v1/profile`, { headers: { api_access_token: account.api_access_token } }).then((r) =>
+        r.arrayBuffer(),
+      );
     for (let i = 0; i < 100; i++) await get();
     const times: number[] = [];
     for (let i = 0; i < samples; i++) {

@@ -21,18 +21,36 @@ const body = {
   required: ['content'],
   properties: { content: { type: 'string', maxLength: 150000 } },
 } as const;
-app.post<{ Params: { conversation: string }; Body: { content: string } }>('/conversations/:conversation/messages', { schema: { body } }, async (request) => {
-  const { rows } = await pool.query('INSERT INTO bench_raw_messages (conversation_id, content) VALUES ($1, $2) RETURNING id', [
-    Number(request.params.conversation),
-    request.body.content,
-  ]);
-  return { id: Number(rows[0].id) };
-});
-app.post<{ Params: { conversation: string }; Body: { content: string } }>('/conversations/:conversation/stored-messages', { schema: { body } }, async (request) => {
-  const fields = JSON.stringify({ message_type: 1, content: request.body.content });
-  const { rows } = await pool.query("SELECT (insert_message($1, $2::jsonb)->'message'->>'id')::bigint AS id", [Number(request.params.conversation), fields]);
-  return { id: Number(rows[0].id) };
-});
+app.post<{ Params: { conversation: string }; Body: { content: string } }>(
+  '/conversations/:conversation/messages',
+  { schema: { body } },
+  async (request) => {
+    const { rows } = await pool.query(
+      'INSERT INTO bench_raw_messages (conversation_id, content) VALUES ($1, $2) RETURNING id',
+      [Number(request.params.conversation), request.body.content],
+    );
+    return { id: Number(rows[0].id) };
+  },
+);
+app.post<{ Params: { conversation: string }; Body: { content: string } }>(
+  '/conversations/:conversation/stored-messages',
+  { schema: { body } },
+  async (request) => {
+    const fields = JSON.stringify({ message_type: 1, content: request.body.content });
+    const { rows } = await pool.query("SELECT (insert_message($1, $2::jsonb)->'message'->>'id')::bigint AS id", [
+      Number(request.params.conversation),
+      fields,
+    ]);
+    return { id: Number(rows[0].id) };
+  },
+);
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 process.stdout.write('raw insert server ready\n');
-process.once('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+process.once(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => pool.end())
+      .then(() => process.exit(0)),
+);

@@ -40,7 +40,11 @@ for (let i = 0; i < runs; i++) {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 add('start-to-ready, fresh data dir (initdb + migrations)', ms(median(fresh)), `median of ${runs}`);
-add('start-to-ready, existing data dir', ms(median(existing)), `median of ${runs}; ${(median(fresh) / median(existing)).toFixed(1)}x faster than fresh`);
+add(
+  'start-to-ready, existing data dir',
+  ms(median(existing)),
+  `median of ${runs}; ${(median(fresh) / median(existing)).toFixed(1)}x faster than fresh`,
+);
 add('idle RSS, Switchboard process', mib(idle.nodeRssKiB), '3 s after ready');
 add('idle RSS, embedded PostgreSQL (all processes)', mib(idle.postgresRssKiB), '');
 
@@ -49,8 +53,16 @@ const pg = await startEmbeddedPostgres(listDir, { owner: true });
 try {
   const list = await measureConversationList(pg.url, quick ? 60 : 300, quick ? 100 : 400);
   add('conversation list SQL statements, 1 conversation', String(list.statementsOne), 'per request, auth included');
-  add('conversation list SQL statements, page of 25', String(list.statementsPage), list.statementsOne === list.statementsPage ? 'constant' : 'NOT constant');
-  add(`conversation list p50 (page of 25, ${list.conversations} conversations)`, `${list.listP50Ms.toFixed(2)} ms`, `${(list.listP50Ms / list.rawSelectP50Ms).toFixed(1)}x a raw single-row SELECT (${list.rawSelectP50Ms.toFixed(2)} ms)`);
+  add(
+    'conversation list SQL statements, page of 25',
+    String(list.statementsPage),
+    list.statementsOne === list.statementsPage ? 'constant' : 'NOT constant',
+  );
+  add(
+    `conversation list p50 (page of 25, ${list.conversations} conversations)`,
+    `${list.listP50Ms.toFixed(2)} ms`,
+    `${(list.listP50Ms / list.rawSelectP50Ms).toFixed(1)}x a raw single-row SELECT (${list.rawSelectP50Ms.toFixed(2)} ms)`,
+  );
   add('conversation list p95', `${list.listP95Ms.toFixed(2)} ms`, '');
 
   const create = await measureMessageCreate(pg.url, { levels: [1, 10, 50], durationMs: quick ? 2_000 : 10_000 });
@@ -62,13 +74,29 @@ try {
         `bare server calling insert_message (same writes, no auth/lookup/batching) ${sameWork.throughput.toFixed(0)} req/s: ratio ${sameWorkRatio.toFixed(2)}`,
     );
   }
-  add('message create: stored / event queued', `${create.stored} / ${create.eventsQueued}`, `of ${create.acknowledged} acknowledged (2xx)`);
-  add('message create SQL statements', String(create.statements), 'per request: token with account access, conversation, insert_message (message, conversation bump, event; one transaction with the messages that arrived meanwhile); the raw insert runs 1');
-  add('loaded RSS, Switchboard process', mib(create.loadedRssKiB), `peak during message create; ${mib(create.idleRssKiB)} idle after warm-up`);
+  add(
+    'message create: stored / event queued',
+    `${create.stored} / ${create.eventsQueued}`,
+    `of ${create.acknowledged} acknowledged (2xx)`,
+  );
+  add(
+    'message create SQL statements',
+    String(create.statements),
+    'per request: token with account access, conversation, insert_message (message, conversation bump, event; one transaction with the messages that arrived meanwhile); the raw insert runs 1',
+  );
+  add(
+    'loaded RSS, Switchboard process',
+    mib(create.loadedRssKiB),
+    `peak during message create; ${mib(create.idleRssKiB)} idle after warm-up`,
+  );
   details.messageCreate = create;
 
   const hooks = await measureWebhooks(pg.url, quick ? 1_000 : 5_000, 500);
-  add('webhook event→receiver p50, 500 events/s', `${hooks.p50Ms.toFixed(1)} ms`, `p99 ${hooks.p99Ms.toFixed(1)} ms; ${hooks.events} events, created ${hooks.createdPerSecond.toFixed(0)}/s, delivered ${hooks.throughput.toFixed(0)}/s, ${hooks.cpuMsPerEvent.toFixed(2)} ms CPU/event; raw POST to the receiver p50 ${hooks.rawPostP50Ms.toFixed(2)} ms`);
+  add(
+    'webhook event→receiver p50, 500 events/s',
+    `${hooks.p50Ms.toFixed(1)} ms`,
+    `p99 ${hooks.p99Ms.toFixed(1)} ms; ${hooks.events} events, created ${hooks.createdPerSecond.toFixed(0)}/s, delivered ${hooks.throughput.toFixed(0)}/s, ${hooks.cpuMsPerEvent.toFixed(2)} ms CPU/event; raw POST to the receiver p50 ${hooks.rawPostP50Ms.toFixed(2)} ms`,
+  );
   details.webhooks = hooks;
   const beside = await measureWebhooks(pg.url, quick ? 1_000 : 5_000, 500, { deadBacklog: 100_000 });
   add(
@@ -78,15 +106,28 @@ try {
   );
   details.webhooksBesideDeadReceiver = beside;
   const sockets = await measureSockets(pg.url, 5_000, quick ? 10 : 30);
-  add(`websocket message→client p50, ${sockets.sockets} sockets`, `${sockets.p50Ms.toFixed(1)} ms`, `p99 ${sockets.p99Ms.toFixed(1)} ms over ${sockets.messages} messages; raw ws broadcast to as many sockets p50 ${sockets.rawBroadcastP50Ms.toFixed(1)} ms`);
+  add(
+    `websocket message→client p50, ${sockets.sockets} sockets`,
+    `${sockets.p50Ms.toFixed(1)} ms`,
+    `p99 ${sockets.p99Ms.toFixed(1)} ms over ${sockets.messages} messages; raw ws broadcast to as many sockets p50 ${sockets.rawBroadcastP50Ms.toFixed(1)} ms`,
+  );
   details.sockets = sockets;
   const adminUrl = process.env.BENCH_DATABASE_URL || withDatabase(pg.url, 'postgres');
   await runListAtScale({ adminUrl, scale, quick, resultsDir: path.join(import.meta.dirname, 'results'), add });
-  const dashboard = await measureDashboard(adminUrl, quick ? { conversations: 20_000, messages: 40_000, loads: 3, replies: 10 } : { conversations: 100_000, messages: 200_000, loads: 5, replies: 30 });
+  const dashboard = await measureDashboard(
+    adminUrl,
+    quick
+      ? { conversations: 20_000, messages: 40_000, loads: 3, replies: 10 }
+      : { conversations: 100_000, messages: 200_000, loads: 5, replies: 30 },
+  );
   if (typeof dashboard === 'string') add('dashboard', 'skipped', dashboard);
   else {
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-    add('dashboard first screen, JS+CSS+HTML gzipped', kb(dashboard.firstScreenGzipBytes), `goal < 250 KiB ${dashboard.firstScreenGzipBytes < 250 * 1024 ? 'met' : 'MISSED'}; ${dashboard.firstScreenFiles.join(', ')}`);
+    add(
+      'dashboard first screen, JS+CSS+HTML gzipped',
+      kb(dashboard.firstScreenGzipBytes),
+      `goal < 250 KiB ${dashboard.firstScreenGzipBytes < 250 * 1024 ? 'met' : 'MISSED'}; ${dashboard.firstScreenFiles.join(', ')}`,
+    );
     add(
       `dashboard first load to a drawn list, ${dashboard.conversations.toLocaleString('en')} conversations`,
       ms(dashboard.firstLoadMs.p50),
@@ -111,7 +152,9 @@ try {
 
 const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['figure', 'value', 'note'][c].length));
 const line = (r: string[]) => r.map((cell, c) => cell.padEnd(width[c])).join(' | ');
-console.log(`\nSwitchboard bench (${quick ? 'quick' : 'full'}${scale ? ', --scale' : ''}) — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}\n`);
+console.log(
+  `\nSwitchboard bench (${quick ? 'quick' : 'full'}${scale ? ', --scale' : ''}) — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}\n`,
+);
 console.log(line(['figure', 'value', 'note']));
 console.log(width.map((w) => '-'.repeat(w)).join('-|-'));
 for (const row of rows) console.log(line(row));
@@ -124,7 +167,14 @@ fs.writeFileSync(
   JSON.stringify(
     {
       date: new Date().toISOString(),
-      machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: os.totalmem() / 2 ** 30, os: `${os.type()} ${os.release()}`, node: process.versions.node, loadAverageAtStart: loadAtStart },
+      machine: {
+        cores: os.cpus().length,
+        cpu: os.cpus()[0]?.model,
+        memGiB: os.totalmem() / 2 ** 30,
+        os: `${os.type()} ${os.release()}`,
+        node: process.versions.node,
+        loadAverageAtStart: loadAtStart,
+      },
       rows,
       details,
     },

@@ -17,12 +17,15 @@ export function latencyChart(runs: ScaleMeasurement[], title: string): string {
   const sizes = runs.map((r) => r.messages);
   const minX = Math.log10(Math.min(...sizes));
   const maxX = Math.log10(Math.max(...sizes));
-  const goals = [...new Set(runs.flatMap((r) => r.figures.map((f) => f.goalMs).filter((g): g is number => g !== undefined)))];
+  const goals = [
+    ...new Set(runs.flatMap((r) => r.figures.map((f) => f.goalMs).filter((g): g is number => g !== undefined))),
+  ];
   const highest = Math.max(...runs.flatMap((r) => r.figures.map((f) => f.latency.p95)), ...goals) * 1.05;
   const magnitude = 10 ** Math.floor(Math.log10(highest / 5));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s * 5 >= highest)!;
   const maxY = step * 5;
-  const x = (messages: number) => left + (maxX === minX ? plotW / 2 : ((Math.log10(messages) - minX) / (maxX - minX)) * plotW);
+  const x = (messages: number) =>
+    left + (maxX === minX ? plotW / 2 : ((Math.log10(messages) - minX) / (maxX - minX)) * plotW);
   const y = (ms: number) => top + plotH - (ms / maxY) * plotH;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
@@ -39,20 +42,29 @@ export function latencyChart(runs: ScaleMeasurement[], title: string): string {
     parts.push(`<text x="${left - 6}" y="${y(ms) + 4}" text-anchor="end">${Number(ms.toPrecision(3))}</text>`);
   }
   for (const size of sizes) {
-    parts.push(`<text x="${x(size)}" y="${top + plotH + 18}" text-anchor="middle">${size.toLocaleString('en-US')}</text>`);
+    parts.push(
+      `<text x="${x(size)}" y="${top + plotH + 18}" text-anchor="middle">${size.toLocaleString('en-US')}</text>`,
+    );
   }
   for (const goal of goals) {
-    parts.push(`<line x1="${left}" y1="${y(goal)}" x2="${left + plotW}" y2="${y(goal)}" stroke="#999" stroke-dasharray="6 4"/>`);
+    parts.push(
+      `<line x1="${left}" y1="${y(goal)}" x2="${left + plotW}" y2="${y(goal)}" stroke="#999" stroke-dasharray="6 4"/>`,
+    );
     parts.push(`<text x="${left + plotW - 4}" y="${y(goal) - 4}" text-anchor="end" fill="#666">goal ${goal} ms</text>`);
   }
   const names = runs[0]?.figures.map((f) => f.name) ?? [];
   names.forEach((name, i) => {
     const color = COLORS[i % COLORS.length];
     const points = runs.map((r) => [x(r.messages), y(r.figures[i].latency.p95)] as const);
-    parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ')}"/>`);
-    for (const [px, py] of points) parts.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="3" fill="${color}"/>`);
+    parts.push(
+      `<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ')}"/>`,
+    );
+    for (const [px, py] of points)
+      parts.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="3" fill="${color}"/>`);
     const ly = top + 10 + i * 20;
-    parts.push(`<line x1="${left + plotW + 16}" y1="${ly}" x2="${left + plotW + 36}" y2="${ly}" stroke="${color}" stroke-width="2"/>`);
+    parts.push(
+      `<line x1="${left + plotW + 16}" y1="${ly}" x2="${left + plotW + 36}" y2="${ly}" stroke="${color}" stroke-width="2"/>`,
+    );
     parts.push(`<text x="${left + plotW + 42}" y="${ly + 4}">${escape(name.replace(/^(\w+), /, '$1: '))}</text>`);
   });
   parts.push('</svg>');

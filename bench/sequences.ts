@@ -33,7 +33,8 @@ async function drainWith(url: string, senders: number, pass: (db: Db) => Promise
   }
 }
 
-const count = async (db: Db, text: string) => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM messages WHERE content = ${text}`.execute(db)).rows[0].n);
+const count = async (db: Db, text: string) =>
+  Number((await sql<{ n: string }>`SELECT count(*) AS n FROM messages WHERE content = ${text}`.execute(db)).rows[0].n);
 
 const pg = await benchDatabaseUrl();
 const rows: [string, string, string][] = [];
@@ -57,24 +58,45 @@ try {
 
   for (const senders of [1, 2]) {
     const text = `passo (${senders})`;
-    const sequence = await wts('POST', '/chat/v1/sequence', { name: `Bench ${senders}`, channelId: inbox.uuid, stopOnReply: true, steps: [{ delaySeconds: 0, text }] });
+    const sequence = await wts('POST', '/chat/v1/sequence', {
+      name: `Bench ${senders}`,
+      channelId: inbox.uuid,
+      stopOnReply: true,
+      steps: [{ delaySeconds: 0, text }],
+    });
     const enrolStart = performance.now();
-    for (let i = 0; i < ids.length; i += BATCH) await wts('POST', `/chat/v1/sequence/${sequence.id}/contact/batch`, { contactIds: ids.slice(i, i + BATCH) });
+    for (let i = 0; i < ids.length; i += BATCH)
+      await wts('POST', `/chat/v1/sequence/${sequence.id}/contact/batch`, { contactIds: ids.slice(i, i + BATCH) });
     const enrolMs = performance.now() - enrolStart;
-    if (senders === 1) rows.push([`enrol ${contacts.toLocaleString('en')} contacts (WTS batch route, ${BATCH} per call)`, `${((contacts / enrolMs) * 1000).toFixed(0)} contacts/s`, `${(enrolMs / 1000).toFixed(1)} s`]);
+    if (senders === 1)
+      rows.push([
+        `enrol ${contacts.toLocaleString('en')} contacts (WTS batch route, ${BATCH} per call)`,
+        `${((contacts / enrolMs) * 1000).toFixed(0)} contacts/s`,
+        `${(enrolMs / 1000).toFixed(1)} s`,
+      ]);
     const ms = await drainWith(pg.url, senders, (p) => advanceDueSequences(p));
     const sent = await count(db, text);
-    rows.push([`sequence steps sent, ${contacts.toLocaleString('en')} due, ${senders} sender${senders > 1 ? 's' : ''}`, `${((sent / ms) * 1000).toFixed(0)} steps/s`, `${sent} sent in ${(ms / 1000).toFixed(1)} s (${sent === contacts ? 'each once' : 'COUNT MISMATCH'}); ${senders === 1 ? 'each step opens the contact\'s session' : 'sessions already open'}`]);
+    rows.push([
+      `sequence steps sent, ${contacts.toLocaleString('en')} due, ${senders} sender${senders > 1 ? 's' : ''}`,
+      `${((sent / ms) * 1000).toFixed(0)} steps/s`,
+      `${sent} sent in ${(ms / 1000).toFixed(1)} s (${sent === contacts ? 'each once' : 'COUNT MISMATCH'}); ${senders === 1 ? "each step opens the contact's session" : 'sessions already open'}`,
+    ]);
   }
 
   for (const senders of [1, 2]) {
     const text = `agendada (${senders})`;
     await sql`
       INSERT INTO scheduled_messages (account_id, contact_id, inbox_id, user_id, type, text, scheduled_at)
-      SELECT ${account.account_id}, id, ${inbox.id}, ${account.user_id}, 'TEMPLATE', ${text}, now() FROM contacts WHERE account_id = ${account.account_id}`.execute(db);
+      SELECT ${account.account_id}, id, ${inbox.id}, ${account.user_id}, 'TEMPLATE', ${text}, now() FROM contacts WHERE account_id = ${account.account_id}`.execute(
+      db,
+    );
     const ms = await drainWith(pg.url, senders, (p) => sendDueScheduled(p));
     const sent = await count(db, text);
-    rows.push([`scheduled messages sent, ${contacts.toLocaleString('en')} due, ${senders} sender${senders > 1 ? 's' : ''}`, `${((sent / ms) * 1000).toFixed(0)} msgs/s`, `${sent} sent in ${(ms / 1000).toFixed(1)} s (${sent === contacts ? 'each once' : 'COUNT MISMATCH'})`]);
+    rows.push([
+      `scheduled messages sent, ${contacts.toLocaleString('en')} due, ${senders} sender${senders > 1 ? 's' : ''}`,
+      `${((sent / ms) * 1000).toFixed(0)} msgs/s`,
+      `${sent} sent in ${(ms / 1000).toFixed(1)} s (${sent === contacts ? 'each once' : 'COUNT MISMATCH'})`,
+    ]);
   }
   await server.stop();
 } finally {
@@ -83,7 +105,9 @@ try {
 
 const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['figure', 'value', 'note'][c].length));
 const line = (r: string[]) => r.map((cell, c) => cell.padEnd(width[c])).join(' | ');
-console.log('\nSequences and scheduled messages: jobs per second (loopback, embedded PostgreSQL unless BENCH_DATABASE_URL)\n');
+console.log(
+  '\nSequences and scheduled messages: jobs per second (loopback, embedded PostgreSQL unless BENCH_DATABASE_URL)\n',
+);
 console.log(line(['figure', 'value', 'note']));
 console.log(width.map((w) => '-'.repeat(w)).join('-|-'));
 for (const row of rows) console.log(line(row));

@@ -66,7 +66,14 @@ export async function measureStart(dataDir: string, idleMs = 2000): Promise<Star
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/switchboard.js'), 'start'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

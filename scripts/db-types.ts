@@ -134,7 +134,11 @@ export async function generateTypes(url: string): Promise<string> {
     runtimeEnums: false,
     typeOnlyImports: true,
     typeMapping,
-    overrides: { columns: Object.fromEntries(Object.entries(columns).map(([column, type]) => [column, new RawExpressionNode(type)])) },
+    overrides: {
+      columns: Object.fromEntries(
+        Object.entries(columns).map(([column, type]) => [column, new RawExpressionNode(type)]),
+      ),
+    },
     defaultSchemas: ['public'],
     excludePattern: 'public.schema_migrations',
     print: false,
@@ -142,7 +146,10 @@ export async function generateTypes(url: string): Promise<string> {
   // kysely-codegen names a table's interface after it: three collide with row names above, so rename them.
   const text = output
     .replace(/\bChannel(Email|Telegram|Whatsapp)\b(?!_)/g, 'Channel$1_')
-    .replace('import type { ColumnType } from "kysely";', `import type { ColumnType, Insertable, Selectable, Updateable } from "kysely";\nimport type { ${columnTypes.join(', ')} } from "./column-types.ts";`);
+    .replace(
+      'import type { ColumnType } from "kysely";',
+      `import type { ColumnType, Insertable, Selectable, Updateable } from "kysely";\nimport type { ${columnTypes.join(', ')} } from "./column-types.ts";`,
+    );
   return `${text.trimEnd()}\n${aliases}`;
 }
 
@@ -171,7 +178,9 @@ if (process.argv[1] === import.meta.filename) {
     fs.writeFileSync(TYPES_FILE, fresh);
     console.log(`db:types: wrote ${path.relative(process.cwd(), TYPES_FILE)}`);
   } else if (fs.readFileSync(TYPES_FILE, 'utf8') !== fresh) {
-    console.error('db:types:check: src/db/types.ts differs from the migrated schema: run `npm run db:types` and commit it');
+    console.error(
+      'db:types:check: src/db/types.ts differs from the migrated schema: run `npm run db:types` and commit it',
+    );
     process.exit(1);
   } else console.log('db:types:check: src/db/types.ts matches the migrated schema');
 }

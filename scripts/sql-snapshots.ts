@@ -21,18 +21,44 @@ interface Case {
 /** Each snapshot file and the calls whose statements it shows (account 1, fixed ids and dates). */
 export const SNAPSHOTS: Record<string, Case[]> = {
   'src/domain/conversations/list.sql': [
-    { title: 'listConversations: open, mine, page 2', run: (db) => listConversations(db, 1, { status: 'open', assigneeType: 'me', userId: 7, page: 2 }) },
+    {
+      title: 'listConversations: open, mine, page 2',
+      run: (db) => listConversations(db, 1, { status: 'open', assigneeType: 'me', userId: 7, page: 2 }),
+    },
     {
       title: 'listConversations: inbox, team, labels, search, by priority',
-      run: (db) => listConversations(db, 1, { status: 'all', inboxId: 3, teamId: 4, labels: ['vip'], q: 'refund', sortBy: 'priority_desc', page: 1, visibleInboxIds: [3, 5] }),
+      run: (db) =>
+        listConversations(db, 1, {
+          status: 'all',
+          inboxId: 3,
+          teamId: 4,
+          labels: ['vip'],
+          q: 'refund',
+          sortBy: 'priority_desc',
+          page: 1,
+          visibleInboxIds: [3, 5],
+        }),
     },
   ],
   'src/domain/contacts/repository.sql': [
     { title: 'listContacts: reachable, page 1', run: (db) => listContacts(db, 1, { page: 1, resolvedOnly: true }) },
-    { title: 'listContacts: search, labels, by name', run: (db) => listContacts(db, 1, { page: 3, sort: 'name', labels: ['lead'], where: searchCondition('ana'), resolvedOnly: false }) },
+    {
+      title: 'listContacts: search, labels, by name',
+      run: (db) =>
+        listContacts(db, 1, {
+          page: 3,
+          sort: 'name',
+          labels: ['lead'],
+          where: searchCondition('ana'),
+          resolvedOnly: false,
+        }),
+    },
   ],
   'src/api/wts/sessions-app/list.sql': [
-    { title: 'listSessions: in progress, page 1', run: (db) => listSessions(db, 1, { statuses: ['IN_PROGRESS'], page: 1, pageSize: 20 }) },
+    {
+      title: 'listSessions: in progress, page 1',
+      run: (db) => listSessions(db, 1, { statuses: ['IN_PROGRESS'], page: 1, pageSize: 20 }),
+    },
     {
       title: 'listSessions: tags, department, created range, by update',
       run: (db) =>
@@ -50,7 +76,10 @@ export const SNAPSHOTS: Record<string, Case[]> = {
   ],
   'src/domain/messages/list.sql': [
     { title: 'listMessages: latest', run: (db) => listMessages(db, 1, 9, {}) },
-    { title: 'listMessages: public, between two ids', run: (db) => listMessages(db, 1, 9, { after: 100, before: 200, publicOnly: true }) },
+    {
+      title: 'listMessages: public, between two ids',
+      run: (db) => listMessages(db, 1, 9, { after: 100, before: 200, publicOnly: true }),
+    },
   ],
 };
 

@@ -11,7 +11,12 @@ const root = path.resolve(import.meta.dirname, '..');
 const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root });
 
 // The server and tests, then each web app (its own tsconfig: DOM and JSX instead of Node).
-for (const project of [root, path.join(root, 'web/dashboard'), path.join(root, 'web/widget'), path.join(root, 'web/widget-sdk')]) {
+for (const project of [
+  root,
+  path.join(root, 'web/dashboard'),
+  path.join(root, 'web/widget'),
+  path.join(root, 'web/widget-sdk'),
+]) {
   const typecheck = run([path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project]);
   if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 }
@@ -32,7 +37,9 @@ const tests = run([
 try {
   const summary = JSON.parse(fs.readFileSync(report, 'utf8'));
   const skipped = summary.numPendingTests + summary.numTodoTests;
-  console.log(`tests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  console.log(
+    `tests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  );
 } catch {
   console.log('tests: 0 passed, 1 failed');
 }

@@ -33,7 +33,10 @@ import { createTransport } from './realtime/create-transport.ts';
 /** The dialect switch for errors: paths the WTS dialect owns get its error body, the rest Chatwoot's. */
 function errorResponse(url: string, error: AppError): { status: number; body: unknown } {
   if (isWtsPath(url)) return wtsErrorResponse(error);
-  return { status: chatwootErrorStatus(error), body: url.startsWith('/auth/') ? deviseErrorBody(error) : chatwootErrorBody(error) };
+  return {
+    status: chatwootErrorStatus(error),
+    body: url.startsWith('/auth/') ? deviseErrorBody(error) : chatwootErrorBody(error),
+  };
 }
 
 const MAX_JSON_DEPTH = 64;
@@ -44,7 +47,8 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
     const [current, depth] = stack.pop()!;
     if (current === null || typeof current !== 'object') continue;
     if (depth >= limit) return true;
-    for (const child of Object.values(current)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    for (const child of Object.values(current))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
   }
   return false;
 }
@@ -54,7 +58,13 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
 }
 
 /** Fastify's request fields, with the secrets some providers put in webhook paths (a Telegram bot token) left out. */
-const requestSerializer = (request: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+const requestSerializer = (request: {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}) => ({
   method: request.method,
   url: redactChannelSecrets(request.url),
   host: request.host,
@@ -89,7 +99,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     connectionTimeout: limits.idleTimeoutMs,
     // Node checks the request and header deadlines every connectionsCheckingInterval (30 s by default), so a
     // deadline of seconds would be overrun by up to half a minute.
-    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: Math.min(5_000, Math.max(100, Math.floor(limits.headersTimeoutMs / 4))) },
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(5_000, Math.max(100, Math.floor(limits.headersTimeoutMs / 4))),
+    },
     // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (a number: that many hops).
     trustProxy: typeof limits.trustProxy === 'number' ? trustHops(limits.trustProxy) : limits.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },

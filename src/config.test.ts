@@ -10,7 +10,9 @@ describe('configuration', () => {
   });
 
   it('refuses bad values with a message naming the setting', () => {
-    expect(() => loadConfig({ PORT: 'abc' })).toThrow(new ConfigError('PORT must be an integer from 0 to 65535 (got "abc")'));
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(
+      new ConfigError('PORT must be an integer from 0 to 65535 (got "abc")'),
+    );
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must use postgres: or postgresql:/);
     expect(() => loadConfig({ SMTP_URL: 'not a url' })).toThrow(/SMTP_URL must be a URL/);
@@ -19,14 +21,18 @@ describe('configuration', () => {
   it('prepares statements unless DATABASE_PREPARED_STATEMENTS is false', () => {
     expect(loadConfig({}).databasePreparedStatements).toBe(true);
     expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).databasePreparedStatements).toBe(false);
-    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'sometimes' })).toThrow(/DATABASE_PREPARED_STATEMENTS must be true or false/);
+    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'sometimes' })).toThrow(
+      /DATABASE_PREPARED_STATEMENTS must be true or false/,
+    );
   });
 
   it('picks the realtime transport from REDIS_URL or NATS_URL, LISTEN/NOTIFY otherwise', () => {
     expect(loadConfig({}).realtime.transport).toBe('postgres');
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).realtime.transport).toBe('redis');
     expect(loadConfig({ NATS_URL: 'nats://127.0.0.1:4222' }).realtime.transport).toBe('nats');
-    expect(loadConfig({ NATS_URL: 'nats://n:4222', REALTIME_TRANSPORT: 'postgres' }).realtime.transport).toBe('postgres');
+    expect(loadConfig({ NATS_URL: 'nats://n:4222', REALTIME_TRANSPORT: 'postgres' }).realtime.transport).toBe(
+      'postgres',
+    );
     expect(() => loadConfig({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL must use redis: or rediss:/);
     expect(() => loadConfig({ REALTIME_TRANSPORT: 'nats' })).toThrow(/REALTIME_TRANSPORT=nats needs NATS_URL/);
     expect(() => loadConfig({ REALTIME_TRANSPORT: 'kafka' })).toThrow(/REALTIME_TRANSPORT must be one of/);
@@ -42,8 +48,12 @@ describe('configuration', () => {
       replayConcurrency: 2,
     });
     expect(loadConfig({ REALTIME_MAX_SOCKETS_PER_IP: '0' }).realtime.maxSocketsPerIp).toBe(0);
-    expect(() => loadConfig({ REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET: '0' })).toThrow(/REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET must be an integer from 1/);
-    expect(() => loadConfig({ REALTIME_REPLAY_CONCURRENCY: 'lots' })).toThrow(/REALTIME_REPLAY_CONCURRENCY must be an integer/);
+    expect(() => loadConfig({ REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET: '0' })).toThrow(
+      /REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET must be an integer from 1/,
+    );
+    expect(() => loadConfig({ REALTIME_REPLAY_CONCURRENCY: 'lots' })).toThrow(
+      /REALTIME_REPLAY_CONCURRENCY must be an integer/,
+    );
   });
 
   it('derives the public URL from HOST and PORT unless PUBLIC_URL is set', () => {
@@ -54,9 +64,22 @@ describe('configuration', () => {
   it('stores attachments under DATA_DIR unless STORAGE=s3, which needs a bucket and keys', () => {
     expect(loadConfig({}).storage).toEqual({ kind: 'local' });
     const s3 = { STORAGE: 's3', S3_BUCKET: 'files', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' };
-    expect(loadConfig(s3).storage).toEqual({ kind: 's3', endpoint: 'https://s3.us-east-1.amazonaws.com', bucket: 'files', region: 'us-east-1', accessKeyId: 'id', secretAccessKey: 'secret', forcePathStyle: false });
-    expect(loadConfig({ ...s3, S3_ENDPOINT: 'http://minio:9000', S3_FORCE_PATH_STYLE: 'true', S3_REGION: 'eu-west-1' }).storage).toMatchObject({ endpoint: 'http://minio:9000', region: 'eu-west-1', forcePathStyle: true });
-    expect(() => loadConfig({ STORAGE: 's3', S3_BUCKET: 'files' })).toThrow(new ConfigError('STORAGE=s3 needs S3_ACCESS_KEY_ID'));
+    expect(loadConfig(s3).storage).toEqual({
+      kind: 's3',
+      endpoint: 'https://s3.us-east-1.amazonaws.com',
+      bucket: 'files',
+      region: 'us-east-1',
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+      forcePathStyle: false,
+    });
+    expect(
+      loadConfig({ ...s3, S3_ENDPOINT: 'http://minio:9000', S3_FORCE_PATH_STYLE: 'true', S3_REGION: 'eu-west-1' })
+        .storage,
+    ).toMatchObject({ endpoint: 'http://minio:9000', region: 'eu-west-1', forcePathStyle: true });
+    expect(() => loadConfig({ STORAGE: 's3', S3_BUCKET: 'files' })).toThrow(
+      new ConfigError('STORAGE=s3 needs S3_ACCESS_KEY_ID'),
+    );
     expect(() => loadConfig({ STORAGE: 'ftp' })).toThrow(/STORAGE must be local or s3/);
     expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'ftp://x' })).toThrow(/S3_ENDPOINT must use http: or https:/);
   });
@@ -72,10 +95,21 @@ describe('configuration', () => {
   });
 
   it('bounds every connection by default and checks the HTTP limits', () => {
-    expect(loadConfig({}).http).toEqual({ requestTimeoutMs: 120_000, headersTimeoutMs: 15_000, keepAliveTimeoutMs: 72_000, idleTimeoutMs: 120_000, trustProxy: false, publicWritesPerMinute: 60 });
+    expect(loadConfig({}).http).toEqual({
+      requestTimeoutMs: 120_000,
+      headersTimeoutMs: 15_000,
+      keepAliveTimeoutMs: 72_000,
+      idleTimeoutMs: 120_000,
+      trustProxy: false,
+      publicWritesPerMinute: 60,
+    });
     expect(loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000' }).http.headersTimeoutMs).toBe(5_000);
-    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS \(6000\) must not exceed HTTP_REQUEST_TIMEOUT_MS/);
-    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS must be an integer from 1000/);
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_MS \(6000\) must not exceed HTTP_REQUEST_TIMEOUT_MS/,
+    );
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(
+      /HTTP_REQUEST_TIMEOUT_MS must be an integer from 1000/,
+    );
     expect(loadConfig({ PUBLIC_API_RATE_LIMIT: '0' }).http.publicWritesPerMinute).toBe(0);
   });
 

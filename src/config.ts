@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The running version, as package.json says (read once). */
-const VERSION: string = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')).version;
+const VERSION: string = JSON.parse(
+  fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8'),
+).version;
 
 export interface Config {
   port: number;
@@ -49,7 +51,17 @@ export interface Config {
     botRetryWindowMs: number;
   };
   /** Where attachment files live: DATA_DIR/attachments on this disk, or an S3-compatible bucket. */
-  storage: { kind: 'local' } | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+  storage:
+    | { kind: 'local' }
+    | {
+        kind: 's3';
+        endpoint: string;
+        bucket: string;
+        region: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        forcePathStyle: boolean;
+      };
   /** Multipart limits: `anonymous` for the Client and widget APIs (no token), `authenticated` for the others. */
   uploads: { authenticated: UploadLimits; anonymous: UploadLimits };
   /** Channel adapters (src/channels): provider base URLs are settings so tests point them at loopback fakes. */
@@ -163,9 +175,16 @@ function trustProxy(env: NodeJS.ProcessEnv): Config['http']['trustProxy'] {
   if (raw === '' || /^(false|0|no)$/i.test(raw)) return false;
   if (/^(true|yes)$/i.test(raw)) return true;
   if (/^\d+$/.test(raw)) return Number(raw);
-  const proxies = raw.split(',').map((p) => p.trim()).filter(Boolean);
-  if (proxies.some((p) => !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(p) && !['loopback', 'linklocal', 'uniquelocal'].includes(p))) {
-    throw new ConfigError(`TRUST_PROXY must be true, false, a number of hops or a comma-separated list of proxy addresses/CIDRs (got "${raw}")`);
+  const proxies = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (
+    proxies.some((p) => !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(p) && !['loopback', 'linklocal', 'uniquelocal'].includes(p))
+  ) {
+    throw new ConfigError(
+      `TRUST_PROXY must be true, false, a number of hops or a comma-separated list of proxy addresses/CIDRs (got "${raw}")`,
+    );
   }
   return proxies;
 }
@@ -173,7 +192,10 @@ function trustProxy(env: NodeJS.ProcessEnv): Config['http']['trustProxy'] {
 function http(env: NodeJS.ProcessEnv): Config['http'] {
   const requestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 120_000, 1_000, 3_600_000);
   const headersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', Math.min(15_000, requestTimeoutMs), 500, 3_600_000);
-  if (headersTimeoutMs > requestTimeoutMs) throw new ConfigError(`HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  if (headersTimeoutMs > requestTimeoutMs)
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
+    );
   return {
     requestTimeoutMs,
     headersTimeoutMs,
@@ -189,7 +211,8 @@ const RATE_LIMIT_STORES = ['postgres', 'redis', 'off'] as const;
 function rateLimits(env: NodeJS.ProcessEnv): RateLimits {
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
   const store = env.RATE_LIMIT_STORE || (redisUrl ? 'redis' : 'postgres');
-  if (!RATE_LIMIT_STORES.includes(store as never)) throw new ConfigError(`RATE_LIMIT_STORE must be one of ${RATE_LIMIT_STORES.join(', ')} (got "${store}")`);
+  if (!RATE_LIMIT_STORES.includes(store as never))
+    throw new ConfigError(`RATE_LIMIT_STORE must be one of ${RATE_LIMIT_STORES.join(', ')} (got "${store}")`);
   if (store === 'redis' && !redisUrl) throw new ConfigError('RATE_LIMIT_STORE=redis needs REDIS_URL');
   return {
     store: store as RateLimits['store'],
@@ -208,7 +231,8 @@ function realtime(env: NodeJS.ProcessEnv): Config['realtime'] {
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
   const natsUrl = url(env, 'NATS_URL', ['nats:', 'tls:', 'ws:', 'wss:']);
   const chosen = env.REALTIME_TRANSPORT || (redisUrl ? 'redis' : natsUrl ? 'nats' : 'postgres');
-  if (!TRANSPORTS.includes(chosen as never)) throw new ConfigError(`REALTIME_TRANSPORT must be one of ${TRANSPORTS.join(', ')} (got "${chosen}")`);
+  if (!TRANSPORTS.includes(chosen as never))
+    throw new ConfigError(`REALTIME_TRANSPORT must be one of ${TRANSPORTS.join(', ')} (got "${chosen}")`);
   if (chosen === 'redis' && !redisUrl) throw new ConfigError('REALTIME_TRANSPORT=redis needs REDIS_URL');
   if (chosen === 'nats' && !natsUrl) throw new ConfigError('REALTIME_TRANSPORT=nats needs NATS_URL');
   return {
@@ -261,7 +285,8 @@ function storage(env: NodeJS.ProcessEnv): Config['storage'] {
 function encryptionKey(env: NodeJS.ProcessEnv): string | undefined {
   const raw = env.ENCRYPTION_KEY?.trim();
   if (!raw) return undefined;
-  if (raw.length < 32) throw new ConfigError('ENCRYPTION_KEY must be at least 32 characters (e.g. openssl rand -base64 32)');
+  if (raw.length < 32)
+    throw new ConfigError('ENCRYPTION_KEY must be at least 32 characters (e.g. openssl rand -base64 32)');
   return raw;
 }
 
@@ -277,7 +302,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
-    databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS === undefined || flag(env, 'DATABASE_PREPARED_STATEMENTS'),
+    databasePreparedStatements:
+      env.DATABASE_PREPARED_STATEMENTS === undefined || flag(env, 'DATABASE_PREPARED_STATEMENTS'),
     dataDir: path.resolve(env.DATA_DIR || './data'),
     encryptionKey: encryptionKey(env),
     logLevel,
@@ -303,16 +329,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonymous: uploadLimits(env, 'PUBLIC_UPLOAD_', { maxFileBytes: 10 * MB, maxFiles: 5, maxRequestBytes: 25 * MB }),
     },
     channels: {
-      telegramApiBaseUrl: (url(env, 'TELEGRAM_API_BASE_URL', ['http:', 'https:']) ?? 'https://api.telegram.org').replace(/\/$/, ''),
-      whatsappCloudBaseUrl: (url(env, 'WHATSAPP_CLOUD_BASE_URL', ['http:', 'https:']) ?? 'https://graph.facebook.com').replace(/\/$/, ''),
+      telegramApiBaseUrl: (
+        url(env, 'TELEGRAM_API_BASE_URL', ['http:', 'https:']) ?? 'https://api.telegram.org'
+      ).replace(/\/$/, ''),
+      whatsappCloudBaseUrl: (
+        url(env, 'WHATSAPP_CLOUD_BASE_URL', ['http:', 'https:']) ?? 'https://graph.facebook.com'
+      ).replace(/\/$/, ''),
       whatsappAppSecret: env.WHATSAPP_APP_SECRET?.trim() || undefined,
       sendAttempts: integer(env, 'CHANNEL_SEND_ATTEMPTS', 6, 1, 50),
       sendRetryDelaySeconds: integer(env, 'CHANNEL_SEND_RETRY_DELAY_SECONDS', 5, 1, 3_600),
       timeoutMs: integer(env, 'CHANNEL_TIMEOUT_MS', 30_000, 100, 600_000),
       emailInboundPort: env.SMTP_INBOUND_PORT ? integer(env, 'SMTP_INBOUND_PORT', 0, 0, 65_535) : undefined,
       emailInboundHost: env.SMTP_INBOUND_HOST?.trim() || '0.0.0.0',
-      emailInboundTls: pairOf(env, 'SMTP_INBOUND_TLS_CERT', 'SMTP_INBOUND_TLS_KEY', (certPath, keyPath) => ({ certPath, keyPath })),
-      emailInboundAuth: pairOf(env, 'SMTP_INBOUND_AUTH_USERNAME', 'SMTP_INBOUND_AUTH_PASSWORD', (username, password) => ({ username, password })),
+      emailInboundTls: pairOf(env, 'SMTP_INBOUND_TLS_CERT', 'SMTP_INBOUND_TLS_KEY', (certPath, keyPath) => ({
+        certPath,
+        keyPath,
+      })),
+      emailInboundAuth: pairOf(
+        env,
+        'SMTP_INBOUND_AUTH_USERNAME',
+        'SMTP_INBOUND_AUTH_PASSWORD',
+        (username, password) => ({ username, password }),
+      ),
       emailReplyDomain: env.MAILER_INBOUND_EMAIL_DOMAIN?.trim() || undefined,
       imapPollSeconds: integer(env, 'IMAP_POLL_SECONDS', 60, 1, 86_400),
     },
@@ -322,7 +360,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Two settings that only make sense together: both set, neither, or a clear error naming the missing one. */
-function pairOf<T>(env: NodeJS.ProcessEnv, first: string, second: string, make: (a: string, b: string) => T): T | undefined {
+function pairOf<T>(
+  env: NodeJS.ProcessEnv,
+  first: string,
+  second: string,
+  make: (a: string, b: string) => T,
+): T | undefined {
   const a = env[first]?.trim();
   const b = env[second]?.trim();
   if (!a && !b) return undefined;

@@ -38,7 +38,12 @@ export class AppError extends Error {
   /** What is wrong with each of `attributes` (same order), when the message covers several; else the message serves. */
   readonly attributeMessages: string[] | undefined;
 
-  constructor(kind: ErrorKind, message: string, attributes: string[] = [], options: { retryAfterSeconds?: number; attributeMessages?: string[] } = {}) {
+  constructor(
+    kind: ErrorKind,
+    message: string,
+    attributes: string[] = [],
+    options: { retryAfterSeconds?: number; attributeMessages?: string[] } = {},
+  ) {
     super(message);
     this.kind = kind;
     this.attributes = attributes;
@@ -57,7 +62,8 @@ export const validation = (message: string, attributes: string[] = [], attribute
 export const unprocessable = (message: string, attributes: string[] = []) =>
   new AppError('unprocessable', message, attributes);
 /** A Rails-style model error: `attribute` is the field the message is about (conditions, actions, ...). */
-export const invalidRecord = (attribute: string, message: string) => new AppError('invalid_record', message, [attribute]);
+export const invalidRecord = (attribute: string, message: string) =>
+  new AppError('invalid_record', message, [attribute]);
 export const forbidden = () => new AppError('forbidden', 'You are not authorized to do this action');
 
 /** Unique constraints by name → the field they protect and the sentence a user reads. */
@@ -85,7 +91,10 @@ const UNIQUE_CONSTRAINTS: Record<string, { field: string; message: string }> = {
   team_members_team_id_user_id_key: { field: 'user_id', message: 'User is already a member of this team' },
   portals_slug_key: { field: 'slug', message: 'Slug has already been taken' },
   portals_custom_domain_key: { field: 'custom_domain', message: 'Custom domain has already been taken' },
-  portal_categories_portal_locale_slug_key: { field: 'slug', message: 'Slug has already been taken in this portal and locale' },
+  portal_categories_portal_locale_slug_key: {
+    field: 'slug',
+    message: 'Slug has already been taken in this portal and locale',
+  },
   portal_articles_portal_slug_key: { field: 'slug', message: 'Slug has already been taken in this portal' },
 };
 
@@ -96,7 +105,20 @@ interface PgError {
   message: string;
 }
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '53300']);
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '53300',
+]);
 
 /** Turns a PostgreSQL or connection error into a catalogue error; anything else stays internal. */
 export function translateError(error: unknown): AppError {
@@ -105,12 +127,11 @@ export function translateError(error: unknown): AppError {
   const code = pgError?.code;
   if (code === '23505') {
     const known = pgError.constraint ? UNIQUE_CONSTRAINTS[pgError.constraint] : undefined;
-    return known
-      ? validation(known.message, [known.field])
-      : validation('Record has already been taken');
+    return known ? validation(known.message, [known.field]) : validation('Record has already been taken');
   }
   if (code === '23503') return validation('Referenced record does not exist');
-  if (code === '23502') return validation(`${pgError.column ?? 'A required field'} can't be blank`, pgError.column ? [pgError.column] : []);
+  if (code === '23502')
+    return validation(`${pgError.column ?? 'A required field'} can't be blank`, pgError.column ? [pgError.column] : []);
   if (code === '23514') return validation('A value is not allowed');
   if (code === '22001') return validation('A value is too long');
   if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22023') {
@@ -118,14 +139,22 @@ export function translateError(error: unknown): AppError {
   }
   if (code === '54000') return validation('A value is too large');
   // NUL (\u0000) is valid JSON but PostgreSQL text and jsonb cannot store it.
-  if (code === '22021' || code === '22P05') return validation('A value contains a character that cannot be stored (NUL)');
+  if (code === '22021' || code === '22P05')
+    return validation('A value contains a character that cannot be stored (NUL)');
   if (code === '54001') return validation('A value is nested too deeply');
-  if (code && CONNECTION_ERRORS.has(code)) return new AppError('unavailable', 'The database is unavailable, try again shortly');
-  if (code === '40P01' || code === '40001') return new AppError('unavailable', 'The change met a concurrent one, try again');
+  if (code && CONNECTION_ERRORS.has(code))
+    return new AppError('unavailable', 'The database is unavailable, try again shortly');
+  if (code === '40P01' || code === '40001')
+    return new AppError('unavailable', 'The change met a concurrent one, try again');
   // A prepared statement met a table a newer process just migrated; the statement is prepared afresh next time.
-  if (isStalePlan(error)) return new AppError('unavailable', 'The database schema changed under this request, try again');
+  if (isStalePlan(error))
+    return new AppError('unavailable', 'The database schema changed under this request, try again');
   // pg's own wording for a connection lost mid-request, e.g. between two statements of a transaction.
-  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable/i.test(pgError?.message ?? '')) {
+  if (
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable/i.test(
+      pgError?.message ?? '',
+    )
+  ) {
     return new AppError('unavailable', 'The database is unavailable, try again shortly');
   }
   return new AppError('internal', 'Internal server error');

@@ -20,10 +20,14 @@ export interface Running {
 async function firstRunLogin(app: App): Promise<string> {
   const { db } = app.deps;
   const existing = await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
-  if (existing) return 'Sign in with an existing user (forgot the password? npx switchboard reset-password EMAIL), or create another account: npx switchboard bootstrap --json';
+  if (existing)
+    return 'Sign in with an existing user (forgot the password? npx switchboard reset-password EMAIL), or create another account: npx switchboard bootstrap --json';
   const created = await bootstrap(db, { accountName: 'My Company' });
   // Whoever ran the first start is the operator: the installation's platform app is theirs, never a tenant's.
-  const platformApp = await createPlatformApp(db, 'Installation platform app', { accountIds: [created.account_id], userIds: [created.user_id] });
+  const platformApp = await createPlatformApp(db, 'Installation platform app', {
+    accountIds: [created.account_id],
+    userIds: [created.user_id],
+  });
   return [
     'First run: created account, administrator and tokens (shown once, keep them; sign in to the dashboard with the email and password):',
     `  account_id        ${created.account_id}`,
@@ -47,7 +51,11 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     await connected.close();
     throw error;
   }
-  const app = await buildApp({ config, database: connected.database, mailer: createMailer(config.smtpUrl, config.mailFrom) });
+  const app = await buildApp({
+    config,
+    database: connected.database,
+    mailer: createMailer(config.smtpUrl, config.mailFrom),
+  });
   const login = await firstRunLogin(app);
   const workers = await startWorkers(connected.database, config, app.deps, app.log);
   // Listen last: a load balancer or orchestrator that sees /health answer may send traffic, or a SIGTERM,
@@ -74,7 +82,10 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       let cut = false;
       const deadline = setTimeout(() => {
         cut = true;
-        app.log.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown deadline passed: closing the connections still open');
+        app.log.warn(
+          { timeoutMs: config.shutdownTimeoutMs },
+          'shutdown deadline passed: closing the connections still open',
+        );
         app.server.closeAllConnections();
       }, config.shutdownTimeoutMs);
       try {

@@ -16,10 +16,21 @@ import { startStorageMaintenance } from './jobs/storage-maintenance.ts';
 import type { NotifiedSweep } from './jobs/notified-sweep.ts';
 
 /** The background parts of a Switchboard process, each of which a test may run alone. */
-export const WORKER_KINDS = ['events', 'chatbots', 'channels', 'automation', 'macros', 'scheduler', 'maintenance'] as const;
+export const WORKER_KINDS = [
+  'events',
+  'chatbots',
+  'channels',
+  'automation',
+  'macros',
+  'scheduler',
+  'maintenance',
+] as const;
 export type WorkerKind = (typeof WORKER_KINDS)[number];
 
-export type WorkersLog = JobsLog & { info(object: object, message: string): void; warn(object: object, message: string): void };
+export type WorkersLog = JobsLog & {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+};
 
 /** For tests and benches: workers that say nothing. */
 export const QUIET: WorkersLog = { info() {}, warn() {}, error() {} };
@@ -50,9 +61,15 @@ export async function startWorkers(
   const events = want.has('events') ? startEventWorker(database, config, log) : undefined;
   const chatbots = want.has('chatbots') ? await startChatbotEngine(database, config, log) : undefined;
   const channels = want.has('channels') ? await startChannelEngine(database, config, deps.storage, log) : undefined;
-  const automation = want.has('automation') ? startAutomationEngine(database, config, deps.mailer, log, deps.storage) : undefined;
+  const automation = want.has('automation')
+    ? startAutomationEngine(database, config, deps.mailer, log, deps.storage)
+    : undefined;
   const maintenance = want.has('maintenance')
-    ? [startStorageMaintenance(database.db, deps.storage, config, log), startAuthMaintenance(database.db, log), startAutoResolve(database, log)]
+    ? [
+        startStorageMaintenance(database.db, deps.storage, config, log),
+        startAuthMaintenance(database.db, log),
+        startAutoResolve(database, log),
+      ]
     : [];
   const macros = want.has('macros') ? await startMacroRunner(database, deps.mailer, log, deps.storage) : undefined;
   const scheduler = want.has('scheduler') ? await startScheduledSender(database, log) : undefined;

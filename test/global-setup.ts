@@ -44,7 +44,8 @@ function buildDashboardIfMissing(): void {
 export async function setup(project: TestProject): Promise<void> {
   buildDashboardIfMissing();
   // Servers a test starts (in-process or as `switchboard start`) must never write into the working tree's ./data.
-  if (!process.env.DATA_DIR) process.env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-data-'));
+  if (!process.env.DATA_DIR)
+    process.env.DATA_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-data-'));
   adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;
   if (!(await reachable(adminUrl))) {
     process.env.SWITCHBOARD_POSTGRES_HOME ??= TEST_POSTGRES_HOMES;
@@ -61,7 +62,8 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('adminUrl', adminUrl);
   project.provide('templateDatabase', template);
   const [redis, nats] = (services = await Promise.all([ensureService('redis'), ensureService('nats')]));
-  for (const service of services) if (service.skipped) console.warn(`skipping the tests that need it: ${service.skipped}`);
+  for (const service of services)
+    if (service.skipped) console.warn(`skipping the tests that need it: ${service.skipped}`);
   project.provide('redisUrl', redis.url ?? '');
   project.provide('natsUrl', nats.url ?? '');
 }

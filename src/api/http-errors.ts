@@ -31,7 +31,9 @@ export function toAppError(error: unknown): AppError {
     const issues = fastifyError.validation;
     const first = issues[0];
     // A union of literals fails as one "const" issue per branch: report the allowed values together.
-    const allowed = issues.filter((i) => i.keyword === 'const' && i.instancePath === first.instancePath).map((i) => i.params.allowedValue);
+    const allowed = issues
+      .filter((i) => i.keyword === 'const' && i.instancePath === first.instancePath)
+      .map((i) => i.params.allowedValue);
     const issue = first.keyword === 'const' ? { ...first, keyword: 'enum', params: { allowedValues: allowed } } : first;
     const { field, message } = describeIssue(issue);
     return validation(message, [field]);
@@ -50,7 +52,10 @@ export function toAppError(error: unknown): AppError {
   }
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
-    return new AppError(status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'bad_request', fastifyError.message);
+    return new AppError(
+      status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'bad_request',
+      fastifyError.message,
+    );
   }
   return translateError(error);
 }

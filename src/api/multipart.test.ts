@@ -30,19 +30,29 @@ const clientMessages = `${inboxPath}/contacts/${contact.source_id}/conversations
 function filesInStorage(): string[] {
   const root = path.join(ctx.config.dataDir, 'attachments');
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 const bytes = (size: number, fill = 0x61) => Buffer.alloc(size, fill);
-const files = (...sizes: number[]): FormFile[] => sizes.map((size, i) => ({ filename: `part-${i}.bin`, body: bytes(size) }));
+const files = (...sizes: number[]): FormFile[] =>
+  sizes.map((size, i) => ({ filename: `part-${i}.bin`, body: bytes(size) }));
 
 function post(url: string, form: { payload: Buffer; contentType: string }, token?: string) {
-  const headers: Record<string, string> = { 'content-type': form.contentType, ...(token ? { api_access_token: token } : {}) };
+  const headers: Record<string, string> = {
+    'content-type': form.contentType,
+    ...(token ? { api_access_token: token } : {}),
+  };
   return ctx.app.inject({ method: 'POST', url, payload: form.payload, headers });
 }
 
 async function messageCount(): Promise<number> {
-  const row = await db.selectFrom('messages').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -100,9 +110,17 @@ describe('authenticated uploads (Application API)', () => {
   it('leaves nothing behind when the message is refused after its files were stored', async () => {
     const stored = filesInStorage().length;
     const c = await f.openConversation();
-    const refused = await post(`${f.base}/conversations/${c.id}/messages`, formData({ content: 'x', content_type: 'input_select', private: 'sometimes' }, files(10)), f.account.api_access_token);
+    const refused = await post(
+      `${f.base}/conversations/${c.id}/messages`,
+      formData({ content: 'x', content_type: 'input_select', private: 'sometimes' }, files(10)),
+      f.account.api_access_token,
+    );
     expect(refused.statusCode).toBe(422);
-    const missing = await post(`${f.base}/conversations/999999/messages`, formData({ content: 'x' }, files(10)), f.account.api_access_token);
+    const missing = await post(
+      `${f.base}/conversations/999999/messages`,
+      formData({ content: 'x' }, files(10)),
+      f.account.api_access_token,
+    );
     expect(missing.statusCode).toBe(404);
     expect(filesInStorage()).toHaveLength(stored);
   });
@@ -110,38 +128,68 @@ describe('authenticated uploads (Application API)', () => {
   it('stores nothing for a caller refused before its body is read', async () => {
     const stored = filesInStorage().length;
     const stranger = await ctx.account('Other');
-    const res = await post(`${f.base}/conversations/1/messages`, formData({ content: 'x' }, files(10)), stranger.api_access_token);
+    const res = await post(
+      `${f.base}/conversations/1/messages`,
+      formData({ content: 'x' }, files(10)),
+      stranger.api_access_token,
+    );
     expect(res.statusCode).toBe(401);
     expect(filesInStorage()).toHaveLength(stored);
   });
 
   it('reads and drops files sent to a route that takes none', async () => {
     const stored = filesInStorage().length;
-    const form = formData({ name: 'With Avatar', email: 'avatar@example.com' }, [{ field: 'avatar', filename: 'me.png', body: bytes(10) }]);
+    const form = formData({ name: 'With Avatar', email: 'avatar@example.com' }, [
+      { field: 'avatar', filename: 'me.png', body: bytes(10) },
+    ]);
     const res = await post(`${f.base}/contacts`, form, f.account.api_access_token);
     expect(res.statusCode, res.body).toBe(200);
     const wtsForm = formData({ name: 'Form Contact', phonenumber: '5511999990000' }, files(10));
-    const wts = await ctx.app.inject({ method: 'POST', url: '/core/v1/contact', payload: wtsForm.payload, headers: { 'content-type': wtsForm.contentType, authorization: `Bearer ${f.account.api_access_token}` } });
+    const wts = await ctx.app.inject({
+      method: 'POST',
+      url: '/core/v1/contact',
+      payload: wtsForm.payload,
+      headers: { 'content-type': wtsForm.contentType, authorization: `Bearer ${f.account.api_access_token}` },
+    });
     expect(wts.statusCode, wts.body).toBeLessThan(500);
     expect(filesInStorage()).toHaveLength(stored);
   });
 
   it("answers an over-limit form in the WTS dialect's own error shape", async () => {
     const form = formData({ name: 'Form Contact' }, files(1, 1, 1, 1, 1));
-    const res = await ctx.app.inject({ method: 'POST', url: '/core/v1/contact', payload: form.payload, headers: { 'content-type': form.contentType, authorization: `Bearer ${f.account.api_access_token}` } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/core/v1/contact',
+      payload: form.payload,
+      headers: { 'content-type': form.contentType, authorization: `Bearer ${f.account.api_access_token}` },
+    });
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toMatchObject({ httpStatusCode: 413, error: true, key: 'ERROR_PAYLOAD_TOO_LARGE', text: expect.stringMatching(/at most 4 files/) });
+    expect(res.json()).toMatchObject({
+      httpStatusCode: 413,
+      error: true,
+      key: 'ERROR_PAYLOAD_TOO_LARGE',
+      text: expect.stringMatching(/at most 4 files/),
+    });
   });
 
   it('answers a malformed or cut-off form with 400, keeping no part of its files', async () => {
     const stored = filesInStorage().length;
     const c = await f.openConversation();
     const url = `${f.base}/conversations/${c.id}/messages`;
-    const noBoundary = await ctx.app.inject({ method: 'POST', url, payload: 'x', headers: { 'content-type': 'multipart/form-data', api_access_token: f.account.api_access_token } });
+    const noBoundary = await ctx.app.inject({
+      method: 'POST',
+      url,
+      payload: 'x',
+      headers: { 'content-type': 'multipart/form-data', api_access_token: f.account.api_access_token },
+    });
     expect(noBoundary.statusCode).toBe(400);
     expect(noBoundary.json().error).toMatch(/multipart body is malformed/);
     const form = formData({ content: 'cut' }, files(50 * KB));
-    const cut = await post(url, { payload: form.payload.subarray(0, 30 * KB), contentType: form.contentType }, f.account.api_access_token);
+    const cut = await post(
+      url,
+      { payload: form.payload.subarray(0, 30 * KB), contentType: form.contentType },
+      f.account.api_access_token,
+    );
     expect(cut.statusCode).toBe(400);
     expect(filesInStorage()).toHaveLength(stored);
   });

@@ -38,12 +38,18 @@ export async function registerMultipart(app: FastifyInstance): Promise<void> {
     if (!keys?.length) return;
     storedKeys.delete(request);
     const { db, storage } = request.server.deps;
-    await releaseUnclaimed(db, storage, keys).catch((err) => request.log.warn({ err }, 'uploads not released; the storage sweeper will remove them'));
+    await releaseUnclaimed(db, storage, keys).catch((err) =>
+      request.log.warn({ err }, 'uploads not released; the storage sweeper will remove them'),
+    );
   });
 }
 
 /** preValidation: turns a multipart body into plain fields; files land in storage (only the route's `uploadField`). */
-export async function readMultipartBody(request: FastifyRequest, reply: FastifyReply, limits: UploadLimits): Promise<void> {
+export async function readMultipartBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  limits: UploadLimits,
+): Promise<void> {
   if (!unread.has(request)) return;
   unread.delete(request);
   try {
@@ -102,7 +108,8 @@ function parseMultipart(request: FastifyRequest, limits: UploadLimits): Promise<
     parser.on('field', (name, value, _nameTruncated, valueTruncated) => {
       if (failed) return;
       fieldBytes += value.length;
-      if (valueTruncated || fieldBytes > MAX_FIELD_BYTES) return fail(tooLarge(`The form's fields are larger than allowed (${name})`));
+      if (valueTruncated || fieldBytes > MAX_FIELD_BYTES)
+        return fail(tooLarge(`The form's fields are larger than allowed (${name})`));
       entries.push([name, value]);
     });
     parser.on('file', (name, stream, filename, _encoding, mimetype) => {
@@ -122,15 +129,19 @@ function parseMultipart(request: FastifyRequest, limits: UploadLimits): Promise<
     parser.on('filesLimit', () => fail(tooLarge(`A request may carry at most ${limits.maxFiles} files`)));
     parser.on('fieldsLimit', () => fail(tooLarge('The form has too many fields')));
     parser.on('partsLimit', () => fail(tooLarge('The form has too many parts')));
-    parser.on('error', (error: Error) => fail(new AppError('bad_request', `The multipart body is malformed: ${error.message}`)));
+    parser.on('error', (error: Error) =>
+      fail(new AppError('bad_request', `The multipart body is malformed: ${error.message}`)),
+    );
     parser.on('finish', () => {
-      Promise.all(files).then(async () => {
-        if (failed) return;
-        // Bracketed names nest as in a urlencoded form; `attachments[]` is a list even with one file (Rails' rule).
-        const fields = await Promise.all(entries.map(async ([name, pending]) => [name, await pending] as const));
-        const body = nestFormFields(fields);
-        resolve(body);
-      }).catch(fail);
+      Promise.all(files)
+        .then(async () => {
+          if (failed) return;
+          // Bracketed names nest as in a urlencoded form; `attachments[]` is a list even with one file (Rails' rule).
+          const fields = await Promise.all(entries.map(async ([name, pending]) => [name, await pending] as const));
+          const body = nestFormFields(fields);
+          resolve(body);
+        })
+        .catch(fail);
     });
     meter.on('error', fail);
     request.raw.on('close', () => {

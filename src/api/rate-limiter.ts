@@ -63,6 +63,10 @@ function hextets(address: string): string[] {
 export function clientKey(ip: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   if (mapped) return mapped[1];
-  if (net.isIPv6(ip)) return `${hextets(ip.split('%')[0]).slice(0, 4).map((h) => parseInt(h, 16).toString(16)).join(':')}::/64`;
+  if (net.isIPv6(ip))
+    return `${hextets(ip.split('%')[0])
+      .slice(0, 4)
+      .map((h) => parseInt(h, 16).toString(16))
+      .join(':')}::/64`;
   return ip;
 }

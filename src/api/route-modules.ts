@@ -11,11 +11,13 @@ export type RoutePlugin = (app: App) => Promise<void>;
  */
 function routeFileIn(folder: string): string | undefined {
   const resource = path.basename(folder);
-  if (fs.existsSync(path.join(folder, 'routes.ts'))) throw new Error(`${folder}/routes.ts: name it ${resource}.routes.ts`);
+  if (fs.existsSync(path.join(folder, 'routes.ts')))
+    throw new Error(`${folder}/routes.ts: name it ${resource}.routes.ts`);
   const names = fs.readdirSync(folder).filter((name) => name.endsWith('.routes.ts'));
   const entries = names.filter((name) => name === `${resource}.routes.ts` || name.endsWith(`-${resource}.routes.ts`));
   if (entries.length > 1) throw new Error(`${folder} holds several route files for ${resource}: ${entries.join(', ')}`);
-  if (names.length && !entries.length) throw new Error(`${folder} has route files but none named ${resource}.routes.ts`);
+  if (names.length && !entries.length)
+    throw new Error(`${folder} has route files but none named ${resource}.routes.ts`);
   return entries[0] && path.join(folder, entries[0]);
 }
 

@@ -9,7 +9,13 @@ import type { AccountAccess } from '../domain/auth/principals.ts';
 import type { Mailer } from '../domain/mail/mailer.ts';
 import type { ObjectStorage } from '../storage/object-storage.ts';
 
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 export interface Deps {
   db: Db;

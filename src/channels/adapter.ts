@@ -46,7 +46,12 @@ export interface ChannelAdapter {
   /** Chatwoot's create `channel.type`. */
   shortType: string;
   /** Creates the inbox with the provider set up (Chatwoot's `POST …/inboxes` with this `channel.type`). */
-  createInbox(ctx: ChannelContext, accountId: number, input: InboxInput, channel: Record<string, unknown>): Promise<Inbox>;
+  createInbox(
+    ctx: ChannelContext,
+    accountId: number,
+    input: InboxInput,
+    channel: Record<string, unknown>,
+  ): Promise<Inbox>;
   /** Called before the inbox is deleted; answers what to do with the provider once it is gone. */
   beforeDelete(ctx: ChannelContext, inbox: Inbox): Promise<() => Promise<void>>;
   /** Sends the message; answers the provider's message id (the first, and every part's when it went out in several). */

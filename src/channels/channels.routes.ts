@@ -4,7 +4,8 @@ import { CHANNEL_ADAPTERS } from './registry.ts';
 /** A request path with the secrets adapters put in their webhook paths replaced, for logs. */
 export function redactChannelSecrets(url: string): string {
   for (const { secretPathPrefix: prefix } of CHANNEL_ADAPTERS) {
-    if (prefix && url.startsWith(prefix)) return prefix + '[redacted]' + url.slice(prefix.length).replace(/^[^/?#]*/, '');
+    if (prefix && url.startsWith(prefix))
+      return prefix + '[redacted]' + url.slice(prefix.length).replace(/^[^/?#]*/, '');
   }
   return url;
 }

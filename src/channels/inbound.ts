@@ -18,7 +18,13 @@ export interface InboundMessage {
    * `phoneNumber` (+E.164) or `email`: a contact of the account with it already is the one who writes (Chatwoot
    * finds it so), else one is created with it.
    */
-  contact: { sourceId: string; name: string; additionalAttributes: Record<string, unknown>; phoneNumber?: string; email?: string };
+  contact: {
+    sourceId: string;
+    name: string;
+    additionalAttributes: Record<string, unknown>;
+    phoneNumber?: string;
+    email?: string;
+  };
   /** The conversation the provider says the message continues (email threading); used when it is in the inbox. */
   conversationId?: number;
   /** Kept on a new conversation (e.g. Telegram's chat_id, which outbound sends need). */
@@ -37,20 +43,42 @@ const UNIQUE_VIOLATION = '23505';
 
 /** Whether a provider message id was already taken in (a cheap look before downloading its media). */
 export async function alreadyReceived(db: Db, inbox: Inbox, providerMessageId: string): Promise<boolean> {
-  const row = await db.selectFrom('channel_receipts').select('inbox_id').where('inbox_id', '=', inbox.id).where('provider_message_id', '=', providerMessageId).executeTakeFirst();
+  const row = await db
+    .selectFrom('channel_receipts')
+    .select('inbox_id')
+    .where('inbox_id', '=', inbox.id)
+    .where('provider_message_id', '=', providerMessageId)
+    .executeTakeFirst();
   return Boolean(row);
 }
 
 /** The contact's contact inbox, created with its contact on first contact (two deliveries racing find one). */
 async function contactInboxFor(db: Db, inbox: Inbox, contact: InboundMessage['contact']): Promise<ContactInbox> {
-  const find = () => db.selectFrom('contact_inboxes').selectAll().where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).where('source_id', '=', contact.sourceId).executeTakeFirst();
+  const find = () =>
+    db
+      .selectFrom('contact_inboxes')
+      .selectAll()
+      .where('account_id', '=', inbox.account_id)
+      .where('inbox_id', '=', inbox.id)
+      .where('source_id', '=', contact.sourceId)
+      .executeTakeFirst();
   const found = await find();
   if (found) return found;
   try {
     const known = contact.phoneNumber
-      ? await db.selectFrom('contacts').selectAll().where('account_id', '=', inbox.account_id).where('phone_number', '=', contact.phoneNumber).executeTakeFirst()
+      ? await db
+          .selectFrom('contacts')
+          .selectAll()
+          .where('account_id', '=', inbox.account_id)
+          .where('phone_number', '=', contact.phoneNumber)
+          .executeTakeFirst()
       : contact.email
-        ? await db.selectFrom('contacts').selectAll().where('account_id', '=', inbox.account_id).where(sql<boolean>`lower(email) = lower(${contact.email})`).executeTakeFirst()
+        ? await db
+            .selectFrom('contacts')
+            .selectAll()
+            .where('account_id', '=', inbox.account_id)
+            .where(sql<boolean>`lower(email) = lower(${contact.email})`)
+            .executeTakeFirst()
         : undefined;
     if (known) return await addContactInbox(db, known, inbox, contact.sourceId);
     const created = await createContact(db, inbox.account_id, {
@@ -71,16 +99,36 @@ async function contactInboxFor(db: Db, inbox: Inbox, contact: InboundMessage['co
 }
 
 /** The conversation the message joins: the contact's latest one still going (any, if the inbox keeps one), else a new one. */
-async function conversationFor(trx: Db, inbox: Inbox, contactInbox: ContactInbox, attributes: Record<string, unknown>, threadedId?: number): Promise<Conversation> {
+async function conversationFor(
+  trx: Db,
+  inbox: Inbox,
+  contactInbox: ContactInbox,
+  attributes: Record<string, unknown>,
+  threadedId?: number,
+): Promise<Conversation> {
   if (threadedId !== undefined) {
-    const threaded = await trx.selectFrom('conversations').selectAll().where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).where('id', '=', threadedId).executeTakeFirst();
+    const threaded = await trx
+      .selectFrom('conversations')
+      .selectAll()
+      .where('account_id', '=', inbox.account_id)
+      .where('inbox_id', '=', inbox.id)
+      .where('id', '=', threadedId)
+      .executeTakeFirst();
     if (threaded) return threaded;
   }
-  let latest = trx.selectFrom('conversations').selectAll().where('account_id', '=', inbox.account_id).where('contact_inbox_id', '=', contactInbox.id);
+  let latest = trx
+    .selectFrom('conversations')
+    .selectAll()
+    .where('account_id', '=', inbox.account_id)
+    .where('contact_inbox_id', '=', contactInbox.id);
   if (!inbox.lock_to_single_conversation) latest = latest.where('status', 'not in', ['resolved', 'hidden']);
   const going = await latest.orderBy('id', 'desc').executeTakeFirst();
   if (going) return going;
-  return createConversation(trx, inbox.account_id, { sourceId: contactInbox.source_id, inboxId: inbox.id, additionalAttributes: attributes });
+  return createConversation(trx, inbox.account_id, {
+    sourceId: contactInbox.source_id,
+    inboxId: inbox.id,
+    additionalAttributes: attributes,
+  });
 }
 
 /**
@@ -88,7 +136,12 @@ async function conversationFor(trx: Db, inbox: Inbox, contactInbox: ContactInbox
  * and the message commit together, so a redelivery (even one racing the first) stores nothing; its files,
  * already in storage, are released.
  */
-export async function receiveInbound(db: Db, storage: ObjectStorage, inbox: Inbox, inbound: InboundMessage): Promise<Message | undefined> {
+export async function receiveInbound(
+  db: Db,
+  storage: ObjectStorage,
+  inbox: Inbox,
+  inbound: InboundMessage,
+): Promise<Message | undefined> {
   const keys = (inbound.files ?? []).map((file) => file.storageKey);
   try {
     const contactInbox = await contactInboxFor(db, inbox, inbound.contact);
@@ -106,10 +159,21 @@ export async function receiveInbound(db: Db, storage: ObjectStorage, inbox: Inbo
       const group = inbound.groupKey ? await receivedMessage(trx, inbox, inbound.groupKey) : undefined;
       if (group) {
         const message = await addMessageFiles(trx, group, inbound.files ?? [], inbound.content);
-        await trx.updateTable('channel_receipts').set({ message_id: message.id }).where('inbox_id', '=', inbox.id).where('provider_message_id', '=', inbound.providerMessageId).execute();
+        await trx
+          .updateTable('channel_receipts')
+          .set({ message_id: message.id })
+          .where('inbox_id', '=', inbox.id)
+          .where('provider_message_id', '=', inbound.providerMessageId)
+          .execute();
         return message;
       }
-      const conversation = await conversationFor(trx, inbox, contactInbox, inbound.conversationAttributes, inbound.conversationId);
+      const conversation = await conversationFor(
+        trx,
+        inbox,
+        contactInbox,
+        inbound.conversationAttributes,
+        inbound.conversationId,
+      );
       const { message } = await insertMessage(trx, conversation.id, {
         messageType: MESSAGE_TYPE.incoming,
         content: inbound.content,
@@ -118,9 +182,22 @@ export async function receiveInbound(db: Db, storage: ObjectStorage, inbox: Inbo
         sourceId: inbound.sourceId,
         files: inbound.files,
       });
-      await trx.updateTable('channel_receipts').set({ message_id: message.id }).where('inbox_id', '=', inbox.id).where('provider_message_id', '=', inbound.providerMessageId).execute();
+      await trx
+        .updateTable('channel_receipts')
+        .set({ message_id: message.id })
+        .where('inbox_id', '=', inbox.id)
+        .where('provider_message_id', '=', inbound.providerMessageId)
+        .execute();
       if (inbound.groupKey) {
-        await trx.insertInto('channel_receipts').values({ inbox_id: inbox.id, provider_message_id: inbound.groupKey, account_id: inbox.account_id, message_id: message.id }).execute();
+        await trx
+          .insertInto('channel_receipts')
+          .values({
+            inbox_id: inbox.id,
+            provider_message_id: inbound.groupKey,
+            account_id: inbox.account_id,
+            message_id: message.id,
+          })
+          .execute();
       }
       return message;
     });

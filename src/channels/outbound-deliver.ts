@@ -9,7 +9,11 @@ export type SendOutcome = 'done' | 'retry';
 
 async function fail(ctx: ChannelContext, messageId: number, reason: string): Promise<void> {
   const { db } = ctx;
-  await db.updateTable('channel_sends').set({ status: 'failed', last_error: reason, updated_at: new Date() }).where('message_id', '=', messageId).execute();
+  await db
+    .updateTable('channel_sends')
+    .set({ status: 'failed', last_error: reason, updated_at: new Date() })
+    .where('message_id', '=', messageId)
+    .execute();
   const message = await db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst();
   if (message) await updateMessageStatus(db, message, 'failed', reason);
 }
@@ -29,14 +33,29 @@ export async function attemptSend(ctx: ChannelContext, messageId: number): Promi
     .returningAll()
     .executeTakeFirst();
   if (!claimed) return 'done';
-  const message = await db.selectFrom('messages').selectAll().where('id', '=', messageId).where('account_id', '=', claimed.account_id).executeTakeFirst();
-  const inbox = await db.selectFrom('inboxes').selectAll().where('id', '=', claimed.inbox_id).where('account_id', '=', claimed.account_id).executeTakeFirst();
+  const message = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('id', '=', messageId)
+    .where('account_id', '=', claimed.account_id)
+    .executeTakeFirst();
+  const inbox = await db
+    .selectFrom('inboxes')
+    .selectAll()
+    .where('id', '=', claimed.inbox_id)
+    .where('account_id', '=', claimed.account_id)
+    .executeTakeFirst();
   const adapter = inbox && adapterForType(inbox.channel_type);
   if (!message || !inbox || !adapter) {
     await db.deleteFrom('channel_sends').where('message_id', '=', messageId).execute();
     return 'done';
   }
-  const conversation = await db.selectFrom('conversations').selectAll().where('id', '=', message.conversation_id).where('account_id', '=', message.account_id).executeTakeFirstOrThrow();
+  const conversation = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('id', '=', message.conversation_id)
+    .where('account_id', '=', message.account_id)
+    .executeTakeFirstOrThrow();
   const attachments: Attachment[] = await db
     .selectFrom('attachments')
     .select(ATTACHMENT_COLUMNS)
@@ -53,7 +72,11 @@ export async function attemptSend(ctx: ChannelContext, messageId: number): Promi
   }
   try {
     const { sourceId, partIds } = await adapter.send(ctx, outbound);
-    await db.updateTable('channel_sends').set({ status: 'sent', last_error: null, updated_at: new Date() }).where('message_id', '=', messageId).execute();
+    await db
+      .updateTable('channel_sends')
+      .set({ status: 'sent', last_error: null, updated_at: new Date() })
+      .where('message_id', '=', messageId)
+      .execute();
     await markMessageSent(db, message, sourceId, partIds);
     return 'done';
   } catch (error) {
@@ -64,21 +87,37 @@ export async function attemptSend(ctx: ChannelContext, messageId: number): Promi
   }
 }
 
-const asProviderError = (error: unknown) => (error instanceof ProviderError ? error : new ProviderError((error as Error).message, true));
+const asProviderError = (error: unknown) =>
+  error instanceof ProviderError ? error : new ProviderError((error as Error).message, true);
 
 /** A retryable failure before the last attempt: the reason is kept and the job tried again. */
 async function retryLater(ctx: ChannelContext, claimed: ChannelSend, error: ProviderError): Promise<boolean> {
   if (!error.retryable || claimed.attempts >= ctx.config.channels.sendAttempts) return false;
-  await ctx.db.updateTable('channel_sends').set({ last_error: error.reason, updated_at: new Date() }).where('message_id', '=', claimed.message_id).execute();
-  ctx.log.warn({ message: claimed.message_id, attempt: claimed.attempts, reason: error.reason }, `channel ${claimed.action} failed, will retry`);
+  await ctx.db
+    .updateTable('channel_sends')
+    .set({ last_error: error.reason, updated_at: new Date() })
+    .where('message_id', '=', claimed.message_id)
+    .execute();
+  ctx.log.warn(
+    { message: claimed.message_id, attempt: claimed.attempts, reason: error.reason },
+    `channel ${claimed.action} failed, will retry`,
+  );
   return true;
 }
 
 /** An agent deleted a sent message: the provider removes it too, where it allows (the message stays deleted here either way). */
-async function removeFromProvider(ctx: ChannelContext, claimed: ChannelSend, outbound: OutboundMessage): Promise<SendOutcome> {
+async function removeFromProvider(
+  ctx: ChannelContext,
+  claimed: ChannelSend,
+  outbound: OutboundMessage,
+): Promise<SendOutcome> {
   const adapter = adapterForType(outbound.inbox.channel_type);
   const done = (status: 'sent' | 'failed', reason: string | null) =>
-    ctx.db.updateTable('channel_sends').set({ status, last_error: reason, updated_at: new Date() }).where('message_id', '=', claimed.message_id).execute();
+    ctx.db
+      .updateTable('channel_sends')
+      .set({ status, last_error: reason, updated_at: new Date() })
+      .where('message_id', '=', claimed.message_id)
+      .execute();
   if (!adapter?.remove) {
     await done('failed', 'the channel cannot delete messages');
     return 'done';

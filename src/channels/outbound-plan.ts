@@ -8,7 +8,8 @@ import { ADAPTER_CHANNEL_TYPES } from './registry.ts';
 export const CHANNEL_SENDS_CHANNEL = 'switchboard_channel_sends';
 
 type Change = { previous_value?: unknown; current_value?: unknown };
-const changes = (event: DomainEvent) => ((event.data as { previous_changes?: Record<string, Change> }).previous_changes ?? {});
+const changes = (event: DomainEvent) =>
+  (event.data as { previous_changes?: Record<string, Change> }).previous_changes ?? {};
 
 /** A failed message set back to `sent` (Chatwoot's retry): its channel sends it again. */
 function isRetry(event: DomainEvent): boolean {
@@ -44,22 +45,46 @@ async function channelMessages(trx: Db, ids: number[], sent: boolean) {
  */
 export async function planChannelSends(trx: Db, events: DomainEvent[]): Promise<void> {
   const withMessage = events.filter((e) => e.message_id !== null);
-  const sends = await channelMessages(trx, withMessage.filter((e) => e.name === 'message.created' || (e.name === 'message.updated' && isRetry(e))).map((e) => e.message_id!), false);
-  const removals = await channelMessages(trx, withMessage.filter((e) => e.name === 'message.updated' && isDeletion(e)).map((e) => e.message_id!), true);
+  const sends = await channelMessages(
+    trx,
+    withMessage
+      .filter((e) => e.name === 'message.created' || (e.name === 'message.updated' && isRetry(e)))
+      .map((e) => e.message_id!),
+    false,
+  );
+  const removals = await channelMessages(
+    trx,
+    withMessage.filter((e) => e.name === 'message.updated' && isDeletion(e)).map((e) => e.message_id!),
+    true,
+  );
   if (sends.length) {
     await trx
       .insertInto('channel_sends')
       .values(sends.map((m) => ({ message_id: m.id, account_id: m.account_id, inbox_id: m.inbox_id })))
       .onConflict((oc) =>
-        oc.column('message_id').doUpdateSet({ status: 'queued', attempts: 0, last_error: null, updated_at: new Date() }).where('channel_sends.status', '=', 'failed'),
+        oc
+          .column('message_id')
+          .doUpdateSet({ status: 'queued', attempts: 0, last_error: null, updated_at: new Date() })
+          .where('channel_sends.status', '=', 'failed'),
       )
       .execute();
   }
   if (removals.length) {
     await trx
       .insertInto('channel_sends')
-      .values(removals.map((m) => ({ message_id: m.id, account_id: m.account_id, inbox_id: m.inbox_id, action: 'delete' as const })))
-      .onConflict((oc) => oc.column('message_id').doUpdateSet({ action: 'delete', status: 'queued', attempts: 0, last_error: null, updated_at: new Date() }))
+      .values(
+        removals.map((m) => ({
+          message_id: m.id,
+          account_id: m.account_id,
+          inbox_id: m.inbox_id,
+          action: 'delete' as const,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .column('message_id')
+          .doUpdateSet({ action: 'delete', status: 'queued', attempts: 0, last_error: null, updated_at: new Date() }),
+      )
       .execute();
   }
   if (sends.length || removals.length) await sql`SELECT pg_notify(${CHANNEL_SENDS_CHANNEL}, '')`.execute(trx);

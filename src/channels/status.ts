@@ -9,7 +9,13 @@ const RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3 };
  * A provider's status callback for a message it sent for us (found by its source_id in the inbox): the status
  * is updated (with the provider's reason when it failed) and `message.updated` fired. Unknown ids are ignored.
  */
-export async function updateSentStatus(db: Db, inbox: Inbox, sourceId: string, status: 'sent' | 'delivered' | 'read' | 'failed', reason?: string): Promise<boolean> {
+export async function updateSentStatus(
+  db: Db,
+  inbox: Inbox,
+  sourceId: string,
+  status: 'sent' | 'delivered' | 'read' | 'failed',
+  reason?: string,
+): Promise<boolean> {
   const message = await db
     .selectFrom('messages')
     .selectAll()
@@ -20,6 +26,11 @@ export async function updateSentStatus(db: Db, inbox: Inbox, sourceId: string, s
     .executeTakeFirst();
   if (!message || message.status === status) return false;
   if (status !== 'failed' && (RANK[message.status] ?? 0) >= RANK[status]) return false;
-  await updateMessageStatus(db, message, status as MessageStatus, status === 'failed' ? (reason ?? 'failed') : undefined);
+  await updateMessageStatus(
+    db,
+    message,
+    status as MessageStatus,
+    status === 'failed' ? (reason ?? 'failed') : undefined,
+  );
   return true;
 }

@@ -14,24 +14,34 @@ const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/switchboard.js');
 
 function cli(args: string[], env: Record<string, string>) {
-  return run(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 120_000 });
+  return run(process.execPath, [BIN, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    timeout: 120_000,
+  });
 }
 
 describe('switchboard CLI', () => {
   it('bootstrap --json prints one JSON object and the token works', async () => {
     const database = await createTestDatabase();
     onTestFinished(() => database.drop());
-    const { stdout } = await cli(['bootstrap', '--json', '--account', 'CLI Co', '--email', 'cli@example.com', '--password', 'secret123'], {
-      DATABASE_URL: database.url,
-    });
+    const { stdout } = await cli(
+      ['bootstrap', '--json', '--account', 'CLI Co', '--email', 'cli@example.com', '--password', 'secret123'],
+      {
+        DATABASE_URL: database.url,
+      },
+    );
     const result = JSON.parse(stdout.trim());
     // No platform token: platform apps are the installation operator's (platform-app create), never an account's.
     expect(Object.keys(result).sort()).toEqual(['account_id', 'api_access_token', 'email', 'password', 'user_id']);
     expect(result).toMatchObject({ email: 'cli@example.com', password: 'secret123' });
-    const again = await cli(['bootstrap', '--json', '--email', 'cli@example.com'], { DATABASE_URL: database.url }).catch((e) => e);
+    const again = await cli(['bootstrap', '--json', '--email', 'cli@example.com'], {
+      DATABASE_URL: database.url,
+    }).catch((e) => e);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/Email has already been taken/);
-    const reset = await cli(['reset-password', 'CLI@example.com', '--password', 'fresh-pass-1'], { DATABASE_URL: database.url });
+    const reset = await cli(['reset-password', 'CLI@example.com', '--password', 'fresh-pass-1'], {
+      DATABASE_URL: database.url,
+    });
     expect(reset.stdout).toMatch(/New password for CLI@example.com: fresh-pass-1/);
     const missing = await cli(['reset-password', 'nobody@example.com'], { DATABASE_URL: database.url }).catch((e) => e);
     expect(missing.code).toBe(1);
@@ -43,13 +53,27 @@ describe('switchboard CLI', () => {
     onTestFinished(() => database.drop());
     const env = { DATABASE_URL: database.url };
     const account = JSON.parse((await cli(['bootstrap', '--json', '--account', 'Granted'], env)).stdout.trim());
-    const { stdout } = await cli(['platform-app', 'create', '--name', 'Reseller', '--account', String(account.account_id), '--json'], env);
+    const { stdout } = await cli(
+      ['platform-app', 'create', '--name', 'Reseller', '--account', String(account.account_id), '--json'],
+      env,
+    );
     const app = JSON.parse(stdout.trim());
-    expect(app).toEqual({ platform_app_id: expect.any(Number), name: 'Reseller', platform_token: expect.any(String), account_ids: [account.account_id] });
+    expect(app).toEqual({
+      platform_app_id: expect.any(Number),
+      name: 'Reseller',
+      platform_token: expect.any(String),
+      account_ids: [account.account_id],
+    });
     const listed = JSON.parse((await cli(['platform-app', 'list', '--json'], env)).stdout.trim());
-    expect(listed).toEqual([expect.objectContaining({ id: app.platform_app_id, name: 'Reseller', accounts: 1, users: 0, agent_bots: 0 })]);
+    expect(listed).toEqual([
+      expect.objectContaining({ id: app.platform_app_id, name: 'Reseller', accounts: 1, users: 0, agent_bots: 0 }),
+    ]);
     const db = openDatabase(database.url, { max: 1 });
-    const stored = await db.db.selectFrom('access_tokens').select('token_digest').where('owner_type', '=', 'PlatformApp').execute();
+    const stored = await db.db
+      .selectFrom('access_tokens')
+      .select('token_digest')
+      .where('owner_type', '=', 'PlatformApp')
+      .execute();
     await db.close();
     expect(stored).toEqual([{ token_digest: tokenDigest(app.platform_token) }]);
     const revoked = await cli(['platform-app', 'revoke', String(app.platform_app_id)], env);
@@ -71,24 +95,41 @@ describe('switchboard CLI', () => {
   it('starts on an embedded PostgreSQL and bootstraps while the server runs', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-cli-'));
     const port = await freePort();
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', SWITCHBOARD_POSTGRES_HOME: TEST_POSTGRES_HOMES };
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      SWITCHBOARD_POSTGRES_HOME: TEST_POSTGRES_HOMES,
+    };
     const server = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let errors = '';
     server.stdout.on('data', (chunk) => (output += chunk));
     server.stderr.on('data', (chunk) => (errors += chunk));
     try {
-      for (let i = 0; i < 900 && !output.includes('is ready at') && server.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 900 && !output.includes('is ready at') && server.exitCode === null; i++)
+        await new Promise((r) => setTimeout(r, 100));
       expect(errors).toBe('');
       expect(output).toContain(`is ready at http://127.0.0.1:${port}`);
       expect(output).toMatch(/api_access_token\s+\S+/);
       expect(output).toMatch(/installation's platform token[^\n]*\n\s+platform_token\s+\S+/);
       const platformToken = /platform_token\s+(\S+)/.exec(output)![1];
-      const granted = await fetch(`http://127.0.0.1:${port}/platform/api/v1/accounts`, { headers: { api_access_token: platformToken } });
+      const granted = await fetch(`http://127.0.0.1:${port}/platform/api/v1/accounts`, {
+        headers: { api_access_token: platformToken },
+      });
       expect((await granted.json()).map((a: { name: string }) => a.name)).toEqual(['My Company']);
-      const { stdout } = await cli(['bootstrap', '--json', '--account', 'Second'], { DATA_DIR: dataDir, DATABASE_URL: '', SWITCHBOARD_POSTGRES_HOME: TEST_POSTGRES_HOMES });
+      const { stdout } = await cli(['bootstrap', '--json', '--account', 'Second'], {
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        SWITCHBOARD_POSTGRES_HOME: TEST_POSTGRES_HOMES,
+      });
       const second = JSON.parse(stdout.trim());
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/accounts/${second.account_id}`, { headers: { api_access_token: second.api_access_token } });
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/accounts/${second.account_id}`, {
+        headers: { api_access_token: second.api_access_token },
+      });
       expect(res.status).toBe(200);
       expect((await res.json()).name).toBe('Second');
     } finally {

@@ -16,12 +16,17 @@ import { IMPORT_USAGE, runImport } from './import/command.ts';
 
 /** A clone installed with scripts skipped (or whose build was removed) still serves the dashboard on start. */
 function buildDashboardIfMissing(): void {
-  const built = [path.join(DASHBOARD_DIST, 'index.html'), path.join(WIDGET_DIST, 'index.html'), path.join(SDK_DIST, 'sdk.js')];
+  const built = [
+    path.join(DASHBOARD_DIST, 'index.html'),
+    path.join(WIDGET_DIST, 'index.html'),
+    path.join(SDK_DIST, 'sdk.js'),
+  ];
   if (built.every((file) => fs.existsSync(file))) return;
   process.stdout.write('The dashboard and widget are not built yet: building them (one time)...\n');
   const script = path.resolve(import.meta.dirname, '../../scripts/build-web.js');
   const build = spawnSync(process.execPath, [script], { stdio: 'inherit' });
-  if (build.status !== 0) process.stderr.write('Building the dashboard failed; the API works, /app will say what is missing.\n');
+  if (build.status !== 0)
+    process.stderr.write('Building the dashboard failed; the API works, /app will say what is missing.\n');
 }
 
 const USAGE = `Usage: switchboard <command> [options]

@@ -22,7 +22,11 @@ export async function runPlatformApp(args: string[], config: Config): Promise<nu
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { name: { type: 'string' }, account: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } },
+    options: {
+      name: { type: 'string' },
+      account: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+    },
   });
   if (action !== 'create' && action !== 'list' && action !== 'revoke') {
     process.stderr.write(`Usage:\n${PLATFORM_APP_USAGE}\n`);
@@ -38,12 +42,19 @@ export async function runPlatformApp(args: string[], config: Config): Promise<nu
     if (action === 'create') {
       const app = await createPlatformApp(db, values.name!, { accountIds });
       const shown = { platform_app_id: app.id, name: app.name, platform_token: app.token, account_ids: accountIds };
-      process.stdout.write(values.json ? `${JSON.stringify(shown)}\n` : `platform_app_id   ${app.id}\nname              ${app.name}\nplatform_token    ${app.token}\n(shown once, keep it)\n`);
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify(shown)}\n`
+          : `platform_app_id   ${app.id}\nname              ${app.name}\nplatform_token    ${app.token}\n(shown once, keep it)\n`,
+      );
     } else if (action === 'list') {
       const apps = await listPlatformApps(db);
       if (values.json) process.stdout.write(`${JSON.stringify(apps)}\n`);
       else {
-        const lines = apps.map((a) => `${String(a.id).padEnd(6)} ${a.name}  (accounts ${a.accounts}, users ${a.users}, agent bots ${a.agent_bots}; created ${a.created_at.toISOString()})`);
+        const lines = apps.map(
+          (a) =>
+            `${String(a.id).padEnd(6)} ${a.name}  (accounts ${a.accounts}, users ${a.users}, agent bots ${a.agent_bots}; created ${a.created_at.toISOString()})`,
+        );
         process.stdout.write(lines.length ? `${lines.join('\n')}\n` : 'No platform apps.\n');
       }
     } else {

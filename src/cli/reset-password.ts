@@ -5,7 +5,11 @@ import { resetPassword } from '../domain/auth/reset-password.ts';
 
 /** `switchboard reset-password EMAIL [--password P]`: prints the new password once. */
 export async function runResetPassword(args: string[], config: Config): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { password: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { password: { type: 'string' } },
+    allowPositionals: true,
+  });
   const [email] = positionals;
   if (!email) {
     process.stderr.write('Usage: switchboard reset-password EMAIL [--password P]\n');

@@ -11,7 +11,10 @@ const database = await createTestDatabase();
 afterAll(() => database.drop());
 
 function seed(args: string[]) {
-  return run(process.execPath, [BIN, 'seed', ...args], { env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: database.url }, timeout: 120_000 });
+  return run(process.execPath, [BIN, 'seed', ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: database.url },
+    timeout: 120_000,
+  });
 }
 
 describe('switchboard seed', () => {
@@ -23,7 +26,9 @@ describe('switchboard seed', () => {
     expect(stderr).toMatch(/messages\s+\[#+\] 100%/);
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const { rows } = await client.query('SELECT count(*)::int AS n FROM messages WHERE account_id = $1', [result.accountId]);
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM messages WHERE account_id = $1', [
+      result.accountId,
+    ]);
     await client.end();
     expect(rows[0].n).toBe(300);
 

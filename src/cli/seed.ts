@@ -27,7 +27,10 @@ function summary(result: SeedResult, token: string): string {
     `account_id         ${result.accountId}`,
     `api_access_token   ${token}`,
     `rows               ${fmt(rows.conversations)} conversations, ${fmt(rows.messages)} messages, ${fmt(rows.contacts)} contacts, ${fmt(rows.contactInboxes)} contact inboxes, ${rows.agents} agents`,
-    `longest            ${result.longestConversations.slice(0, 3).map((c) => `#${c.displayId} (${fmt(c.messages)} messages)`).join(', ')}`,
+    `longest            ${result.longestConversations
+      .slice(0, 3)
+      .map((c) => `#${c.displayId} (${fmt(c.messages)} messages)`)
+      .join(', ')}`,
     `rare tokens        ${result.rareTokens.map((t) => `${t.token} (${fmt(t.messages)})`).join(', ')}`,
     `seeded ${fmt(result.totalRows)} rows in ${(result.ms / 1000).toFixed(1)} s (${fmt(result.rowsPerSecond)} rows/s; ${result.jobs} COPY streams, foreign-key checks ${result.foreignKeyChecks ? 'on' : 'off, references verified in bulk'})`,
   ].join('\n');
@@ -61,16 +64,29 @@ export async function runSeed(args: string[], config: Config): Promise<number> {
   checkSize(options);
   const connected = await connect(config, { owner: false });
   try {
-    const account = await bootstrap(connected.database.db, { accountName: values.account ?? `Seed ${new Date().toISOString().slice(0, 16)}` });
+    const account = await bootstrap(connected.database.db, {
+      accountName: values.account ?? `Seed ${new Date().toISOString().slice(0, 16)}`,
+    });
     let result: SeedResult;
     try {
-      result = await seedAccount(connected.url, { ...options, accountId: account.account_id, progress: stderrProgress() });
+      result = await seedAccount(connected.url, {
+        ...options,
+        accountId: account.account_id,
+        progress: stderrProgress(),
+      });
     } catch (error) {
       await removeSeededAccount(connected.database.pool, account.account_id).catch(() => {});
       throw error;
     }
     process.stdout.write(
-      values.json ? JSON.stringify({ ...result, api_access_token: account.api_access_token, email: account.email, password: account.password }) + '\n' : summary(result, account.api_access_token) + '\n',
+      values.json
+        ? JSON.stringify({
+            ...result,
+            api_access_token: account.api_access_token,
+            email: account.email,
+            password: account.password,
+          }) + '\n'
+        : summary(result, account.api_access_token) + '\n',
     );
     return 0;
   } finally {

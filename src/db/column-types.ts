@@ -67,7 +67,17 @@ export type ScheduledMessageStatus = 'SCHEDULED' | 'PROCESSED' | 'SENT' | 'CANCE
 export type SequenceContactStatus = 'ACTIVE' | 'COMPLETED' | 'STOPPED' | 'REMOVED';
 export type PanelType = 'MANAGEMENT' | 'SALES';
 export type CardStatus = 'OPEN' | 'WON' | 'LOST' | 'ARCHIVED';
-export type PanelFieldType = 'STRING' | 'TEXT' | 'INTEGER' | 'FLOAT' | 'SINGLESELECT' | 'MULTISELECT' | 'DATE' | 'TIME' | 'DATETIME' | 'BOOLEAN';
+export type PanelFieldType =
+  | 'STRING'
+  | 'TEXT'
+  | 'INTEGER'
+  | 'FLOAT'
+  | 'SINGLESELECT'
+  | 'MULTISELECT'
+  | 'DATE'
+  | 'TIME'
+  | 'DATETIME'
+  | 'BOOLEAN';
 
 /** Help Center locales: which the portal offers and which it opens in. */
 export interface PortalConfig {

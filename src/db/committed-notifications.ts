@@ -1,5 +1,12 @@
 import { EventEmitter } from 'node:events';
-import { PostgresDialect, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
+import {
+  PostgresDialect,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
 
 const NOTIFY_STATEMENT = /^select pg_notify\(\$1, \$2\)$/i;
 
@@ -60,7 +67,9 @@ class TappedDriver implements Driver {
     return this.inner.init();
   }
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new TappedConnection(await this.inner.acquireConnection(), (channel, payload) => this.notifications.emit('notify', channel, payload));
+    return new TappedConnection(await this.inner.acquireConnection(), (channel, payload) =>
+      this.notifications.emit('notify', channel, payload),
+    );
   }
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
     const tapped = connection as TappedConnection;
@@ -85,10 +94,18 @@ class TappedDriver implements Driver {
   savepoint(connection: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['savepoint']>>[2]) {
     return this.inner.savepoint!((connection as TappedConnection).inner, name, compile);
   }
-  rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['savepoint']>>[2]) {
+  rollbackToSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: Parameters<NonNullable<Driver['savepoint']>>[2],
+  ) {
     return this.inner.rollbackToSavepoint!((connection as TappedConnection).inner, name, compile);
   }
-  releaseSavepoint(connection: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['savepoint']>>[2]) {
+  releaseSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: Parameters<NonNullable<Driver['savepoint']>>[2],
+  ) {
     return this.inner.releaseSavepoint!((connection as TappedConnection).inner, name, compile);
   }
   releaseConnection(connection: DatabaseConnection) {

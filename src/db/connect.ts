@@ -15,7 +15,10 @@ export interface Connected {
  * DATABASE_URL when set, else the embedded PostgreSQL in DATA_DIR. Either way the same migrations and
  * the same code path follow. `owner` says whether this process stops an embedded server it starts.
  */
-export async function connect(config: Config, options: { owner: boolean; log?: (m: string) => void }): Promise<Connected> {
+export async function connect(
+  config: Config,
+  options: { owner: boolean; log?: (m: string) => void },
+): Promise<Connected> {
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, options);
   const url = config.databaseUrl ?? embedded!.url;
   const appliedMigrations = await migrate(url);

@@ -38,7 +38,9 @@ export function prepareRootHome(dataDir: string, postgresBinary: string, package
   const home = path.join(base, `postgres-${key}`);
   fs.mkdirSync(base, { recursive: true, mode: 0o755 });
   if (!(fs.statSync(base).mode & 0o001)) {
-    throw new Error(`${base} must be passable by the postgres user (mode o+x), or set SWITCHBOARD_POSTGRES_HOME to a folder that is`);
+    throw new Error(
+      `${base} must be passable by the postgres user (mode o+x), or set SWITCHBOARD_POSTGRES_HOME to a folder that is`,
+    );
   }
   fs.mkdirSync(home, { recursive: true, mode: 0o700 });
   fs.chownSync(home, uid, gid);
@@ -69,7 +71,14 @@ export function initialiseAsPostgres(home: RootHome, user: string, password: str
   try {
     execFileSync(
       path.join(home.binDir, 'initdb'),
-      [`--pgdata=${home.pgDir}`, '--auth=password', `--username=${user}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'],
+      [
+        `--pgdata=${home.pgDir}`,
+        '--auth=password',
+        `--username=${user}`,
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
       { uid: home.uid, gid: home.gid, stdio: 'pipe' },
     );
   } finally {
@@ -78,7 +87,12 @@ export function initialiseAsPostgres(home: RootHome, user: string, password: str
 }
 
 /** Starts postgres as the postgres user; resolves once it accepts connections, rejects if it exits first. */
-export function startAsPostgres(home: RootHome, port: number, flags: string[], log?: (m: string) => void): Promise<ChildProcess> {
+export function startAsPostgres(
+  home: RootHome,
+  port: number,
+  flags: string[],
+  log?: (m: string) => void,
+): Promise<ChildProcess> {
   const child = spawn(path.join(home.binDir, 'postgres'), ['-D', home.pgDir, '-p', String(port), ...flags], {
     uid: home.uid,
     gid: home.gid,
@@ -86,7 +100,8 @@ export function startAsPostgres(home: RootHome, port: number, flags: string[], l
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    const onExit = (code: number | null) => reject(new Error(`postgres exited (${code}) before accepting connections: ${output.slice(-2000)}`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`postgres exited (${code}) before accepting connections: ${output.slice(-2000)}`));
     child.once('exit', onExit);
     child.once('error', reject);
     child.stderr!.on('data', (chunk: Buffer) => {

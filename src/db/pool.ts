@@ -34,7 +34,11 @@ export function openDatabase(url: string, options: { max?: number; prepared?: bo
   const prepared = options.prepared ?? true;
   // Names (and their cap) belong to one handle, that is one database: another handle's statements never use up its cap.
   const statementNames = new StatementNames();
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, ...(prepared ? { Client: preparingClient(statementNames) } : {}) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(prepared ? { Client: preparingClient(statementNames) } : {}),
+  });
   pool.on('error', () => {
     // An idle client lost its connection (e.g. PostgreSQL restarted); the pool replaces it.
   });

@@ -66,7 +66,10 @@ export function preparingClient(names: StatementNames): typeof pg.Client {
     query(...args: unknown[]): never {
       const [text, values] = args;
       const run = super.query.bind(this) as (...a: unknown[]) => Promise<unknown>;
-      const name = typeof text === 'string' && Array.isArray(values) && values.length <= MAX_PARAMETERS && args.length === 2 ? names.nameFor(text) : undefined;
+      const name =
+        typeof text === 'string' && Array.isArray(values) && values.length <= MAX_PARAMETERS && args.length === 2
+          ? names.nameFor(text)
+          : undefined;
       if (!name) return run(...args) as never;
       return run({ name, text, values }).catch((error: unknown) => {
         if (!isStalePlan(error)) throw error;

@@ -12,7 +12,12 @@ export type AccountTable = {
  * The row `id` of `table` in the account, or 404: the one place a by-id read is scoped to its tenant, so a
  * token of one account can never reach another account's row through it.
  */
-export async function getInAccount<T extends AccountTable>(db: Db, table: T, accountId: number, id: number): Promise<Selectable<Database[T]>> {
+export async function getInAccount<T extends AccountTable>(
+  db: Db,
+  table: T,
+  accountId: number,
+  id: number,
+): Promise<Selectable<Database[T]>> {
   const row = await (db as Db)
     .selectFrom(table as 'labels')
     .selectAll()

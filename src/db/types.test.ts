@@ -5,5 +5,8 @@ import { generateTypes, TYPES_FILE, withMigratedDatabase } from '../../scripts/d
 // Types are generated, never written by hand: the committed file must be what the migrations make.
 test('src/db/types.ts is what `npm run db:types` generates from the migrations', async () => {
   const fresh = await withMigratedDatabase(inject('adminUrl'), generateTypes);
-  expect(fs.readFileSync(TYPES_FILE, 'utf8') === fresh, 'src/db/types.ts is stale: run `npm run db:types` and commit it').toBe(true);
+  expect(
+    fs.readFileSync(TYPES_FILE, 'utf8') === fresh,
+    'src/db/types.ts is stale: run `npm run db:types` and commit it',
+  ).toBe(true);
 });

@@ -17,7 +17,9 @@ export interface ListWindow {
 }
 
 /** Date windows (inclusive) as SQL conditions on their columns. */
-export function rangeConditions(ranges: readonly (readonly [DateRange | undefined, RawBuilder<unknown>])[]): RawBuilder<unknown>[] {
+export function rangeConditions(
+  ranges: readonly (readonly [DateRange | undefined, RawBuilder<unknown>])[],
+): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [];
   for (const [range, column] of ranges) {
     if (range?.after) conditions.push(sql`${column} >= ${range.after}`);

@@ -16,19 +16,31 @@ describe('own-property lookups of client-chosen keys', () => {
   });
 
   const scope: FlowScope = {
-    contact: { uuid: 'c-1', name: 'Jane', email: null, phone_number: null, identifier: null, custom_attributes: { constructor: 'gold' } } as unknown as Contact,
+    contact: {
+      uuid: 'c-1',
+      name: 'Jane',
+      email: null,
+      phone_number: null,
+      identifier: null,
+      custom_attributes: { constructor: 'gold' },
+    } as unknown as Contact,
     conversation: { uuid: 's-1', display_id: 1, custom_attributes: {} } as unknown as Conversation,
     variables: {},
   };
 
   it('in chatbot templates: an inherited name is an unknown name (empty), not the text of a function', () => {
     for (const name of INHERITED) {
-      expect(render(`[{{${name}}}][{{vars.${name}}}][{{session.metadata.${name}}}][{{contact.${name}}}]`, scope), name).toBe('[][][][]');
+      expect(
+        render(`[{{${name}}}][{{vars.${name}}}][{{session.metadata.${name}}}][{{contact.${name}}}]`, scope),
+        name,
+      ).toBe('[][][][]');
     }
   });
 
   it('in chatbot branch rules: a contact key named like an inherited member is a custom attribute', () => {
-    expect(ruleMatches({ source: 'contact', key: 'constructor', op: 'equals', value: 'gold', next: 'x' }, scope)).toBe(true);
+    expect(ruleMatches({ source: 'contact', key: 'constructor', op: 'equals', value: 'gold', next: 'x' }, scope)).toBe(
+      true,
+    );
     expect(ruleMatches({ source: 'contact', key: 'toString', op: 'exists', next: 'x' }, scope)).toBe(false);
     expect(ruleMatches({ source: 'var', key: 'valueOf', op: 'exists', next: 'x' }, scope)).toBe(false);
   });

@@ -27,16 +27,20 @@ export interface SafePattern {
 export class UnsafePatternError extends Error {}
 
 function compile(source: string, ignoreCase: boolean): RE2JS {
-  if (source.length > MAX_PATTERN_LENGTH) throw new UnsafePatternError(`is longer than ${MAX_PATTERN_LENGTH} characters`);
+  if (source.length > MAX_PATTERN_LENGTH)
+    throw new UnsafePatternError(`is longer than ${MAX_PATTERN_LENGTH} characters`);
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(RE2JS.translateRegExp(source), ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
   } catch (error) {
     // RE2's messages name the construct: "invalid or unsupported Perl syntax: `(?=`", "invalid escape sequence: `\1`".
     const reason = (error as Error).message.replace(/^error parsing regexp: /, '');
-    throw new UnsafePatternError(`is not a regular expression this server can run in linear time (${reason}; backreferences and lookaround are not supported)`);
+    throw new UnsafePatternError(
+      `is not a regular expression this server can run in linear time (${reason}; backreferences and lookaround are not supported)`,
+    );
   }
-  if (compiled.programSize() > MAX_PROGRAM_SIZE) throw new UnsafePatternError('is too complex: use fewer or smaller repetition counts');
+  if (compiled.programSize() > MAX_PROGRAM_SIZE)
+    throw new UnsafePatternError('is too complex: use fewer or smaller repetition counts');
   return compiled;
 }
 
@@ -55,7 +59,9 @@ export function safePattern(source: string, options: { ignoreCase?: boolean } = 
     cache.set(key, compiled);
   }
   const pattern = compiled;
-  return { test: (input) => pattern.test(input.length > MAX_MATCHED_LENGTH ? input.slice(0, MAX_MATCHED_LENGTH) : input) };
+  return {
+    test: (input) => pattern.test(input.length > MAX_MATCHED_LENGTH ? input.slice(0, MAX_MATCHED_LENGTH) : input),
+  };
 }
 
 /** Why a pattern would be refused, or undefined when it is fit to save. */

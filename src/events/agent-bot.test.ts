@@ -12,8 +12,15 @@ const ctx = await createTestContext(
 const db = ctx.database.db;
 
 async function attachBot(f: Awaited<ReturnType<typeof conversationFixture>>, url: string) {
-  const bot = await db.insertInto('agent_bots').values({ account_id: f.account.account_id, name: 'Order Bot', outgoing_url: url }).returningAll().executeTakeFirstOrThrow();
-  await db.insertInto('agent_bot_inboxes').values({ account_id: f.account.account_id, inbox_id: f.inbox.id, agent_bot_id: bot.id }).execute();
+  const bot = await db
+    .insertInto('agent_bots')
+    .values({ account_id: f.account.account_id, name: 'Order Bot', outgoing_url: url })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('agent_bot_inboxes')
+    .values({ account_id: f.account.account_id, inbox_id: f.inbox.id, agent_bot_id: bot.id })
+    .execute();
   return { bot, api: ctx.client(await issueToken(db, 'AgentBot', bot.id)) };
 }
 
@@ -48,15 +55,26 @@ describe('agent bots', () => {
     const contact = (await visitor.post(`${inbox}/contacts`, { name: 'Visitor' })).body;
     const conversation = (await visitor.post(`${inbox}/contacts/${contact.source_id}/conversations`, {})).body;
     expect(conversation.status).toBe('pending');
-    await visitor.post(`${inbox}/contacts/${contact.source_id}/conversations/${conversation.id}/messages`, { content: 'where is order 12?' });
+    await visitor.post(`${inbox}/contacts/${contact.source_id}/conversations/${conversation.id}/messages`, {
+      content: 'where is order 12?',
+    });
     const messages = await until(
       () => visitor.get(`${inbox}/contacts/${contact.source_id}/conversations/${conversation.id}/messages`),
       (res) => res.body.length >= 2,
     );
-    expect(messages.body[1]).toMatchObject({ content: 'Bot: you said "where is order 12?"', message_type: 1, sender: { type: 'agent_bot', name: 'Order Bot' } });
+    expect(messages.body[1]).toMatchObject({
+      content: 'Bot: you said "where is order 12?"',
+      message_type: 1,
+      sender: { type: 'agent_bot', name: 'Order Bot' },
+    });
 
-    await visitor.post(`${inbox}/contacts/${contact.source_id}/conversations/${conversation.id}/messages`, { content: 'I want a human' });
-    const handedOff = await until(() => f.api.get(`${f.base}/conversations/${conversation.id}`), (res) => res.body.status === 'open');
+    await visitor.post(`${inbox}/contacts/${contact.source_id}/conversations/${conversation.id}/messages`, {
+      content: 'I want a human',
+    });
+    const handedOff = await until(
+      () => f.api.get(`${f.base}/conversations/${conversation.id}`),
+      (res) => res.body.status === 'open',
+    );
     expect(handedOff.body.status).toBe('open');
     await receiver.waitFor((r) => r.some((x) => x.body.event === 'conversation_opened'));
   });
@@ -67,7 +85,10 @@ describe('agent bots', () => {
     const conversation = await f.openConversation();
     expect(conversation.status).toBe('pending');
     await f.incoming(conversation.id, 'hello?');
-    const shown = await until(() => f.api.get(`${f.base}/conversations/${conversation.id}`), (res) => res.body.status === 'open');
+    const shown = await until(
+      () => f.api.get(`${f.base}/conversations/${conversation.id}`),
+      (res) => res.body.status === 'open',
+    );
     expect(shown.body.status).toBe('open');
     expect(shown.body.messages[0]).toMatchObject({ message_type: 2, content: expect.stringMatching(/handed off/) });
   });

@@ -4,7 +4,14 @@ import { createTestContext } from '../../test/helpers/context.ts';
 import type { Db } from '../db/pool.ts';
 import type { WebhookDelivery } from '../db/types.ts';
 import { insertDeliveryBacklog } from '../../bench/events.ts';
-import { ACCOUNT_LINE_CAP, allocate, claimDueDeliveries, RECEIVER_LINE_CAP, type Candidate, type ClaimRotation } from './claim.ts';
+import {
+  ACCOUNT_LINE_CAP,
+  allocate,
+  claimDueDeliveries,
+  RECEIVER_LINE_CAP,
+  type Candidate,
+  type ClaimRotation,
+} from './claim.ts';
 
 // No worker: the tests claim themselves, on deliveries written straight into the table.
 const ctx = await createTestContext();
@@ -17,13 +24,24 @@ async function account(name: string): Promise<number> {
 
 async function webhook(accountId: number, status: 'active' | 'paused' = 'active'): Promise<number> {
   const url = `https://203.0.113.${Math.floor(Math.random() * 250)}/${Math.random()}`;
-  const row = await db.insertInto('webhooks').values({ account_id: accountId, url, subscriptions: ['message_created'], secret: 's', status }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('webhooks')
+    .values({ account_id: accountId, url, subscriptions: ['message_created'], secret: 's', status })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** `lines` conversations with `perLine` pending deliveries each for one webhook (see insertDeliveryBacklog). */
 async function backlog(accountId: number, webhookId: number, lines: number, perLine: number, dueInMs = 0) {
-  await insertDeliveryBacklog(db, { accountId, webhookId, lines, perLine, firstConversation: nextConversation, dueInMs });
+  await insertDeliveryBacklog(db, {
+    accountId,
+    webhookId,
+    lines,
+    perLine,
+    firstConversation: nextConversation,
+    dueInMs,
+  });
   nextConversation += lines;
 }
 
@@ -60,7 +78,9 @@ describe('claiming deliveries', () => {
     const { claimed, fetched } = await db.transaction().execute(async (trx: Db) => {
       const claimed = await claimDueDeliveries(trx, 32, 10_000, { after: null });
       const { rows } = await sql<{ fetched: number; scanned: number }>`
-        SELECT idx_tup_fetch AS fetched, seq_tup_read AS scanned FROM pg_stat_xact_user_tables WHERE relname = 'webhook_deliveries'`.execute(trx);
+        SELECT idx_tup_fetch AS fetched, seq_tup_read AS scanned FROM pg_stat_xact_user_tables WHERE relname = 'webhook_deliveries'`.execute(
+        trx,
+      );
       expect(rows[0].scanned).toBe(0);
       return { claimed, fetched: rows[0].fetched };
     });
@@ -82,7 +102,12 @@ describe('claiming deliveries', () => {
 });
 
 describe('dealing lines', () => {
-  const candidate = (account_id: number, target_id: number, due: number, in_flight = { receiver: 0, account: 0 }): Candidate => ({
+  const candidate = (
+    account_id: number,
+    target_id: number,
+    due: number,
+    in_flight = { receiver: 0, account: 0 },
+  ): Candidate => ({
     account_id,
     target_type: 'webhook',
     target_id,

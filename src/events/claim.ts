@@ -77,7 +77,8 @@ async function examine(db: Db, after: ReceiverKey, limit: number): Promise<Candi
   return rows;
 }
 
-const sameReceiver = (a: ReceiverKey, b: ReceiverKey) => a.account_id === b.account_id && a.target_type === b.target_type && a.target_id === b.target_id;
+const sameReceiver = (a: ReceiverKey, b: ReceiverKey) =>
+  a.account_id === b.account_id && a.target_type === b.target_type && a.target_id === b.target_id;
 
 export interface Allocation {
   lines: Map<Candidate, number>;
@@ -91,12 +92,16 @@ export interface Allocation {
  */
 export function allocate(candidates: Candidate[], free: number): Allocation {
   const lines = new Map<Candidate, number>();
-  const accounts = new Map<number, { room: number; receivers: { candidate: Candidate; room: number }[]; next: number }>();
+  const accounts = new Map<
+    number,
+    { room: number; receivers: { candidate: Candidate; room: number }[]; next: number }
+  >();
   for (const c of candidates) {
     const room = Math.min(c.due, RECEIVER_LINE_CAP - c.receiver_in_flight);
     if (room <= 0) continue;
     let account = accounts.get(c.account_id);
-    if (!account) accounts.set(c.account_id, (account = { room: ACCOUNT_LINE_CAP - c.account_in_flight, receivers: [], next: 0 }));
+    if (!account)
+      accounts.set(c.account_id, (account = { room: ACCOUNT_LINE_CAP - c.account_in_flight, receivers: [], next: 0 }));
     account.receivers.push({ candidate: c, room });
   }
   let stoppedAt: Candidate | undefined;
@@ -157,7 +162,12 @@ async function claimLines(db: Db, lines: Map<Candidate, number>, timeoutMs: numb
  * next; in a window, lines are dealt one per account in turn within the caps. Followers (deliveries waiting
  * behind their line's head), paused webhooks' deliveries and backed-off heads never take a line's room.
  */
-export async function claimDueDeliveries(db: Db, limit: number, timeoutMs: number, rotation: ClaimRotation = { after: null }): Promise<WebhookDelivery[]> {
+export async function claimDueDeliveries(
+  db: Db,
+  limit: number,
+  timeoutMs: number,
+  rotation: ClaimRotation = { after: null },
+): Promise<WebhookDelivery[]> {
   for (let window = 0; window < WINDOWS_PER_CLAIM && limit > 0; window++) {
     const candidates = await nextWindow(db, rotation.after);
     const { lines, stoppedAt } = allocate(candidates, limit);
@@ -175,7 +185,11 @@ export async function claimDueDeliveries(db: Db, limit: number, timeoutMs: numbe
  * After a delivery went out, the next one of the same receiver and conversation, if it is due: the worker
  * goes on down the line without a new global claim, so one busy conversation drains quickly in order.
  */
-export async function claimNextInLine(db: Db, previous: WebhookDelivery, timeoutMs: number): Promise<WebhookDelivery | undefined> {
+export async function claimNextInLine(
+  db: Db,
+  previous: WebhookDelivery,
+  timeoutMs: number,
+): Promise<WebhookDelivery | undefined> {
   if (previous.conversation_id === null) return undefined;
   const { rows } = await sql<WebhookDelivery>`
     UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => ${lockSeconds(timeoutMs)})

@@ -11,10 +11,22 @@ import { receiverLineLock } from './lines.ts';
 /** Chatwoot's rule: a bot that cannot be reached hands a pending conversation over to the agents. */
 async function handOffFromFailedBot(db: Db, delivery: WebhookDelivery): Promise<void> {
   if (!delivery.conversation_id) return;
-  const conversation = await db.selectFrom('conversations').selectAll().where('id', '=', delivery.conversation_id).executeTakeFirst();
+  const conversation = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('id', '=', delivery.conversation_id)
+    .executeTakeFirst();
   if (conversation?.status !== 'pending') return;
-  const bot = await db.selectFrom('agent_bots').select(['id', 'name']).where('id', '=', delivery.target_id).executeTakeFirst();
-  await changeStatus(db, conversation, 'open', { type: 'AgentBot', id: delivery.target_id, name: `${bot?.name ?? 'the agent bot'} (unreachable, handed off)` });
+  const bot = await db
+    .selectFrom('agent_bots')
+    .select(['id', 'name'])
+    .where('id', '=', delivery.target_id)
+    .executeTakeFirst();
+  await changeStatus(db, conversation, 'open', {
+    type: 'AgentBot',
+    id: delivery.target_id,
+    name: `${bot?.name ?? 'the agent bot'} (unreachable, handed off)`,
+  });
 }
 
 const MAX_BACKOFF_MS = 3_600_000;
@@ -43,7 +55,13 @@ interface AttemptRecord {
  * left the pending state, makes the next delivery of its line the head: one call of the database's
  * record_delivery_attempt (migration 20261212143000), which takes the receiver's line lock first.
  */
-async function recordAttempt(db: Db, delivery: WebhookDelivery, attempt: AttemptRecord, outcome: Outcome, pause: string | null): Promise<void> {
+async function recordAttempt(
+  db: Db,
+  delivery: WebhookDelivery,
+  attempt: AttemptRecord,
+  outcome: Outcome,
+  pause: string | null,
+): Promise<void> {
   const lock = receiverLineLock({ targetType: delivery.target_type, targetId: delivery.target_id });
   await sql`SELECT record_delivery_attempt(${delivery.id}::uuid, ${outcome.status}::text, ${attempt.statusCode}::int, ${attempt.error}::text,
     ${attempt.latency}::int, ${attempt.excerpt}::text, ${outcome.status === 'pending' ? outcome.retryAt : null}::timestamptz,
@@ -69,7 +87,13 @@ export async function attemptDelivery(db: Db, config: Config, delivery: WebhookD
   let error: string | null = null;
   let excerpt: string | null = null;
   try {
-    const response = await sendOutbound({ url: delivery.url, headers, body, timeoutMs: config.webhooks.timeoutMs, allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
+    const response = await sendOutbound({
+      url: delivery.url,
+      headers,
+      body,
+      timeoutMs: config.webhooks.timeoutMs,
+      allowPrivateNetworks: config.webhooks.allowPrivateNetworks,
+    });
     statusCode = response.status;
     excerpt = response.body.toString('utf8').slice(0, EXCERPT);
   } catch (caught) {
@@ -80,12 +104,22 @@ export async function attemptDelivery(db: Db, config: Config, delivery: WebhookD
   if (!ok && !error) error = `HTTP ${statusCode}`;
   const attempts = delivery.attempts + 1;
   const age = Date.now() - new Date(delivery.created_at).getTime();
-  const window = delivery.target_type === 'agent_bot' ? Math.min(config.webhooks.botRetryWindowMs, config.webhooks.retryWindowMs) : config.webhooks.retryWindowMs;
+  const window =
+    delivery.target_type === 'agent_bot'
+      ? Math.min(config.webhooks.botRetryWindowMs, config.webhooks.retryWindowMs)
+      : config.webhooks.retryWindowMs;
   const giveUp = !ok && (!retryable(statusCode) || age >= window);
 
-  const outcome: Outcome = ok ? { status: 'delivered' } : giveUp ? { status: 'failed' } : { status: 'pending', retryAt: new Date(Date.now() + backoffMs(attempts, config.webhooks.retryBaseMs)) };
+  const outcome: Outcome = ok
+    ? { status: 'delivered' }
+    : giveUp
+      ? { status: 'failed' }
+      : { status: 'pending', retryAt: new Date(Date.now() + backoffMs(attempts, config.webhooks.retryBaseMs)) };
   // Failing for the whole retry window: the webhook is paused visibly; its pending deliveries wait for a resume.
-  const pause = giveUp && delivery.target_type === 'webhook' && retryable(statusCode) ? `delivery ${delivery.id} failed for ${Math.round(age / 60000)} min: ${error}` : null;
+  const pause =
+    giveUp && delivery.target_type === 'webhook' && retryable(statusCode)
+      ? `delivery ${delivery.id} failed for ${Math.round(age / 60000)} min: ${error}`
+      : null;
   await recordAttempt(db, delivery, { statusCode, error, latency, excerpt }, outcome, pause);
   if (giveUp && delivery.target_type === 'agent_bot') await handOffFromFailedBot(db, delivery);
   return ok;

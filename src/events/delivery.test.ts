@@ -5,7 +5,12 @@ import { startReceiver } from '../../test/helpers/receiver.ts';
 import { verifySignature } from './signature.ts';
 
 const ctx = await createTestContext(
-  { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_RETRY_WINDOW_MS: '60000', WEBHOOK_TIMEOUT_MS: '2000' },
+  {
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+    WEBHOOK_RETRY_BASE_MS: '50',
+    WEBHOOK_RETRY_WINDOW_MS: '60000',
+    WEBHOOK_TIMEOUT_MS: '2000',
+  },
   { worker: true },
 );
 
@@ -28,7 +33,14 @@ describe('webhook delivery', () => {
     expect(headers['content-type']).toBe('application/json');
     expect(headers['x-chatwoot-delivery']).toMatch(/^[0-9a-f-]{36}$/);
     expect(Math.abs(Number(headers['x-chatwoot-timestamp']) - Date.now() / 1000)).toBeLessThan(30);
-    expect(verifySignature(webhook.secret, headers['x-chatwoot-timestamp'] as string, message.raw, headers['x-chatwoot-signature'] as string)).toBe(true);
+    expect(
+      verifySignature(
+        webhook.secret,
+        headers['x-chatwoot-timestamp'] as string,
+        message.raw,
+        headers['x-chatwoot-signature'] as string,
+      ),
+    ).toBe(true);
     expect(message.body).toMatchObject({
       event: 'message_created',
       content: 'Where is my order?',
@@ -37,7 +49,13 @@ describe('webhook delivery', () => {
       account: { id: f.account.account_id, name: 'Signed' },
       inbox: { id: f.inbox.id, name: 'Shop API' },
       sender: { id: f.contact.id, name: 'Jane Roe', account: { id: f.account.account_id } },
-      conversation: { id: conversation.id, inbox_id: f.inbox.id, channel: 'Channel::Api', status: 'open', meta: { sender: { type: 'contact' } } },
+      conversation: {
+        id: conversation.id,
+        inbox_id: f.inbox.id,
+        channel: 'Channel::Api',
+        status: 'open',
+        meta: { sender: { type: 'contact' } },
+      },
     });
     expect(message.body.conversation.messages[0]).toMatchObject({ content: 'Where is my order?', message_type: 0 });
     expect(typeof message.body.created_at).toBe('string');
@@ -46,7 +64,12 @@ describe('webhook delivery', () => {
     const isNewPerson = (x: { body: any }) => x.body.event === 'contact_created' && x.body.name === 'New Person';
     await receiver.waitFor((r) => r.some(isNewPerson));
     const contact = receiver.received.find(isNewPerson)!.body;
-    expect(contact).toMatchObject({ name: 'New Person', email: 'new.person@example.com', account: { id: f.account.account_id, name: 'Signed' }, avatar: '' });
+    expect(contact).toMatchObject({
+      name: 'New Person',
+      email: 'new.person@example.com',
+      account: { id: f.account.account_id, name: 'Signed' },
+      avatar: '',
+    });
     expect(contact.type).toBeUndefined();
   });
 
@@ -63,7 +86,12 @@ describe('webhook delivery', () => {
     expect(receiver.received.every((x) => x.body.id === conversation.id)).toBe(true);
     const webhook = (await f.api.get(`${f.base}/webhooks`)).body.payload.webhooks[0];
     const log = await f.api.get(`${f.base}/webhooks/${webhook.id}/deliveries`);
-    expect(log.body.payload[0]).toMatchObject({ event: 'conversation_created', status: 'delivered', attempts: 4, last_status_code: 200 });
+    expect(log.body.payload[0]).toMatchObject({
+      event: 'conversation_created',
+      status: 'delivered',
+      attempts: 4,
+      last_status_code: 200,
+    });
     expect(log.body.payload[0].attempt_log.map((a: any) => a.status_code)).toEqual([500, 500, 500, 200]);
     expect(log.body.payload[0].attempt_log[0].response_excerpt).toBe('receiver says no');
   });
@@ -86,15 +114,25 @@ describe('webhook delivery', () => {
   it('sends the API inbox webhook_url every conversation event, and a redelivery re-sends the same delivery', async () => {
     const f = await conversationFixture(ctx, 'Inbox');
     const receiver = await startReceiver();
-    await ctx.database.db.updateTable('inboxes').set({ webhook_url: receiver.url }).where('id', '=', f.inbox.id).execute();
+    await ctx.database.db
+      .updateTable('inboxes')
+      .set({ webhook_url: receiver.url })
+      .where('id', '=', f.inbox.id)
+      .execute();
     const conversation = await f.openConversation();
     await f.api.post(`${f.base}/conversations/${conversation.id}/toggle_status`, { status: 'resolved' });
-    await receiver.waitFor((r) => r.some((x) => x.body.event === 'conversation_status_changed') && r.some((x) => x.body.event === 'conversation_updated'));
+    await receiver.waitFor(
+      (r) =>
+        r.some((x) => x.body.event === 'conversation_status_changed') &&
+        r.some((x) => x.body.event === 'conversation_updated'),
+    );
     const statusChanged = receiver.received.find((x) => x.body.event === 'conversation_status_changed')!;
     expect(statusChanged.body).toMatchObject({ id: conversation.id, status: 'resolved', changed_attributes: null });
     expect(receiver.received.some((x) => x.body.event === 'contact_created')).toBe(false);
     const updated = receiver.received.find((x) => x.body.event === 'conversation_updated')!;
-    expect(updated.body.changed_attributes).toEqual([{ status: { previous_value: 'open', current_value: 'resolved' } }]);
+    expect(updated.body.changed_attributes).toEqual([
+      { status: { previous_value: 'open', current_value: 'resolved' } },
+    ]);
 
     const hooked = await startReceiver();
     const webhook = await subscribe(f, hooked.url, ['conversation_created']);
@@ -140,7 +178,11 @@ describe('a webhook that keeps failing', () => {
     await receiver.waitFor((r) => r.some((x) => (x as any).status === 200));
     // The receiver answers before the worker records the attempt: wait for the record, not for the answer.
     let latest = '';
-    for (const until = Date.now() + 10_000; latest !== 'delivered' && Date.now() < until; await new Promise((r) => setTimeout(r, 25))) {
+    for (
+      const until = Date.now() + 10_000;
+      latest !== 'delivered' && Date.now() < until;
+      await new Promise((r) => setTimeout(r, 25))
+    ) {
       latest = (await f.api.get(`${f.base}/webhooks/${webhook.id}/deliveries`)).body.payload[0].status;
     }
     expect(latest).toBe('delivered');
@@ -156,9 +198,11 @@ describe('several workers on one database', () => {
       const receiver = await startReceiver();
       await subscribe(f, receiver.url, ['message_created']);
       const conversations = [await f.openConversation(), await f.openConversation(), await f.openConversation()];
-      await Promise.all(conversations.map(async (c) => {
-        for (let i = 0; i < 20; i++) await f.incoming(c.id, `c${c.id}-m${i}`);
-      }));
+      await Promise.all(
+        conversations.map(async (c) => {
+          for (let i = 0; i < 20; i++) await f.incoming(c.id, `c${c.id}-m${i}`);
+        }),
+      );
       await receiver.waitFor((r) => r.length >= 60);
       await Promise.all([ctx.worker!.idle(), second.idle()]);
       expect(receiver.received).toHaveLength(60);

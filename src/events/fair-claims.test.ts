@@ -52,9 +52,11 @@ async function expectHealthyAccountServed(name: string, backlogOf: number) {
 async function backlog(f: Fixture, webhookId: number) {
   const conversations = [];
   for (let c = 0; c < 4; c++) conversations.push(await f.openConversation());
-  await Promise.all(conversations.map(async (conversation, c) => {
-    for (let i = c; i < BACKLOG; i += conversations.length) await f.incoming(conversation.id, `backlog ${i}`);
-  }));
+  await Promise.all(
+    conversations.map(async (conversation, c) => {
+      for (let i = c; i < BACKLOG; i += conversations.length) await f.incoming(conversation.id, `backlog ${i}`);
+    }),
+  );
   await waitUntil(async () => (await pendingFor(webhookId)) >= BACKLOG - conversations.length);
 }
 
@@ -100,10 +102,18 @@ describe('one account’s stuck receiver', () => {
   it('so are a deleted inbox’s webhook_url deliveries, whatever deletes it', async () => {
     const a = await conversationFixture(ctx, 'GoneInbox');
     // A port nobody listens on: the deliveries wait for a retry far away.
-    await ctx.database.db.updateTable('inboxes').set({ webhook_url: 'http://127.0.0.1:9/gone' }).where('id', '=', a.inbox.id).execute();
+    await ctx.database.db
+      .updateTable('inboxes')
+      .set({ webhook_url: 'http://127.0.0.1:9/gone' })
+      .where('id', '=', a.inbox.id)
+      .execute();
     const conversation = await a.openConversation();
     await a.incoming(conversation.id, 'into an inbox about to go');
-    const inboxDeliveries = ctx.database.db.selectFrom('webhook_deliveries').select(['status', 'last_error']).where('target_type', '=', 'inbox').where('target_id', '=', a.inbox.id);
+    const inboxDeliveries = ctx.database.db
+      .selectFrom('webhook_deliveries')
+      .select(['status', 'last_error'])
+      .where('target_type', '=', 'inbox')
+      .where('target_id', '=', a.inbox.id);
     await waitUntil(async () => (await inboxDeliveries.execute()).length >= 2);
     await ctx.database.db.deleteFrom('inboxes').where('id', '=', a.inbox.id).execute();
     const rows = await inboxDeliveries.execute();
@@ -122,19 +132,37 @@ describe('a receiver whose address changes', () => {
     const conversation = await a.openConversation();
     for (let i = 0; i < 3; i++) await a.incoming(conversation.id, `held for the move ${i}`);
     await waitUntil(async () => (await pendingFor(webhook.id)) === 3);
-    expect((await a.api.patch(`${a.base}/webhooks/${webhook.id}`, { url: moved.url, status: 'active' })).status).toBe(200);
-    await moved.waitFor((r) => r.filter((x) => String(x.body.content).startsWith('held for the move')).length === 3, 15_000);
+    expect((await a.api.patch(`${a.base}/webhooks/${webhook.id}`, { url: moved.url, status: 'active' })).status).toBe(
+      200,
+    );
+    await moved.waitFor(
+      (r) => r.filter((x) => String(x.body.content).startsWith('held for the move')).length === 3,
+      15_000,
+    );
     expect(old.received).toHaveLength(0);
-    const addresses = await ctx.database.db.selectFrom('webhook_deliveries').select(['url']).where('target_type', '=', 'webhook').where('target_id', '=', webhook.id).execute();
+    const addresses = await ctx.database.db
+      .selectFrom('webhook_deliveries')
+      .select(['url'])
+      .where('target_type', '=', 'webhook')
+      .where('target_id', '=', webhook.id)
+      .execute();
     expect(new Set(addresses.map((d) => d.url))).toEqual(new Set([moved.url]));
   });
 
   it('fails, saying why, the pending deliveries of an inbox whose webhook_url is removed', async () => {
     const a = await conversationFixture(ctx, 'Unhooked');
-    await ctx.database.db.updateTable('inboxes').set({ webhook_url: 'http://127.0.0.1:9/gone' }).where('id', '=', a.inbox.id).execute();
+    await ctx.database.db
+      .updateTable('inboxes')
+      .set({ webhook_url: 'http://127.0.0.1:9/gone' })
+      .where('id', '=', a.inbox.id)
+      .execute();
     const conversation = await a.openConversation();
     await a.incoming(conversation.id, 'into an inbox about to lose its hook');
-    const inboxDeliveries = ctx.database.db.selectFrom('webhook_deliveries').select(['status', 'last_error']).where('target_type', '=', 'inbox').where('target_id', '=', a.inbox.id);
+    const inboxDeliveries = ctx.database.db
+      .selectFrom('webhook_deliveries')
+      .select(['status', 'last_error'])
+      .where('target_type', '=', 'inbox')
+      .where('target_id', '=', a.inbox.id);
     await waitUntil(async () => (await inboxDeliveries.execute()).length >= 2);
     await ctx.database.db.updateTable('inboxes').set({ webhook_url: null }).where('id', '=', a.inbox.id).execute();
     const rows = await inboxDeliveries.execute();

@@ -71,16 +71,29 @@ export async function insertDeliveries(trx: Db, planned: PlannedDelivery[]): Pro
  */
 export async function fanOutEvents(db: Db, publicUrl: string, limit = FAN_OUT_BATCH): Promise<FanOut> {
   // Most wake-ups find nothing new: one cheap look (a partial index) instead of a transaction.
-  if (!(await db.selectFrom('events').select('id').where('dispatched_at', 'is', null).limit(1).executeTakeFirst())) return NOTHING;
+  if (!(await db.selectFrom('events').select('id').where('dispatched_at', 'is', null).limit(1).executeTakeFirst()))
+    return NOTHING;
   return db.transaction().execute(async (trx) => {
     // The lock in its own statement: the batch's read must see what the previous holder committed (a
     // statement's snapshot is taken when it starts, before a lock taken inside it).
-    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${FAN_OUT_LOCK}) AS locked`.execute(trx);
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`SELECT pg_try_advisory_xact_lock(${FAN_OUT_LOCK}) AS locked`.execute(trx);
     if (!rows[0].locked) return NOTHING;
-    const events: DomainEvent[] = await trx.selectFrom('events').selectAll().where('dispatched_at', 'is', null).orderBy('id').limit(limit).execute();
+    const events: DomainEvent[] = await trx
+      .selectFrom('events')
+      .selectAll()
+      .where('dispatched_at', 'is', null)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
     if (!events.length) return NOTHING;
     // The batch's account webhooks, read once: each dialect's planner takes its own subscriptions.
-    const webhooks = await trx.selectFrom('webhooks').selectAll().where('account_id', 'in', [...new Set(events.map((e) => e.account_id))]).execute();
+    const webhooks = await trx
+      .selectFrom('webhooks')
+      .selectAll()
+      .where('account_id', 'in', [...new Set(events.map((e) => e.account_id))])
+      .execute();
     const planned: PlannedDelivery[] = [];
     for (const plan of deliveryPlanners()) planned.push(...(await plan(trx, events, publicUrl, webhooks)));
     // Integration hooks (Slack): notices that go out through the same deliveries, retried and logged alike.
@@ -93,7 +106,15 @@ export async function fanOutEvents(db: Db, publicUrl: string, limit = FAN_OUT_BA
     await planChannelSends(trx, events);
     // Automation rules: one run per event and rule, executed later by the automation engine (jobs/automations.ts).
     await planAutomationRuns(trx, events);
-    await trx.updateTable('events').set({ dispatched_at: new Date() }).where('id', 'in', events.map((e) => e.id)).execute();
+    await trx
+      .updateTable('events')
+      .set({ dispatched_at: new Date() })
+      .where(
+        'id',
+        'in',
+        events.map((e) => e.id),
+      )
+      .execute();
     // Last, so the receivers' line locks are held only for the insert and the commit.
     if (planned.length) await insertDeliveries(trx, planned);
     return { events: events.length, deliveries: planned.length };

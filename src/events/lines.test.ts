@@ -22,7 +22,8 @@ async function waitUntil(condition: () => Promise<boolean>) {
 it('a line whose head ends while the fan-out adds to it moves on to the new delivery', async () => {
   const f = await conversationFixture(ctx, 'Interleaved');
   const receiver = await startReceiver();
-  const webhook = (await f.api.post(`${f.base}/webhooks`, { url: receiver.url, subscriptions: ['message_created'] })).body.payload.webhook;
+  const webhook = (await f.api.post(`${f.base}/webhooks`, { url: receiver.url, subscriptions: ['message_created'] }))
+    .body.payload.webhook;
   const conversation = await f.openConversation();
   await f.incoming(conversation.id, 'first');
   while ((await fanOutEvents(db, ctx.config.publicUrl)).events > 0);
@@ -30,19 +31,35 @@ it('a line whose head ends while the fan-out adds to it moves on to the new deli
   expect(head.payload).toMatchObject({ content: 'first' });
 
   await f.incoming(conversation.id, 'second');
-  const event = await db.selectFrom('events').selectAll().where('account_id', '=', f.account.account_id).where('name', '=', 'message.created').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+  const event = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('account_id', '=', f.account.account_id)
+    .where('name', '=', 'message.created')
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow();
   // The fan-out's transaction inserts the second delivery while the first is still pending: not a head yet.
   let finished: Promise<boolean> | undefined;
   let done = false;
   await db.transaction().execute(async (trx) => {
     await insertDeliveries(trx, [
-      { event, targetType: 'webhook', targetId: webhook.id, url: receiver.url, secret: null, eventName: 'message_created', payload: { content: 'second' } },
+      {
+        event,
+        targetType: 'webhook',
+        targetId: webhook.id,
+        url: receiver.url,
+        secret: null,
+        eventName: 'message_created',
+        payload: { content: 'second' },
+      },
     ]);
     // Meanwhile the first delivery goes out and its attempt ends: it must wait for the fan-out to commit.
     finished = attemptDelivery(db, ctx.config, head).finally(() => (done = true));
     await waitUntil(async () => {
       if (done) return true;
-      const { rows } = await sql<{ waiting: number }>`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`.execute(db);
+      const { rows } = await sql<{
+        waiting: number;
+      }>`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`.execute(db);
       return rows[0].waiting > 0;
     });
   });

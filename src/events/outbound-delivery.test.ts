@@ -48,10 +48,23 @@ async function attemptsOf(webhookId: number) {
   }
 }
 
-it.each([200, 500])('a receiver answering %i with an endless body: the excerpt is kept, the rest is never read', async (status) => {
-  const f = await conversationFixture(ctx, `Endless${status}`);
-  const webhook = (await f.api.post(`${f.base}/webhooks`, { url: await endlessReceiver(status), subscriptions: ['conversation_created'] })).body.payload.webhook;
-  await f.openConversation();
-  const [attempt] = await attemptsOf(webhook.id);
-  expect(attempt).toMatchObject({ status_code: status, error: status === 200 ? null : 'HTTP 500', response_excerpt: 'x'.repeat(500), status: status === 200 ? 'delivered' : 'pending' });
-});
+it.each([200, 500])(
+  'a receiver answering %i with an endless body: the excerpt is kept, the rest is never read',
+  async (status) => {
+    const f = await conversationFixture(ctx, `Endless${status}`);
+    const webhook = (
+      await f.api.post(`${f.base}/webhooks`, {
+        url: await endlessReceiver(status),
+        subscriptions: ['conversation_created'],
+      })
+    ).body.payload.webhook;
+    await f.openConversation();
+    const [attempt] = await attemptsOf(webhook.id);
+    expect(attempt).toMatchObject({
+      status_code: status,
+      error: status === 200 ? null : 'HTTP 500',
+      response_excerpt: 'x'.repeat(500),
+      status: status === 200 ? 'delivered' : 'pending',
+    });
+  },
+);

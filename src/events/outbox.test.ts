@@ -8,12 +8,21 @@ const f = await conversationFixture(ctx, 'Acme');
 const db = ctx.database.db;
 
 const eventsOf = (accountId: number) =>
-  db.selectFrom('events').select(['seq', 'name', 'conversation_id', 'message_id', 'data']).where('account_id', '=', accountId).orderBy('seq').execute();
+  db
+    .selectFrom('events')
+    .select(['seq', 'name', 'conversation_id', 'message_id', 'data'])
+    .where('account_id', '=', accountId)
+    .orderBy('seq')
+    .execute();
 
 describe('outbox', () => {
   it('writes several events in one statement, numbered in order, data intact', async () => {
     const { account_id } = await ctx.account('Batch');
-    const tricky = { text: 'quote " backslash \\ brace { comma , ünïcødé 🚀', list: [1, null, 'x'], nested: { 'a"b': [{}] } };
+    const tricky = {
+      text: 'quote " backslash \\ brace { comma , ünïcødé 🚀',
+      list: [1, null, 'x'],
+      nested: { 'a"b': [{}] },
+    };
     const before = ctx.database.counter.count;
     const seqs = await db.transaction().execute((trx) =>
       recordEvents(trx, account_id, [
@@ -25,10 +34,18 @@ describe('outbox', () => {
     expect(ctx.database.counter.count - before).toBe(1);
     const events = await eventsOf(account_id);
     expect(seqs).toEqual(events.map((e) => e.seq));
-    expect(events.map((e) => [e.name, e.conversation_id])).toEqual([['contact.created', null], ['contact.updated', null], ['conversation.read', 9]]);
+    expect(events.map((e) => [e.name, e.conversation_id])).toEqual([
+      ['contact.created', null],
+      ['contact.updated', null],
+      ['conversation.read', 9],
+    ]);
     expect(events[0].data).toEqual(tricky);
     expect(events[1].data).toEqual({});
-    expect(await db.transaction().execute((trx) => recordEvent(trx, { accountId: account_id, name: 'contact.deleted', contactId: 7 }))).toBe(seqs[2] + 1);
+    expect(
+      await db
+        .transaction()
+        .execute((trx) => recordEvent(trx, { accountId: account_id, name: 'contact.deleted', contactId: 7 })),
+    ).toBe(seqs[2] + 1);
   });
 
   it('records every change as an event with a gap-free per-account sequence', async () => {
@@ -44,10 +61,14 @@ describe('outbox', () => {
     expect(names).toContain('message.created');
     expect(names).toContain('conversation.status_changed');
     expect(names.at(-1)).toBe('conversation.typing_on');
-    const labelled = events.find((e) => e.name === 'conversation.updated' && 'label_list' in (e.data.changed_attributes as object));
+    const labelled = events.find(
+      (e) => e.name === 'conversation.updated' && 'label_list' in (e.data.changed_attributes as object),
+    );
     expect(labelled?.data.changed_attributes).toEqual({ label_list: { previous_value: [], current_value: ['vip'] } });
     const resolved = events.find((e) => e.name === 'conversation.status_changed');
-    expect(resolved?.data.changed_attributes).toMatchObject({ status: { previous_value: 'open', current_value: 'resolved' } });
+    expect(resolved?.data.changed_attributes).toMatchObject({
+      status: { previous_value: 'open', current_value: 'resolved' },
+    });
   });
 
   it('writes nothing when the change rolls back', async () => {

@@ -43,7 +43,11 @@ export const EVENTS_CHANNEL = 'switchboard_events';
  * take the next sequence numbers, so seq order is commit order; the NOTIFY ("account:last seq") is
  * delivered at commit and wakes dispatchers in every process. Answers the events' sequence numbers.
  */
-export async function recordEvents(trx: Db, accountId: number, events: Omit<NewEvent, 'accountId'>[]): Promise<number[]> {
+export async function recordEvents(
+  trx: Db,
+  accountId: number,
+  events: Omit<NewEvent, 'accountId'>[],
+): Promise<number[]> {
   if (!events.length) return [];
   const column = <T>(pick: (e: Omit<NewEvent, 'accountId'>) => T) => events.map(pick);
   const { rows } = await sql<{ first_seq: number; notify_channel: string; notify_payload: string }>`
@@ -68,7 +72,8 @@ export function changedAttributes(before: Record<string, unknown>, after: Record
   for (const key of keys) {
     const previous = before[key] instanceof Date ? (before[key] as Date).toISOString() : before[key];
     const current = after[key] instanceof Date ? (after[key] as Date).toISOString() : after[key];
-    if (JSON.stringify(previous) !== JSON.stringify(current)) changes[key] = { previous_value: previous ?? null, current_value: current ?? null };
+    if (JSON.stringify(previous) !== JSON.stringify(current))
+      changes[key] = { previous_value: previous ?? null, current_value: current ?? null };
   }
   return changes;
 }

@@ -13,7 +13,12 @@ export interface PlannedDelivery {
 }
 
 /** A dialect's webhook planner: the deliveries its subscriptions want for a batch of events. */
-export type DeliveryPlanner = (db: Db, events: DomainEvent[], publicUrl: string, accountWebhooks: Webhook[]) => Promise<PlannedDelivery[]>;
+export type DeliveryPlanner = (
+  db: Db,
+  events: DomainEvent[],
+  publicUrl: string,
+  accountWebhooks: Webhook[],
+) => Promise<PlannedDelivery[]>;
 
 const planners: DeliveryPlanner[] = [];
 
@@ -27,6 +32,7 @@ export function registerDeliveryPlanner(planner: DeliveryPlanner): void {
  * mark events dispatched with no deliveries (lost), so it is refused instead.
  */
 export function deliveryPlanners(): readonly DeliveryPlanner[] {
-  if (!planners.length) throw new Error('no dialect registered a webhook planner: import src/dialects.ts before fanning out events');
+  if (!planners.length)
+    throw new Error('no dialect registered a webhook planner: import src/dialects.ts before fanning out events');
   return planners;
 }

@@ -13,7 +13,9 @@ const ctx = await createTestContext({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
 it('a redeliver asked for while the attempt is in flight is not swallowed by that attempt’s record', async () => {
   const f = await conversationFixture(ctx, 'Race');
   const receiver = await startReceiver();
-  const webhook = (await f.api.post(`${f.base}/webhooks`, { url: receiver.url, subscriptions: ['conversation_created'] })).body.payload.webhook;
+  const webhook = (
+    await f.api.post(`${f.base}/webhooks`, { url: receiver.url, subscriptions: ['conversation_created'] })
+  ).body.payload.webhook;
   await f.openConversation();
   while ((await fanOutEvents(ctx.database.db, ctx.config.publicUrl)).events > 0);
 
@@ -27,8 +29,16 @@ it('a redeliver asked for while the attempt is in flight is not swallowed by tha
   expect(again?.id).toBe(claimed.id);
   await attemptDelivery(ctx.database.db, ctx.config, again);
   expect(receiver.received.map((r) => r.headers['x-chatwoot-delivery'])).toEqual([claimed.id, claimed.id]);
-  const stored = await ctx.database.db.selectFrom('webhook_deliveries').select(['status']).where('id', '=', claimed.id).executeTakeFirstOrThrow();
+  const stored = await ctx.database.db
+    .selectFrom('webhook_deliveries')
+    .select(['status'])
+    .where('id', '=', claimed.id)
+    .executeTakeFirstOrThrow();
   expect(stored.status).toBe('delivered');
-  const attempts = await ctx.database.db.selectFrom('webhook_attempts').select('id').where('delivery_id', '=', claimed.id).execute();
+  const attempts = await ctx.database.db
+    .selectFrom('webhook_attempts')
+    .select('id')
+    .where('delivery_id', '=', claimed.id)
+    .execute();
   expect(attempts).toHaveLength(2);
 });

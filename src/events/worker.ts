@@ -110,7 +110,8 @@ export function startEventWorker(shared: DatabaseHandle, config: Config, log: Pi
         }
         // More to do at once: a full batch may have left events, claimed lines may have followers, a claim is
         // wanted and there is room for it (with every slot busy, a finishing line wakes the loop).
-        const more = fanned.events === FAN_OUT_BATCH || due.length > 0 || (claimWanted && MAX_IN_FLIGHT - inFlight.size > 0);
+        const more =
+          fanned.events === FAN_OUT_BATCH || due.length > 0 || (claimWanted && MAX_IN_FLIGHT - inFlight.size > 0);
         if (!more) {
           if (inFlight.size === 0 && claim) idleWaiters.splice(0).forEach((resolve) => resolve());
           if (!wakeup.notified) await wakeup.sleep(POLL_MS);

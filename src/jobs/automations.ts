@@ -27,9 +27,19 @@ const CALLS_IN_FLIGHT = 16;
  * sends their HTTP calls beside, each on its own, retried with backoff. A NOTIFY at the fan-out's commit wakes it;
  * a short poll catches retries coming due. Any number of processes can run it on one database.
  */
-export function startAutomationEngine(database: DatabaseHandle, config: Config, mailer: Mailer, log: JobsLog, storage: ObjectStorage): AutomationEngine {
+export function startAutomationEngine(
+  database: DatabaseHandle,
+  config: Config,
+  mailer: Mailer,
+  log: JobsLog,
+  storage: ObjectStorage,
+): AutomationEngine {
   const { db } = database;
-  const transport: CallTransport = { allowPrivateNetworks: config.webhooks.allowPrivateNetworks, timeoutMs: config.webhooks.timeoutMs, retryBaseMs: config.webhooks.retryBaseMs };
+  const transport: CallTransport = {
+    allowPrivateNetworks: config.webhooks.allowPrivateNetworks,
+    timeoutMs: config.webhooks.timeoutMs,
+    retryBaseMs: config.webhooks.retryBaseMs,
+  };
   const deps: RunDeps = {
     db,
     mailer,
@@ -48,18 +58,26 @@ export function startAutomationEngine(database: DatabaseHandle, config: Config, 
     const runs = await claimRuns(db, EVENT_BATCH);
     for (const eventRuns of byEvent(runs)) {
       const statuses = await executeEventRuns(deps, eventRuns).catch((error) => {
-        log.error({ err: error, event: eventRuns[0].event_id }, 'automation engine: runs failed to execute; they will be taken again');
+        log.error(
+          { err: error, event: eventRuns[0].event_id },
+          'automation engine: runs failed to execute; they will be taken again',
+        );
         return new Map<number, string>();
       });
       const failed = eventRuns.filter((run) => statuses.get(run.id) === 'failed');
-      if (failed.length) log.warn({ runs: failed.map((r) => r.id), event: eventRuns[0].event_id }, 'automation rule runs had failing actions');
+      if (failed.length)
+        log.warn(
+          { runs: failed.map((r) => r.id), event: eventRuns[0].event_id },
+          'automation rule runs had failing actions',
+        );
     }
     const free = CALLS_IN_FLIGHT - calls.size;
     const due = free > 0 ? await claimCalls(db, free) : [];
     for (const call of due) {
       const attempt = attemptCall(db, transport, call)
         .then((status) => {
-          if (status === 'failed') log.warn({ call: call.id, rule: call.rule_id }, 'automation HTTP call failed for good');
+          if (status === 'failed')
+            log.warn({ call: call.id, rule: call.rule_id }, 'automation HTTP call failed for good');
         })
         .catch((error) => log.error({ err: error, call: call.id }, 'automation HTTP call failed to record'))
         .finally(() => {
@@ -101,7 +119,13 @@ export function startAutomationEngine(database: DatabaseHandle, config: Config, 
           .selectFrom('automation_runs')
           .select('id')
           .where('status', 'in', ['queued', 'running'])
-          .union(db.selectFrom('automation_calls').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', new Date()))
+          .union(
+            db
+              .selectFrom('automation_calls')
+              .select('id')
+              .where('status', '=', 'pending')
+              .where('next_attempt_at', '<=', new Date()),
+          )
           .limit(1)
           .executeTakeFirst();
         if (!busy && calls.size === 0) return;

@@ -30,15 +30,36 @@ export interface ChatbotEngine {
  * whose worker advances the run until it waits or ends; delays and reply timeouts are delayed jobs.
  * Any number of processes can run it on one database.
  */
-export async function startChatbotEngine(database: DatabaseHandle, config: Config, log: JobsLog): Promise<ChatbotEngine> {
+export async function startChatbotEngine(
+  database: DatabaseHandle,
+  config: Config,
+  log: JobsLog,
+): Promise<ChatbotEngine> {
   const { db } = database;
   const boss: PgBoss = await startJobQueue(database, log);
   // A worker heartbeats while it advances a run; a process that died mid-run (kill -9) stops beating and its job
   // is retried at the next supervision pass (≈ a minute), however long a healthy activation may take.
-  await boss.createQueue(RUN_QUEUE, { policy: 'stately', notify: true, retryLimit: 5, retryDelay: 1, retryBackoff: true, expireInSeconds: 900, heartbeatSeconds: 10 });
+  await boss.createQueue(RUN_QUEUE, {
+    policy: 'stately',
+    notify: true,
+    retryLimit: 5,
+    retryDelay: 1,
+    retryBackoff: true,
+    expireInSeconds: 900,
+    heartbeatSeconds: 10,
+  });
   await boss.createQueue(WAKE_QUEUE, { retryLimit: 5, retryDelay: 1 });
-  await boss.createQueue(CALLBACK_QUEUE, { retryLimit: MAX_CALLBACK_ATTEMPTS, retryDelay: 2, retryBackoff: true, expireInSeconds: 120 });
-  const transport = { allowPrivateNetworks: config.webhooks.allowPrivateNetworks, timeoutMs: config.webhooks.timeoutMs, userAgent: `Switchboard/${config.version}` };
+  await boss.createQueue(CALLBACK_QUEUE, {
+    retryLimit: MAX_CALLBACK_ATTEMPTS,
+    retryDelay: 2,
+    retryBackoff: true,
+    expireInSeconds: 120,
+  });
+  const transport = {
+    allowPrivateNetworks: config.webhooks.allowPrivateNetworks,
+    timeoutMs: config.webhooks.timeoutMs,
+    userAgent: `Switchboard/${config.version}`,
+  };
 
   const deps: EngineDeps = {
     db,
@@ -74,9 +95,27 @@ export async function startChatbotEngine(database: DatabaseHandle, config: Confi
 
   // Batches, settled job by job: a full batch fetches the next at once (burst), so a backlog never waits
   // for a poll; NOTIFY wakes idle workers the moment a run is queued.
-  await boss.work<{ runId: number }, undefined, { localConcurrency: number; batchSize: number; burstWhenBatchFull: true; perJobResults: true; pollingIntervalSeconds: number; notifyPollingIntervalSeconds: number }>(
+  await boss.work<
+    { runId: number },
+    undefined,
+    {
+      localConcurrency: number;
+      batchSize: number;
+      burstWhenBatchFull: true;
+      perJobResults: true;
+      pollingIntervalSeconds: number;
+      notifyPollingIntervalSeconds: number;
+    }
+  >(
     RUN_QUEUE,
-    { localConcurrency: 2, batchSize: 4, burstWhenBatchFull: true, perJobResults: true, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2 },
+    {
+      localConcurrency: 2,
+      batchSize: 4,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+      pollingIntervalSeconds: 0.5,
+      notifyPollingIntervalSeconds: 2,
+    },
     async (jobs) =>
       Promise.all(
         jobs.map(async (job) => {
@@ -95,12 +134,22 @@ export async function startChatbotEngine(database: DatabaseHandle, config: Confi
     await wakeRun(db, job.data.runId, job.data.token);
   });
 
-  await boss.work<{ callbackId: number; body: string }>(CALLBACK_QUEUE, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
-    // A 'retry' fails the job, so pg-boss sends it again after its backoff; the row counts the attempts.
-    if ((await sendCallback(db, transport, job.data.callbackId, job.data.body)) === 'retry') throw new Error(`callback ${job.data.callbackId} not delivered yet`);
-  });
+  await boss.work<{ callbackId: number; body: string }>(
+    CALLBACK_QUEUE,
+    { pollingIntervalSeconds: 0.5 },
+    async ([job]) => {
+      // A 'retry' fails the job, so pg-boss sends it again after its backoff; the row counts the attempts.
+      if ((await sendCallback(db, transport, job.data.callbackId, job.data.body)) === 'retry')
+        throw new Error(`callback ${job.data.callbackId} not delivered yet`);
+    },
+  );
 
-  const sweep = await startNotifiedSweep(database, { channel: RUNS_CHANNEL, intervalMs: SWEEP_MS, name: 'chatbot engine' }, sweepOnce, log);
+  const sweep = await startNotifiedSweep(
+    database,
+    { channel: RUNS_CHANNEL, intervalMs: SWEEP_MS, name: 'chatbot engine' },
+    sweepOnce,
+    log,
+  );
 
   return {
     async stop() {

@@ -25,13 +25,31 @@ export interface MacroRunner {
  * the run resuming where it stopped; after the last retry the run is marked failed (status, error) and the job
  * stays failed in pg-boss.
  */
-export async function startMacroRunner(database: DatabaseHandle, mailer: Mailer, log: JobsLog, storage?: ObjectStorage, options: MacroRunnerOptions = {}): Promise<MacroRunner> {
+export async function startMacroRunner(
+  database: DatabaseHandle,
+  mailer: Mailer,
+  log: JobsLog,
+  storage?: ObjectStorage,
+  options: MacroRunnerOptions = {},
+): Promise<MacroRunner> {
   const { db } = database;
   const retryLimit = options.retryLimit ?? 5;
   const boss = await startJobQueue(database, log);
-  await boss.createQueue(MACRO_QUEUE, { policy: 'stately', retryLimit, retryDelay: options.retryDelaySeconds ?? 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 900 });
+  await boss.createQueue(MACRO_QUEUE, {
+    policy: 'stately',
+    retryLimit,
+    retryDelay: options.retryDelaySeconds ?? 5,
+    retryBackoff: true,
+    retryDelayMax: 600,
+    expireInSeconds: 900,
+  });
   // A queue made by an earlier start keeps its settings unless told otherwise.
-  await boss.updateQueue(MACRO_QUEUE, { retryLimit, retryDelay: options.retryDelaySeconds ?? 5, retryBackoff: true, retryDelayMax: 600 });
+  await boss.updateQueue(MACRO_QUEUE, {
+    retryLimit,
+    retryDelay: options.retryDelaySeconds ?? 5,
+    retryBackoff: true,
+    retryDelayMax: 600,
+  });
 
   await boss.work<{ runId: number }>(MACRO_QUEUE, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
     const { runId } = job.data;

@@ -3,7 +3,11 @@
  * at once); the first now when `now`, else after one interval. `stop()` waits for a run in progress. `work`
  * handles its own errors (a maintenance job logs and tries again next time).
  */
-export function repeat(everyMs: number, work: () => Promise<void>, options: { now?: boolean } = {}): { stop(): Promise<void> } {
+export function repeat(
+  everyMs: number,
+  work: () => Promise<void>,
+  options: { now?: boolean } = {},
+): { stop(): Promise<void> } {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

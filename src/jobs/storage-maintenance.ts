@@ -24,14 +24,22 @@ interface Log {
  * legacy bytea rows move to storage and stale partial files go; then, every minute, objects no row owns
  * (deleted messages', abandoned uploads') are removed.
  */
-export function startStorageMaintenance(db: Db, storage: ObjectStorage, config: Pick<Config, 'dataDir'>, log: Log): StorageMaintenance {
+export function startStorageMaintenance(
+  db: Db,
+  storage: ObjectStorage,
+  config: Pick<Config, 'dataDir'>,
+  log: Log,
+): StorageMaintenance {
   const moveLegacy = async () => {
     try {
       await removeStalePartials(partialDir(config.dataDir));
       const moved = await moveLegacyAttachments(db, storage);
       if (moved) log.info({ moved }, 'storage: moved attachments stored in the database to storage');
     } catch (err) {
-      log.warn({ err }, 'storage: moving database-stored attachments failed; they are still served, and moved at the next start');
+      log.warn(
+        { err },
+        'storage: moving database-stored attachments failed; they are still served, and moved at the next start',
+      );
     }
   };
   const sweep = async () => {
@@ -45,9 +53,13 @@ export function startStorageMaintenance(db: Db, storage: ObjectStorage, config: 
     }
   };
   let started = false;
-  return repeat(SWEEP_MS, async () => {
-    if (!started) await moveLegacy();
-    started = true;
-    await sweep();
-  }, { now: true });
+  return repeat(
+    SWEEP_MS,
+    async () => {
+      if (!started) await moveLegacy();
+      started = true;
+      await sweep();
+    },
+    { now: true },
+  );
 }

@@ -8,14 +8,21 @@ import { startServerProcess } from '../../test/helpers/server-process.ts';
 // catch-up read of the events table can bring the other process's event here.
 const redisUrl = inject('redisUrl');
 const natsUrl = inject('natsUrl');
-const maybeCtx = redisUrl && natsUrl ? await createTestContext({ REALTIME_TRANSPORT: 'redis', REDIS_URL: redisUrl, REALTIME_CATCHUP_MS: '300' }) : undefined;
+const maybeCtx =
+  redisUrl && natsUrl
+    ? await createTestContext({ REALTIME_TRANSPORT: 'redis', REDIS_URL: redisUrl, REALTIME_CATCHUP_MS: '300' })
+    : undefined;
 
 describe.skipIf(!maybeCtx)('realtime catch-up', () => {
   const ctx = maybeCtx!;
   it('delivers an event whose signal was lost, from the events table', async () => {
     const url = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     const f = await conversationFixture(ctx, 'Lossy');
-    const { pubsub_token } = await ctx.database.db.selectFrom('users').select('pubsub_token').where('id', '=', f.account.user_id).executeTakeFirstOrThrow();
+    const { pubsub_token } = await ctx.database.db
+      .selectFrom('users')
+      .select('pubsub_token')
+      .where('id', '=', f.account.user_id)
+      .executeTakeFirstOrThrow();
     const conversation = await f.openConversation();
     const other = await startServerProcess(ctx.config.databaseUrl!, { REALTIME_TRANSPORT: 'nats', NATS_URL: natsUrl });
     try {
@@ -30,7 +37,10 @@ describe.skipIf(!maybeCtx)('realtime catch-up', () => {
         expect(response.status).toBe(200);
       }
       await cable.waitFor((frames) => frames.filter((x) => x.event === 'message.created').length === 2, 5000);
-      expect(cable.frames.filter((x) => x.event === 'message.created').map((x) => x.data.content)).toEqual(['lost signal 1', 'lost signal 2']);
+      expect(cable.frames.filter((x) => x.event === 'message.created').map((x) => x.data.content)).toEqual([
+        'lost signal 1',
+        'lost signal 2',
+      ]);
       await cable.close();
     } finally {
       await other.stop();

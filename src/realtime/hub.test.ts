@@ -10,29 +10,49 @@ const f = await conversationFixture(ctx, 'Acme');
 const other = await conversationFixture(ctx, 'Globex');
 
 async function userPubsub(userId: number) {
-  return (await db.selectFrom('users').select('pubsub_token').where('id', '=', userId).executeTakeFirstOrThrow()).pubsub_token;
+  return (await db.selectFrom('users').select('pubsub_token').where('id', '=', userId).executeTakeFirstOrThrow())
+    .pubsub_token;
 }
 
 describe('realtime (ActionCable /cable)', () => {
   it('pushes message.created to an agent with a sequence number and push-shaped data', async () => {
     const cable = await connectCable(url);
-    expect(await cable.subscribe({ pubsub_token: await userPubsub(f.account.user_id), account_id: f.account.account_id, user_id: f.account.user_id })).toBe('confirm_subscription');
+    expect(
+      await cable.subscribe({
+        pubsub_token: await userPubsub(f.account.user_id),
+        account_id: f.account.account_id,
+        user_id: f.account.user_id,
+      }),
+    ).toBe('confirm_subscription');
     const conversation = await f.openConversation();
     await f.incoming(conversation.id, 'live hello');
-    await cable.waitFor((frames) => frames.some((x) => x.event === 'message.created' && x.data.content === 'live hello'));
+    await cable.waitFor((frames) =>
+      frames.some((x) => x.event === 'message.created' && x.data.content === 'live hello'),
+    );
     const frame = cable.frames.find((x) => x.event === 'message.created' && x.data.content === 'live hello')!;
     expect(frame.seq).toEqual(expect.any(Number));
-    expect(frame.data).toMatchObject({ account_id: f.account.account_id, conversation_id: conversation.id, message_type: 0, sender: { type: 'contact' } });
+    expect(frame.data).toMatchObject({
+      account_id: f.account.account_id,
+      conversation_id: conversation.id,
+      message_type: 0,
+      sender: { type: 'contact' },
+    });
     expect(cable.frames.some((x) => x.event === 'conversation.created' && x.data.id === conversation.id)).toBe(true);
     await cable.close();
   });
 
   it('replays everything missed after a reconnect with the last seq, in order', async () => {
-    const identifier = { pubsub_token: await userPubsub(f.account.user_id), account_id: f.account.account_id, user_id: f.account.user_id };
+    const identifier = {
+      pubsub_token: await userPubsub(f.account.user_id),
+      account_id: f.account.account_id,
+      user_id: f.account.user_id,
+    };
     const first = await connectCable(url);
     await first.subscribe(identifier);
     const conversation = await f.openConversation();
-    await first.waitFor((frames) => frames.some((x) => x.event === 'conversation.created' && x.data.id === conversation.id));
+    await first.waitFor((frames) =>
+      frames.some((x) => x.event === 'conversation.created' && x.data.id === conversation.id),
+    );
     const cursor = first.frames.at(-1)!.seq;
     await first.close();
     for (let i = 0; i < 5; i++) await f.incoming(conversation.id, `missed ${i}`);
@@ -50,9 +70,18 @@ describe('realtime (ActionCable /cable)', () => {
 
   it('keeps accounts apart and rejects a token for an account it is not a member of', async () => {
     const theirs = await connectCable(url);
-    await theirs.subscribe({ pubsub_token: await userPubsub(other.account.user_id), account_id: other.account.account_id, user_id: other.account.user_id });
+    await theirs.subscribe({
+      pubsub_token: await userPubsub(other.account.user_id),
+      account_id: other.account.account_id,
+      user_id: other.account.user_id,
+    });
     const sneaky = await connectCable(url);
-    expect(await sneaky.subscribe({ pubsub_token: await userPubsub(f.account.user_id), account_id: other.account.account_id })).toBe('reject_subscription');
+    expect(
+      await sneaky.subscribe({
+        pubsub_token: await userPubsub(f.account.user_id),
+        account_id: other.account.account_id,
+      }),
+    ).toBe('reject_subscription');
     expect(await sneaky.subscribe({ pubsub_token: 'nope' })).toBe('reject_subscription');
     const conversation = await f.openConversation();
     await f.incoming(conversation.id, 'acme only');

@@ -69,7 +69,10 @@ export class RealtimeHub {
     this.options = options;
     this.replayer = new Replayer(database.db, options.publicUrl, options.replay);
     this.presence = new PresenceTracker(database.db, options.transport, options.presenceGraceMs, {
-      dashboards: (accountId) => [...(this.subscribers.get(accountId) ?? [])].filter((l) => l.subscriber.kind === 'agent').map((l) => l.subscriber),
+      dashboards: (accountId) =>
+        [...(this.subscribers.get(accountId) ?? [])]
+          .filter((l) => l.subscriber.kind === 'agent')
+          .map((l) => l.subscriber),
       accounts: () => [...this.subscribers.keys()],
     });
   }
@@ -108,7 +111,11 @@ export class RealtimeHub {
     const accountIds = [...this.delivered.keys()];
     if (!accountIds.length) return;
     try {
-      const rows = await this.database.db.selectFrom('accounts').select(['id', 'last_event_seq']).where('id', 'in', accountIds).execute();
+      const rows = await this.database.db
+        .selectFrom('accounts')
+        .select(['id', 'last_event_seq'])
+        .where('id', 'in', accountIds)
+        .execute();
       for (const row of rows) this.signal({ accountId: row.id, seq: row.last_event_seq });
     } catch {
       // The database is away; the next tick tries again.
@@ -131,11 +138,20 @@ export class RealtimeHub {
     const { accountId } = subscriber;
     const { cursor, signal } = options;
     if (!this.delivered.has(accountId)) {
-      const row = await this.database.db.selectFrom('accounts').select('last_event_seq').where('id', '=', accountId).executeTakeFirst();
+      const row = await this.database.db
+        .selectFrom('accounts')
+        .select('last_event_seq')
+        .where('id', '=', accountId)
+        .executeTakeFirst();
       if (!this.delivered.has(accountId)) this.delivered.set(accountId, row?.last_event_seq ?? 0);
     }
     signal?.throwIfAborted();
-    const live: Live = { subscriber, buffer: cursor !== undefined ? [] : undefined, overflowed: false, lastSeq: cursor ?? 0 };
+    const live: Live = {
+      subscriber,
+      buffer: cursor !== undefined ? [] : undefined,
+      overflowed: false,
+      lastSeq: cursor ?? 0,
+    };
     const set = this.subscribers.get(accountId) ?? new Set();
     if (!set.size) this.options.transport.watch(accountId);
     set.add(live);
@@ -171,14 +187,17 @@ export class RealtimeHub {
       unsubscribe();
       throw error;
     }
-    if (cursor !== undefined && subscribed) await this.replayer.replay(live, cursor, upTo, () => this.delivered.get(accountId) ?? upTo, signal);
+    if (cursor !== undefined && subscribed)
+      await this.replayer.replay(live, cursor, upTo, () => this.delivered.get(accountId) ?? upTo, signal);
     return unsubscribe;
   }
 
   /** A client's `update_presence`: its presence row is refreshed and it is sent the account's presence map. */
   async updatePresence(identity: RealtimeIdentity, send: (frame: RealtimeFrame) => void): Promise<void> {
-    if (identity.kind === 'agent') await markPresent(this.database.db, this.presence.processId, identity.accountId, 'User', identity.userId);
-    else await markPresent(this.database.db, this.presence.processId, identity.accountId, 'Contact', identity.contactId);
+    if (identity.kind === 'agent')
+      await markPresent(this.database.db, this.presence.processId, identity.accountId, 'User', identity.userId);
+    else
+      await markPresent(this.database.db, this.presence.processId, identity.accountId, 'Contact', identity.contactId);
     send(await this.presence.frame(identity.accountId, identity.kind === 'agent'));
   }
 

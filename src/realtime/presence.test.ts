@@ -13,9 +13,15 @@ const agent = await ctx.member(f.account.account_id, 'agent', 'Pat Present');
 const userId = f.account.user_id;
 
 async function dashboard(base: string, who: number): Promise<CableClient> {
-  const { pubsub_token } = await db.selectFrom('users').select('pubsub_token').where('id', '=', who).executeTakeFirstOrThrow();
+  const { pubsub_token } = await db
+    .selectFrom('users')
+    .select('pubsub_token')
+    .where('id', '=', who)
+    .executeTakeFirstOrThrow();
   const cable = await connectCable(base);
-  expect(await cable.subscribe({ pubsub_token, account_id: f.account.account_id, user_id: who })).toBe('confirm_subscription');
+  expect(await cable.subscribe({ pubsub_token, account_id: f.account.account_id, user_id: who })).toBe(
+    'confirm_subscription',
+  );
   return cable;
 }
 
@@ -36,7 +42,13 @@ describe('presence', () => {
     await admin.waitFor(() => latest(admin)?.users?.[agent.userId] === 'online');
     expect(await statusOf(agent.userId)).toBe('online');
 
-    expect((await agent.api.post('/api/v1/profile/availability', { profile: { account_id: f.account.account_id, availability: 'busy' } })).status).toBe(200);
+    expect(
+      (
+        await agent.api.post('/api/v1/profile/availability', {
+          profile: { account_id: f.account.account_id, availability: 'busy' },
+        })
+      ).status,
+    ).toBe(200);
     await admin.waitFor(() => latest(admin)?.users?.[agent.userId] === 'busy');
     expect(await statusOf(agent.userId)).toBe('busy');
     const profile = (await agent.api.get('/api/v1/profile')).body;

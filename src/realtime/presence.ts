@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/pool.ts';
-import { forgetProcess, HEARTBEAT_MS, markAbsent, markPresent, presenceMap, refreshPresence, type PresenceSubject } from '../domain/presence/repository.ts';
+import {
+  forgetProcess,
+  HEARTBEAT_MS,
+  markAbsent,
+  markPresent,
+  presenceMap,
+  refreshPresence,
+  type PresenceSubject,
+} from '../domain/presence/repository.ts';
 import type { RealtimeFrame } from './renderer.ts';
 import type { RealtimeTransport } from './transport.ts';
 
@@ -90,7 +98,10 @@ export class PresenceTracker {
   /** The account's `presence.update` frame as Chatwoot builds it; contacts are shown to agents only. */
   async frame(accountId: number, forAgent: boolean): Promise<RealtimeFrame> {
     const { users, contacts } = await presenceMap(this.db, accountId);
-    return { event: 'presence.update', data: forAgent ? { account_id: accountId, users, contacts } : { account_id: accountId, users } };
+    return {
+      event: 'presence.update',
+      data: forAgent ? { account_id: accountId, users, contacts } : { account_id: accountId, users },
+    };
   }
 
   /** Re-reads the account's presence and tells this process's dashboards if it differs from the last telling. */

@@ -12,7 +12,11 @@ const url = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
 const db = ctx.database.db;
 
 async function agentIdentifier(f: Awaited<ReturnType<typeof conversationFixture>>) {
-  const { pubsub_token } = await db.selectFrom('users').select('pubsub_token').where('id', '=', f.account.user_id).executeTakeFirstOrThrow();
+  const { pubsub_token } = await db
+    .selectFrom('users')
+    .select('pubsub_token')
+    .where('id', '=', f.account.user_id)
+    .executeTakeFirstOrThrow();
   return { pubsub_token, account_id: f.account.account_id, user_id: f.account.user_id };
 }
 
@@ -30,7 +34,12 @@ describe('resuming from a cursor', () => {
     const f = await conversationFixture(ctx, 'Backlog');
     const conversation = await f.openConversation();
     const cursor = await lastEventSeq(db, f.account.account_id);
-    const last = await recordBacklog(db, f.account.account_id, await conversationId(db, f.account.account_id, conversation.id), 5200);
+    const last = await recordBacklog(
+      db,
+      f.account.account_id,
+      await conversationId(db, f.account.account_id, conversation.id),
+      5200,
+    );
     const cable = await connectCable(url);
     expect(await cable.subscribe({ ...(await agentIdentifier(f)), cursor })).toBe('confirm_subscription');
     await f.incoming(conversation.id, 'live after the backlog');
@@ -46,7 +55,12 @@ describe('resuming from a cursor', () => {
     const f = await conversationFixture(ctx, 'Resync');
     const conversation = await f.openConversation();
     const cursor = await lastEventSeq(db, f.account.account_id);
-    const last = await recordBacklog(db, f.account.account_id, await conversationId(db, f.account.account_id, conversation.id), MAX_REPLAY + 1);
+    const last = await recordBacklog(
+      db,
+      f.account.account_id,
+      await conversationId(db, f.account.account_id, conversation.id),
+      MAX_REPLAY + 1,
+    );
     const cable = await connectCable(url);
     expect(await cable.subscribe({ ...(await agentIdentifier(f)), cursor })).toBe('confirm_subscription');
     await f.incoming(conversation.id, 'live after the resync');
@@ -76,7 +90,10 @@ describe('resuming from a cursor', () => {
     try {
       const cable = await connectCable(url);
       expect(await cable.subscribe({ ...(await agentIdentifier(f)), cursor })).toBe('confirm_subscription');
-      await cable.waitFor(() => commits > 1 && cable.frames.some((x) => x.data.content === `during replay ${commits}`), 30_000);
+      await cable.waitFor(
+        () => commits > 1 && cable.frames.some((x) => x.data.content === `during replay ${commits}`),
+        30_000,
+      );
       const end = await lastEventSeq(db, f.account.account_id);
       await cable.waitFor(() => seqsOf(cable).at(-1) === end);
       expect(seqsOf(cable)).toEqual(range(cursor + 1, end));

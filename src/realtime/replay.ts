@@ -82,7 +82,12 @@ export class Replayer {
    * widget's replay cheap however busy the account is.
    */
   private readPage(subscriber: Subscriber, after: number, upTo: number): Promise<DomainEvent[]> {
-    let query = this.db.selectFrom('events').selectAll().where('account_id', '=', subscriber.accountId).where('seq', '>', after).where('seq', '<=', upTo);
+    let query = this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('account_id', '=', subscriber.accountId)
+      .where('seq', '>', after)
+      .where('seq', '<=', upTo);
     if (subscriber.kind === 'contact') {
       // By contact first: conversations are indexed by contact_id, not by contact inbox.
       const own = this.db

@@ -1,6 +1,9 @@
 import type { Config } from '../config.ts';
 
-type LimitSettings = Pick<Config['realtime'], 'maxSocketsPerIp' | 'maxSocketsPerIdentity' | 'maxSubscriptionsPerSocket' | 'maxFramesPerSecond'>;
+type LimitSettings = Pick<
+  Config['realtime'],
+  'maxSocketsPerIp' | 'maxSocketsPerIdentity' | 'maxSubscriptionsPerSocket' | 'maxFramesPerSecond'
+>;
 
 function increment(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -71,7 +74,8 @@ export class SocketAllowance {
   claimIdentity(identity: string): boolean {
     if (this.closed) return false;
     const held = this.identities.get(identity) ?? 0;
-    if (!held && (this.limits.perIdentity.get(identity) ?? 0) >= this.limits.settings.maxSocketsPerIdentity) return false;
+    if (!held && (this.limits.perIdentity.get(identity) ?? 0) >= this.limits.settings.maxSocketsPerIdentity)
+      return false;
     if (!held) increment(this.limits.perIdentity, identity);
     this.identities.set(identity, held + 1);
     return true;

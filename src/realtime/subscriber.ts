@@ -24,7 +24,8 @@ export interface Live {
 }
 
 export function allowed(subscriber: Subscriber, audience: Audience): boolean {
-  if (subscriber.kind === 'contact') return audience.contactVisible && audience.contactInboxId === subscriber.contactInboxId;
+  if (subscriber.kind === 'contact')
+    return audience.contactVisible && audience.contactInboxId === subscriber.contactInboxId;
   if (!subscriber.inboxIds || audience.inboxId === null) return true;
   return subscriber.inboxIds.has(audience.inboxId);
 }

@@ -50,6 +50,8 @@ export function decodeSignal(text: string | undefined): EventSignal | undefined 
  */
 export function topicPrefix(database: DatabaseHandle): string {
   const options = database.pool.options;
-  const name = options.database ?? (options.connectionString ? new URL(options.connectionString).pathname.slice(1) : 'switchboard');
+  const name =
+    options.database ??
+    (options.connectionString ? new URL(options.connectionString).pathname.slice(1) : 'switchboard');
   return `switchboard.${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }

@@ -12,14 +12,30 @@ import { newStorageKey } from './object-storage.ts';
 import { S3Storage } from './s3-storage.ts';
 import { EMPTY_PAYLOAD_HASH, sha256Hex, signatureV4 } from './sigv4.ts';
 
-const EXAMPLE_CREDENTIALS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', region: 'us-east-1', service: 's3' };
+const EXAMPLE_CREDENTIALS = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  region: 'us-east-1',
+  service: 's3',
+};
 const EXAMPLE_DATE = new Date('2013-05-24T00:00:00Z');
 
 describe('SigV4', () => {
   // AWS's documented S3 examples ("Signature Calculations for the Authorization Header").
   it('signs the GET Object example as AWS documents it', () => {
-    const headers = { host: 'examplebucket.s3.amazonaws.com', range: 'bytes=0-9', 'x-amz-content-sha256': EMPTY_PAYLOAD_HASH, 'x-amz-date': '20130524T000000Z' };
-    expect(signatureV4({ method: 'GET', path: '/test.txt', query: '', headers, payloadHash: EMPTY_PAYLOAD_HASH }, EXAMPLE_CREDENTIALS, EXAMPLE_DATE)).toBe(
+    const headers = {
+      host: 'examplebucket.s3.amazonaws.com',
+      range: 'bytes=0-9',
+      'x-amz-content-sha256': EMPTY_PAYLOAD_HASH,
+      'x-amz-date': '20130524T000000Z',
+    };
+    expect(
+      signatureV4(
+        { method: 'GET', path: '/test.txt', query: '', headers, payloadHash: EMPTY_PAYLOAD_HASH },
+        EXAMPLE_CREDENTIALS,
+        EXAMPLE_DATE,
+      ),
+    ).toBe(
       'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
     );
   });
@@ -34,9 +50,13 @@ describe('SigV4', () => {
       'x-amz-date': '20130524T000000Z',
       'x-amz-storage-class': 'REDUCED_REDUNDANCY',
     };
-    expect(signatureV4({ method: 'PUT', path: '/test%24file.text', query: '', headers, payloadHash }, EXAMPLE_CREDENTIALS, EXAMPLE_DATE)).toMatch(
-      /Signature=98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd$/,
-    );
+    expect(
+      signatureV4(
+        { method: 'PUT', path: '/test%24file.text', query: '', headers, payloadHash },
+        EXAMPLE_CREDENTIALS,
+        EXAMPLE_DATE,
+      ),
+    ).toMatch(/Signature=98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd$/);
   });
 });
 
@@ -44,7 +64,14 @@ const s3 = await startFakeS3();
 afterAll(() => s3.close());
 const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-s3-spool-'));
 afterAll(() => fs.rmSync(spoolDir, { recursive: true, force: true }));
-const settings = { endpoint: s3.url, bucket: s3.bucket, region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true };
+const settings = {
+  endpoint: s3.url,
+  bucket: s3.bucket,
+  region: s3.region,
+  accessKeyId: s3.accessKeyId,
+  secretAccessKey: s3.secretAccessKey,
+  forcePathStyle: true,
+};
 
 async function read(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -82,7 +109,11 @@ describe('S3 storage against a loopback S3', () => {
 
   it('sends nothing when the stream fails', async () => {
     const key = newStorageKey();
-    const failing = new Readable({ read() { this.destroy(new Error('client went away')); } });
+    const failing = new Readable({
+      read() {
+        this.destroy(new Error('client went away'));
+      },
+    });
     await expect(storage.put(key, failing)).rejects.toThrow(/client went away/);
     expect(s3.objects.has(key)).toBe(false);
     expect(fs.readdirSync(spoolDir)).toEqual([]);
@@ -97,9 +128,17 @@ describe('attachments in S3 (STORAGE=s3)', async () => {
     const refused = s3.refusals.length;
     const c = await f.openConversation();
     const { payload, contentType } = formData({ content: 'photo' }, [{ filename: 'photo.png', body: PNG_PIXEL }]);
-    const sent = await ctx.app.inject({ method: 'POST', url: `${f.base}/conversations/${c.id}/messages`, payload, headers: { 'content-type': contentType, api_access_token: f.account.api_access_token } });
+    const sent = await ctx.app.inject({
+      method: 'POST',
+      url: `${f.base}/conversations/${c.id}/messages`,
+      payload,
+      headers: { 'content-type': contentType, api_access_token: f.account.api_access_token },
+    });
     expect(sent.statusCode, sent.body).toBe(200);
-    const row = await ctx.database.db.selectFrom('attachments').select(['storage_key', 'data', 'checksum']).executeTakeFirstOrThrow();
+    const row = await ctx.database.db
+      .selectFrom('attachments')
+      .select(['storage_key', 'data', 'checksum'])
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ storage_key: expect.any(String), data: null, checksum: sha256Hex(PNG_PIXEL) });
     expect(s3.objects.get(row.storage_key!)?.equals(PNG_PIXEL)).toBe(true);
     const served = await ctx.app.inject({ method: 'GET', url: new URL(sent.json().attachments[0].data_url).pathname });

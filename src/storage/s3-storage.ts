@@ -56,7 +56,11 @@ export class S3Storage implements ObjectStorage {
     const date = new Date();
     const payloadHash = body?.sha256 ?? EMPTY_PAYLOAD_HASH;
     const signed = { host, 'x-amz-date': amzDate(date), 'x-amz-content-sha256': payloadHash };
-    const authorization = signatureV4({ method, path: requestPath, query: '', headers: signed, payloadHash }, { ...this.settings, service: 's3' }, date);
+    const authorization = signatureV4(
+      { method, path: requestPath, query: '', headers: signed, payloadHash },
+      { ...this.settings, service: 's3' },
+      date,
+    );
     const transport = endpoint.protocol === 'https:' ? https : http;
     const request = transport.request({
       method,
@@ -94,7 +98,11 @@ export class S3Storage implements ObjectStorage {
         },
         file,
       );
-      const response = await this.send('PUT', key, { stream: fs.createReadStream(spool), length, sha256: hash.digest('hex') });
+      const response = await this.send('PUT', key, {
+        stream: fs.createReadStream(spool),
+        length,
+        sha256: hash.digest('hex'),
+      });
       if (response.statusCode !== 200) throw await failure(response, 'PUT');
       response.resume();
     } finally {
@@ -119,7 +127,8 @@ export class S3Storage implements ObjectStorage {
 
   async delete(key: string): Promise<void> {
     const response = await this.send('DELETE', key);
-    if (response.statusCode !== 204 && response.statusCode !== 200 && response.statusCode !== 404) throw await failure(response, 'DELETE');
+    if (response.statusCode !== 204 && response.statusCode !== 200 && response.statusCode !== 404)
+      throw await failure(response, 'DELETE');
     response.resume();
   }
 }

@@ -27,7 +27,10 @@ export const EMPTY_PAYLOAD_HASH = sha256Hex('');
 
 /** `20130524T000000Z`: the form of x-amz-date. */
 export function amzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** RFC 3986 encoding of one path segment or query part, as SigV4 wants it (unreserved characters kept). */

@@ -24,7 +24,9 @@ describe('automation actions', () => {
   it('assign, label, priority, message, note, mute, email and snooze on a new conversation', async () => {
     const rule = await createRule(api, base, {
       event_name: 'conversation_created',
-      conditions: [{ attribute_key: 'inbox_id', filter_operator: 'equal_to', values: [f.inbox.id], query_operator: null }],
+      conditions: [
+        { attribute_key: 'inbox_id', filter_operator: 'equal_to', values: [f.inbox.id], query_operator: null },
+      ],
       actions: [
         { action_name: 'assign_agent', action_params: [agent.userId] },
         { action_name: 'assign_team', action_params: [team.id] },
@@ -34,7 +36,12 @@ describe('automation actions', () => {
         { action_name: 'send_message', action_params: ['Welcome!'] },
         { action_name: 'add_private_note', action_params: ['Internal only'] },
         { action_name: 'mute_conversation', action_params: [] },
-        { action_name: 'send_email_to_team', action_params: [{ message: 'New conversation #{{conversation.id}} from {{contact.email}}', team_ids: [team.id] }] },
+        {
+          action_name: 'send_email_to_team',
+          action_params: [
+            { message: 'New conversation #{{conversation.id}} from {{contact.email}}', team_ids: [team.id] },
+          ],
+        },
         { action_name: 'send_email_transcript', action_params: ['boss@example.com'] },
         { action_name: 'snooze_conversation', action_params: [] },
       ],
@@ -42,23 +49,35 @@ describe('automation actions', () => {
     const c = await f.openConversation();
     await settle(ctx);
     const [run] = await runsOf(rule.id);
-    expect(run.actions.map((a: any) => [a.action_name, a.status])).toEqual(rule.actions.map((a: any) => [a.action_name, 'done']));
+    expect(run.actions.map((a: any) => [a.action_name, a.status])).toEqual(
+      rule.actions.map((a: any) => [a.action_name, 'done']),
+    );
     expect(run.status).toBe('succeeded');
     const after = await show(c.id);
-    expect(after).toMatchObject({ status: 'snoozed', labels: ['vip'], priority: 'urgent', muted: true, meta: { assignee: { id: agent.userId }, team: { id: team.id } } });
+    expect(after).toMatchObject({
+      status: 'snoozed',
+      labels: ['vip'],
+      priority: 'urgent',
+      muted: true,
+      meta: { assignee: { id: agent.userId }, team: { id: team.id } },
+    });
     const texts = (await messages(c.id)).map((m: any) => [m.content, m.private, m.message_type]);
     expect(texts).toContainEqual(['Welcome!', false, 1]);
     expect(texts).toContainEqual(['Internal only', true, 1]);
     const teamMail = smtp.received.find((m) => m.raw.includes(`New conversation #${c.id} from ${f.contact.email}`));
     expect(teamMail?.to).toEqual([expect.stringMatching(/@agents\.test$/)]);
-    expect(smtp.received.some((m) => m.to.includes('boss@example.com') && m.raw.includes('Conversation Transcript'))).toBe(true);
+    expect(
+      smtp.received.some((m) => m.to.includes('boss@example.com') && m.raw.includes('Conversation Transcript')),
+    ).toBe(true);
     await api.patch(`${base}/automation_rules/${rule.id}`, { active: false });
   });
 
   it('resolve, open, pending and unassign follow status events (conversation_resolved, conversation_opened)', async () => {
     const onResolved = await createRule(api, base, {
       event_name: 'conversation_resolved',
-      conditions: [{ attribute_key: 'labels', filter_operator: 'equal_to', values: ['reopen-me'], query_operator: null }],
+      conditions: [
+        { attribute_key: 'labels', filter_operator: 'equal_to', values: ['reopen-me'], query_operator: null },
+      ],
       actions: [
         { action_name: 'remove_assigned_agent', action_params: [] },
         { action_name: 'remove_assigned_team', action_params: [] },
@@ -67,7 +86,9 @@ describe('automation actions', () => {
     });
     const onOpened = await createRule(api, base, {
       event_name: 'conversation_opened',
-      conditions: [{ attribute_key: 'labels', filter_operator: 'equal_to', values: ['reopen-me'], query_operator: null }],
+      conditions: [
+        { attribute_key: 'labels', filter_operator: 'equal_to', values: ['reopen-me'], query_operator: null },
+      ],
       actions: [
         { action_name: 'remove_label', action_params: ['reopen-me'] },
         { action_name: 'change_status', action_params: ['pending'] },
@@ -75,7 +96,10 @@ describe('automation actions', () => {
     });
     const onBye = await createRule(api, base, {
       conditions: [{ attribute_key: 'content', filter_operator: 'equal_to', values: ['bye'], query_operator: null }],
-      actions: [{ action_name: 'resolve_conversation', action_params: [] }, { action_name: 'pending_conversation', action_params: [] }],
+      actions: [
+        { action_name: 'resolve_conversation', action_params: [] },
+        { action_name: 'pending_conversation', action_params: [] },
+      ],
     });
     const c = await f.openConversation(api, { assignee_id: agent.userId, team_id: team.id });
     await settle(ctx);
@@ -84,8 +108,12 @@ describe('automation actions', () => {
     await settle(ctx);
     expect(await show(c.id)).toMatchObject({ status: 'pending', labels: [] });
     expect((await show(c.id)).meta.assignee ?? null).toBeNull();
-    expect((await runsOf(onResolved.id)).filter((r: any) => r.conversation_id === c.id && r.status === 'succeeded')).toHaveLength(1);
-    expect((await runsOf(onOpened.id)).filter((r: any) => r.conversation_id === c.id && r.status === 'succeeded')).toHaveLength(1);
+    expect(
+      (await runsOf(onResolved.id)).filter((r: any) => r.conversation_id === c.id && r.status === 'succeeded'),
+    ).toHaveLength(1);
+    expect(
+      (await runsOf(onOpened.id)).filter((r: any) => r.conversation_id === c.id && r.status === 'succeeded'),
+    ).toHaveLength(1);
 
     const d = await f.openConversation();
     await f.incoming(d.id, 'bye');
@@ -99,7 +127,10 @@ describe('automation actions', () => {
   });
 
   it('http_request: templated URL, headers and JSON body; response mapped to attributes and labels', async () => {
-    const crm = await startJsonReceiver(() => ({ status: 200, body: { customer: { tier: 'gold' }, score: 42, tags: ['crm-synced'] } }));
+    const crm = await startJsonReceiver(() => ({
+      status: 200,
+      body: { customer: { tier: 'gold' }, score: 42, tags: ['crm-synced'] },
+    }));
     const rule = await createRule(api, base, {
       conditions: [{ attribute_key: 'content', filter_operator: 'contains', values: ['order'], query_operator: null }],
       actions: [
@@ -110,7 +141,12 @@ describe('automation actions', () => {
               method: 'POST',
               url: `${crm.url}/customers/{{contact.email}}?conversation={{conversation.id}}`,
               headers: { Authorization: 'Bearer secret-{{account.id}}' },
-              body: { conversation: '{{conversation.id}}', email: '{{contact.email}}', text: 'said: {{message.content}}', plan: '{{contact.custom_attributes.plan}}' },
+              body: {
+                conversation: '{{conversation.id}}',
+                email: '{{contact.email}}',
+                text: 'said: {{message.content}}',
+                plan: '{{contact.custom_attributes.plan}}',
+              },
               timeout_ms: 5000,
               response_mapping: [
                 { from: 'customer.tier', to: 'contact.custom_attributes.tier' },
@@ -134,20 +170,36 @@ describe('automation actions', () => {
     const [request] = crm.received;
     expect(request.method).toBe('POST');
     expect(request.url).toBe(`/customers/${encodeURIComponent(f.contact.email)}?conversation=${c.id}`);
-    expect(request.headers).toMatchObject({ authorization: `Bearer secret-${f.account.account_id}`, 'content-type': 'application/json' });
-    expect(request.body).toEqual({ conversation: c.id, email: f.contact.email, text: 'said: Where is my order?', plan: 'pro' });
+    expect(request.headers).toMatchObject({
+      authorization: `Bearer secret-${f.account.account_id}`,
+      'content-type': 'application/json',
+    });
+    expect(request.body).toEqual({
+      conversation: c.id,
+      email: f.contact.email,
+      text: 'said: Where is my order?',
+      plan: 'pro',
+    });
 
     await settle(ctx);
     const after = await show(c.id);
     expect(after.custom_attributes).toEqual({ score: 42 });
     expect(after.labels.sort()).toEqual(['asked-crm', 'crm-synced']);
-    expect((await api.get(`${base}/contacts/${f.contact.id}`)).body.payload.custom_attributes).toEqual({ plan: 'pro', tier: 'gold' });
+    expect((await api.get(`${base}/contacts/${f.contact.id}`)).body.payload.custom_attributes).toEqual({
+      plan: 'pro',
+      tier: 'gold',
+    });
     const [run] = await runsOf(rule.id);
     expect(run.actions).toEqual([
       { action_name: 'http_request', status: 'queued', detail: expect.stringMatching(/^call \d+$/) },
       { action_name: 'add_label', status: 'done', detail: expect.any(String) },
     ]);
-    expect(run.calls[0]).toMatchObject({ action_name: 'http_request', status: 'succeeded', attempts: 1, last_status_code: 200 });
+    expect(run.calls[0]).toMatchObject({
+      action_name: 'http_request',
+      status: 'succeeded',
+      attempts: 1,
+      last_status_code: 200,
+    });
     await api.patch(`${base}/automation_rules/${rule.id}`, { active: false });
   });
 
@@ -171,16 +223,31 @@ describe('automation actions', () => {
     const [flakyCall, deadCall] = run.calls;
     expect(flakyCall).toMatchObject({ status: 'succeeded', attempts: 3, last_status_code: 200 });
     expect(flakyCall.attempt_log.map((a: any) => a.status_code)).toEqual([503, 503, 200]);
-    expect(deadCall).toMatchObject({ action_name: 'send_webhook_event', status: 'failed', attempts: 5, last_status_code: 500, last_error: 'HTTP 500', next_attempt_at: null });
+    expect(deadCall).toMatchObject({
+      action_name: 'send_webhook_event',
+      status: 'failed',
+      attempts: 5,
+      last_status_code: 500,
+      last_error: 'HTTP 500',
+      next_attempt_at: null,
+    });
     expect(dead.received).toHaveLength(5);
     // send_webhook_event posts the event as a Chatwoot webhook would.
-    expect(dead.received[0].body).toMatchObject({ event: 'message_created', content: 'sync', message_type: 'incoming', conversation: { id: c.id } });
+    expect(dead.received[0].body).toMatchObject({
+      event: 'message_created',
+      content: 'sync',
+      message_type: 'incoming',
+      conversation: { id: c.id },
+    });
     expect(flaky.received.map((r) => r.method)).toEqual(['PUT', 'PUT', 'PUT']);
     await api.patch(`${base}/automation_rules/${rule.id}`, { active: false });
   });
 
   it('a paused rule plans no run at all', async () => {
-    const rule = await createRule(api, base, { active: false, actions: [{ action_name: 'add_label', action_params: ['paused'] }] });
+    const rule = await createRule(api, base, {
+      active: false,
+      actions: [{ action_name: 'add_label', action_params: ['paused'] }],
+    });
     const c = await f.openConversation();
     await f.incoming(c.id, 'hello');
     await settle(ctx);

@@ -7,7 +7,10 @@ import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
 import { createRule as create, settle as settleAll } from './helpers.ts';
 
-const ctx = await createTestContext({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_BASE_MS: '10' }, { worker: true, automation: true });
+const ctx = await createTestContext(
+  { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_BASE_MS: '10' },
+  { worker: true, automation: true },
+);
 const f = await conversationFixture(ctx, 'Acme');
 const other = await conversationFixture(ctx, 'Globex');
 const { api, base } = f;
@@ -15,8 +18,10 @@ const { db } = ctx.database;
 const settle = () => settleAll(ctx);
 const createRule = (client: typeof api, at: string, rule: Record<string, unknown>) => create(client, at, rule);
 
-const runsOf = async (ruleId: number, client = api, at = base) => (await client.get(`${at}/automation_rules/${ruleId}/runs`)).body.payload;
-const conversation = async (id: number, client = api, at = base) => (await client.get(`${at}/conversations/${id}`)).body;
+const runsOf = async (ruleId: number, client = api, at = base) =>
+  (await client.get(`${at}/automation_rules/${ruleId}/runs`)).body.payload;
+const conversation = async (id: number, client = api, at = base) =>
+  (await client.get(`${at}/conversations/${id}`)).body;
 
 describe('automation engine', () => {
   it('a message containing "refund" labels the conversation and assigns the billing team; other messages do not', async () => {
@@ -65,12 +70,22 @@ describe('automation engine', () => {
     const message = await f.incoming(c.id, 'once');
     await settle();
     // Redeliver: the event is marked undispatched again, as a fan-out that crashed before its commit would leave it.
-    await db.updateTable('events').set({ dispatched_at: null }).where('message_id', '=', message.id).where('name', '=', 'message.created').execute();
+    await db
+      .updateTable('events')
+      .set({ dispatched_at: null })
+      .where('message_id', '=', message.id)
+      .where('name', '=', 'message.created')
+      .execute();
     await settle();
     const runs = (await runsOf(rule.id)).filter((r: any) => r.message_id === message.id);
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ status: 'succeeded', actions: [{ action_name: 'add_private_note', status: 'done' }] });
-    const notes = (await api.get(`${base}/conversations/${c.id}/messages`)).body.payload.filter((m: any) => m.content === 'noted once');
+    expect(runs[0]).toMatchObject({
+      status: 'succeeded',
+      actions: [{ action_name: 'add_private_note', status: 'done' }],
+    });
+    const notes = (await api.get(`${base}/conversations/${c.id}/messages`)).body.payload.filter(
+      (m: any) => m.content === 'noted once',
+    );
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ private: true, content_attributes: { automation_rule_id: rule.id } });
   });
@@ -90,30 +105,52 @@ describe('automation engine', () => {
     const c = await f.openConversation();
     expect((await api.post(`${base}/conversations/${c.id}/toggle_priority`, { priority: 'low' })).status).toBe(200);
     await settle();
-    const runs = [...(await runsOf(toHigh.id)), ...(await runsOf(toLow.id))].filter((r: any) => r.conversation_id === c.id);
+    const runs = [...(await runsOf(toHigh.id)), ...(await runsOf(toLow.id))].filter(
+      (r: any) => r.conversation_id === c.id,
+    );
     expect(Math.max(...runs.map((r: any) => r.depth))).toBe(4);
-    expect(runs.filter((r: any) => r.status === 'succeeded').map((r: any) => r.depth).sort()).toContain(3);
+    expect(
+      runs
+        .filter((r: any) => r.status === 'succeeded')
+        .map((r: any) => r.depth)
+        .sort(),
+    ).toContain(3);
     const cut = runs.filter((r: any) => r.status === 'cut');
     expect(cut.length).toBeGreaterThan(0);
-    for (const run of cut) expect(run).toMatchObject({ depth: 4, actions: [], error: expect.stringMatching(/^chain cut/) });
+    for (const run of cut)
+      expect(run).toMatchObject({ depth: 4, actions: [], error: expect.stringMatching(/^chain cut/) });
     await api.delete(`${base}/automation_rules/${toHigh.id}`);
     await api.delete(`${base}/automation_rules/${toLow.id}`);
   });
 
   it('keeps accounts apart: a rule never runs on another account’s events', async () => {
-    const ours = await createRule(api, base, { conditions: [{ attribute_key: 'content', filter_operator: 'contains', values: ['isolation'], query_operator: null }], actions: [{ action_name: 'add_label', action_params: ['ours'] }] });
+    const ours = await createRule(api, base, {
+      conditions: [
+        { attribute_key: 'content', filter_operator: 'contains', values: ['isolation'], query_operator: null },
+      ],
+      actions: [{ action_name: 'add_label', action_params: ['ours'] }],
+    });
     const theirs = await other.openConversation();
     await other.incoming(theirs.id, 'isolation test');
     await settle();
-    expect((await runsOf(ours.id)).filter((r: any) => r.event_name === 'message_created' && r.status !== 'skipped')).toEqual([]);
+    expect(
+      (await runsOf(ours.id)).filter((r: any) => r.event_name === 'message_created' && r.status !== 'skipped'),
+    ).toEqual([]);
     expect(await conversation(theirs.id, other.api, other.base)).toMatchObject({ labels: [] });
-    const count = await db.selectFrom('automation_runs').select(db.fn.countAll<number>().as('n')).where('rule_id', '=', ours.id).where('account_id', '!=', f.account.account_id).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('automation_runs')
+      .select(db.fn.countAll<number>().as('n'))
+      .where('rule_id', '=', ours.id)
+      .where('account_id', '!=', f.account.account_id)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
   it('records a mail action as failed, with the reason, when SMTP is not configured; the next action still runs', async () => {
     const rule = await createRule(api, base, {
-      conditions: [{ attribute_key: 'content', filter_operator: 'equal_to', values: ['mail me'], query_operator: null }],
+      conditions: [
+        { attribute_key: 'content', filter_operator: 'equal_to', values: ['mail me'], query_operator: null },
+      ],
       actions: [
         { action_name: 'send_email_transcript', action_params: ['boss@example.com'] },
         { action_name: 'add_label', action_params: ['after-mail'] },

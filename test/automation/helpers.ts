@@ -9,8 +9,18 @@ export async function settle(ctx: TestContext): Promise<void> {
   for (let i = 0; i < 12; i++) {
     await ctx.worker!.idle();
     await ctx.automation!.idle();
-    const pending = await db.selectFrom('events').select('id').where('dispatched_at', 'is', null).limit(1).executeTakeFirst();
-    const busy = await db.selectFrom('automation_runs').select('id').where('status', 'in', ['queued', 'running']).limit(1).executeTakeFirst();
+    const pending = await db
+      .selectFrom('events')
+      .select('id')
+      .where('dispatched_at', 'is', null)
+      .limit(1)
+      .executeTakeFirst();
+    const busy = await db
+      .selectFrom('automation_runs')
+      .select('id')
+      .where('status', 'in', ['queued', 'running'])
+      .limit(1)
+      .executeTakeFirst();
     if (!pending && !busy) return;
   }
   throw new Error('automation did not settle');
@@ -26,7 +36,12 @@ export async function until(check: () => Promise<boolean>, timeoutMs = 15_000): 
 }
 
 export async function createRule(api: Client, base: string, rule: Record<string, unknown>) {
-  const res = await api.post(`${base}/automation_rules`, { name: 'rule', event_name: 'message_created', conditions: [], ...rule });
+  const res = await api.post(`${base}/automation_rules`, {
+    name: 'rule',
+    event_name: 'message_created',
+    conditions: [],
+    ...rule,
+  });
   if (res.status !== 200) throw new Error(`rule create failed: ${res.text}`);
   return res.body;
 }
@@ -39,13 +54,20 @@ export interface JsonRequest {
 }
 
 /** A loopback HTTP server answering JSON; `answer` picks status and body per request. */
-export async function startJsonReceiver(answer: (request: JsonRequest, index: number) => { status: number; body?: unknown }) {
+export async function startJsonReceiver(
+  answer: (request: JsonRequest, index: number) => { status: number; body?: unknown },
+) {
   const received: JsonRequest[] = [];
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
-      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : undefined };
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: raw ? JSON.parse(raw) : undefined,
+      };
       const { status, body } = answer(request, received.length);
       received.push(request);
       res.statusCode = status;

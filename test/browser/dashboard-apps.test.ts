@@ -12,7 +12,9 @@ if (unavailable) console.warn(`browser tests skipped: ${unavailable}`);
 const ctx = await createTestContext();
 const f = await conversationFixture(ctx, 'Acme');
 const { api, base, account } = f;
-const conversation = await f.openConversation(api, { message: { content: 'Where is order 42?', message_type: 'incoming' } });
+const conversation = await f.openConversation(api, {
+  message: { content: 'Where is order 42?', message_type: 'incoming' },
+});
 const origin = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
 
 /** The account's own page, on another origin: asks the dashboard for its context and shows what it got. */
@@ -45,13 +47,19 @@ describe.skipIf(Boolean(unavailable))('dashboard apps in Chromium', { timeout: 9
     await form.getByLabel('Name').fill('Orders');
     await form.getByLabel('Page address').fill(appUrl);
     await form.getByRole('button', { name: 'Create app' }).click();
-    await until(() => api.get(`${base}/dashboard_apps`), (res) => res.body.length === 1 && res.body[0].content[0].url === appUrl, 'the app');
+    await until(
+      () => api.get(`${base}/dashboard_apps`),
+      (res) => res.body.length === 1 && res.body[0].content[0].url === appUrl,
+      'the app',
+    );
 
     // Account data is read when the account opens: a fresh load shows the new app in every conversation.
     await page.goto(`${origin}/app/accounts/${account.account_id}/conversations/${conversation.id}`);
     await page.getByRole('button', { name: 'Open Orders beside the conversation' }).click();
     const frame = page.frameLocator('iframe[title="Orders (dashboard app)"]');
-    await expect.poll(() => frame.locator('#out').textContent(), { timeout: 15_000 }).toBe(`conversation ${conversation.id} for Jane Roe seen by ${account.email}`);
+    await expect
+      .poll(() => frame.locator('#out').textContent(), { timeout: 15_000 })
+      .toBe(`conversation ${conversation.id} for Jane Roe seen by ${account.email}`);
     await screenshot(page, 'dashboard-app');
     await page.getByRole('button', { name: 'Close the app' }).click();
     expect(await page.locator('iframe').count()).toBe(0);

@@ -47,7 +47,9 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
   });
 
   it('signs in (a wrong password first gets a clear message), lists, opens a conversation, and a reply reaches the API', async () => {
-    const conversation = await f.openConversation(api, { message: { content: 'Where is my parcel?', message_type: 'incoming' } });
+    const conversation = await f.openConversation(api, {
+      message: { content: 'Where is my parcel?', message_type: 'incoming' },
+    });
     await page.goto(`${origin}/`);
     await page.waitForURL(/\/app\/login$/);
     await screenshot(page, 'login');
@@ -77,7 +79,10 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
       (res) => res.body.payload.some((m: { content: string }) => m.content === 'It ships today.'),
       'the reply through the API',
     );
-    expect(stored.body.payload.find((m: { content: string }) => m.content === 'It ships today.')).toMatchObject({ message_type: 1, private: false });
+    expect(stored.body.payload.find((m: { content: string }) => m.content === 'It ships today.')).toMatchObject({
+      message_type: 1,
+      private: false,
+    });
     await expect.poll(() => messageTexts(page)).toEqual(['Where is my parcel?', 'It ships today.']);
     await screenshot(page, 'conversation');
     expect(errors).toEqual([]);
@@ -86,10 +91,16 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
   it('shows a message created through the API at once, in the open conversation and in the list', async () => {
     const id = Number(page.url().split('/').pop());
     await f.incoming(id, 'Thanks, and the invoice?');
-    await expect.poll(() => messageTexts(page)).toEqual(['Where is my parcel?', 'It ships today.', 'Thanks, and the invoice?']);
-    await expect.poll(() => page.locator(`[data-conversation-id="${id}"]`).textContent()).toMatch(/Thanks, and the invoice\?/);
+    await expect
+      .poll(() => messageTexts(page))
+      .toEqual(['Where is my parcel?', 'It ships today.', 'Thanks, and the invoice?']);
+    await expect
+      .poll(() => page.locator(`[data-conversation-id="${id}"]`).textContent())
+      .toMatch(/Thanks, and the invoice\?/);
 
-    const other = await f.openConversation(api, { message: { content: 'A brand new question', message_type: 'incoming' } });
+    const other = await f.openConversation(api, {
+      message: { content: 'A brand new question', message_type: 'incoming' },
+    });
     await page.locator(`[data-conversation-id="${other.id}"]`).waitFor();
   });
 
@@ -98,7 +109,8 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     // What was missed must come by the socket's replay from its cursor, not by reloading the views over HTTP.
     const reloads: string[] = [];
     const watchReloads = (request: { method(): string; url(): string }) => {
-      if (request.method() === 'GET' && /\/messages(\?|$)|\/conversations\?/.test(request.url())) reloads.push(request.url());
+      if (request.method() === 'GET' && /\/messages(\?|$)|\/conversations\?/.test(request.url()))
+        reloads.push(request.url());
     };
     page.on('request', watchReloads);
     cableCut = true;
@@ -106,7 +118,10 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
       await route.server.close();
       await route.page.close();
     }
-    await page.getByRole('status').filter({ hasText: /Reconnecting/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Reconnecting/ })
+      .waitFor();
     await screenshot(page, 'offline-banner');
     for (const text of ['one while away', 'two while away', 'three while away']) await f.incoming(id, text);
     expect(await messageTexts(page)).not.toContain('one while away');
@@ -116,10 +131,15 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     await expect
       .poll(async () => (await messageTexts(page)).filter((text) => text.endsWith('while away')))
       .toEqual(['one while away', 'two while away', 'three while away']);
-    await page.getByRole('status').filter({ hasText: /Reconnecting/ }).waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Reconnecting/ })
+      .waitFor({ state: 'detached' });
     // nothing arrives twice once the replay and the live stream meet
     await f.incoming(id, 'after the cut');
-    await expect.poll(async () => (await messageTexts(page)).slice(-4)).toEqual(['one while away', 'two while away', 'three while away', 'after the cut']);
+    await expect
+      .poll(async () => (await messageTexts(page)).slice(-4))
+      .toEqual(['one while away', 'two while away', 'three while away', 'after the cut']);
     page.off('request', watchReloads);
     expect(reloads).toEqual([]);
     expect(errors).toEqual([]);
@@ -131,7 +151,9 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     await page.getByRole('combobox', { name: 'Assigned agent' }).selectOption({ value: String(account.user_id) });
     await until(read, (res) => res.body.meta?.assignee?.id === account.user_id, 'the assignee');
     // this agent has the dashboard open: presence says so, in the picker and on the list row's avatar
-    await expect.poll(() => page.getByRole('combobox', { name: 'Assigned agent' }).locator('option:checked').textContent()).toMatch(/\(online\)/);
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Assigned agent' }).locator('option:checked').textContent())
+      .toMatch(/\(online\)/);
     await page.getByRole('tab', { name: /Mine/ }).click();
     await page.locator(`[data-conversation-id="${id}"] .row-assignee .presence.online`).waitFor();
     await page.getByRole('combobox', { name: 'Add a label' }).selectOption('vip');
@@ -158,7 +180,9 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
       (res) => res.body.payload.some((m: { content: string }) => m.content === 'Checked with the warehouse'),
       'the stored note',
     );
-    expect(messages.body.payload.find((m: { content: string }) => m.content === 'Checked with the warehouse')).toMatchObject({ private: true });
+    expect(
+      messages.body.payload.find((m: { content: string }) => m.content === 'Checked with the warehouse'),
+    ).toMatchObject({ private: true });
     await page.locator('body').click({ position: { x: 700, y: 300 } });
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
@@ -172,12 +196,24 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     await panel.getByRole('button', { name: 'Edit contact' }).click();
     await panel.getByLabel('Name').fill('Jane Q. Roe');
     await panel.getByRole('button', { name: 'Save' }).click();
-    await until(() => api.get(`${base}/contacts/${f.contact.id}`), (res) => res.body.payload.name === 'Jane Q. Roe', 'the renamed contact');
+    await until(
+      () => api.get(`${base}/contacts/${f.contact.id}`),
+      (res) => res.body.payload.name === 'Jane Q. Roe',
+      'the renamed contact',
+    );
     await panel.getByRole('textbox', { name: 'Add a note about this contact' }).fill('Prefers email');
     await panel.getByRole('button', { name: 'Add' }).click();
-    await until(() => api.get(`${base}/contacts/${f.contact.id}/notes`), (res) => res.body.some?.((n: { content: string }) => n.content === 'Prefers email'), 'the note');
+    await until(
+      () => api.get(`${base}/contacts/${f.contact.id}/notes`),
+      (res) => res.body.some?.((n: { content: string }) => n.content === 'Prefers email'),
+      'the note',
+    );
     await panel.getByRole('combobox', { name: 'Add a contact label' }).selectOption('vip');
-    await until(() => api.get(`${base}/contacts/${f.contact.id}/labels`), (res) => res.body.payload.includes('vip'), 'the contact label');
+    await until(
+      () => api.get(`${base}/contacts/${f.contact.id}/labels`),
+      (res) => res.body.payload.includes('vip'),
+      'the contact label',
+    );
     await screenshot(page, 'contact-panel');
     expect(errors).toEqual([]);
   });
@@ -206,20 +242,34 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     await more().click();
     await page.getByRole('button', { name: 'Delete conversation' }).click();
     await page.waitForURL(/\/conversations$/);
-    await until(() => api.get(`${base}/conversations/${doomed.id}`), (res) => res.status === 404, 'the deletion');
+    await until(
+      () => api.get(`${base}/conversations/${doomed.id}`),
+      (res) => res.status === 404,
+      'the deletion',
+    );
     expect(errors).toEqual([]);
   });
 
   it('shows a message its channel failed to deliver with the reason, and retries it', async () => {
-    const conversation = await f.openConversation(api, { message: { content: 'Can you call me?', message_type: 'incoming' } });
-    const reply = (await api.post(`${base}/conversations/${conversation.id}/messages`, { content: 'Calling you now' })).body;
-    await api.patch(`${base}/conversations/${conversation.id}/messages/${reply.id}`, { status: 'failed', external_error: 'Number is not on WhatsApp' });
+    const conversation = await f.openConversation(api, {
+      message: { content: 'Can you call me?', message_type: 'incoming' },
+    });
+    const reply = (await api.post(`${base}/conversations/${conversation.id}/messages`, { content: 'Calling you now' }))
+      .body;
+    await api.patch(`${base}/conversations/${conversation.id}/messages/${reply.id}`, {
+      status: 'failed',
+      external_error: 'Number is not on WhatsApp',
+    });
     await page.goto(`${origin}/app/accounts/${account.account_id}/conversations/${conversation.id}`);
     const failed = page.locator(`[data-message-id="${reply.id}"]`);
     await failed.getByText('Failed: Number is not on WhatsApp').waitFor();
     await screenshot(page, 'message-failed');
     await failed.getByRole('button', { name: 'Retry' }).click();
-    await until(() => api.get(`${base}/conversations/${conversation.id}/messages`), (res) => res.body.payload.find((m: { id: number }) => m.id === reply.id)?.status === 'sent', 'the retried message');
+    await until(
+      () => api.get(`${base}/conversations/${conversation.id}/messages`),
+      (res) => res.body.payload.find((m: { id: number }) => m.id === reply.id)?.status === 'sent',
+      'the retried message',
+    );
     await failed.getByText('Sent').waitFor();
     expect(errors).toEqual([]);
   });
@@ -228,10 +278,18 @@ describe.skipIf(Boolean(unavailable))('the agent dashboard in Chromium', () => {
     const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const tab = await other.newPage();
     await signIn(tab);
-    const newest = await ctx.database.db.selectFrom('user_sessions').select('id').where('user_id', '=', account.user_id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const newest = await ctx.database.db
+      .selectFrom('user_sessions')
+      .select('id')
+      .where('user_id', '=', account.user_id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     await ctx.database.db.deleteFrom('user_sessions').where('id', '=', newest.id).execute(); // this tab's session ends
     // any request now answers 401 (the list's counts may already have asked); a tab click makes sure one does
-    await tab.getByRole('tab', { name: /All/ }).click({ timeout: 2_000 }).catch(() => {});
+    await tab
+      .getByRole('tab', { name: /All/ })
+      .click({ timeout: 2_000 })
+      .catch(() => {});
     await tab.waitForURL(/\/app\/login$/);
     await tab.getByRole('button', { name: 'Sign in' }).waitFor();
     await other.close();

@@ -16,8 +16,20 @@ const origin = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
 const IMPORTED = {
   start: 'menu',
   steps: [
-    { id: 'menu', kind: 'ask', text: 'Hi {{contact.name}}! Sales or support?', saveAs: 'topic', choices: [{ title: 'Sales' }, { title: 'Support', next: 'humans' }], next: 'route' },
-    { id: 'route', kind: 'branch', rules: [{ source: 'var', key: 'topic', op: 'equals', value: 'Sales', next: 'lead' }], default: 'humans' },
+    {
+      id: 'menu',
+      kind: 'ask',
+      text: 'Hi {{contact.name}}! Sales or support?',
+      saveAs: 'topic',
+      choices: [{ title: 'Sales' }, { title: 'Support', next: 'humans' }],
+      next: 'route',
+    },
+    {
+      id: 'route',
+      kind: 'branch',
+      rules: [{ source: 'var', key: 'topic', op: 'equals', value: 'Sales', next: 'lead' }],
+      default: 'humans',
+    },
     { id: 'lead', kind: 'tag', action: 'add', tag: 'lead', next: 'bye' },
     { id: 'humans', kind: 'handoff', departmentId: '00000000-0000-4000-8000-00000000abcd', text: 'A person will help' },
     { id: 'bye', kind: 'complete', text: 'Thanks!' },
@@ -56,7 +68,10 @@ describe.skipIf(Boolean(unavailable))('the flow builder in Chromium', { timeout:
 
     // saved before its reply has somewhere to go: the server names the step, the canvas marks it
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await flowNode(page, 'ask_1').getByRole('alert').getByText('step "ask_1": next is required: the step after the reply').waitFor();
+    await flowNode(page, 'ask_1')
+      .getByRole('alert')
+      .getByText('step "ask_1": next is required: the step after the reply')
+      .waitFor();
     await page.getByText('The flow was not saved: the marked steps need attention.').waitFor();
     expect((await api.get(`${base}/chatbots`)).body.payload[0].version).toBe(1);
     await screenshot(page, 'flow-builder-error');
@@ -73,12 +88,23 @@ describe.skipIf(Boolean(unavailable))('the flow builder in Chromium', { timeout:
       start: 'ask_1',
       steps: [
         { id: 'hello', kind: 'complete', text: 'Hello! How can we help?' },
-        { id: 'ask_1', kind: 'ask', text: 'Sales or support?', saveAs: 'answer', choices: [{ title: 'Sales', next: 'hello' }], next: 'hello' },
+        {
+          id: 'ask_1',
+          kind: 'ask',
+          text: 'Sales or support?',
+          saveAs: 'answer',
+          choices: [{ title: 'Sales', next: 'hello' }],
+          next: 'hello',
+        },
       ],
     });
 
     await publishVersion(page, 2);
-    await until(() => api.get(`${base}/chatbots/${id}`), (res) => res.body.version === 2, 'version 2 live');
+    await until(
+      () => api.get(`${base}/chatbots/${id}`),
+      (res) => res.body.version === 2,
+      'version 2 live',
+    );
     await page.getByRole('button', { name: 'Roll back to version 1' }).waitFor();
 
     const transcript = await runInTestPanel(page);
@@ -92,10 +118,15 @@ describe.skipIf(Boolean(unavailable))('the flow builder in Chromium', { timeout:
     await screenshot(page, 'flow-builder');
 
     // export and import as JSON: the file is the definition; an imported flow replaces the canvas, unsaved
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('Order-helper.flow.json');
     expect(JSON.parse(fs.readFileSync((await download.path())!, 'utf8'))).toEqual(saved.definition);
-    await page.getByLabel('Flow JSON file to import').setInputFiles({ name: 'f.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(IMPORTED)) });
+    await page
+      .getByLabel('Flow JSON file to import')
+      .setInputFiles({ name: 'f.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(IMPORTED)) });
     await flowNode(page, 'route').waitFor();
     await expect(flowNode(page, 'hello').count()).resolves.toBe(0);
     await page.getByText('Unsaved changes').waitFor();

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
-import { PHONE_DARK, chromiumUnavailable, poll, screenshot, signedInBrowser, signedInPage, until } from '../helpers/browser.ts';
+import {
+  PHONE_DARK,
+  chromiumUnavailable,
+  poll,
+  screenshot,
+  signedInBrowser,
+  signedInPage,
+  until,
+} from '../helpers/browser.ts';
 import { startMacroRunner } from '../../src/jobs/macros.ts';
 
 const unavailable = chromiumUnavailable();
@@ -12,22 +20,31 @@ const ctx = await createTestContext();
 const f = await conversationFixture(ctx, 'Acme');
 const { api, base, account } = f;
 await api.post(`${base}/labels`, { title: 'vip', color: '#c62828' });
-const conversation = await f.openConversation(api, { message: { content: 'My parcel never came', message_type: 'incoming' } });
-const created = (
-  await api.post(`${base}/macros`, {
-    name: 'VIP follow-up',
-    visibility: 'global',
-    actions: [
-      { action_name: 'add_label', action_params: ['vip'] },
-      { action_name: 'send_message', action_params: ['Hello {{contact.name}}, we are on it.'] },
-    ],
-  })
-);
+const conversation = await f.openConversation(api, {
+  message: { content: 'My parcel never came', message_type: 'incoming' },
+});
+const created = await api.post(`${base}/macros`, {
+  name: 'VIP follow-up',
+  visibility: 'global',
+  actions: [
+    { action_name: 'add_label', action_params: ['vip'] },
+    { action_name: 'send_message', action_params: ['Hello {{contact.name}}, we are on it.'] },
+  ],
+});
 expect(created.status, created.text).toBe(200);
-await api.post(`${base}/macros`, { name: 'Close quietly', visibility: 'personal', actions: [{ action_name: 'resolve_conversation', action_params: [] }] });
+await api.post(`${base}/macros`, {
+  name: 'Close quietly',
+  visibility: 'personal',
+  actions: [{ action_name: 'resolve_conversation', action_params: [] }],
+});
 const origin = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
 // Executing answers at once; the server's macro runner applies the actions after (as `switchboard start` runs it).
-const runner = await startMacroRunner(ctx.database, ctx.app.deps.mailer, { warn() {}, error() {} }, ctx.app.deps.storage);
+const runner = await startMacroRunner(
+  ctx.database,
+  ctx.app.deps.mailer,
+  { warn() {}, error() {} },
+  ctx.app.deps.storage,
+);
 
 describe.skipIf(Boolean(unavailable))('macros in the conversation view, in Chromium', { timeout: 90_000 }, () => {
   let browser: Browser;
@@ -49,14 +66,24 @@ describe.skipIf(Boolean(unavailable))('macros in the conversation view, in Chrom
     const run = menu.getByRole('button', { name: 'Run VIP follow-up' });
     await run.waitFor();
     expect(await run.textContent()).toBe('VIP follow-upadd labels, send a message');
-    expect(await menu.getByRole('button', { name: 'Run Close quietly' }).textContent()).toBe('Close quietlyresolve · only you');
+    expect(await menu.getByRole('button', { name: 'Run Close quietly' }).textContent()).toBe(
+      'Close quietlyresolve · only you',
+    );
     await screenshot(page, 'macros-menu');
 
     await run.click();
-    await expect.poll(() => menu.getByRole('status').textContent(), { timeout: 15_000 }).toBe('“VIP follow-up” is running on this conversation.');
+    await expect
+      .poll(() => menu.getByRole('status').textContent(), { timeout: 15_000 })
+      .toBe('“VIP follow-up” is running on this conversation.');
     // The run's effects, read back through the API and seen live in the page.
-    await until(() => api.get(`${base}/conversations/${conversation.id}`), (res) => res.body.labels?.includes('vip'), 'the label');
-    await poll(() => page.locator('.messages .message .text').allTextContents()).toContain('Hello Jane Roe, we are on it.');
+    await until(
+      () => api.get(`${base}/conversations/${conversation.id}`),
+      (res) => res.body.labels?.includes('vip'),
+      'the label',
+    );
+    await poll(() => page.locator('.messages .message .text').allTextContents()).toContain(
+      'Hello Jane Roe, we are on it.',
+    );
     await poll(() => page.locator('.label-chip').allTextContents()).toEqual([expect.stringContaining('vip')]);
     await page.locator('summary', { hasText: 'Macros' }).click();
     await screenshot(page, 'macros-after-run');

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext } from '../helpers/context.ts';
 import { startSmtpServer } from '../helpers/smtp.ts';
-import { chromiumUnavailable, DESKTOP, launchBrowser, screenshot, signedInPage, watchPageErrors } from '../helpers/browser.ts';
+import {
+  chromiumUnavailable,
+  DESKTOP,
+  launchBrowser,
+  screenshot,
+  signedInPage,
+  watchPageErrors,
+} from '../helpers/browser.ts';
 
 const unavailable = chromiumUnavailable();
 if (unavailable) console.warn(`browser tests skipped: ${unavailable}`);
@@ -15,7 +22,11 @@ const origin = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
 /** The link a mail to `email` carries (quoted-printable soft breaks undone). */
 async function linkMailedTo(email: string): Promise<string> {
   await expect.poll(() => smtp.received.some((mail) => mail.to.includes(email)), { timeout: 15_000 }).toBe(true);
-  const raw = smtp.received.filter((mail) => mail.to.includes(email)).at(-1)!.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+  const raw = smtp.received
+    .filter((mail) => mail.to.includes(email))
+    .at(-1)!
+    .raw.replace(/=\r?\n/g, '')
+    .replace(/=3D/g, '=');
   const found = /https?:\/\/[^\s"<>]+\/app\/auth\/password\/edit\?reset_password_token=[A-Za-z0-9_-]+/.exec(raw);
   if (!found) throw new Error(`no link in the mail to ${email}`);
   return found[0];
@@ -37,7 +48,14 @@ async function choosePassword(browser: Browser, url: string, password: string): 
 }
 
 const signInWorks = async (email: string, password: string) =>
-  (await ctx.app.inject({ method: 'POST', url: '/auth/sign_in', payload: { email, password }, remoteAddress: '10.20.0.1' })).statusCode === 200;
+  (
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/auth/sign_in',
+      payload: { email, password },
+      remoteAddress: '10.20.0.1',
+    })
+  ).statusCode === 200;
 
 describe.skipIf(Boolean(unavailable))('password reset and invitations in Chromium', { timeout: 90_000 }, () => {
   let browser: Browser;
@@ -72,7 +90,10 @@ describe.skipIf(Boolean(unavailable))('password reset and invitations in Chromiu
     await form.getByLabel('Full name').fill('Nina New');
     await form.getByLabel('Email address').fill('nina@reset.example');
     await form.getByRole('button', { name: 'Add agent' }).click();
-    const row = page.getByRole('list', { name: 'Agents', exact: true }).getByRole('listitem').filter({ hasText: 'nina@reset.example' });
+    const row = page
+      .getByRole('list', { name: 'Agents', exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: 'nina@reset.example' });
     await row.getByText('Invited — no password yet').waitFor();
     const mailed = await linkMailedTo('nina@reset.example');
 

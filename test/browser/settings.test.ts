@@ -4,7 +4,15 @@ import { createTestContext } from '../helpers/context.ts';
 import { conversationFixture } from '../helpers/fixtures.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 import { SIMPLE_FLOW } from '../helpers/chatbot-fixture.ts';
-import { chromiumUnavailable, PHONE_DARK, poll, screenshot, signedInBrowser, signedInPage, until } from '../helpers/browser.ts';
+import {
+  chromiumUnavailable,
+  PHONE_DARK,
+  poll,
+  screenshot,
+  signedInBrowser,
+  signedInPage,
+  until,
+} from '../helpers/browser.ts';
 
 const unavailable = chromiumUnavailable();
 if (unavailable) console.warn(`browser tests skipped: ${unavailable}`);
@@ -17,7 +25,9 @@ const ctx = await createTestContext(
 const f = await conversationFixture(ctx, 'Acme');
 const { api, base, account } = f;
 const agent = await ctx.member(account.account_id, 'agent', 'Pat Agent');
-const agentEmail = (await ctx.database.db.selectFrom('users').select('email').where('id', '=', agent.userId).executeTakeFirstOrThrow()).email;
+const agentEmail = (
+  await ctx.database.db.selectFrom('users').select('email').where('id', '=', agent.userId).executeTakeFirstOrThrow()
+).email;
 let failing = false;
 const receiver = await startReceiver(() => (failing ? 500 : 200));
 const origin = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
@@ -52,7 +62,11 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     await accountForm.getByLabel('Auto-resolve after').fill('2');
     await accountForm.getByLabel('Auto-resolve unit').selectOption('days');
     await accountForm.getByRole('button', { name: 'Save' }).click();
-    await until(() => api.get(base), (res) => res.body.name === 'Acme Support' && res.body.settings.auto_resolve_after === 2880, 'the account');
+    await until(
+      () => api.get(base),
+      (res) => res.body.name === 'Acme Support' && res.body.settings.auto_resolve_after === 2880,
+      'the account',
+    );
     await screenshot(page, 'settings-account');
 
     await openSettings(page, 'Inboxes');
@@ -60,7 +74,11 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     await newInbox.getByLabel('Inbox name').fill('Shop backend');
     await newInbox.getByLabel('Webhook URL').fill('https://hooks.example/shop');
     await newInbox.getByRole('button', { name: 'Create inbox' }).click();
-    const inboxes = await until(() => api.get(`${base}/inboxes`), (res) => res.body.payload.some((i: { name: string }) => i.name === 'Shop backend'), 'the API inbox');
+    const inboxes = await until(
+      () => api.get(`${base}/inboxes`),
+      (res) => res.body.payload.some((i: { name: string }) => i.name === 'Shop backend'),
+      'the API inbox',
+    );
     const apiInbox = inboxes.body.payload.find((i: { name: string }) => i.name === 'Shop backend');
     expect(apiInbox).toMatchObject({ channel_type: 'Channel::Api', webhook_url: 'https://hooks.example/shop' });
     // the new inbox opens in the editor: its identifier, members and bot
@@ -68,7 +86,11 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     const members = form(page, 'Inbox members');
     await members.getByRole('checkbox', { name: /Pat Agent/ }).check();
     await members.getByRole('button', { name: 'Save members' }).click();
-    await until(() => api.get(`${base}/inbox_members/${apiInbox.id}`), (res) => res.body.payload.some((a: { id: number }) => a.id === agent.userId), 'the inbox member');
+    await until(
+      () => api.get(`${base}/inbox_members/${apiInbox.id}`),
+      (res) => res.body.payload.some((a: { id: number }) => a.id === agent.userId),
+      'the inbox member',
+    );
     await screenshot(page, 'settings-inbox-api');
 
     await page.getByRole('button', { name: '+ New inbox' }).click();
@@ -77,10 +99,16 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     await newInbox.getByLabel('Website address').fill('https://shop.example');
     await newInbox.getByRole('button', { name: 'Create inbox' }).click();
     const widget = (
-      await until(() => api.get(`${base}/inboxes`), (res) => res.body.payload.some((i: { name: string }) => i.name === 'Website'), 'the website inbox')
+      await until(
+        () => api.get(`${base}/inboxes`),
+        (res) => res.body.payload.some((i: { name: string }) => i.name === 'Website'),
+        'the website inbox',
+      )
     ).body.payload.find((i: { name: string }) => i.name === 'Website');
     expect(widget).toMatchObject({ channel_type: 'Channel::WebWidget', website_url: 'https://shop.example' });
-    await poll(() => page.getByLabel('Install snippet').inputValue()).toContain(`websiteToken:'${widget.website_token}'`);
+    await poll(() => page.getByLabel('Install snippet').inputValue()).toContain(
+      `websiteToken:'${widget.website_token}'`,
+    );
     await screenshot(page, 'settings-inbox-widget');
 
     await openSettings(page, 'Labels');
@@ -96,8 +124,16 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     await newLabel.getByLabel('Label name').fill('billing');
     await newLabel.getByLabel('Colour').fill('#0a7d4f');
     await newLabel.getByRole('button', { name: 'Create label' }).click();
-    const labels = await until(() => api.get(`${base}/labels`), (res) => res.body.payload.some((l: { title: string }) => l.title === 'billing'), 'the label');
-    expect(labels.body.payload.find((l: { title: string }) => l.title === 'billing')).toMatchObject({ color: '#0a7d4f', description: 'Invoices and refunds', show_on_sidebar: true });
+    const labels = await until(
+      () => api.get(`${base}/labels`),
+      (res) => res.body.payload.some((l: { title: string }) => l.title === 'billing'),
+      'the label',
+    );
+    expect(labels.body.payload.find((l: { title: string }) => l.title === 'billing')).toMatchObject({
+      color: '#0a7d4f',
+      description: 'Invoices and refunds',
+      show_on_sidebar: true,
+    });
     await list(page, 'Labels').getByText('billing').waitFor();
     await poll(() => newLabel.getByLabel('Label name').inputValue()).toBe(''); // a fresh form for the next one
     await screenshot(page, 'settings-labels');
@@ -108,7 +144,11 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     await newWebhook.getByLabel('Endpoint URL').fill(receiver.url);
     await newWebhook.getByLabel('Name (optional)').fill('CRM');
     await newWebhook.getByRole('button', { name: 'Create webhook' }).click();
-    const hooks = await until(() => api.get(`${base}/webhooks`), (res) => res.body.payload.webhooks.length === 1, 'the webhook');
+    const hooks = await until(
+      () => api.get(`${base}/webhooks`),
+      (res) => res.body.payload.webhooks.length === 1,
+      'the webhook',
+    );
     expect(hooks.body.payload.webhooks[0]).toMatchObject({ url: receiver.url, name: 'CRM', status: 'active' });
     expect(hooks.body.payload.webhooks[0].subscriptions).toHaveLength(12);
     await list(page, 'Webhooks').getByText('CRM').waitFor();
@@ -123,19 +163,39 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     const log = list(page, 'Deliveries');
     const created = log.getByRole('listitem').filter({ hasText: 'conversation_created' });
     await poll(() => created.first().textContent()).toMatch(/Delivered/);
-    await created.first().getByRole('button', { name: /^Attempts of conversation_created/ }).click();
-    await poll(() => created.first().getByRole('list', { name: /^Attempts of/ }).textContent()).toMatch(/HTTP 200/);
+    await created
+      .first()
+      .getByRole('button', { name: /^Attempts of conversation_created/ })
+      .click();
+    await poll(() =>
+      created
+        .first()
+        .getByRole('list', { name: /^Attempts of/ })
+        .textContent(),
+    ).toMatch(/HTTP 200/);
     await screenshot(page, 'settings-webhook-deliveries');
 
-    const firstDelivery = receiver.received.find((x) => x.body?.event === 'conversation_created')!.headers['x-chatwoot-delivery'];
+    const firstDelivery = receiver.received.find((x) => x.body?.event === 'conversation_created')!.headers[
+      'x-chatwoot-delivery'
+    ];
     const before = receiver.received.length;
-    await created.first().getByRole('button', { name: /^Redeliver conversation_created/ }).click();
-    await receiver.waitFor((r) => r.slice(before).some((x) => x.headers['x-chatwoot-delivery'] === firstDelivery), 20_000);
+    await created
+      .first()
+      .getByRole('button', { name: /^Redeliver conversation_created/ })
+      .click();
+    await receiver.waitFor(
+      (r) => r.slice(before).some((x) => x.headers['x-chatwoot-delivery'] === firstDelivery),
+      20_000,
+    );
 
     failing = true;
     await f.openConversation(api, { message: { content: 'Is anyone there?', message_type: 'incoming' } });
     const webhookPath = `${base}/webhooks/${(await api.get(`${base}/webhooks`)).body.payload.webhooks[0].id}`;
-    await until(() => api.get(webhookPath), (res) => res.body.payload.webhook.status === 'paused', 'the paused webhook');
+    await until(
+      () => api.get(webhookPath),
+      (res) => res.body.payload.webhook.status === 'paused',
+      'the paused webhook',
+    );
     const paused = page.getByRole('status').filter({ hasText: /^Paused:/ });
     await poll(() => paused.textContent()).toMatch(/failed .*HTTP 500/);
     await list(page, 'Webhooks').getByText('Paused').waitFor();
@@ -147,8 +207,16 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     await f.openConversation(api, { message: { content: 'Sent while paused', message_type: 'incoming' } });
     failing = false;
     await paused.getByRole('button', { name: 'Resume deliveries' }).click();
-    await until(() => api.get(webhookPath), (res) => res.body.payload.webhook.status === 'active', 'the resumed webhook');
-    await receiver.waitFor((r) => r.slice(held).some((x) => (x as { status?: number }).status === 200 && x.raw.includes('Sent while paused')), 20_000);
+    await until(
+      () => api.get(webhookPath),
+      (res) => res.body.payload.webhook.status === 'active',
+      'the resumed webhook',
+    );
+    await receiver.waitFor(
+      (r) =>
+        r.slice(held).some((x) => (x as { status?: number }).status === 200 && x.raw.includes('Sent while paused')),
+      20_000,
+    );
     await paused.waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
   });
@@ -160,27 +228,52 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     await add.getByLabel('Email address').fill('sam@acme.example');
     await add.getByLabel('Role').selectOption('administrator');
     await add.getByRole('button', { name: 'Add agent' }).click();
-    const agents = await until(() => api.get(`${base}/agents`), (res) => res.body.some((a: { email: string }) => a.email === 'sam@acme.example'), 'the new agent');
+    const agents = await until(
+      () => api.get(`${base}/agents`),
+      (res) => res.body.some((a: { email: string }) => a.email === 'sam@acme.example'),
+      'the new agent',
+    );
     const sam = agents.body.find((a: { email: string }) => a.email === 'sam@acme.example');
     expect(sam).toMatchObject({ name: 'Sam Helper', role: 'administrator' });
     await page.getByRole('combobox', { name: 'Role of Sam Helper' }).selectOption('agent');
-    await until(() => api.get(`${base}/agents`), (res) => res.body.find((a: { id: number }) => a.id === sam.id)?.role === 'agent', 'the changed role');
+    await until(
+      () => api.get(`${base}/agents`),
+      (res) => res.body.find((a: { id: number }) => a.id === sam.id)?.role === 'agent',
+      'the changed role',
+    );
     await screenshot(page, 'settings-agents');
     await page.getByRole('button', { name: 'Remove Sam Helper' }).click();
-    await page.getByRole('group', { name: 'Remove Sam Helper from this account?' }).getByRole('button', { name: 'Yes, remove' }).click();
-    await until(() => api.get(`${base}/agents`), (res) => !res.body.some((a: { id: number }) => a.id === sam.id), 'the removed agent');
+    await page
+      .getByRole('group', { name: 'Remove Sam Helper from this account?' })
+      .getByRole('button', { name: 'Yes, remove' })
+      .click();
+    await until(
+      () => api.get(`${base}/agents`),
+      (res) => !res.body.some((a: { id: number }) => a.id === sam.id),
+      'the removed agent',
+    );
 
     await openSettings(page, 'Teams');
     await page.getByText(/No teams yet/).waitFor();
     await form(page, 'New team').getByLabel('Team name').fill('Tier Two');
     await form(page, 'New team').getByRole('button', { name: 'Create team' }).click();
-    const team = (await until(() => api.get(`${base}/teams`), (res) => res.body.length === 1, 'the team')).body[0];
+    const team = (
+      await until(
+        () => api.get(`${base}/teams`),
+        (res) => res.body.length === 1,
+        'the team',
+      )
+    ).body[0];
     expect(team.name).toBe('tier two');
     await page.getByRole('button', { name: 'Edit tier two' }).click();
     const teamMembers = form(page, 'Members of tier two');
     await teamMembers.getByRole('checkbox', { name: /Pat Agent/ }).check();
     await teamMembers.getByRole('button', { name: 'Save members' }).click();
-    await until(() => api.get(`${base}/teams/${team.id}/team_members`), (res) => res.body.some((a: { id: number }) => a.id === agent.userId), 'the team member');
+    await until(
+      () => api.get(`${base}/teams/${team.id}/team_members`),
+      (res) => res.body.some((a: { id: number }) => a.id === agent.userId),
+      'the team member',
+    );
     await screenshot(page, 'settings-teams');
 
     await openSettings(page, 'Canned responses');
@@ -188,7 +281,11 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     await canned.getByLabel('Short code').fill('thanks');
     await canned.getByLabel('Message').fill('Thank you for writing to us!');
     await canned.getByRole('button', { name: 'Create canned response' }).click();
-    await until(() => api.get(`${base}/canned_responses`), (res) => res.body.some((c: { short_code: string }) => c.short_code === 'thanks'), 'the canned response');
+    await until(
+      () => api.get(`${base}/canned_responses`),
+      (res) => res.body.some((c: { short_code: string }) => c.short_code === 'thanks'),
+      'the canned response',
+    );
     await screenshot(page, 'settings-canned');
 
     await openSettings(page, 'Custom attributes');
@@ -198,8 +295,17 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     await attribute.getByLabel('Type').selectOption('list');
     await attribute.getByLabel('Choices').fill('small, large');
     await attribute.getByRole('button', { name: 'Create attribute' }).click();
-    const definitions = await until(() => api.get(`${base}/custom_attribute_definitions`), (res) => res.body.length === 1, 'the attribute');
-    expect(definitions.body[0]).toMatchObject({ attribute_key: 'order_size', attribute_display_type: 'list', attribute_model: 'conversation_attribute', attribute_values: ['small', 'large'] });
+    const definitions = await until(
+      () => api.get(`${base}/custom_attribute_definitions`),
+      (res) => res.body.length === 1,
+      'the attribute',
+    );
+    expect(definitions.body[0]).toMatchObject({
+      attribute_key: 'order_size',
+      attribute_display_type: 'list',
+      attribute_model: 'conversation_attribute',
+      attribute_values: ['small', 'large'],
+    });
     await screenshot(page, 'settings-attributes');
 
     await openSettings(page, 'Bots', 'Agent bots');
@@ -209,15 +315,23 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     await bot.getByRole('button', { name: 'Create bot' }).click();
     const token = await page.getByLabel('Access token of Triage').inputValue();
     expect(token.length).toBeGreaterThan(10);
-    const bots = await until(() => api.get(`${base}/agent_bots`), (res) => res.body.some((b: { name: string }) => b.name === 'Triage'), 'the bot');
+    const bots = await until(
+      () => api.get(`${base}/agent_bots`),
+      (res) => res.body.some((b: { name: string }) => b.name === 'Triage'),
+      'the bot',
+    );
     expect(bots.body.find((b: { name: string }) => b.name === 'Triage')).not.toHaveProperty('access_token');
     // the token shown once is the bot's: it speaks for the bot on the API
-    expect((await ctx.client(token).get(`${base}/labels`)).body.error).toBe('Access to this endpoint is not authorized for bots');
+    expect((await ctx.client(token).get(`${base}/labels`)).body.error).toBe(
+      'Access to this endpoint is not authorized for bots',
+    );
     await page.getByRole('heading', { name: 'Chatbot flows' }).waitFor();
     await page.getByText(/No chatbot flows yet/).waitFor();
     // flows are made through the flows API; the page lists them
     const wts = ctx.client(undefined, { authorization: `Bearer ${account.api_access_token}` });
-    expect((await wts.post('/chat/v1/chatbot', { name: 'Order status flow', definition: SIMPLE_FLOW })).status).toBe(201);
+    expect((await wts.post('/chat/v1/chatbot', { name: 'Order status flow', definition: SIMPLE_FLOW })).status).toBe(
+      201,
+    );
     await page.reload();
     await list(page, 'Chatbot flows').getByText('Order status flow').waitFor();
     await screenshot(page, 'settings-bots');
@@ -231,7 +345,11 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
     await details.getByLabel('Message signature').fill('-- Ace at Acme');
     await details.getByRole('button', { name: 'Save' }).click();
     const tokenApi = api;
-    await until(() => tokenApi.get('/api/v1/profile'), (res) => res.body.display_name === 'Ace' && res.body.message_signature === '-- Ace at Acme', 'the profile');
+    await until(
+      () => tokenApi.get('/api/v1/profile'),
+      (res) => res.body.display_name === 'Ace' && res.body.message_signature === '-- Ace at Acme',
+      'the profile',
+    );
     await page.getByRole('radio', { name: 'Busy' }).check();
     await until(
       () => tokenApi.get('/api/v1/profile'),
@@ -250,10 +368,19 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
   });
 
   it('an agent sees only their profile; admin pages say so, and the API refuses them too', async () => {
-    const { context, page: agentPage, errors: agentErrors } = await signedInPage(browser, origin, agentEmail, 'password123');
+    const {
+      context,
+      page: agentPage,
+      errors: agentErrors,
+    } = await signedInPage(browser, origin, agentEmail, 'password123');
     await agentPage.goto(settingsUrl('webhooks'));
-    await agentPage.getByRole('alert').filter({ hasText: /Only administrators/ }).waitFor();
-    expect(await agentPage.getByRole('navigation', { name: 'Settings' }).getByRole('link').allTextContents()).toEqual(['Your profile']);
+    await agentPage
+      .getByRole('alert')
+      .filter({ hasText: /Only administrators/ })
+      .waitFor();
+    expect(await agentPage.getByRole('navigation', { name: 'Settings' }).getByRole('link').allTextContents()).toEqual([
+      'Your profile',
+    ]);
     expect(await agentPage.getByRole('form', { name: 'New webhook' }).count()).toBe(0);
     expect((await agent.api.get(`${base}/webhooks`)).status).toBe(401);
     expect((await agent.api.post(`${base}/labels`, { title: 'sneaky' })).status).toBe(401);
@@ -271,7 +398,11 @@ describe.skipIf(Boolean(unavailable))('settings in Chromium', { timeout: 90_000 
   });
 
   it('works on a phone-sized screen in dark mode', async () => {
-    const { context: phone, page: small, errors: phoneErrors } = await signedInPage(browser, origin, account.email, account.password, PHONE_DARK);
+    const {
+      context: phone,
+      page: small,
+      errors: phoneErrors,
+    } = await signedInPage(browser, origin, account.email, account.password, PHONE_DARK);
     await small.goto(settingsUrl('labels'));
     await list(small, 'Labels').getByText('billing').waitFor();
     const fitsWidth = () => small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

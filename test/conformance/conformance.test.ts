@@ -19,7 +19,12 @@ const cases: Case[] = [
   {
     name: 'open a conversation with a first message',
     run: async () => {},
-    expected: { status: 'open', assigneeId: null, teamId: null, lastMessage: { content: 'hello', outgoing: true, private: false } },
+    expected: {
+      status: 'open',
+      assigneeId: null,
+      teamId: null,
+      lastMessage: { content: 'hello', outgoing: true, private: false },
+    },
   },
   { name: 'resolve it', run: (d, id) => d.setStatus(id, 'resolved'), expected: { status: 'resolved' } },
   {
@@ -30,10 +35,26 @@ const cases: Case[] = [
     },
     expected: { status: 'open', assigneeId: null },
   },
-  { name: 'assign an agent', run: (d, id) => d.assign(id, agent.userId), expected: { status: 'open', assigneeId: agent.userId } },
-  { name: 'transfer to a team', run: (d, id) => d.transfer(id, team.id), expected: { status: 'open', teamId: team.id } },
-  { name: 'reply', run: (d, id) => d.message(id, 'a reply'), expected: { lastMessage: { content: 'a reply', outgoing: true, private: false } } },
-  { name: 'add a private note', run: (d, id) => d.note(id, 'a note'), expected: { lastMessage: { content: 'a note', outgoing: true, private: true } } },
+  {
+    name: 'assign an agent',
+    run: (d, id) => d.assign(id, agent.userId),
+    expected: { status: 'open', assigneeId: agent.userId },
+  },
+  {
+    name: 'transfer to a team',
+    run: (d, id) => d.transfer(id, team.id),
+    expected: { status: 'open', teamId: team.id },
+  },
+  {
+    name: 'reply',
+    run: (d, id) => d.message(id, 'a reply'),
+    expected: { lastMessage: { content: 'a reply', outgoing: true, private: false } },
+  },
+  {
+    name: 'add a private note',
+    run: (d, id) => d.note(id, 'a note'),
+    expected: { lastMessage: { content: 'a note', outgoing: true, private: true } },
+  },
   {
     name: 'tag the contact',
     run: async (d, _id, contactId) => {
@@ -47,15 +68,19 @@ const cases: Case[] = [
 describe.each(cases)('$name', (c) => {
   const results = new Map<string, NeutralState[]>();
 
-  it.each(dialects.map((writer) => ({ writer })))('through $writer.name: both dialects show the expected state', async ({ writer }) => {
-    const contactId = await newContact();
-    const conversationId = await writer.open(contactId, 'hello');
-    await c.run(writer, conversationId, contactId);
-    const seen = await Promise.all(dialects.map((reader) => reader.read(conversationId)));
-    for (const [i, state] of seen.entries()) expect(state, `read through ${dialects[i].name}`).toMatchObject(c.expected);
-    expect(seen[1], 'WTS shows what Chatwoot shows').toEqual(seen[0]);
-    results.set(writer.name, seen);
-  });
+  it.each(dialects.map((writer) => ({ writer })))(
+    'through $writer.name: both dialects show the expected state',
+    async ({ writer }) => {
+      const contactId = await newContact();
+      const conversationId = await writer.open(contactId, 'hello');
+      await c.run(writer, conversationId, contactId);
+      const seen = await Promise.all(dialects.map((reader) => reader.read(conversationId)));
+      for (const [i, state] of seen.entries())
+        expect(state, `read through ${dialects[i].name}`).toMatchObject(c.expected);
+      expect(seen[1], 'WTS shows what Chatwoot shows').toEqual(seen[0]);
+      results.set(writer.name, seen);
+    },
+  );
 
   it('ends in the same state whichever dialect made the change', () => {
     const [viaChatwoot, viaWts] = dialects.map((d) => results.get(d.name));

@@ -52,17 +52,31 @@ export async function twoDialects(ctx: TestContext, name: string) {
   const uuidOf = async (table: 'conversations' | 'users' | 'teams' | 'contacts', id: number) =>
     (await db.selectFrom(table).select('uuid').where('id', '=', id).executeTakeFirstOrThrow()).uuid as string;
   const idOfUuid = async (table: 'conversations' | 'users' | 'teams', uuid: string | null) =>
-    uuid === null ? null : ((await db.selectFrom(table).select('id').where('uuid', '=', uuid).executeTakeFirstOrThrow()).id as number);
+    uuid === null
+      ? null
+      : ((await db.selectFrom(table).select('id').where('uuid', '=', uuid).executeTakeFirstOrThrow()).id as number);
   const displayIdOf = async (id: number) =>
-    (await db.selectFrom('conversations').select('display_id').where('id', '=', id).executeTakeFirstOrThrow()).display_id;
+    (await db.selectFrom('conversations').select('display_id').where('id', '=', id).executeTakeFirstOrThrow())
+      .display_id;
   const idOfDisplayId = async (displayId: number) =>
-    (await db.selectFrom('conversations').select('id').where('account_id', '=', accountId).where('display_id', '=', displayId).executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .selectFrom('conversations')
+        .select('id')
+        .where('account_id', '=', accountId)
+        .where('display_id', '=', displayId)
+        .executeTakeFirstOrThrow()
+    ).id;
 
   let phones = 0;
   /** A new contact with a phone number (WTS addresses contacts by number), made through Chatwoot. */
   async function newContact(): Promise<number> {
     const phone = `+5511977${String(Date.now() % 10_000).padStart(4, '0')}${String(phones++).padStart(2, '0')}`;
-    const res = await f.api.post(`${f.base}/contacts`, { name: `Conformance ${phones}`, phone_number: phone, inbox_id: f.inbox.id });
+    const res = await f.api.post(`${f.base}/contacts`, {
+      name: `Conformance ${phones}`,
+      phone_number: phone,
+      inbox_id: f.inbox.id,
+    });
     ok(res, 'contact create');
     return res.body.payload.contact.id;
   }
@@ -70,7 +84,12 @@ export async function twoDialects(ctx: TestContext, name: string) {
   const chatwoot: Dialect = {
     name: 'Chatwoot',
     async open(contactId, text) {
-      const res = await f.api.post(`${f.base}/conversations`, { inbox_id: f.inbox.id, contact_id: contactId, status: 'open', message: { content: text } });
+      const res = await f.api.post(`${f.base}/conversations`, {
+        inbox_id: f.inbox.id,
+        contact_id: contactId,
+        status: 'open',
+        message: { content: text },
+      });
       ok(res, 'conversation create');
       return idOfDisplayId(res.body.id);
     },
@@ -88,19 +107,37 @@ export async function twoDialects(ctx: TestContext, name: string) {
       return ids.sort((a, b) => a - b);
     },
     async setStatus(id, status) {
-      ok(await f.api.post(`${f.base}/conversations/${await displayIdOf(id)}/toggle_status`, { status }), 'toggle_status');
+      ok(
+        await f.api.post(`${f.base}/conversations/${await displayIdOf(id)}/toggle_status`, { status }),
+        'toggle_status',
+      );
     },
     async assign(id, userId) {
-      ok(await f.api.post(`${f.base}/conversations/${await displayIdOf(id)}/assignments`, { assignee_id: userId }), 'assign agent');
+      ok(
+        await f.api.post(`${f.base}/conversations/${await displayIdOf(id)}/assignments`, { assignee_id: userId }),
+        'assign agent',
+      );
     },
     async transfer(id, teamId) {
-      ok(await f.api.post(`${f.base}/conversations/${await displayIdOf(id)}/assignments`, { team_id: teamId }), 'assign team');
+      ok(
+        await f.api.post(`${f.base}/conversations/${await displayIdOf(id)}/assignments`, { team_id: teamId }),
+        'assign team',
+      );
     },
     async message(id, text) {
-      ok(await f.api.post(`${f.base}/conversations/${await displayIdOf(id)}/messages`, { content: text, message_type: 'outgoing' }), 'message');
+      ok(
+        await f.api.post(`${f.base}/conversations/${await displayIdOf(id)}/messages`, {
+          content: text,
+          message_type: 'outgoing',
+        }),
+        'message',
+      );
     },
     async note(id, text) {
-      ok(await f.api.post(`${f.base}/conversations/${await displayIdOf(id)}/messages`, { content: text, private: true }), 'note');
+      ok(
+        await f.api.post(`${f.base}/conversations/${await displayIdOf(id)}/messages`, { content: text, private: true }),
+        'note',
+      );
     },
     async tagContact(contactId, label) {
       const current = (await f.api.get(`${f.base}/contacts/${contactId}/labels`)).body.payload as string[];
@@ -109,7 +146,11 @@ export async function twoDialects(ctx: TestContext, name: string) {
     async read(id) {
       const displayId = await displayIdOf(id);
       const conversation = (await f.api.get(`${f.base}/conversations/${displayId}`)).body;
-      const messages = (await f.api.get(`${f.base}/conversations/${displayId}/messages`)).body.payload as { content: string; message_type: number; private: boolean }[];
+      const messages = (await f.api.get(`${f.base}/conversations/${displayId}/messages`)).body.payload as {
+        content: string;
+        message_type: number;
+        private: boolean;
+      }[];
       const last = messages.filter((m) => m.message_type === 0 || m.message_type === 1).at(-1);
       const contactId = conversation.meta.sender.id as number;
       const labels = (await f.api.get(`${f.base}/contacts/${contactId}/labels`)).body.payload as string[];
@@ -124,13 +165,26 @@ export async function twoDialects(ctx: TestContext, name: string) {
   };
 
   /** WTS session statuses in neutral words (an assignee tells IN_PROGRESS from PENDING, as in Chatwoot). */
-  const FROM_WTS: Record<string, NeutralState['status']> = { STARTED: 'pending', PENDING: 'open', IN_PROGRESS: 'open', COMPLETED: 'resolved', HIDDEN: 'resolved' };
+  const FROM_WTS: Record<string, NeutralState['status']> = {
+    STARTED: 'pending',
+    PENDING: 'open',
+    IN_PROGRESS: 'open',
+    COMPLETED: 'resolved',
+    HIDDEN: 'resolved',
+  };
 
   const wts: Dialect = {
     name: 'WTS',
     async open(contactId, text) {
-      const phone = (await db.selectFrom('contacts').select('phone_number').where('id', '=', contactId).executeTakeFirstOrThrow()).phone_number;
-      const res = await f.wts.post('/chat/v1/message/send', { from: f.channelId, to: phone, body: { text }, options: { forceStartSession: true } });
+      const phone = (
+        await db.selectFrom('contacts').select('phone_number').where('id', '=', contactId).executeTakeFirstOrThrow()
+      ).phone_number;
+      const res = await f.wts.post('/chat/v1/message/send', {
+        from: f.channelId,
+        to: phone,
+        body: { text },
+        options: { forceStartSession: true },
+      });
       ok(res, 'message/send');
       return (await idOfUuid('conversations', res.body.sessionId))!;
     },
@@ -146,23 +200,37 @@ export async function twoDialects(ctx: TestContext, name: string) {
     },
     async setStatus(id, status) {
       const newStatus = status === 'resolved' ? 'COMPLETED' : 'PENDING';
-      ok(await f.wts.put(`/chat/v1/session/${await uuidOf('conversations', id)}/status`, { newStatus }), 'session status');
+      ok(
+        await f.wts.put(`/chat/v1/session/${await uuidOf('conversations', id)}/status`, { newStatus }),
+        'session status',
+      );
     },
     async assign(id, userId) {
-      ok(await f.wts.put(`/chat/v1/session/${await uuidOf('conversations', id)}/assignee`, { userId: await uuidOf('users', userId) }), 'session assignee');
+      ok(
+        await f.wts.put(`/chat/v1/session/${await uuidOf('conversations', id)}/assignee`, {
+          userId: await uuidOf('users', userId),
+        }),
+        'session assignee',
+      );
     },
     async transfer(id, teamId) {
       const body = { type: 'DEPARTMENT', newDepartmentId: await uuidOf('teams', teamId) };
       ok(await f.wts.put(`/chat/v1/session/${await uuidOf('conversations', id)}/transfer`, body), 'session transfer');
     },
     async message(id, text) {
-      ok(await f.wts.post(`/chat/v1/session/${await uuidOf('conversations', id)}/message`, { text }), 'session message');
+      ok(
+        await f.wts.post(`/chat/v1/session/${await uuidOf('conversations', id)}/message`, { text }),
+        'session message',
+      );
     },
     async note(id, text) {
       ok(await f.wts.post(`/chat/v1/session/${await uuidOf('conversations', id)}/note`, { text }), 'session note');
     },
     async tagContact(contactId, label) {
-      ok(await f.wts.post(`/core/v1/contact/${await uuidOf('contacts', contactId)}/tags`, { tagNames: [label] }), 'contact tags');
+      ok(
+        await f.wts.post(`/core/v1/contact/${await uuidOf('contacts', contactId)}/tags`, { tagNames: [label] }),
+        'contact tags',
+      );
     },
     async read(id) {
       const uuid = await uuidOf('conversations', id);

@@ -6,7 +6,16 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The flags this machine's closed network needs (no background fetches) and root needs (no sandbox). */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Where the browser tests write a screenshot of every screen they visit, to be looked at. */
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -19,12 +28,18 @@ export function chromiumUnavailable(): string | undefined {
   if (fs.existsSync(CHROMIUM)) return undefined;
   if (process.getuid?.() === 0) {
     try {
-      execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'ignore', timeout: 600_000 });
+      execFileSync(
+        'sh',
+        ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'],
+        { stdio: 'ignore', timeout: 600_000 },
+      );
     } catch {
       /* reported below */
     }
   }
-  return fs.existsSync(CHROMIUM) ? undefined : `Chromium is not at ${CHROMIUM} and could not be installed (apt-get install chromium, or set CHROMIUM_PATH)`;
+  return fs.existsSync(CHROMIUM)
+    ? undefined
+    : `Chromium is not at ${CHROMIUM} and could not be installed (apt-get install chromium, or set CHROMIUM_PATH)`;
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -45,7 +60,12 @@ export function watchPageErrors(page: Page): string[] {
 }
 
 /** Reads until `ok` holds (a value through the API, typically), or fails naming `what` after `timeoutMs`. */
-export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+export async function until<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -68,7 +88,13 @@ export const DESKTOP = { viewport: { width: 1280, height: 860 } };
 export const PHONE_DARK = { viewport: { width: 390, height: 800 }, colorScheme: 'dark' as const };
 
 /** A new context (its own cookies) with one page signed in, and the page's uncaught errors. */
-export async function signedInPage(browser: Browser, origin: string, email: string, password: string, options: BrowserContextOptions = DESKTOP) {
+export async function signedInPage(
+  browser: Browser,
+  origin: string,
+  email: string,
+  password: string,
+  options: BrowserContextOptions = DESKTOP,
+) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors = watchPageErrors(page);
@@ -77,7 +103,11 @@ export async function signedInPage(browser: Browser, origin: string, email: stri
 }
 
 /** A browser with one desktop-sized page signed in, and the page's uncaught errors: a describe block's setup. */
-export async function signedInBrowser(origin: string, email: string, password: string): Promise<{ browser: Browser; page: Page; errors: string[] }> {
+export async function signedInBrowser(
+  origin: string,
+  email: string,
+  password: string,
+): Promise<{ browser: Browser; page: Page; errors: string[] }> {
   const browser = await launchBrowser();
   return { browser, ...(await signedInPage(browser, origin, email, password)) };
 }

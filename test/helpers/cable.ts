@@ -22,7 +22,8 @@ export interface CableClient {
   close(): Promise<void>;
 }
 
-const roomIdentifier = (identifier: Record<string, unknown>) => JSON.stringify({ channel: 'RoomChannel', ...identifier });
+const roomIdentifier = (identifier: Record<string, unknown>) =>
+  JSON.stringify({ channel: 'RoomChannel', ...identifier });
 
 /** An ActionCable client for tests: connects to /cable, subscribes to RoomChannel, records frames. */
 export async function connectCable(baseUrl: string): Promise<CableClient> {
@@ -33,7 +34,9 @@ export async function connectCable(baseUrl: string): Promise<CableClient> {
   const listeners: ((message: any) => void)[] = [];
   let lastIdentifier = '';
   const waiters: (() => void)[] = [];
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
   closed.then(() => waiters.splice(0).forEach((w) => w()));
   socket.on('message', (raw) => {
     const message = JSON.parse(String(raw));
@@ -90,7 +93,13 @@ export async function connectCable(baseUrl: string): Promise<CableClient> {
     async waitFor(predicate, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(frames)) {
-        if (Date.now() > deadline) throw new Error(`cable: condition not met in ${timeoutMs} ms (${frames.length} frames: ${frames.slice(-20).map((f) => f.event).join(', ')})`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `cable: condition not met in ${timeoutMs} ms (${frames.length} frames: ${frames
+              .slice(-20)
+              .map((f) => f.event)
+              .join(', ')})`,
+          );
         await Promise.race([new Promise<void>((r) => waiters.push(r)), new Promise((r) => setTimeout(r, 50))]);
       }
     },

@@ -32,8 +32,13 @@ export async function chatbotFixture(ctx: TestContext, name = 'Acme') {
   /** Waits for the dispatch to reach one of `statuses` (RUNNING with waitingFor counts as `WAITING_<FOR>`). */
   async function dispatchIn(id: string, statuses: string[], timeoutMs = 10_000) {
     const label = (d: any) => (d.status === 'RUNNING' && d.waitingFor ? `WAITING_${d.waitingFor}` : d.status);
-    const d = await until(() => dispatch(id), (value) => statuses.includes(label(value)), timeoutMs);
-    if (!statuses.includes(label(d))) throw new Error(`dispatch ${id} is ${label(d)} (${d.statusDescription}), expected ${statuses.join('|')}`);
+    const d = await until(
+      () => dispatch(id),
+      (value) => statuses.includes(label(value)),
+      timeoutMs,
+    );
+    if (!statuses.includes(label(d)))
+      throw new Error(`dispatch ${id} is ${label(d)} (${d.statusDescription}), expected ${statuses.join('|')}`);
     return d;
   }
 
@@ -46,7 +51,9 @@ export async function chatbotFixture(ctx: TestContext, name = 'Acme') {
 
 export const SIMPLE_FLOW = {
   start: 'hello',
-  steps: [{ id: 'hello', kind: 'message', text: 'Hi {{contact.name}}, order {{session.metadata.order}}', next: 'ask' },
+  steps: [
+    { id: 'hello', kind: 'message', text: 'Hi {{contact.name}}, order {{session.metadata.order}}', next: 'ask' },
     { id: 'ask', kind: 'ask', text: 'Anything else?', saveAs: 'answer', next: 'bye' },
-    { id: 'bye', kind: 'complete', text: 'Bye ({{answer}})' }],
+    { id: 'bye', kind: 'complete', text: 'Bye ({{answer}})' },
+  ],
 };

@@ -37,7 +37,11 @@ export function standInApi(baseUrl: string, accountId: number, token: string) {
     post: (path: string, body: unknown = {}) => send('POST', path, body),
     async upload(path: string, fields: Record<string, string>, file: { filename: string; type: string; body: Buffer }) {
       const { payload, contentType } = formData(fields, [file]);
-      const response = await fetch(root + path, { method: 'POST', headers: { api_access_token: token, 'content-type': contentType }, body: new Uint8Array(payload) });
+      const response = await fetch(root + path, {
+        method: 'POST',
+        headers: { api_access_token: token, 'content-type': contentType },
+        body: new Uint8Array(payload),
+      });
       if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
       return response.json();
     },
@@ -48,24 +52,56 @@ const STATUSES = ['open', 'resolved', 'pending', 'snoozed'] as const;
 const PRIORITIES = [null, 'low', 'medium', 'high', 'urgent'] as const;
 
 /** Two API inboxes and a website inbox, agents, teams, labels, attribute definitions, canned responses, contacts, conversations. */
-export async function seedStandIn(baseUrl: string, accountId: number, token: string, size: StandInSize): Promise<StandIn> {
+export async function seedStandIn(
+  baseUrl: string,
+  accountId: number,
+  token: string,
+  size: StandInSize,
+): Promise<StandIn> {
   const api = standInApi(baseUrl, accountId, token);
   const inboxes = [
-    await api.post('/inboxes', { name: 'Support API', channel: { type: 'api' }, greeting_enabled: true, greeting_message: 'Hi there' }),
+    await api.post('/inboxes', {
+      name: 'Support API',
+      channel: { type: 'api' },
+      greeting_enabled: true,
+      greeting_message: 'Hi there',
+    }),
     await api.post('/inboxes', { name: 'Sales API', channel: { type: 'api' } }),
-    await api.post('/inboxes', { name: 'Website', channel: { type: 'web_widget', website_url: 'https://shop.example' } }),
+    await api.post('/inboxes', {
+      name: 'Website',
+      channel: { type: 'web_widget', website_url: 'https://shop.example' },
+    }),
   ];
   const agents = [
     await api.post('/agents', { name: 'Ann Agent', email: 'ann@source.example', role: 'agent' }),
     await api.post('/agents', { name: 'Bob Boss', email: 'bob@source.example', role: 'administrator' }),
   ];
-  const teams = [await api.post('/teams', { name: 'Billing', description: 'Money things' }), await api.post('/teams', { name: 'Tech' })];
+  const teams = [
+    await api.post('/teams', { name: 'Billing', description: 'Money things' }),
+    await api.post('/teams', { name: 'Tech' }),
+  ];
   await api.post(`/teams/${teams[0].id}/team_members`, { user_ids: [agents[0].id] });
   await api.post(`/teams/${teams[1].id}/team_members`, { user_ids: agents.map((a) => a.id) });
   await api.post('/inbox_members', { inbox_id: inboxes[0].id, user_ids: agents.map((a) => a.id) });
-  for (const [title, color] of [['vip', '#FF0000'], ['billing', '#00FF00'], ['bug', '#0000FF']]) await api.post('/labels', { title, color, description: `${title} things` });
-  await api.post('/custom_attribute_definitions', { attribute_display_name: 'Plan', attribute_display_type: 'list', attribute_key: 'plan', attribute_model: 'contact_attribute', attribute_values: ['free', 'pro'] });
-  await api.post('/custom_attribute_definitions', { attribute_display_name: 'Order number', attribute_display_type: 'text', attribute_key: 'order_number', attribute_model: 'conversation_attribute' });
+  for (const [title, color] of [
+    ['vip', '#FF0000'],
+    ['billing', '#00FF00'],
+    ['bug', '#0000FF'],
+  ])
+    await api.post('/labels', { title, color, description: `${title} things` });
+  await api.post('/custom_attribute_definitions', {
+    attribute_display_name: 'Plan',
+    attribute_display_type: 'list',
+    attribute_key: 'plan',
+    attribute_model: 'contact_attribute',
+    attribute_values: ['free', 'pro'],
+  });
+  await api.post('/custom_attribute_definitions', {
+    attribute_display_name: 'Order number',
+    attribute_display_type: 'text',
+    attribute_key: 'order_number',
+    attribute_model: 'conversation_attribute',
+  });
   await api.post('/canned_responses', { short_code: 'thanks', content: 'Thank you for writing!' });
   await api.post('/canned_responses', { short_code: 'bye', content: 'Have a nice day.' });
 
@@ -119,7 +155,11 @@ export async function seedStandIn(baseUrl: string, accountId: number, token: str
     }
   }
   const attachmentConversationId = conversationIds[1 % conversationIds.length];
-  await api.upload(`/conversations/${attachmentConversationId}/messages`, { content: 'the picture you asked for', message_type: 'outgoing' }, { filename: 'pixel.png', type: 'image/png', body: PNG_PIXEL });
+  await api.upload(
+    `/conversations/${attachmentConversationId}/messages`,
+    { content: 'the picture you asked for', message_type: 'outgoing' },
+    { filename: 'pixel.png', type: 'image/png', body: PNG_PIXEL },
+  );
   return {
     inboxIds: inboxes.map((inbox) => inbox.id),
     agentIds: agents.map((agent) => agent.id),

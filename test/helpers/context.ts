@@ -102,19 +102,48 @@ function makeClient(app: App, token?: string, extraHeaders: Record<string, strin
 }
 
 /** One in-process server on a fresh database per test file (or per test that asks), closed after it. */
-export async function createTestContext(env: Record<string, string> = {}, options: { worker?: boolean; logger?: object; chatbots?: boolean; channels?: boolean; automation?: boolean; scheduler?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  options: {
+    worker?: boolean;
+    logger?: object;
+    chatbots?: boolean;
+    channels?: boolean;
+    automation?: boolean;
+    scheduler?: boolean;
+  } = {},
+): Promise<TestContext> {
   const testDb = await createTestDatabase();
   const database = openDatabase(testDb.url, { max: 5 });
   // Each test file stores its attachments in a folder of its own, removed afterwards.
   const dataDir = env.DATA_DIR ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-data-'));
   // Every test request comes from 127.0.0.1: the shared rate limiter is off unless a test turns it on (rate-limit tests do).
-  const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', PORT: '0', RATE_LIMIT_STORE: 'off', ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env });
-  const app = await buildApp({ config, database, mailer: createMailer(config.smtpUrl, config.mailFrom), logger: options.logger ?? false });
+  const config = loadConfig({
+    DATABASE_URL: testDb.url,
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    RATE_LIMIT_STORE: 'off',
+    ...(dataDir ? { DATA_DIR: dataDir } : {}),
+    ...env,
+  });
+  const app = await buildApp({
+    config,
+    database,
+    mailer: createMailer(config.smtpUrl, config.mailFrom),
+    logger: options.logger ?? false,
+  });
   await app.ready();
   const kinds: WorkerKind[] = [];
   if (options.worker) kinds.push('events');
   for (const kind of ['chatbots', 'channels', 'automation', 'scheduler'] as const) if (options[kind]) kinds.push(kind);
-  const { events: worker, chatbots, channels, automation, scheduler, ...workers } = await startWorkers(database, config, app.deps, QUIET, kinds);
+  const {
+    events: worker,
+    chatbots,
+    channels,
+    automation,
+    scheduler,
+    ...workers
+  } = await startWorkers(database, config, app.deps, QUIET, kinds);
   cleanUpAfterTestOrFile(async () => {
     await workers.stop();
     await app.close();

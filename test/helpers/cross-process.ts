@@ -13,7 +13,11 @@ export function crossProcessTests(ctx: TestContext, env: Record<string, string>,
     expect(ctx.app.hub.transport.name).toBe(transport);
     const url = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     const f = await conversationFixture(ctx, `Cross${transport}`);
-    const { pubsub_token } = await ctx.database.db.selectFrom('users').select('pubsub_token').where('id', '=', f.account.user_id).executeTakeFirstOrThrow();
+    const { pubsub_token } = await ctx.database.db
+      .selectFrom('users')
+      .select('pubsub_token')
+      .where('id', '=', f.account.user_id)
+      .executeTakeFirstOrThrow();
     const identifier = { pubsub_token, account_id: f.account.account_id, user_id: f.account.user_id };
     const other = await startServerProcess(ctx.config.databaseUrl!, env);
     try {
@@ -38,9 +42,15 @@ export function crossProcessTests(ctx: TestContext, env: Record<string, string>,
       // Presence: an agent connecting to the other process shows up on this one's dashboard at once
       // (sooner than any heartbeat: the transport carried the change).
       const agent = await ctx.member(f.account.account_id, 'agent', 'Remote Agent');
-      const { pubsub_token: agentToken } = await ctx.database.db.selectFrom('users').select('pubsub_token').where('id', '=', agent.userId).executeTakeFirstOrThrow();
+      const { pubsub_token: agentToken } = await ctx.database.db
+        .selectFrom('users')
+        .select('pubsub_token')
+        .where('id', '=', agent.userId)
+        .executeTakeFirstOrThrow();
       const remote = await connectCable(other.url);
-      expect(await remote.subscribe({ pubsub_token: agentToken, account_id: f.account.account_id, user_id: agent.userId })).toBe('confirm_subscription');
+      expect(
+        await remote.subscribe({ pubsub_token: agentToken, account_id: f.account.account_id, user_id: agent.userId }),
+      ).toBe('confirm_subscription');
       await here.waitFor(() => here.presence.some((p) => p.data.users?.[agent.userId] === 'online'), 5000);
       await Promise.all([here.close(), there.close(), remote.close()]);
     } finally {

@@ -14,13 +14,19 @@ const DOVECOT = process.env.DOVECOT_PATH ?? '/usr/sbin/dovecot';
 export function dovecotUnavailable(): string | undefined {
   if (!fs.existsSync(DOVECOT) && process.getuid?.() === 0) {
     try {
-      execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd'], { stdio: 'ignore', timeout: 600_000 });
+      execFileSync(
+        'sh',
+        ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd'],
+        { stdio: 'ignore', timeout: 600_000 },
+      );
     } catch {
       /* reported below */
     }
   }
-  if (!fs.existsSync(DOVECOT)) return `Dovecot is not at ${DOVECOT} and could not be installed (apt-get install dovecot-imapd, or set DOVECOT_PATH)`;
-  if (!mailUser()) return 'no unprivileged user (dovenull or nobody) for Dovecot to run its login and mail processes as';
+  if (!fs.existsSync(DOVECOT))
+    return `Dovecot is not at ${DOVECOT} and could not be installed (apt-get install dovecot-imapd, or set DOVECOT_PATH)`;
+  if (!mailUser())
+    return 'no unprivileged user (dovenull or nobody) for Dovecot to run its login and mail processes as';
   return undefined;
 }
 
@@ -89,8 +95,12 @@ export async function startDovecot(): Promise<Dovecot> {
   const port = await freePort();
   const users = Array.from({ length: USERS }, (_, i) => ({ user: `support${i + 1}`, password: `imap-pass-${i + 1}` }));
   const mailRoot = path.join(dir, 'mail');
-  for (const { user } of users) for (const sub of ['cur', 'new', 'tmp']) fs.mkdirSync(path.join(mailRoot, user, sub), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'passwd'), users.map(({ user, password }) => `${user}:{PLAIN}${password}::::::\n`).join(''));
+  for (const { user } of users)
+    for (const sub of ['cur', 'new', 'tmp']) fs.mkdirSync(path.join(mailRoot, user, sub), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'passwd'),
+    users.map(({ user, password }) => `${user}:{PLAIN}${password}::::::\n`).join(''),
+  );
   fs.writeFileSync(
     path.join(dir, 'dovecot.conf'),
     [
@@ -106,7 +116,13 @@ export async function startDovecot(): Promise<Dovecot> {
       'auth_mechanisms = plain login',
       `default_login_user = ${owner.name}`,
       `default_internal_user = ${owner.name}`,
-      `default_internal_group = ${fs.readFileSync('/etc/group', 'utf8').split('\n').find((l) => l.split(':')[2] === String(owner.gid))?.split(':')[0] ?? 'nogroup'}`,
+      `default_internal_group = ${
+        fs
+          .readFileSync('/etc/group', 'utf8')
+          .split('\n')
+          .find((l) => l.split(':')[2] === String(owner.gid))
+          ?.split(':')[0] ?? 'nogroup'
+      }`,
       `mail_location = maildir:${mailRoot}/%u:INBOX=${mailRoot}/%u`,
       `first_valid_uid = ${owner.uid}`,
       'first_valid_gid = 0',
@@ -119,7 +135,9 @@ export async function startDovecot(): Promise<Dovecot> {
   );
   fs.mkdirSync(path.join(dir, 'home'));
   execFileSync('chown', ['-R', `${owner.uid}:${owner.gid}`, mailRoot, path.join(dir, 'home')]);
-  const child: ChildProcess = spawn(DOVECOT, ['-F', '-c', path.join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(DOVECOT, ['-F', '-c', path.join(dir, 'dovecot.conf')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -130,7 +148,9 @@ export async function startDovecot(): Promise<Dovecot> {
   try {
     await Promise.race([
       waitForPort(port, 15_000),
-      new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`Dovecot exited (${code}): ${logs()}`)))),
+      new Promise((_, reject) =>
+        child.once('exit', (code) => reject(new Error(`Dovecot exited (${code}): ${logs()}`))),
+      ),
     ]);
   } catch (error) {
     child.kill();
@@ -157,11 +177,16 @@ export async function startDovecot(): Promise<Dovecot> {
           return name;
         },
         mails() {
-          return ['new', 'cur'].flatMap((sub) => fs.readdirSync(path.join(maildir, sub)).map((file) => ({ file, seen: sub === 'cur' && /:2,[A-Z]*S/.test(file) })));
+          return ['new', 'cur'].flatMap((sub) =>
+            fs
+              .readdirSync(path.join(maildir, sub))
+              .map((file) => ({ file, seen: sub === 'cur' && /:2,[A-Z]*S/.test(file) })),
+          );
         },
         markUnseen(file) {
           const from = ['new', 'cur'].map((sub) => path.join(maildir, sub, file)).find((p) => fs.existsSync(p));
-          if (from && /:2,[A-Z]*S/.test(file)) fs.renameSync(from, path.join(maildir, 'cur', file.replace(/(:2,[A-Z]*)S([A-Z]*)$/, '$1$2')));
+          if (from && /:2,[A-Z]*S/.test(file))
+            fs.renameSync(from, path.join(maildir, 'cur', file.replace(/(:2,[A-Z]*)S([A-Z]*)$/, '$1$2')));
         },
       };
     },

@@ -23,11 +23,23 @@ export interface FakeS3 {
 const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 const hmac = (key: Buffer | string, data: string) => crypto.createHmac('sha256', key).update(data).digest();
 
-function expectedSignature(request: http.IncomingMessage, signedHeaders: string[], scope: string[], secret: string): string {
+function expectedSignature(
+  request: http.IncomingMessage,
+  signedHeaders: string[],
+  scope: string[],
+  secret: string,
+): string {
   const [date, region, service] = scope;
   const url = new URL(request.url!, 'http://x');
   const canonicalHeaders = signedHeaders.map((name) => `${name}:${String(request.headers[name]).trim()}\n`).join('');
-  const canonical = [request.method, url.pathname, url.search.slice(1), canonicalHeaders, signedHeaders.join(';'), request.headers['x-amz-content-sha256']].join('\n');
+  const canonical = [
+    request.method,
+    url.pathname,
+    url.search.slice(1),
+    canonicalHeaders,
+    signedHeaders.join(';'),
+    request.headers['x-amz-content-sha256'],
+  ].join('\n');
   const stringToSign = `AWS4-HMAC-SHA256\n${request.headers['x-amz-date']}\n${scope.join('/')}\n${sha256(canonical)}`;
   const signingKey = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
   return crypto.createHmac('sha256', signingKey).update(stringToSign).digest('hex');
@@ -49,15 +61,30 @@ export async function startFakeS3(options: { bucket?: string; region?: string } 
       if (status === 403) refusals.push(`${request.method} ${request.url}: ${code}`);
       response.writeHead(status, { 'content-type': 'application/xml' }).end(`<Error><Code>${code}</Code></Error>`);
     };
-    const match = /^AWS4-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(request.headers.authorization ?? '');
+    const match = /^AWS4-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(
+      request.headers.authorization ?? '',
+    );
     if (!match) return refuse(403, 'AccessDenied');
     const [keyId, ...scope] = match[1].split('/');
     const signedHeaders = match[2].split(';');
-    if (keyId !== accessKeyId || scope[1] !== region || scope[2] !== 's3' || scope[3] !== 'aws4_request') return refuse(403, 'InvalidAccessKeyId');
-    if (!signedHeaders.includes('host') || !signedHeaders.includes('x-amz-date') || !signedHeaders.includes('x-amz-content-sha256')) return refuse(403, 'AccessDenied');
-    const when = Date.parse(String(request.headers['x-amz-date']).replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
-    if (!(Math.abs(Date.now() - when) < 15 * 60_000) || !String(request.headers['x-amz-date']).startsWith(scope[0])) return refuse(403, 'RequestTimeTooSkewed');
-    if (expectedSignature(request, signedHeaders, scope, secretAccessKey) !== match[3]) return refuse(403, 'SignatureDoesNotMatch');
+    if (keyId !== accessKeyId || scope[1] !== region || scope[2] !== 's3' || scope[3] !== 'aws4_request')
+      return refuse(403, 'InvalidAccessKeyId');
+    if (
+      !signedHeaders.includes('host') ||
+      !signedHeaders.includes('x-amz-date') ||
+      !signedHeaders.includes('x-amz-content-sha256')
+    )
+      return refuse(403, 'AccessDenied');
+    const when = Date.parse(
+      String(request.headers['x-amz-date']).replace(
+        /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/,
+        '$1-$2-$3T$4:$5:$6Z',
+      ),
+    );
+    if (!(Math.abs(Date.now() - when) < 15 * 60_000) || !String(request.headers['x-amz-date']).startsWith(scope[0]))
+      return refuse(403, 'RequestTimeTooSkewed');
+    if (expectedSignature(request, signedHeaders, scope, secretAccessKey) !== match[3])
+      return refuse(403, 'SignatureDoesNotMatch');
     if (request.headers['x-amz-content-sha256'] !== sha256(body)) return refuse(400, 'XAmzContentSHA256Mismatch');
     const [, pathBucket, ...keyParts] = new URL(request.url!, 'http://x').pathname.split('/');
     if (pathBucket !== bucket) return refuse(404, 'NoSuchBucket');
@@ -69,7 +96,9 @@ export async function startFakeS3(options: { bucket?: string; region?: string } 
     if (request.method === 'GET') {
       const object = objects.get(key);
       if (!object) return refuse(404, 'NoSuchKey');
-      return response.writeHead(200, { 'content-length': object.length, 'content-type': 'binary/octet-stream' }).end(object);
+      return response
+        .writeHead(200, { 'content-length': object.length, 'content-type': 'binary/octet-stream' })
+        .end(object);
     }
     if (request.method === 'DELETE') {
       objects.delete(key);

@@ -17,10 +17,14 @@ export interface FakeAnswer {
 }
 
 const ok = (result: unknown): FakeAnswer => ({ status: 200, body: { ok: true, result } });
-export const telegramError = (status: number, description: string): FakeAnswer => ({ status, body: { ok: false, error_code: status, description } });
+export const telegramError = (status: number, description: string): FakeAnswer => ({
+  status,
+  body: { ok: false, error_code: status, description },
+});
 
 /** The tags Telegram's HTML parse mode takes (https://core.telegram.org/bots/api#html-style), as we send them. */
-const HTML_TAG = /^<\/?(b|strong|i|em|u|ins|s|strike|del|code|pre|tg-spoiler|blockquote)>$|^<a href="[^"<>]*">$|^<\/a>$/;
+const HTML_TAG =
+  /^<\/?(b|strong|i|em|u|ins|s|strike|del|code|pre|tg-spoiler|blockquote)>$|^<a href="[^"<>]*">$|^<\/a>$/;
 const HTML_ENTITY = /^&(lt|gt|amp|quot|#\d+);/;
 
 /** Why Telegram would refuse a sendMessage text: too long (counted after parsing) or HTML it cannot parse. */
@@ -67,7 +71,9 @@ export async function startFakeTelegramServer() {
         return call.body.message_id ? ok(true) : telegramError(400, 'Bad Request: message identifier is not specified');
       case 'getFile': {
         const file = files.get(String(call.body.file_id));
-        return file ? ok({ file_id: call.body.file_id, file_path: file.path, file_size: file.bytes.length }) : telegramError(400, 'Bad Request: invalid file_id');
+        return file
+          ? ok({ file_id: call.body.file_id, file_path: file.path, file_size: file.bytes.length })
+          : telegramError(400, 'Bad Request: invalid file_id');
       }
       case 'sendMessage':
       case 'sendPhoto':
@@ -75,7 +81,11 @@ export async function startFakeTelegramServer() {
         if (!call.body.chat_id) return telegramError(400, 'Bad Request: chat_id is empty');
         const refusal = call.method === 'sendMessage' ? refuseText(call.body) : undefined;
         if (refusal) return telegramError(400, refusal);
-        return ok({ message_id: nextMessageId++, chat: { id: Number(call.body.chat_id), type: 'private' }, date: Math.floor(Date.now() / 1000) });
+        return ok({
+          message_id: nextMessageId++,
+          chat: { id: Number(call.body.chat_id), type: 'private' },
+          date: Math.floor(Date.now() / 1000),
+        });
       }
       case 'sendMediaGroup': {
         // https://core.telegram.org/bots/api#sendmediagroup: 2-10 InputMedia, photos/videos or documents only, `attach://<part>` naming uploaded parts.
@@ -86,10 +96,21 @@ export async function startFakeTelegramServer() {
         } catch {
           return telegramError(400, "Bad Request: can't parse media JSON object");
         }
-        if (!Array.isArray(media) || media.length < 2 || media.length > 10) return telegramError(400, 'Bad Request: wrong number of media specified');
-        const kinds = new Set(media.map((m) => (m.type === 'document' ? 'document' : m.type === 'photo' || m.type === 'video' ? 'visual' : 'other')));
-        if (kinds.has('other') || kinds.size > 1) return telegramError(400, "Bad Request: documents can't be mixed with other media types");
-        const missing = media.find((m) => typeof m.media === 'string' && m.media.startsWith('attach://') && !call.body[m.media.slice('attach://'.length)]);
+        if (!Array.isArray(media) || media.length < 2 || media.length > 10)
+          return telegramError(400, 'Bad Request: wrong number of media specified');
+        const kinds = new Set(
+          media.map((m) =>
+            m.type === 'document' ? 'document' : m.type === 'photo' || m.type === 'video' ? 'visual' : 'other',
+          ),
+        );
+        if (kinds.has('other') || kinds.size > 1)
+          return telegramError(400, "Bad Request: documents can't be mixed with other media types");
+        const missing = media.find(
+          (m) =>
+            typeof m.media === 'string' &&
+            m.media.startsWith('attach://') &&
+            !call.body[m.media.slice('attach://'.length)],
+        );
         if (missing) return telegramError(400, 'Bad Request: wrong file identifier/HTTP URL specified');
         const chat = { id: Number(call.body.chat_id), type: 'private' };
         return ok(media.map(() => ({ message_id: nextMessageId++, chat, date: Math.floor(Date.now() / 1000) })));
@@ -108,7 +129,15 @@ export async function startFakeTelegramServer() {
       const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
       const body: Record<string, any> = {};
       for (const [key, value] of form.entries()) {
-        body[key] = typeof value === 'string' ? value : { filename: value.name, type: value.type, size: value.size, bytes: Buffer.from(await value.arrayBuffer()) };
+        body[key] =
+          typeof value === 'string'
+            ? value
+            : {
+                filename: value.name,
+                type: value.type,
+                size: value.size,
+                bytes: Buffer.from(await value.arrayBuffer()),
+              };
       }
       return body;
     }
@@ -163,7 +192,10 @@ export async function startFakeTelegramServer() {
     async waitFor(predicate: () => boolean, what = 'condition', timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate()) {
-        if (Date.now() > deadline) throw new Error(`fake telegram: ${what} not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `fake telegram: ${what} not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`,
+          );
         await new Promise((r) => setTimeout(r, 20));
       }
     },

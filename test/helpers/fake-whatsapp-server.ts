@@ -21,11 +21,31 @@ export interface GraphAnswer {
 /** Meta's error envelope (https://developers.facebook.com/docs/graph-api/guides/error-handling). */
 export const graphError = (status: number, code: number, message: string, details?: string): GraphAnswer => ({
   status,
-  body: { error: { message, type: 'OAuthException', code, ...(details ? { error_data: { messaging_product: 'whatsapp', details } } : {}), fbtrace_id: 'Afake' } },
+  body: {
+    error: {
+      message,
+      type: 'OAuthException',
+      code,
+      ...(details ? { error_data: { messaging_product: 'whatsapp', details } } : {}),
+      fbtrace_id: 'Afake',
+    },
+  },
 });
 
 /** The message types the Cloud API takes, each with the object named like it. */
-const MESSAGE_TYPES = ['text', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'interactive', 'template', 'reaction'];
+const MESSAGE_TYPES = [
+  'text',
+  'image',
+  'audio',
+  'video',
+  'document',
+  'sticker',
+  'location',
+  'contacts',
+  'interactive',
+  'template',
+  'reaction',
+];
 
 /** Why Meta would refuse a /messages body, checked against its documented shape; undefined when it is fine. */
 function refuseMessage(body: Record<string, any>): string | undefined {
@@ -34,19 +54,30 @@ function refuseMessage(body: Record<string, any>): string | undefined {
   if (!MESSAGE_TYPES.includes(body.type)) return `Invalid parameter: type ${body.type}`;
   const object = body[body.type];
   if (!object || typeof object !== 'object') return `The parameter ${body.type} is required.`;
-  if (body.type === 'text' && (typeof object.body !== 'string' || !object.body)) return 'The parameter text.body is required.';
-  if (['image', 'audio', 'video', 'document', 'sticker'].includes(body.type) && !object.id === !object.link) return `Exactly one of ${body.type}.id or ${body.type}.link is required.`;
-  if (body.type === 'template' && (typeof object.name !== 'string' || typeof object.language?.code !== 'string')) return 'template.name and template.language.code are required.';
+  if (body.type === 'text' && (typeof object.body !== 'string' || !object.body))
+    return 'The parameter text.body is required.';
+  if (['image', 'audio', 'video', 'document', 'sticker'].includes(body.type) && !object.id === !object.link)
+    return `Exactly one of ${body.type}.id or ${body.type}.link is required.`;
+  if (body.type === 'template' && (typeof object.name !== 'string' || typeof object.language?.code !== 'string'))
+    return 'template.name and template.language.code are required.';
   if (body.type === 'interactive') {
     if (typeof object.body?.text !== 'string') return 'interactive.body.text is required.';
     if (object.type === 'button') {
       const buttons = object.action?.buttons;
-      if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 3) return 'interactive buttons: between 1 and 3 are allowed.';
-      if (buttons.some((b: any) => b.type !== 'reply' || !b.reply?.id || !b.reply?.title || [...b.reply.title].length > 20)) return 'interactive buttons: reply.id and reply.title (20 characters at most) are required.';
+      if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 3)
+        return 'interactive buttons: between 1 and 3 are allowed.';
+      if (
+        buttons.some(
+          (b: any) => b.type !== 'reply' || !b.reply?.id || !b.reply?.title || [...b.reply.title].length > 20,
+        )
+      )
+        return 'interactive buttons: reply.id and reply.title (20 characters at most) are required.';
     } else if (object.type === 'list') {
       const rows = (object.action?.sections ?? []).flatMap((s: any) => s.rows ?? []);
-      if (!object.action?.button || rows.length < 1 || rows.length > 10) return 'interactive list: a button and between 1 and 10 rows are required.';
-      if (rows.some((r: any) => !r.id || !r.title || [...r.title].length > 24)) return 'interactive list: row.id and row.title (24 characters at most) are required.';
+      if (!object.action?.button || rows.length < 1 || rows.length > 10)
+        return 'interactive list: a button and between 1 and 10 rows are required.';
+      if (rows.some((r: any) => !r.id || !r.title || [...r.title].length > 24))
+        return 'interactive list: row.id and row.title (24 characters at most) are required.';
     } else return `Invalid parameter: interactive.type ${object.type}`;
   }
   return undefined;
@@ -77,7 +108,15 @@ export async function startFakeWhatsappServer() {
       const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
       const body: Record<string, any> = {};
       for (const [key, value] of form.entries()) {
-        body[key] = typeof value === 'string' ? value : { filename: value.name, type: value.type, size: value.size, bytes: Buffer.from(await value.arrayBuffer()) };
+        body[key] =
+          typeof value === 'string'
+            ? value
+            : {
+                filename: value.name,
+                type: value.type,
+                size: value.size,
+                bytes: Buffer.from(await value.arrayBuffer()),
+              };
       }
       return body;
     }
@@ -91,15 +130,24 @@ export async function startFakeWhatsappServer() {
     switch (call.kind) {
       case 'messages': {
         const number = numbers.get(id);
-        if (!number || number.token !== call.token) return graphError(400, 100, `Unsupported post request. Object with ID '${id}' does not exist`);
+        if (!number || number.token !== call.token)
+          return graphError(400, 100, `Unsupported post request. Object with ID '${id}' does not exist`);
         const refusal = refuseMessage(call.body);
         if (refusal) return graphError(400, 100, '(#100) Invalid parameter', refusal);
         const to = String(call.body.to).replace(/^\+/, '');
-        return { status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: call.body.to, wa_id: to }], messages: [{ id: `wamid.fake${counter++}` }] } };
+        return {
+          status: 200,
+          body: {
+            messaging_product: 'whatsapp',
+            contacts: [{ input: call.body.to, wa_id: to }],
+            messages: [{ id: `wamid.fake${counter++}` }],
+          },
+        };
       }
       case 'media_upload': {
         const file = call.body.file;
-        if (call.body.messaging_product !== 'whatsapp' || !file?.bytes) return graphError(400, 100, '(#100) The parameter file is required.');
+        if (call.body.messaging_product !== 'whatsapp' || !file?.bytes)
+          return graphError(400, 100, '(#100) The parameter file is required.');
         const mediaId = String(9_000_000 + counter++);
         media.set(mediaId, { bytes: file.bytes, mimeType: file.type });
         return { status: 200, body: { id: mediaId } };
@@ -108,12 +156,26 @@ export async function startFakeWhatsappServer() {
         const found = media.get(id);
         if (!found) return graphError(404, 100, `Unsupported get request. Object with ID '${id}' does not exist`);
         const sha256 = crypto.createHash('sha256').update(found.bytes).digest('hex');
-        return { status: 200, body: { messaging_product: 'whatsapp', url: `${url}/whatsapp_business/attachments/?mid=${id}`, mime_type: found.mimeType, sha256, file_size: found.bytes.length, id } };
+        return {
+          status: 200,
+          body: {
+            messaging_product: 'whatsapp',
+            url: `${url}/whatsapp_business/attachments/?mid=${id}`,
+            mime_type: found.mimeType,
+            sha256,
+            file_size: found.bytes.length,
+            id,
+          },
+        };
       }
       case 'templates': {
         const number = [...numbers.values()].find((n) => n.wabaId === id);
-        if (!number || number.token !== call.token) return graphError(400, 100, `Unsupported get request. Object with ID '${id}' does not exist`);
-        return { status: 200, body: { data: templates.get(id) ?? [], paging: { cursors: { before: 'MAZDZD', after: 'MjQZD' } } } };
+        if (!number || number.token !== call.token)
+          return graphError(400, 100, `Unsupported get request. Object with ID '${id}' does not exist`);
+        return {
+          status: 200,
+          body: { data: templates.get(id) ?? [], paging: { cursors: { before: 'MAZDZD', after: 'MjQZD' } } },
+        };
       }
       default:
         return graphError(404, 100, 'Unknown path');
@@ -134,13 +196,29 @@ export async function startFakeWhatsappServer() {
       return;
     }
     const match = /^\/v\d+\.\d+\/([^/]+)(?:\/(messages|media|message_templates))?$/.exec(parsed.pathname);
-    const kind = !match ? undefined : match[2] === 'messages' ? 'messages' : match[2] === 'media' ? 'media_upload' : match[2] === 'message_templates' ? 'templates' : req.method === 'GET' ? 'media' : undefined;
+    const kind = !match
+      ? undefined
+      : match[2] === 'messages'
+        ? 'messages'
+        : match[2] === 'media'
+          ? 'media_upload'
+          : match[2] === 'message_templates'
+            ? 'templates'
+            : req.method === 'GET'
+              ? 'media'
+              : undefined;
     if (!match || !kind) {
       res.statusCode = 404;
       res.end();
       return;
     }
-    const call: GraphCall = { kind, method: req.method ?? 'GET', path: parsed.pathname, token, body: req.method === 'POST' ? await readBody(req) : {} };
+    const call: GraphCall = {
+      kind,
+      method: req.method ?? 'GET',
+      path: parsed.pathname,
+      token,
+      body: req.method === 'POST' ? await readBody(req) : {},
+    };
     calls.push(call);
     const answer = scripted.get(kind)?.shift() ?? defaultAnswer(call, decodeURIComponent(match[1]));
     res.statusCode = answer.status;
@@ -181,7 +259,10 @@ export async function startFakeWhatsappServer() {
     async waitFor(predicate: () => boolean, what = 'condition', timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate()) {
-        if (Date.now() > deadline) throw new Error(`fake whatsapp: ${what} not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.kind).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `fake whatsapp: ${what} not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.kind).join(', ')}`,
+          );
         await new Promise((r) => setTimeout(r, 20));
       }
     },
@@ -189,17 +270,33 @@ export async function startFakeWhatsappServer() {
 }
 
 /** Meta's webhook body for one change of a business number (messages and/or statuses). */
-export function whatsappWebhook(number: { phoneNumber: string; phoneNumberId: string; businessAccountId: string }, value: Record<string, unknown>) {
+export function whatsappWebhook(
+  number: { phoneNumber: string; phoneNumberId: string; businessAccountId: string },
+  value: Record<string, unknown>,
+) {
   return {
     object: 'whatsapp_business_account',
     entry: [
       {
         id: number.businessAccountId,
-        changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: number.phoneNumber.replace(/^\+/, ''), phone_number_id: number.phoneNumberId }, ...value } }],
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: {
+                display_phone_number: number.phoneNumber.replace(/^\+/, ''),
+                phone_number_id: number.phoneNumberId,
+              },
+              ...value,
+            },
+          },
+        ],
       },
     ],
   };
 }
 
 /** X-Hub-Signature-256 for a raw body. */
-export const signWhatsapp = (raw: string, appSecret: string) => 'sha256=' + crypto.createHmac('sha256', appSecret).update(raw).digest('hex');
+export const signWhatsapp = (raw: string, appSecret: string) =>
+  'sha256=' + crypto.createHmac('sha256', appSecret).update(raw).digest('hex');

@@ -5,8 +5,15 @@ import { insertInbox } from '../../src/domain/inboxes/repository.ts';
 export async function conversationFixture(ctx: TestContext, name = 'Acme') {
   const account = await ctx.account(name);
   const base = `/api/v1/accounts/${account.account_id}`;
-  const inbox = await insertInbox(ctx.database.db, account.account_id, { name: 'Shop API', channel_type: 'Channel::Api' });
-  const created = await account.api.post(`${base}/contacts`, { name: 'Jane Roe', email: `jane-${name.toLowerCase()}@example.com`, inbox_id: inbox.id });
+  const inbox = await insertInbox(ctx.database.db, account.account_id, {
+    name: 'Shop API',
+    channel_type: 'Channel::Api',
+  });
+  const created = await account.api.post(`${base}/contacts`, {
+    name: 'Jane Roe',
+    email: `jane-${name.toLowerCase()}@example.com`,
+    inbox_id: inbox.id,
+  });
   if (created.status !== 200) throw new Error(`contact create failed: ${created.text}`);
   const contact = created.body.payload.contact;
   const sourceId: string = created.body.payload.contact_inbox.source_id;
@@ -18,7 +25,10 @@ export async function conversationFixture(ctx: TestContext, name = 'Acme') {
   }
 
   async function incoming(displayId: number, content: string) {
-    const res = await account.api.post(`${base}/conversations/${displayId}/messages`, { content, message_type: 'incoming' });
+    const res = await account.api.post(`${base}/conversations/${displayId}/messages`, {
+      content,
+      message_type: 'incoming',
+    });
     if (res.status !== 200) throw new Error(`message create failed: ${res.text}`);
     return res.body;
   }

@@ -5,7 +5,9 @@ export const flowNode = (page: Page, id: string) => page.getByTestId(`step-${id}
 
 /** Drags from a step's outlet (the field naming the next step) onto another step's input, as a person would. */
 export async function connectSteps(page: Page, from: string, field: string, to: string): Promise<void> {
-  await flowNode(page, from).locator(`.react-flow__handle.source[data-handleid="${field}"]`).dragTo(flowNode(page, to).locator('.react-flow__handle.target'));
+  await flowNode(page, from)
+    .locator(`.react-flow__handle.source[data-handleid="${field}"]`)
+    .dragTo(flowNode(page, to).locator('.react-flow__handle.target'));
 }
 
 /** From the signed-in dashboard to Settings → Chatbots. */

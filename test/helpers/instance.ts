@@ -11,7 +11,11 @@ export function injectClient(app: App, headers: Record<string, string>) {
     const res = await app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, text: res.body };
   };
-  return { get: (url: string) => send('GET', url), post: (url: string, body: unknown = {}) => send('POST', url, body), put: (url: string, body: unknown = {}) => send('PUT', url, body) };
+  return {
+    get: (url: string) => send('GET', url),
+    post: (url: string, body: unknown = {}) => send('POST', url, body),
+    put: (url: string, body: unknown = {}) => send('PUT', url, body),
+  };
 }
 
 /**
@@ -21,7 +25,12 @@ export function injectClient(app: App, headers: Record<string, string>) {
 export async function startInstance(databaseUrl: string, env: Record<string, string> = {}) {
   const database = openDatabase(databaseUrl, { max: 5 });
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', PORT: '0', ...env });
-  const app = await buildApp({ config, database, mailer: createMailer(config.smtpUrl, config.mailFrom), logger: false });
+  const app = await buildApp({
+    config,
+    database,
+    mailer: createMailer(config.smtpUrl, config.mailFrom),
+    logger: false,
+  });
   await app.ready();
   const workers = await startWorkers(database, config, app.deps, QUIET, ['events', 'chatbots']);
   let stopped: Promise<void> | undefined;

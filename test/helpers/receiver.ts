@@ -10,7 +10,9 @@ export interface Received {
 }
 
 /** A real HTTP receiver on loopback that records every request; `respond` decides the status. */
-export async function startReceiver(respond: (request: Received, index: number) => number | Promise<number> = () => 200) {
+export async function startReceiver(
+  respond: (request: Received, index: number) => number | Promise<number> = () => 200,
+) {
   const received: Received[] = [];
   let calls = 0;
   const server = http.createServer((req, res) => {
@@ -34,7 +36,8 @@ export async function startReceiver(respond: (request: Received, index: number) 
     async waitFor(predicate: (received: Received[]) => boolean, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(received)) {
-        if (Date.now() > deadline) throw new Error(`receiver: condition not met in ${timeoutMs} ms; got ${received.length} requests`);
+        if (Date.now() > deadline)
+          throw new Error(`receiver: condition not met in ${timeoutMs} ms; got ${received.length} requests`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },

@@ -30,7 +30,18 @@ const SPECS = {
     envUrl: process.env.TEST_REDIS_URL,
     defaultUrl: 'redis://127.0.0.1:6379',
     binary: 'redis-server',
-    args: (port: number, dir: string) => ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    args: (port: number, dir: string) => [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+    ],
   },
   nats: {
     name: 'NATS',
@@ -78,7 +89,10 @@ export async function ensureService(which: ServiceName): Promise<ExternalService
   if (await accepts(configured)) return { url: configured, stop: async () => {} };
   const binary = onPath(spec.binary);
   if (!binary) {
-    return { skipped: `${spec.name} is not reachable at ${configured} and \`${spec.binary}\` is not installed (apt-get install ${spec.binary})`, stop: async () => {} };
+    return {
+      skipped: `${spec.name} is not reachable at ${configured} and \`${spec.binary}\` is not installed (apt-get install ${spec.binary})`,
+      stop: async () => {},
+    };
   }
   const port = await freePort();
   const scheme = new URL(spec.defaultUrl).protocol;
@@ -97,7 +111,10 @@ export async function ensureService(which: ServiceName): Promise<ExternalService
     await waitUntilAccepting(url, child, 10_000);
   } catch (error) {
     await stop();
-    return { skipped: `${spec.name} could not be started from ${binary}: ${(error as Error).message}`, stop: async () => {} };
+    return {
+      skipped: `${spec.name} could not be started from ${binary}: ${(error as Error).message}`,
+      stop: async () => {},
+    };
   }
   return { url, stop };
 }

@@ -10,9 +10,17 @@ export async function wtsFixture(ctx: TestContext, name = 'Acme') {
   const f = await conversationFixture(ctx, name);
   const wts = ctx.client(undefined, { authorization: `Bearer ${f.account.api_access_token}` });
   const db = ctx.database.db;
-  const account = await db.selectFrom('accounts').select('uuid').where('id', '=', f.account.account_id).executeTakeFirstOrThrow();
+  const account = await db
+    .selectFrom('accounts')
+    .select('uuid')
+    .where('id', '=', f.account.account_id)
+    .executeTakeFirstOrThrow();
   const inbox = await db.selectFrom('inboxes').select('uuid').where('id', '=', f.inbox.id).executeTakeFirstOrThrow();
-  const contact = await db.selectFrom('contacts').select('uuid').where('id', '=', f.contact.id).executeTakeFirstOrThrow();
+  const contact = await db
+    .selectFrom('contacts')
+    .select('uuid')
+    .where('id', '=', f.contact.id)
+    .executeTakeFirstOrThrow();
 
   /** Opens a conversation through the Chatwoot API; answers its display id and its WTS session id. */
   async function openSession(body: Record<string, unknown> = {}) {

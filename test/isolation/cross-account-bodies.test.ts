@@ -16,8 +16,16 @@ const ctx = await createTestContext();
 const db = ctx.database.db;
 const a = await createWorld(ctx, 'Alpha');
 const b = await createWorld(ctx, 'Beta');
-await ctx.client(b.userToken).post(`/api/v1/accounts/${b.accountId}/conversations/${b.params.conversation_id}/messages`, { content: 'beta secret' });
-const bContact = await db.selectFrom('contacts').select(['email', 'phone_number']).where('id', '=', Number(b.byCollection.contacts)).executeTakeFirstOrThrow();
+await ctx
+  .client(b.userToken)
+  .post(`/api/v1/accounts/${b.accountId}/conversations/${b.params.conversation_id}/messages`, {
+    content: 'beta secret',
+  });
+const bContact = await db
+  .selectFrom('contacts')
+  .select(['email', 'phone_number'])
+  .where('id', '=', Number(b.byCollection.contacts))
+  .executeTakeFirstOrThrow();
 /** Text only B's rows hold: an answer to A containing one of these leaked B. */
 const B_MARKERS = [bContact.email!, bContact.phone_number!, 'Beta-team', 'beta secret'].filter(Boolean);
 
@@ -80,7 +88,12 @@ const DEFAULTS: Record<string, () => unknown> = {
 };
 
 /** Fields that name the same thing another way: the one swept goes alone, or the other would win. */
-const ALTERNATIVES = [['sessionId', 'from'], ['botKey', 'botId'], ['source_id', 'inbox_id', 'contact_id'], ['assignee_id', 'team_id']];
+const ALTERNATIVES = [
+  ['sessionId', 'from'],
+  ['botKey', 'botId'],
+  ['source_id', 'inbox_id', 'contact_id'],
+  ['assignee_id', 'team_id'],
+];
 /** What makes a swept field count at all (a transfer to a user needs type USER; a partial update lists its fields). */
 const ALONGSIDE: Record<string, Record<string, unknown>> = {
   newUserId: { type: 'USER' },
@@ -124,7 +137,8 @@ function targets(schema: Schema): string[] {
   const found: string[] = [];
   for (const [key, property] of Object.entries(schema.properties ?? {})) {
     if (key in B_VALUES) found.push(key);
-    for (const inner of Object.keys(property.properties ?? {})) if (`${key}.${inner}` in B_VALUES) found.push(`${key}.${inner}`);
+    for (const inner of Object.keys(property.properties ?? {}))
+      if (`${key}.${inner}` in B_VALUES) found.push(`${key}.${inner}`);
   }
   return found;
 }
@@ -132,15 +146,24 @@ function targets(schema: Schema): string[] {
 function withTarget(body: Record<string, unknown>, target: string): Record<string, unknown> {
   const value = B_VALUES[target];
   const [outer, inner] = target.split('.');
-  const out: Record<string, unknown> = inner ? { ...body, [outer]: { ...((body[outer] as object) ?? {}), [inner]: value } } : { ...body, [outer]: value };
-  for (const group of ALTERNATIVES) if (group.includes(target)) for (const other of group) if (other !== target) delete out[other];
+  const out: Record<string, unknown> = inner
+    ? { ...body, [outer]: { ...((body[outer] as object) ?? {}), [inner]: value } }
+    : { ...body, [outer]: value };
+  for (const group of ALTERNATIVES)
+    if (group.includes(target)) for (const other of group) if (other !== target) delete out[other];
   if (target === 'sender_id') out.sender_type = 'AgentBot';
   return { ...out, ...(ALONGSIDE[target] ?? {}) };
 }
 
 function fill(world: World, template: string): string {
   const segments = template.split('/');
-  return segments.map((segment, i) => (/^\{(.+)\}$/.test(segment) ? realParam(world, template, segments, i, segment.slice(1, -1)) ?? 'missing' : segment)).join('/');
+  return segments
+    .map((segment, i) =>
+      /^\{(.+)\}$/.test(segment)
+        ? (realParam(world, template, segments, i, segment.slice(1, -1)) ?? 'missing')
+        : segment,
+    )
+    .join('/');
 }
 
 /** B's rows of every account-scoped table (and B's users), as one fingerprint per table. */
@@ -151,14 +174,18 @@ async function fingerprintOfB(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const { table_name } of tables) {
     const { rows } = await sql<{ digest: string | null }>`
-      SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${sql.table(table_name)} t WHERE t.account_id = ${b.accountId}`.execute(db);
+      SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${sql.table(table_name)} t WHERE t.account_id = ${b.accountId}`.execute(
+      db,
+    );
     out[table_name] = rows[0].digest ?? 'none';
   }
   const { rows: users } = await sql<{ digest: string }>`
     SELECT md5(string_agg(u::text, '|' ORDER BY u.id)) AS digest FROM users u
     WHERE u.id IN (SELECT user_id FROM account_users WHERE account_id = ${b.accountId})`.execute(db);
   out.users = users[0].digest;
-  const { rows: account } = await sql<{ digest: string }>`SELECT md5(a::text) AS digest FROM accounts a WHERE a.id = ${b.accountId}`.execute(db);
+  const { rows: account } = await sql<{
+    digest: string;
+  }>`SELECT md5(a::text) AS digest FROM accounts a WHERE a.id = ${b.accountId}`.execute(db);
   out.accounts = account[0].digest;
   return out;
 }
@@ -172,7 +199,9 @@ async function crossLinks(): Promise<string[]> {
     JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema
     WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public' AND ccu.table_name <> 'accounts'
       AND EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = kcu.table_name AND c.column_name = 'account_id')
-      AND EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = ccu.table_name AND c.column_name = 'account_id')`.execute(db);
+      AND EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = ccu.table_name AND c.column_name = 'account_id')`.execute(
+    db,
+  );
   const found: string[] = [];
   const count = async (label: string, query: ReturnType<typeof sql<{ n: number }>>) => {
     const { rows } = await query.execute(db);
@@ -183,17 +212,46 @@ async function crossLinks(): Promise<string[]> {
     const system = k.ref_table === 'agent_bots' ? sql`AND r.account_id IS NOT NULL` : sql``;
     await count(
       `${k.table_name}.${k.column_name} → ${k.ref_table}`,
-      sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(k.table_name)} t JOIN ${sql.table(k.ref_table)} r ON r.${sql.ref(k.ref_column)} = t.${sql.ref(k.column_name)}
+      sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM ${sql.table(k.table_name)} t JOIN ${sql.table(k.ref_table)} r ON r.${sql.ref(k.ref_column)} = t.${sql.ref(k.column_name)}
         WHERE r.account_id IS DISTINCT FROM t.account_id ${system}`,
     );
   }
-  const member = (column: string) => sql`NOT EXISTS (SELECT 1 FROM account_users au WHERE au.account_id = t.account_id AND au.user_id = ${sql.ref(column)})`;
-  await count('messages.sender_id (User) → not a member', sql<{ n: number }>`SELECT count(*)::int AS n FROM messages t WHERE t.sender_type = 'User' AND ${member('t.sender_id')}`);
-  await count('messages.sender_id (Contact) → other account', sql<{ n: number }>`SELECT count(*)::int AS n FROM messages t JOIN contacts r ON r.id = t.sender_id WHERE t.sender_type = 'Contact' AND r.account_id <> t.account_id`);
-  await count('messages.sender_id (AgentBot) → other account', sql<{ n: number }>`SELECT count(*)::int AS n FROM messages t JOIN agent_bots r ON r.id = t.sender_id WHERE t.sender_type = 'AgentBot' AND r.account_id <> t.account_id`);
-  await count('conversations.assignee_id → not a member', sql<{ n: number }>`SELECT count(*)::int AS n FROM conversations t WHERE t.assignee_id IS NOT NULL AND ${member('t.assignee_id')}`);
-  await count('inbox_members.user_id → not a member', sql<{ n: number }>`SELECT count(*)::int AS n FROM inbox_members t WHERE ${member('t.user_id')}`);
-  await count('team_members.user_id → not a member', sql<{ n: number }>`SELECT count(*)::int AS n FROM team_members t WHERE ${member('t.user_id')}`);
+  const member = (column: string) =>
+    sql`NOT EXISTS (SELECT 1 FROM account_users au WHERE au.account_id = t.account_id AND au.user_id = ${sql.ref(column)})`;
+  await count(
+    'messages.sender_id (User) → not a member',
+    sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM messages t WHERE t.sender_type = 'User' AND ${member('t.sender_id')}`,
+  );
+  await count(
+    'messages.sender_id (Contact) → other account',
+    sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM messages t JOIN contacts r ON r.id = t.sender_id WHERE t.sender_type = 'Contact' AND r.account_id <> t.account_id`,
+  );
+  await count(
+    'messages.sender_id (AgentBot) → other account',
+    sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM messages t JOIN agent_bots r ON r.id = t.sender_id WHERE t.sender_type = 'AgentBot' AND r.account_id <> t.account_id`,
+  );
+  await count(
+    'conversations.assignee_id → not a member',
+    sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM conversations t WHERE t.assignee_id IS NOT NULL AND ${member('t.assignee_id')}`,
+  );
+  await count(
+    'inbox_members.user_id → not a member',
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM inbox_members t WHERE ${member('t.user_id')}`,
+  );
+  await count(
+    'team_members.user_id → not a member',
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM team_members t WHERE ${member('t.user_id')}`,
+  );
   return found;
 }
 
@@ -205,8 +263,15 @@ interface Case {
   body: Record<string, unknown>;
 }
 const cases: Case[] = [];
-for (const [template, item] of Object.entries<Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>(spec.paths)) {
-  const ours = template.startsWith('/api/v1/accounts/{account_id}') || template.startsWith('/chat/') || template.startsWith('/core/') || template.startsWith('/crm/') || template === '/api/v1/profile/availability';
+for (const [template, item] of Object.entries<
+  Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>
+>(spec.paths)) {
+  const ours =
+    template.startsWith('/api/v1/accounts/{account_id}') ||
+    template.startsWith('/chat/') ||
+    template.startsWith('/core/') ||
+    template.startsWith('/crm/') ||
+    template === '/api/v1/profile/availability';
   if (!ours) continue;
   for (const [method, operation] of Object.entries(item)) {
     const schema = operation.requestBody?.content['application/json']?.schema;
@@ -216,14 +281,43 @@ for (const [template, item] of Object.entries<Record<string, { requestBody?: { c
   }
 }
 // Filters name ids inside conditions rather than as fields.
-for (const [template, key] of [['/api/v1/accounts/{account_id}/conversations/filter', 'inbox_id'], ['/api/v1/accounts/{account_id}/conversations/filter', 'team_id'], ['/api/v1/accounts/{account_id}/conversations/filter', 'assignee_id']] as const) {
-  cases.push({ method: 'post', template, target: `payload[${key}]`, body: { payload: [{ attribute_key: key, filter_operator: 'equal_to', values: [B_VALUES[key]], query_operator: null }] } });
+for (const [template, key] of [
+  ['/api/v1/accounts/{account_id}/conversations/filter', 'inbox_id'],
+  ['/api/v1/accounts/{account_id}/conversations/filter', 'team_id'],
+  ['/api/v1/accounts/{account_id}/conversations/filter', 'assignee_id'],
+] as const) {
+  cases.push({
+    method: 'post',
+    template,
+    target: `payload[${key}]`,
+    body: {
+      payload: [{ attribute_key: key, filter_operator: 'equal_to', values: [B_VALUES[key]], query_operator: null }],
+    },
+  });
 }
 
 describe('cross-account isolation of ids in request bodies', () => {
   it('finds the id-bearing bodies of both dialects to sweep', () => {
     const covered = new Set(cases.map((c) => c.target.replace(/\..*$/, '')));
-    for (const field of ['inbox_id', 'contact_id', 'source_id', 'sender_id', 'team_id', 'assignee_id', 'user_ids', 'labels', 'sessionId', 'from', 'departmentId', 'tagIds', 'userId', 'stepId', 'copyToStepId', 'contactIds', 'responsibleUserId']) {
+    for (const field of [
+      'inbox_id',
+      'contact_id',
+      'source_id',
+      'sender_id',
+      'team_id',
+      'assignee_id',
+      'user_ids',
+      'labels',
+      'sessionId',
+      'from',
+      'departmentId',
+      'tagIds',
+      'userId',
+      'stepId',
+      'copyToStepId',
+      'contactIds',
+      'responsibleUserId',
+    ]) {
       expect(covered, field).toContain(field);
     }
     expect(cases.length).toBeGreaterThan(50);

@@ -16,45 +16,105 @@ const db = ctx.database.db;
 await a.openConversation();
 for (let i = 0; i < 3; i++) await b.openConversation(b.api, { message: { content: `b secret ${i}` } });
 const bConversation = (await b.api.get(`${b.base}/conversations`, { status: 'all' })).body.data.payload[0];
-const bMessage = await db.selectFrom('messages').select('id').where('account_id', '=', b.account.account_id).orderBy('id', 'desc').executeTakeFirstOrThrow();
-const bTeam = await db.insertInto('teams').values({ account_id: b.account.account_id, name: 'beta-team' }).returning('id').executeTakeFirstOrThrow();
-const bLabel = await db.insertInto('labels').values({ account_id: b.account.account_id, title: 'beta-label' }).returning('id').executeTakeFirstOrThrow();
-const bCanned = await db.insertInto('canned_responses').values({ account_id: b.account.account_id, short_code: 'beta', content: 'x' }).returning('id').executeTakeFirstOrThrow();
-const bAttr = await db
-  .insertInto('custom_attribute_definitions')
-  .values({ account_id: b.account.account_id, attribute_display_name: 'Beta', attribute_key: 'beta', attribute_model: 'contact_attribute' })
+const bMessage = await db
+  .selectFrom('messages')
+  .select('id')
+  .where('account_id', '=', b.account.account_id)
+  .orderBy('id', 'desc')
+  .executeTakeFirstOrThrow();
+const bTeam = await db
+  .insertInto('teams')
+  .values({ account_id: b.account.account_id, name: 'beta-team' })
   .returning('id')
   .executeTakeFirstOrThrow();
-const bBot = await db.insertInto('agent_bots').values({ account_id: b.account.account_id, name: 'Beta bot' }).returning('id').executeTakeFirstOrThrow();
+const bLabel = await db
+  .insertInto('labels')
+  .values({ account_id: b.account.account_id, title: 'beta-label' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const bCanned = await db
+  .insertInto('canned_responses')
+  .values({ account_id: b.account.account_id, short_code: 'beta', content: 'x' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const bAttr = await db
+  .insertInto('custom_attribute_definitions')
+  .values({
+    account_id: b.account.account_id,
+    attribute_display_name: 'Beta',
+    attribute_key: 'beta',
+    attribute_model: 'contact_attribute',
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const bBot = await db
+  .insertInto('agent_bots')
+  .values({ account_id: b.account.account_id, name: 'Beta bot' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const bWebhook = await db
   .insertInto('webhooks')
-  .values({ account_id: b.account.account_id, url: 'https://203.0.113.50/hook', subscriptions: ['message_created'], secret: 'beta-secret' })
+  .values({
+    account_id: b.account.account_id,
+    url: 'https://203.0.113.50/hook',
+    subscriptions: ['message_created'],
+    secret: 'beta-secret',
+  })
   .returning('id')
   .executeTakeFirstOrThrow();
 const bChatbot = (
-  await b.api.post(`${b.base}/chatbots`, { name: 'Beta flow', definition: { start: 'a', steps: [{ id: 'a', kind: 'complete', text: 'beta' }] } })
+  await b.api.post(`${b.base}/chatbots`, {
+    name: 'Beta flow',
+    definition: { start: 'a', steps: [{ id: 'a', kind: 'complete', text: 'beta' }] },
+  })
 ).body;
 const bRule = await db
   .insertInto('automation_rules')
-  .values({ account_id: b.account.account_id, name: 'Beta rule', event_name: 'message_created', conditions: '[]', actions: JSON.stringify([{ action_name: 'add_label', action_params: ['beta'] }]) })
+  .values({
+    account_id: b.account.account_id,
+    name: 'Beta rule',
+    event_name: 'message_created',
+    conditions: '[]',
+    actions: JSON.stringify([{ action_name: 'add_label', action_params: ['beta'] }]),
+  })
   .returning('id')
   .executeTakeFirstOrThrow();
 const bFilter = await db
   .insertInto('custom_filters')
-  .values({ account_id: b.account.account_id, user_id: b.account.user_id, name: 'Beta view', filter_type: 'conversation', query: JSON.stringify({ payload: [] }) })
+  .values({
+    account_id: b.account.account_id,
+    user_id: b.account.user_id,
+    name: 'Beta view',
+    filter_type: 'conversation',
+    query: JSON.stringify({ payload: [] }),
+  })
   .returning('id')
   .executeTakeFirstOrThrow();
 const bApp = await db
   .insertInto('dashboard_apps')
-  .values({ account_id: b.account.account_id, title: 'Beta panel', content: JSON.stringify([{ type: 'frame', url: 'https://beta.example/panel' }]) })
+  .values({
+    account_id: b.account.account_id,
+    title: 'Beta panel',
+    content: JSON.stringify([{ type: 'frame', url: 'https://beta.example/panel' }]),
+  })
   .returning('id')
   .executeTakeFirstOrThrow();
 const bMacro = await db
   .insertInto('macros')
-  .values({ account_id: b.account.account_id, name: 'Beta macro', visibility: 'global', actions: JSON.stringify([{ action_name: 'add_label', action_params: ['beta'] }]), created_by_id: b.account.user_id })
+  .values({
+    account_id: b.account.account_id,
+    name: 'Beta macro',
+    visibility: 'global',
+    actions: JSON.stringify([{ action_name: 'add_label', action_params: ['beta'] }]),
+    created_by_id: b.account.user_id,
+  })
   .returning('id')
   .executeTakeFirstOrThrow();
-const bPortal = await db.insertInto('portals').values({ account_id: b.account.account_id, name: 'Beta help', slug: 'beta-help' }).returning('id').executeTakeFirstOrThrow();
+const bPortal = await db
+  .insertInto('portals')
+  .values({ account_id: b.account.account_id, name: 'Beta help', slug: 'beta-help' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const bCategory = await db
   .insertInto('portal_categories')
   .values({ account_id: b.account.account_id, portal_id: bPortal.id, name: 'Beta category', slug: 'beta' })
@@ -62,15 +122,29 @@ const bCategory = await db
   .executeTakeFirstOrThrow();
 const bArticle = await db
   .insertInto('portal_articles')
-  .values({ account_id: b.account.account_id, portal_id: bPortal.id, title: 'Beta article', slug: 'beta-article', content: 'beta' })
+  .values({
+    account_id: b.account.account_id,
+    portal_id: bPortal.id,
+    title: 'Beta article',
+    slug: 'beta-article',
+    content: 'beta',
+  })
   .returning('id')
   .executeTakeFirstOrThrow();
 const bHook = await db
   .insertInto('integration_hooks')
-  .values({ account_id: b.account.account_id, app_id: 'slack', settings: JSON.stringify({ webhook_url: 'https://hooks.slack.com/services/beta' }) })
+  .values({
+    account_id: b.account.account_id,
+    app_id: 'slack',
+    settings: JSON.stringify({ webhook_url: 'https://hooks.slack.com/services/beta' }),
+  })
   .returning('id')
   .executeTakeFirstOrThrow();
-const bNote = await db.insertInto('contact_notes').values({ account_id: b.account.account_id, contact_id: b.contact.id, content: 'beta note' }).returning('id').executeTakeFirstOrThrow();
+const bNote = await db
+  .insertInto('contact_notes')
+  .values({ account_id: b.account.account_id, contact_id: b.contact.id, content: 'beta note' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 
 /** Which id of B each path parameter gets, by the collection it follows. */
 function idFor(collection: string, param: string): number {
@@ -124,7 +198,8 @@ for (const [template, item] of Object.entries<Record<string, unknown>>(spec.path
   if (!template.startsWith('/api/v1/accounts/{account_id}/') || !/\{(?!account_id)/.test(template)) continue;
   // The integration apps are a catalogue every account shares (named, not owned): nothing of B's to reach.
   if (template.includes('/integrations/apps/')) continue;
-  for (const method of Object.keys(item)) if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) routes.push({ method, template });
+  for (const method of Object.keys(item))
+    if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) routes.push({ method, template });
 }
 
 describe('cross-account isolation', () => {
@@ -146,7 +221,10 @@ describe('cross-account isolation', () => {
   it('answers 401 when A’s token addresses B’s account at all', async () => {
     const wrong: string[] = [];
     for (const { method, template } of routes) {
-      const res = await a.api[method as 'get'](fill(template, b.account.account_id), method === 'get' ? undefined : ({} as never));
+      const res = await a.api[method as 'get'](
+        fill(template, b.account.account_id),
+        method === 'get' ? undefined : ({} as never),
+      );
       if (res.status !== 401) wrong.push(`${method.toUpperCase()} ${template} → ${res.status}`);
     }
     expect(wrong).toEqual([]);
@@ -154,7 +232,11 @@ describe('cross-account isolation', () => {
 
   it('left B’s data as it was', async () => {
     const shown = await b.api.get(`${b.base}/conversations/${bConversation.id}`);
-    expect(shown.body).toMatchObject({ status: bConversation.status, labels: bConversation.labels, priority: bConversation.priority });
+    expect(shown.body).toMatchObject({
+      status: bConversation.status,
+      labels: bConversation.labels,
+      priority: bConversation.priority,
+    });
     const contact = await b.api.get(`${b.base}/contacts/${b.contact.id}`);
     expect(contact.body.payload).toMatchObject({ name: b.contact.name, email: b.contact.email });
     const note = await db.selectFrom('contact_notes').select('content').where('id', '=', bNote.id).executeTakeFirst();

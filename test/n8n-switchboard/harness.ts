@@ -15,7 +15,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INode, INodeExecutionData, INodeType, INodeTypes } from 'n8n-workflow';
+import type {
+  ICredentialDataDecryptedObject,
+  IDataObject,
+  IHttpRequestOptions,
+  INode,
+  INodeExecutionData,
+  INodeType,
+  INodeTypes,
+} from 'n8n-workflow';
 import { SwitchboardApi } from '../../packages/n8n-nodes-switchboard/credentials/SwitchboardApi.credentials.ts';
 import { Switchboard } from '../../packages/n8n-nodes-switchboard/nodes/Switchboard/Switchboard.node.ts';
 import { SwitchboardTrigger } from '../../packages/n8n-nodes-switchboard/nodes/SwitchboardTrigger/SwitchboardTrigger.node.ts';
@@ -33,11 +41,15 @@ async function httpRequest(options: IHttpRequestOptions, log: SentRequest[]) {
   for (const [key, value] of Object.entries(options.qs ?? {})) {
     if (value === undefined || value === null) continue;
     if (Array.isArray(value)) {
-      if (options.arrayFormat && options.arrayFormat !== 'repeat') throw new Error(`harness: arrayFormat ${options.arrayFormat} not implemented`);
+      if (options.arrayFormat && options.arrayFormat !== 'repeat')
+        throw new Error(`harness: arrayFormat ${options.arrayFormat} not implemented`);
       value.forEach((v) => url.searchParams.append(key, String(v)));
     } else url.searchParams.append(key, String(value));
   }
-  const headers: Record<string, string> = { accept: 'application/json,text/*;q=0.99', ...(options.headers as Record<string, string>) };
+  const headers: Record<string, string> = {
+    accept: 'application/json,text/*;q=0.99',
+    ...(options.headers as Record<string, string>),
+  };
   let body: string | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
@@ -55,10 +67,17 @@ async function httpRequest(options: IHttpRequestOptions, log: SentRequest[]) {
     }
   }
   if (!options.ignoreHttpStatusErrors && response.status >= 400) {
-    throw Object.assign(new Error(`Request failed with status code ${response.status}`), { response: { status: response.status, data: parsed } });
+    throw Object.assign(new Error(`Request failed with status code ${response.status}`), {
+      response: { status: response.status, data: parsed },
+    });
   }
   if (options.returnFullResponse) {
-    return { body: parsed, headers: Object.fromEntries(response.headers), statusCode: response.status, statusMessage: response.statusText };
+    return {
+      body: parsed,
+      headers: Object.fromEntries(response.headers),
+      statusCode: response.status,
+      statusMessage: response.statusText,
+    };
   }
   return parsed;
 }
@@ -77,7 +96,10 @@ export interface Harness {
   sent: SentRequest[];
   /** Runs the Switchboard node once over `items` with the parameters a user set (the rest at their defaults). */
   execute(parameters: IDataObject, items?: INodeExecutionData[]): Promise<any[]>;
-  loadOptions(method: string, parameters?: IDataObject): Promise<Array<{ name: string; value: string | number | boolean }>>;
+  loadOptions(
+    method: string,
+    parameters?: IDataObject,
+  ): Promise<Array<{ name: string; value: string | number | boolean }>>;
   /** The credential's own test request, authenticated as n8n does it; answers the HTTP status. */
   testCredential(): Promise<number>;
   /** The trigger node, its webhook served on loopback; `staticData` continues an earlier run's (same workflow). */
@@ -111,16 +133,45 @@ export function createHarness(credentials: ICredentialDataDecryptedObject): Harn
   const sent: SentRequest[] = [];
   const authenticatedRequest = async (type: string, options: IHttpRequestOptions) => {
     if (type !== credentialType.name) throw new Error(`harness: unknown credential ${type}`);
-    const authenticate = credentialType.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+    const authenticate = credentialType.authenticate as (
+      c: ICredentialDataDecryptedObject,
+      o: IHttpRequestOptions,
+    ) => Promise<IHttpRequestOptions>;
     return httpRequest(await authenticate(credentials, options), sent);
   };
 
   /** The base every context shares: parameters resolved by n8n-workflow, credentials, the node, HTTP. */
-  function context(nodeType: INodeType, type: string, raw: IDataObject, staticData: IDataObject = {}, items: INodeExecutionData[] = [{ json: {} }]) {
+  function context(
+    nodeType: INodeType,
+    type: string,
+    raw: IDataObject,
+    staticData: IDataObject = {},
+    items: INodeExecutionData[] = [{ json: {} }],
+  ) {
     const node = nodeStub(type, raw);
-    const resolved = NodeHelpers.getNodeParameters(nodeType.description.properties, raw as INode['parameters'], true, false, node, nodeType.description) ?? {};
-    const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
-    const workflow = new Workflow({ id: 'wf-1', name: 'Harness workflow', nodes: [node], connections: {}, active: false, nodeTypes, staticData });
+    const resolved =
+      NodeHelpers.getNodeParameters(
+        nodeType.description.properties,
+        raw as INode['parameters'],
+        true,
+        false,
+        node,
+        nodeType.description,
+      ) ?? {};
+    const nodeTypes = {
+      getByName: () => nodeType,
+      getByNameAndVersion: () => nodeType,
+      getKnownTypes: () => ({}),
+    } as unknown as INodeTypes;
+    const workflow = new Workflow({
+      id: 'wf-1',
+      name: 'Harness workflow',
+      nodes: [node],
+      connections: {},
+      active: false,
+      nodeTypes,
+      staticData,
+    });
     const evaluate = (value: unknown, itemIndex: number) =>
       workflow.expression.getParameterValue(value as never, null, 0, itemIndex, node.name, items, 'manual', {});
     return {
@@ -154,12 +205,18 @@ export function createHarness(credentials: ICredentialDataDecryptedObject): Harn
     credentials,
     sent,
     async execute(parameters, items = [{ json: {} }]) {
-      const ctx = { ...context(node, 'switchboard', parameters, {}, items), getInputData: () => items, getMode: () => 'manual' };
+      const ctx = {
+        ...context(node, 'switchboard', parameters, {}, items),
+        getInputData: () => items,
+        getMode: () => 'manual',
+      };
       const [out] = await node.execute!.call(ctx as never);
       return out.map((item) => item.json);
     },
     async loadOptions(method, parameters = {}) {
-      const fn = (node.methods?.loadOptions as Record<string, Function>)[method] ?? (triggerNode.methods?.loadOptions as Record<string, Function>)[method];
+      const fn =
+        (node.methods?.loadOptions as Record<string, Function>)[method] ??
+        (triggerNode.methods?.loadOptions as Record<string, Function>)[method];
       return fn.call(context(node, 'switchboard', parameters));
     },
     async testCredential() {
@@ -218,12 +275,21 @@ export function createHarness(credentials: ICredentialDataDecryptedObject): Harn
             res.statusCode = 500;
             res.end(String(error));
           }
-          responses.push({ status: res.statusCode, deliveryId: String(req.headers['x-chatwoot-delivery'] ?? ''), headers: req.headers, raw: rawBody.toString() });
+          responses.push({
+            status: res.statusCode,
+            deliveryId: String(req.headers['x-chatwoot-delivery'] ?? ''),
+            headers: req.headers,
+            raw: rawBody.toString(),
+          });
         });
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/harness/webhook`;
-      const hooks = () => ({ ...context(triggerNode, 'switchboardTrigger', parameters, staticData), getNodeWebhookUrl: () => url, getMode: () => 'trigger' });
+      const hooks = () => ({
+        ...context(triggerNode, 'switchboardTrigger', parameters, staticData),
+        getNodeWebhookUrl: () => url,
+        getMode: () => 'trigger',
+      });
       const methods = triggerNode.webhookMethods!.default;
       return {
         url,

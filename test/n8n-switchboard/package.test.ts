@@ -39,6 +39,18 @@ describe('n8n-nodes-switchboard package', () => {
     });
     expect(described.map((d: any) => d.name)).toEqual(['switchboard', 'switchboardTrigger']);
     const resources = described[0].properties.find((p: any) => p.name === 'resource').options.map((o: any) => o.value);
-    expect(resources).toEqual(['session', 'chatbot', 'wtsContact', 'tag', 'department', 'agent', 'conversation', 'message', 'contact', 'label', 'inbox']);
+    expect(resources).toEqual([
+      'session',
+      'chatbot',
+      'wtsContact',
+      'tag',
+      'department',
+      'agent',
+      'conversation',
+      'message',
+      'contact',
+      'label',
+      'inbox',
+    ]);
   });
 });

@@ -38,19 +38,34 @@ describe('Switchboard Trigger: WTS dialect', () => {
     expect(await run.activate()).toBe(true);
     expect(await run.checkExists()).toBe(true);
     const subscriptions = (await f.wts.get('/core/v1/webhook/subscription')).body as any[];
-    expect(subscriptions).toEqual([expect.objectContaining({ id: run.staticData.webhookId, url: run.url, events: [expect.objectContaining({ event: 'SESSION_NEW' })] })]);
+    expect(subscriptions).toEqual([
+      expect.objectContaining({
+        id: run.staticData.webhookId,
+        url: run.url,
+        events: [expect.objectContaining({ event: 'SESSION_NEW' })],
+      }),
+    ]);
 
     const session = await f.openSession();
     await until(() => run.emitted.length === 1, 'the SESSION_NEW delivery');
-    expect(run.emitted[0]).toMatchObject({ eventType: 'SESSION_NEW', content: expect.objectContaining({ id: session.id }), deliveryId: expect.any(String) });
+    expect(run.emitted[0]).toMatchObject({
+      eventType: 'SESSION_NEW',
+      content: expect.objectContaining({ id: session.id }),
+      deliveryId: expect.any(String),
+    });
     expect(run.responses[0].status).toBe(200);
 
     expect(await replay(run, 0)).toBe(200);
-    expect(await replay(run, 0, { 'x-chatwoot-delivery': 'another-id', 'x-chatwoot-signature': 'sha256=' + '0'.repeat(64) })).toBe(401);
+    expect(
+      await replay(run, 0, { 'x-chatwoot-delivery': 'another-id', 'x-chatwoot-signature': 'sha256=' + '0'.repeat(64) }),
+    ).toBe(401);
     expect(run.emitted).toHaveLength(1);
 
     // Other events chosen later: the old subscription is dropped and activation makes a new one.
-    const changed = await n8n.trigger({ dialect: 'wts', wtsEvents: ['SESSION_NEW', 'MESSAGE_RECEIVED'] }, run.staticData);
+    const changed = await n8n.trigger(
+      { dialect: 'wts', wtsEvents: ['SESSION_NEW', 'MESSAGE_RECEIVED'] },
+      run.staticData,
+    );
     expect(await changed.checkExists()).toBe(false);
     expect((await f.wts.get('/core/v1/webhook/subscription')).body).toEqual([]);
     expect(await changed.activate()).toBe(true);
@@ -70,7 +85,9 @@ describe('Switchboard Trigger: Chatwoot dialect', () => {
     const run = await n8n.trigger({ dialect: 'chatwoot', chatwootEvents: ['message_created'] });
     expect(await run.activate()).toBe(true);
     const hooks = (await f.api.get(`${f.base}/webhooks`)).body.payload.webhooks as any[];
-    expect(hooks).toEqual([expect.objectContaining({ id: run.staticData.webhookId, url: run.url, subscriptions: ['message_created'] })]);
+    expect(hooks).toEqual([
+      expect.objectContaining({ id: run.staticData.webhookId, url: run.url, subscriptions: ['message_created'] }),
+    ]);
 
     const { displayId } = await f.openSession();
     await f.incoming(displayId, 'Hi from the contact');
@@ -79,7 +96,9 @@ describe('Switchboard Trigger: Chatwoot dialect', () => {
 
     // Switchboard's own redelivery sends the same delivery id again: acknowledged, not emitted.
     const deliveryId = run.responses[0].deliveryId;
-    const redelivered = await f.api.post(`${f.base}/webhooks/${run.staticData.webhookId}/deliveries/${deliveryId}/redeliver`);
+    const redelivered = await f.api.post(
+      `${f.base}/webhooks/${run.staticData.webhookId}/deliveries/${deliveryId}/redeliver`,
+    );
     expect(redelivered.status).toBe(200);
     await until(() => run.responses.length === 2, 'the redelivery');
     expect(run.responses[1]).toMatchObject({ status: 200, deliveryId });

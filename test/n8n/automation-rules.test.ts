@@ -37,10 +37,17 @@ describe('n8n ChatWoot node: automation rules', () => {
       name: 'Escalate',
       event_name: 'conversation_created',
       active: false,
-      conditions: '[{"attribute_key": "status", "filter_operator": "equal_to", "values": ["open"], "query_operator": null}]',
+      conditions:
+        '[{"attribute_key": "status", "filter_operator": "equal_to", "values": ["open"], "query_operator": null}]',
     });
     expect(updated.status).toBe(200);
-    expect(updated.body.payload).toMatchObject({ id, name: 'Escalate', event_name: 'conversation_created', active: false, conditions: [{ attribute_key: 'status', values: ['open'] }] });
+    expect(updated.body.payload).toMatchObject({
+      id,
+      name: 'Escalate',
+      event_name: 'conversation_created',
+      active: false,
+      conditions: [{ attribute_key: 'status', values: ['open'] }],
+    });
 
     const deleted = await node('Delete Automation Rule From Account', { id });
     expect(deleted.status).toBe(200);

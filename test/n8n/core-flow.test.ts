@@ -47,12 +47,20 @@ describe('n8n ChatWoot node: core flow', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       payload: {
-        contact: { id: expect.any(Number), name: 'Jane n8n', email, custom_attributes: {}, additional_attributes: expect.any(Object) },
+        contact: {
+          id: expect.any(Number),
+          name: 'Jane n8n',
+          email,
+          custom_attributes: {},
+          additional_attributes: expect.any(Object),
+        },
         contact_inbox: { inbox: { id: state.inbox.id }, source_id: expect.any(String) },
       },
     });
     const { contact, contact_inbox } = res.body.payload;
-    expect(contact.contact_inboxes).toEqual([{ source_id: contact_inbox.source_id, inbox: expect.objectContaining({ id: state.inbox.id }) }]);
+    expect(contact.contact_inboxes).toEqual([
+      { source_id: contact_inbox.source_id, inbox: expect.objectContaining({ id: state.inbox.id }) },
+    ]);
     state.contact = contact;
     state.sourceId = contact_inbox.source_id;
   });
@@ -73,7 +81,13 @@ describe('n8n ChatWoot node: core flow', () => {
       { accessToken: token },
     );
     // What the node really sends beside the two ids:
-    expect(request.body).toMatchObject({ source_id: '', assignee_id: '', team_id: '', status: 'open', message: { template_params: expect.any(Object) } });
+    expect(request.body).toMatchObject({
+      source_id: '',
+      assignee_id: '',
+      team_id: '',
+      status: 'open',
+      message: { template_params: expect.any(Object) },
+    });
     const res = await send(ctx.app, request);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -105,7 +119,10 @@ describe('n8n ChatWoot node: core flow', () => {
   });
 
   it('sends an outgoing message filling only the content (Messages / Create A New Message)', async () => {
-    const res = await node('Messages', 'Create A New Message In A Conversation', { conversation_id: state.conversation.id, content: 'Your order shipped' });
+    const res = await node('Messages', 'Create A New Message In A Conversation', {
+      conversation_id: state.conversation.id,
+      content: 'Your order shipped',
+    });
     expect(res.status).toBe(200);
     // The node's defaults make it a private note (private: true); "cards" without items is stored as text.
     expect(res.body).toMatchObject({
@@ -130,24 +147,38 @@ describe('n8n ChatWoot node: core flow', () => {
       private: false,
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ content: 'Where is my order?', message_type: 0, private: false, sender: { id: state.contact.id, type: 'contact' } });
+    expect(res.body).toMatchObject({
+      content: 'Where is my order?',
+      message_type: 0,
+      private: false,
+      sender: { id: state.contact.id, type: 'contact' },
+    });
     state.incoming = res.body;
   });
 
   it('lists the messages (Messages / List All Messages)', async () => {
     const res = await node('Messages', 'List All Messages', { conversation_id: state.conversation.id });
     expect(res.status).toBe(200);
-    expect(res.body.meta).toMatchObject({ labels: [], contact: { id: state.contact.id }, additional_attributes: expect.any(Object) });
+    expect(res.body.meta).toMatchObject({
+      labels: [],
+      contact: { id: state.contact.id },
+      additional_attributes: expect.any(Object),
+    });
     const ids = res.body.payload.map((m: any) => m.id);
     expect(ids).toEqual(expect.arrayContaining([state.outgoing.id, state.incoming.id]));
     expect(ids.indexOf(state.outgoing.id)).toBeLessThan(ids.indexOf(state.incoming.id)); // oldest first
   });
 
   it('labels the conversation (Conversation Labels / Conversation Add Labels)', async () => {
-    const res = await node('Conversation Labels', 'Conversation Add Labels', { conversation_id: state.conversation.id, labels: '["billing", "vip"]' });
+    const res = await node('Conversation Labels', 'Conversation Add Labels', {
+      conversation_id: state.conversation.id,
+      labels: '["billing", "vip"]',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ payload: ['billing', 'vip'] });
-    const listed = await node('Conversation Labels', 'List All Labels Of A Conversation', { conversation_id: state.conversation.id });
+    const listed = await node('Conversation Labels', 'List All Labels Of A Conversation', {
+      conversation_id: state.conversation.id,
+    });
     expect(listed.status).toBe(200);
     expect([...listed.body.payload].sort()).toEqual(['billing', 'vip']);
   });
@@ -159,13 +190,23 @@ describe('n8n ChatWoot node: core flow', () => {
   });
 
   it('resolves it (Conversations / Toggle Status)', async () => {
-    const res = await node('Conversations', 'Toggle Status Of A Conversation', { conversation_id: state.conversation.id, status: 'resolved' });
+    const res = await node('Conversations', 'Toggle Status Of A Conversation', {
+      conversation_id: state.conversation.id,
+      status: 'resolved',
+    });
     expect(res.status).toBe(200);
-    expect(res.body.payload).toEqual({ success: true, conversation_id: state.conversation.id, current_status: 'resolved', snoozed_until: null });
+    expect(res.body.payload).toEqual({
+      success: true,
+      conversation_id: state.conversation.id,
+      current_status: 'resolved',
+      snoozed_until: null,
+    });
   });
 
   it('shows it resolved with its labels (Conversations / Get Details Of A Conversation)', async () => {
-    const res = await node('Conversations', 'Get Details Of A Conversation', { conversation_id: state.conversation.id });
+    const res = await node('Conversations', 'Get Details Of A Conversation', {
+      conversation_id: state.conversation.id,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: state.conversation.id, status: 'resolved', inbox_id: state.inbox.id });
     expect([...res.body.labels].sort()).toEqual(['billing', 'vip']);

@@ -12,9 +12,23 @@ import { conversationFixture } from '../helpers/fixtures.ts';
 import { buildRequest, operations, send, type NodeResponse, type Operation } from './node-requests.ts';
 
 const CORE_RESOURCES = new Set([
-  'Accounts', 'Account Users', 'Agent Bots', 'Account Agent Bots', 'Agents', 'Canned Responses', 'Canned Response',
-  'Custom Attributes', 'Contacts', 'Contact', 'Conversations', 'Conversation Assignment', 'Conversation Labels',
-  'Inboxes', 'Messages', 'Profile', 'Teams',
+  'Accounts',
+  'Account Users',
+  'Agent Bots',
+  'Account Agent Bots',
+  'Agents',
+  'Canned Responses',
+  'Canned Response',
+  'Custom Attributes',
+  'Contacts',
+  'Contact',
+  'Conversations',
+  'Conversation Assignment',
+  'Conversation Labels',
+  'Inboxes',
+  'Messages',
+  'Profile',
+  'Teams',
 ]);
 /** Resources whose every operation must succeed with the node's defaults (issue 14: reports and the CSAT survey page). */
 const MUST_SUCCEED = new Set(['Reports', 'CSAT Survey Page']);
@@ -27,15 +41,36 @@ const accountId = f.account.account_id;
 const conversation = await f.openConversation();
 const message = await f.incoming(conversation.id, 'Hello from the sweep');
 // A CSAT survey in the conversation, for the survey page operation.
-const conversationRow = await db.selectFrom('conversations').select(['id', 'inbox_id']).where('uuid', '=', conversation.uuid).executeTakeFirstOrThrow();
+const conversationRow = await db
+  .selectFrom('conversations')
+  .select(['id', 'inbox_id'])
+  .where('uuid', '=', conversation.uuid)
+  .executeTakeFirstOrThrow();
 await db
   .insertInto('messages')
-  .values({ account_id: accountId, inbox_id: conversationRow.inbox_id, conversation_id: conversationRow.id, message_type: 3, content_type: 'input_csat', content: 'Please rate the conversation' })
+  .values({
+    account_id: accountId,
+    inbox_id: conversationRow.inbox_id,
+    conversation_id: conversationRow.id,
+    message_type: 3,
+    content_type: 'input_csat',
+    content: 'Please rate the conversation',
+  })
   .execute();
 const agent = await ctx.member(accountId, 'agent', 'Sweep Agent');
-await db.insertInto('inbox_members').values({ account_id: accountId, inbox_id: f.inbox.id, user_id: agent.userId }).execute();
-const team = await db.insertInto('teams').values({ account_id: accountId, name: 'sweep team' }).returning('id').executeTakeFirstOrThrow();
-await db.insertInto('team_members').values({ account_id: accountId, team_id: team.id, user_id: agent.userId }).execute();
+await db
+  .insertInto('inbox_members')
+  .values({ account_id: accountId, inbox_id: f.inbox.id, user_id: agent.userId })
+  .execute();
+const team = await db
+  .insertInto('teams')
+  .values({ account_id: accountId, name: 'sweep team' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+await db
+  .insertInto('team_members')
+  .values({ account_id: accountId, team_id: team.id, user_id: agent.userId })
+  .execute();
 const canned = await db
   .insertInto('canned_responses')
   .values({ account_id: accountId, short_code: 'hi', content: 'Hello!' })
@@ -43,12 +78,29 @@ const canned = await db
   .executeTakeFirstOrThrow();
 const attribute = await db
   .insertInto('custom_attribute_definitions')
-  .values({ account_id: accountId, attribute_display_name: 'Plan', attribute_key: 'plan', attribute_model: 'contact_attribute' } as any)
+  .values({
+    account_id: accountId,
+    attribute_display_name: 'Plan',
+    attribute_key: 'plan',
+    attribute_model: 'contact_attribute',
+  } as any)
   .returning('id')
   .executeTakeFirstOrThrow();
-const accountBot = await db.insertInto('agent_bots').values({ account_id: accountId, name: 'Account bot' }).returning('id').executeTakeFirstOrThrow();
-const helpPortal = await db.insertInto('portals').values({ account_id: accountId, name: 'Sweep help', slug: 'sweep-help' }).returning('id').executeTakeFirstOrThrow();
-const platformBot = await db.insertInto('agent_bots').values({ account_id: null, name: 'Platform bot' }).returning('id').executeTakeFirstOrThrow();
+const accountBot = await db
+  .insertInto('agent_bots')
+  .values({ account_id: accountId, name: 'Account bot' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const helpPortal = await db
+  .insertInto('portals')
+  .values({ account_id: accountId, name: 'Sweep help', slug: 'sweep-help' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const platformBot = await db
+  .insertInto('agent_bots')
+  .values({ account_id: null, name: 'Platform bot' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 // The installation's platform app, granted the account, its administrator, the agent and the system bot.
 const platformApp = await ctx.platformApp({ accountIds: [accountId], userIds: [f.account.user_id, agent.userId] });
 await db
@@ -103,7 +155,10 @@ const routes: Route[] = Object.entries(spec.paths ?? {}).flatMap(([template, met
 );
 
 function normalize(template: string): string {
-  return template.replace(/\{[^}]+\}|:[A-Za-z_]+/g, '{}').replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+  return template
+    .replace(/\{[^}]+\}|:[A-Za-z_]+/g, '{}')
+    .replace(/\/{2,}/g, '/')
+    .replace(/(.)\/$/, '$1');
 }
 const segments = (s: string) => normalize(s).split('/').slice(1);
 
@@ -113,9 +168,12 @@ function matchRoute(method: string, concretePath: string): Route | undefined {
   const candidates = routes.filter((r) => {
     if (r.method !== method) return false;
     const t = segments(r.template);
-    return t.length === parts.length && t.every((seg, i) => seg === '{}' ? parts[i] !== '' : seg === parts[i]);
+    return t.length === parts.length && t.every((seg, i) => (seg === '{}' ? parts[i] !== '' : seg === parts[i]));
   });
-  const rank = (r: Route) => segments(r.template).map((s) => (s === '{}' ? '1' : '0')).join('');
+  const rank = (r: Route) =>
+    segments(r.template)
+      .map((s) => (s === '{}' ? '1' : '0'))
+      .join('');
   return candidates.sort((a, b) => rank(a).localeCompare(rank(b)))[0];
 }
 
@@ -123,7 +181,8 @@ function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
   return d[a.length][b.length];
 }
 
@@ -168,13 +227,23 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 function reason(res: NodeResponse | undefined): string {
   if (!res) return '';
   const b = res.body;
-  const text = b === undefined || b === null || typeof b !== 'object' ? res.text : typeof b.error === 'string' ? b.error : b.message ?? (b.errors ? JSON.stringify(b.errors) : JSON.stringify(b));
-  return String(text ?? '').replace(/\s+/g, ' ').slice(0, 90);
+  const text =
+    b === undefined || b === null || typeof b !== 'object'
+      ? res.text
+      : typeof b.error === 'string'
+        ? b.error
+        : (b.message ?? (b.errors ? JSON.stringify(b.errors) : JSON.stringify(b)));
+  return String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 90);
 }
 
 // Deletes go last, in reverse spec order, so that nothing is deleted before the operations that need it.
 const indexed = operations.map((op, i) => ({ op, n: i + 1 }));
-const ordered = [...indexed.filter((x) => x.op.method !== 'DELETE'), ...indexed.filter((x) => x.op.method === 'DELETE').reverse()];
+const ordered = [
+  ...indexed.filter((x) => x.op.method !== 'DELETE'),
+  ...indexed.filter((x) => x.op.method === 'DELETE').reverse(),
+];
 
 describe('n8n ChatWoot node: every operation with its defaults', () => {
   it('covers the node’s 115 operations', () => {
@@ -207,7 +276,10 @@ describe('n8n ChatWoot node: every operation with its defaults', () => {
               ? `no route; near: ${variants.join(', ')}`
               : 'unimplemented';
         if (CORE_RESOURCES.has(op.resource)) {
-          expect(misrouted ? outcome.routedTo : undefined, `${op.method} ${op.url} landed on another route`).toBeUndefined();
+          expect(
+            misrouted ? outcome.routedTo : undefined,
+            `${op.method} ${op.url} landed on another route`,
+          ).toBeUndefined();
           expect(variants, `${op.method} ${op.url} is not routed but a near route exists`).toEqual([]);
         }
       } else {
@@ -216,7 +288,8 @@ describe('n8n ChatWoot node: every operation with its defaults', () => {
       // Help Center is built: its operations reach a route and find the seeded portal.
       if (op.resource === 'Help Center') expect(res.status, `${op.method} ${op.url}: ${outcome.note}`).not.toBe(404);
       expect(res.status, `${op.method} ${request.path}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
-      if (MUST_SUCCEED.has(op.resource)) expect(res.status, `${op.method} ${request.path}: ${res.text.slice(0, 300)}`).toBeLessThan(300);
+      if (MUST_SUCCEED.has(op.resource))
+        expect(res.status, `${op.method} ${request.path}: ${res.text.slice(0, 300)}`).toBeLessThan(300);
       expect(res.json, `body is not JSON: ${res.text.slice(0, 200)}`).toBe(true);
     });
   }
@@ -240,13 +313,23 @@ afterAll(() => {
     for (const o of inGroup) {
       const status = o.res?.status ?? o.error;
       const detail = g === '2xx' ? '' : `  ${o.note}`;
-      lines.push(`${String(o.n).padStart(3)} ${String(status).padEnd(4)} ${o.op.method.padEnd(6)} ${o.op.resource} / ${o.op.operation}${detail}`);
+      lines.push(
+        `${String(o.n).padStart(3)} ${String(status).padEnd(4)} ${o.op.method.padEnd(6)} ${o.op.resource} / ${o.op.operation}${detail}`,
+      );
     }
   }
   console.log(`n8n defaults sweep (operation -> status)\n${lines.join('\n')}`);
   // SWEEP_DUMP=<file>: every request and answer as JSON, for a closer look.
   if (process.env.SWEEP_DUMP) {
-    const dump = rows.map((o) => ({ n: o.n, resource: o.op.resource, operation: o.op.operation, request: o.request, status: o.res?.status, body: o.res?.body ?? o.res?.text, note: o.note }));
+    const dump = rows.map((o) => ({
+      n: o.n,
+      resource: o.op.resource,
+      operation: o.op.operation,
+      request: o.request,
+      status: o.res?.status,
+      body: o.res?.body ?? o.res?.text,
+      note: o.note,
+    }));
     writeFileSync(process.env.SWEEP_DUMP, JSON.stringify(dump, null, 2));
   }
 });

@@ -16,24 +16,50 @@ describe('n8n ChatWoot node: Integrations', () => {
   it('lists the apps (Get Details Of All Integrations): the webhook app, enabled once a webhook exists, and Slack', async () => {
     const before = await node('Get Details Of All Integrations');
     expect(before.status).toBe(200);
-    expect(before.body.payload).toEqual([expect.objectContaining({ id: 'webhook', enabled: false, hooks: [] }), expect.objectContaining({ id: 'slack', enabled: false, hooks: [] })]);
-    await account.api.post(`/api/v1/accounts/${account.account_id}/webhooks`, { url: 'https://example.com/n8n', subscriptions: ['conversation_created'] });
+    expect(before.body.payload).toEqual([
+      expect.objectContaining({ id: 'webhook', enabled: false, hooks: [] }),
+      expect.objectContaining({ id: 'slack', enabled: false, hooks: [] }),
+    ]);
+    await account.api.post(`/api/v1/accounts/${account.account_id}/webhooks`, {
+      url: 'https://example.com/n8n',
+      subscriptions: ['conversation_created'],
+    });
     const after = await node('Get Details Of All Integrations');
     expect(after.body.payload[0]).toMatchObject({ id: 'webhook', enabled: true });
   });
 
   it('refuses a hook for an app Switchboard cannot run (Create An Integration Hook), with the reason', async () => {
     const res = await node('Create An Integration Hook', { app_id: 'dialogflow', settings: '{"project_id":"x"}' });
-    expect(res).toMatchObject({ status: 422, body: { message: expect.stringMatching(/does not run the dialogflow integration/), attributes: ['app_id'] } });
+    expect(res).toMatchObject({
+      status: 422,
+      body: { message: expect.stringMatching(/does not run the dialogflow integration/), attributes: ['app_id'] },
+    });
     const blank = await node('Create An Integration Hook');
     expect(blank).toMatchObject({ status: 422, body: { attributes: ['app_id'] } });
   });
 
   it('creates, updates and deletes a Slack hook (Create An Integration Hook, Update An Integrations Hook, Delete An Integration Hook)', async () => {
-    const created = await node('Create An Integration Hook', { app_id: 'slack', settings: '{"webhook_url":"https://hooks.slack.com/services/T/B/n8n"}' });
-    expect(created).toMatchObject({ status: 200, body: { app_id: 'slack', status: true, hook_type: 'account', settings: { webhook_url: 'https://hooks.slack.com/services/T/B/n8n' } } });
-    const updated = await node('Update An Integrations Hook', { hook_id: created.body.id, settings: '{"webhook_url":"https://hooks.slack.com/services/T/B/two"}' });
-    expect(updated).toMatchObject({ status: 200, body: { id: created.body.id, settings: { webhook_url: 'https://hooks.slack.com/services/T/B/two' } } });
+    const created = await node('Create An Integration Hook', {
+      app_id: 'slack',
+      settings: '{"webhook_url":"https://hooks.slack.com/services/T/B/n8n"}',
+    });
+    expect(created).toMatchObject({
+      status: 200,
+      body: {
+        app_id: 'slack',
+        status: true,
+        hook_type: 'account',
+        settings: { webhook_url: 'https://hooks.slack.com/services/T/B/n8n' },
+      },
+    });
+    const updated = await node('Update An Integrations Hook', {
+      hook_id: created.body.id,
+      settings: '{"webhook_url":"https://hooks.slack.com/services/T/B/two"}',
+    });
+    expect(updated).toMatchObject({
+      status: 200,
+      body: { id: created.body.id, settings: { webhook_url: 'https://hooks.slack.com/services/T/B/two' } },
+    });
     const deleted = await node('Delete An Integration Hook', { hook_id: created.body.id });
     expect(deleted.status).toBe(200);
     const again = await node('Delete An Integration Hook', { hook_id: created.body.id });

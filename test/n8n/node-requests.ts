@@ -18,7 +18,14 @@ const fromBuilder = createRequire(require.resolve('@devlikeapro/n8n-openapi-node
 const pinoPath = fromBuilder.resolve('pino');
 const silent: any = () => ({ info() {}, warn() {}, error() {}, debug() {} });
 silent.default = silent;
-require.cache[pinoPath] = { id: pinoPath, filename: pinoPath, loaded: true, exports: silent, children: [], paths: [] } as any;
+require.cache[pinoPath] = {
+  id: pinoPath,
+  filename: pinoPath,
+  loaded: true,
+  exports: silent,
+  children: [],
+  paths: [],
+} as any;
 
 const firstClass = (mod: any): any => Object.values(mod).find((v) => typeof v === 'function');
 const NodeClass = firstClass(require(path.join(pkgDir, pkgJson.n8n.nodes[0])));
@@ -134,7 +141,11 @@ const encode = (x: unknown) =>
  * The request the node sends for `op` when the user sets `values` (n8n parameter name -> value as typed in
  * the UI; JSON-typed fields as text) and leaves everything else at its default.
  */
-export function buildRequest(op: Operation, values: Record<string, any> = {}, { accessToken = '<token>' } = {}): NodeRequest {
+export function buildRequest(
+  op: Operation,
+  values: Record<string, any> = {},
+  { accessToken = '<token>' } = {},
+): NodeRequest {
   const value = (p: Param) => (Object.prototype.hasOwnProperty.call(values, p.name) ? values[p.name] : p.default);
   const urlPath = op.url.replace(/\{([^}]+)\}/g, (_, name) => {
     const p = op.params.find((x) => x.name === name);
@@ -164,7 +175,13 @@ export function buildRequest(op: Operation, values: Record<string, any> = {}, { 
 
 /** The credential test: `GET {url}/api`, through the same request defaults and auth. */
 export function credentialTestRequest(accessToken: string): NodeRequest {
-  return { method: credential.test.request.method ?? 'GET', path: credential.test.request.url, queryString: '', headers: nodeHeaders(accessToken), body: null };
+  return {
+    method: credential.test.request.method ?? 'GET',
+    path: credential.test.request.url,
+    queryString: '',
+    headers: nodeHeaders(accessToken),
+    body: null,
+  };
 }
 
 export interface NodeResponse {
@@ -197,6 +214,12 @@ export async function send(app: any, request: NodeRequest): Promise<NodeResponse
 }
 
 /** Builds and sends in one step. */
-export function call(app: any, accessToken: string, resource: string, operation: string, values: Record<string, any> = {}) {
+export function call(
+  app: any,
+  accessToken: string,
+  resource: string,
+  operation: string,
+  values: Record<string, any> = {},
+) {
   return send(app, buildRequest(findOperation(resource, operation), values, { accessToken }));
 }

@@ -10,7 +10,7 @@ const env = { ...LIMIT_ENV, RATE_LIMIT_STORE: 'postgres' };
 const ctx = await createTestContext(env);
 
 describe('rate limits in PostgreSQL', () => {
-  it('counts a token\'s requests with RateLimit headers, then answers 429 in the Chatwoot dialect\'s shape', async () => {
+  it("counts a token's requests with RateLimit headers, then answers 429 in the Chatwoot dialect's shape", async () => {
     await awayFromWindowEdge();
     const account = await ctx.account('Chatwoot limits');
     const api = ctx.client(account.api_access_token);
@@ -29,11 +29,18 @@ describe('rate limits in PostgreSQL', () => {
     const wts = ctx.client(undefined, { authorization: `Bearer ${account.api_access_token}` });
     const wtsRefused = await wts.get('/core/v1/contact');
     expect(wtsRefused.status).toBe(429);
-    expect(wtsRefused.body).toMatchObject({ error: true, httpStatusCode: 429, key: 'ERROR_TOO_MANY_REQUESTS', text: expect.stringMatching(/^Too many requests/) });
+    expect(wtsRefused.body).toMatchObject({
+      error: true,
+      httpStatusCode: 429,
+      key: 'ERROR_TOO_MANY_REQUESTS',
+      text: expect.stringMatching(/^Too many requests/),
+    });
     // another token is not held back; a forged internal-call header exempts nothing
     const second = await ctx.account('Chatwoot limits 2');
     expect((await ctx.client(second.api_access_token).get('/api/v1/profile')).status).toBe(200);
-    expect((await ctx.client(account.api_access_token, { 'x-switchboard-internal': 'guess' }).get('/api/v1/profile')).status).toBe(429);
+    expect(
+      (await ctx.client(account.api_access_token, { 'x-switchboard-internal': 'guess' }).get('/api/v1/profile')).status,
+    ).toBe(429);
   });
 
   it('counts every request of one address, with or without a token', async () => {
@@ -60,7 +67,12 @@ describe('rate limits in PostgreSQL', () => {
   it('holds sign-in and the public API to their stricter limits per address', async () => {
     await awayFromWindowEdge();
     const signIn = (remoteAddress: string) =>
-      ctx.app.inject({ method: 'POST', url: '/auth/sign_in', remoteAddress, payload: { email: 'nobody@example.com', password: 'wrong-password' } });
+      ctx.app.inject({
+        method: 'POST',
+        url: '/auth/sign_in',
+        remoteAddress,
+        payload: { email: 'nobody@example.com', password: 'wrong-password' },
+      });
     for (let i = 0; i < 3; i++) expect((await signIn('198.51.100.7')).statusCode).toBe(401);
     const refused = await signIn('198.51.100.7');
     expect(refused.statusCode).toBe(429);
@@ -68,7 +80,8 @@ describe('rate limits in PostgreSQL', () => {
     expect((await signIn('198.51.100.8')).statusCode).toBe(401);
 
     const f = await conversationFixture(ctx, 'Public');
-    const inbox = (remoteAddress: string) => ctx.app.inject({ method: 'GET', url: `/public/api/v1/inboxes/${f.inbox.identifier}`, remoteAddress });
+    const inbox = (remoteAddress: string) =>
+      ctx.app.inject({ method: 'GET', url: `/public/api/v1/inboxes/${f.inbox.identifier}`, remoteAddress });
     for (let i = 0; i < 4; i++) expect((await inbox('203.0.113.9')).statusCode).not.toBe(429);
     const publicRefused = await inbox('203.0.113.9');
     expect(publicRefused.statusCode).toBe(429);
@@ -98,13 +111,27 @@ describe('rate limits in PostgreSQL', () => {
     const settled = async () => {
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
     };
-    await client.connect(new StreamableHTTPClientTransport(new URL(`${base}/mcp`), { fetch: counted, requestInit: { headers: { authorization: `Bearer ${admin.token}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${base}/mcp`), {
+        fetch: counted,
+        requestInit: { headers: { authorization: `Bearer ${admin.token}` } },
+      }),
+    );
     try {
       const hits = async () =>
-        (await ctx.database.db.selectFrom('rate_limit_counters').select('hits').where('key', '=', `token:${tokenDigest(admin.token)}`).executeTakeFirstOrThrow()).hits;
+        (
+          await ctx.database.db
+            .selectFrom('rate_limit_counters')
+            .select('hits')
+            .where('key', '=', `token:${tokenDigest(admin.token)}`)
+            .executeTakeFirstOrThrow()
+        ).hits;
       await settled();
       const [before, sentBefore] = [await hits(), sent];
-      const read = await client.callTool({ name: 'read_conversation', arguments: { conversation_id: conversation.id } });
+      const read = await client.callTool({
+        name: 'read_conversation',
+        arguments: { conversation_id: conversation.id },
+      });
       expect(read.isError).toBeFalsy();
       await settled();
       // read_conversation calls two routes inside: only the client's own requests count

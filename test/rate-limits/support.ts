@@ -3,7 +3,13 @@ import type { TestContext } from '../helpers/context.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
 
 /** Limits small enough to spend in a test; an hour's window so no test straddles two (see awayFromWindowEdge). */
-export const LIMIT_ENV = { RATE_LIMIT_WINDOW_SECONDS: '3600', RATE_LIMIT_PER_TOKEN: '6', RATE_LIMIT_PER_IP: '40', RATE_LIMIT_SIGN_IN_PER_IP: '3', RATE_LIMIT_PUBLIC_PER_IP: '4' };
+export const LIMIT_ENV = {
+  RATE_LIMIT_WINDOW_SECONDS: '3600',
+  RATE_LIMIT_PER_TOKEN: '6',
+  RATE_LIMIT_PER_IP: '40',
+  RATE_LIMIT_SIGN_IN_PER_IP: '3',
+  RATE_LIMIT_PUBLIC_PER_IP: '4',
+};
 
 /** Fixed windows restart on the hour: a test that would start within 20 s of that waits for the new window. */
 export async function awayFromWindowEdge(windowMs = 3_600_000): Promise<void> {
@@ -26,7 +32,8 @@ export function sharedLimitTests(ctx: TestContext, env: Record<string, string>, 
     const account = await ctx.account(`Shared ${store}`);
     const other = await startServerProcess(ctx.config.databaseUrl!, env);
     try {
-      const get = (base: string) => fetch(`${base}/api/v1/profile`, { headers: { api_access_token: account.api_access_token } });
+      const get = (base: string) =>
+        fetch(`${base}/api/v1/profile`, { headers: { api_access_token: account.api_access_token } });
       const answers: Response[] = [];
       for (let i = 0; i < 3; i++) answers.push(await get(here), await get(other.url));
       expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);

@@ -68,7 +68,10 @@ describe('kill -9 in the middle of a chatbot run', () => {
         return { status: res.status, body: (await res.json()) as any };
       };
 
-      const inbox = await call('POST', `/api/v1/accounts/${boot.account_id}/inboxes`, { name: 'Shop API', channel: { type: 'api' } });
+      const inbox = await call('POST', `/api/v1/accounts/${boot.account_id}/inboxes`, {
+        name: 'Shop API',
+        channel: { type: 'api' },
+      });
       expect(inbox.status).toBe(200);
       const bot = await call('POST', '/chat/v1/chatbot', {
         name: 'Crash bot',
@@ -83,7 +86,11 @@ describe('kill -9 in the middle of a chatbot run', () => {
         },
       });
       expect(bot.status).toBe(201);
-      const sent = await call('POST', '/chat/v1/chatbot/send', { botKey: bot.body.key, from: 'Shop API', to: '+5511955550001' });
+      const sent = await call('POST', '/chat/v1/chatbot/send', {
+        botKey: bot.body.key,
+        from: 'Shop API',
+        to: '+5511955550001',
+      });
       expect(sent.body).toMatchObject({ status: 'QUEUED' });
 
       await api.called;
@@ -93,7 +100,11 @@ describe('kill -9 in the middle of a chatbot run', () => {
 
       server = await startServerProcess(database.url, env);
       // The dead process's job stops heartbeating; pg-boss's supervision retries it (≈ a minute at most).
-      const done = await until(() => call('GET', `/chat/v1/send/chatbot/${sent.body.id}`), (d) => d.body.status === 'COMPLETED' || d.body.status === 'FAILED', 100_000);
+      const done = await until(
+        () => call('GET', `/chat/v1/send/chatbot/${sent.body.id}`),
+        (d) => d.body.status === 'COMPLETED' || d.body.status === 'FAILED',
+        100_000,
+      );
       expect(done.body).toMatchObject({ status: 'COMPLETED', statusDescription: 'completed the session' });
       expect(api.calls).toEqual(['/count', '/count']);
 

@@ -13,17 +13,30 @@ describe('concurrent attribute merges', () => {
       keys.map((key, i) => f.api.put(`${f.base}/contacts/${f.contact.id}`, { custom_attributes: { [key]: i } })),
     );
     expect(results.map((r) => r.status)).toEqual(keys.map(() => 200));
-    const stored = await ctx.database.db.selectFrom('contacts').select('custom_attributes').where('id', '=', f.contact.id).executeTakeFirstOrThrow();
+    const stored = await ctx.database.db
+      .selectFrom('contacts')
+      .select('custom_attributes')
+      .where('id', '=', f.contact.id)
+      .executeTakeFirstOrThrow();
     expect(Object.keys(stored.custom_attributes).sort()).toEqual([...keys].sort());
   });
 
   it('keeps every key of concurrent session metadata updates (WTS dialect)', async () => {
     const session = await f.openSession();
     const results = await Promise.all(
-      keys.map((key, i) => f.wts.put(`/chat/v2/session/${session.id}/partial`, { fields: ['Metadata'], metadata: { [key]: String(i) } })),
+      keys.map((key, i) =>
+        f.wts.put(`/chat/v2/session/${session.id}/partial`, { fields: ['Metadata'], metadata: { [key]: String(i) } }),
+      ),
     );
-    expect(results.map((r) => r.status), results.map((r) => r.text).join('\n')).toEqual(keys.map(() => 200));
-    const stored = await ctx.database.db.selectFrom('conversations').select('custom_attributes').where('uuid', '=', session.id).executeTakeFirstOrThrow();
+    expect(
+      results.map((r) => r.status),
+      results.map((r) => r.text).join('\n'),
+    ).toEqual(keys.map(() => 200));
+    const stored = await ctx.database.db
+      .selectFrom('conversations')
+      .select('custom_attributes')
+      .where('uuid', '=', session.id)
+      .executeTakeFirstOrThrow();
     expect(Object.keys(stored.custom_attributes as object).sort()).toEqual([...keys].sort());
   });
 });

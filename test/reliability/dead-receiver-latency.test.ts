@@ -65,7 +65,10 @@ const receiver = http.createServer((req, res) => {
 });
 await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
-await healthy.api.post(`${healthy.base}/webhooks`, { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, subscriptions: ['message_created'] });
+await healthy.api.post(`${healthy.base}/webhooks`, {
+  url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+  subscriptions: ['message_created'],
+});
 const timedConversations: { id: number }[] = [];
 for (let i = 0; i < 5; i++) timedConversations.push(await healthy.openConversation());
 
@@ -118,7 +121,10 @@ describe('a dead receiver in one account', () => {
     // Timing starts once the dead account's events are all fanned out (two per conversation, three webhooks)
     // and its hanging receivers hold their share of the slots.
     const deadline = Date.now() + 60_000;
-    while ((await pending(dead.account.account_id)) < DEAD_CONVERSATIONS * 2 * 3 || hanging.reduce((sum, h) => sum + h.requests(), 0) < 8) {
+    while (
+      (await pending(dead.account.account_id)) < DEAD_CONVERSATIONS * 2 * 3 ||
+      hanging.reduce((sum, h) => sum + h.requests(), 0) < 8
+    ) {
       if (Date.now() > deadline) throw new Error('the dead account’s backlog was not in place in time');
       await new Promise((r) => setTimeout(r, 20));
     }

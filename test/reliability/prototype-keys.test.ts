@@ -29,7 +29,10 @@ function fullSample(schema: Schema, depth = 0): unknown {
   if (union?.length) return fullSample(union.find((s) => s.type !== 'null') ?? union[0], depth);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   if (depth > 5) return sample(random, schema, 5);
-  if (type === 'object' && schema.properties) return Object.fromEntries(Object.entries(schema.properties).map(([key, property]) => [key, fullSample(property, depth + 1)]));
+  if (type === 'object' && schema.properties)
+    return Object.fromEntries(
+      Object.entries(schema.properties).map(([key, property]) => [key, fullSample(property, depth + 1)]),
+    );
   if (type === 'array' && schema.items) return [fullSample(schema.items, depth + 1)];
   return sample(random, schema, depth);
 }
@@ -41,7 +44,10 @@ function placesIn(value: unknown, path: Path = []): { path: Path; as: 'value' | 
   if (typeof value === 'string') return [{ path, as: 'value' }];
   if (Array.isArray(value)) return value.flatMap((item, index) => placesIn(item, [...path, index]));
   if (value && typeof value === 'object') {
-    return [{ path, as: 'key' as const }, ...Object.entries(value).flatMap(([key, item]) => placesIn(item, [...path, key]))];
+    return [
+      { path, as: 'key' as const },
+      ...Object.entries(value).flatMap(([key, item]) => placesIn(item, [...path, key])),
+    ];
   }
   return [];
 }
@@ -76,14 +82,27 @@ function casesFor(world: World, operation: Operation): Case[] {
   const cases: Case[] = [];
   for (const name of INHERITED_NAMES) {
     for (const parameter of operation.parameters.filter((p) => p.in === 'query')) {
-      cases.push({ where: `query ${parameter.name}=${name}`, url: `${base}?${new URLSearchParams({ [parameter.name]: name })}`, payload });
+      cases.push({
+        where: `query ${parameter.name}=${name}`,
+        url: `${base}?${new URLSearchParams({ [parameter.name]: name })}`,
+        payload,
+      });
     }
     const segments = operation.template.split('/');
     segments.forEach((segment, index) => {
-      if (segment.startsWith('{')) cases.push({ where: `path ${segment}=${name}`, url: fillPath(world, operation.template, { index, segment: name }), payload });
+      if (segment.startsWith('{'))
+        cases.push({
+          where: `path ${segment}=${name}`,
+          url: fillPath(world, operation.template, { index, segment: name }),
+          payload,
+        });
     });
     for (const place of placesIn(body)) {
-      cases.push({ where: `body ${place.as} at ${place.path.join('.') || '(root)'} = ${name}`, url: base, payload: bodyWith(body, place, name) });
+      cases.push({
+        where: `body ${place.as} at ${place.path.join('.') || '(root)'} = ${name}`,
+        url: base,
+        payload: bodyWith(body, place, name),
+      });
     }
   }
   return cases;
@@ -101,19 +120,33 @@ describe('keys named after Object.prototype members (constructor, __proto__, toS
         const seen = log.entries.length;
         const headers: Record<string, string> = { ...authHeaders(world, operation.template) };
         if (request.payload !== undefined) headers['content-type'] = 'application/json';
-        const response = await ctx.app.inject({ method: operation.method.toUpperCase() as 'GET', url: request.url, headers, payload: request.payload });
+        const response = await ctx.app.inject({
+          method: operation.method.toUpperCase() as 'GET',
+          url: request.url,
+          headers,
+          payload: request.payload,
+        });
         requests++;
         if (response.statusCode >= 500) {
           const cause = log.causeSince(seen);
-          failures.push(`${name} ${request.where} → ${response.statusCode} ${cause?.message.split('\n')[0] ?? response.body.slice(0, 120)}`);
+          failures.push(
+            `${name} ${request.where} → ${response.statusCode} ${cause?.message.split('\n')[0] ?? response.body.slice(0, 120)}`,
+          );
         } else if (response.statusCode >= 400) {
-          const problem = errorShapeProblem(dialectOf(operation.template), response.statusCode, response.body, operation.template);
+          const problem = errorShapeProblem(
+            dialectOf(operation.template),
+            response.statusCode,
+            response.body,
+            operation.template,
+          );
           if (problem) failures.push(`${name} ${request.where} → ${response.statusCode} ${problem}`);
         }
       }
       if (!(await world.intact())) world = await createWorld(ctx, `Proto${++rebuilds}`);
     }
-    console.log(`prototype keys: ${requests} requests over ${operations.length} operations; world rebuilt ${rebuilds} times`);
+    console.log(
+      `prototype keys: ${requests} requests over ${operations.length} operations; world rebuilt ${rebuilds} times`,
+    );
     expect(failures).toEqual([]);
   }, 300_000);
 });
@@ -124,10 +157,16 @@ describe('a `__proto__` key in a request body', () => {
   it('sets nothing: a message stays an outgoing public message, an agent stays an agent', async () => {
     const f = await conversationFixture(ctx, 'ProtoBody');
     const conversation = await f.openConversation(f.api, { message: { content: 'hi' } });
-    const message = await f.api.post(`${f.base}/conversations/${conversation.id}/messages`, '{"__proto__":{"private":true,"message_type":"incoming"},"content":"polluted"}');
+    const message = await f.api.post(
+      `${f.base}/conversations/${conversation.id}/messages`,
+      '{"__proto__":{"private":true,"message_type":"incoming"},"content":"polluted"}',
+    );
     expect(message.status).toBe(200);
     expect(message.body).toMatchObject({ content: 'polluted', private: false, message_type: 1 });
-    const agent = await f.api.post(`${f.base}/agents`, '{"name":"Eve","email":"eve-proto@example.com","__proto__":{"role":"administrator"}}');
+    const agent = await f.api.post(
+      `${f.base}/agents`,
+      '{"name":"Eve","email":"eve-proto@example.com","__proto__":{"role":"administrator"}}',
+    );
     expect(agent.status).toBe(200);
     expect(agent.body.role).toBe('agent');
     const query = await f.api.get(`${f.base}/conversations?__proto__[status]=resolved&__proto__[]=x`);
@@ -138,10 +177,19 @@ describe('a `__proto__` key in a request body', () => {
 describe('stored names that look like inherited members', () => {
   it('a contact tagged `constructor` is still shown by the WTS dialect', async () => {
     const f = await conversationFixture(ctx, 'ProtoTags');
-    for (const title of ['constructor', 'tostring']) expect((await f.api.post(`${f.base}/labels`, { title })).status).toBe(200);
-    expect((await f.api.post(`${f.base}/contacts/${f.contact.id}/labels`, { labels: ['constructor', 'tostring'] })).status).toBe(200);
+    for (const title of ['constructor', 'tostring'])
+      expect((await f.api.post(`${f.base}/labels`, { title })).status).toBe(200);
+    expect(
+      (await f.api.post(`${f.base}/contacts/${f.contact.id}/labels`, { labels: ['constructor', 'tostring'] })).status,
+    ).toBe(200);
     const wts = ctx.client(undefined, { authorization: `Bearer ${f.account.api_access_token}` });
-    const uuid = (await ctx.database.db.selectFrom('contacts').select('uuid').where('id', '=', f.contact.id).executeTakeFirstOrThrow()).uuid;
+    const uuid = (
+      await ctx.database.db
+        .selectFrom('contacts')
+        .select('uuid')
+        .where('id', '=', f.contact.id)
+        .executeTakeFirstOrThrow()
+    ).uuid;
     const shown = await wts.get(`/core/v1/contact/${uuid}`, { IncludeDetails: 'Tags' });
     expect(shown.status).toBe(200);
     expect(shown.body.tagNames).toEqual(['constructor', 'tostring']);

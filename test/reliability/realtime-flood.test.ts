@@ -37,13 +37,26 @@ const inbox = await insertInbox(handle.db, boot.account_id, { name: 'Widget', ch
 const tokens: string[] = [];
 for (const name of ['Flood One', 'Flood Two']) {
   const { contactInbox } = await createContact(handle.db, boot.account_id, { name, inbox_id: inbox.id });
-  const conversation = await createConversation(handle.db, boot.account_id, { sourceId: contactInbox!.source_id, inboxId: inbox.id });
+  const conversation = await createConversation(handle.db, boot.account_id, {
+    sourceId: contactInbox!.source_id,
+    inboxId: inbox.id,
+  });
   await recordBacklog(handle.db, boot.account_id, conversation.id, BACKLOG);
   tokens.push(contactInbox!.pubsub_token);
 }
 
-const agent = await handle.db.selectFrom('users').select('pubsub_token').where('id', '=', boot.user_id).executeTakeFirstOrThrow();
-const lastSeq = (await handle.db.selectFrom('accounts').select('last_event_seq').where('id', '=', boot.account_id).executeTakeFirstOrThrow()).last_event_seq;
+const agent = await handle.db
+  .selectFrom('users')
+  .select('pubsub_token')
+  .where('id', '=', boot.user_id)
+  .executeTakeFirstOrThrow();
+const lastSeq = (
+  await handle.db
+    .selectFrom('accounts')
+    .select('last_event_seq')
+    .where('id', '=', boot.account_id)
+    .executeTakeFirstOrThrow()
+).last_event_seq;
 const AGENT_MISSED = 300;
 
 const port = await freePort();
@@ -56,7 +69,9 @@ const base = `http://127.0.0.1:${port}`;
 
 const prober = path.resolve(import.meta.dirname, 'support/health-prober.ts');
 async function probeHealth(durationMs: number) {
-  const { stdout } = await promisify(execFile)(process.execPath, [prober, `${base}/health`, String(durationMs)], { timeout: durationMs + 60_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, [prober, `${base}/health`, String(durationMs)], {
+    timeout: durationMs + 60_000,
+  });
   const { latencies, statuses } = JSON.parse(stdout) as { latencies: number[]; statuses: Record<string, number> };
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -82,7 +97,13 @@ function countingSocket(identifiers: Record<string, unknown>[], localAddress = '
     const message = JSON.parse(text);
     if (message.type === 'welcome' || message.type === 'disconnect') state.greeting ??= message;
     if (message.type === 'welcome') {
-      for (const identifier of identifiers) socket.send(JSON.stringify({ command: 'subscribe', identifier: JSON.stringify({ channel: 'RoomChannel', ...identifier }) }));
+      for (const identifier of identifiers)
+        socket.send(
+          JSON.stringify({
+            command: 'subscribe',
+            identifier: JSON.stringify({ channel: 'RoomChannel', ...identifier }),
+          }),
+        );
     }
     if (message.type === 'confirm_subscription') state.confirmed++;
     if (message.type === 'reject_subscription') state.rejected++;
@@ -91,7 +112,8 @@ function countingSocket(identifiers: Record<string, unknown>[], localAddress = '
 }
 
 /** SUBSCRIBES subscriptions with distinct identifiers, each resuming from the very beginning. */
-const floodSocket = (token: string) => countingSocket(Array.from({ length: SUBSCRIBES }, (_, n) => ({ pubsub_token: token, n, cursor: 0 })));
+const floodSocket = (token: string) =>
+  countingSocket(Array.from({ length: SUBSCRIBES }, (_, n) => ({ pubsub_token: token, n, cursor: 0 })));
 
 async function until(condition: () => boolean, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
@@ -111,7 +133,17 @@ describe('subscription and replay flood', () => {
     // Meanwhile an agent (from another address: the flood holds all of 127.0.0.1's sockets) comes back
     // after missing a few hundred events: its replay takes turns with the flood's instead of waiting it out.
     const resumedAt = performance.now();
-    const dashboard = countingSocket([{ pubsub_token: agent.pubsub_token, account_id: boot.account_id, user_id: boot.user_id, cursor: lastSeq - AGENT_MISSED }], '127.0.0.2');
+    const dashboard = countingSocket(
+      [
+        {
+          pubsub_token: agent.pubsub_token,
+          account_id: boot.account_id,
+          user_id: boot.user_id,
+          cursor: lastSeq - AGENT_MISSED,
+        },
+      ],
+      '127.0.0.2',
+    );
     await until(() => dashboard.frames >= AGENT_MISSED, 30_000, 'the agent’s replay');
     const agentReplayMs = performance.now() - resumedAt;
     const underFlood = await flood;
@@ -130,7 +162,9 @@ describe('subscription and replay flood', () => {
 
     const refused = sockets.filter((s) => s.greeting?.type === 'disconnect');
     expect(refused.length).toBe(SOCKETS - 50);
-    expect(refused.every((s) => s.greeting!.reason === 'too_many_connections' && s.greeting!.reconnect === false)).toBe(true);
+    expect(refused.every((s) => s.greeting!.reason === 'too_many_connections' && s.greeting!.reconnect === false)).toBe(
+      true,
+    );
     const welcomed = sockets.filter((s) => s.greeting?.type === 'welcome');
     // Per token, 20 sockets hold subscriptions (10 each, the 11th and 12th rejected); the other 5 get none.
     const holding = welcomed.filter((s) => s.confirmed > 0);

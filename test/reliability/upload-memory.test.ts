@@ -31,7 +31,11 @@ const handle = openDatabase(database.url, { max: 2 });
 afterAll(() => handle.close());
 const boot = await bootstrap(handle.db, { accountName: 'Upload Memory' });
 const inbox = await insertInbox(handle.db, boot.account_id, { name: 'Uploads API', channel_type: 'Channel::Api' });
-const { contact } = await createContact(handle.db, boot.account_id, { name: 'Big Files', email: 'big@example.com', inbox_id: inbox.id });
+const { contact } = await createContact(handle.db, boot.account_id, {
+  name: 'Big Files',
+  email: 'big@example.com',
+  inbox_id: inbox.id,
+});
 const conversation = await createConversation(handle.db, boot.account_id, { inboxId: inbox.id, contactId: contact.id });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-upload-memory-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -44,18 +48,28 @@ function rssBytes(pid: number): number {
 /** Streams a multipart request of `files` × `size` bytes (1 MB chunks: the test process stays small too). */
 function upload(port: number, files: number, size: number): Promise<{ status: number; body: string }> {
   const boundary = `----memory${crypto.randomBytes(6).toString('hex')}`;
-  const head = (i: number) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachments[]"; filename="big-${i}.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = (i: number) =>
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="attachments[]"; filename="big-${i}.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    );
   const field = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="content"\r\n\r\nbig files\r\n`);
   const tail = Buffer.from(`--${boundary}--\r\n`);
   const chunk = Buffer.alloc(MB, 0x5a);
-  const length = field.length + tail.length + Array.from({ length: files }, (_, i) => head(i).length + size + 2).reduce((a, b) => a + b, 0);
+  const length =
+    field.length +
+    tail.length +
+    Array.from({ length: files }, (_, i) => head(i).length + size + 2).reduce((a, b) => a + b, 0);
   return new Promise((resolve, reject) => {
     const request = http.request({
       host: '127.0.0.1',
       port,
       method: 'POST',
       path: `/api/v1/accounts/${boot.account_id}/conversations/${conversation.display_id}/messages`,
-      headers: { api_access_token: boot.api_access_token, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': length },
+      headers: {
+        api_access_token: boot.api_access_token,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': length,
+      },
     });
     request.on('response', async (response) => {
       let body = '';
@@ -68,7 +82,8 @@ function upload(port: number, files: number, size: number): Promise<{ status: nu
       await write(field);
       for (let i = 0; i < files; i++) {
         await write(head(i));
-        for (let sent = 0; sent < size; sent += MB) await write(sent + MB <= size ? chunk : chunk.subarray(0, size - sent));
+        for (let sent = 0; sent < size; sent += MB)
+          await write(sent + MB <= size ? chunk : chunk.subarray(0, size - sent));
         await write(Buffer.from('\r\n'));
       }
       request.end(tail);
@@ -79,7 +94,12 @@ function upload(port: number, files: number, size: number): Promise<{ status: nu
 describe.skipIf(process.platform !== 'linux')('memory while large files upload in parallel', () => {
   it('keeps RSS growth a fraction of the bytes in flight', async () => {
     const port = await freePort();
-    const server = await startServerProcess({ DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir });
+    const server = await startServerProcess({
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+    });
     const pid = server.child.pid!;
     try {
       // Warm up: every code path of an upload loaded and run once before the baseline is read.
@@ -87,11 +107,15 @@ describe.skipIf(process.platform !== 'linux')('memory while large files upload i
       const baseline = rssBytes(pid);
       let peak = baseline;
       const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(pid))), 20);
-      const results = await Promise.all(Array.from({ length: PARALLEL }, () => upload(port, FILES_PER_REQUEST, FILE_BYTES)));
+      const results = await Promise.all(
+        Array.from({ length: PARALLEL }, () => upload(port, FILES_PER_REQUEST, FILE_BYTES)),
+      );
       clearInterval(sampler);
       peak = Math.max(peak, rssBytes(pid));
       for (const result of results) expect(result.status, result.body.slice(0, 300)).toBe(200);
-      const sizes = results.flatMap((r) => JSON.parse(r.body).attachments.map((a: { file_size: number }) => a.file_size));
+      const sizes = results.flatMap((r) =>
+        JSON.parse(r.body).attachments.map((a: { file_size: number }) => a.file_size),
+      );
       expect(sizes).toEqual(Array(PARALLEL * FILES_PER_REQUEST).fill(FILE_BYTES));
 
       const uploaded = PARALLEL * FILES_PER_REQUEST * FILE_BYTES;

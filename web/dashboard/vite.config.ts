@@ -13,5 +13,11 @@ export default defineConfig({
     rollupOptions: { onwarn: (warning, warn) => warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warn(warning) },
   },
   oxc: { jsx: { runtime: 'automatic' } },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000', '/auth': 'http://127.0.0.1:3000', '/cable': { target: 'ws://127.0.0.1:3000', ws: true } } },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/auth': 'http://127.0.0.1:3000',
+      '/cable': { target: 'ws://127.0.0.1:3000', ws: true },
+    },
+  },
 });

@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+  ICredentialDataDecryptedObject,
+  ICredentialTestRequest,
+  ICredentialType,
+  IHttpRequestOptions,
+  INodeProperties,
+} from 'n8n-workflow';
 
 /**
  * A Switchboard user's access token. Switchboard speaks two dialects with the same token: the WTS
@@ -38,9 +44,15 @@ export class SwitchboardApi implements ICredentialType {
     },
   ];
 
-  async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+  async authenticate(
+    credentials: ICredentialDataDecryptedObject,
+    requestOptions: IHttpRequestOptions,
+  ): Promise<IHttpRequestOptions> {
     const token = String(credentials.apiToken ?? '');
-    return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${token}`, api_access_token: token } };
+    return {
+      ...requestOptions,
+      headers: { ...requestOptions.headers, Authorization: `Bearer ${token}`, api_access_token: token },
+    };
   }
 
   /** The signed-in user's profile: answers 200 only for a valid token. */

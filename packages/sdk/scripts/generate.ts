@@ -5,7 +5,9 @@ import path from 'node:path';
 import { generateTypes } from './openapi-to-ts.ts';
 
 const source = process.argv[2] ?? 'http://127.0.0.1:3000/openapi.json';
-const document = /^https?:/.test(source) ? await (await fetch(source)).json() : JSON.parse(fs.readFileSync(source, 'utf8'));
+const document = /^https?:/.test(source)
+  ? await (await fetch(source)).json()
+  : JSON.parse(fs.readFileSync(source, 'utf8'));
 const target = path.resolve(import.meta.dirname, '../src/paths.ts');
 fs.writeFileSync(target, generateTypes(document));
 console.log(`wrote ${path.relative(process.cwd(), target)} (${Object.keys(document.paths).length} paths)`);

@@ -5,7 +5,11 @@
  * `nullable` and `additionalProperties` — the subset handled here. Path parameters come from the template. Deterministic: same document, same text.
  */
 type Schema = Record<string, any>;
-type Operation = { parameters?: { in: string; name: string; required?: boolean; schema: Schema }[]; requestBody?: any; responses?: Record<string, any> };
+type Operation = {
+  parameters?: { in: string; name: string; required?: boolean; schema: Schema }[];
+  requestBody?: any;
+  responses?: Record<string, any>;
+};
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -44,10 +48,17 @@ const wrap = (type: string) => (type.includes('|') && !type.startsWith('{') ? `(
 function objectType(schema: Schema, indent: string): string {
   const properties = Object.entries((schema.properties ?? {}) as Record<string, Schema>);
   const extra = schema.additionalProperties;
-  if (properties.length === 0) return extra === false ? 'Record<string, never>' : extra && extra !== true ? `Record<string, ${schemaToType(extra, indent)}>` : 'Record<string, unknown>';
+  if (properties.length === 0)
+    return extra === false
+      ? 'Record<string, never>'
+      : extra && extra !== true
+        ? `Record<string, ${schemaToType(extra, indent)}>`
+        : 'Record<string, unknown>';
   const required = new Set<string>(schema.required ?? []);
   const inner = indent + '  ';
-  const lines = properties.map(([name, s]) => `${inner}${key(name)}${required.has(name) ? '' : '?'}: ${schemaToType(s, inner)};`);
+  const lines = properties.map(
+    ([name, s]) => `${inner}${key(name)}${required.has(name) ? '' : '?'}: ${schemaToType(s, inner)};`,
+  );
   if (extra === true) lines.push(`${inner}[key: string]: unknown;`);
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
@@ -55,11 +66,20 @@ function objectType(schema: Schema, indent: string): string {
 function parametersType(op: Operation, where: string, indent: string): string | undefined {
   const params = (op.parameters ?? []).filter((p) => p.in === where);
   if (params.length === 0) return undefined;
-  return objectType({ type: 'object', properties: Object.fromEntries(params.map((p) => [p.name, p.schema])), required: params.filter((p) => p.required).map((p) => p.name) }, indent);
+  return objectType(
+    {
+      type: 'object',
+      properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+      required: params.filter((p) => p.required).map((p) => p.name),
+    },
+    indent,
+  );
 }
 
 function successSchema(op: Operation): Schema | undefined {
-  const code = Object.keys(op.responses ?? {}).filter((c) => /^2/.test(c)).sort()[0];
+  const code = Object.keys(op.responses ?? {})
+    .filter((c) => /^2/.test(c))
+    .sort()[0];
   return code ? op.responses![code].content?.['application/json']?.schema : undefined;
 }
 
@@ -85,17 +105,22 @@ export function operationType(template: string, op: Operation, indent: string): 
 }
 
 /** The whole generated module. */
-export function generateTypes(document: { info?: { version?: string }; paths: Record<string, Record<string, Operation>> }): string {
+export function generateTypes(document: {
+  info?: { version?: string };
+  paths: Record<string, Record<string, Operation>>;
+}): string {
   const entries: string[] = [];
   const paged: string[] = [];
   for (const path of Object.keys(document.paths).sort()) {
-    const ops = METHODS.filter((m) => document.paths[path][m]).map((m) => `    ${m}: ${operationType(path, document.paths[path][m], '    ')};`);
+    const ops = METHODS.filter((m) => document.paths[path][m]).map(
+      (m) => `    ${m}: ${operationType(path, document.paths[path][m], '    ')};`,
+    );
     if (ops.length) entries.push(`  ${JSON.stringify(path)}: {\n${ops.join('\n')}\n  };`);
     const names = (document.paths[path].get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
     if (names.includes('page') || names.includes('PageNumber')) paged.push(path);
   }
   return [
-    '// Generated from Switchboard\'s /openapi.json by packages/sdk/scripts/openapi-to-ts.ts. Do not edit:',
+    "// Generated from Switchboard's /openapi.json by packages/sdk/scripts/openapi-to-ts.ts. Do not edit:",
     '// regenerate with `npm run generate -w packages/sdk` (see the package README). A test fails when this drifts.',
     '',
     '/* eslint-disable */',

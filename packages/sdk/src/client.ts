@@ -8,7 +8,8 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type PathsFor<M extends Method> = { [P in keyof Paths]: M extends keyof Paths[P] ? P : never }[keyof Paths];
 export type Operation<P extends keyof Paths, M extends Method> = M extends keyof Paths[P] ? Paths[P][M] : never;
 export type PagedPath = (typeof PAGED_PATHS)[number] & PathsFor<'get'>;
-export type ResponseOf<P extends keyof Paths, M extends Method> = Operation<P, M> extends { response: infer R } ? R : unknown;
+export type ResponseOf<P extends keyof Paths, M extends Method> =
+  Operation<P, M> extends { response: infer R } ? R : unknown;
 
 /** What one call takes: path parameters (required when the path has any), query and JSON body. */
 export type CallOptions<O> = (O extends { path: infer X } ? { path: X } : { path?: undefined }) &
@@ -39,7 +40,8 @@ export interface ClientOptions {
 function fillPath(template: string, params: Record<string, unknown> | undefined): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params?.[name];
-    if (value === undefined || value === null) throw new TypeError(`Switchboard SDK: path parameter "${name}" is missing for ${template}`);
+    if (value === undefined || value === null)
+      throw new TypeError(`Switchboard SDK: path parameter "${name}" is missing for ${template}`);
     return encodeURIComponent(String(value));
   });
 }
@@ -72,8 +74,18 @@ export class SwitchboardClient {
   }
 
   /** One call of any documented operation; answers the parsed success body or throws SwitchboardError. */
-  async request<P extends keyof Paths, M extends Method>(method: M, path: P, ...[options]: OptionalIfEmpty<Operation<P, M>>): Promise<ResponseOf<P, M>> {
-    const opts = (options ?? {}) as { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
+  async request<P extends keyof Paths, M extends Method>(
+    method: M,
+    path: P,
+    ...[options]: OptionalIfEmpty<Operation<P, M>>
+  ): Promise<ResponseOf<P, M>> {
+    const opts = (options ?? {}) as {
+      path?: Record<string, unknown>;
+      query?: Record<string, unknown>;
+      body?: unknown;
+      headers?: Record<string, string>;
+      signal?: AbortSignal;
+    };
     const url = this.#base + fillPath(path, opts.path) + queryString(opts.query);
     const headers: Record<string, string> = { accept: 'application/json', ...this.#options.headers, ...opts.headers };
     const { token } = this.#options;
@@ -91,7 +103,14 @@ export class SwitchboardClient {
       const response = await send(url, { method: method.toUpperCase(), headers, body, signal: opts.signal });
       if (response.ok) return (await parseBody(response)) as ResponseOf<P, M>;
       const delayMs = retryDelay(response, attempt, this.#options.retry);
-      if (delayMs === undefined) throw new SwitchboardError(method, path, response.status, await parseBody(response).catch(() => undefined), response.headers);
+      if (delayMs === undefined)
+        throw new SwitchboardError(
+          method,
+          path,
+          response.status,
+          await parseBody(response).catch(() => undefined),
+          response.headers,
+        );
       await response.body?.cancel();
       this.#options.onRetry?.({ method, path, status: response.status, attempt: attempt + 1, delayMs });
       await sleep(delayMs, opts.signal);
@@ -119,13 +138,24 @@ export class SwitchboardClient {
    * Starts at the query's page (`page` or `PageNumber`, 1 by default) and stops at the last page (WTS's
    * `hasMorePages`), at the total the list reports, at an empty page, or after `maxPages`.
    */
-  async *paginate<P extends PagedPath>(path: P, ...[options]: OptionalIfEmpty<Operation<P, 'get'>> | [options: CallOptions<Operation<P, 'get'>> & { maxPages?: number }]): AsyncGenerator<ItemOf<ResponseOf<P, 'get'>>> {
+  async *paginate<P extends PagedPath>(
+    path: P,
+    ...[options]:
+      | OptionalIfEmpty<Operation<P, 'get'>>
+      | [options: CallOptions<Operation<P, 'get'>> & { maxPages?: number }]
+  ): AsyncGenerator<ItemOf<ResponseOf<P, 'get'>>> {
     const opts = (options ?? {}) as { query?: Record<string, unknown>; maxPages?: number };
     const param = pageParam(path);
     let page = Number(opts.query?.[param] ?? 1);
     let seen = 0;
     for (let fetched = 0; fetched < (opts.maxPages ?? Infinity); fetched++, page++) {
-      const body = await this.request('get', path, ...([{ ...options, query: { ...opts.query, [param]: page } }] as unknown as OptionalIfEmpty<Operation<P, 'get'>>));
+      const body = await this.request(
+        'get',
+        path,
+        ...([{ ...options, query: { ...opts.query, [param]: page } }] as unknown as OptionalIfEmpty<
+          Operation<P, 'get'>
+        >),
+      );
       const { items, more, total } = readPage(body);
       for (const item of items) yield item as ItemOf<ResponseOf<P, 'get'>>;
       seen += items.length;

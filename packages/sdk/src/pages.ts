@@ -21,13 +21,19 @@ export interface PageRead {
   total: number | undefined;
 }
 
-const record = (v: unknown): Record<string, any> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, any>) : undefined);
+const record = (v: unknown): Record<string, any> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, any>) : undefined;
 
 export function readPage(body: unknown): PageRead {
   if (Array.isArray(body)) return { items: body, more: undefined, total: undefined };
   const b = record(body) ?? {};
-  if (Array.isArray(b.items)) return { items: b.items, more: typeof b.hasMorePages === 'boolean' ? b.hasMorePages : undefined, total: b.totalItems };
-  const holder = Array.isArray(b.payload) ? b : record(b.data) ?? {};
+  if (Array.isArray(b.items))
+    return {
+      items: b.items,
+      more: typeof b.hasMorePages === 'boolean' ? b.hasMorePages : undefined,
+      total: b.totalItems,
+    };
+  const holder = Array.isArray(b.payload) ? b : (record(b.data) ?? {});
   const items = Array.isArray(holder.payload) ? holder.payload : [];
   const count = record(holder.meta)?.count ?? record(holder.meta)?.all_count;
   return { items, more: undefined, total: typeof count === 'number' ? count : undefined };

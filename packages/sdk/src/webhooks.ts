@@ -62,8 +62,17 @@ export async function verifyWebhook(input: VerifyInput): Promise<VerifyResult> {
   const seconds = Number(timestamp);
   if (!mac || mac.length !== 32 || !/^\d+$/.test(timestamp)) return { valid: false, reason: 'malformed signature' };
   const tolerance = input.toleranceSeconds ?? 300;
-  if (tolerance > 0 && Math.abs((input.now ?? Date.now()) / 1000 - seconds) > tolerance) return { valid: false, reason: 'stale timestamp' };
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(input.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  if (tolerance > 0 && Math.abs((input.now ?? Date.now()) / 1000 - seconds) > tolerance)
+    return { valid: false, reason: 'stale timestamp' };
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(input.secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  );
   const ok = await crypto.subtle.verify('HMAC', key, mac, concat(`${timestamp}.`, input.body));
-  return ok ? { valid: true, deliveryId: header(input.headers, DELIVERY_HEADER), timestamp: seconds } : { valid: false, reason: 'signature mismatch' };
+  return ok
+    ? { valid: true, deliveryId: header(input.headers, DELIVERY_HEADER), timestamp: seconds }
+    : { valid: false, reason: 'signature mismatch' };
 }

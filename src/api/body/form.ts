@@ -12,7 +12,8 @@ export function decodeFormBody(text: string): Record<string, unknown> {
   for (let at = text.indexOf('&'); at !== -1; at = text.indexOf('&', at + 1)) {
     if (++separators >= MAX_FORM_FIELDS * 2) break;
   }
-  if (separators >= MAX_FORM_FIELDS * 2) throw new AppError('bad_request', `A form may carry at most ${MAX_FORM_FIELDS} fields`);
+  if (separators >= MAX_FORM_FIELDS * 2)
+    throw new AppError('bad_request', `A form may carry at most ${MAX_FORM_FIELDS} fields`);
   return nestFormFields(new URLSearchParams(text));
 }
 

@@ -19,7 +19,7 @@ describe('form bodies decode with Rails bracket nesting', () => {
     ['[x]=1', { '[x]': '1' }],
     ['a[=1', { 'a[': '1' }],
     ['a=1&a=2', { a: ['1', '2'] }],
-    ['caf%C3%A9=%E2%9C%93', { 'café': '✓' }],
+    ['caf%C3%A9=%E2%9C%93', { café: '✓' }],
   ])('%s', (text, expected) => {
     expect(decodeFormBody(text)).toEqual(expected);
   });
@@ -43,12 +43,20 @@ describe('form bodies decode with Rails bracket nesting', () => {
     const many = Array.from({ length: MAX_FORM_FIELDS + 1 }, (_, i) => `k${i}=1`).join('&');
     expect(() => decodeFormBody(many)).toThrow(AppError);
     expect(() => decodeFormBody('&'.repeat(1_000_000))).toThrow(/at most 1000 fields/);
-    expect(Object.keys(decodeFormBody(Array.from({ length: MAX_FORM_FIELDS }, (_, i) => `k${i}=1`).join('&')))).toHaveLength(MAX_FORM_FIELDS);
+    expect(
+      Object.keys(decodeFormBody(Array.from({ length: MAX_FORM_FIELDS }, (_, i) => `k${i}=1`).join('&'))),
+    ).toHaveLength(MAX_FORM_FIELDS);
   });
 
   it('refuses a name used both as an object and as a list or a value (Rack answers 400 too)', () => {
     for (const text of ['a[b]=1&a[]=2', 'a[]=1&a[b]=2', 'a[b]=1&a=2', 'a=1&a[b]=2']) {
-      const error = (() => { try { decodeFormBody(text); } catch (e) { return e; } })();
+      const error = (() => {
+        try {
+          decodeFormBody(text);
+        } catch (e) {
+          return e;
+        }
+      })();
       expect(error, text).toBeInstanceOf(AppError);
       expect((error as AppError).status, text).toBe(400);
     }

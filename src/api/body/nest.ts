@@ -38,7 +38,8 @@ function hasPath(params: Params, key: string): boolean {
 
 /** Puts `value` into `params` under the bracketed `name` (Rack's normalize_params), answering the container. */
 function place(params: Params, name: string, value: unknown, depth: number): unknown {
-  if (depth >= MAX_FORM_DEPTH) throw new AppError('bad_request', `Form fields may be nested at most ${MAX_FORM_DEPTH} levels deep`);
+  if (depth >= MAX_FORM_DEPTH)
+    throw new AppError('bad_request', `Form fields may be nested at most ${MAX_FORM_DEPTH} levels deep`);
   let key: string;
   let after: string;
   if (depth === 0) {
@@ -74,7 +75,8 @@ function place(params: Params, name: string, value: unknown, depth: number): unk
   } else if (after.startsWith('[]')) {
     // `items[][x]`: a list of objects, a new object whenever the last one already has `x`.
     const inner = after.slice(3, -1);
-    const childKey = after[2] === '[' && after.endsWith(']') && inner !== '' && !/[[\]]/.test(inner) ? inner : after.slice(2);
+    const childKey =
+      after[2] === '[' && after.endsWith(']') && inner !== '' && !/[[\]]/.test(inner) ? inner : after.slice(2);
     const list = (params[key] ??= []);
     if (!Array.isArray(list)) throw conflict(key, 'a list');
     const last: unknown = list[list.length - 1];
@@ -93,7 +95,8 @@ export function nestFormFields(fields: Iterable<readonly [string, unknown]>): Re
   const params = makeParams();
   let count = 0;
   for (const [name, value] of fields) {
-    if (++count > MAX_FORM_FIELDS) throw new AppError('bad_request', `A form may carry at most ${MAX_FORM_FIELDS} fields`);
+    if (++count > MAX_FORM_FIELDS)
+      throw new AppError('bad_request', `A form may carry at most ${MAX_FORM_FIELDS} fields`);
     place(params, name, value, 0);
   }
   return toPlain(params) as Record<string, unknown>;
@@ -104,6 +107,12 @@ function toPlain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlain);
   if (!isParams(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) Object.defineProperty(out, key, { value: toPlain(value[key]), enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(value))
+    Object.defineProperty(out, key, {
+      value: toPlain(value[key]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
 }

@@ -7,7 +7,11 @@ import { isUploadedFile, readMultipartBody } from '../multipart.ts';
  * becomes its fields (files stored), a request without a body has no fields (`{}`, so a route whose fields
  * are all optional works bodiless), and one file where the route takes a list is a list of one.
  */
-export async function readRequestBody(request: FastifyRequest, reply: FastifyReply, limits: UploadLimits): Promise<void> {
+export async function readRequestBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  limits: UploadLimits,
+): Promise<void> {
   await readMultipartBody(request, reply, limits);
   const schema = request.routeOptions.schema as { body?: BodySchema } | undefined;
   if (request.body == null && schema?.body) request.body = {};

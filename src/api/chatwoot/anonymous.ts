@@ -40,7 +40,10 @@ export function limitAnonymousRequests(scope: App, writes: RateLimiter | undefin
       const verdict = writes.take(clientKey(request.ip));
       if (verdict.allowed) return;
       reply.header('retry-after', String(verdict.retryAfterSeconds));
-      throw new AppError('rate_limited', `Too many requests from this address: retry in ${verdict.retryAfterSeconds} s`);
+      throw new AppError(
+        'rate_limited',
+        `Too many requests from this address: retry in ${verdict.retryAfterSeconds} s`,
+      );
     });
   }
   scope.addHook('preValidation', async (request: FastifyRequest) => checkFreeFormSizes(request));

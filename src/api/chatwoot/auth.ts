@@ -1,7 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { isAllowed } from '../../domain/auth/policies.ts';
-import { botInboxIds, findAccount, principalFor, principalForToken, type Credential } from '../../domain/auth/principals.ts';
+import {
+  botInboxIds,
+  findAccount,
+  principalFor,
+  principalForToken,
+  type Credential,
+} from '../../domain/auth/principals.ts';
 import { csrfTokenMatches, touchSession } from '../../domain/auth/sessions.ts';
 import { tokenDigest } from '../../domain/auth/secrets.ts';
 import { readCookie, SESSION_COOKIE, setSessionCookie } from '../cookies.ts';
@@ -39,7 +45,12 @@ export function readCredential(request: FastifyRequest): { credential: Credentia
   if (token) return { credential: { kind: 'token', token }, viaCookie: false };
   const sessionToken = header(request, 'access-token');
   if (sessionToken) {
-    const credential: Credential = { kind: 'session', token: sessionToken, clientId: header(request, 'client') ?? '', uid: header(request, 'uid') ?? '' };
+    const credential: Credential = {
+      kind: 'session',
+      token: sessionToken,
+      clientId: header(request, 'client') ?? '',
+      uid: header(request, 'uid') ?? '',
+    };
     return { credential, viaCookie: false };
   }
   const cookie = readCookie(request, SESSION_COOKIE);
@@ -66,14 +77,19 @@ export async function authenticateUserOrBot(request: FastifyRequest, reply: Fast
   }
   if (credential.kind === 'token') {
     const { token } = credential;
-    request.caller = principal.kind === 'user' ? { token, user: principal.user, access: principal.access } : { token, bot: principal.bot };
+    request.caller =
+      principal.kind === 'user'
+        ? { token, user: principal.user, access: principal.access }
+        : { token, bot: principal.bot };
     return;
   }
   if (viaCookie) requireCsrfToken(request, credential.token);
   if (principal.kind !== 'user') throw new AppError('invalid_token', M.sessionExpired); // sessions are only users'
   // A session slides at most once a minute (the principal read says when): the cookie slides with it, or an
   // active user would be signed out a fixed time after signing in.
-  const expires = principal.sessionIdle ? await touchSession(db, tokenDigest(credential.token), config.sessionTtlMs) : undefined;
+  const expires = principal.sessionIdle
+    ? await touchSession(db, tokenDigest(credential.token), config.sessionTtlMs)
+    : undefined;
   if (expires && viaCookie) setSessionCookie(reply, credential.token, expires);
   request.caller = { session: { token: credential.token, viaCookie }, user: principal.user, access: principal.access };
 }

@@ -6,7 +6,11 @@ export function deviseErrorBody(error: AppError): unknown {
 }
 
 /** Chatwoot answers policy denials with 401, not 403: its quirk, kept on its wire only. */
-const CHATWOOT_STATUS: Partial<Record<AppError['kind'], number>> = { forbidden: 401, bot_forbidden: 401, not_permissible: 401 };
+const CHATWOOT_STATUS: Partial<Record<AppError['kind'], number>> = {
+  forbidden: 401,
+  bot_forbidden: 401,
+  not_permissible: 401,
+};
 
 /** The HTTP status Chatwoot answers an error with. */
 export function chatwootErrorStatus(error: AppError): number {
@@ -21,7 +25,11 @@ export function chatwootErrorBody(error: AppError): unknown {
     case 'validation':
       // Switchboard addition: `details` says what is wrong with each attribute when one message covers several.
       return error.attributeMessages
-        ? { message: error.message, attributes: error.attributes, details: error.attributes.map((attribute, i) => ({ attribute, message: error.attributeMessages![i] })) }
+        ? {
+            message: error.message,
+            attributes: error.attributes,
+            details: error.attributes.map((attribute, i) => ({ attribute, message: error.attributeMessages![i] })),
+          }
         : { message: error.message, attributes: error.attributes };
     case 'invalid_record':
       return { error: { [error.attributes[0] ?? 'base']: [error.message] } };

@@ -9,7 +9,6 @@ import { authenticatePlatformApp, authenticateUserOrBot, authorizeAccount } from
 import { limitAnonymousRequests } from './anonymous.ts';
 import { RateLimiter } from '../rate-limiter.ts';
 
-
 /** preValidation: the body read as Rails would (multipart with these limits) and every body and query in canonical shape. */
 function inputNormalizer(uploadLimits: UploadLimits) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {

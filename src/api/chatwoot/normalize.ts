@@ -52,7 +52,7 @@ function normalizeValue(key: string, value: unknown, schema: JsonSchema | undefi
     return items.map((item) => (ID_KEY.test(key) && item === '0' ? undefined : item)).filter((i) => i !== undefined);
   }
   if ((kinds.has('integer') || kinds.has('number')) && !kinds.has('string')) {
-    if (value === '' ) return undefined;
+    if (value === '') return undefined;
     if (ID_KEY.test(key) && (value === 0 || value === '0')) return undefined;
   }
   if (kinds.has('boolean') && value === '') return undefined;

@@ -3,7 +3,11 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from './context.ts';
 import { toolError, toolResult } from './tool-result.ts';
 
-const conversationId = z.number().int().positive().describe('The conversation\'s id (its number in the account, as list_conversations shows)');
+const conversationId = z
+  .number()
+  .int()
+  .positive()
+  .describe("The conversation's id (its number in the account, as list_conversations shows)");
 
 export function registerConversationTools(server: McpServer, { call, account }: ToolContext): void {
   const conversation = (id: number) => `${account}/conversations/${id}`;
@@ -22,7 +26,11 @@ export function registerConversationTools(server: McpServer, { call, account }: 
         assignee_type: z.enum(['me', 'unassigned', 'assigned', 'all']).optional().describe('Default: all'),
         inbox_id: z.number().int().positive().optional(),
         team_id: z.number().int().positive().optional(),
-        labels: z.array(z.string().max(255)).max(100).optional().describe('Only conversations carrying all these labels'),
+        labels: z
+          .array(z.string().max(255))
+          .max(100)
+          .optional()
+          .describe('Only conversations carrying all these labels'),
         query: z.string().max(500).optional().describe('Text to look for in messages and contact fields'),
         page: z.number().int().min(1).optional(),
       },
@@ -53,21 +61,35 @@ export function registerConversationTools(server: McpServer, { call, account }: 
       if (found.status >= 400) return toolResult(found);
       const messages = await call('GET', `${conversation(conversation_id)}/messages`);
       if (messages.status >= 400) return toolResult(messages);
-      return toolResult({ status: 200, body: { conversation: found.body, messages: (messages.body as { payload?: unknown }).payload ?? messages.body } });
+      return toolResult({
+        status: 200,
+        body: { conversation: found.body, messages: (messages.body as { payload?: unknown }).payload ?? messages.body },
+      });
     },
   );
 
-  const message = (isPrivate: boolean) => async ({ conversation_id, content }: { conversation_id: number; content: string }) =>
-    toolResult(await call('POST', `${conversation(conversation_id)}/messages`, { content, message_type: 'outgoing', private: isPrivate }));
+  const message =
+    (isPrivate: boolean) =>
+    async ({ conversation_id, content }: { conversation_id: number; content: string }) =>
+      toolResult(
+        await call('POST', `${conversation(conversation_id)}/messages`, {
+          content,
+          message_type: 'outgoing',
+          private: isPrivate,
+        }),
+      );
 
   server.registerTool(
     'reply',
     {
       title: 'Reply to the contact',
       description:
-        'Send a message to the contact in a conversation: it is delivered over the conversation\'s channel (email, chat, ...) and the ' +
+        "Send a message to the contact in a conversation: it is delivered over the conversation's channel (email, chat, ...) and the " +
         'contact sees it. For something only agents should see, use add_private_note instead. Returns the created message.',
-      inputSchema: { conversation_id: conversationId, content: z.string().min(1).max(150_000).describe('The message text') },
+      inputSchema: {
+        conversation_id: conversationId,
+        content: z.string().min(1).max(150_000).describe('The message text'),
+      },
     },
     message(false),
   );
@@ -90,7 +112,7 @@ export function registerConversationTools(server: McpServer, { call, account }: 
       title: 'Add or remove labels',
       description:
         'Add and/or remove labels on a conversation (labels are account-wide tags such as "billing" or "lead"; the labels resource ' +
-        'lists them). Other labels are kept. Returns {payload: [label]}, the conversation\'s labels now.',
+        "lists them). Other labels are kept. Returns {payload: [label]}, the conversation's labels now.",
       inputSchema: {
         conversation_id: conversationId,
         add: z.array(z.string().min(1).max(255)).max(50).optional(),
@@ -102,7 +124,9 @@ export function registerConversationTools(server: McpServer, { call, account }: 
       const current = await call('GET', `${conversation(conversation_id)}/labels`);
       if (current.status >= 400) return toolResult(current);
       const dropped = new Set(remove ?? []);
-      const labels = [...new Set([...((current.body as { payload: string[] }).payload ?? []), ...(add ?? [])])].filter((l) => !dropped.has(l));
+      const labels = [...new Set([...((current.body as { payload: string[] }).payload ?? []), ...(add ?? [])])].filter(
+        (l) => !dropped.has(l),
+      );
       return toolResult(await call('POST', `${conversation(conversation_id)}/labels`, { labels }));
     },
   );
@@ -122,7 +146,11 @@ export function registerConversationTools(server: McpServer, { call, account }: 
     },
     async ({ conversation_id, assignee_id, team_id }) => {
       if (assignee_id === undefined && team_id === undefined) return toolError('Give assignee_id or team_id.');
-      let last = await call('POST', `${conversation(conversation_id)}/assignments`, team_id === undefined ? { assignee_id: assignee_id || null } : { team_id: team_id || null });
+      let last = await call(
+        'POST',
+        `${conversation(conversation_id)}/assignments`,
+        team_id === undefined ? { assignee_id: assignee_id || null } : { team_id: team_id || null },
+      );
       if (last.status < 400 && team_id !== undefined && assignee_id !== undefined) {
         last = await call('POST', `${conversation(conversation_id)}/assignments`, { assignee_id: assignee_id || null });
       }
@@ -135,8 +163,8 @@ export function registerConversationTools(server: McpServer, { call, account }: 
     {
       title: 'Change status or priority',
       description:
-        'Change a conversation\'s status (open, pending, snoozed, resolved; snoozed_until as ISO time for snoozed) and/or its ' +
-        'priority (urgent, high, medium, low, none). Resolve when the contact\'s issue is settled. Returns the conversation\'s status and priority now.',
+        "Change a conversation's status (open, pending, snoozed, resolved; snoozed_until as ISO time for snoozed) and/or its " +
+        "priority (urgent, high, medium, low, none). Resolve when the contact's issue is settled. Returns the conversation's status and priority now.",
       inputSchema: {
         conversation_id: conversationId,
         status: z.enum(['open', 'pending', 'snoozed', 'resolved']).optional(),
@@ -155,7 +183,9 @@ export function registerConversationTools(server: McpServer, { call, account }: 
         answer.status = changed.body;
       }
       if (priority) {
-        const changed = await call('POST', `${conversation(conversation_id)}/toggle_priority`, { priority: priority === 'none' ? null : priority });
+        const changed = await call('POST', `${conversation(conversation_id)}/toggle_priority`, {
+          priority: priority === 'none' ? null : priority,
+        });
         if (changed.status >= 400) return toolResult(changed);
         answer.priority = priority;
       }

@@ -17,11 +17,21 @@ export interface InternalResponse {
  * One call to our own HTTP API with the MCP caller's token: the same authentication, account membership, policy
  * table, inbox scoping, domain commands and events as the Chatwoot (or WTS) client would get, in process.
  */
-export async function callApi(app: App, token: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object): Promise<InternalResponse> {
+export async function callApi(
+  app: App,
+  token: string,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  url: string,
+  payload?: object,
+): Promise<InternalResponse> {
   const response = await app.inject({
     method,
     url,
-    headers: { authorization: `Bearer ${token}`, [INTERNAL_CALL_HEADER]: INTERNAL_CALL_SECRET, ...(payload ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      [INTERNAL_CALL_HEADER]: INTERNAL_CALL_SECRET,
+      ...(payload ? { 'content-type': 'application/json' } : {}),
+    },
     payload: payload ? JSON.stringify(payload) : undefined,
   });
   const text = response.body;

@@ -21,7 +21,14 @@ export async function mcpRoutes(app: App): Promise<void> {
     schema: { hide: true },
     handler: async (request, reply) => {
       await mcpCaller(request);
-      reply.status(405).header('allow', 'POST').send({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed: this server is stateless, POST each message' }, id: null });
+      reply
+        .status(405)
+        .header('allow', 'POST')
+        .send({
+          jsonrpc: '2.0',
+          error: { code: -32000, message: 'Method not allowed: this server is stateless, POST each message' },
+          id: null,
+        });
     },
   });
 }

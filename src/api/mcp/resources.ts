@@ -30,7 +30,11 @@ export function registerResources(server: McpServer, { call, account }: ToolCont
   server.registerResource(
     'conversation_transcript',
     new ResourceTemplate('switchboard://conversations/{conversation_id}/transcript', { list: undefined }),
-    { title: 'Conversation transcript', description: 'A conversation\'s messages as plain text, oldest first, private notes marked.', mimeType: 'text/plain' },
+    {
+      title: 'Conversation transcript',
+      description: "A conversation's messages as plain text, oldest first, private notes marked.",
+      mimeType: 'text/plain',
+    },
     async (uri, { conversation_id }) => {
       const id = Number(conversation_id);
       if (!Number.isSafeInteger(id) || id <= 0) throw new Error('conversation_id must be a positive integer');
@@ -42,13 +46,22 @@ export function registerResources(server: McpServer, { call, account }: ToolCont
   );
 
   for (const [name, path, title] of [
-    ['labels', 'labels', 'The account\'s labels (title, description, colour): what label_conversation can apply.'],
-    ['canned_responses', 'canned_responses', 'The account\'s canned responses (short_code, content): approved wording to reuse in replies.'],
+    ['labels', 'labels', "The account's labels (title, description, colour): what label_conversation can apply."],
+    [
+      'canned_responses',
+      'canned_responses',
+      "The account's canned responses (short_code, content): approved wording to reuse in replies.",
+    ],
   ] as const) {
-    server.registerResource(name, `switchboard://${path}`, { title: name.replace('_', ' '), description: title, mimeType: 'application/json' }, async (uri) => {
-      const response = await call('GET', `${account}/${path}`);
-      if (response.status >= 400) failed(uri, response.status, response.body);
-      return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(response.body) }] };
-    });
+    server.registerResource(
+      name,
+      `switchboard://${path}`,
+      { title: name.replace('_', ' '), description: title, mimeType: 'application/json' },
+      async (uri) => {
+        const response = await call('GET', `${account}/${path}`);
+        if (response.status >= 400) failed(uri, response.status, response.body);
+        return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(response.body) }] };
+      },
+    );
   }
 }

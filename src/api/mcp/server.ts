@@ -12,7 +12,7 @@ import { registerResources } from './resources.ts';
 
 const INSTRUCTIONS =
   'Switchboard customer conversations. Search contacts before creating one. Read a conversation before replying. ' +
-  'Replies reach the customer; private notes do not. Everything you do is done as the token\'s user, with their permissions.';
+  "Replies reach the customer; private notes do not. Everything you do is done as the token's user, with their permissions.";
 
 function serverFor(app: App, caller: McpCaller, version: string): McpServer {
   const server = new McpServer({ name: 'switchboard', version }, { instructions: INSTRUCTIONS });
@@ -30,7 +30,12 @@ function serverFor(app: App, caller: McpCaller, version: string): McpServer {
 }
 
 /** Answers one MCP POST with a fresh server bound to its caller (the SDK is loaded only when /mcp is used). */
-export async function answerMcp(app: App, caller: McpCaller, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+export async function answerMcp(
+  app: App,
+  caller: McpCaller,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
   const server = serverFor(app, caller, app.deps.config.version);
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   reply.hijack();

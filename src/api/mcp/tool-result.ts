@@ -18,7 +18,10 @@ export function toolResult(response: InternalResponse): CallToolResult {
   if (response.status >= 400) {
     const denied = response.status === 401 || response.status === 403;
     const prefix = denied ? 'Not allowed' : response.status === 404 ? 'Not found' : 'Refused';
-    return { isError: true, content: [{ type: 'text', text: `${prefix} (HTTP ${response.status}): ${errorMessage(response.body)}` }] };
+    return {
+      isError: true,
+      content: [{ type: 'text', text: `${prefix} (HTTP ${response.status}): ${errorMessage(response.body)}` }],
+    };
   }
   return { content: [{ type: 'text', text: JSON.stringify(response.body ?? { ok: true }) }] };
 }

@@ -31,8 +31,10 @@ function bucketsFor(request: FastifyRequest, limits: RateLimits): Bucket[] {
   // Chatwoot's api_access_token, or Authorization: Bearer (WTS, MCP); counted by its digest, never stored as sent.
   const token = readToken(request) ?? request.headers.authorization?.trim();
   if (token && limits.perToken > 0) buckets.push({ key: `token:${tokenDigest(token)}`, limit: limits.perToken });
-  if (limits.signInPerIp > 0 && request.method !== 'GET' && SIGN_IN.test(request.url)) buckets.push({ key: `sign_in:${ip}`, limit: limits.signInPerIp });
-  if (limits.publicPerIp > 0 && PUBLIC.test(request.url)) buckets.push({ key: `public:${ip}`, limit: limits.publicPerIp });
+  if (limits.signInPerIp > 0 && request.method !== 'GET' && SIGN_IN.test(request.url))
+    buckets.push({ key: `sign_in:${ip}`, limit: limits.signInPerIp });
+  if (limits.publicPerIp > 0 && PUBLIC.test(request.url))
+    buckets.push({ key: `public:${ip}`, limit: limits.publicPerIp });
   return buckets;
 }
 
@@ -55,7 +57,11 @@ export function rateLimitHook(store: CounterStore, limits: RateLimits) {
     const windowStart = now - (now % limits.windowMs);
     let counts: number[];
     try {
-      counts = await store.hit(buckets.map((b) => b.key), windowStart, limits.windowMs);
+      counts = await store.hit(
+        buckets.map((b) => b.key),
+        windowStart,
+        limits.windowMs,
+      );
     } catch (err) {
       request.log.warn({ err }, 'rate limit store unavailable: request let through');
       return;
@@ -70,7 +76,9 @@ export function rateLimitHook(store: CounterStore, limits: RateLimits) {
     reply.header('ratelimit-remaining', String(Math.max(0, limit - counts[tightest])));
     reply.header('ratelimit-reset', String(resetSeconds));
     if (counts[tightest] > limit) {
-      throw new AppError('rate_limited', `Too many requests: retry in ${resetSeconds} s`, [], { retryAfterSeconds: resetSeconds });
+      throw new AppError('rate_limited', `Too many requests: retry in ${resetSeconds} s`, [], {
+        retryAfterSeconds: resetSeconds,
+      });
     }
   };
 }

@@ -56,7 +56,11 @@ export function redisCounters(redisUrl: string): CounterStore {
     async hit(keys, windowStart, windowMs) {
       const windowKeys = keys.map((key) => `switchboard:rl:${key}:${windowStart}`);
       const ttl = Math.max(1, windowStart + windowMs - Date.now() + 1_000);
-      return (await (redis as unknown as { switchboardHit(n: number, ...args: (string | number)[]): Promise<number[]> }).switchboardHit(windowKeys.length, ...windowKeys, ttl)).map(Number);
+      return (
+        await (
+          redis as unknown as { switchboardHit(n: number, ...args: (string | number)[]): Promise<number[]> }
+        ).switchboardHit(windowKeys.length, ...windowKeys, ttl)
+      ).map(Number);
     },
     async close() {
       redis.disconnect();

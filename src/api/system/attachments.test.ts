@@ -18,14 +18,24 @@ const conversation = (await ctx.client().post(`${inboxPath}/contacts/${contact.s
 /** Posts files as the anonymous contact (Client API): answers the message as presented. */
 async function sendAnonymously(files: FormFile[]) {
   const { payload, contentType } = formData({ content: 'see attached' }, files);
-  const res = await ctx.app.inject({ method: 'POST', url: `${inboxPath}/contacts/${contact.source_id}/conversations/${conversation.id}/messages`, payload, headers: { 'content-type': contentType } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `${inboxPath}/contacts/${contact.source_id}/conversations/${conversation.id}/messages`,
+    payload,
+    headers: { 'content-type': contentType },
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
 
 async function sendAsAgent(displayId: number, files: FormFile[]) {
   const { payload, contentType } = formData({ content: 'from the agent' }, files);
-  const res = await ctx.app.inject({ method: 'POST', url: `${f.base}/conversations/${displayId}/messages`, payload, headers: { 'content-type': contentType, api_access_token: f.account.api_access_token } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `${f.base}/conversations/${displayId}/messages`,
+    payload,
+    headers: { 'content-type': contentType, api_access_token: f.account.api_access_token },
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -41,7 +51,8 @@ function expectServedAsDownload(res: Awaited<ReturnType<typeof download>>) {
   expect(res.headers['content-security-policy']).toMatch(/sandbox/);
 }
 
-const HTML = '<!doctype html><html><body><script>fetch("/api/v1/profile").then(r => r.text()).then(alert)</script></body></html>';
+const HTML =
+  '<!doctype html><html><body><script>fetch("/api/v1/profile").then(r => r.text()).then(alert)</script></body></html>';
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>';
 
 describe('attachment downloads', () => {
@@ -92,7 +103,11 @@ describe('attachment downloads', () => {
   it('shows PDFs and audio inline; a PDF without `sandbox`, which browsers’ PDF viewers refuse', async () => {
     const message = await sendAnonymously([
       { filename: 'terms.pdf', type: 'application/pdf', body: '%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n' },
-      { filename: 'voice.mp3', type: 'audio/mpeg', body: Buffer.concat([Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'), Buffer.alloc(64)]) },
+      {
+        filename: 'voice.mp3',
+        type: 'audio/mpeg',
+        body: Buffer.concat([Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'), Buffer.alloc(64)]),
+      },
     ]);
     const [pdf, audio] = message.attachments;
     expect([pdf.file_type, audio.file_type]).toEqual(['file', 'audio']);
@@ -112,7 +127,17 @@ describe('linked files', () => {
     const accessKey = 'linkedfilekey0000000000000000000';
     const linked = await ctx.database.db
       .insertInto('attachments')
-      .values({ account_id: f.account.account_id, message_id: message.id, file_type: 'file', filename: 'x.pdf', content_type: 'application/pdf', extension: 'pdf', file_size: 0, external_url: 'https://evil.example/phish', access_key: accessKey })
+      .values({
+        account_id: f.account.account_id,
+        message_id: message.id,
+        file_type: 'file',
+        filename: 'x.pdf',
+        content_type: 'application/pdf',
+        extension: 'pdf',
+        file_size: 0,
+        external_url: 'https://evil.example/phish',
+        access_key: accessKey,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const res = await ctx.app.inject({ method: 'GET', url: `/attachments/${linked.id}/${accessKey}/x.pdf` });
@@ -126,13 +151,21 @@ describe('attachment names', () => {
     const message = await sendAnonymously([{ filename: '文件.txt', type: 'text/plain', body: 'hello' }]);
     const res = await download(message.attachments[0].data_url);
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="__.txt"; filename*=UTF-8''%E6%96%87%E4%BB%B6.txt`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="__.txt"; filename*=UTF-8''%E6%96%87%E4%BB%B6.txt`,
+    );
     expect(res.body).toBe('hello');
   });
 
   it('stores names without directories, quotes or control characters', async () => {
-    const message = await sendAnonymously([{ filename: '..\\..\\re\\"port\u0007\u202egnp.exe', type: 'application/octet-stream', body: 'x' }]);
-    const row = await ctx.database.db.selectFrom('attachments').select(['filename', 'extension']).where('id', '=', message.attachments[0].id).executeTakeFirstOrThrow();
+    const message = await sendAnonymously([
+      { filename: '..\\..\\re\\"port\u0007\u202egnp.exe', type: 'application/octet-stream', body: 'x' },
+    ]);
+    const row = await ctx.database.db
+      .selectFrom('attachments')
+      .select(['filename', 'extension'])
+      .where('id', '=', message.attachments[0].id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ filename: 'reportgnp.exe', extension: 'exe' });
     const res = await download(message.attachments[0].data_url);
     expect(res.headers['content-disposition']).toBe('attachment; filename="reportgnp.exe"');

@@ -8,11 +8,21 @@ import { attachmentFile } from '../../domain/attachments/repository.ts';
 import { isInlineSafe } from '../../domain/attachments/media-type.ts';
 import { contentDisposition } from './content-disposition.ts';
 
-const Params = Type.Object({ id: Type.Integer({ minimum: 1 }), key: Type.String({ maxLength: 64 }), filename: Type.String({ maxLength: 500 }) });
+const Params = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  key: Type.String({ maxLength: 64 }),
+  filename: Type.String({ maxLength: 500 }),
+});
 
 /** The public download URL both dialects present: the random access key in the path is the credential. */
-export function attachmentUrl(publicUrl: string, attachment: Pick<Attachment, 'id' | 'access_key' | 'filename' | 'external_url'>): string {
-  return attachment.external_url ?? `${publicUrl}/attachments/${attachment.id}/${attachment.access_key}/${encodeURIComponent(attachment.filename)}`;
+export function attachmentUrl(
+  publicUrl: string,
+  attachment: Pick<Attachment, 'id' | 'access_key' | 'filename' | 'external_url'>,
+): string {
+  return (
+    attachment.external_url ??
+    `${publicUrl}/attachments/${attachment.id}/${attachment.access_key}/${encodeURIComponent(attachment.filename)}`
+  );
 }
 
 /**
@@ -26,7 +36,11 @@ const PDF_POLICY = "default-src 'none'";
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/;
 
 /** Sends stored bytes with the headers that keep anything in them from running on this origin. */
-export function sendStoredFile(reply: FastifyReply, file: { content_type: string; filename: string }, stored: StoredObject) {
+export function sendStoredFile(
+  reply: FastifyReply,
+  file: { content_type: string; filename: string },
+  stored: StoredObject,
+) {
   const inline = MEDIA_TYPE.test(file.content_type) && isInlineSafe(file.content_type);
   return reply
     .header('content-type', inline ? file.content_type : 'application/octet-stream')
@@ -45,7 +59,11 @@ export async function attachmentRoutes(app: App): Promise<void> {
     // A linked file (external_url) is presented by its own address, never by ours: redirecting from this
     // origin to wherever a client's link points would make our domain an open redirect.
     // A row stored before object storage keeps its bytes in `data` until the start-up step moves them.
-    const stored = file.storage_key ? await storage.get(file.storage_key) : file.data ? { body: Readable.from([file.data]), length: file.data.length } : undefined;
+    const stored = file.storage_key
+      ? await storage.get(file.storage_key)
+      : file.data
+        ? { body: Readable.from([file.data]), length: file.data.length }
+        : undefined;
     if (!stored) return reply.status(404).send({ error: 'Resource could not be found' });
     return sendStoredFile(reply, file, stored);
   });

@@ -7,6 +7,9 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   const wellFormed = name.toWellFormed();
   const fallback = wellFormed.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   if (fallback === wellFormed) return `${kind}; filename="${fallback}"`;
-  const encoded = encodeURIComponent(wellFormed).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(wellFormed).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

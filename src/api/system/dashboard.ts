@@ -59,7 +59,11 @@ const PAGE_HEADERS = {
 
 export function send(request: FastifyRequest, reply: FastifyReply, asset: Asset, cache: string) {
   const accepts = String(request.headers['accept-encoding'] ?? '');
-  const [body, encoding] = /\bbr\b/.test(accepts) ? [asset.brotli, 'br'] : /\bgzip\b/.test(accepts) ? [asset.gzip, 'gzip'] : [asset.raw, undefined];
+  const [body, encoding] = /\bbr\b/.test(accepts)
+    ? [asset.brotli, 'br']
+    : /\bgzip\b/.test(accepts)
+      ? [asset.gzip, 'gzip']
+      : [asset.raw, undefined];
   reply.header('content-type', asset.type).header('cache-control', cache).header('vary', 'accept-encoding');
   if (encoding) reply.header('content-encoding', encoding);
   return reply.send(body);
@@ -75,7 +79,9 @@ export async function dashboardRoutes(app: App, options: { dist?: string } = {})
       return reply
         .status(503)
         .header('content-type', 'text/plain; charset=utf-8')
-        .send('The dashboard is not built. Run `npm install` (it builds web/dashboard), then start Switchboard again.\n');
+        .send(
+          'The dashboard is not built. Run `npm install` (it builds web/dashboard), then start Switchboard again.\n',
+        );
     }
     reply.headers(PAGE_HEADERS);
     return send(request, reply, page, 'no-cache');

@@ -5,8 +5,15 @@ import { allowedDomainSources } from '../../domain/widget/allowed-domains.ts';
 
 const ctx = await createTestContext();
 const acme = await ctx.account('Widget page');
-const open = await insertInbox(ctx.database.db, acme.account_id, { name: 'Anywhere', channel_type: 'Channel::WebWidget' });
-const locked = await insertInbox(ctx.database.db, acme.account_id, { name: 'Shop only', channel_type: 'Channel::WebWidget', channel: { allowed_domains: 'shop.example, *.shop.example\nhttps://app.example:8443/ not/a/host \'unsafe-inline\'' } });
+const open = await insertInbox(ctx.database.db, acme.account_id, {
+  name: 'Anywhere',
+  channel_type: 'Channel::WebWidget',
+});
+const locked = await insertInbox(ctx.database.db, acme.account_id, {
+  name: 'Shop only',
+  channel_type: 'Channel::WebWidget',
+  channel: { allowed_domains: "shop.example, *.shop.example\nhttps://app.example:8443/ not/a/host 'unsafe-inline'" },
+});
 const api = await insertInbox(ctx.database.db, acme.account_id, { name: 'API', channel_type: 'Channel::Api' });
 
 const csp = (headers: Record<string, unknown>) => String(headers['content-security-policy']);
@@ -26,7 +33,9 @@ describe('the widget page and the page script', () => {
 
   it('lets only the allowed domains frame it, and drops anything that is not a host', async () => {
     const res = await ctx.app.inject({ url: `/widget?website_token=${locked.identifier}` });
-    expect(csp(res.headers)).toMatch(/frame-ancestors shop\.example \*\.shop\.example https:\/\/app\.example:8443; base-uri/);
+    expect(csp(res.headers)).toMatch(
+      /frame-ancestors shop\.example \*\.shop\.example https:\/\/app\.example:8443; base-uri/,
+    );
     expect(csp(res.headers)).not.toMatch(/unsafe-inline'; base-uri/);
     // Only host sources come out: no separator or keyword can start another directive.
     expect(allowedDomainSources("evil.example;default-src * 'unsafe-eval'").join(' ')).not.toMatch(/[;'*]/);

@@ -21,7 +21,10 @@ function pageHeaders(ancestors: string) {
   };
 }
 
-const WidgetPageQuery = Type.Object({ website_token: Type.Optional(Type.String({ maxLength: 255 })) }, { additionalProperties: true });
+const WidgetPageQuery = Type.Object(
+  { website_token: Type.Optional(Type.String({ maxLength: 255 })) },
+  { additionalProperties: true },
+);
 
 /** `/widget?website_token=…` (the iframe's page), `/widget/assets/*`, and `/packs/js/sdk.js` (Chatwoot's path). */
 export async function widgetPageRoutes(app: App, options: { dist?: string; sdkDist?: string } = {}): Promise<void> {
@@ -29,21 +32,36 @@ export async function widgetPageRoutes(app: App, options: { dist?: string; sdkDi
   const assets = loadAssets(options.dist ?? WIDGET_DIST);
   const sdk = loadAssets(options.sdkDist ?? SDK_DIST).get('/sdk.js');
   const page = assets.get('/index.html');
-  const text = (reply: FastifyReply, status: number, body: string) => reply.status(status).header('content-type', 'text/plain; charset=utf-8').send(body);
+  const text = (reply: FastifyReply, status: number, body: string) =>
+    reply.status(status).header('content-type', 'text/plain; charset=utf-8').send(body);
 
-  app.get('/widget', { schema: { hide: true, querystring: WidgetPageQuery } }, async (request: FastifyRequest<{ Querystring: { website_token?: string } }>, reply) => {
-    const token = request.query.website_token;
-    const inbox = token
-      ? await db.selectFrom('inboxes').select(['channel']).where('identifier', '=', token).where('channel_type', '=', 'Channel::WebWidget').executeTakeFirst()
-      : undefined;
-    if (!inbox) {
-      reply.headers(pageHeaders("'none'"));
-      return text(reply, 404, 'No website widget has this token.\n');
-    }
-    reply.headers(pageHeaders(frameAncestors((inbox.channel as { allowed_domains?: unknown }).allowed_domains)));
-    if (!page) return text(reply, 503, 'The widget is not built. Run `npm install` (it builds web/widget), then start Switchboard again.\n');
-    return send(request, reply, page, 'no-cache');
-  });
+  app.get(
+    '/widget',
+    { schema: { hide: true, querystring: WidgetPageQuery } },
+    async (request: FastifyRequest<{ Querystring: { website_token?: string } }>, reply) => {
+      const token = request.query.website_token;
+      const inbox = token
+        ? await db
+            .selectFrom('inboxes')
+            .select(['channel'])
+            .where('identifier', '=', token)
+            .where('channel_type', '=', 'Channel::WebWidget')
+            .executeTakeFirst()
+        : undefined;
+      if (!inbox) {
+        reply.headers(pageHeaders("'none'"));
+        return text(reply, 404, 'No website widget has this token.\n');
+      }
+      reply.headers(pageHeaders(frameAncestors((inbox.channel as { allowed_domains?: unknown }).allowed_domains)));
+      if (!page)
+        return text(
+          reply,
+          503,
+          'The widget is not built. Run `npm install` (it builds web/widget), then start Switchboard again.\n',
+        );
+      return send(request, reply, page, 'no-cache');
+    },
+  );
 
   app.get('/widget/assets/*', { schema: { hide: true } }, async (request, reply) => {
     const asset = assets.get(request.url.split('?')[0].slice('/widget'.length));

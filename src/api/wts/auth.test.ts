@@ -37,13 +37,24 @@ describe('WTS authentication', () => {
       date: expect.any(String),
     });
     const unknown = await ctx.client(undefined, { authorization: 'Bearer nope' }).get('/core/v1/tag');
-    expect(unknown).toMatchObject({ status: 401, body: { key: 'ERROR_UNAUTHORIZED', text: expect.stringMatching(/invalid/) } });
+    expect(unknown).toMatchObject({
+      status: 401,
+      body: { key: 'ERROR_UNAUTHORIZED', text: expect.stringMatching(/invalid/) },
+    });
     const platformApp = await ctx.platformApp({ accountIds: [a.account.account_id] });
-    const platform = await ctx.client(undefined, { authorization: `Bearer ${platformApp.token}` }).get('/chat/v1/session');
+    const platform = await ctx
+      .client(undefined, { authorization: `Bearer ${platformApp.token}` })
+      .get('/chat/v1/session');
     expect(platform.status).toBe(401);
-    const bot = await db.insertInto('agent_bots').values({ account_id: a.account.account_id, name: 'Bot' }).returning('id').executeTakeFirstOrThrow();
+    const bot = await db
+      .insertInto('agent_bots')
+      .values({ account_id: a.account.account_id, name: 'Bot' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const botToken = await issueToken(db, 'AgentBot', bot.id);
-    expect((await ctx.client(undefined, { authorization: `Bearer ${botToken}` }).get('/chat/v1/session')).status).toBe(401);
+    expect((await ctx.client(undefined, { authorization: `Bearer ${botToken}` }).get('/chat/v1/session')).status).toBe(
+      401,
+    );
   });
 
   it('ignores the Chatwoot header: WTS reads Authorization only', async () => {
@@ -52,13 +63,20 @@ describe('WTS authentication', () => {
 
   it('refuses a suspended company', async () => {
     const suspended = await wtsFixture(ctx, 'Gamma');
-    await db.updateTable('accounts').set({ status: 'suspended' }).where('id', '=', suspended.account.account_id).execute();
+    await db
+      .updateTable('accounts')
+      .set({ status: 'suspended' })
+      .where('id', '=', suspended.account.account_id)
+      .execute();
     expect((await suspended.wts.get('/core/v1/agent')).status).toBe(401);
   });
 
   it('speaks for the user’s first membership when the user belongs to several accounts', async () => {
     const member = await ctx.member(a.account.account_id, 'administrator', 'Both');
-    await db.insertInto('account_users').values({ account_id: b.account.account_id, user_id: member.userId, role: 'administrator' }).execute();
+    await db
+      .insertInto('account_users')
+      .values({ account_id: b.account.account_id, user_id: member.userId, role: 'administrator' })
+      .execute();
     const client = ctx.client(undefined, { authorization: `Bearer ${member.token}` });
     expect(itemIds(await client.get('/chat/v1/session'))).toEqual([aSession.id]);
   });
@@ -78,7 +96,10 @@ describe('WTS authentication', () => {
       status: 401,
       body: { errors: ['You need to sign in or sign up before continuing.'] },
     });
-    expect(await ctx.client().get('/api/v1/nothing-here')).toMatchObject({ status: 404, body: { error: 'Resource could not be found' } });
+    expect(await ctx.client().get('/api/v1/nothing-here')).toMatchObject({
+      status: 404,
+      body: { error: 'Resource could not be found' },
+    });
     expect(await a.wts.get('/core/v1/nothing-here')).toMatchObject({ status: 404, body: { key: 'ERROR_NOT_FOUND' } });
   });
 });
@@ -86,7 +107,13 @@ describe('WTS authentication', () => {
 describe('cross-account isolation', () => {
   it('a token of account A never lists account B’s sessions, whatever the filters', async () => {
     expect(itemIds(await a.wts.get('/chat/v1/session'))).toEqual([aSession.id]);
-    for (const query of [{ ContactId: b.contactId }, { ChannelsId: b.channelId }, { UserId: bAdmin }, { DepartmentId: bTeamId }, { TagsName: 'beta-label' }]) {
+    for (const query of [
+      { ContactId: b.contactId },
+      { ChannelsId: b.channelId },
+      { UserId: bAdmin },
+      { DepartmentId: bTeamId },
+      { TagsName: 'beta-label' },
+    ]) {
       expect((await a.wts.get('/chat/v2/session', query)).body).toMatchObject({ items: [], totalItems: 0 });
     }
   });
@@ -102,13 +129,18 @@ describe('cross-account isolation', () => {
     ] as const) {
       expect((await a.wts.put(`/chat/v1/session/${bSession.id}/${path}`, body)).status).toBe(404);
     }
-    expect((await a.wts.put(`/chat/v2/session/${bSession.id}/partial`, { fields: ['Status'], status: 'COMPLETED' })).status).toBe(404);
+    expect(
+      (await a.wts.put(`/chat/v2/session/${bSession.id}/partial`, { fields: ['Status'], status: 'COMPLETED' })).status,
+    ).toBe(404);
     expect((await b.wts.get(`/chat/v1/session/${bSession.id}`)).body.status).toBe('PENDING');
   });
 
   it('a token of account A cannot point its own session at B’s users or departments', async () => {
     expect((await a.wts.put(`/chat/v1/session/${aSession.id}/assignee`, { userId: bAdmin })).status).toBe(400);
-    expect((await a.wts.put(`/chat/v1/session/${aSession.id}/transfer`, { type: 'DEPARTMENT', newDepartmentId: bTeamId })).status).toBe(400);
+    expect(
+      (await a.wts.put(`/chat/v1/session/${aSession.id}/transfer`, { type: 'DEPARTMENT', newDepartmentId: bTeamId }))
+        .status,
+    ).toBe(400);
   });
 
   it('directory reads stay inside the company', async () => {

@@ -47,13 +47,25 @@ export interface WtsErrorBody {
 
 const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
 /** Keys under these are the account's own (custom field keys, metadata keys): they keep their spelling. */
-const FREE_KEYS = new Set(['customFields', 'metadata', 'custom_attributes', 'additional_attributes', 'parameters', 'sessionMetadata', 'contactMetadata']);
+const FREE_KEYS = new Set([
+  'customFields',
+  'metadata',
+  'custom_attributes',
+  'additional_attributes',
+  'parameters',
+  'sessionMetadata',
+  'contactMetadata',
+]);
 
 /** `contact_id` → `contactId`, `items[0].phone_number` → `items[0].phoneNumber`: WTS names fields in camelCase. */
 export function wtsFieldName(name: string): string {
   const segments = name.split('.');
   return segments
-    .map((segment, i) => (SNAKE.test(segment) && !FREE_KEYS.has(segments[i - 1]?.replace(/\[\d+\]$/, '') ?? '') ? segment.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : segment))
+    .map((segment, i) =>
+      SNAKE.test(segment) && !FREE_KEYS.has(segments[i - 1]?.replace(/\[\d+\]$/, '') ?? '')
+        ? segment.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+        : segment,
+    )
     .join('.');
 }
 
@@ -74,7 +86,9 @@ export function wtsErrorText(message: string, attributes: readonly string[]): st
     if (!ending.test(text)) continue;
     // Rails prefixes the humanized attribute ("Phone number can't be blank"): name the field instead.
     const subject = text.replace(ending, '');
-    const field = attributes.find((a) => a.replace(/_/g, ' ').toLowerCase() === subject.toLowerCase()) ?? (attributes.length === 1 ? attributes[0] : undefined);
+    const field =
+      attributes.find((a) => a.replace(/_/g, ' ').toLowerCase() === subject.toLowerCase()) ??
+      (attributes.length === 1 ? attributes[0] : undefined);
     text = (field ? wtsFieldName(field) : subject) + plain;
   }
   // Any snake_case attribute the message names is written as WTS names it.
@@ -99,7 +113,10 @@ export function wtsErrorResponse(error: AppError): { status: number; body: WtsEr
       key,
       text,
       isUnsolvableError: false,
-      errors: error.attributes.map((field, i) => ({ field: wtsFieldName(field), text: error.attributeMessages?.[i] ? wtsErrorText(error.attributeMessages[i], [field]) : text })),
+      errors: error.attributes.map((field, i) => ({
+        field: wtsFieldName(field),
+        text: error.attributeMessages?.[i] ? wtsErrorText(error.attributeMessages[i], [field]) : text,
+      })),
     },
   };
 }

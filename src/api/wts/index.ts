@@ -13,7 +13,6 @@ export function isWtsPath(url: string): boolean {
   return SERVICES.some((service) => url.startsWith(`/${service}/`));
 }
 
-
 async function canonicalizeInput(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   // Bodies are read as in the Chatwoot dialect: forms become plain fields, no body is no fields.
   await readRequestBody(request, reply, request.server.deps.config.uploads.authenticated);

@@ -9,7 +9,13 @@ const { wts } = f;
 const session = await f.openSession();
 const contact = (await wts.post('/core/v1/contact', { name: 'Probe', phoneNumber: '+5511911110000' })).body;
 const note = (await wts.post(`/chat/v1/session/${session.id}/note`, { text: 'n' })).body;
-const subscription = (await wts.post('/core/v1/webhook/subscription', { name: 's', url: 'https://hooks.example.com/s', events: ['SESSION_NEW'] })).body;
+const subscription = (
+  await wts.post('/core/v1/webhook/subscription', {
+    name: 's',
+    url: 'https://hooks.example.com/s',
+    events: ['SESSION_NEW'],
+  })
+).body;
 
 const NASTY: unknown[] = [
   '{not json',
@@ -17,12 +23,29 @@ const NASTY: unknown[] = [
   'null',
   '"text"',
   {},
-  { text: 42, to: [], body: 'x', name: { a: 1 }, phoneNumber: true, email: 7, tagNames: 'vip', tagIds: ['not-a-uuid'], fields: 'Name', events: 'SESSION_NEW' },
+  {
+    text: 42,
+    to: [],
+    body: 'x',
+    name: { a: 1 },
+    phoneNumber: true,
+    email: 7,
+    tagNames: 'vip',
+    tagIds: ['not-a-uuid'],
+    fields: 'Name',
+    events: 'SESSION_NEW',
+  },
   { text: 'x'.repeat(200_000) },
   { to: '+55', body: { text: 'x', fileUrl: 'http://' }, options: { forceStartSession: 'yes' } },
   { to: '\u0000', body: { text: '\u0000' }, department: { id: 'x' }, user: { email: 5 } },
   { fields: ['Name', 'Nope'], name: null, metadata: [], customFields: 'x', operation: 'ReplaceAll', tagNames: [null] },
-  { pageNumber: 0, pageSize: 1000, orderDirection: 'UP', createdAt: { after: 'yesterday' }, includeDetails: ['Everything'] },
+  {
+    pageNumber: 0,
+    pageSize: 1000,
+    orderDirection: 'UP',
+    createdAt: { after: 'yesterday' },
+    includeDetails: ['Everything'],
+  },
   { pageNumber: 1, createdAt: { after: 'not a date' } },
   { refId: '00000000-0000-4000-8000-000000000000', text: 'x' },
   { fileId: '00000000-0000-4000-8000-000000000000' },
@@ -76,7 +99,12 @@ describe('malformed input', () => {
     it(`${method} ${path.replace(/[0-9a-f-]{36}/g, ':id')}`, async () => {
       for (const body of NASTY) {
         const payload = typeof body === 'string' ? body : JSON.stringify(body);
-        const res = await ctx.app.inject({ method: method as 'POST', url: path, headers: { authorization: `Bearer ${f.account.api_access_token}`, 'content-type': 'application/json' }, payload });
+        const res = await ctx.app.inject({
+          method: method as 'POST',
+          url: path,
+          headers: { authorization: `Bearer ${f.account.api_access_token}`, 'content-type': 'application/json' },
+          payload,
+        });
         const parsed = { status: res.statusCode, text: res.body, body: res.body ? JSON.parse(res.body) : undefined };
         if (res.statusCode < 300) continue; // a body that happens to be acceptable (e.g. {} on a filter) is fine
         expectWtsError(parsed, `${method} ${path} ${payload.slice(0, 80)}`);

@@ -13,12 +13,25 @@ const schema = {
 
 describe('canonicalInput', () => {
   it('binds keys case-insensitively, without [] or dots, merging repeats', () => {
-    const input = { Status: ['PENDING', 'IN_PROGRESS'], 'status[]': ['in_progress'], activeAtAfter: '2024-01-01', pagesize: '50', userId: 'u1' };
-    expect(canonicalInput(input, schema)).toEqual({ Status: ['PENDING', 'IN_PROGRESS'], 'ActiveAt.After': '2024-01-01', PageSize: '50', UserId: 'u1' });
+    const input = {
+      Status: ['PENDING', 'IN_PROGRESS'],
+      'status[]': ['in_progress'],
+      activeAtAfter: '2024-01-01',
+      pagesize: '50',
+      userId: 'u1',
+    };
+    expect(canonicalInput(input, schema)).toEqual({
+      Status: ['PENDING', 'IN_PROGRESS'],
+      'ActiveAt.After': '2024-01-01',
+      PageSize: '50',
+      UserId: 'u1',
+    });
   });
 
   it('treats "", "null" and "undefined" as not given and drops unknown keys', () => {
-    expect(canonicalInput({ UserId: '', userid: 'null', autoPagination: 'false', Status: ['', 'PENDING'] }, schema)).toEqual({ Status: ['PENDING'] });
+    expect(
+      canonicalInput({ UserId: '', userid: 'null', autoPagination: 'false', Status: ['', 'PENDING'] }, schema),
+    ).toEqual({ Status: ['PENDING'] });
   });
 
   it('keeps the first value of a repeated single-valued key', () => {

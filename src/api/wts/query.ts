@@ -19,7 +19,11 @@ type JsonSchema = {
   const?: unknown;
 };
 
-const canonical = (key: string) => key.replace(/\[\]$/, '').replace(/[._\-\s]/g, '').toLowerCase();
+const canonical = (key: string) =>
+  key
+    .replace(/\[\]$/, '')
+    .replace(/[._\-\s]/g, '')
+    .toLowerCase();
 const NOT_GIVEN = new Set(['', 'null', 'undefined']);
 
 function isList(schema: JsonSchema): boolean {
@@ -50,7 +54,9 @@ export function canonicalInput(input: unknown, schema: JsonSchema | undefined): 
     const allowed = allowedValues(list ? property.items : property);
     const values = (Array.isArray(rawValue) ? rawValue : [rawValue])
       .filter(given)
-      .map((v) => (allowed && typeof v === 'string' ? (allowed.find((a) => a.toLowerCase() === v.trim().toLowerCase()) ?? v) : v));
+      .map((v) =>
+        allowed && typeof v === 'string' ? (allowed.find((a) => a.toLowerCase() === v.trim().toLowerCase()) ?? v) : v,
+      );
     if (!values.length) {
       // An empty list sent as one (`"items": []`) is a value: "none" (ReplaceAll with nothing clears).
       if (list && Array.isArray(rawValue) && !rawValue.length && !(name in out)) out[name] = [];

@@ -6,7 +6,8 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 export const DateTime = Nullable(Type.String());
 export const FreeObject = Type.Unsafe<Record<string, any>>({ type: 'object', additionalProperties: true });
-export const Literals = <const T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+export const Literals = <const T extends readonly string[]>(values: T) =>
+  Type.Union(values.map((v) => Type.Literal(v)));
 export const IdParams = Type.Object({ id: Uuid });
 
 export function iso(value: Date | string | null | undefined): string | null {
@@ -18,7 +19,12 @@ export const DateQuery = Type.String({ maxLength: 64 });
 export function parseDate(value: string | undefined, field: string): Date | undefined {
   if (value === undefined) return undefined;
   const text = value.trim().replace(' ', 'T');
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) || !/^\d{4}-\d{2}-\d{2}/.test(text) ? text : /T/.test(text) ? `${text}Z` : `${text}T00:00:00Z`;
+  const zoned =
+    /(Z|[+-]\d{2}:?\d{2})$/i.test(text) || !/^\d{4}-\d{2}-\d{2}/.test(text)
+      ? text
+      : /T/.test(text)
+        ? `${text}Z`
+        : `${text}T00:00:00Z`;
   const date = new Date(zoned);
   if (Number.isNaN(date.getTime())) throw validation(`${field} is not a valid date-time: ${value}`, [field]);
   return date;
@@ -27,11 +33,17 @@ export function parseDate(value: string | undefined, field: string): Date | unde
 /** The `<name>.After` / `<name>.Before` query filters as one range, each parsed and named in its own error. */
 export function queryRange(q: object, name: string): { after?: Date; before?: Date } {
   const values = q as Record<string, string | undefined>;
-  return { after: parseDate(values[`${name}.After`], `${name}.After`), before: parseDate(values[`${name}.Before`], `${name}.Before`) };
+  return {
+    after: parseDate(values[`${name}.After`], `${name}.After`),
+    before: parseDate(values[`${name}.Before`], `${name}.Before`),
+  };
 }
 
 /** A body's `{ after, before }` filter (contact filter's `createdAt`), parsed like queryRange. */
-export function bodyRange(range: { after?: string; before?: string } | undefined, name: string): { after?: Date; before?: Date } {
+export function bodyRange(
+  range: { after?: string; before?: string } | undefined,
+  name: string,
+): { after?: Date; before?: Date } {
   return { after: parseDate(range?.after, `${name}.after`), before: parseDate(range?.before, `${name}.before`) };
 }
 
@@ -46,4 +58,7 @@ export const AgentRef = Type.Object({
   email: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
   phoneNumber: Type.Optional(Nullable(Type.String({ maxLength: 32 }))),
 });
-export const DepartmentRef = Type.Object({ id: Type.Optional(Nullable(Uuid)), name: Type.Optional(Nullable(Type.String({ maxLength: 255 }))) });
+export const DepartmentRef = Type.Object({
+  id: Type.Optional(Nullable(Uuid)),
+  name: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+});

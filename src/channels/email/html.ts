@@ -5,7 +5,13 @@
  * http(s) and mailto targets only are rendered.
  */
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 function inline(escaped: string): string {
   return escaped
@@ -13,13 +19,18 @@ function inline(escaped: string): string {
     .replace(/\[([^\]\n]+)\]\(((?:https?:\/\/|mailto:)[^\s)]+)\)/g, '<a href="$2">$1</a>')
     .replace(/\*\*(?!\s)([^*\n]+?)\*\*|__(?!\s)([^_\n]+?)__/g, (_m, a, b) => `<strong>${a ?? b}</strong>`)
     .replace(/~~(?!\s)([^~\n]+?)~~/g, '<s>$1</s>')
-    .replace(/(^|[^\w*])\*(?![\s*])([^*\n]+?)\*(?![\w*])|(^|[^\w_])_(?![\s_])([^_\n]+?)_(?![\w_])/g, (_m, p1, a, p2, b) => `${p1 ?? p2 ?? ''}<em>${a ?? b}</em>`);
+    .replace(
+      /(^|[^\w*])\*(?![\s*])([^*\n]+?)\*(?![\w*])|(^|[^\w_])_(?![\s_])([^_\n]+?)_(?![\w_])/g,
+      (_m, p1, a, p2, b) => `${p1 ?? p2 ?? ''}<em>${a ?? b}</em>`,
+    );
 }
 
 function block(text: string): string {
   const lines = text.split('\n');
-  if (lines.every((line) => /^\s*[-*]\s+/.test(line))) return `<ul>${lines.map((l) => `<li>${inline(escapeHtml(l.replace(/^\s*[-*]\s+/, '')))}</li>`).join('')}</ul>`;
-  if (lines.every((line) => /^\s*\d+[.)]\s+/.test(line))) return `<ol>${lines.map((l) => `<li>${inline(escapeHtml(l.replace(/^\s*\d+[.)]\s+/, '')))}</li>`).join('')}</ol>`;
+  if (lines.every((line) => /^\s*[-*]\s+/.test(line)))
+    return `<ul>${lines.map((l) => `<li>${inline(escapeHtml(l.replace(/^\s*[-*]\s+/, '')))}</li>`).join('')}</ul>`;
+  if (lines.every((line) => /^\s*\d+[.)]\s+/.test(line)))
+    return `<ol>${lines.map((l) => `<li>${inline(escapeHtml(l.replace(/^\s*\d+[.)]\s+/, '')))}</li>`).join('')}</ol>`;
   return `<p>${lines.map((line) => inline(escapeHtml(line))).join('<br>\n')}</p>`;
 }
 

@@ -20,8 +20,16 @@ export interface PollResult {
  * SQL): `imap_error` the server's words or null, `reauthorization_required` (Chatwoot's flag) when the login
  * was refused, and when the mailbox was last read.
  */
-async function recordOutcome(ctx: ChannelContext, inbox: Inbox, error: { message: string; authentication: boolean } | undefined) {
-  const state = { imap_error: error?.message ?? null, reauthorization_required: error?.authentication ?? false, imap_checked_at: new Date().toISOString() };
+async function recordOutcome(
+  ctx: ChannelContext,
+  inbox: Inbox,
+  error: { message: string; authentication: boolean } | undefined,
+) {
+  const state = {
+    imap_error: error?.message ?? null,
+    reauthorization_required: error?.authentication ?? false,
+    imap_checked_at: new Date().toISOString(),
+  };
   await ctx.db
     .updateTable('inboxes')
     .set({ channel: sql`coalesce(channel, '{}'::jsonb) || ${JSON.stringify(state)}::jsonb` })
@@ -32,9 +40,18 @@ async function recordOutcome(ctx: ChannelContext, inbox: Inbox, error: { message
 
 /** A failure in words a person can act on: the server's own response when it gave one. */
 function describe(error: unknown): { message: string; authentication: boolean } {
-  const failure = error as { authenticationFailed?: boolean; responseText?: string; serverResponseCode?: string; code?: string; message?: string };
+  const failure = error as {
+    authenticationFailed?: boolean;
+    responseText?: string;
+    serverResponseCode?: string;
+    code?: string;
+    message?: string;
+  };
   if (failure.authenticationFailed) {
-    return { message: `IMAP login refused${failure.responseText ? `: ${failure.responseText}` : ''} (check imap_login and imap_password)`, authentication: true };
+    return {
+      message: `IMAP login refused${failure.responseText ? `: ${failure.responseText}` : ''} (check imap_login and imap_password)`,
+      authentication: true,
+    };
   }
   const words = failure.responseText || failure.message || String(error);
   return { message: `IMAP ${failure.code ? `${failure.code}: ` : ''}${words}`, authentication: false };
@@ -56,9 +73,19 @@ function returnPath(raw: Buffer): string | undefined {
  * thrown.
  */
 export async function pollImapInbox(ctx: ChannelContext, inboxId: number): Promise<PollResult> {
-  const channel = await ctx.db.selectFrom('channel_email').selectAll().where('inbox_id', '=', inboxId).where('imap_enabled', '=', true).executeTakeFirst();
+  const channel = await ctx.db
+    .selectFrom('channel_email')
+    .selectAll()
+    .where('inbox_id', '=', inboxId)
+    .where('imap_enabled', '=', true)
+    .executeTakeFirst();
   if (!channel?.imap_address || !channel.imap_port) return { stored: 0, skipped: 0, more: false };
-  const inbox = await ctx.db.selectFrom('inboxes').selectAll().where('account_id', '=', channel.account_id).where('id', '=', channel.inbox_id).executeTakeFirstOrThrow();
+  const inbox = await ctx.db
+    .selectFrom('inboxes')
+    .selectAll()
+    .where('account_id', '=', channel.account_id)
+    .where('id', '=', channel.inbox_id)
+    .executeTakeFirstOrThrow();
   const timeout = ctx.config.channels.timeoutMs;
   const client = new ImapFlow({
     host: channel.imap_address,
@@ -87,7 +114,12 @@ export async function pollImapInbox(ctx: ChannelContext, inboxId: number): Promi
   }
 }
 
-async function readMailbox(ctx: ChannelContext, client: ImapFlow, channel: ChannelEmail, inbox: Inbox): Promise<PollResult> {
+async function readMailbox(
+  ctx: ChannelContext,
+  client: ImapFlow,
+  channel: ChannelEmail,
+  inbox: Inbox,
+): Promise<PollResult> {
   await client.connect();
   const lock = await client.getMailboxLock('INBOX');
   try {

@@ -34,15 +34,26 @@ export async function destinationOf(ctx: ChannelContext, address: string): Promi
     }
     return undefined;
   }
-  const channel = await db.selectFrom('channel_email').select(['inbox_id', 'account_id']).where((eb) => eb(eb.fn('lower', ['email']), '=', address.toLowerCase())).executeTakeFirst();
+  const channel = await db
+    .selectFrom('channel_email')
+    .select(['inbox_id', 'account_id'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', address.toLowerCase()))
+    .executeTakeFirst();
   if (!channel) return undefined;
-  const inbox = await db.selectFrom('inboxes').selectAll().where('account_id', '=', channel.account_id).where('id', '=', channel.inbox_id).executeTakeFirst();
+  const inbox = await db
+    .selectFrom('inboxes')
+    .selectAll()
+    .where('account_id', '=', channel.account_id)
+    .where('id', '=', channel.inbox_id)
+    .executeTakeFirst();
   return inbox && { inbox };
 }
 
 /** The conversation of the inbox that one of the mail's In-Reply-To / References ids belongs to (ours or theirs). */
 async function threadedConversation(ctx: ChannelContext, inbox: Inbox, mail: ParsedMail): Promise<number | undefined> {
-  const ids = [...new Set([mail.inReplyTo, ...references(mail)].filter((id): id is string => Boolean(id)).map((id) => id.trim()))].slice(-50);
+  const ids = [
+    ...new Set([mail.inReplyTo, ...references(mail)].filter((id): id is string => Boolean(id)).map((id) => id.trim())),
+  ].slice(-50);
   if (!ids.length) return undefined;
   const row = await ctx.db
     .selectFrom('messages')
@@ -58,7 +69,15 @@ async function threadedConversation(ctx: ChannelContext, inbox: Inbox, mail: Par
 async function storeAttachments(ctx: ChannelContext, mail: ParsedMail): Promise<NewFile[]> {
   const files: NewFile[] = [];
   for (const attachment of mail.attachments) {
-    files.push(await receiveFile(ctx.db, ctx.storage, Readable.from(attachment.content), { filename: attachment.filename ?? 'attachment', mimetype: attachment.contentType }, ctx.config.uploads.authenticated.maxFileBytes));
+    files.push(
+      await receiveFile(
+        ctx.db,
+        ctx.storage,
+        Readable.from(attachment.content),
+        { filename: attachment.filename ?? 'attachment', mimetype: attachment.contentType },
+        ctx.config.uploads.authenticated.maxFileBytes,
+      ),
+    );
   }
   return files;
 }
@@ -71,7 +90,13 @@ export type MailOutcome = 'stored' | 'duplicate' | 'dropped';
  * then In-Reply-To/References, then the contact's open one) and an incoming message holding the new text
  * (the full mail in content_attributes.email), its attachments stored; once per Message-ID.
  */
-export async function takeMail(ctx: ChannelContext, destination: MailDestination, mail: ParsedMail, raw: Buffer, envelopeFrom?: string): Promise<MailOutcome> {
+export async function takeMail(
+  ctx: ChannelContext,
+  destination: MailDestination,
+  mail: ParsedMail,
+  raw: Buffer,
+  envelopeFrom?: string,
+): Promise<MailOutcome> {
   const { inbox } = destination;
   const reason = loopReason(mail, envelopeFrom);
   const from = fromAddress(mail);
@@ -87,7 +112,12 @@ export async function takeMail(ctx: ChannelContext, destination: MailDestination
   const stored = await receiveInbound(ctx.db, ctx.storage, inbox, {
     providerMessageId: key,
     sourceId: key,
-    contact: { sourceId: from.address, email: from.address, name: from.name || from.address.split('@')[0], additionalAttributes: {} },
+    contact: {
+      sourceId: from.address,
+      email: from.address,
+      name: from.name || from.address.split('@')[0],
+      additionalAttributes: {},
+    },
     conversationAttributes: { mail_subject: mail.subject ?? '' },
     conversationId,
     content: content ?? (files.length ? null : ''),
@@ -98,7 +128,12 @@ export async function takeMail(ctx: ChannelContext, destination: MailDestination
 }
 
 /** Parses a raw mail and takes it in for each destination. */
-export async function takeRawMail(ctx: ChannelContext, destinations: MailDestination[], raw: Buffer, envelopeFrom?: string): Promise<MailOutcome[]> {
+export async function takeRawMail(
+  ctx: ChannelContext,
+  destinations: MailDestination[],
+  raw: Buffer,
+  envelopeFrom?: string,
+): Promise<MailOutcome[]> {
   const mail = await simpleParser(raw, { skipTextToHtml: true });
   const outcomes: MailOutcome[] = [];
   for (const destination of destinations) outcomes.push(await takeMail(ctx, destination, mail, raw, envelopeFrom));

@@ -32,7 +32,11 @@ export const domainOf = (address: string) => address.slice(address.lastIndexOf('
 
 const header = (mail: ParsedMail, name: string) => {
   const value = mail.headers.get(name);
-  return typeof value === 'string' ? value : value && typeof value === 'object' && 'value' in value ? String(value.value) : '';
+  return typeof value === 'string'
+    ? value
+    : value && typeof value === 'object' && 'value' in value
+      ? String(value.value)
+      : '';
 };
 
 /**
@@ -55,7 +59,9 @@ export function loopReason(mail: ParsedMail, envelopeFrom: string | undefined): 
 
 function firstAddress(field: AddressObject | AddressObject[] | undefined) {
   const list = Array.isArray(field) ? field : field ? [field] : [];
-  for (const object of list) for (const entry of object.value) if (entry.address) return { address: entry.address.toLowerCase(), name: entry.name?.trim() ?? '' };
+  for (const object of list)
+    for (const entry of object.value)
+      if (entry.address) return { address: entry.address.toLowerCase(), name: entry.name?.trim() ?? '' };
   return undefined;
 }
 
@@ -63,11 +69,19 @@ export const fromAddress = (mail: ParsedMail) => firstAddress(mail.from);
 
 export function addressList(field: AddressObject | AddressObject[] | undefined): string[] {
   const list = Array.isArray(field) ? field : field ? [field] : [];
-  return list.flatMap((object) => object.value.map((entry) => entry.address?.toLowerCase()).filter((a): a is string => Boolean(a)));
+  return list.flatMap((object) =>
+    object.value.map((entry) => entry.address?.toLowerCase()).filter((a): a is string => Boolean(a)),
+  );
 }
 
 /** Where the quoted history of a plain-text reply starts: "On … wrote:", an Outlook header block, or ">" lines. */
-const QUOTE_STARTS = [/^On\b.{0,300}\bwrote:\s*$/m, /^-{2,}\s*Original Message\s*-{2,}\s*$/im, /^_{10,}\s*$/m, /^From:\s.*\n(?:Sent|Date):\s/m, /^>/m];
+const QUOTE_STARTS = [
+  /^On\b.{0,300}\bwrote:\s*$/m,
+  /^-{2,}\s*Original Message\s*-{2,}\s*$/im,
+  /^_{10,}\s*$/m,
+  /^From:\s.*\n(?:Sent|Date):\s/m,
+  /^>/m,
+];
 
 /** The new part of a plain-text mail; the quoted history below it is folded away. */
 export function replyPart(text: string): string {
@@ -100,7 +114,12 @@ export function emailContent(mail: ParsedMail) {
   const text = mail.text ?? '';
   const html = typeof mail.html === 'string' ? mail.html : '';
   const textReply = text ? replyPart(text) : '';
-  const htmlText = !text && html ? sanitizeHtml()(html, { allowedTags: [], allowedAttributes: {} }).replace(/\n{3,}/g, '\n\n').trim() : '';
+  const htmlText =
+    !text && html
+      ? sanitizeHtml()(html, { allowedTags: [], allowedAttributes: {} })
+          .replace(/\n{3,}/g, '\n\n')
+          .trim()
+      : '';
   const content = textReply || (htmlText ? replyPart(htmlText) : '') || null;
   const from = fromAddress(mail);
   return {

@@ -10,23 +10,44 @@ const MAX_REFERENCES = 20;
 
 async function channelOf(ctx: ChannelContext, outbound: OutboundMessage): Promise<ChannelEmail> {
   const { inbox } = outbound;
-  const row = await ctx.db.selectFrom('channel_email').selectAll().where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('channel_email')
+    .selectAll()
+    .where('account_id', '=', inbox.account_id)
+    .where('inbox_id', '=', inbox.id)
+    .executeTakeFirst();
   if (!row) throw new ProviderError('the inbox has no email channel', false);
   return row;
 }
 
 /** The inbox's SMTP server (its settings), else the server's own SMTP_URL; neither: the message cannot be sent. */
 function transportFor(ctx: ChannelContext, channel: ChannelEmail) {
-  const timeouts = { connectionTimeout: ctx.config.channels.timeoutMs, greetingTimeout: ctx.config.channels.timeoutMs, socketTimeout: ctx.config.channels.timeoutMs };
+  const timeouts = {
+    connectionTimeout: ctx.config.channels.timeoutMs,
+    greetingTimeout: ctx.config.channels.timeoutMs,
+    socketTimeout: ctx.config.channels.timeoutMs,
+  };
   if (channel.smtp_enabled && channel.smtp_address && channel.smtp_port) {
-    const auth = channel.smtp_login ? { user: channel.smtp_login, pass: openNullable(ctx.config, channel.smtp_password) ?? '' } : undefined;
+    const auth = channel.smtp_login
+      ? { user: channel.smtp_login, pass: openNullable(ctx.config, channel.smtp_password) ?? '' }
+      : undefined;
     return nodemailer.createTransport({
       host: channel.smtp_address,
       port: channel.smtp_port,
       secure: channel.smtp_enable_ssl_tls,
       ignoreTLS: !channel.smtp_enable_starttls_auto && !channel.smtp_enable_ssl_tls,
       ...(channel.smtp_domain ? { name: channel.smtp_domain } : {}),
-      ...(auth ? { auth, authMethod: channel.smtp_authentication === 'login' ? 'LOGIN' : channel.smtp_authentication === 'cram_md5' ? 'CRAM-MD5' : 'PLAIN' } : {}),
+      ...(auth
+        ? {
+            auth,
+            authMethod:
+              channel.smtp_authentication === 'login'
+                ? 'LOGIN'
+                : channel.smtp_authentication === 'cram_md5'
+                  ? 'CRAM-MD5'
+                  : 'PLAIN',
+          }
+        : {}),
       ...timeouts,
     });
   }
@@ -37,7 +58,12 @@ function transportFor(ctx: ChannelContext, channel: ChannelEmail) {
 /** The conversation's mail so far: the contact's address, the subject, and the Message-IDs it threads on. */
 async function thread(ctx: ChannelContext, outbound: OutboundMessage) {
   const { conversation, message } = outbound;
-  const contact = await ctx.db.selectFrom('contacts').select(['email', 'name']).where('account_id', '=', conversation.account_id).where('id', '=', conversation.contact_id).executeTakeFirst();
+  const contact = await ctx.db
+    .selectFrom('contacts')
+    .select(['email', 'name'])
+    .where('account_id', '=', conversation.account_id)
+    .where('id', '=', conversation.contact_id)
+    .executeTakeFirst();
   if (!contact?.email) throw new ProviderError('the contact has no email address', false);
   const earlier = await ctx.db
     .selectFrom('messages')
@@ -50,9 +76,16 @@ async function thread(ctx: ChannelContext, outbound: OutboundMessage) {
     .orderBy('id')
     .execute();
   const ids = earlier.map((m) => m.source_id!).filter((id) => /^<[^<>\s]+@[^<>\s]+>$/.test(id));
-  const lastIncoming = earlier.filter((m) => m.message_type === 0 && /^<[^<>\s]+>$/.test(m.source_id!)).at(-1)?.source_id;
+  const lastIncoming = earlier
+    .filter((m) => m.message_type === 0 && /^<[^<>\s]+>$/.test(m.source_id!))
+    .at(-1)?.source_id;
   const subject = String((conversation.additional_attributes as { mail_subject?: unknown }).mail_subject ?? '').trim();
-  return { to: { name: contact.name ?? '', address: contact.email }, subject, inReplyTo: lastIncoming ?? ids.at(-1), references: ids.slice(-MAX_REFERENCES) };
+  return {
+    to: { name: contact.name ?? '', address: contact.email },
+    subject,
+    inReplyTo: lastIncoming ?? ids.at(-1),
+    references: ids.slice(-MAX_REFERENCES),
+  };
 }
 
 /** An SMTP refusal: 4xx (and network failures) are tried again, 5xx fail the message with the server's words. */
@@ -80,7 +113,11 @@ export async function sendEmailMessage(ctx: ChannelContext, outbound: OutboundMe
     if (attachment.storage_key) {
       const stored = await ctx.storage.get(attachment.storage_key);
       if (!stored) throw new ProviderError('attachment file is missing from storage', false);
-      files.push({ filename: attachment.filename ?? 'attachment', contentType: attachment.content_type ?? undefined, content: stored.body });
+      files.push({
+        filename: attachment.filename ?? 'attachment',
+        contentType: attachment.content_type ?? undefined,
+        content: stored.body,
+      });
     } else if (attachment.external_url) {
       files.push({ filename: attachment.filename ?? 'attachment', path: attachment.external_url });
     }
@@ -91,7 +128,11 @@ export async function sendEmailMessage(ctx: ChannelContext, outbound: OutboundMe
       from: { name: inbox.business_name || inbox.name, address: channel.email },
       to,
       replyTo: replyAddress(conversation.uuid, domain),
-      subject: subject ? (/^re:/i.test(subject) ? subject : `Re: ${subject}`) : `[#${conversation.display_id}] ${inbox.name}`,
+      subject: subject
+        ? /^re:/i.test(subject)
+          ? subject
+          : `Re: ${subject}`
+        : `[#${conversation.display_id}] ${inbox.name}`,
       messageId,
       ...(inReplyTo ? { inReplyTo } : {}),
       ...(references.length ? { references } : {}),

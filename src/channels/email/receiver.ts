@@ -13,7 +13,10 @@ export interface EmailReceiver {
   stop(): Promise<void>;
 }
 
-type Session = { envelope: { mailFrom: SMTPServerAddress | false; rcptTo: SMTPServerAddress[] }; destinations?: MailDestination[] };
+type Session = {
+  envelope: { mailFrom: SMTPServerAddress | false; rcptTo: SMTPServerAddress[] };
+  destinations?: MailDestination[];
+};
 
 /**
  * The built-in SMTP receiver (SMTP_INBOUND_PORT): mail for an email inbox's address, or a conversation's
@@ -34,7 +37,8 @@ export async function startEmailReceiver(ctx: ChannelContext, port: number, host
     allowInsecureAuth: !tls,
     authMethods: ['PLAIN', 'LOGIN'],
     onAuth(login, _session, callback) {
-      if (auth && login.username === auth.username && sameSecret(login.password ?? '', auth.password)) return callback(null, { user: login.username });
+      if (auth && login.username === auth.username && sameSecret(login.password ?? '', auth.password))
+        return callback(null, { user: login.username });
       callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
     },
     size: MAX_MAIL_BYTES,
@@ -45,7 +49,10 @@ export async function startEmailReceiver(ctx: ChannelContext, port: number, host
     async onRcptTo(address, session, callback) {
       try {
         const destination = await destinationOf(ctx, address.address);
-        if (!destination) return callback(Object.assign(new Error(`No mailbox here by that name: ${address.address}`), { responseCode: 550 }));
+        if (!destination)
+          return callback(
+            Object.assign(new Error(`No mailbox here by that name: ${address.address}`), { responseCode: 550 }),
+          );
         const state = session as unknown as Session;
         state.destinations = [...(state.destinations ?? []), destination];
         callback();
@@ -64,7 +71,9 @@ export async function startEmailReceiver(ctx: ChannelContext, port: number, host
         const state = session as unknown as Session;
         // One delivery per inbox: a mail to an inbox's address and a reply address of the same inbox is one mail.
         const seen = new Set<string>();
-        const threadedFirst = [...(state.destinations ?? [])].sort((a, b) => Number(b.conversationId !== undefined) - Number(a.conversationId !== undefined));
+        const threadedFirst = [...(state.destinations ?? [])].sort(
+          (a, b) => Number(b.conversationId !== undefined) - Number(a.conversationId !== undefined),
+        );
         const destinations = threadedFirst.filter((d) => {
           const key = `${d.inbox.id}`;
           if (seen.has(key)) return false;

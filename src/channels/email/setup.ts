@@ -8,9 +8,20 @@ export const EMAIL_CHANNEL_TYPE = 'Channel::Email';
 
 /** The settings presented with the inbox (Chatwoot's Channel::Email fields); the passwords are never among them. */
 export const EMAIL_PRESENTED_KEYS = [
-  'email', 'imap_enabled', 'imap_address', 'imap_port', 'imap_login', 'imap_enable_ssl',
-  'smtp_enabled', 'smtp_address', 'smtp_port', 'smtp_login', 'smtp_domain', 'smtp_enable_starttls_auto',
-  'smtp_enable_ssl_tls', 'smtp_authentication',
+  'email',
+  'imap_enabled',
+  'imap_address',
+  'imap_port',
+  'imap_login',
+  'imap_enable_ssl',
+  'smtp_enabled',
+  'smtp_address',
+  'smtp_port',
+  'smtp_login',
+  'smtp_domain',
+  'smtp_enable_starttls_auto',
+  'smtp_enable_ssl_tls',
+  'smtp_authentication',
 ] as const;
 
 const ADDRESS = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z0-9-]{2,63}$/;
@@ -23,7 +34,8 @@ const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' 
 function port(value: unknown, field: string): number | null {
   if (value === undefined || value === null || value === '') return null;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1 || number > 65_535) throw validation(`${field.replace('channel.', '')} is not a valid port`, [field]);
+  if (!Number.isInteger(number) || number < 1 || number > 65_535)
+    throw validation(`${field.replace('channel.', '')} is not a valid port`, [field]);
   return number;
 }
 
@@ -56,8 +68,10 @@ function emailSettings(channel: Record<string, unknown>) {
     smtp_enable_ssl_tls: flag(channel.smtp_enable_ssl_tls, false),
     smtp_authentication: text(channel.smtp_authentication),
   };
-  if (settings.imap_enabled && (!settings.imap_address || !settings.imap_port)) throw validation("Imap address and port can't be blank", ['channel.imap_address']);
-  if (settings.smtp_enabled && (!settings.smtp_address || !settings.smtp_port)) throw validation("Smtp address and port can't be blank", ['channel.smtp_address']);
+  if (settings.imap_enabled && (!settings.imap_address || !settings.imap_port))
+    throw validation("Imap address and port can't be blank", ['channel.imap_address']);
+  if (settings.smtp_enabled && (!settings.smtp_address || !settings.smtp_port))
+    throw validation("Smtp address and port can't be blank", ['channel.smtp_address']);
   if (settings.smtp_authentication && !SMTP_AUTHENTICATION.includes(settings.smtp_authentication)) {
     throw validation('Smtp authentication is not included in the list', ['channel.smtp_authentication']);
   }
@@ -69,15 +83,27 @@ function emailSettings(channel: Record<string, unknown>) {
  * the IMAP server polled for new mail and the SMTP server replies go out through. The passwords are kept sealed in
  * channel_email for logging in; inboxes.channel holds the rest, which is what is presented.
  */
-export async function createEmailInbox(ctx: ChannelContext, accountId: number, input: InboxInput, channel: Record<string, unknown>): Promise<Inbox> {
+export async function createEmailInbox(
+  ctx: ChannelContext,
+  accountId: number,
+  input: InboxInput,
+  channel: Record<string, unknown>,
+): Promise<Inbox> {
   const settings = emailSettings(channel);
   const openable = (password: string | null | undefined) => (password ? sealCredential(ctx.config, password) : null);
-  const taken = await ctx.db.selectFrom('channel_email').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', settings.email)).executeTakeFirst();
+  const taken = await ctx.db
+    .selectFrom('channel_email')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', settings.email))
+    .executeTakeFirst();
   if (taken) throw validation('Email has already been taken', ['channel.email']);
   const presented = Object.fromEntries(EMAIL_PRESENTED_KEYS.map((key) => [key, settings[key]]));
   return createInbox(ctx.db, accountId, EMAIL_CHANNEL_TYPE, { ...input, channel: presented }, async (trx, inbox) => {
     const sealed = { imap_password: openable(settings.imap_password), smtp_password: openable(settings.smtp_password) };
-    await trx.insertInto('channel_email').values({ account_id: accountId, inbox_id: inbox.id, ...settings, ...sealed }).execute();
+    await trx
+      .insertInto('channel_email')
+      .values({ account_id: accountId, inbox_id: inbox.id, ...settings, ...sealed })
+      .execute();
   });
 }
 

@@ -20,13 +20,20 @@ const retryable = (status: number) => status >= 500 || status === 429;
  * Calls a Bot API method with a JSON body (or multipart, for uploads). Answers `result`; a refusal throws a
  * ProviderError whose reason is Telegram's "error_code, description" (as Chatwoot keeps it).
  */
-export async function callTelegram<T>(settings: Settings, botToken: string, method: string, body: Record<string, unknown> | FormData = {}): Promise<T> {
+export async function callTelegram<T>(
+  settings: Settings,
+  botToken: string,
+  method: string,
+  body: Record<string, unknown> | FormData = {},
+): Promise<T> {
   const { telegramApiBaseUrl, timeoutMs } = settings.channels;
   let response: Response;
   try {
     response = await fetch(`${telegramApiBaseUrl}/bot${botToken}/${method}`, {
       method: 'POST',
-      ...(body instanceof FormData ? { body } : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      ...(body instanceof FormData
+        ? { body }
+        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
@@ -51,10 +58,13 @@ export async function downloadTelegramFile(settings: Settings, botToken: string,
   const encoded = filePath.split('/').map(encodeURIComponent).join('/');
   let response: Response;
   try {
-    response = await fetch(`${telegramApiBaseUrl}/file/bot${botToken}/${encoded}`, { signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(`${telegramApiBaseUrl}/file/bot${botToken}/${encoded}`, {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
     throw new ProviderError(`Telegram unreachable: ${(error as Error).message}`, true);
   }
-  if (!response.ok || !response.body) throw new ProviderError(`${response.status}, file download failed`, retryable(response.status));
+  if (!response.ok || !response.body)
+    throw new ProviderError(`${response.status}, file download failed`, retryable(response.status));
   return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
 }

@@ -20,7 +20,8 @@ const MARKS: Record<string, [string, string] | undefined> = {
 };
 
 function marksOf(entity: TelegramEntity): [string, string] | undefined {
-  if (entity.type === 'text_link') return entity.url && /^(https?:|mailto:|tg:)/.test(entity.url) ? ['[', `](${entity.url})`] : undefined;
+  if (entity.type === 'text_link')
+    return entity.url && /^(https?:|mailto:|tg:)/.test(entity.url) ? ['[', `](${entity.url})`] : undefined;
   return Object.hasOwn(MARKS, entity.type) ? MARKS[entity.type] : undefined;
 }
 
@@ -38,7 +39,10 @@ function trimmed(text: string, entity: TelegramEntity): TelegramEntity {
 /** The text with its entities written as markdown (outer marks outside inner ones); text without entities unchanged. */
 export function markdownOf(text: string, entities: TelegramEntity[] | undefined): string {
   const marked = (entities ?? [])
-    .filter((e) => Number.isInteger(e.offset) && Number.isInteger(e.length) && e.offset >= 0 && e.offset + e.length <= text.length)
+    .filter(
+      (e) =>
+        Number.isInteger(e.offset) && Number.isInteger(e.length) && e.offset >= 0 && e.offset + e.length <= text.length,
+    )
     .map((e) => trimmed(text, e))
     .filter((e) => e.length > 0)
     .flatMap((e) => {

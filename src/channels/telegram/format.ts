@@ -11,14 +11,18 @@ export const MAX_TEXT = 4096;
 const MARKDOWN = /\*\*|__|~~|`|\*[^*\s]|_[^_\s]|\[[^\]\n]+\]\([^)\s]+\)/;
 const CODE = /```(?:[\w-]*\n)?([\s\S]*?)```|`([^`\n]+)`/g;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function inline(text: string): string {
   return escapeHtml(text)
     .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+|mailto:[^\s)]+|tg:\/\/[^\s)]+)\)/g, '<a href="$2">$1</a>')
     .replace(/\*\*(?!\s)([^*\n]+?)\*\*|__(?!\s)([^_\n]+?)__/g, (_m, a, b) => `<b>${a ?? b}</b>`)
     .replace(/~~(?!\s)([^~\n]+?)~~/g, '<s>$1</s>')
-    .replace(/(^|[^\w*])\*(?![\s*])([^*\n]+?)\*(?![\w*])|(^|[^\w_])_(?![\s_])([^_\n]+?)_(?![\w_])/g, (_m, p1, a, p2, b) => `${p1 ?? p2 ?? ''}<i>${a ?? b}</i>`);
+    .replace(
+      /(^|[^\w*])\*(?![\s*])([^*\n]+?)\*(?![\w*])|(^|[^\w_])_(?![\s_])([^_\n]+?)_(?![\w_])/g,
+      (_m, p1, a, p2, b) => `${p1 ?? p2 ?? ''}<i>${a ?? b}</i>`,
+    );
 }
 
 /** The text as Telegram HTML, or undefined when it has no markdown (send it plain). */

@@ -4,7 +4,10 @@ import { startFakeTelegram, telegramError } from '../../../test/helpers/fake-tel
 import { splitText, telegramHtml } from './format.ts';
 
 const fake = await startFakeTelegram();
-const ctx = await createTestContext({ TELEGRAM_API_BASE_URL: fake.url, CHANNEL_SEND_RETRY_DELAY_SECONDS: '1' }, { worker: true, channels: true });
+const ctx = await createTestContext(
+  { TELEGRAM_API_BASE_URL: fake.url, CHANNEL_SEND_RETRY_DELAY_SECONDS: '1' },
+  { worker: true, channels: true },
+);
 const { db } = ctx.database;
 
 const user = { id: 66601, is_bot: false, first_name: 'Lin' };
@@ -14,14 +17,30 @@ const chat = { id: 66601, type: 'private' };
 async function conversation() {
   const account = await ctx.account();
   const token = fake.addBot('format_bot');
-  const created = await account.api.post(`/api/v1/accounts/${account.account_id}/inboxes`, { name: 'Bot', channel: { type: 'telegram', bot_token: token } });
+  const created = await account.api.post(`/api/v1/accounts/${account.account_id}/inboxes`, {
+    name: 'Bot',
+    channel: { type: 'telegram', bot_token: token },
+  });
   expect(created.status).toBe(200);
   const secret = fake.callsTo('setWebhook', token).at(-1)!.body.secret_token as string;
   const update = { update_id: 1, message: { message_id: 1, from: user, chat, date: 1, text: 'hi' } };
-  expect((await ctx.client(undefined, { 'x-telegram-bot-api-secret-token': secret }).post(`/webhooks/telegram/${token}`, update)).status).toBe(200);
-  const { display_id } = await db.selectFrom('conversations').select('display_id').where('inbox_id', '=', created.body.id).executeTakeFirstOrThrow();
+  expect(
+    (
+      await ctx
+        .client(undefined, { 'x-telegram-bot-api-secret-token': secret })
+        .post(`/webhooks/telegram/${token}`, update)
+    ).status,
+  ).toBe(200);
+  const { display_id } = await db
+    .selectFrom('conversations')
+    .select('display_id')
+    .where('inbox_id', '=', created.body.id)
+    .executeTakeFirstOrThrow();
   const reply = async (content: string) => {
-    const sent = await account.api.post(`/api/v1/accounts/${account.account_id}/conversations/${display_id}/messages`, { message_type: 'outgoing', content });
+    const sent = await account.api.post(`/api/v1/accounts/${account.account_id}/conversations/${display_id}/messages`, {
+      message_type: 'outgoing',
+      content,
+    });
     expect(sent.status).toBe(200);
     return sent.body.id as number;
   };
@@ -43,7 +62,9 @@ it('renders markdown as Telegram HTML, escaping what HTML would read', () => {
   expect(telegramHtml('**Order** #1 is *late* & `a<b>` — see [the page](https://example.com/?a=1&b=2)')).toBe(
     '<b>Order</b> #1 is <i>late</i> &amp; <code>a&lt;b&gt;</code> — see <a href="https://example.com/?a=1&amp;b=2">the page</a>',
   );
-  expect(telegramHtml('snake_case_name stays, 2 * 3 * 4 too, but _this_ leans')).toBe('snake_case_name stays, 2 * 3 * 4 too, but <i>this</i> leans');
+  expect(telegramHtml('snake_case_name stays, 2 * 3 * 4 too, but _this_ leans')).toBe(
+    'snake_case_name stays, 2 * 3 * 4 too, but <i>this</i> leans',
+  );
   expect(telegramHtml('```\nif (a < b) {}\n```')).toBe('<pre>if (a &lt; b) {}\n</pre>');
   const parts = splitText(`${'word '.repeat(1000)}\n${'x'.repeat(5000)}`);
   expect(parts.every((p) => p.length <= 4096)).toBe(true);
@@ -57,7 +78,10 @@ it("sends markdown with parse_mode HTML and plain text without; Telegram's refus
   await sentRow(await c.reply('a < b & c'));
   expect(c.texts()[1]).toEqual({ chat_id: 66601, text: 'a < b & c' });
 
-  fake.script('sendMessage', telegramError(400, "Bad Request: can't parse entities: Can't find end of the entity starting at byte offset 9"));
+  fake.script(
+    'sendMessage',
+    telegramError(400, "Bad Request: can't parse entities: Can't find end of the entity starting at byte offset 9"),
+  );
   const row = await sentRow(await c.reply('**bold** again'));
   expect(row.status).toBe('sent');
   expect(c.texts().slice(2)).toEqual([
@@ -80,7 +104,9 @@ it('splits a text over 4,096 characters into several messages, keeps every id, a
   expect(ids).toHaveLength(3);
   expect(ids![0]).toBe(row.source_id);
 
-  const deleted = await c.account.api.delete(`/api/v1/accounts/${c.account.account_id}/conversations/${c.display_id}/messages/${row.id}`);
+  const deleted = await c.account.api.delete(
+    `/api/v1/accounts/${c.account.account_id}/conversations/${c.display_id}/messages/${row.id}`,
+  );
   expect(deleted.status).toBe(200);
   await fake.waitFor(() => fake.callsTo('deleteMessage', c.token).length === 3, 'every part deleted');
   expect(fake.callsTo('deleteMessage', c.token).map((call) => String(call.body.message_id))).toEqual(ids);

@@ -11,7 +11,15 @@ import type { ChannelContext } from '../adapter.ts';
 import { alreadyReceived, receiveInbound, receivedMessage } from '../inbound.ts';
 import { callTelegram, downloadTelegramFile } from './api.ts';
 import { markdownOf } from './entities.ts';
-import { albumKey, callbackKey, contactOf, messageKey, type TelegramCallbackQuery, type TelegramMessage, type TelegramUpdate } from './updates.ts';
+import {
+  albumKey,
+  callbackKey,
+  contactOf,
+  messageKey,
+  type TelegramCallbackQuery,
+  type TelegramMessage,
+  type TelegramUpdate,
+} from './updates.ts';
 
 export interface TelegramInbox {
   inbox: Inbox;
@@ -24,25 +32,50 @@ const refused = () => new AppError('unauthenticated', 'Invalid secret token');
  * The inbox a webhook call is for: the bot token in the path names it, and the call must carry the
  * secret_token set with the webhook (compared as digests, in constant time). Anything else: 401.
  */
-export async function authenticateTelegramCall(ctx: ChannelContext, botToken: string, secret: string | undefined): Promise<TelegramInbox> {
-  const row = await ctx.db.selectFrom('channel_telegram').selectAll().where('bot_token_digest', '=', tokenDigest(botToken)).executeTakeFirst();
+export async function authenticateTelegramCall(
+  ctx: ChannelContext,
+  botToken: string,
+  secret: string | undefined,
+): Promise<TelegramInbox> {
+  const row = await ctx.db
+    .selectFrom('channel_telegram')
+    .selectAll()
+    .where('bot_token_digest', '=', tokenDigest(botToken))
+    .executeTakeFirst();
   const given = Buffer.from(tokenDigest(secret ?? ''), 'hex');
   const expected = Buffer.from(row?.secret_token_digest ?? tokenDigest(crypto.randomUUID()), 'hex');
   if (!row || !secret || !crypto.timingSafeEqual(given, expected)) throw refused();
-  const inbox = await ctx.db.selectFrom('inboxes').selectAll().where('account_id', '=', row.account_id).where('id', '=', row.inbox_id).executeTakeFirst();
+  const inbox = await ctx.db
+    .selectFrom('inboxes')
+    .selectAll()
+    .where('account_id', '=', row.account_id)
+    .where('id', '=', row.inbox_id)
+    .executeTakeFirst();
   if (!inbox) throw refused();
   return { inbox, botToken: openCredential(ctx.config, row.bot_token) };
 }
 
 /** A photo (largest size) or document: fetched through getFile and the file path, stored as an attachment. */
-async function fetchFile(ctx: ChannelContext, bot: TelegramInbox, message: TelegramMessage): Promise<NewFile | undefined> {
+async function fetchFile(
+  ctx: ChannelContext,
+  bot: TelegramInbox,
+  message: TelegramMessage,
+): Promise<NewFile | undefined> {
   const file = message.photo?.length ? message.photo[message.photo.length - 1] : message.document;
   if (!file?.file_id) return undefined;
-  const { file_path: filePath } = await callTelegram<{ file_path?: string }>(ctx.config, bot.botToken, 'getFile', { file_id: file.file_id });
+  const { file_path: filePath } = await callTelegram<{ file_path?: string }>(ctx.config, bot.botToken, 'getFile', {
+    file_id: file.file_id,
+  });
   if (!filePath) return undefined;
   const body = await downloadTelegramFile(ctx.config, bot.botToken, filePath);
   const filename = file.file_name ?? path.basename(filePath);
-  return receiveFile(ctx.db, ctx.storage, body, { filename, mimetype: file.mime_type }, ctx.config.uploads.authenticated.maxFileBytes);
+  return receiveFile(
+    ctx.db,
+    ctx.storage,
+    body,
+    { filename, mimetype: file.mime_type },
+    ctx.config.uploads.authenticated.maxFileBytes,
+  );
 }
 
 /** The text, or the caption, with its formatting as markdown. */
@@ -68,7 +101,9 @@ async function takeMessage(ctx: ChannelContext, bot: TelegramInbox, message: Tel
     content,
     contentAttributes: replyTo ? { in_reply_to_external_id: replyTo } : {},
     files: file ? [file] : [],
-    ...(message.media_group_id ? { groupKey: albumKey({ chat: message.chat, media_group_id: message.media_group_id }) } : {}),
+    ...(message.media_group_id
+      ? { groupKey: albumKey({ chat: message.chat, media_group_id: message.media_group_id }) }
+      : {}),
   });
 }
 
@@ -96,7 +131,11 @@ async function takeEdit(ctx: ChannelContext, bot: TelegramInbox, edited: Telegra
 }
 
 /** One update; an error answers 5xx so that Telegram delivers it again (receipts make that safe). */
-export async function handleTelegramUpdate(ctx: ChannelContext, bot: TelegramInbox, update: TelegramUpdate): Promise<void> {
+export async function handleTelegramUpdate(
+  ctx: ChannelContext,
+  bot: TelegramInbox,
+  update: TelegramUpdate,
+): Promise<void> {
   if (update.message) await takeMessage(ctx, bot, update.message);
   else if (update.callback_query) await takeCallback(ctx, bot, update.callback_query);
   else if (update.edited_message) await takeEdit(ctx, bot, update.edited_message);

@@ -32,49 +32,83 @@ export function inlineKeyboard(outbound: OutboundMessage): Record<string, unknow
 }
 
 /** sendPhoto for images, sendDocument for anything else: the stored bytes uploaded, or a linked file's URL. */
-async function sendAttachment(ctx: ChannelContext, botToken: string, chatId: unknown, attachment: Attachment, extra: Record<string, unknown>): Promise<SentMessage> {
+async function sendAttachment(
+  ctx: ChannelContext,
+  botToken: string,
+  chatId: unknown,
+  attachment: Attachment,
+  extra: Record<string, unknown>,
+): Promise<SentMessage> {
   const method = attachment.file_type === 'image' ? 'sendPhoto' : 'sendDocument';
   const field = method === 'sendPhoto' ? 'photo' : 'document';
   if (!attachment.storage_key) {
     if (!attachment.external_url) throw new ProviderError('attachment has no file', false);
-    return callTelegram<SentMessage>(ctx.config, botToken, method, { chat_id: chatId, [field]: attachment.external_url, ...extra });
+    return callTelegram<SentMessage>(ctx.config, botToken, method, {
+      chat_id: chatId,
+      [field]: attachment.external_url,
+      ...extra,
+    });
   }
   const stored = await ctx.storage.get(attachment.storage_key);
   if (!stored) throw new ProviderError('attachment file is missing from storage', false);
   const form = new FormData();
   form.set('chat_id', String(chatId));
-  for (const [key, value] of Object.entries(extra)) form.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+  for (const [key, value] of Object.entries(extra))
+    form.set(key, typeof value === 'string' ? value : JSON.stringify(value));
   form.set(field, new Blob([await buffer(stored.body)], { type: attachment.content_type }), attachment.filename);
   return callTelegram<SentMessage>(ctx.config, botToken, method, form);
 }
 
 /** The bot token and chat of an outgoing message; a message without them cannot be sent (a final failure). */
-async function destination(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ botToken: string; chatId: unknown }> {
+async function destination(
+  ctx: ChannelContext,
+  outbound: OutboundMessage,
+): Promise<{ botToken: string; chatId: unknown }> {
   const { inbox, conversation } = outbound;
-  const row = await ctx.db.selectFrom('channel_telegram').select('bot_token').where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('channel_telegram')
+    .select('bot_token')
+    .where('account_id', '=', inbox.account_id)
+    .where('inbox_id', '=', inbox.id)
+    .executeTakeFirst();
   if (!row) throw new ProviderError('the inbox has no Telegram bot', false);
   const chatId = (conversation.additional_attributes as { chat_id?: unknown }).chat_id;
-  if (chatId === undefined || chatId === null) throw new ProviderError('the conversation has no Telegram chat_id', false);
+  if (chatId === undefined || chatId === null)
+    throw new ProviderError('the conversation has no Telegram chat_id', false);
   return { botToken: openCredential(ctx.config, row.bot_token), chatId };
 }
 
 /** deleteMessage, for every part the message went out in: Telegram lets a bot delete its own messages for 48 hours; later it refuses, and says so. */
 export async function deleteTelegramMessage(ctx: ChannelContext, outbound: OutboundMessage): Promise<void> {
   const { botToken, chatId } = await destination(ctx, outbound);
-  const parts = (outbound.message.additional_attributes as { provider_message_ids?: unknown } | null)?.provider_message_ids;
+  const parts = (outbound.message.additional_attributes as { provider_message_ids?: unknown } | null)
+    ?.provider_message_ids;
   const ids = Array.isArray(parts) && parts.length ? parts : [outbound.message.source_id];
-  for (const id of ids) await callTelegram(ctx.config, botToken, 'deleteMessage', { chat_id: chatId, message_id: Number(id) });
+  for (const id of ids)
+    await callTelegram(ctx.config, botToken, 'deleteMessage', { chat_id: chatId, message_id: Number(id) });
 }
 
 const unparsable = (error: unknown) => error instanceof ProviderError && /can't parse entities/i.test(error.reason);
 
 /** sendMessage for one part: its markdown as Telegram HTML; when Telegram cannot parse that, the part again as plain text. */
-async function sendText(ctx: ChannelContext, botToken: string, chatId: unknown, text: string, extra: Record<string, unknown>): Promise<SentMessage> {
+async function sendText(
+  ctx: ChannelContext,
+  botToken: string,
+  chatId: unknown,
+  text: string,
+  extra: Record<string, unknown>,
+): Promise<SentMessage> {
   const html = telegramHtml(text);
-  const plain = () => callTelegram<SentMessage>(ctx.config, botToken, 'sendMessage', { chat_id: chatId, text, ...extra });
+  const plain = () =>
+    callTelegram<SentMessage>(ctx.config, botToken, 'sendMessage', { chat_id: chatId, text, ...extra });
   if (!html) return plain();
   try {
-    return await callTelegram<SentMessage>(ctx.config, botToken, 'sendMessage', { chat_id: chatId, text: html, parse_mode: 'HTML', ...extra });
+    return await callTelegram<SentMessage>(ctx.config, botToken, 'sendMessage', {
+      chat_id: chatId,
+      text: html,
+      parse_mode: 'HTML',
+      ...extra,
+    });
   } catch (error) {
     if (!unparsable(error)) throw error;
     return plain();
@@ -89,7 +123,14 @@ function captionFields(text: string): Record<string, unknown> {
 }
 
 /** sendPhoto/sendDocument with a caption; when Telegram cannot parse its HTML, again with the caption plain. */
-async function sendCaptioned(ctx: ChannelContext, botToken: string, chatId: unknown, attachment: Attachment, text: string, extra: Record<string, unknown>): Promise<SentMessage> {
+async function sendCaptioned(
+  ctx: ChannelContext,
+  botToken: string,
+  chatId: unknown,
+  attachment: Attachment,
+  text: string,
+  extra: Record<string, unknown>,
+): Promise<SentMessage> {
   const fields = captionFields(text);
   try {
     return await sendAttachment(ctx, botToken, chatId, attachment, { ...fields, ...extra });
@@ -114,17 +155,29 @@ function albumsOf(attachments: Attachment[]): Attachment[][] {
 }
 
 /** sendMediaGroup: stored files uploaded as `attach://fileN` parts, linked ones by URL; the caption on the first item. */
-async function sendAlbum(ctx: ChannelContext, botToken: string, chatId: unknown, album: Attachment[], caption: Record<string, unknown>, extra: Record<string, unknown>): Promise<SentMessage[]> {
+async function sendAlbum(
+  ctx: ChannelContext,
+  botToken: string,
+  chatId: unknown,
+  album: Attachment[],
+  caption: Record<string, unknown>,
+  extra: Record<string, unknown>,
+): Promise<SentMessage[]> {
   const form = new FormData();
   form.set('chat_id', String(chatId));
-  for (const [key, value] of Object.entries(extra)) form.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+  for (const [key, value] of Object.entries(extra))
+    form.set(key, typeof value === 'string' ? value : JSON.stringify(value));
   const media = [];
   for (const [i, attachment] of album.entries()) {
     let ref: string;
     if (attachment.storage_key) {
       const stored = await ctx.storage.get(attachment.storage_key);
       if (!stored) throw new ProviderError('attachment file is missing from storage', false);
-      form.set(`file${i}`, new Blob([await buffer(stored.body)], { type: attachment.content_type }), attachment.filename);
+      form.set(
+        `file${i}`,
+        new Blob([await buffer(stored.body)], { type: attachment.content_type }),
+        attachment.filename,
+      );
       ref = `attach://file${i}`;
     } else if (attachment.external_url) {
       ref = attachment.external_url;
@@ -144,7 +197,10 @@ async function sendAlbum(ctx: ChannelContext, botToken: string, chatId: unknown,
  * keyboard must go on the album, else it follows the files as text. Answers the first Telegram message id, and
  * every part's.
  */
-export async function sendTelegramMessage(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ sourceId: string; partIds: string[] }> {
+export async function sendTelegramMessage(
+  ctx: ChannelContext,
+  outbound: OutboundMessage,
+): Promise<{ sourceId: string; partIds: string[] }> {
   const { message, attachments } = outbound;
   const { botToken, chatId } = await destination(ctx, outbound);
   const text = message.content ?? '';
@@ -161,7 +217,10 @@ export async function sendTelegramMessage(ctx: ChannelContext, outbound: Outboun
     const caption = captioned && i === 0 ? text : '';
     const first = i === 0 ? reply : {};
     if (album.length === 1) {
-      const sent = await sendCaptioned(ctx, botToken, chatId, album[0], caption, { ...first, ...(captioned && single ? markup : {}) });
+      const sent = await sendCaptioned(ctx, botToken, chatId, album[0], caption, {
+        ...first,
+        ...(captioned && single ? markup : {}),
+      });
       ids.push(sent.message_id);
     } else {
       const sent = await sendAlbum(ctx, botToken, chatId, album, captionFields(caption), first);

@@ -22,7 +22,12 @@ const invalidToken = () => validation('Bot token invalid token', ['channel.bot_t
  * to /webhooks/telegram/:bot_token with a fresh secret_token that Telegram sends back on every call. Only the
  * secret's digest is kept; the bot token is kept sealed (it is needed to call the API; looked up by its digest) and never presented.
  */
-export async function createTelegramInbox(ctx: ChannelContext, accountId: number, input: InboxInput, channel: Record<string, unknown>): Promise<Inbox> {
+export async function createTelegramInbox(
+  ctx: ChannelContext,
+  accountId: number,
+  input: InboxInput,
+  channel: Record<string, unknown>,
+): Promise<Inbox> {
   // Checked before Telegram is called: a webhook set for an inbox that then fails to save would keep a secret no one has.
   if (!input.name?.trim()) throw validation("Name can't be blank", ['name']);
   const botToken = typeof channel.bot_token === 'string' ? channel.bot_token.trim() : '';
@@ -52,21 +57,39 @@ export async function createTelegramInbox(ctx: ChannelContext, accountId: number
     throw validation(`Bot token error setting up the webhook: ${(error as Error).message}`, ['channel.bot_token']);
   }
   const botName = me.username ?? null;
-  return createInbox(db, accountId, TELEGRAM_CHANNEL_TYPE, { ...input, channel: { bot_name: botName } }, async (trx, inbox) => {
-    await trx
-      .insertInto('channel_telegram')
-      .values({ account_id: accountId, inbox_id: inbox.id, bot_token: sealCredential(config, botToken), bot_token_digest: digest, bot_name: botName, secret_token_digest: tokenDigest(secretToken) })
-      .execute();
-  });
+  return createInbox(
+    db,
+    accountId,
+    TELEGRAM_CHANNEL_TYPE,
+    { ...input, channel: { bot_name: botName } },
+    async (trx, inbox) => {
+      await trx
+        .insertInto('channel_telegram')
+        .values({
+          account_id: accountId,
+          inbox_id: inbox.id,
+          bot_token: sealCredential(config, botToken),
+          bot_token_digest: digest,
+          bot_name: botName,
+          secret_token_digest: tokenDigest(secretToken),
+        })
+        .execute();
+    },
+  );
 }
 
 /** Reads the bot token before the inbox (and its channel row) goes; afterwards the webhook is removed. */
 export async function beforeTelegramDelete(ctx: ChannelContext, inbox: Inbox): Promise<() => Promise<void>> {
-  const row = await ctx.db.selectFrom('channel_telegram').select('bot_token').where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('channel_telegram')
+    .select('bot_token')
+    .where('account_id', '=', inbox.account_id)
+    .where('inbox_id', '=', inbox.id)
+    .executeTakeFirst();
   return async () => {
     if (!row) return;
-    await callTelegram(ctx.config, openCredential(ctx.config, row.bot_token), 'deleteWebhook', { drop_pending_updates: true }).catch((error) =>
-      ctx.log.warn({ err: error, inbox: inbox.id }, 'telegram: deleteWebhook failed'),
-    );
+    await callTelegram(ctx.config, openCredential(ctx.config, row.bot_token), 'deleteWebhook', {
+      drop_pending_updates: true,
+    }).catch((error) => ctx.log.warn({ err: error, inbox: inbox.id }, 'telegram: deleteWebhook failed'));
   };
 }

@@ -16,7 +16,11 @@ export async function telegramRoutes(app: App): Promise<void> {
     { schema: { hide: true, params: Params, body: Update } },
     async (request, reply) => {
       const secret = request.headers['x-telegram-bot-api-secret-token'];
-      const bot = await authenticateTelegramCall(ctx, request.params.bot_token, typeof secret === 'string' ? secret : undefined);
+      const bot = await authenticateTelegramCall(
+        ctx,
+        request.params.bot_token,
+        typeof secret === 'string' ? secret : undefined,
+      );
       try {
         await handleTelegramUpdate(ctx, bot, request.body as unknown as TelegramUpdate);
       } catch (error) {

@@ -46,9 +46,11 @@ export interface TelegramUpdate {
 }
 
 /** Telegram's message ids count per chat: the inbox-wide id of a message names its chat too. */
-export const messageKey = (message: Pick<TelegramMessage, 'chat' | 'message_id'>) => `message:${message.chat.id}:${message.message_id}`;
+export const messageKey = (message: Pick<TelegramMessage, 'chat' | 'message_id'>) =>
+  `message:${message.chat.id}:${message.message_id}`;
 /** An album's parts share their media_group_id (unique per chat). */
-export const albumKey = (message: Pick<TelegramMessage, 'chat'> & { media_group_id: string }) => `album:${message.chat.id}:${message.media_group_id}`;
+export const albumKey = (message: Pick<TelegramMessage, 'chat'> & { media_group_id: string }) =>
+  `album:${message.chat.id}:${message.media_group_id}`;
 /** Callback query ids are unique per bot. */
 export const callbackKey = (query: TelegramCallbackQuery) => `callback:${query.id}`;
 

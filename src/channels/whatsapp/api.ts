@@ -15,13 +15,18 @@ interface GraphError {
 
 /** 5xx, 429 and Meta's throttling codes are worth another try; any other refusal is final. */
 const THROTTLED = new Set([4, 80007, 130429, 131048, 131056]);
-const retryable = (status: number, code?: number) => status >= 500 || status === 429 || (code !== undefined && THROTTLED.has(code));
+const retryable = (status: number, code?: number) =>
+  status >= 500 || status === 429 || (code !== undefined && THROTTLED.has(code));
 
 async function graphFetch(settings: Settings, apiKey: string, path: string, init: RequestInit = {}): Promise<Response> {
   const { whatsappCloudBaseUrl, timeoutMs } = settings.channels;
   const url = /^https?:\/\//.test(path) ? path : `${whatsappCloudBaseUrl}/${GRAPH_VERSION}/${path}`;
   try {
-    return await fetch(url, { ...init, headers: { authorization: `Bearer ${apiKey}`, ...(init.headers ?? {}) }, signal: AbortSignal.timeout(timeoutMs) });
+    return await fetch(url, {
+      ...init,
+      headers: { authorization: `Bearer ${apiKey}`, ...(init.headers ?? {}) },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
     throw new ProviderError(`WhatsApp unreachable: ${(error as Error).message}`, true);
   }
@@ -38,20 +43,36 @@ async function refusal(response: Response): Promise<ProviderError> {
   }
   const error = body?.error;
   const details = error?.error_data?.details ? `: ${error.error_data.details}` : '';
-  const reason = error?.message ? `${error.message}${details}` : `${response.status}, ${text.slice(0, 200) || response.statusText}`;
+  const reason = error?.message
+    ? `${error.message}${details}`
+    : `${response.status}, ${text.slice(0, 200) || response.statusText}`;
   return new ProviderError(reason, retryable(response.status, error?.code));
 }
 
 /** Calls a Graph API path (`{phone_number_id}/messages`, `{waba_id}/message_templates`...) and answers its JSON. */
-export async function callGraph<T>(settings: Settings, apiKey: string, path: string, body?: Record<string, unknown> | FormData): Promise<T> {
-  const init: RequestInit = body === undefined ? {} : body instanceof FormData ? { method: 'POST', body } : { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+export async function callGraph<T>(
+  settings: Settings,
+  apiKey: string,
+  path: string,
+  body?: Record<string, unknown> | FormData,
+): Promise<T> {
+  const init: RequestInit =
+    body === undefined
+      ? {}
+      : body instanceof FormData
+        ? { method: 'POST', body }
+        : { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
   const response = await graphFetch(settings, apiKey, path, init);
   if (!response.ok) throw await refusal(response);
   return (await response.json()) as T;
 }
 
 /** A media id's bytes: GET /{media_id} answers a short-lived url, fetched with the same token. */
-export async function downloadMedia(settings: Settings, apiKey: string, mediaId: string): Promise<{ body: Readable; mimeType?: string }> {
+export async function downloadMedia(
+  settings: Settings,
+  apiKey: string,
+  mediaId: string,
+): Promise<{ body: Readable; mimeType?: string }> {
   const media = await callGraph<{ url?: string; mime_type?: string }>(settings, apiKey, encodeURIComponent(mediaId));
   if (!media.url) throw new ProviderError('media has no url', false);
   const response = await graphFetch(settings, apiKey, media.url);

@@ -19,7 +19,12 @@ function text(config: Record<string, unknown>, key: string, max = 1000): string 
 }
 
 /** The provider_config an administrator reads back: the ids and verify token, never the access token or app secret. */
-export function publicProviderConfig(config: { phone_number_id: string; business_account_id: string; webhook_verify_token: string; app_secret?: string | null }) {
+export function publicProviderConfig(config: {
+  phone_number_id: string;
+  business_account_id: string;
+  webhook_verify_token: string;
+  app_secret?: string | null;
+}) {
   return {
     phone_number_id: config.phone_number_id,
     business_account_id: config.business_account_id,
@@ -33,12 +38,18 @@ export function publicProviderConfig(config: { phone_number_id: string; business
  * phone_number_id, business_account_id, webhook_verify_token, app_secret?}}`. The access token is proved by
  * fetching the business account's templates (Chatwoot's check; 422 when Meta refuses it), which the inbox keeps.
  */
-export async function createWhatsappInbox(ctx: ChannelContext, accountId: number, input: InboxInput, channel: Record<string, unknown>): Promise<Inbox> {
+export async function createWhatsappInbox(
+  ctx: ChannelContext,
+  accountId: number,
+  input: InboxInput,
+  channel: Record<string, unknown>,
+): Promise<Inbox> {
   if (!input.name?.trim()) throw validation("Name can't be blank", ['name']);
   const phoneNumber = typeof channel.phone_number === 'string' ? channel.phone_number.trim() : '';
   if (!E164.test(phoneNumber)) throw validation('Phone number should be in e164 format', ['channel.phone_number']);
   const provider = channel.provider ?? WHATSAPP_PROVIDER;
-  if (provider !== WHATSAPP_PROVIDER) throw validation(`Provider ${String(provider)} is not supported (only whatsapp_cloud)`, ['channel.provider']);
+  if (provider !== WHATSAPP_PROVIDER)
+    throw validation(`Provider ${String(provider)} is not supported (only whatsapp_cloud)`, ['channel.provider']);
   const config = (channel.provider_config ?? {}) as Record<string, unknown>;
   const apiKey = text(config, 'api_key');
   const phoneNumberId = text(config, 'phone_number_id', 30);
@@ -48,7 +59,8 @@ export async function createWhatsappInbox(ctx: ChannelContext, accountId: number
   if (!apiKey || !GRAPH_ID.test(phoneNumberId) || !GRAPH_ID.test(businessAccountId)) {
     throw validation('Provider config Invalid provider config', ['channel.provider_config']);
   }
-  if (!verifyToken) throw validation("Provider config webhook_verify_token can't be blank", ['channel.provider_config']);
+  if (!verifyToken)
+    throw validation("Provider config webhook_verify_token can't be blank", ['channel.provider_config']);
   const { db } = ctx;
   if (await db.selectFrom('channel_whatsapp').select('id').where('phone_number', '=', phoneNumber).executeTakeFirst()) {
     throw validation('Phone number has already been taken', ['channel.phone_number']);
@@ -57,10 +69,16 @@ export async function createWhatsappInbox(ctx: ChannelContext, accountId: number
   try {
     templates = await fetchTemplates(ctx, apiKey, businessAccountId);
   } catch (error) {
-    if (error instanceof ProviderError && !error.retryable) throw validation(`Provider config Invalid provider config: ${error.reason}`, ['channel.provider_config']);
+    if (error instanceof ProviderError && !error.retryable)
+      throw validation(`Provider config Invalid provider config: ${error.reason}`, ['channel.provider_config']);
     throw validation('Provider config could not be checked: WhatsApp did not answer', ['channel.provider_config']);
   }
-  const providerConfig = publicProviderConfig({ phone_number_id: phoneNumberId, business_account_id: businessAccountId, webhook_verify_token: verifyToken, app_secret: appSecret });
+  const providerConfig = publicProviderConfig({
+    phone_number_id: phoneNumberId,
+    business_account_id: businessAccountId,
+    webhook_verify_token: verifyToken,
+    app_secret: appSecret,
+  });
   const settings = {
     phone_number: phoneNumber,
     provider: WHATSAPP_PROVIDER,

@@ -16,7 +16,11 @@ function textParameters(values: Params): Record<string, unknown>[] {
   const entries = Object.entries(values).filter(([, v]) => typeof v === 'string' || typeof v === 'number');
   const positional = entries.every(([k]) => /^\d+$/.test(k));
   if (positional) entries.sort(([a], [b]) => Number(a) - Number(b));
-  return entries.map(([key, value]) => ({ type: 'text', text: String(value), ...(positional ? {} : { parameter_name: key }) }));
+  return entries.map(([key, value]) => ({
+    type: 'text',
+    text: String(value),
+    ...(positional ? {} : { parameter_name: key }),
+  }));
 }
 
 function isObject(value: unknown): value is Params {
@@ -42,12 +46,18 @@ function components(processed: unknown): Record<string, unknown>[] {
   } else if (isObject(header) && textParameters(header).length) {
     out.push({ type: 'header', parameters: textParameters(header) });
   }
-  if (isObject(processed.body) && textParameters(processed.body).length) out.push({ type: 'body', parameters: textParameters(processed.body) });
+  if (isObject(processed.body) && textParameters(processed.body).length)
+    out.push({ type: 'body', parameters: textParameters(processed.body) });
   if (Array.isArray(processed.buttons)) {
     processed.buttons.forEach((button, index) => {
       if (!isObject(button) || button.parameter === undefined) return;
       const subType = button.type === 'copy_code' ? 'copy_code' : button.type === 'quick_reply' ? 'quick_reply' : 'url';
-      const parameter = subType === 'copy_code' ? { type: 'coupon_code', coupon_code: String(button.parameter) } : subType === 'quick_reply' ? { type: 'payload', payload: String(button.parameter) } : { type: 'text', text: String(button.parameter) };
+      const parameter =
+        subType === 'copy_code'
+          ? { type: 'coupon_code', coupon_code: String(button.parameter) }
+          : subType === 'quick_reply'
+            ? { type: 'payload', payload: String(button.parameter) }
+            : { type: 'text', text: String(button.parameter) };
       out.push({ type: 'button', sub_type: subType, index: String(index), parameters: [parameter] });
     });
   }
@@ -76,5 +86,9 @@ export function templatePayload(outbound: OutboundMessage): Record<string, unkno
   const language = typeof params.language === 'string' ? params.language : synced?.language;
   if (typeof name !== 'string' || !name) return undefined;
   const parts = components(params.processed_params);
-  return { name, language: { code: typeof language === 'string' && language ? language : 'en_US' }, ...(parts.length ? { components: parts } : {}) };
+  return {
+    name,
+    language: { code: typeof language === 'string' && language ? language : 'en_US' },
+    ...(parts.length ? { components: parts } : {}),
+  };
 }

@@ -14,7 +14,11 @@ interface TemplatePage {
 const MAX_PAGES = 20;
 
 /** The business account's message templates (GET /{waba_id}/message_templates, following `paging.next`). */
-export async function fetchTemplates(ctx: ChannelContext, apiKey: string, businessAccountId: string): Promise<Record<string, unknown>[]> {
+export async function fetchTemplates(
+  ctx: ChannelContext,
+  apiKey: string,
+  businessAccountId: string,
+): Promise<Record<string, unknown>[]> {
   const templates: Record<string, unknown>[] = [];
   let path: string | undefined = `${encodeURIComponent(businessAccountId)}/message_templates`;
   for (let page = 0; path && page < MAX_PAGES; page++) {
@@ -29,7 +33,11 @@ export async function fetchTemplates(ctx: ChannelContext, apiKey: string, busine
 
 /** Keeps the templates on the inbox's channel settings, where the inbox payload lists them (Chatwoot's `message_templates`). */
 export async function storeTemplates(db: Db, inbox: Inbox, templates: Record<string, unknown>[]): Promise<Inbox> {
-  const channel = { ...(inbox.channel as Record<string, unknown>), message_templates: templates, message_templates_last_updated: new Date().toISOString() };
+  const channel = {
+    ...(inbox.channel as Record<string, unknown>),
+    message_templates: templates,
+    message_templates_last_updated: new Date().toISOString(),
+  };
   return db
     .updateTable('inboxes')
     .set({ channel: JSON.stringify(channel), updated_at: new Date() })
@@ -45,11 +53,21 @@ export async function storeTemplates(db: Db, inbox: Inbox, templates: Record<str
  * refuses or does not answer.
  */
 export async function syncInboxTemplates(ctx: ChannelContext, inbox: Inbox): Promise<Inbox> {
-  if (inbox.channel_type !== 'Channel::Whatsapp') throw unprocessable('Template sync is only available for WhatsApp channels');
-  const channel = await ctx.db.selectFrom('channel_whatsapp').selectAll().where('account_id', '=', inbox.account_id).where('inbox_id', '=', inbox.id).executeTakeFirst();
+  if (inbox.channel_type !== 'Channel::Whatsapp')
+    throw unprocessable('Template sync is only available for WhatsApp channels');
+  const channel = await ctx.db
+    .selectFrom('channel_whatsapp')
+    .selectAll()
+    .where('account_id', '=', inbox.account_id)
+    .where('inbox_id', '=', inbox.id)
+    .executeTakeFirst();
   if (!channel) throw unprocessable('Template sync is only available for WhatsApp channels');
   try {
-    return await storeTemplates(ctx.db, inbox, await fetchTemplates(ctx, openCredentials(ctx, channel).api_key, channel.business_account_id));
+    return await storeTemplates(
+      ctx.db,
+      inbox,
+      await fetchTemplates(ctx, openCredentials(ctx, channel).api_key, channel.business_account_id),
+    );
   } catch (error) {
     if (error instanceof ProviderError) throw unprocessable(`Template sync failed: ${error.reason}`);
     throw error;

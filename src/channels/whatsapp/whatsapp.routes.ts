@@ -7,7 +7,11 @@ import type { WhatsappWebhook } from './payload.ts';
 
 const Params = Type.Object({ phone_number: Type.String({ minLength: 2, maxLength: 32 }) });
 const Handshake = Type.Object(
-  { 'hub.mode': Type.Optional(Type.String({ maxLength: 50 })), 'hub.verify_token': Type.Optional(Type.String({ maxLength: 500 })), 'hub.challenge': Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    'hub.mode': Type.Optional(Type.String({ maxLength: 50 })),
+    'hub.verify_token': Type.Optional(Type.String({ maxLength: 500 })),
+    'hub.challenge': Type.Optional(Type.String({ maxLength: 500 })),
+  },
   { additionalProperties: true },
 );
 
@@ -33,14 +37,18 @@ export async function whatsappRoutes(app: App): Promise<void> {
     }
   });
 
-  app.get('/webhooks/whatsapp/:phone_number', { schema: { hide: true, params: Params, querystring: Handshake } }, async (request, reply) => {
-    const query = request.query;
-    const whatsapp = await whatsappInboxFor(ctx, request.params.phone_number);
-    if (query['hub.mode'] !== 'subscribe' || !verifiesToken(whatsapp, query['hub.verify_token'])) {
-      throw new AppError('operation_not_allowed', 'Error; wrong verify token');
-    }
-    return reply.type('text/plain').send(query['hub.challenge'] ?? '');
-  });
+  app.get(
+    '/webhooks/whatsapp/:phone_number',
+    { schema: { hide: true, params: Params, querystring: Handshake } },
+    async (request, reply) => {
+      const query = request.query;
+      const whatsapp = await whatsappInboxFor(ctx, request.params.phone_number);
+      if (query['hub.mode'] !== 'subscribe' || !verifiesToken(whatsapp, query['hub.verify_token'])) {
+        throw new AppError('operation_not_allowed', 'Error; wrong verify token');
+      }
+      return reply.type('text/plain').send(query['hub.challenge'] ?? '');
+    },
+  );
 
   app.post('/webhooks/whatsapp/:phone_number', { schema: { hide: true, params: Params } }, async (request, reply) => {
     const whatsapp = await whatsappInboxFor(ctx, request.params.phone_number);

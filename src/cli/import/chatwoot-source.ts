@@ -48,7 +48,10 @@ export class ChatwootSource {
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
-        response = await this.#fetch(url, { headers: { api_access_token: this.#token, accept: 'application/json' }, redirect: redirects ? 'follow' : 'manual' });
+        response = await this.#fetch(url, {
+          headers: { api_access_token: this.#token, accept: 'application/json' },
+          redirect: redirects ? 'follow' : 'manual',
+        });
       } catch (error) {
         if (attempt < 3) continue;
         throw new SourceError(`Cannot reach ${url.origin}: ${(error as Error).message}`);
@@ -123,7 +126,12 @@ export class ChatwootSource {
   /** Conversations of every status, page by page (25 each), oldest activity last. */
   async *conversations(): AsyncGenerator<any[]> {
     for (let page = 1; page < MAX_PAGES; page++) {
-      const body = await this.#get('/conversations', { status: 'all', assignee_type: 'all', page, sort_by: 'created_at_asc' });
+      const body = await this.#get('/conversations', {
+        status: 'all',
+        assignee_type: 'all',
+        page,
+        sort_by: 'created_at_asc',
+      });
       const rows: any[] = body?.data?.payload ?? [];
       if (!rows.length) return;
       yield rows;
@@ -155,7 +163,10 @@ export class ChatwootSource {
     let url = new URL(dataUrl, this.base);
     for (let hop = 0; hop < 5; hop++) {
       const sameOrigin = url.origin === new URL(this.base).origin;
-      const response = await this.#fetch(url, { headers: sameOrigin ? { api_access_token: this.#token } : {}, redirect: 'manual' });
+      const response = await this.#fetch(url, {
+        headers: sameOrigin ? { api_access_token: this.#token } : {},
+        redirect: 'manual',
+      });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
@@ -166,7 +177,10 @@ export class ChatwootSource {
         await response.body?.cancel();
         throw new SourceError(`Attachment ${url.pathname} answered ${response.status}`);
       }
-      return { body: Readable.fromWeb(response.body as any), contentType: response.headers.get('content-type') ?? undefined };
+      return {
+        body: Readable.fromWeb(response.body as any),
+        contentType: response.headers.get('content-type') ?? undefined,
+      };
     }
     throw new SourceError(`Attachment ${dataUrl} redirects too often`);
   }

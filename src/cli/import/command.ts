@@ -33,9 +33,11 @@ export async function runImport(args: string[], config: Config): Promise<number>
     return 1;
   }
   const into = values.into === undefined ? undefined : Number(values.into);
-  if (into !== undefined && !(Number.isInteger(into) && into > 0)) throw new Error(`--into must be an account id (got "${values.into}")`);
+  if (into !== undefined && !(Number.isInteger(into) && into > 0))
+    throw new Error(`--into must be an account id (got "${values.into}")`);
   const since = values.since === undefined ? undefined : new Date(values.since);
-  if (since && Number.isNaN(since.getTime())) throw new Error(`--since must be a date such as 2026-01-31 (got "${values.since}")`);
+  if (since && Number.isNaN(since.getTime()))
+    throw new Error(`--since must be a date such as 2026-01-31 (got "${values.since}")`);
   const connected = await connect(config, { owner: false });
   try {
     const result = await importChatwoot(connected.database.db, createStorage(config), {

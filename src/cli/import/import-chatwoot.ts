@@ -35,9 +35,17 @@ export interface ImportResult {
   ms: number;
 }
 
-async function targetAccount(db: Db, source: ChatwootSource, options: ImportOptions): Promise<{ accountId: number | null; admin?: BootstrapResult }> {
+async function targetAccount(
+  db: Db,
+  source: ChatwootSource,
+  options: ImportOptions,
+): Promise<{ accountId: number | null; admin?: BootstrapResult }> {
   if (options.intoAccountId) {
-    const account = await db.selectFrom('accounts').select('id').where('id', '=', options.intoAccountId).executeTakeFirst();
+    const account = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('id', '=', options.intoAccountId)
+      .executeTakeFirst();
     if (!account) throw new Error(`There is no account ${options.intoAccountId} here`);
     return { accountId: account.id };
   }
@@ -68,14 +76,24 @@ export async function importChatwoot(db: Db, storage: ObjectStorage, options: Im
     progress: options.progress ?? (() => {}),
   };
   const tallies: Tally[] = [];
-  for (const phase of [importInboxes, importAgents, importTeams, importLabels, importCustomAttributes, importCannedResponses, importContacts]) {
+  for (const phase of [
+    importInboxes,
+    importAgents,
+    importTeams,
+    importLabels,
+    importCustomAttributes,
+    importCannedResponses,
+    importContacts,
+  ]) {
     tallies.push(await phase(ctx));
   }
   const { conversations, messages } = await importConversations(ctx);
   tallies.push(conversations, messages);
   return {
     accountId,
-    ...(admin ? { admin: { email: admin.email, password: admin.password, api_access_token: admin.api_access_token } } : {}),
+    ...(admin
+      ? { admin: { email: admin.email, password: admin.password, api_access_token: admin.api_access_token } }
+      : {}),
     tallies,
     notes: [...new Set(ctx.notes)],
     dryRun,
@@ -93,12 +111,22 @@ export function summaryTable(result: ImportResult): string {
   const copied = result.dryRun ? 'to copy' : 'copied';
   const lines = [
     `${'kind'.padEnd(18)} ${pad('found', 7)} ${pad(copied, 8)} ${pad('already here', 12)} ${pad('skipped', 7)}`,
-    ...result.tallies.map((t) => `${t.phase.padEnd(18)} ${pad(t.found, 7)} ${pad(t.copied, 8)} ${pad(t.existing, 12)} ${pad(t.skipped, 7)}`),
+    ...result.tallies.map(
+      (t) => `${t.phase.padEnd(18)} ${pad(t.found, 7)} ${pad(t.copied, 8)} ${pad(t.existing, 12)} ${pad(t.skipped, 7)}`,
+    ),
     '',
-    result.dryRun ? 'Dry run: nothing was written.' : `Imported into account ${result.accountId} in ${(result.ms / 1000).toFixed(1)} s.`,
+    result.dryRun
+      ? 'Dry run: nothing was written.'
+      : `Imported into account ${result.accountId} in ${(result.ms / 1000).toFixed(1)} s.`,
   ];
-  if (result.admin) lines.push(`New account's administrator: ${result.admin.email} / ${result.admin.password} (api_access_token ${result.admin.api_access_token})`);
-  if (!result.dryRun) lines.push('Imported agents have no password: each sets one with "Forgot password" or `switchboard reset-password EMAIL`.');
+  if (result.admin)
+    lines.push(
+      `New account's administrator: ${result.admin.email} / ${result.admin.password} (api_access_token ${result.admin.api_access_token})`,
+    );
+  if (!result.dryRun)
+    lines.push(
+      'Imported agents have no password: each sets one with "Forgot password" or `switchboard reset-password EMAIL`.',
+    );
   if (result.notes.length) lines.push('', 'Notes:', ...result.notes.map((note) => `  - ${note}`));
   return lines.join('\n');
 }

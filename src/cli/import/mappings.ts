@@ -1,7 +1,17 @@
 // import_mappings: which source record became which record here, per target account, so re-runs skip it.
 import type { Db } from '../../db/pool.ts';
 
-export type Kind = 'inbox' | 'agent' | 'team' | 'label' | 'custom_attribute' | 'canned_response' | 'contact' | 'contact_inbox' | 'conversation' | 'message';
+export type Kind =
+  | 'inbox'
+  | 'agent'
+  | 'team'
+  | 'label'
+  | 'custom_attribute'
+  | 'canned_response'
+  | 'contact'
+  | 'contact_inbox'
+  | 'conversation'
+  | 'message';
 
 export class Mappings {
   readonly #db: Db;
@@ -36,8 +46,16 @@ export class Mappings {
   async put(trx: Db, kind: Kind, sourceId: string | number, targetId: number): Promise<void> {
     await trx
       .insertInto('import_mappings')
-      .values({ account_id: this.#accountId, source: this.#source, kind, source_id: String(sourceId), target_id: targetId })
-      .onConflict((oc) => oc.columns(['account_id', 'source', 'kind', 'source_id']).doUpdateSet({ target_id: targetId }))
+      .values({
+        account_id: this.#accountId,
+        source: this.#source,
+        kind,
+        source_id: String(sourceId),
+        target_id: targetId,
+      })
+      .onConflict((oc) =>
+        oc.columns(['account_id', 'source', 'kind', 'source_id']).doUpdateSet({ target_id: targetId }),
+      )
       .execute();
     this.#cache.set(`${kind}:${sourceId}`, targetId);
   }
@@ -51,17 +69,33 @@ export class Mappings {
     if (!pairs.length) return;
     await trx
       .insertInto('import_mappings')
-      .values(pairs.map(([sourceId, targetId]) => ({ account_id: this.#accountId, source: this.#source, kind, source_id: String(sourceId), target_id: targetId })))
-      .onConflict((oc) => oc.columns(['account_id', 'source', 'kind', 'source_id']).doUpdateSet((eb) => ({ target_id: eb.ref('excluded.target_id') })))
+      .values(
+        pairs.map(([sourceId, targetId]) => ({
+          account_id: this.#accountId,
+          source: this.#source,
+          kind,
+          source_id: String(sourceId),
+          target_id: targetId,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['account_id', 'source', 'kind', 'source_id'])
+          .doUpdateSet((eb) => ({ target_id: eb.ref('excluded.target_id') })),
+      )
       .execute();
     for (const [sourceId, targetId] of pairs) this.#cache.set(`${kind}:${sourceId}`, targetId);
   }
 }
 
-
 /** The account an earlier run of this source imported into, if any. */
 export async function importedAccount(db: Db, source: string): Promise<number | undefined> {
-  const row = await db.selectFrom('import_mappings').select('account_id').where('source', '=', source).where('kind', '=', 'account').executeTakeFirst();
+  const row = await db
+    .selectFrom('import_mappings')
+    .select('account_id')
+    .where('source', '=', source)
+    .where('kind', '=', 'account')
+    .executeTakeFirst();
   return row ? Number(row.account_id) : undefined;
 }
 

@@ -39,7 +39,12 @@ export interface ImportContext {
 }
 
 const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
-const toDate = (unix: unknown) => (typeof unix === 'number' && unix > 0 ? new Date(unix * 1000) : typeof unix === 'string' && unix ? new Date(unix) : undefined);
+const toDate = (unix: unknown) =>
+  typeof unix === 'number' && unix > 0
+    ? new Date(unix * 1000)
+    : typeof unix === 'string' && unix
+      ? new Date(unix)
+      : undefined;
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Copies each item not yet mapped with `create` (in one transaction with its mapping); counts the rest. */
@@ -58,7 +63,9 @@ async function copyAll<T extends { id: number | string }>(
     else if (ctx.dryRun) tally.copied++;
     else {
       try {
-        await ctx.db.transaction().execute(async (trx) => ctx.mappings.put(trx, kind, item.id, await create(trx, item)));
+        await ctx.db
+          .transaction()
+          .execute(async (trx) => ctx.mappings.put(trx, kind, item.id, await create(trx, item)));
         tally.copied++;
       } catch (error) {
         tally.skipped++;
@@ -73,7 +80,10 @@ async function copyAll<T extends { id: number | string }>(
 export async function importInboxes(ctx: ImportContext): Promise<Tally> {
   const inboxes = await ctx.source.inboxes();
   return copyAll(ctx, 'inboxes', 'inbox', inboxes, async (trx, inbox) => {
-    if (inbox.channel_type !== 'Channel::Api') ctx.notes.push(`inbox "${inbox.name}" (${inbox.channel_type}) became an API inbox: its channel is not reproduced`);
+    if (inbox.channel_type !== 'Channel::Api')
+      ctx.notes.push(
+        `inbox "${inbox.name}" (${inbox.channel_type}) became an API inbox: its channel is not reproduced`,
+      );
     // The source's webhook_url is not copied: this installation would deliver to the old receiver too.
     const created = await createInbox(trx, ctx.accountId, 'Channel::Api', {
       name: inbox.name,
@@ -105,7 +115,9 @@ export async function importAgents(ctx: ImportContext): Promise<Tally> {
     for (const inbox of await ctx.source.inboxes()) {
       const inboxId = ctx.mappings.get('inbox', inbox.id);
       if (!inboxId) continue;
-      const members = (await ctx.source.inboxMembers(inbox.id)).map((m) => ctx.mappings.get('agent', m.id)).filter((id): id is number => id !== undefined);
+      const members = (await ctx.source.inboxMembers(inbox.id))
+        .map((m) => ctx.mappings.get('agent', m.id))
+        .filter((id): id is number => id !== undefined);
       if (members.length) await addInboxMembers(ctx.db, ctx.accountId, inboxId, members);
     }
   }
@@ -115,15 +127,28 @@ export async function importAgents(ctx: ImportContext): Promise<Tally> {
 export async function importTeams(ctx: ImportContext): Promise<Tally> {
   const teams = await ctx.source.teams();
   const tally = await copyAll(ctx, 'teams', 'team', teams, async (trx, team) => {
-    const same = await trx.selectFrom('teams').select('id').where('account_id', '=', ctx.accountId).where('name', '=', String(team.name).toLowerCase()).executeTakeFirst();
+    const same = await trx
+      .selectFrom('teams')
+      .select('id')
+      .where('account_id', '=', ctx.accountId)
+      .where('name', '=', String(team.name).toLowerCase())
+      .executeTakeFirst();
     if (same) return same.id;
-    return (await createTeam(trx, ctx.accountId, { name: team.name, description: team.description ?? null, allow_auto_assign: team.allow_auto_assign ?? true })).id;
+    return (
+      await createTeam(trx, ctx.accountId, {
+        name: team.name,
+        description: team.description ?? null,
+        allow_auto_assign: team.allow_auto_assign ?? true,
+      })
+    ).id;
   });
   if (!ctx.dryRun) {
     for (const team of teams) {
       const teamId = ctx.mappings.get('team', team.id);
       if (!teamId) continue;
-      const members = (await ctx.source.teamMembers(team.id)).map((m) => ctx.mappings.get('agent', m.id)).filter((id): id is number => id !== undefined);
+      const members = (await ctx.source.teamMembers(team.id))
+        .map((m) => ctx.mappings.get('agent', m.id))
+        .filter((id): id is number => id !== undefined);
       if (members.length) await addTeamMembers(ctx.db, ctx.accountId, teamId, members);
     }
   }
@@ -132,44 +157,75 @@ export async function importTeams(ctx: ImportContext): Promise<Tally> {
 
 export async function importLabels(ctx: ImportContext): Promise<Tally> {
   return copyAll(ctx, 'labels', 'label', await ctx.source.labels(), async (trx, label) => {
-    const same = await trx.selectFrom('labels').select('id').where('account_id', '=', ctx.accountId).where('title', '=', String(label.title).toLowerCase()).executeTakeFirst();
-    if (same) return same.id;
-    return (await createLabel(trx, ctx.accountId, { title: label.title, description: label.description ?? null, color: label.color ?? undefined, show_on_sidebar: label.show_on_sidebar ?? true })).id;
-  });
-}
-
-export async function importCustomAttributes(ctx: ImportContext): Promise<Tally> {
-  return copyAll(ctx, 'custom attributes', 'custom_attribute', await ctx.source.customAttributeDefinitions(), async (trx, definition) => {
     const same = await trx
-      .selectFrom('custom_attribute_definitions')
+      .selectFrom('labels')
       .select('id')
       .where('account_id', '=', ctx.accountId)
-      .where('attribute_key', '=', definition.attribute_key)
-      .where('attribute_model', '=', definition.attribute_model)
+      .where('title', '=', String(label.title).toLowerCase())
       .executeTakeFirst();
     if (same) return same.id;
     return (
-      await createDefinition(trx, ctx.accountId, {
-        attribute_display_name: definition.attribute_display_name,
-        attribute_display_type: definition.attribute_display_type,
-        attribute_description: definition.attribute_description ?? null,
-        attribute_key: definition.attribute_key,
-        attribute_model: definition.attribute_model,
-        attribute_values: definition.attribute_values ?? [],
-        regex_pattern: definition.regex_pattern ?? null,
-        regex_cue: definition.regex_cue ?? null,
-        default_value: definition.default_value ?? null,
+      await createLabel(trx, ctx.accountId, {
+        title: label.title,
+        description: label.description ?? null,
+        color: label.color ?? undefined,
+        show_on_sidebar: label.show_on_sidebar ?? true,
       })
     ).id;
   });
 }
 
+export async function importCustomAttributes(ctx: ImportContext): Promise<Tally> {
+  return copyAll(
+    ctx,
+    'custom attributes',
+    'custom_attribute',
+    await ctx.source.customAttributeDefinitions(),
+    async (trx, definition) => {
+      const same = await trx
+        .selectFrom('custom_attribute_definitions')
+        .select('id')
+        .where('account_id', '=', ctx.accountId)
+        .where('attribute_key', '=', definition.attribute_key)
+        .where('attribute_model', '=', definition.attribute_model)
+        .executeTakeFirst();
+      if (same) return same.id;
+      return (
+        await createDefinition(trx, ctx.accountId, {
+          attribute_display_name: definition.attribute_display_name,
+          attribute_display_type: definition.attribute_display_type,
+          attribute_description: definition.attribute_description ?? null,
+          attribute_key: definition.attribute_key,
+          attribute_model: definition.attribute_model,
+          attribute_values: definition.attribute_values ?? [],
+          regex_pattern: definition.regex_pattern ?? null,
+          regex_cue: definition.regex_cue ?? null,
+          default_value: definition.default_value ?? null,
+        })
+      ).id;
+    },
+  );
+}
+
 export async function importCannedResponses(ctx: ImportContext): Promise<Tally> {
-  return copyAll(ctx, 'canned responses', 'canned_response', await ctx.source.cannedResponses(), async (trx, canned) => {
-    const same = await trx.selectFrom('canned_responses').select('id').where('account_id', '=', ctx.accountId).where('short_code', '=', canned.short_code).executeTakeFirst();
-    if (same) return same.id;
-    return (await createCannedResponse(trx, ctx.accountId, { short_code: canned.short_code, content: canned.content })).id;
-  });
+  return copyAll(
+    ctx,
+    'canned responses',
+    'canned_response',
+    await ctx.source.cannedResponses(),
+    async (trx, canned) => {
+      const same = await trx
+        .selectFrom('canned_responses')
+        .select('id')
+        .where('account_id', '=', ctx.accountId)
+        .where('short_code', '=', canned.short_code)
+        .executeTakeFirst();
+      if (same) return same.id;
+      return (
+        await createCannedResponse(trx, ctx.accountId, { short_code: canned.short_code, content: canned.content })
+      ).id;
+    },
+  );
 }
 
 /** A contact and its contact inboxes, keeping its creation time. */
@@ -184,7 +240,13 @@ async function copyContact(ctx: ImportContext, trx: Db, contact: any): Promise<n
     custom_attributes: contact.custom_attributes ?? {},
   });
   const createdAt = toDate(contact.created_at);
-  if (createdAt) await trx.updateTable('contacts').set({ created_at: createdAt }).where('account_id', '=', ctx.accountId).where('id', '=', created.id).execute();
+  if (createdAt)
+    await trx
+      .updateTable('contacts')
+      .set({ created_at: createdAt })
+      .where('account_id', '=', ctx.accountId)
+      .where('id', '=', created.id)
+      .execute();
   for (const link of contact.contact_inboxes ?? []) {
     const inboxId = ctx.mappings.get('inbox', link.inbox?.id);
     const inbox = inboxId ? await findInbox(trx, ctx.accountId, inboxId) : undefined;
@@ -197,7 +259,14 @@ export async function importContacts(ctx: ImportContext): Promise<Tally> {
   await ctx.mappings.load('inbox');
   const total: Tally = { phase: 'contacts', found: 0, copied: 0, existing: 0, skipped: 0 };
   for await (const page of ctx.source.contacts()) {
-    const tally = await copyAll(ctx, 'contacts', 'contact', page, (trx, contact) => copyContact(ctx, trx, contact), false);
+    const tally = await copyAll(
+      ctx,
+      'contacts',
+      'contact',
+      page,
+      (trx, contact) => copyContact(ctx, trx, contact),
+      false,
+    );
     total.found += tally.found;
     total.copied += tally.copied;
     total.existing += tally.existing;
@@ -225,8 +294,12 @@ async function downloadFiles(ctx: ImportContext, message: any): Promise<NewFile[
     if (!attachment.data_url) continue;
     try {
       const { body, contentType } = await ctx.source.download(attachment.data_url);
-      const name = decodeURIComponent(new URL(attachment.data_url, ctx.source.base).pathname.split('/').pop() || `attachment-${attachment.id}`);
-      files.push(await receiveFile(ctx.db, ctx.storage, body, { filename: name, mimetype: contentType }, MAX_ATTACHMENT_BYTES));
+      const name = decodeURIComponent(
+        new URL(attachment.data_url, ctx.source.base).pathname.split('/').pop() || `attachment-${attachment.id}`,
+      );
+      files.push(
+        await receiveFile(ctx.db, ctx.storage, body, { filename: name, mimetype: contentType }, MAX_ATTACHMENT_BYTES),
+      );
     } catch (error) {
       ctx.notes.push(`attachment #${attachment.id} of message #${message.id} not copied: ${reason(error)}`);
     }
@@ -239,7 +312,13 @@ const ITEMS_REQUIRED = new Set(['input_select', 'cards', 'form', 'article']);
 const MESSAGE_STATUSES = new Set(['sent', 'delivered', 'read', 'failed']);
 
 /** The conversation's messages not copied yet, in one transaction with their mappings; answers how many. */
-async function copyMessages(ctx: ImportContext, conversationId: number, contactId: number, messages: any[], tally: Tally): Promise<void> {
+async function copyMessages(
+  ctx: ImportContext,
+  conversationId: number,
+  contactId: number,
+  messages: any[],
+  tally: Tally,
+): Promise<void> {
   const pending = messages.filter((m) => ctx.mappings.get('message', m.id) === undefined);
   tally.found += messages.length;
   tally.existing += messages.length - pending.length;
@@ -249,7 +328,8 @@ async function copyMessages(ctx: ImportContext, conversationId: number, contactI
   }
   if (!pending.length) return;
   const files = new Map<number, NewFile[]>();
-  for (const message of pending) if (message.attachments?.length) files.set(message.id, await downloadFiles(ctx, message));
+  for (const message of pending)
+    if (message.attachments?.length) files.set(message.id, await downloadFiles(ctx, message));
   const keys = [...files.values()].flat().map((file) => file.storageKey);
   try {
     await ctx.db.transaction().execute(async (trx) => {
@@ -264,7 +344,10 @@ async function copyMessages(ctx: ImportContext, conversationId: number, contactI
           messageType: Number(message.message_type) || 0,
           content: message.content ?? null,
           private: Boolean(message.private),
-          contentType: ITEMS_REQUIRED.has(message.content_type) && !message.content_attributes?.items?.length ? 'text' : (message.content_type ?? 'text'),
+          contentType:
+            ITEMS_REQUIRED.has(message.content_type) && !message.content_attributes?.items?.length
+              ? 'text'
+              : (message.content_type ?? 'text'),
           contentAttributes: message.content_attributes ?? {},
           additionalAttributes: message.additional_attributes ?? {},
           sender: sender(ctx, message, contactId),
@@ -289,7 +372,10 @@ async function conversationContact(ctx: ImportContext, conversation: any): Promi
   const sourceContact = conversation.meta?.sender;
   const mapped = ctx.mappings.get('contact', sourceContact?.id);
   if (mapped) return mapped;
-  const full = (await ctx.source.contact(sourceContact.id).catch(() => undefined)) ?? { ...sourceContact, contact_inboxes: [] };
+  const full = (await ctx.source.contact(sourceContact.id).catch(() => undefined)) ?? {
+    ...sourceContact,
+    contact_inboxes: [],
+  };
   return ctx.db.transaction().execute(async (trx) => {
     const id = await copyContact(ctx, trx, full);
     await ctx.mappings.put(trx, 'contact', sourceContact.id, id);
@@ -306,11 +392,14 @@ const PRIORITIES = new Set(['low', 'medium', 'high', 'urgent']);
  * labels and times are set to the source's (a status change through the domain would add activity messages).
  */
 export async function importConversations(ctx: ImportContext): Promise<{ conversations: Tally; messages: Tally }> {
-  for (const kind of ['inbox', 'agent', 'team', 'contact', 'conversation', 'message'] as const) await ctx.mappings.load(kind);
+  for (const kind of ['inbox', 'agent', 'team', 'contact', 'conversation', 'message'] as const)
+    await ctx.mappings.load(kind);
   const conversations: Tally = { phase: 'conversations', found: 0, copied: 0, existing: 0, skipped: 0 };
   const messageTally: Tally = { phase: 'messages', found: 0, copied: 0, existing: 0, skipped: 0 };
   const history = (conversation: any) =>
-    ctx.source.messages(conversation.id).then((list) => list.filter((m) => !ctx.since || !toDate(m.created_at) || toDate(m.created_at)! >= ctx.since));
+    ctx.source
+      .messages(conversation.id)
+      .then((list) => list.filter((m) => !ctx.since || !toDate(m.created_at) || toDate(m.created_at)! >= ctx.since));
   for await (const all of ctx.source.conversations()) {
     const page = all.filter((source) => {
       const activity = toDate(source.last_activity_at) ?? toDate(source.created_at);

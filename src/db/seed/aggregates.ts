@@ -80,5 +80,6 @@ export async function computeAggregates(client: pg.ClientBase, accountId: number
 export async function checkReferences(client: pg.ClientBase, accountId: number): Promise<void> {
   const { rows } = await client.query<Record<string, number>>(DANGLING_REFERENCES, [accountId]);
   const broken = Object.entries(rows[0]).filter(([, n]) => n > 0);
-  if (broken.length) throw new Error(`seeded rows reference missing rows: ${broken.map(([t, n]) => `${n} ${t}`).join(', ')}`);
+  if (broken.length)
+    throw new Error(`seeded rows reference missing rows: ${broken.map(([t, n]) => `${n} ${t}`).join(', ')}`);
 }

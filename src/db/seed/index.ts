@@ -88,7 +88,10 @@ export async function seedAccount(url: string, options: SeedOptions): Promise<Se
     let ids: Ids;
     try {
       await main.query('SET synchronous_commit = off');
-      const account = await main.query<{ last_display_id: string }>('SELECT last_display_id FROM accounts WHERE id = $1', [options.accountId]);
+      const account = await main.query<{ last_display_id: string }>(
+        'SELECT last_display_id FROM accounts WHERE id = $1',
+        [options.accountId],
+      );
       if (!account.rowCount) throw new Error(`account ${options.accountId} does not exist`);
       ids = await timed('setup', 4, async (add) => {
         const setup = await insertSetupRows(main, options.accountId, plan.agents, plan.seed);
@@ -99,10 +102,18 @@ export async function seedAccount(url: string, options: SeedOptions): Promise<Se
         add(1);
         const conversations = await reserveIds(main, 'conversations', plan.conversations.count);
         add(1);
-        return { accountId: options.accountId, ...setup, contacts, contactInboxes, conversations, firstDisplayId: Number(account.rows[0].last_display_id) + 1 };
+        return {
+          accountId: options.accountId,
+          ...setup,
+          contacts,
+          contactInboxes,
+          conversations,
+          firstDisplayId: Number(account.rows[0].last_display_id) + 1,
+        };
       });
       if (options.foreignKeyChecks !== true) checksOff = await skipForeignKeyChecks(main);
-      if (options.foreignKeyChecks === false && !checksOff) throw new Error('this database role may not skip foreign-key checks');
+      if (options.foreignKeyChecks === false && !checksOff)
+        throw new Error('this database role may not skip foreign-key checks');
     } finally {
       main.release();
     }
@@ -160,22 +171,25 @@ export async function seedAccount(url: string, options: SeedOptions): Promise<Se
         client.release();
       }
     });
-    if (checksOff) await timed('check references', 1, async (add) => {
-      const client = await pool.connect();
-      try {
-        await checkReferences(client, options.accountId);
-        add(1);
-      } finally {
-        client.release();
-      }
-    });
+    if (checksOff)
+      await timed('check references', 1, async (add) => {
+        const client = await pool.connect();
+        try {
+          await checkReferences(client, options.accountId);
+          add(1);
+        } finally {
+          client.release();
+        }
+      });
     await timed('vacuum analyze', 1, async (add) => {
       await pool.query('VACUUM (ANALYZE) contacts, contact_inboxes, conversations, messages');
       add(1);
     });
 
     const lengths = plan.conversations.messageCount;
-    const longest = Array.from(lengths.keys()).sort((a, b) => lengths[b] - lengths[a]).slice(0, 5);
+    const longest = Array.from(lengths.keys())
+      .sort((a, b) => lengths[b] - lengths[a])
+      .slice(0, 5);
     const rareCounts = new Array<number>(RARE_TOKENS.length).fill(0);
     for (let m = 0; m < plan.messages.count; m++) if (plan.messages.rare[m]) rareCounts[plan.messages.rare[m] - 1]++;
     const rows = {

@@ -70,8 +70,15 @@ const DAY = 86_400_000;
 export const LONG_CONVERSATION_MESSAGES = 5_000;
 
 /** Conversation lengths: a long tail (lognormal), a few very long conversations, summing to exactly `total`. */
-export function conversationLengths(random: Random, count: number, total: number): { lengths: Int32Array; long: number[] } {
-  if (total < count) throw new Error(`--messages (${total}) must be at least --conversations (${count}): every conversation has a message`);
+export function conversationLengths(
+  random: Random,
+  count: number,
+  total: number,
+): { lengths: Int32Array; long: number[] } {
+  if (total < count)
+    throw new Error(
+      `--messages (${total}) must be at least --conversations (${count}): every conversation has a message`,
+    );
   const lengths = new Int32Array(count).fill(1);
   const budget = total - count;
   const longCount = Math.min(count, Math.max(1, Math.floor(total / 200_000)));
@@ -116,7 +123,12 @@ function statusFor(random: Random, ageMs: number): number {
 
 function gapMs(random: Random, previousKind: number, nextKind: number): number {
   if (random.chance(0.04)) return Math.max(1000, random.lognormal(DAY, 1));
-  const median = previousKind === KIND.incoming && nextKind === KIND.outgoing ? 240_000 : nextKind === previousKind ? 60_000 : 600_000;
+  const median =
+    previousKind === KIND.incoming && nextKind === KIND.outgoing
+      ? 240_000
+      : nextKind === previousKind
+        ? 60_000
+        : 600_000;
   return Math.max(1000, random.lognormal(median, 1.2));
 }
 
@@ -132,10 +144,13 @@ const NEXT_CHOICES = [KIND.incoming, KIND.outgoing, KIND.note, KIND.assigned];
 
 /** Throws on sizes no dataset can have, before anything is written. */
 export function checkSize(size: SeedSize): void {
-  if (!Number.isInteger(size.conversations) || size.conversations < 1) throw new Error('--conversations must be a positive integer');
+  if (!Number.isInteger(size.conversations) || size.conversations < 1)
+    throw new Error('--conversations must be a positive integer');
   if (!Number.isInteger(size.messages) || size.messages < 1) throw new Error('--messages must be a positive integer');
   if (size.messages < size.conversations) {
-    throw new Error(`--messages (${size.messages}) must be at least --conversations (${size.conversations}): every conversation has a message`);
+    throw new Error(
+      `--messages (${size.messages}) must be at least --conversations (${size.conversations}): every conversation has a message`,
+    );
   }
 }
 
@@ -228,7 +243,8 @@ export function buildPlan(size: SeedSize): Plan {
     if (end > now - 30_000) {
       const scale = room / (end - createdAt[c]);
       for (let k = first + 1; k < m; k++) messages.time[k] = createdAt[c] + (messages.time[k] - createdAt[c]) * scale;
-      for (let k = first + 1; k < m; k++) if (messages.time[k] <= messages.time[k - 1]) messages.time[k] = messages.time[k - 1] + 1;
+      for (let k = first + 1; k < m; k++)
+        if (messages.time[k] <= messages.time[k - 1]) messages.time[k] = messages.time[k - 1] + 1;
     }
     const lastTime = messages.time[m - 1];
 
@@ -247,7 +263,8 @@ export function buildPlan(size: SeedSize): Plan {
     if (L >= 2 && status === 2) messages.kind[m - 1] = KIND.snoozed;
     if (status === 2) conversations.snoozedUntil[c] = now + DAY * (1 + random.int(7));
     for (let k = first; k < m; k++) {
-      if (messages.kind[k] !== KIND.incoming) messages.agent[k] = assignee >= 0 && random.chance(0.85) ? assignee : agentFor();
+      if (messages.kind[k] !== KIND.incoming)
+        messages.agent[k] = assignee >= 0 && random.chance(0.85) ? assignee : agentFor();
     }
     // Agents have read resolved conversations; open ones were last opened a few messages ago, or never.
     if (status >= 3) conversations.seenAt[c] = Math.min(now, lastTime + 1000 + random.int(600_000));
@@ -273,14 +290,20 @@ export function buildPlan(size: SeedSize): Plan {
 
   const contactCreated = new Float64Array(K);
   for (let k = 0; k < K; k++) {
-    contactCreated[k] = Number.isFinite(contactFirstSeen[k]) ? contactFirstSeen[k] - random.int(3_600_000) : now - span * random.next();
+    contactCreated[k] = Number.isFinite(contactFirstSeen[k])
+      ? contactFirstSeen[k] - random.int(3_600_000)
+      : now - span * random.next();
   }
   return {
     seed,
     now,
     agents,
     contacts: { count: K, createdAt: contactCreated },
-    contactInboxes: { count: pairContact.length, contact: Int32Array.from(pairContact), inbox: Uint8Array.from(pairInbox) },
+    contactInboxes: {
+      count: pairContact.length,
+      contact: Int32Array.from(pairContact),
+      inbox: Uint8Array.from(pairInbox),
+    },
     conversations,
     messages,
   };

@@ -54,7 +54,16 @@ export function agentName(index: number): string {
 }
 
 export const CONTACT_COLUMNS = [
-  'id', 'account_id', 'name', 'email', 'phone_number', 'identifier', 'contact_type', 'additional_attributes', 'created_at', 'updated_at',
+  'id',
+  'account_id',
+  'name',
+  'email',
+  'phone_number',
+  'identifier',
+  'contact_type',
+  'additional_attributes',
+  'created_at',
+  'updated_at',
 ] as const;
 
 export function* contactRows(plan: Plan, ids: Ids): Generator<string> {
@@ -71,13 +80,30 @@ export function* contactRows(plan: Plan, ids: Ids): Generator<string> {
     const identifier = random.next() < 0.3 ? `cust_${k}` : null;
     const created = timestamp(plan.contacts.createdAt[k]);
     yield [
-      ids.contacts[k], ids.accountId, field(`${first} ${last}`), field(email), field(phone), field(identifier), random.pick(types),
-      json({ city: random.pick(CITIES) }), created, created,
+      ids.contacts[k],
+      ids.accountId,
+      field(`${first} ${last}`),
+      field(email),
+      field(phone),
+      field(identifier),
+      random.pick(types),
+      json({ city: random.pick(CITIES) }),
+      created,
+      created,
     ].join('\t');
   }
 }
 
-export const CONTACT_INBOX_COLUMNS = ['id', 'account_id', 'contact_id', 'inbox_id', 'source_id', 'pubsub_token', 'created_at', 'updated_at'] as const;
+export const CONTACT_INBOX_COLUMNS = [
+  'id',
+  'account_id',
+  'contact_id',
+  'inbox_id',
+  'source_id',
+  'pubsub_token',
+  'created_at',
+  'updated_at',
+] as const;
 
 export function* contactInboxRows(plan: Plan, ids: Ids): Generator<string> {
   const tokens = crypto.randomBytes(plan.contactInboxes.count * 24);
@@ -85,13 +111,38 @@ export function* contactInboxRows(plan: Plan, ids: Ids): Generator<string> {
     const contact = plan.contactInboxes.contact[p];
     const created = timestamp(plan.contacts.createdAt[contact]);
     const token = tokens.subarray(p * 24, p * 24 + 24).toString('base64url');
-    yield [ids.contactInboxes[p], ids.accountId, ids.contacts[contact], ids.inboxes[plan.contactInboxes.inbox[p]], crypto.randomUUID(), token, created, created].join('\t');
+    yield [
+      ids.contactInboxes[p],
+      ids.accountId,
+      ids.contacts[contact],
+      ids.inboxes[plan.contactInboxes.inbox[p]],
+      crypto.randomUUID(),
+      token,
+      created,
+      created,
+    ].join('\t');
   }
 }
 
 export const CONVERSATION_COLUMNS = [
-  'id', 'account_id', 'display_id', 'inbox_id', 'contact_id', 'contact_inbox_id', 'status', 'assignee_id', 'team_id', 'priority',
-  'snoozed_until', 'labels', 'additional_attributes', 'agent_last_seen_at', 'assignee_last_seen_at', 'last_activity_at', 'created_at', 'updated_at',
+  'id',
+  'account_id',
+  'display_id',
+  'inbox_id',
+  'contact_id',
+  'contact_inbox_id',
+  'status',
+  'assignee_id',
+  'team_id',
+  'priority',
+  'snoozed_until',
+  'labels',
+  'additional_attributes',
+  'agent_last_seen_at',
+  'assignee_last_seen_at',
+  'last_activity_at',
+  'created_at',
+  'updated_at',
 ] as const;
 
 export function* conversationRows(plan: Plan, ids: Ids): Generator<string> {
@@ -106,20 +157,46 @@ export function* conversationRows(plan: Plan, ids: Ids): Generator<string> {
     for (let b = 0; b < LABELS.length; b++) if (c.labels[i] & (1 << b)) labels.push(LABELS[b]);
     const assignee = c.assignee[i] >= 0 ? ids.agents[c.assignee[i]] : null;
     const website = 'website_url' in inbox.channel ? inbox.channel.website_url : undefined;
-    const attributes = website ? { referer: website + random.pick(pages), browser: { browser_name: random.pick(browsers) } } : {};
+    const attributes = website
+      ? { referer: website + random.pick(pages), browser: { browser_name: random.pick(browsers) } }
+      : {};
     const created = timestamp(c.createdAt[i]);
     const seen = timestamp(c.seenAt[i]);
     yield [
-      ids.conversations[i], ids.accountId, ids.firstDisplayId + i, ids.inboxes[c.inbox[i]], ids.contacts[c.contact[i]],
-      ids.contactInboxes[c.contactInbox[i]], STATUSES[c.status[i]], field(assignee), field(c.team[i] >= 0 ? ids.teams[c.team[i]] : null),
-      field(PRIORITIES[c.priority[i]]), timestamp(c.snoozedUntil[i]), textArray(labels), json(attributes), seen, assignee ? seen : '\\N',
-      created, created, created,
+      ids.conversations[i],
+      ids.accountId,
+      ids.firstDisplayId + i,
+      ids.inboxes[c.inbox[i]],
+      ids.contacts[c.contact[i]],
+      ids.contactInboxes[c.contactInbox[i]],
+      STATUSES[c.status[i]],
+      field(assignee),
+      field(c.team[i] >= 0 ? ids.teams[c.team[i]] : null),
+      field(PRIORITIES[c.priority[i]]),
+      timestamp(c.snoozedUntil[i]),
+      textArray(labels),
+      json(attributes),
+      seen,
+      assignee ? seen : '\\N',
+      created,
+      created,
+      created,
     ].join('\t');
   }
 }
 
 export const MESSAGE_COLUMNS = [
-  'account_id', 'inbox_id', 'conversation_id', 'message_type', 'content', 'private', 'status', 'sender_type', 'sender_id', 'created_at', 'updated_at',
+  'account_id',
+  'inbox_id',
+  'conversation_id',
+  'message_type',
+  'content',
+  'private',
+  'status',
+  'sender_type',
+  'sender_id',
+  'created_at',
+  'updated_at',
 ] as const;
 
 /** Messages of the conversations with `index % jobs === job`, in time order (so ids follow time in each conversation). */
@@ -170,8 +247,16 @@ export function* messageRows(plan: Plan, ids: Ids, job: number, jobs: number): G
     if (messages.rare[m]) content += ` ${RARE_TOKENS[messages.rare[m] - 1].token}`;
     const at = timestamp(messages.time[m]);
     yield [
-      ids.accountId, ids.inboxes[conversations.inbox[c]], ids.conversations[c], messageType(kind), field(content),
-      kind === KIND.note ? 't' : 'f', status, sender, at, at,
+      ids.accountId,
+      ids.inboxes[conversations.inbox[c]],
+      ids.conversations[c],
+      messageType(kind),
+      field(content),
+      kind === KIND.note ? 't' : 'f',
+      status,
+      sender,
+      at,
+      at,
     ].join('\t');
   }
 }

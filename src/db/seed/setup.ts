@@ -23,9 +23,16 @@ export interface SetupRows {
   teams: number[];
 }
 
-export async function insertSetupRows(client: pg.ClientBase, accountId: number, agentCount: number, seed: number): Promise<SetupRows> {
+export async function insertSetupRows(
+  client: pg.ClientBase,
+  accountId: number,
+  agentCount: number,
+  seed: number,
+): Promise<SetupRows> {
   const names = Array.from({ length: agentCount }, (_, i) => agentName(i));
-  const tag = `${accountId}-${seed}-${token(3).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+  const tag = `${accountId}-${seed}-${token(3)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')}`;
   const emails = names.map((name, i) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${i}.${tag}@agents.seed.test`);
   const users = await client.query<{ id: string; email: string }>(
     `INSERT INTO users (name, email, pubsub_token)

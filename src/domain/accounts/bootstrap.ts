@@ -23,8 +23,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 async function freeAdminEmail(db: Db): Promise<string> {
   const base = 'admin@switchboard.local';
-  const taken = await db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', base)).executeTakeFirst();
-  return taken ? `admin-${randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, 'x')}@switchboard.local` : base;
+  const taken = await db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', base))
+    .executeTakeFirst();
+  return taken
+    ? `admin-${randomToken(4)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, 'x')}@switchboard.local`
+    : base;
 }
 
 /**

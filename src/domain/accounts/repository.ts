@@ -13,7 +13,15 @@ export interface AccountChanges {
   settings?: Record<string, unknown>;
 }
 
-const ACCOUNT_FIELDS = ['name', 'locale', 'domain', 'support_email', 'auto_resolve_after', 'custom_attributes', 'settings'] as const;
+const ACCOUNT_FIELDS = [
+  'name',
+  'locale',
+  'domain',
+  'support_email',
+  'auto_resolve_after',
+  'custom_attributes',
+  'settings',
+] as const;
 
 export async function updateAccount(db: Db, accountId: number, changes: AccountChanges): Promise<Account> {
   const updated = await db

@@ -15,7 +15,12 @@ export type FileOwner = { automation_rule_id: number } | { macro_id: number };
 
 export const SEND_ATTACHMENT = 'send_attachment';
 
-export async function storeActionFile(db: Db, accountId: number, userId: number | null, file: ReceivedFile): Promise<ActionFile> {
+export async function storeActionFile(
+  db: Db,
+  accountId: number,
+  userId: number | null,
+  file: ReceivedFile,
+): Promise<ActionFile> {
   return inTransaction(db, async (trx) => {
     await claimStorageKeys(trx, [file.storageKey]);
     return trx
@@ -37,14 +42,21 @@ export async function storeActionFile(db: Db, accountId: number, userId: number 
 
 /** The blob ids a send_attachment names: numbers or digit strings, one or several. */
 export function blobIdsOf(params: unknown[]): number[] {
-  return params.map((p) => (typeof p === 'string' && /^\d+$/.test(p.trim()) ? Number(p) : p)).filter((p): p is number => Number.isInteger(p) && (p as number) > 0);
+  return params
+    .map((p) => (typeof p === 'string' && /^\d+$/.test(p.trim()) ? Number(p) : p))
+    .filter((p): p is number => Number.isInteger(p) && (p as number) > 0);
 }
 
 const ownerColumn = (owner: FileOwner) => ('macro_id' in owner ? 'macro_id' : 'automation_rule_id');
 const ownerId = (owner: FileOwner) => ('macro_id' in owner ? owner.macro_id : owner.automation_rule_id);
 
 /** After a rule or macro is saved: the unclaimed files of the account its send_attachment actions name become its own. */
-export async function claimActionFiles(db: Db, accountId: number, owner: FileOwner, actions: Pick<AutomationAction, 'action_name' | 'action_params'>[]): Promise<void> {
+export async function claimActionFiles(
+  db: Db,
+  accountId: number,
+  owner: FileOwner,
+  actions: Pick<AutomationAction, 'action_name' | 'action_params'>[],
+): Promise<void> {
   const ids = actions.filter((a) => a.action_name === SEND_ATTACHMENT).flatMap((a) => blobIdsOf(a.action_params ?? []));
   if (!ids.length) return;
   await db
@@ -58,15 +70,33 @@ export async function claimActionFiles(db: Db, accountId: number, owner: FileOwn
 }
 
 /** The owners' files, for their JSON (one statement for a page of rules or macros). */
-export async function filesOfOwners(db: Db, accountId: number, column: 'automation_rule_id' | 'macro_id', ids: number[]): Promise<ActionFile[]> {
+export async function filesOfOwners(
+  db: Db,
+  accountId: number,
+  column: 'automation_rule_id' | 'macro_id',
+  ids: number[],
+): Promise<ActionFile[]> {
   if (!ids.length) return [];
-  return db.selectFrom('action_files').selectAll().where('account_id', '=', accountId).where(column, 'in', ids).orderBy('id').execute();
+  return db
+    .selectFrom('action_files')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where(column, 'in', ids)
+    .orderBy('id')
+    .execute();
 }
 
 /** The files a send_attachment of this owner may send: named by the action and owned by it. */
 export async function ownedFiles(db: Db, accountId: number, owner: FileOwner, ids: number[]): Promise<ActionFile[]> {
   if (!ids.length) return [];
-  return db.selectFrom('action_files').selectAll().where('account_id', '=', accountId).where(ownerColumn(owner), '=', ownerId(owner)).where('id', 'in', ids).orderBy('id').execute();
+  return db
+    .selectFrom('action_files')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where(ownerColumn(owner), '=', ownerId(owner))
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute();
 }
 
 /** Served by its blob key (the credential in its URL). */

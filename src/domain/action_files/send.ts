@@ -19,5 +19,11 @@ export async function copyForMessage(db: Db, storage: ObjectStorage, file: Actio
     await releaseUnclaimed(db, storage, [key]).catch(() => {});
     throw error;
   }
-  return { filename: file.filename, contentType: file.content_type, size: Number(file.byte_size), storageKey: key, checksum: file.checksum };
+  return {
+    filename: file.filename,
+    contentType: file.content_type,
+    size: Number(file.byte_size),
+    storageKey: key,
+    checksum: file.checksum,
+  };
 }

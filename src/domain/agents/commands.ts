@@ -37,7 +37,12 @@ async function getMember(db: Db, accountId: number, userId: number): Promise<Mem
  * defaults. Known and unknown emails answer alike (a missing name is the email's local part, as bulk_create
  * names), so adding agents tells nobody which emails have users elsewhere.
  */
-export async function createAgent(db: Db, accountId: number, inviterId: number | null, input: NewAgent): Promise<Member> {
+export async function createAgent(
+  db: Db,
+  accountId: number,
+  inviterId: number | null,
+  input: NewAgent,
+): Promise<Member> {
   const email = input.email.trim();
   if (!EMAIL.test(email)) throw validation('Email is invalid', ['email']);
   const userId = await inTransaction(db, async (trx) => {
@@ -69,7 +74,12 @@ export async function createAgent(db: Db, accountId: number, inviterId: number |
 }
 
 /** Invites each email as createAgent does, named after its local part; emails that fail are skipped. */
-export async function bulkCreateAgents(db: Db, accountId: number, inviterId: number | null, emails: string[]): Promise<Member[]> {
+export async function bulkCreateAgents(
+  db: Db,
+  accountId: number,
+  inviterId: number | null,
+  emails: string[],
+): Promise<Member[]> {
   const added: Member[] = [];
   for (const email of emails) {
     try {
@@ -83,7 +93,12 @@ export async function bulkCreateAgents(db: Db, accountId: number, inviterId: num
 
 /** Whether the user belongs to an account other than this one. */
 export async function belongsElsewhere(db: Db, accountId: number, userId: number): Promise<boolean> {
-  const other = await db.selectFrom('account_users').select('id').where('user_id', '=', userId).where('account_id', '!=', accountId).executeTakeFirst();
+  const other = await db
+    .selectFrom('account_users')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('account_id', '!=', accountId)
+    .executeTakeFirst();
   return Boolean(other);
 }
 

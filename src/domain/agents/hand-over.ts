@@ -11,10 +11,17 @@ export type HandOver = { mode: 'resolve' } | { mode: 'unassign' } | { mode: 'tra
  * Hands over the agent's unfinished conversations before they leave the account, one command each (so each
  * change has its activity message and its events, as if done by hand). Checked before anything changes.
  */
-export async function handOverConversations(db: Db, accountId: number, userId: number, handOver: HandOver, performer: Performer): Promise<number> {
+export async function handOverConversations(
+  db: Db,
+  accountId: number,
+  userId: number,
+  handOver: HandOver,
+  performer: Performer,
+): Promise<number> {
   if (handOver.mode === 'transfer') {
     if (handOver.toUserId === userId) throw validation('transferUserId must name another agent', ['transferUserId']);
-    if (!(await findMember(db, accountId, handOver.toUserId))) throw validation('transferUserId is not an agent of this company', ['transferUserId']);
+    if (!(await findMember(db, accountId, handOver.toUserId)))
+      throw validation('transferUserId is not an agent of this company', ['transferUserId']);
   }
   const conversations = await db
     .selectFrom('conversations')

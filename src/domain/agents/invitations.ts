@@ -16,7 +16,12 @@ export interface Invitation {
  */
 async function invitable(db: Db, accountId: number, member: Member): Promise<boolean> {
   if (member.confirmed) return false;
-  const elsewhere = await db.selectFrom('account_users').select('id').where('user_id', '=', member.id).where('account_id', '!=', accountId).executeTakeFirst();
+  const elsewhere = await db
+    .selectFrom('account_users')
+    .select('id')
+    .where('user_id', '=', member.id)
+    .where('account_id', '!=', accountId)
+    .executeTakeFirst();
   return !elsewhere;
 }
 
@@ -24,9 +29,20 @@ async function invitable(db: Db, accountId: number, member: Member): Promise<boo
  * A new invitation link for an agent who has not chosen a password yet (any earlier link stops working),
  * mailed when the server sends mail. Refused for anyone else.
  */
-export async function inviteAgent(db: Db, mailer: Mailer, publicUrl: string, accountId: number, accountName: string, member: Member, inviter: string | null): Promise<Invitation> {
+export async function inviteAgent(
+  db: Db,
+  mailer: Mailer,
+  publicUrl: string,
+  accountId: number,
+  accountName: string,
+  member: Member,
+  inviter: string | null,
+): Promise<Invitation> {
   if (!(await invitable(db, accountId, member))) {
-    throw unprocessable(`${member.email} has already chosen a password or belongs to other accounts: they can use "Forgot your password?"`, ['email']);
+    throw unprocessable(
+      `${member.email} has already chosen a password or belongs to other accounts: they can use "Forgot your password?"`,
+      ['email'],
+    );
   }
   const token = await issueResetLink(db, member.id, INVITATION_TTL_MS);
   if (!token) throw unprocessable('The agent could not be found', ['id']);
@@ -37,7 +53,16 @@ export async function inviteAgent(db: Db, mailer: Mailer, publicUrl: string, acc
 }
 
 /** After an agent is added: the invitation mail, when there is one to send and a server to send it. Never throws. */
-export async function inviteNewAgent(db: Db, mailer: Mailer, publicUrl: string, accountId: number, accountName: string, member: Member, inviter: string | null, log: { warn(o: object, m: string): void }): Promise<void> {
+export async function inviteNewAgent(
+  db: Db,
+  mailer: Mailer,
+  publicUrl: string,
+  accountId: number,
+  accountName: string,
+  member: Member,
+  inviter: string | null,
+  log: { warn(o: object, m: string): void },
+): Promise<void> {
   if (!mailer.configured || !(await invitable(db, accountId, member))) return;
   try {
     await inviteAgent(db, mailer, publicUrl, accountId, accountName, member, inviter);

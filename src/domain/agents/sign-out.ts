@@ -12,7 +12,10 @@ import { belongsElsewhere } from './commands.ts';
 export async function signOutAgent(db: Db, accountId: number, userId: number): Promise<void> {
   if (!(await findMember(db, accountId, userId))) throw notFound('Agent');
   if (await belongsElsewhere(db, accountId, userId)) {
-    throw validation('This user also belongs to other companies: they can only be signed out by removing them from this one', ['id']);
+    throw validation(
+      'This user also belongs to other companies: they can only be signed out by removing them from this one',
+      ['id'],
+    );
   }
   await endAllSessions(db, userId);
 }

@@ -24,7 +24,12 @@ describe('safeFileName', () => {
   });
 
   it('reads the extension as Chatwoot shows it', () => {
-    expect([extensionOf('a.PDF'), extensionOf('.env'), extensionOf('noext'), extensionOf('a.')]).toEqual(['PDF', null, null, null]);
+    expect([extensionOf('a.PDF'), extensionOf('.env'), extensionOf('noext'), extensionOf('a.')]).toEqual([
+      'PDF',
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
@@ -34,8 +39,12 @@ describe('contentDisposition', () => {
   });
 
   it('gives any other name an ASCII fallback and the UTF-8 original (RFC 6266 / 5987)', () => {
-    expect(contentDisposition('attachment', '文件.txt')).toBe(`attachment; filename="__.txt"; filename*=UTF-8''%E6%96%87%E4%BB%B6.txt`);
-    expect(contentDisposition('attachment', `it's (100%) "done".txt`)).toBe(`attachment; filename="it's (100_) _done_.txt"; filename*=UTF-8''it%27s%20%28100%25%29%20%22done%22.txt`);
+    expect(contentDisposition('attachment', '文件.txt')).toBe(
+      `attachment; filename="__.txt"; filename*=UTF-8''%E6%96%87%E4%BB%B6.txt`,
+    );
+    expect(contentDisposition('attachment', `it's (100%) "done".txt`)).toBe(
+      `attachment; filename="it's (100_) _done_.txt"; filename*=UTF-8''it%27s%20%28100%25%29%20%22done%22.txt`,
+    );
   });
 
   it('survives names stored before names were cleaned (controls, a lone surrogate)', () => {

@@ -20,7 +20,16 @@ const DAY = 86_400_000;
 async function legacyAttachment(messageId: number, filename: string, contentType: string, data: Buffer) {
   return db
     .insertInto('attachments')
-    .values({ account_id: f.account.account_id, message_id: messageId, file_type: contentType.split('/')[0] === 'image' ? 'image' : 'file', filename, content_type: contentType, file_size: data.length, access_key: `legacy${filename.length}key`, data })
+    .values({
+      account_id: f.account.account_id,
+      message_id: messageId,
+      file_type: contentType.split('/')[0] === 'image' ? 'image' : 'file',
+      filename,
+      content_type: contentType,
+      file_size: data.length,
+      access_key: `legacy${filename.length}key`,
+      data,
+    })
     .returning(['id', 'access_key'])
     .executeTakeFirstOrThrow();
 }
@@ -28,12 +37,18 @@ async function legacyAttachment(messageId: number, filename: string, contentType
 /** Posts a message with files through the Application API; answers it. */
 async function sendFiles(displayId: number, content: string, files: { filename: string; body: Buffer }[]) {
   const { payload, contentType } = formData({ content }, files);
-  const res = await ctx.app.inject({ method: 'POST', url: `${f.base}/conversations/${displayId}/messages`, payload, headers: { 'content-type': contentType, api_access_token: f.account.api_access_token } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `${f.base}/conversations/${displayId}/messages`,
+    payload,
+    headers: { 'content-type': contentType, api_access_token: f.account.api_access_token },
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
 
-const download = (row: { id: number; access_key: string }, name: string) => ctx.app.inject({ method: 'GET', url: `/attachments/${row.id}/${row.access_key}/${name}` });
+const download = (row: { id: number; access_key: string }, name: string) =>
+  ctx.app.inject({ method: 'GET', url: `/attachments/${row.id}/${row.access_key}/${name}` });
 
 describe('attachments stored in the database before object storage', () => {
   it('are served as they are, then moved to storage with their type read from their bytes', async () => {
@@ -49,10 +64,29 @@ describe('attachments stored in the database before object storage', () => {
     expect((await download(photo, 'photo.png')).headers['content-type']).toBe('image/png');
 
     expect(await moveLegacyAttachments(db, storage)).toBe(2);
-    const rows = await db.selectFrom('attachments').select(['id', 'data', 'storage_key', 'content_type', 'file_type', 'checksum']).where('id', 'in', [page.id, photo.id]).orderBy('id').execute();
+    const rows = await db
+      .selectFrom('attachments')
+      .select(['id', 'data', 'storage_key', 'content_type', 'file_type', 'checksum'])
+      .where('id', 'in', [page.id, photo.id])
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
-      { id: page.id, data: null, storage_key: expect.stringMatching(/^\d{4}\/\d{2}\/[0-9a-f]{32}$/), content_type: 'application/octet-stream', file_type: 'file', checksum: expect.any(String) },
-      { id: photo.id, data: null, storage_key: expect.any(String), content_type: 'image/png', file_type: 'image', checksum: expect.any(String) },
+      {
+        id: page.id,
+        data: null,
+        storage_key: expect.stringMatching(/^\d{4}\/\d{2}\/[0-9a-f]{32}$/),
+        content_type: 'application/octet-stream',
+        file_type: 'file',
+        checksum: expect.any(String),
+      },
+      {
+        id: photo.id,
+        data: null,
+        storage_key: expect.any(String),
+        content_type: 'image/png',
+        file_type: 'image',
+        checksum: expect.any(String),
+      },
     ]);
     const after = await download(photo, 'photo.png');
     expect(after.rawPayload.equals(PNG_PIXEL)).toBe(true);
@@ -66,13 +100,19 @@ describe('objects nothing owns', () => {
   it('removes a deleted message’s files, and uploads a dead process never finished, keeping the young ones', async () => {
     const c = await f.openConversation();
     const sent = await sendFiles(c.id, 'to delete', [{ filename: 'a.png', body: PNG_PIXEL }]);
-    const { storage_key: deletedKey } = await db.selectFrom('attachments').select('storage_key').where('message_id', '=', sent.id).executeTakeFirstOrThrow();
+    const { storage_key: deletedKey } = await db
+      .selectFrom('attachments')
+      .select('storage_key')
+      .where('message_id', '=', sent.id)
+      .executeTakeFirstOrThrow();
     await f.api.delete(`${f.base}/conversations/${c.id}/messages/${sent.id}`);
 
     const abandoned = newStorageKey();
     await reserveStorageKey(db, abandoned);
     await storage.put(abandoned, Readable.from(['half a request']));
-    await sql`UPDATE storage_orphans SET since = now() - interval '2 days' WHERE storage_key = ${abandoned}`.execute(db);
+    await sql`UPDATE storage_orphans SET since = now() - interval '2 days' WHERE storage_key = ${abandoned}`.execute(
+      db,
+    );
     const inProgress = newStorageKey();
     await reserveStorageKey(db, inProgress);
     await storage.put(inProgress, Readable.from(['still arriving']));
@@ -80,13 +120,19 @@ describe('objects nothing owns', () => {
     // Rows that go by cascade (a conversation, contact, inbox or account deleted) hand their objects over too.
     const other = await f.openConversation();
     await sendFiles(other.id, 'gone with its conversation', [{ filename: 'b.png', body: PNG_PIXEL }]);
-    await db.deleteFrom('conversations').where('display_id', '=', other.id).where('account_id', '=', f.account.account_id).execute();
+    await db
+      .deleteFrom('conversations')
+      .where('display_id', '=', other.id)
+      .where('account_id', '=', f.account.account_id)
+      .execute();
 
     expect(await sweepOrphans(db, storage, { graceMs: DAY })).toBe(3);
     expect(await storage.get(deletedKey!)).toBeUndefined();
     expect(await storage.get(abandoned)).toBeUndefined();
     expect(await storage.get(inProgress)).toBeDefined();
-    expect((await db.selectFrom('storage_orphans').select('storage_key').execute()).map((r) => r.storage_key)).toEqual([inProgress]);
+    expect((await db.selectFrom('storage_orphans').select('storage_key').execute()).map((r) => r.storage_key)).toEqual([
+      inProgress,
+    ]);
   });
 
   it('removes partial files a crashed process left, not the ones being written', async () => {

@@ -20,8 +20,12 @@ export async function moveLegacyAttachments(db: Db, storage: ObjectStorage): Pro
   for (;;) {
     const key = newStorageKey();
     const done = await inTransaction(db, async (trx) => {
-      const row = (await sql<{ id: number; data: Buffer; content_type: string }>`
-        SELECT id, data, content_type FROM attachments WHERE data IS NOT NULL ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`.execute(trx)).rows[0];
+      const row = (
+        await sql<{ id: number; data: Buffer; content_type: string }>`
+        SELECT id, data, content_type FROM attachments WHERE data IS NOT NULL ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`.execute(
+          trx,
+        )
+      ).rows[0];
       if (!row) return true;
       await reserveStorageKey(db, key);
       await storage.put(key, Readable.from([row.data]));
@@ -29,7 +33,13 @@ export async function moveLegacyAttachments(db: Db, storage: ObjectStorage): Pro
       await claimStorageKeys(trx, [key]);
       await trx
         .updateTable('attachments')
-        .set({ storage_key: key, checksum: crypto.createHash('sha256').update(row.data).digest('hex'), content_type: contentType, file_type: fileTypeOf(contentType), data: null })
+        .set({
+          storage_key: key,
+          checksum: crypto.createHash('sha256').update(row.data).digest('hex'),
+          content_type: contentType,
+          file_type: fileTypeOf(contentType),
+          data: null,
+        })
         .where('id', '=', row.id)
         .execute();
       return false;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileTypeOf, isInlineSafe, sniffMediaType } from './media-type.ts';
 
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 const ftyp = (brand: string) => bytes([0, 0, 0, 0x18], 'ftyp', brand, [0, 0, 0, 0]);
 
 describe('sniffMediaType', () => {
@@ -39,13 +40,25 @@ describe('sniffMediaType', () => {
 
 describe('what is served inline', () => {
   it('media and PDF only; never SVG, HTML, XML or unknown', () => {
-    for (const type of ['image/png', 'image/jpeg', 'image/webp', 'audio/mpeg', 'video/mp4', 'application/pdf']) expect(isInlineSafe(type), type).toBe(true);
-    for (const type of ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'text/xml', 'application/xml', 'text/plain', 'application/octet-stream', 'application/javascript']) {
+    for (const type of ['image/png', 'image/jpeg', 'image/webp', 'audio/mpeg', 'video/mp4', 'application/pdf'])
+      expect(isInlineSafe(type), type).toBe(true);
+    for (const type of [
+      'image/svg+xml',
+      'text/html',
+      'application/xhtml+xml',
+      'text/xml',
+      'application/xml',
+      'text/plain',
+      'application/octet-stream',
+      'application/javascript',
+    ]) {
       expect(isInlineSafe(type), type).toBe(false);
     }
   });
 
   it("keeps Chatwoot's file_type rule", () => {
-    expect(['image/png', 'audio/ogg', 'video/mp4', 'application/pdf', 'application/octet-stream'].map(fileTypeOf)).toEqual(['image', 'audio', 'video', 'file', 'file']);
+    expect(
+      ['image/png', 'audio/ogg', 'video/mp4', 'application/pdf', 'application/octet-stream'].map(fileTypeOf),
+    ).toEqual(['image', 'audio', 'video', 'file', 'file']);
   });
 });

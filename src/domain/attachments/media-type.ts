@@ -23,7 +23,9 @@ function isoMediaType(brand: string, audio: boolean): string {
 
 /** A Windows bitmap: "BM" alone is too weak (any text may start so); the DIB header size must be a known one. */
 function isBitmap(head: Buffer): boolean {
-  return ascii(head, 0, 2) === 'BM' && head.length >= 18 && [12, 40, 52, 56, 64, 108, 124].includes(head.readUInt32LE(14));
+  return (
+    ascii(head, 0, 2) === 'BM' && head.length >= 18 && [12, 40, 52, 56, 64, 108, 124].includes(head.readUInt32LE(14))
+  );
 }
 
 /**
@@ -65,7 +67,12 @@ export function sniffMediaType(head: Buffer, declared = ''): string {
  */
 export function isInlineSafe(mediaType: string): boolean {
   const [kind] = mediaType.split('/');
-  return mediaType === 'application/pdf' || ((kind === 'image' || kind === 'audio' || kind === 'video') && !mediaType.includes('svg') && !mediaType.includes('xml'));
+  return (
+    mediaType === 'application/pdf' ||
+    ((kind === 'image' || kind === 'audio' || kind === 'video') &&
+      !mediaType.includes('svg') &&
+      !mediaType.includes('xml'))
+  );
 }
 
 /** Chatwoot's attachment `file_type` for a media type. */

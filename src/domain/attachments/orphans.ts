@@ -15,9 +15,14 @@ export async function reserveStorageKey(db: Db, key: string): Promise<void> {
 /** In the transaction inserting the rows that reference them. */
 export async function claimStorageKeys(trx: Db, keys: string[]): Promise<void> {
   if (!keys.length) return;
-  const claimed = await trx.deleteFrom('storage_orphans').where('storage_key', 'in', keys).where('reason', '=', 'upload').executeTakeFirst();
+  const claimed = await trx
+    .deleteFrom('storage_orphans')
+    .where('storage_key', 'in', keys)
+    .where('reason', '=', 'upload')
+    .executeTakeFirst();
   // Only a reservation the sweeper gave up on (a request that ran for a day) can be missing here.
-  if (Number(claimed.numDeletedRows) !== keys.length) throw new AppError('unprocessable', 'An uploaded file is no longer available: send it again', ['attachments']);
+  if (Number(claimed.numDeletedRows) !== keys.length)
+    throw new AppError('unprocessable', 'An uploaded file is no longer available: send it again', ['attachments']);
 }
 
 /** Removes objects, then their orphan rows; an object that cannot be removed keeps its row for the next sweep. */
@@ -38,18 +43,40 @@ async function removeObjects(db: Db, storage: ObjectStorage, keys: string[]): Pr
 /** After a request: whatever of its uploads no row claimed (the request failed, or never used them) goes now. */
 export async function releaseUnclaimed(db: Db, storage: ObjectStorage, keys: string[]): Promise<void> {
   if (!keys.length) return;
-  const unclaimed = await db.selectFrom('storage_orphans').select('storage_key').where('storage_key', 'in', keys).where('reason', '=', 'upload').execute();
-  await removeObjects(db, storage, unclaimed.map((row) => row.storage_key));
+  const unclaimed = await db
+    .selectFrom('storage_orphans')
+    .select('storage_key')
+    .where('storage_key', 'in', keys)
+    .where('reason', '=', 'upload')
+    .execute();
+  await removeObjects(
+    db,
+    storage,
+    unclaimed.map((row) => row.storage_key),
+  );
 }
 
 /** Deleted rows' objects at once; reservations older than `graceMs` (their process died mid-upload). */
-export async function sweepOrphans(db: Db, storage: ObjectStorage, options: { graceMs: number; batch?: number }): Promise<number> {
+export async function sweepOrphans(
+  db: Db,
+  storage: ObjectStorage,
+  options: { graceMs: number; batch?: number },
+): Promise<number> {
   const rows = await db
     .selectFrom('storage_orphans')
     .select('storage_key')
-    .where((eb) => eb.or([eb('reason', '=', 'deleted'), eb('since', '<', sql<Date>`now() - make_interval(secs => ${options.graceMs / 1000})`)]))
+    .where((eb) =>
+      eb.or([
+        eb('reason', '=', 'deleted'),
+        eb('since', '<', sql<Date>`now() - make_interval(secs => ${options.graceMs / 1000})`),
+      ]),
+    )
     .orderBy('since')
     .limit(options.batch ?? 100)
     .execute();
-  return removeObjects(db, storage, rows.map((row) => row.storage_key));
+  return removeObjects(
+    db,
+    storage,
+    rows.map((row) => row.storage_key),
+  );
 }

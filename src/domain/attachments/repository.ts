@@ -2,8 +2,21 @@ import type { Db } from '../../db/pool.ts';
 
 /** What presenting an attachment reads: never its bytes (a legacy row's `data` may be megabytes). */
 export const ATTACHMENT_COLUMNS = [
-  'id', 'account_id', 'message_id', 'file_type', 'filename', 'content_type', 'extension', 'file_size',
-  'width', 'height', 'external_url', 'access_key', 'storage_key', 'checksum', 'created_at',
+  'id',
+  'account_id',
+  'message_id',
+  'file_type',
+  'filename',
+  'content_type',
+  'extension',
+  'file_size',
+  'width',
+  'height',
+  'external_url',
+  'access_key',
+  'storage_key',
+  'checksum',
+  'created_at',
 ] as const;
 
 /** The file behind a public download URL (the access key is the credential). */

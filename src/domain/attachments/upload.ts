@@ -36,7 +36,13 @@ export const tooLarge = (message: string) => new AppError('payload_too_large', m
  * `maxBytes`, hashes it and keeps its first bytes to tell its type. On any failure the object is removed
  * before this rejects.
  */
-export async function receiveFile(db: Db, storage: ObjectStorage, source: Readable, declared: { filename?: string; mimetype?: string }, maxBytes: number): Promise<ReceivedFile> {
+export async function receiveFile(
+  db: Db,
+  storage: ObjectStorage,
+  source: Readable,
+  declared: { filename?: string; mimetype?: string },
+  maxBytes: number,
+): Promise<ReceivedFile> {
   const filename = safeFileName(declared.filename);
   const key = newStorageKey();
   let size = 0;
@@ -45,7 +51,8 @@ export async function receiveFile(db: Db, storage: ObjectStorage, source: Readab
   const inspector = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       size += chunk.length;
-      if (size > maxBytes) return callback(tooLarge(`${filename} is larger than the ${maxBytes} bytes a file may have`));
+      if (size > maxBytes)
+        return callback(tooLarge(`${filename} is larger than the ${maxBytes} bytes a file may have`));
       hash.update(chunk);
       if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
       callback(null, chunk);
@@ -63,5 +70,11 @@ export async function receiveFile(db: Db, storage: ObjectStorage, source: Readab
     await releaseUnclaimed(db, storage, [key]).catch(() => {});
     throw error;
   }
-  return new ReceivedFile({ filename, contentType: sniffMediaType(head, declared.mimetype), size, storageKey: key, checksum: hash.digest('hex') });
+  return new ReceivedFile({
+    filename,
+    contentType: sniffMediaType(head, declared.mimetype),
+    size,
+    storageKey: key,
+    checksum: hash.digest('hex'),
+  });
 }

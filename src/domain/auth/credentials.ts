@@ -72,11 +72,14 @@ export function openCredential(settings: KeySettings, stored: string): string {
     decipher.setAuthTag(bytes.subarray(12, 28));
     return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
   } catch {
-    throw new CredentialKeyError('a stored provider credential cannot be decrypted: ENCRYPTION_KEY is not the key it was stored with');
+    throw new CredentialKeyError(
+      'a stored provider credential cannot be decrypted: ENCRYPTION_KEY is not the key it was stored with',
+    );
   }
 }
 
-export const openNullable = (settings: KeySettings, stored: string | null) => (stored === null ? null : openCredential(settings, stored));
+export const openNullable = (settings: KeySettings, stored: string | null) =>
+  stored === null ? null : openCredential(settings, stored);
 
 /** The credential columns, per channel table. */
 const COLUMNS = {
@@ -91,7 +94,11 @@ const COLUMNS = {
  * every credential still stored in clear (written before encryption) is sealed.
  */
 export async function prepareCredentials(db: Db, settings: KeySettings): Promise<{ sealed: number }> {
-  const check = await db.selectFrom('installation_secrets').select('value').where('name', '=', CHECK_NAME).executeTakeFirst();
+  const check = await db
+    .selectFrom('installation_secrets')
+    .select('value')
+    .where('name', '=', CHECK_NAME)
+    .executeTakeFirst();
   if (check) {
     let opened: string | undefined;
     try {
@@ -105,16 +112,28 @@ export async function prepareCredentials(db: Db, settings: KeySettings): Promise
       );
     }
   } else {
-    await db.insertInto('installation_secrets').values({ name: CHECK_NAME, value: sealCredential(settings, CHECK_TEXT) }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    await db
+      .insertInto('installation_secrets')
+      .values({ name: CHECK_NAME, value: sealCredential(settings, CHECK_TEXT) })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
     return prepareCredentials(db, settings);
   }
   let sealed = 0;
   for (const [table, columns] of Object.entries(COLUMNS)) {
     for (const column of columns) {
-      const { rows } = await sql<{ id: number; value: string }>`SELECT id, ${sql.ref(column)} AS value FROM ${sql.table(table)} WHERE ${sql.ref(column)} IS NOT NULL AND ${sql.ref(column)} NOT LIKE 'enc:v1:%'`.execute(db);
+      const { rows } = await sql<{
+        id: number;
+        value: string;
+      }>`SELECT id, ${sql.ref(column)} AS value FROM ${sql.table(table)} WHERE ${sql.ref(column)} IS NOT NULL AND ${sql.ref(column)} NOT LIKE 'enc:v1:%'`.execute(
+        db,
+      );
       for (const row of rows) {
         // Only while still the clear value read: a process starting alongside may have sealed it already.
-        const result = await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${sealCredential(settings, row.value)} WHERE id = ${row.id} AND ${sql.ref(column)} = ${row.value}`.execute(db);
+        const result =
+          await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${sealCredential(settings, row.value)} WHERE id = ${row.id} AND ${sql.ref(column)} = ${row.value}`.execute(
+            db,
+          );
         sealed += Number(result.numAffectedRows ?? 0);
       }
     }

@@ -20,13 +20,29 @@ export const INVALID_RESET_TOKEN = 'Invalid token';
  * digest. `throttle`: none when one was issued in the last minute (a stranger asking again and again for
  * someone's address sends them one mail a minute, not a flood).
  */
-export async function issueResetLink(db: Db, userId: number, ttlMs: number, options: { throttle?: boolean } = {}): Promise<string | undefined> {
+export async function issueResetLink(
+  db: Db,
+  userId: number,
+  ttlMs: number,
+  options: { throttle?: boolean } = {},
+): Promise<string | undefined> {
   const token = randomToken(32);
   const issued = await db
     .updateTable('users')
-    .set({ reset_password_digest: tokenDigest(token), reset_password_sent_at: sql`now()`, reset_password_expires_at: sql`now() + make_interval(secs => ${ttlMs / 1000})` })
+    .set({
+      reset_password_digest: tokenDigest(token),
+      reset_password_sent_at: sql`now()`,
+      reset_password_expires_at: sql`now() + make_interval(secs => ${ttlMs / 1000})`,
+    })
     .where('id', '=', userId)
-    .$if(Boolean(options.throttle), (q) => q.where((eb) => eb.or([eb('reset_password_sent_at', 'is', null), eb('reset_password_sent_at', '<', sql<Date>`now() - make_interval(secs => ${RESEND_AFTER_SECONDS})`)])))
+    .$if(Boolean(options.throttle), (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('reset_password_sent_at', 'is', null),
+          eb('reset_password_sent_at', '<', sql<Date>`now() - make_interval(secs => ${RESEND_AFTER_SECONDS})`),
+        ]),
+      ),
+    )
     .returning('id')
     .executeTakeFirst();
   return issued ? token : undefined;
@@ -36,14 +52,25 @@ export async function issueResetLink(db: Db, userId: number, ttlMs: number, opti
  * Sets the password of the user a link names and uses the link up, in one statement (a link works once, and
  * two requests racing with it cannot both win); every session of theirs ends. Returns the user.
  */
-export async function resetPasswordWithLink(db: Db, token: string, password: string, confirmation: string | undefined): Promise<User> {
-  if (confirmation !== undefined && confirmation !== password) throw unprocessable("Password confirmation doesn't match Password", ['password_confirmation']);
+export async function resetPasswordWithLink(
+  db: Db,
+  token: string,
+  password: string,
+  confirmation: string | undefined,
+): Promise<User> {
+  if (confirmation !== undefined && confirmation !== password)
+    throw unprocessable("Password confirmation doesn't match Password", ['password_confirmation']);
   assertPasswordLength(password);
   const passwordHash = await hashPassword(password);
   return inTransaction(db, async (trx) => {
     const user = await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, reset_password_digest: null, reset_password_expires_at: null, updated_at: new Date() })
+      .set({
+        password_hash: passwordHash,
+        reset_password_digest: null,
+        reset_password_expires_at: null,
+        updated_at: new Date(),
+      })
       .where('reset_password_digest', '=', tokenDigest(token))
       .where('reset_password_expires_at', '>', sql<Date>`now()`)
       .returningAll()

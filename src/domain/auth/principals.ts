@@ -32,19 +32,31 @@ export type Credential =
 function credentialRows(db: Db, credential: Credential) {
   const digest = tokenDigest(credential.token);
   if (credential.kind === 'token') {
-    return db.selectFrom('access_tokens').select(['owner_type', 'owner_id', sql<boolean>`false`.as('idle')]).where('token_digest', '=', digest);
+    return db
+      .selectFrom('access_tokens')
+      .select(['owner_type', 'owner_id', sql<boolean>`false`.as('idle')])
+      .where('token_digest', '=', digest);
   }
   let sessions = db
     .selectFrom('user_sessions')
     // idle: unused for a minute or more, so this request should slide its expiry (sessions.ts touchSession)
-    .select([sql<TokenOwnerType>`'User'`.as('owner_type'), 'user_id as owner_id', sql<boolean>`last_active_at < now() - interval '1 minute'`.as('idle')])
+    .select([
+      sql<TokenOwnerType>`'User'`.as('owner_type'),
+      'user_id as owner_id',
+      sql<boolean>`last_active_at < now() - interval '1 minute'`.as('idle'),
+    ])
     .where('token_digest', '=', digest)
     .where('expires_at', '>', sql<Date>`now()`);
   if (credential.clientId !== undefined) sessions = sessions.where('client_id', '=', credential.clientId);
   if (credential.uid !== undefined) {
     const uid = credential.uid;
     sessions = sessions.where(({ exists, selectFrom }) =>
-      exists(selectFrom('users').select('id').whereRef('users.id', '=', 'user_sessions.user_id').where(sql`lower(email)`, '=', uid.toLowerCase())),
+      exists(
+        selectFrom('users')
+          .select('id')
+          .whereRef('users.id', '=', 'user_sessions.user_id')
+          .where(sql`lower(email)`, '=', uid.toLowerCase()),
+      ),
     );
   }
   return sessions;
@@ -64,7 +76,9 @@ export async function principalFor(db: Db, credential: Credential, accountId?: n
     .selectFrom(credentialRows(db, credential).as('t'))
     .leftJoin('users as u', (join) => join.onRef('u.id', '=', 't.owner_id').on('t.owner_type', '=', 'User'))
     .leftJoin('accounts as a', (join) => join.on('a.id', '=', accountId ?? null).on('u.id', 'is not', null))
-    .leftJoin('account_users as au', (join) => join.onRef('au.account_id', '=', 'a.id').onRef('au.user_id', '=', 'u.id'))
+    .leftJoin('account_users as au', (join) =>
+      join.onRef('au.account_id', '=', 'a.id').onRef('au.user_id', '=', 'u.id'),
+    )
     .select(['t.owner_type', 't.owner_id', 't.idle as session_idle'])
     .selectAll('u')
     .select((eb) => [
@@ -72,8 +86,18 @@ export async function principalFor(db: Db, credential: Credential, accountId?: n
       'au.role as access_role',
       'au.availability as access_availability',
       'au.auto_offline as access_auto_offline',
-      eb.case().when('au.id', 'is not', null).then(availabilityStatus('au')).else('offline').end().as('access_availability_status'),
-      sql<number[] | null>`(SELECT array_agg(im.inbox_id) FROM inbox_members im WHERE im.account_id = a.id AND im.user_id = u.id)`.as('access_inbox_ids'),
+      eb
+        .case()
+        .when('au.id', 'is not', null)
+        .then(availabilityStatus('au'))
+        .else('offline')
+        .end()
+        .as('access_availability_status'),
+      sql<
+        number[] | null
+      >`(SELECT array_agg(im.inbox_id) FROM inbox_members im WHERE im.account_id = a.id AND im.user_id = u.id)`.as(
+        'access_inbox_ids',
+      ),
     ])
     .executeTakeFirst();
   if (!row) return undefined;

@@ -5,7 +5,6 @@ import { hashPassword, assertPasswordLength, randomToken } from './secrets.ts';
 import { endAllSessions } from './sessions.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
-
 /**
  * The operator's "forgot password": a new password (given or random) for the user with that email, every
  * session of theirs ended and the failed sign-ins against the email forgotten. Returns the password.

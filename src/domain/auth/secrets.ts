@@ -18,7 +18,8 @@ export function tokenDigest(token: string): string {
 export const MIN_PASSWORD_LENGTH = 6;
 
 export function assertPasswordLength(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw validation(`Password is too short (minimum is ${MIN_PASSWORD_LENGTH} characters)`, ['password']);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw validation(`Password is too short (minimum is ${MIN_PASSWORD_LENGTH} characters)`, ['password']);
 }
 
 export async function hashPassword(password: string): Promise<string> {

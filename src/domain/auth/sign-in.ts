@@ -31,7 +31,11 @@ const emailQueues = new Map<string, { queue: FairQueue; holders: number }>();
  * wait (doubling with each attempt past it) and attempts during the wait are refused; without one, the
  * key only counts. Returns the count after this attempt, or the seconds still to wait.
  */
-async function countAttempt(db: Db, key: string, threshold: number | null): Promise<{ count: number; waitSeconds: number }> {
+async function countAttempt(
+  db: Db,
+  key: string,
+  threshold: number | null,
+): Promise<{ count: number; waitSeconds: number }> {
   const stale = sql`f.first_failed_at < now() - make_interval(secs => ${SIGN_IN_WINDOW_SECONDS})`;
   const blocked = sql`f.blocked_until > now()`;
   const count = sql<number>`CASE WHEN ${stale} THEN 1 ELSE f.failures + 1 END`;
@@ -75,14 +79,18 @@ export async function signIn(db: Db, email: string, password: string, client: st
   if (addressKey) {
     const { waitSeconds } = await countAttempt(db, addressKey, ADDRESS_LIMIT);
     if (waitSeconds > 0) {
-      throw new AppError('rate_limited', `Too many failed sign-in attempts. Try again in ${waitSeconds} seconds.`, [], { retryAfterSeconds: waitSeconds });
+      throw new AppError('rate_limited', `Too many failed sign-in attempts. Try again in ${waitSeconds} seconds.`, [], {
+        retryAfterSeconds: waitSeconds,
+      });
     }
   }
   const emailKey = `email:${normalized}`;
   const { count } = await countAttempt(db, emailKey, null);
   const check = async () => {
     const user = await db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', normalized).executeTakeFirst();
-    const valid = await passwordChecks.run('', async () => verifyPassword(password, user?.password_hash ?? (await decoyHash)));
+    const valid = await passwordChecks.run('', async () =>
+      verifyPassword(password, user?.password_hash ?? (await decoyHash)),
+    );
     return valid && user?.password_hash ? user : undefined;
   };
   let user: User | undefined;
@@ -93,7 +101,9 @@ export async function signIn(db: Db, email: string, password: string, client: st
     slowed.holders++;
     try {
       user = await slowed.queue.run(normalized, async () => {
-        await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_EMAIL_DELAY_MS, 250 * 2 ** (count - EMAIL_SLOWDOWN_AFTER - 1))));
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(MAX_EMAIL_DELAY_MS, 250 * 2 ** (count - EMAIL_SLOWDOWN_AFTER - 1))),
+        );
         return check();
       });
     } finally {

@@ -1,7 +1,15 @@
 import type { Db } from '../../db/pool.ts';
 import type { Account, AutomationAction, AutomationRule, AutomationRun, CoreStatus, Priority } from '../../db/types.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { assignAgent, assignTeam, changeStatus, setLabels, setMuted, setPriority, type Performer } from '../conversations/commands.ts';
+import {
+  assignAgent,
+  assignTeam,
+  changeStatus,
+  setLabels,
+  setMuted,
+  setPriority,
+  type Performer,
+} from '../conversations/commands.ts';
 import { sendTranscript } from '../conversations/transcript.ts';
 import { CHATWOOT_STATUSES } from '../conversations/status.ts';
 import { createMessage, MESSAGE_TYPE } from '../messages/commands.ts';
@@ -50,10 +58,21 @@ function idParam(params: unknown[]): number | null {
   return id;
 }
 
-const textParams = (params: unknown[]) => params.flatMap((p) => (typeof p === 'string' ? p.split(',') : [String(p)])).map((s) => s.trim()).filter(Boolean);
+const textParams = (params: unknown[]) =>
+  params
+    .flatMap((p) => (typeof p === 'string' ? p.split(',') : [String(p)]))
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 async function setStatus(ctx: ActionContext, status: CoreStatus, snoozedUntil: Date | null = null): Promise<Outcome> {
-  await changeStatus(ctx.db, ctx.subject.conversation, status, ctx.performer, snoozedUntil, ctx.rule ? `(automation rule ${ctx.rule.name})` : undefined);
+  await changeStatus(
+    ctx.db,
+    ctx.subject.conversation,
+    status,
+    ctx.performer,
+    snoozedUntil,
+    ctx.rule ? `(automation rule ${ctx.rule.name})` : undefined,
+  );
   return done(status);
 }
 
@@ -63,7 +82,12 @@ function ruleOf(ctx: ActionContext): { rule: AutomationRule; run: AutomationRun 
   return { rule: ctx.rule, run: ctx.run };
 }
 
-async function queueCall(ctx: ActionContext, index: number, action: AutomationAction, request: Record<string, unknown>): Promise<Outcome> {
+async function queueCall(
+  ctx: ActionContext,
+  index: number,
+  action: AutomationAction,
+  request: Record<string, unknown>,
+): Promise<Outcome> {
   const { rule, run } = ruleOf(ctx);
   const call = await ctx.db
     .insertInto('automation_calls')
@@ -88,7 +112,8 @@ type Handler = (ctx: ActionContext, params: unknown[], index: number, action: Au
 const HANDLERS: Record<string, Handler> = {
   async assign_agent(ctx, params) {
     const userId = idParam(params);
-    if (userId && !(await findMember(ctx.db, ctx.account.id, userId))) throw new Error(`agent ${userId} is not a member of this account`);
+    if (userId && !(await findMember(ctx.db, ctx.account.id, userId)))
+      throw new Error(`agent ${userId} is not a member of this account`);
     await assignAgent(ctx.db, ctx.subject.conversation, userId, ctx.performer);
     return done(userId ? `agent ${userId}` : 'unassigned');
   },
@@ -108,11 +133,21 @@ const HANDLERS: Record<string, Handler> = {
   },
   async add_label(ctx, params) {
     const labels = textParams(params);
-    return done((await setLabels(ctx.db, ctx.subject.conversation, [...ctx.subject.conversation.labels, ...labels])).join(','));
+    return done(
+      (await setLabels(ctx.db, ctx.subject.conversation, [...ctx.subject.conversation.labels, ...labels])).join(','),
+    );
   },
   async remove_label(ctx, params) {
     const removed = new Set(textParams(params));
-    return done((await setLabels(ctx.db, ctx.subject.conversation, ctx.subject.conversation.labels.filter((l) => !removed.has(l)))).join(','));
+    return done(
+      (
+        await setLabels(
+          ctx.db,
+          ctx.subject.conversation,
+          ctx.subject.conversation.labels.filter((l) => !removed.has(l)),
+        )
+      ).join(','),
+    );
   },
   async send_message(ctx, params) {
     const { message } = await createMessage(ctx.db, ctx.subject.conversation, {
@@ -171,7 +206,8 @@ const HANDLERS: Record<string, Handler> = {
   async change_priority(ctx, params) {
     const raw = String(params[0] ?? 'nil').toLowerCase();
     const priority = NONE.has(raw) ? null : (raw as Priority);
-    if (priority && !PRIORITIES.includes(priority)) throw new Error(`${raw} is not a priority (${PRIORITIES.join(', ')})`);
+    if (priority && !PRIORITIES.includes(priority))
+      throw new Error(`${raw} is not a priority (${PRIORITIES.join(', ')})`);
     await setPriority(ctx.db, ctx.subject.conversation, priority);
     return done(priority ?? 'none');
   },
@@ -180,9 +216,24 @@ const HANDLERS: Record<string, Handler> = {
     if (!ctx.mailer.configured) throw new Error('SMTP_URL is not configured: no mail sent');
     const { rule, run } = ruleOf(ctx);
     const emails = new Set<string>();
-    for (const teamId of team_ids ?? []) for (const member of await listTeamMembers(ctx.db, ctx.account.id, Number(teamId))) if (member.email) emails.add(member.email);
-    const text = fillText(String(message ?? ''), variablesOf(ctx.subject, { accountId: ctx.account.id, eventName: run.event_name, ruleId: rule.id, ruleName: rule.name }));
-    for (const to of emails) await ctx.mailer.send({ to, subject: `[${ctx.account.name}] ${rule.name} (conversation #${ctx.subject.conversation.display_id})`, text });
+    for (const teamId of team_ids ?? [])
+      for (const member of await listTeamMembers(ctx.db, ctx.account.id, Number(teamId)))
+        if (member.email) emails.add(member.email);
+    const text = fillText(
+      String(message ?? ''),
+      variablesOf(ctx.subject, {
+        accountId: ctx.account.id,
+        eventName: run.event_name,
+        ruleId: rule.id,
+        ruleName: rule.name,
+      }),
+    );
+    for (const to of emails)
+      await ctx.mailer.send({
+        to,
+        subject: `[${ctx.account.name}] ${rule.name} (conversation #${ctx.subject.conversation.display_id})`,
+        text,
+      });
     return done(`${emails.size} recipients`);
   },
   async send_email_transcript(ctx, params) {
@@ -195,12 +246,24 @@ const HANDLERS: Record<string, Handler> = {
     const payload = await ctx.eventPayload();
     if (!payload) throw new Error('the event has no webhook payload');
     const headers = { 'content-type': 'application/json', 'user-agent': ctx.userAgent };
-    return queueCall(ctx, index, action, { method: 'POST', url: String(params[0] ?? ''), headers, body: JSON.stringify(payload), timeout_ms: null, response_mapping: [] });
+    return queueCall(ctx, index, action, {
+      method: 'POST',
+      url: String(params[0] ?? ''),
+      headers,
+      body: JSON.stringify(payload),
+      timeout_ms: null,
+      response_mapping: [],
+    });
   },
   async http_request(ctx, params, index, action) {
     const spec = parseHttpRequestParams(params);
     const { rule, run } = ruleOf(ctx);
-    const variables = variablesOf(ctx.subject, { accountId: ctx.account.id, eventName: run.event_name, ruleId: rule.id, ruleName: rule.name });
+    const variables = variablesOf(ctx.subject, {
+      accountId: ctx.account.id,
+      eventName: run.event_name,
+      ruleId: rule.id,
+      ruleName: rule.name,
+    });
     const headers: Record<string, string> = { 'user-agent': ctx.userAgent };
     for (const [name, value] of Object.entries(spec.headers)) headers[name.toLowerCase()] = fillText(value, variables);
     const body = spec.body === undefined ? undefined : JSON.stringify(fillJson(spec.body, variables));
@@ -220,7 +283,11 @@ const HANDLERS: Record<string, Handler> = {
 export async function runAction(ctx: ActionContext, action: AutomationAction, index: number): Promise<Outcome> {
   const handler = HANDLERS[action.action_name];
   if (!handler) throw new Error(`${action.action_name} is not supported`);
-  const fresh = await ctx.db.selectFrom('conversations').selectAll().where('id', '=', ctx.subject.conversation.id).executeTakeFirst();
+  const fresh = await ctx.db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('id', '=', ctx.subject.conversation.id)
+    .executeTakeFirst();
   if (!fresh) throw new Error('the conversation no longer exists');
   ctx.subject.conversation = fresh;
   return handler(ctx, action.action_params ?? [], index, action);

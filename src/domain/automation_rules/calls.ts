@@ -40,8 +40,17 @@ export async function claimCalls(db: Db, limit: number): Promise<AutomationCall[
 }
 
 /** Writes the mapped values of a JSON answer where the mapping says (conversation/contact custom attributes, labels). */
-async function applyMapping(db: Db, call: AutomationCall, answer: unknown, mappings: ResponseMapping[]): Promise<string[]> {
-  const run = await db.selectFrom('automation_runs').select('conversation_id').where('id', '=', call.run_id).executeTakeFirstOrThrow();
+async function applyMapping(
+  db: Db,
+  call: AutomationCall,
+  answer: unknown,
+  mappings: ResponseMapping[],
+): Promise<string[]> {
+  const run = await db
+    .selectFrom('automation_runs')
+    .select('conversation_id')
+    .where('id', '=', call.run_id)
+    .executeTakeFirstOrThrow();
   const applied: string[] = [];
   const conversationAttributes: Record<string, unknown> = {};
   const contactAttributes: Record<string, unknown> = {};
@@ -51,16 +60,28 @@ async function applyMapping(db: Db, call: AutomationCall, answer: unknown, mappi
     if (value === undefined) continue;
     applied.push(to);
     if (to === 'conversation.labels') labels.push(...(Array.isArray(value) ? value : [value]).map(String));
-    else if (to.startsWith('conversation.custom_attributes.')) conversationAttributes[to.slice('conversation.custom_attributes.'.length)] = value;
+    else if (to.startsWith('conversation.custom_attributes.'))
+      conversationAttributes[to.slice('conversation.custom_attributes.'.length)] = value;
     else contactAttributes[to.slice('contact.custom_attributes.'.length)] = value;
   }
   if (!applied.length || run.conversation_id === null) return applied;
-  const conversation = await db.selectFrom('conversations').selectAll().where('account_id', '=', call.account_id).where('id', '=', run.conversation_id).executeTakeFirst();
+  const conversation = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('account_id', '=', call.account_id)
+    .where('id', '=', run.conversation_id)
+    .executeTakeFirst();
   if (!conversation) return [];
-  if (Object.keys(conversationAttributes).length) await replaceCustomAttributes(db, conversation, { ...conversation.custom_attributes, ...conversationAttributes });
-  if (Object.keys(contactAttributes).length) await updateContact(db, call.account_id, conversation.contact_id, { custom_attributes: contactAttributes });
+  if (Object.keys(conversationAttributes).length)
+    await replaceCustomAttributes(db, conversation, { ...conversation.custom_attributes, ...conversationAttributes });
+  if (Object.keys(contactAttributes).length)
+    await updateContact(db, call.account_id, conversation.contact_id, { custom_attributes: contactAttributes });
   if (labels.length) {
-    const fresh = await db.selectFrom('conversations').selectAll().where('id', '=', conversation.id).executeTakeFirstOrThrow();
+    const fresh = await db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('id', '=', conversation.id)
+      .executeTakeFirstOrThrow();
     await setLabels(db, fresh, [...fresh.labels, ...labels]);
   }
   return applied;
@@ -70,7 +91,11 @@ async function applyMapping(db: Db, call: AutomationCall, answer: unknown, mappi
  * One attempt of a claimed call. A 2xx answer ends it (and its response mapping is applied, at the run's depth);
  * anything else is recorded and tried again later, until MAX_CALL_ATTEMPTS, then the call has failed for good.
  */
-export async function attemptCall(db: Db, transport: CallTransport, call: AutomationCall): Promise<AutomationCall['status']> {
+export async function attemptCall(
+  db: Db,
+  transport: CallTransport,
+  call: AutomationCall,
+): Promise<AutomationCall['status']> {
   const request = call.request as unknown as CallRequest;
   const attempt: AutomationCallAttempt = { attempted_at: new Date().toISOString(), status_code: null, error: null };
   let succeeded = false;
@@ -97,7 +122,9 @@ export async function attemptCall(db: Db, transport: CallTransport, call: Automa
         mappingNote = 'the answer is not JSON: nothing mapped';
       }
       if (answer !== undefined) {
-        const applied = await atDepth(db, call.depth, (marked) => applyMapping(marked, call, answer, request.response_mapping));
+        const applied = await atDepth(db, call.depth, (marked) =>
+          applyMapping(marked, call, answer, request.response_mapping),
+        );
         mappingNote = applied.length ? `mapped ${applied.join(', ')}` : 'no mapped path in the answer';
       }
     }

@@ -6,15 +6,39 @@ import type { Subject } from './subject.ts';
 const now = new Date('2026-12-05T12:00:00Z');
 const subject: Subject = {
   conversation: {
-    id: 1, display_id: 7, status: 'open', priority: 'high', labels: ['vip', 'billing'], assignee_id: 3, team_id: null, inbox_id: 2,
-    custom_attributes: { order_total: 120, renewal: '2026-11-01' }, additional_attributes: { browser_language: 'de', referer: 'https://shop.example/cart' },
-    created_at: new Date('2026-11-20T00:00:00Z'), last_activity_at: now,
+    id: 1,
+    display_id: 7,
+    status: 'open',
+    priority: 'high',
+    labels: ['vip', 'billing'],
+    assignee_id: 3,
+    team_id: null,
+    inbox_id: 2,
+    custom_attributes: { order_total: 120, renewal: '2026-11-01' },
+    additional_attributes: { browser_language: 'de', referer: 'https://shop.example/cart' },
+    created_at: new Date('2026-11-20T00:00:00Z'),
+    last_activity_at: now,
   } as unknown as Conversation,
-  contact: { email: 'jane@example.com', phone_number: null, custom_attributes: { tier: 'gold' }, additional_attributes: { company_name: 'Acme', city: 'Berlin' } } as unknown as Contact,
+  contact: {
+    email: 'jane@example.com',
+    phone_number: null,
+    custom_attributes: { tier: 'gold' },
+    additional_attributes: { company_name: 'Acme', city: 'Berlin' },
+  } as unknown as Contact,
   message: { content: 'I want a Refund', message_type: 0, private: false } as unknown as Message,
 };
-const c = (attribute_key: string, filter_operator: string, values: unknown[], query_operator: string | null = null, custom_attribute_type?: string): AutomationCondition => ({
-  attribute_key, filter_operator, values, query_operator, ...(custom_attribute_type ? { custom_attribute_type } : {}),
+const c = (
+  attribute_key: string,
+  filter_operator: string,
+  values: unknown[],
+  query_operator: string | null = null,
+  custom_attribute_type?: string,
+): AutomationCondition => ({
+  attribute_key,
+  filter_operator,
+  values,
+  query_operator,
+  ...(custom_attribute_type ? { custom_attribute_type } : {}),
 });
 const match = (...conditions: AutomationCondition[]) => conditionsMatch(conditions, subject, now);
 

@@ -47,7 +47,9 @@ export function attributeValue(subject: Subject, condition: AutomationCondition)
     case 'browser_language':
     case 'referer':
     case 'conversation_language':
-      return conversationExtra[condition.attribute_key] ?? record(conversationExtra.browser)[condition.attribute_key] ?? null;
+      return (
+        conversationExtra[condition.attribute_key] ?? record(conversationExtra.browser)[condition.attribute_key] ?? null
+      );
     case 'country_code':
     case 'city':
       return conversationExtra[condition.attribute_key] ?? contactExtra[condition.attribute_key] ?? null;
@@ -69,7 +71,8 @@ function comparable(value: unknown): string {
   return String(value);
 }
 
-const present = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+const present = (value: unknown) =>
+  value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
 function ordered(actual: unknown, expected: unknown): number | undefined {
@@ -82,7 +85,12 @@ function ordered(actual: unknown, expected: unknown): number | undefined {
   return undefined;
 }
 
-export function conditionHolds(actual: unknown, operator: FilterOperator, values: unknown[], now = new Date()): boolean {
+export function conditionHolds(
+  actual: unknown,
+  operator: FilterOperator,
+  values: unknown[],
+  now = new Date(),
+): boolean {
   const wanted = values.map(comparable);
   switch (operator) {
     case 'equal_to':
@@ -91,7 +99,10 @@ export function conditionHolds(actual: unknown, operator: FilterOperator, values
       return !conditionHolds(actual, 'equal_to', values, now);
     case 'contains':
       // Chatwoot matches text with ILIKE: case-insensitive.
-      return present(actual) && items(actual).some((a) => wanted.some((w) => comparable(a).toLowerCase().includes(w.toLowerCase())));
+      return (
+        present(actual) &&
+        items(actual).some((a) => wanted.some((w) => comparable(a).toLowerCase().includes(w.toLowerCase())))
+      );
     case 'does_not_contain':
       return !conditionHolds(actual, 'contains', values, now);
     case 'is_present':
@@ -124,7 +135,14 @@ export function conditionsMatch(conditions: AutomationCondition[], subject: Subj
   let anyGroup = false;
   let group = true;
   conditions.forEach((condition, i) => {
-    group = group && conditionHolds(attributeValue(subject, condition), condition.filter_operator as FilterOperator, condition.values ?? [], now);
+    group =
+      group &&
+      conditionHolds(
+        attributeValue(subject, condition),
+        condition.filter_operator as FilterOperator,
+        condition.values ?? [],
+        now,
+      );
     // Only an OR ends a group (a missing operator before the last condition reads as AND).
     if (i === conditions.length - 1 || queryOperatorOf(condition) === 'OR') {
       anyGroup = anyGroup || group;

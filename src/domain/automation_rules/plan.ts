@@ -24,7 +24,8 @@ export function ruleEventOf(event: Pick<DomainEvent, 'name' | 'data'>): RuleEven
     case 'conversation.status_changed': {
       const status = (event.data as StatusChange).changed_attributes?.status;
       if (status?.current_value === 'open') return 'conversation_opened';
-      if (isEnded(String(status?.current_value)) && !isEnded(String(status?.previous_value))) return 'conversation_resolved';
+      if (isEnded(String(status?.current_value)) && !isEnded(String(status?.previous_value)))
+        return 'conversation_resolved';
       return undefined;
     }
     default:
@@ -39,7 +40,9 @@ export function ruleEventOf(event: Pick<DomainEvent, 'name' | 'data'>): RuleEven
  * Constant statements per batch: the rules, the message types (activity messages start nothing), the insert.
  */
 export async function planAutomationRuns(trx: Db, events: DomainEvent[]): Promise<number> {
-  const candidates = events.map((event) => ({ event, ruleEvent: ruleEventOf(event) })).filter((c) => c.ruleEvent !== undefined);
+  const candidates = events
+    .map((event) => ({ event, ruleEvent: ruleEventOf(event) }))
+    .filter((c) => c.ruleEvent !== undefined);
   if (!candidates.length) return 0;
   const rules = await trx
     .selectFrom('automation_rules')
@@ -50,10 +53,19 @@ export async function planAutomationRuns(trx: Db, events: DomainEvent[]): Promis
     .orderBy('id')
     .execute();
   if (!rules.length) return 0;
-  const messageIds = candidates.filter((c) => c.ruleEvent === 'message_created' && c.event.message_id !== null).map((c) => c.event.message_id!);
+  const messageIds = candidates
+    .filter((c) => c.ruleEvent === 'message_created' && c.event.message_id !== null)
+    .map((c) => c.event.message_id!);
   const activity = new Set(
     messageIds.length
-      ? (await trx.selectFrom('messages').select('id').where('id', 'in', messageIds).where('message_type', '=', MESSAGE_TYPE.activity).execute()).map((m) => m.id)
+      ? (
+          await trx
+            .selectFrom('messages')
+            .select('id')
+            .where('id', 'in', messageIds)
+            .where('message_type', '=', MESSAGE_TYPE.activity)
+            .execute()
+        ).map((m) => m.id)
       : [],
   );
   const runs = candidates.flatMap(({ event, ruleEvent }) => {
@@ -70,12 +82,19 @@ export async function planAutomationRuns(trx: Db, events: DomainEvent[]): Promis
         message_id: ruleEvent === 'message_created' ? event.message_id : null,
         depth,
         status: depth > MAX_CHAIN_DEPTH ? ('cut' as const) : ('queued' as const),
-        error: depth > MAX_CHAIN_DEPTH ? `chain cut: the event was caused by automation ${depth - 1} levels deep (at most ${MAX_CHAIN_DEPTH})` : null,
+        error:
+          depth > MAX_CHAIN_DEPTH
+            ? `chain cut: the event was caused by automation ${depth - 1} levels deep (at most ${MAX_CHAIN_DEPTH})`
+            : null,
         finished_at: depth > MAX_CHAIN_DEPTH ? new Date() : null,
       }));
   });
   if (!runs.length) return 0;
-  await trx.insertInto('automation_runs').values(runs).onConflict((oc) => oc.columns(['rule_id', 'event_id']).doNothing()).execute();
+  await trx
+    .insertInto('automation_runs')
+    .values(runs)
+    .onConflict((oc) => oc.columns(['rule_id', 'event_id']).doNothing())
+    .execute();
   if (runs.some((r) => r.status === 'queued')) await sql`SELECT pg_notify(${AUTOMATION_CHANNEL}, '')`.execute(trx);
   return runs.length;
 }

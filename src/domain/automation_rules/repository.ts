@@ -1,5 +1,11 @@
 import type { Db } from '../../db/pool.ts';
-import type { AutomationAction, AutomationCall, AutomationCondition, AutomationRule, AutomationRun } from '../../db/types.ts';
+import type {
+  AutomationAction,
+  AutomationCall,
+  AutomationCondition,
+  AutomationRule,
+  AutomationRun,
+} from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
 
 export interface RuleInput {
@@ -18,12 +24,21 @@ export function listRules(db: Db, accountId: number): Promise<AutomationRule[]> 
 }
 
 export async function getRule(db: Db, accountId: number, id: number): Promise<AutomationRule> {
-  const rule = await db.selectFrom('automation_rules').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  const rule = await db
+    .selectFrom('automation_rules')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!rule) throw notFound();
   return rule;
 }
 
-export function insertRule(db: Db, accountId: number, input: Required<Pick<RuleInput, 'name' | 'event_name' | 'conditions' | 'actions'>> & RuleInput): Promise<AutomationRule> {
+export function insertRule(
+  db: Db,
+  accountId: number,
+  input: Required<Pick<RuleInput, 'name' | 'event_name' | 'conditions' | 'actions'>> & RuleInput,
+): Promise<AutomationRule> {
   return db
     .insertInto('automation_rules')
     .values({
@@ -60,7 +75,11 @@ export async function saveRule(db: Db, accountId: number, id: number, input: Rul
 }
 
 export async function deleteRule(db: Db, accountId: number, id: number): Promise<void> {
-  const result = await db.deleteFrom('automation_rules').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  const result = await db
+    .deleteFrom('automation_rules')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!result.numDeletedRows) throw notFound();
 }
 
@@ -73,7 +92,12 @@ export async function cloneRule(db: Db, accountId: number, id: number): Promise<
 export const RUNS_PAGE = 25;
 
 /** A rule's runs, newest first, with the HTTP calls they queued (two statements whatever the page size). */
-export async function listRuns(db: Db, accountId: number, ruleId: number, page: number): Promise<{ run: AutomationRun & { display_id: number | null }; calls: AutomationCall[] }[]> {
+export async function listRuns(
+  db: Db,
+  accountId: number,
+  ruleId: number,
+  page: number,
+): Promise<{ run: AutomationRun & { display_id: number | null }; calls: AutomationCall[] }[]> {
   const runs = await db
     .selectFrom('automation_runs as r')
     .leftJoin('conversations as c', 'c.id', 'r.conversation_id')
@@ -86,7 +110,17 @@ export async function listRuns(db: Db, accountId: number, ruleId: number, page: 
     .offset((page - 1) * RUNS_PAGE)
     .execute();
   const calls = runs.length
-    ? await db.selectFrom('automation_calls').selectAll().where('account_id', '=', accountId).where('run_id', 'in', runs.map((r) => r.id)).orderBy('action_index').execute()
+    ? await db
+        .selectFrom('automation_calls')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where(
+          'run_id',
+          'in',
+          runs.map((r) => r.id),
+        )
+        .orderBy('action_index')
+        .execute()
     : [];
   return runs.map((run) => ({ run, calls: calls.filter((c) => c.run_id === run.id) }));
 }

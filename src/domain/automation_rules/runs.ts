@@ -50,7 +50,13 @@ export interface RunDeps {
   eventPayload(run: AutomationRun): Promise<Record<string, unknown> | undefined>;
 }
 
-async function finish(db: Db, run: AutomationRun, status: AutomationRun['status'], log: AutomationActionOutcome[], error: string | null) {
+async function finish(
+  db: Db,
+  run: AutomationRun,
+  status: AutomationRun['status'],
+  log: AutomationActionOutcome[],
+  error: string | null,
+) {
   await db
     .updateTable('automation_runs')
     .set({ status, action_log: JSON.stringify(log), error, finished_at: new Date(), claimed_until: null })
@@ -60,14 +66,34 @@ async function finish(db: Db, run: AutomationRun, status: AutomationRun['status'
 
 async function skip(db: Db, runIds: number[], error: string | null) {
   if (!runIds.length) return;
-  await db.updateTable('automation_runs').set({ status: 'skipped', error, finished_at: new Date(), claimed_until: null }).where('id', 'in', runIds).execute();
+  await db
+    .updateTable('automation_runs')
+    .set({ status: 'skipped', error, finished_at: new Date(), claimed_until: null })
+    .where('id', 'in', runIds)
+    .execute();
 }
 
 /** Runs the actions of a run whose conditions hold; a failing action is recorded and the next one still runs. */
-async function act(deps: RunDeps, run: AutomationRun, rule: AutomationRule, subject: Subject, account: Account): Promise<AutomationRun['status']> {
+async function act(
+  deps: RunDeps,
+  run: AutomationRun,
+  rule: AutomationRule,
+  subject: Subject,
+  account: Account,
+): Promise<AutomationRun['status']> {
   const log: AutomationActionOutcome[] = [];
   await atDepth(deps.db, run.depth, async (marked) => {
-    const ctx = { db: marked, mailer: deps.mailer, storage: deps.storage, account, rule, run, subject, userAgent: deps.userAgent, eventPayload: () => deps.eventPayload(run) };
+    const ctx = {
+      db: marked,
+      mailer: deps.mailer,
+      storage: deps.storage,
+      account,
+      rule,
+      run,
+      subject,
+      userAgent: deps.userAgent,
+      eventPayload: () => deps.eventPayload(run),
+    };
     for (const [index, action] of rule.actions.entries()) {
       try {
         const outcome = await runAction(ctx, action, index);
@@ -88,18 +114,43 @@ async function act(deps: RunDeps, run: AutomationRun, rule: AutomationRule, subj
  * then (after the actions of the rules before it), then its actions; HTTP actions are queued as calls (sent
  * apart, retried). What every run needs is read once for the event; runs that do not act are closed together.
  */
-export async function executeEventRuns(deps: RunDeps, runs: AutomationRun[]): Promise<Map<number, AutomationRun['status']>> {
+export async function executeEventRuns(
+  deps: RunDeps,
+  runs: AutomationRun[],
+): Promise<Map<number, AutomationRun['status']>> {
   const { db } = deps;
   const [first] = runs;
   const rules = new Map(
-    (await db.selectFrom('automation_rules').selectAll().where('account_id', '=', first.account_id).where('id', 'in', runs.map((r) => r.rule_id)).execute()).map((r) => [r.id, r]),
+    (
+      await db
+        .selectFrom('automation_rules')
+        .selectAll()
+        .where('account_id', '=', first.account_id)
+        .where(
+          'id',
+          'in',
+          runs.map((r) => r.rule_id),
+        )
+        .execute()
+    ).map((r) => [r.id, r]),
   );
   const paused = runs.filter((r) => !rules.get(r.rule_id)?.active);
-  await skip(db, paused.map((r) => r.id), 'the rule was paused before the run');
+  await skip(
+    db,
+    paused.map((r) => r.id),
+    'the rule was paused before the run',
+  );
   const live = runs.filter((r) => rules.get(r.rule_id)?.active);
-  const subject = first.conversation_id === null ? undefined : await loadSubject(db, first.account_id, first.conversation_id, first.message_id);
+  const subject =
+    first.conversation_id === null
+      ? undefined
+      : await loadSubject(db, first.account_id, first.conversation_id, first.message_id);
   if (!subject) {
-    await skip(db, live.map((r) => r.id), 'the conversation no longer exists');
+    await skip(
+      db,
+      live.map((r) => r.id),
+      'the conversation no longer exists',
+    );
     return new Map(runs.map((r) => [r.id, 'skipped']));
   }
   let account: Account | undefined;
@@ -115,7 +166,9 @@ export async function executeEventRuns(deps: RunDeps, runs: AutomationRun[]): Pr
     account ??= await db.selectFrom('accounts').selectAll().where('id', '=', run.account_id).executeTakeFirstOrThrow();
     statuses.set(run.id, await act(deps, run, rule, subject, account));
     // The next rule judges the conversation as these actions left it.
-    subject.conversation = (await db.selectFrom('conversations').selectAll().where('id', '=', subject.conversation.id).executeTakeFirst()) ?? subject.conversation;
+    subject.conversation =
+      (await db.selectFrom('conversations').selectAll().where('id', '=', subject.conversation.id).executeTakeFirst()) ??
+      subject.conversation;
   }
   await skip(db, unmatched, null);
   return statuses;

@@ -11,12 +11,32 @@ export interface Subject {
   message: Message | undefined;
 }
 
-export async function loadSubject(db: Db, accountId: number, conversationId: number, messageId: number | null): Promise<Subject | undefined> {
-  const conversation = await db.selectFrom('conversations').selectAll().where('account_id', '=', accountId).where('id', '=', conversationId).executeTakeFirst();
+export async function loadSubject(
+  db: Db,
+  accountId: number,
+  conversationId: number,
+  messageId: number | null,
+): Promise<Subject | undefined> {
+  const conversation = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', conversationId)
+    .executeTakeFirst();
   if (!conversation) return undefined;
-  const contact = await db.selectFrom('contacts').selectAll().where('account_id', '=', accountId).where('id', '=', conversation.contact_id).executeTakeFirst();
+  const contact = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', conversation.contact_id)
+    .executeTakeFirst();
   const message = messageId
-    ? await db.selectFrom('messages').selectAll().where('account_id', '=', accountId).where('id', '=', messageId).executeTakeFirst()
+    ? await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('id', '=', messageId)
+        .executeTakeFirst()
     : await db
         .selectFrom('messages')
         .selectAll()
@@ -31,7 +51,10 @@ export async function loadSubject(db: Db, accountId: number, conversationId: num
 const MESSAGE_TYPE_NAMES = ['incoming', 'outgoing', 'activity', 'template'];
 
 /** The names http_request's templates may use; custom attributes as `<owner>.custom_attributes.<key>`. */
-export function variablesOf(subject: Subject, extra: { accountId: number; eventName: string; ruleId: number; ruleName: string }): Variables {
+export function variablesOf(
+  subject: Subject,
+  extra: { accountId: number; eventName: string; ruleId: number; ruleName: string },
+): Variables {
   const { conversation, contact, message } = subject;
   const variables: Variables = {
     'account.id': extra.accountId,
@@ -58,7 +81,9 @@ export function variablesOf(subject: Subject, extra: { accountId: number; eventN
     'message.content': message?.content ?? null,
     'message.message_type': message ? (MESSAGE_TYPE_NAMES[message.message_type] ?? message.message_type) : null,
   };
-  for (const [key, value] of Object.entries(conversation.custom_attributes)) variables[`conversation.custom_attributes.${key}`] = value;
-  for (const [key, value] of Object.entries(contact?.custom_attributes ?? {})) variables[`contact.custom_attributes.${key}`] = value;
+  for (const [key, value] of Object.entries(conversation.custom_attributes))
+    variables[`conversation.custom_attributes.${key}`] = value;
+  for (const [key, value] of Object.entries(contact?.custom_attributes ?? {}))
+    variables[`contact.custom_attributes.${key}`] = value;
   return variables;
 }

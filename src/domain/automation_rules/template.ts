@@ -28,6 +28,7 @@ export function fillJson(value: unknown, variables: Variables): unknown {
     return fillText(value, variables);
   }
   if (Array.isArray(value)) return value.map((v) => fillJson(v, variables));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillJson(v, variables)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillJson(v, variables)]));
   return value;
 }

@@ -21,14 +21,21 @@ export function queryOperatorOf(condition: Pick<AutomationCondition, 'query_oper
 }
 
 function checkConditions(conditions: AutomationCondition[], customKeys: Set<string>): void {
-  const unknown = conditions.map((c) => c.attribute_key).filter((key) => !(CONDITION_KEYS as readonly string[]).includes(key) && !customKeys.has(key));
+  const unknown = conditions
+    .map((c) => c.attribute_key)
+    .filter((key) => !(CONDITION_KEYS as readonly string[]).includes(key) && !customKeys.has(key));
   if (unknown.length) throw invalidRecord('conditions', `Automation conditions ${unknown.join(',')} not supported.`);
-  const operators = conditions.map((c) => c.filter_operator).filter((op) => !(FILTER_OPERATORS as readonly string[]).includes(op));
-  if (operators.length) throw invalidRecord('conditions', `Automation condition operators ${operators.join(',')} not supported.`);
-  if (conditions.filter((c) => queryOperatorOf(c) === null).length > 1) throw invalidRecord('conditions', 'Automation conditions should have query operator.');
+  const operators = conditions
+    .map((c) => c.filter_operator)
+    .filter((op) => !(FILTER_OPERATORS as readonly string[]).includes(op));
+  if (operators.length)
+    throw invalidRecord('conditions', `Automation condition operators ${operators.join(',')} not supported.`);
+  if (conditions.filter((c) => queryOperatorOf(c) === null).length > 1)
+    throw invalidRecord('conditions', 'Automation conditions should have query operator.');
   for (const condition of conditions) {
     const operator = queryOperatorOf(condition);
-    if (operator !== null && operator !== 'AND' && operator !== 'OR') throw invalidRecord('conditions', 'Query operator must be either "AND" or "OR"');
+    if (operator !== null && operator !== 'AND' && operator !== 'OR')
+      throw invalidRecord('conditions', 'Query operator must be either "AND" or "OR"');
   }
 }
 
@@ -37,23 +44,38 @@ async function checkActions(actions: AutomationAction[], allowPrivateNetworks: b
   if (unknown.length) throw invalidRecord('actions', `Automation actions ${unknown.join(',')} not supported.`);
   for (const action of actions) {
     const url =
-      action.action_name === 'http_request' ? parseHttpRequestParams(action.action_params).url : action.action_name === 'send_webhook_event' ? String(action.action_params[0] ?? '') : undefined;
+      action.action_name === 'http_request'
+        ? parseHttpRequestParams(action.action_params).url
+        : action.action_name === 'send_webhook_event'
+          ? String(action.action_params[0] ?? '')
+          : undefined;
     if (url === undefined) continue;
     // A template in the host is resolved per run (and vetted then); only a literal URL can be judged now.
     if (url.includes('{{')) continue;
     try {
       await checkWebhookUrl(url, allowPrivateNetworks, 'url');
     } catch (error) {
-      if (error instanceof AppError) throw invalidRecord('actions', `Automation action ${action.action_name}: ${error.message}`);
+      if (error instanceof AppError)
+        throw invalidRecord('actions', `Automation action ${action.action_name}: ${error.message}`);
       throw error;
     }
   }
 }
 
 /** A rule as Chatwoot's model validates it (with its sentences), plus operators and call targets. */
-export async function validateRule(db: Db, accountId: number, rule: RuleFields, allowPrivateNetworks: boolean): Promise<void> {
-  if (!(RULE_EVENTS as readonly string[]).includes(rule.event_name)) throw invalidRecord('event_name', `Automation event ${rule.event_name} not supported.`);
-  const definitions = await db.selectFrom('custom_attribute_definitions').select('attribute_key').where('account_id', '=', accountId).execute();
+export async function validateRule(
+  db: Db,
+  accountId: number,
+  rule: RuleFields,
+  allowPrivateNetworks: boolean,
+): Promise<void> {
+  if (!(RULE_EVENTS as readonly string[]).includes(rule.event_name))
+    throw invalidRecord('event_name', `Automation event ${rule.event_name} not supported.`);
+  const definitions = await db
+    .selectFrom('custom_attribute_definitions')
+    .select('attribute_key')
+    .where('account_id', '=', accountId)
+    .execute();
   checkConditions(rule.conditions, new Set(definitions.map((d) => d.attribute_key)));
   await checkActions(rule.actions, allowPrivateNetworks);
 }

@@ -2,7 +2,12 @@ import type { Db } from '../../db/pool.ts';
 import type { DomainEvent } from '../../db/types.ts';
 
 /** How a dialect renders an event for a rule's `send_webhook_event` action (Chatwoot's webhook body). */
-export type EventPayloadRenderer = (db: Db, event: DomainEvent, ruleEvent: string, publicUrl: string) => Promise<Record<string, unknown> | undefined>;
+export type EventPayloadRenderer = (
+  db: Db,
+  event: DomainEvent,
+  ruleEvent: string,
+  publicUrl: string,
+) => Promise<Record<string, unknown> | undefined>;
 
 let registered: EventPayloadRenderer | undefined;
 

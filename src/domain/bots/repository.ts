@@ -5,12 +5,18 @@ import { notFound } from '../../errors.ts';
 
 /** The bots an account's requests may name: its own and the system-wide ones (account_id null), never another account's. */
 export function usableInAccount(accountId: number) {
-  return (eb: ExpressionBuilder<Database, 'agent_bots'>) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]);
+  return (eb: ExpressionBuilder<Database, 'agent_bots'>) =>
+    eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]);
 }
 
 /** A bot of the account or a system bot, of any kind (flow bots send messages too); undefined otherwise. */
 export async function findAccountBot(db: Db, accountId: number, id: number): Promise<AgentBot | undefined> {
-  return db.selectFrom('agent_bots').selectAll().where('id', '=', id).where(usableInAccount(accountId)).executeTakeFirst();
+  return db
+    .selectFrom('agent_bots')
+    .selectAll()
+    .where('id', '=', id)
+    .where(usableInAccount(accountId))
+    .executeTakeFirst();
 }
 
 /**
@@ -26,28 +32,19 @@ function chatwootBots(db: Db) {
 
 /** The account's own bots and the system-wide ones (account_id null), as an account sees them. */
 export async function listAccountBots(db: Db, accountId: number): Promise<AgentBot[]> {
-  return chatwootBots(db)
-    .where(usableInAccount(accountId))
-    .orderBy('id')
-    .execute();
+  return chatwootBots(db).where(usableInAccount(accountId)).orderBy('id').execute();
 }
 
 /** A bot the account may read: its own or a system bot. */
 export async function getVisibleBot(db: Db, accountId: number, id: number): Promise<AgentBot> {
-  const bot = await chatwootBots(db)
-    .where('id', '=', id)
-    .where(usableInAccount(accountId))
-    .executeTakeFirst();
+  const bot = await chatwootBots(db).where('id', '=', id).where(usableInAccount(accountId)).executeTakeFirst();
   if (!bot) throw notFound();
   return bot;
 }
 
 /** A bot the account may change: only its own (system bots are read-only from an account). */
 export async function getAccountBot(db: Db, accountId: number, id: number): Promise<AgentBot> {
-  const bot = await chatwootBots(db)
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const bot = await chatwootBots(db).where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   if (!bot) throw notFound();
   return bot;
 }
@@ -57,4 +54,3 @@ export async function getBot(db: Db, id: number): Promise<AgentBot> {
   if (!bot) throw notFound();
   return bot;
 }
-

@@ -21,7 +21,11 @@ function columns(input: CannedResponseInput): CannedResponseInput {
   return out;
 }
 
-export async function createCannedResponse(db: Db, accountId: number, input: CannedResponseInput): Promise<CannedResponse> {
+export async function createCannedResponse(
+  db: Db,
+  accountId: number,
+  input: CannedResponseInput,
+): Promise<CannedResponse> {
   const { short_code, content } = columns(input);
   if (short_code === undefined) throw validation("Short code can't be blank", ['short_code']);
   if (content === undefined) throw validation("Content can't be blank", ['content']);
@@ -32,7 +36,12 @@ export async function createCannedResponse(db: Db, accountId: number, input: Can
     .executeTakeFirstOrThrow();
 }
 
-export async function updateCannedResponse(db: Db, accountId: number, id: number, input: CannedResponseInput): Promise<CannedResponse> {
+export async function updateCannedResponse(
+  db: Db,
+  accountId: number,
+  id: number,
+  input: CannedResponseInput,
+): Promise<CannedResponse> {
   return updateInAccount(db, 'canned_responses', accountId, id, columns(input));
 }
 

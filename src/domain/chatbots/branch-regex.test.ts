@@ -7,19 +7,32 @@ import type { FlowScope } from './variables.ts';
 
 function scope(name: string, reply = ''): FlowScope {
   return {
-    contact: { uuid: 'c-1', name, email: 'jane@example.com', phone_number: null, identifier: null, custom_attributes: {} } as unknown as Contact,
+    contact: {
+      uuid: 'c-1',
+      name,
+      email: 'jane@example.com',
+      phone_number: null,
+      identifier: null,
+      custom_attributes: {},
+    } as unknown as Contact,
     conversation: { uuid: 's-1', display_id: 1, custom_attributes: {} } as unknown as Conversation,
     variables: { reply },
   };
 }
 
-const matches = (value: string, subject: string) => ruleMatches({ source: 'reply', op: 'matches', value, next: 'x' } as BranchRule, scope('Jane', subject));
+const matches = (value: string, subject: string) =>
+  ruleMatches({ source: 'reply', op: 'matches', value, next: 'x' } as BranchRule, scope('Jane', subject));
 
 function branchFlow(pattern: unknown) {
   return {
     start: 'route',
     steps: [
-      { id: 'route', kind: 'branch', default: 'bye', rules: [{ source: 'reply', op: 'matches', value: pattern, next: 'bye' }] },
+      {
+        id: 'route',
+        kind: 'branch',
+        default: 'bye',
+        rules: [{ source: 'reply', op: 'matches', value: pattern, next: 'bye' }],
+      },
       { id: 'bye', kind: 'complete' },
     ],
   };

@@ -26,7 +26,8 @@ export function checkCallbackUrl(url: string | undefined): string | undefined {
   } catch {
     throw validation(`callbackUrl is not a valid URL: ${url}`, ['callbackUrl']);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw validation('callbackUrl must be an http(s) URL', ['callbackUrl']);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw validation('callbackUrl must be an http(s) URL', ['callbackUrl']);
   return parsed.toString();
 }
 
@@ -51,7 +52,16 @@ export async function callbackBody(db: Db, callbackId: number): Promise<string |
     .innerJoin('agent_bots as b', 'b.id', 'c.agent_bot_id')
     .leftJoin('conversations as s', 's.id', 'r.conversation_id')
     .leftJoin('contacts as ct', 'ct.id', 'r.contact_id')
-    .select(['cb.uuid', 'cb.outcome', 'cb.created_at', 'r.uuid as run_uuid', 'r.status', 'r.reason', 'r.sender_id', 'r.version'])
+    .select([
+      'cb.uuid',
+      'cb.outcome',
+      'cb.created_at',
+      'r.uuid as run_uuid',
+      'r.status',
+      'r.reason',
+      'r.sender_id',
+      'r.version',
+    ])
     .select(['b.uuid as bot_uuid', 'c.key as bot_key', 's.uuid as session_uuid', 'ct.uuid as contact_uuid'])
     .where('cb.id', '=', callbackId)
     .executeTakeFirst();
@@ -84,13 +94,19 @@ export interface CallbackTransport {
   userAgent: string;
 }
 
-const retryable = (status: number | null) => status === null || status === 408 || status === 425 || status === 429 || status >= 500;
+const retryable = (status: number | null) =>
+  status === null || status === 408 || status === 425 || status === 429 || status >= 500;
 
 /**
  * One attempt at a callback. Answers 'delivered', 'failed' (given up: refused for good, or out of attempts)
  * or 'retry' (the job should be retried later). The attempt is recorded on the row either way.
  */
-export async function sendCallback(db: Db, transport: CallbackTransport, callbackId: number, body: string): Promise<'delivered' | 'failed' | 'retry'> {
+export async function sendCallback(
+  db: Db,
+  transport: CallbackTransport,
+  callbackId: number,
+  body: string,
+): Promise<'delivered' | 'failed' | 'retry'> {
   const row = await chatbotDb(db)
     .selectFrom('chatbot_callbacks as cb')
     .innerJoin('chatbot_runs as r', 'r.id', 'cb.run_id')
@@ -111,7 +127,14 @@ export async function sendCallback(db: Db, transport: CallbackTransport, callbac
   let status: number | null = null;
   let error: string | null = null;
   try {
-    const response = await sendOutbound({ url: row.url, headers, body, timeoutMs: transport.timeoutMs, allowPrivateNetworks: transport.allowPrivateNetworks, field: 'callbackUrl' });
+    const response = await sendOutbound({
+      url: row.url,
+      headers,
+      body,
+      timeoutMs: transport.timeoutMs,
+      allowPrivateNetworks: transport.allowPrivateNetworks,
+      field: 'callbackUrl',
+    });
     status = response.status;
     if (status < 200 || status >= 300) error = `HTTP ${status}: ${response.body.toString('utf8').slice(0, EXCERPT)}`;
   } catch (caught) {
@@ -128,7 +151,11 @@ export async function sendCallback(db: Db, transport: CallbackTransport, callbac
       attempts,
       last_status_code: status || null,
       last_error: error,
-      ...(outcome === 'delivered' ? { delivered_at: new Date() } : outcome === 'failed' ? { failed_at: new Date() } : {}),
+      ...(outcome === 'delivered'
+        ? { delivered_at: new Date() }
+        : outcome === 'failed'
+          ? { failed_at: new Date() }
+          : {}),
     })
     .where('id', '=', callbackId)
     .execute();

@@ -35,8 +35,15 @@ export async function createChatbot(db: Db, accountId: number, input: ChatbotInp
       .returning('id')
       .executeTakeFirstOrThrow();
     const cdb = chatbotDb(trx);
-    const chatbot = await cdb.insertInto('chatbots').values({ account_id: accountId, agent_bot_id: bot.id }).returning(['id']).executeTakeFirstOrThrow();
-    await cdb.insertInto('chatbot_versions').values({ account_id: accountId, chatbot_id: chatbot.id, version: 1, definition: JSON.stringify(definition) }).execute();
+    const chatbot = await cdb
+      .insertInto('chatbots')
+      .values({ account_id: accountId, agent_bot_id: bot.id })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    await cdb
+      .insertInto('chatbot_versions')
+      .values({ account_id: accountId, chatbot_id: chatbot.id, version: 1, definition: JSON.stringify(definition) })
+      .execute();
     return bot.id;
   });
   const { uuid } = await db.selectFrom('agent_bots').select('uuid').where('id', '=', id).executeTakeFirstOrThrow();
@@ -52,7 +59,11 @@ export async function updateChatbot(db: Db, accountId: number, idOrKey: string, 
     if (name !== undefined || input.description !== undefined) {
       await trx
         .updateTable('agent_bots')
-        .set({ ...(name !== undefined ? { name } : {}), ...(input.description !== undefined ? { description: input.description } : {}), updated_at: new Date() })
+        .set({
+          ...(name !== undefined ? { name } : {}),
+          ...(input.description !== undefined ? { description: input.description } : {}),
+          updated_at: new Date(),
+        })
         .where('id', '=', bot.agent_bot_id)
         .execute();
     }
@@ -66,8 +77,12 @@ export async function updateChatbot(db: Db, accountId: number, idOrKey: string, 
         .where('chatbot_id', '=', bot.id)
         .executeTakeFirstOrThrow();
       const version = Number(newest ?? 0) + 1;
-      await cdb.insertInto('chatbot_versions').values({ account_id: accountId, chatbot_id: bot.id, version, definition: JSON.stringify(definition) }).execute();
-      if (input.publish !== false) await cdb.updateTable('chatbots').set({ version }).where('id', '=', bot.id).execute();
+      await cdb
+        .insertInto('chatbot_versions')
+        .values({ account_id: accountId, chatbot_id: bot.id, version, definition: JSON.stringify(definition) })
+        .execute();
+      if (input.publish !== false)
+        await cdb.updateTable('chatbots').set({ version }).where('id', '=', bot.id).execute();
     } else {
       await cdb.updateTable('chatbots').set({ updated_at: new Date() }).where('id', '=', bot.id).execute();
     }
@@ -82,9 +97,19 @@ export async function updateChatbot(db: Db, accountId: number, idOrKey: string, 
 export async function publishVersion(db: Db, accountId: number, idOrKey: string, version: number): Promise<Chatbot> {
   const bot = await getChatbot(db, accountId, idOrKey);
   const cdb = chatbotDb(db);
-  const exists = await cdb.selectFrom('chatbot_versions').select('version').where('chatbot_id', '=', bot.id).where('version', '=', version).executeTakeFirst();
+  const exists = await cdb
+    .selectFrom('chatbot_versions')
+    .select('version')
+    .where('chatbot_id', '=', bot.id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   if (!exists) throw validation(`version ${version} is not a saved version of this chatbot`, ['version']);
-  await cdb.updateTable('chatbots').set({ version, updated_at: new Date() }).where('id', '=', bot.id).where('account_id', '=', accountId).execute();
+  await cdb
+    .updateTable('chatbots')
+    .set({ version, updated_at: new Date() })
+    .where('id', '=', bot.id)
+    .where('account_id', '=', accountId)
+    .execute();
   return getChatbot(db, accountId, bot.uuid);
 }
 
@@ -92,9 +117,14 @@ export async function publishVersion(db: Db, accountId: number, idOrKey: string,
 export async function deleteChatbot(db: Db, accountId: number, idOrKey: string): Promise<void> {
   const bot = await getChatbot(db, accountId, idOrKey);
   const sessions = await inTransaction(db, async (trx) => {
-    await chatbotDb(trx).updateTable('chatbots').set({ archived_at: new Date(), updated_at: new Date() }).where('id', '=', bot.id).execute();
+    await chatbotDb(trx)
+      .updateTable('chatbots')
+      .set({ archived_at: new Date(), updated_at: new Date() })
+      .where('id', '=', bot.id)
+      .execute();
     return stopRuns(trx, { chatbotId: bot.id }, 'the chatbot was deleted');
   });
   const performer = { type: 'AgentBot' as const, id: bot.agent_bot_id, name: bot.name };
-  for (const conversationId of sessions) await releaseSession(db, accountId, conversationId, bot.agent_bot_id, performer);
+  for (const conversationId of sessions)
+    await releaseSession(db, accountId, conversationId, bot.agent_bot_id, performer);
 }

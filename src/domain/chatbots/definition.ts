@@ -56,7 +56,17 @@ export interface AskStep extends BaseStep {
 }
 
 export const CONDITION_SOURCES = ['reply', 'var', 'contact', 'session'] as const;
-export const CONDITION_OPS = ['equals', 'not_equals', 'contains', 'starts_with', 'matches', 'exists', 'not_exists', 'gt', 'lt'] as const;
+export const CONDITION_OPS = [
+  'equals',
+  'not_equals',
+  'contains',
+  'starts_with',
+  'matches',
+  'exists',
+  'not_exists',
+  'gt',
+  'lt',
+] as const;
 
 export interface BranchRule {
   /** reply: the last reply; var: a flow variable; contact: a contact field; session: session metadata. */
@@ -129,7 +139,16 @@ export interface CompleteStep extends BaseStep {
   text?: string;
 }
 
-export type Step = MessageStep | AskStep | BranchStep | SetStep | TagStep | HttpStep | HandoffStep | WaitStep | CompleteStep;
+export type Step =
+  | MessageStep
+  | AskStep
+  | BranchStep
+  | SetStep
+  | TagStep
+  | HttpStep
+  | HandoffStep
+  | WaitStep
+  | CompleteStep;
 
 export interface FlowDefinition {
   start: string;

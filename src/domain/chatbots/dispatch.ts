@@ -22,7 +22,12 @@ export interface DispatchRequest {
   to?: string;
   sessionId?: string;
   /** hiddenSession: a session the dispatch creates starts HIDDEN, shown once the contact replies. */
-  options?: { skipIfBotInExecution?: boolean; skipIfInProgress?: boolean; forceStartSession?: boolean; hiddenSession?: boolean };
+  options?: {
+    skipIfBotInExecution?: boolean;
+    skipIfInProgress?: boolean;
+    forceStartSession?: boolean;
+    hiddenSession?: boolean;
+  };
   sessionMetadata?: Record<string, unknown>;
   contactMetadata?: Record<string, unknown>;
   senderId?: string;
@@ -43,14 +48,22 @@ export const DISPATCH_MESSAGES = {
   from: 'Choose channel: fill in from (the channel id or number)',
 } as const;
 
-
-const unknownChannel = (from: string) => new AppError('not_found', `Choose channel: no channel of this company is "${from}" (from)`, ['from']);
+const unknownChannel = (from: string) =>
+  new AppError('not_found', `Choose channel: no channel of this company is "${from}" (from)`, ['from']);
 
 /** The chatbot `ref` names (its id or its key), or a 4xx naming `field`. */
-export async function chatbotFor(db: Db, accountId: number, ref: string | undefined, field = 'botId'): Promise<Chatbot> {
+export async function chatbotFor(
+  db: Db,
+  accountId: number,
+  ref: string | undefined,
+  field = 'botId',
+): Promise<Chatbot> {
   if (!ref) throw validation(DISPATCH_MESSAGES.bot, [field]);
   const bot = await findChatbot(db, accountId, ref);
-  if (!bot) throw new AppError('not_found', `Choose a bot: no chatbot of this company has the id or key ${ref} (${field})`, [field]);
+  if (!bot)
+    throw new AppError('not_found', `Choose a bot: no chatbot of this company has the id or key ${ref} (${field})`, [
+      field,
+    ]);
   return bot;
 }
 
@@ -64,9 +77,16 @@ export interface DispatchTiming {
  * template may go (Meta refuses anything else), so the dispatch is refused before anything is stored. A bot
  * parked until the contact replies (startOn 'reply', after a template sent with botKey) is not.
  */
-async function checkWindow(db: Db, accountId: number, inboxId: number, contactId: number | undefined, timing: DispatchTiming): Promise<void> {
+async function checkWindow(
+  db: Db,
+  accountId: number,
+  inboxId: number,
+  contactId: number | undefined,
+  timing: DispatchTiming,
+): Promise<void> {
   if (timing.startOn === 'reply') return;
-  if (!(await contactWindowOpen(db, { account_id: accountId, inbox_id: inboxId }, contactId))) throw unprocessable(DISPATCH_WINDOW_CLOSED_MESSAGE, ['to']);
+  if (!(await contactWindowOpen(db, { account_id: accountId, inbox_id: inboxId }, contactId)))
+    throw unprocessable(DISPATCH_WINDOW_CLOSED_MESSAGE, ['to']);
 }
 
 /** The session the bot will talk in (existing, or none yet) and its contact and channel. */
@@ -79,13 +99,28 @@ async function target(db: Db, scope: DispatchScope, request: DispatchRequest, ti
   if (!request.to?.trim()) throw validation(DISPATCH_MESSAGES.to, ['to']);
   if (!request.from?.trim()) throw validation(DISPATCH_MESSAGES.from, ['from']);
   const inbox = await channelFor(db, scope.accountId, request.from, scope.visibleInboxIds, unknownChannel);
-  await checkWindow(db, scope.accountId, inbox.id, (await knownContactFor(db, scope.accountId, request.to))?.id, timing);
+  await checkWindow(
+    db,
+    scope.accountId,
+    inbox.id,
+    (await knownContactFor(db, scope.accountId, request.to))?.id,
+    timing,
+  );
   const contact = await contactFor(db, scope.accountId, inbox, request.to);
-  return { session: await openSessionOf(db, scope.accountId, contact.id, inbox.id), contactId: contact.id, inboxId: inbox.id, named: false };
+  return {
+    session: await openSessionOf(db, scope.accountId, contact.id, inbox.id),
+    contactId: contact.id,
+    inboxId: inbox.id,
+    named: false,
+  };
 }
 
 /** Why the options say not to send, if they do. */
-async function skipReason(db: Db, request: DispatchRequest, session: Conversation | undefined): Promise<string | undefined> {
+async function skipReason(
+  db: Db,
+  request: DispatchRequest,
+  session: Conversation | undefined,
+): Promise<string | undefined> {
   if (!session || isEnded(session.status)) return undefined;
   const options = request.options ?? {};
   // A bot is in execution: one of our flows, or any bot holding the session (pending = a bot handles it).
@@ -109,11 +144,23 @@ function isUniqueViolation(error: unknown): boolean {
  * Options decided where the seeds are silent: skipIfInProgress wins over forceStartSession; a session named
  * by sessionId that is completed runs the bot without reopening it (WTS's reference says so).
  */
-export async function dispatchChatbot(db: Db, scope: DispatchScope, request: DispatchRequest, timing: DispatchTiming = {}): Promise<ChatbotRun> {
+export async function dispatchChatbot(
+  db: Db,
+  scope: DispatchScope,
+  request: DispatchRequest,
+  timing: DispatchTiming = {},
+): Promise<ChatbotRun> {
   const bot = await chatbotFor(db, scope.accountId, request.botId || request.botKey);
   const callbackUrl = checkCallbackUrl(request.callbackUrl);
   const found = await target(db, scope, request, timing);
-  const base = { accountId: scope.accountId, chatbotId: bot.id, version: bot.version, contactId: found.contactId, senderId: request.senderId ?? null, callbackUrl };
+  const base = {
+    accountId: scope.accountId,
+    chatbotId: bot.id,
+    version: bot.version,
+    contactId: found.contactId,
+    senderId: request.senderId ?? null,
+    callbackUrl,
+  };
   const performer: Performer = { type: 'AgentBot', id: bot.agent_bot_id, name: bot.name };
 
   const reason = await skipReason(db, request, found.session);
@@ -135,13 +182,15 @@ export async function dispatchChatbot(db: Db, scope: DispatchScope, request: Dis
   if (request.contactMetadata && Object.keys(request.contactMetadata).length) {
     await updateContact(db, scope.accountId, found.contactId, { custom_attributes: request.contactMetadata });
   }
-  if (request.sessionMetadata && Object.keys(request.sessionMetadata).length) session = await mergeSessionMetadata(db, session, request.sessionMetadata);
+  if (request.sessionMetadata && Object.keys(request.sessionMetadata).length)
+    session = await mergeSessionMetadata(db, session, request.sessionMetadata);
   // A completed session named by sessionId runs the bot without reopening; a hidden one stays hidden until
   // the contact replies (the interpreter then gives it to the bot: STARTED).
   if (!(found.named && session.status === 'resolved')) {
     await assignBot(db, session, bot.agent_bot_id);
     session = await getConversationById(db, scope.accountId, session.id);
-    if (session.status !== 'pending' && session.status !== 'hidden') await changeStatus(db, session, 'pending', performer);
+    if (session.status !== 'pending' && session.status !== 'hidden')
+      await changeStatus(db, session, 'pending', performer);
   }
 
   const status = timing.startOn === 'reply' ? 'waiting' : 'queued';
@@ -151,6 +200,11 @@ export async function dispatchChatbot(db: Db, scope: DispatchScope, request: Dis
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Another dispatch for this session won the race: one bot run per session, enforced by the database.
-    return insertRun(db, { ...base, conversationId: session.id, status: 'skipped', reason: 'a chatbot is already in execution in this session' });
+    return insertRun(db, {
+      ...base,
+      conversationId: session.id,
+      status: 'skipped',
+      reason: 'a chatbot is already in execution in this session',
+    });
   }
 }

@@ -58,7 +58,8 @@ export async function advanceRun(deps: EngineDeps, runId: number): Promise<Activ
   const steps = new Map(definition.steps.map((s) => [s.id, s]));
   const performer: Performer = { type: 'AgentBot', id: bot.agent_bot_id, name: bot.name };
   const conversationId = run.conversation_id;
-  const conversation = run.input?.kind === 'reply' ? await resumeForBot(db, loaded, bot.agent_bot_id, performer) : loaded;
+  const conversation =
+    run.input?.kind === 'reply' ? await resumeForBot(db, loaded, bot.agent_bot_id, performer) : loaded;
 
   /**
    * Sends `message` (if any) and records `write` in one transaction holding the run while it still runs; with
@@ -105,12 +106,17 @@ export async function advanceRun(deps: EngineDeps, runId: number): Promise<Activ
           if (outcome.next === null) {
             await commit(outcome.message, (q) => saveProgress(q, run.id, { variables }));
             await releaseToHumans(ctx);
-            await commit(undefined, (q) => finishRun(q, run.id, 'completed', 'the flow ended', { stepsExecuted: counted }));
+            await commit(undefined, (q) =>
+              finishRun(q, run.id, 'completed', 'the flow ended', { stepsExecuted: counted }),
+            );
             return 'finished';
           }
           stepId = outcome.next;
           if (!outcome.message && step && isPure(step)) unsaved = counted;
-          else await commit(outcome.message, (q) => saveProgress(q, run.id, { currentStep: stepId, variables, stepsExecuted: counted, input: null }));
+          else
+            await commit(outcome.message, (q) =>
+              saveProgress(q, run.id, { currentStep: stepId, variables, stepsExecuted: counted, input: null }),
+            );
           break;
         case 'waitReply':
         case 'sleep': {
@@ -118,25 +124,33 @@ export async function advanceRun(deps: EngineDeps, runId: number): Promise<Activ
           const until = seconds ? new Date(Date.now() + seconds * 1000) : null;
           const status = outcome.kind === 'sleep' ? 'sleeping' : 'waiting';
           const message = outcome.kind === 'waitReply' ? outcome.message : undefined;
-          const token = await commit(message, (q) => parkRun(q, run.id, status, until, { currentStep: stepId, variables, stepsExecuted: counted, input: null }));
+          const token = await commit(message, (q) =>
+            parkRun(q, run.id, status, until, { currentStep: stepId, variables, stepsExecuted: counted, input: null }),
+          );
           if (until) await deps.scheduleWake(run.id, Number(token), until);
           return 'parked';
         }
         case 'end': {
           const { reason, message } = outcome;
-          await commit(message, (q) => finishRun(q, run.id, 'completed', reason, { currentStep: stepId, variables, stepsExecuted: counted }));
+          await commit(message, (q) =>
+            finishRun(q, run.id, 'completed', reason, { currentStep: stepId, variables, stepsExecuted: counted }),
+          );
           return 'finished';
         }
         case 'fail': {
           const { reason } = outcome;
           await releaseToHumans(ctx);
-          await commit(undefined, (q) => finishRun(q, run.id, 'failed', reason, { currentStep: stepId, variables, stepsExecuted: counted }));
+          await commit(undefined, (q) =>
+            finishRun(q, run.id, 'failed', reason, { currentStep: stepId, variables, stepsExecuted: counted }),
+          );
           return 'finished';
         }
       }
       if (executed >= MAX_STEPS_PER_ACTIVATION) {
         await releaseToHumans(ctx);
-        await commit(undefined, (q) => finishRun(q, run.id, 'failed', `more than ${MAX_STEPS_PER_ACTIVATION} steps without waiting`));
+        await commit(undefined, (q) =>
+          finishRun(q, run.id, 'failed', `more than ${MAX_STEPS_PER_ACTIVATION} steps without waiting`),
+        );
         return 'finished';
       }
       step = steps.get(stepId)!;
@@ -161,12 +175,18 @@ function isPure(step: Step): boolean {
 }
 
 async function execute(step: Step, ctx: StepContext): Promise<StepOutcome> {
-  if (RELOAD_BEFORE.has(step.kind)) ctx.scope.conversation = await getConversationById(ctx.db, ctx.run.account_id, ctx.scope.conversation.id);
+  if (RELOAD_BEFORE.has(step.kind))
+    ctx.scope.conversation = await getConversationById(ctx.db, ctx.run.account_id, ctx.scope.conversation.id);
   return handlerFor(step).execute(step, ctx);
 }
 
 /** A run woken from a wait resumes the step it parked in; any other starts (or restarts) its current step. */
-async function firstOutcome(run: ChatbotRun, steps: Map<string, Step>, stepId: string, ctx: StepContext): Promise<StepOutcome> {
+async function firstOutcome(
+  run: ChatbotRun,
+  steps: Map<string, Step>,
+  stepId: string,
+  ctx: StepContext,
+): Promise<StepOutcome> {
   const step = steps.get(stepId);
   if (!step) return { kind: 'fail', reason: `step "${stepId}" is not in version ${run.version}` };
   const handler = handlerFor(step);

@@ -15,8 +15,15 @@ export interface BotMessage {
 }
 
 const MEDIA_TYPES: Record<string, [string, string]> = {
-  jpg: ['image', 'image/jpeg'], jpeg: ['image', 'image/jpeg'], png: ['image', 'image/png'], gif: ['image', 'image/gif'], webp: ['image', 'image/webp'],
-  mp3: ['audio', 'audio/mpeg'], ogg: ['audio', 'audio/ogg'], mp4: ['video', 'video/mp4'], pdf: ['file', 'application/pdf'],
+  jpg: ['image', 'image/jpeg'],
+  jpeg: ['image', 'image/jpeg'],
+  png: ['image', 'image/png'],
+  gif: ['image', 'image/gif'],
+  webp: ['image', 'image/webp'],
+  mp3: ['audio', 'audio/mpeg'],
+  ogg: ['audio', 'audio/ogg'],
+  mp4: ['video', 'video/mp4'],
+  pdf: ['file', 'application/pdf'],
 };
 
 /**
@@ -24,14 +31,22 @@ const MEDIA_TYPES: Record<string, [string, string]> = {
  * transaction (so message.created reaches webhooks and realtime like any other). Choices are Chatwoot's
  * `input_select` items; a media URL is an attachment pointing at that URL.
  */
-export async function sendBotMessage(trx: Db, conversationId: number, agentBotId: number, message: BotMessage): Promise<Message> {
+export async function sendBotMessage(
+  trx: Db,
+  conversationId: number,
+  agentBotId: number,
+  message: BotMessage,
+): Promise<Message> {
   const items = message.choices?.map((c) => ({ title: c.title, value: c.value ?? c.title }));
   const { message: stored } = await insertMessage(trx, conversationId, {
     messageType: MESSAGE_TYPE.outgoing,
     content: message.text || (items?.length ? null : (message.mediaUrl ?? null)),
     contentType: items?.length ? 'input_select' : 'text',
     contentAttributes: items?.length ? { items } : {},
-    additionalAttributes: { chatbot: true, ...(items?.length ? { choice_style: message.choiceStyle ?? (items.length <= 3 ? 'buttons' : 'list') } : {}) },
+    additionalAttributes: {
+      chatbot: true,
+      ...(items?.length ? { choice_style: message.choiceStyle ?? (items.length <= 3 ? 'buttons' : 'list') } : {}),
+    },
     sender: { type: 'AgentBot', id: agentBotId },
   });
   if (message.mediaUrl) {

@@ -8,7 +8,13 @@ import { getConversationById } from '../conversations/repository.ts';
  * a session still `pending` (bot handling) becomes `open` without an agent (WTS PENDING). Through the
  * conversation commands, so both dialects and webhooks see it.
  */
-export async function releaseSession(db: Db, accountId: number, conversationId: number, agentBotId: number, performer: Performer): Promise<void> {
+export async function releaseSession(
+  db: Db,
+  accountId: number,
+  conversationId: number,
+  agentBotId: number,
+  performer: Performer,
+): Promise<void> {
   let current = await getConversationById(db, accountId, conversationId);
   if (current.assignee_agent_bot_id === agentBotId) current = await assignAgent(db, current, null, performer);
   if (current.status === 'pending') await changeStatus(db, current, 'open', performer);
@@ -18,7 +24,14 @@ export async function releaseSession(db: Db, accountId: number, conversationId: 
  * A session the bot holds that the contact's reply reopened (a HIDDEN session from `hiddenSession`, shown once
  * the contact answers) is the bot's again: `pending`, WTS STARTED, not the agents' queue.
  */
-export async function resumeForBot(db: Db, conversation: Conversation, agentBotId: number, performer: Performer): Promise<Conversation> {
+export async function resumeForBot(
+  db: Db,
+  conversation: Conversation,
+  agentBotId: number,
+  performer: Performer,
+): Promise<Conversation> {
   const heldByBot = conversation.assignee_agent_bot_id === agentBotId && conversation.assignee_id === null;
-  return heldByBot && conversation.status === 'open' ? changeStatus(db, conversation, 'pending', performer) : conversation;
+  return heldByBot && conversation.status === 'open'
+    ? changeStatus(db, conversation, 'pending', performer)
+    : conversation;
 }

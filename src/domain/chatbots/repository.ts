@@ -26,7 +26,19 @@ function selectAllChatbots(db: Db) {
   return chatbotDb(db)
     .selectFrom('chatbots as c')
     .innerJoin('agent_bots as b', 'b.id', 'c.agent_bot_id')
-    .select(['c.id', 'b.uuid', 'c.key', 'c.account_id', 'c.agent_bot_id', 'b.name', 'b.description', 'c.version', 'c.callback_secret', 'c.created_at', 'c.updated_at']);
+    .select([
+      'c.id',
+      'b.uuid',
+      'c.key',
+      'c.account_id',
+      'c.agent_bot_id',
+      'b.name',
+      'b.description',
+      'c.version',
+      'c.callback_secret',
+      'c.created_at',
+      'c.updated_at',
+    ]);
 }
 
 function selectChatbots(db: Db, accountId: number) {
@@ -70,7 +82,12 @@ export async function withDefinition(db: Db, bot: Chatbot, version = bot.version
 }
 
 export async function listVersions(db: Db, chatbotId: number): Promise<{ version: number; created_at: Date }[]> {
-  return chatbotDb(db).selectFrom('chatbot_versions').select(['version', 'created_at']).where('chatbot_id', '=', chatbotId).orderBy('version').execute();
+  return chatbotDb(db)
+    .selectFrom('chatbot_versions')
+    .select(['version', 'created_at'])
+    .where('chatbot_id', '=', chatbotId)
+    .orderBy('version')
+    .execute();
 }
 
 const ORDER_COLUMNS = { name: 'b.name', createdat: 'c.created_at', updatedat: 'c.updated_at' } as const;
@@ -88,7 +105,11 @@ export interface ChatbotPageQuery {
 }
 
 /** One page of an account's chatbots and the total: two statements whatever the page size. */
-export async function listChatbots(db: Db, accountId: number, q: ChatbotPageQuery): Promise<{ rows: Chatbot[]; total: number }> {
+export async function listChatbots(
+  db: Db,
+  accountId: number,
+  q: ChatbotPageQuery,
+): Promise<{ rows: Chatbot[]; total: number }> {
   const column = ownValue(ORDER_COLUMNS, q.orderBy.toLowerCase());
   if (!column) throw validation('OrderBy must be one of: name, createdAt, updatedAt', ['OrderBy']);
   const filtered = selectChatbots(db, accountId)
@@ -99,8 +120,16 @@ export async function listChatbots(db: Db, accountId: number, q: ChatbotPageQuer
     .$if(Boolean(q.updatedBefore), (s) => s.where('c.updated_at', '<=', q.updatedBefore!));
   const direction = q.descending ? 'desc' : 'asc';
   const [rows, count] = await Promise.all([
-    filtered.orderBy(column, direction).orderBy('c.id', direction).limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    filtered.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    filtered
+      .orderBy(column, direction)
+      .orderBy('c.id', direction)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    filtered
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.total) };
 }

@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import { notFound } from '../../errors.ts';
-import { ACTIVE_RUN_STATUSES, chatbotDb, RUNS_CHANNEL, type ChatbotRun, type RunInput, type RunStatus } from './tables.ts';
+import {
+  ACTIVE_RUN_STATUSES,
+  chatbotDb,
+  RUNS_CHANNEL,
+  type ChatbotRun,
+  type RunInput,
+  type RunStatus,
+} from './tables.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 /**
@@ -66,10 +73,21 @@ export async function activeRunOf(db: Db, conversationId: number): Promise<Chatb
 }
 
 /** Ends the active runs of a session or of a chatbot; answers the sessions whose run it stopped. */
-export async function stopRuns(db: Db, of: { conversationId?: number; chatbotId?: number }, reason: string): Promise<number[]> {
+export async function stopRuns(
+  db: Db,
+  of: { conversationId?: number; chatbotId?: number },
+  reason: string,
+): Promise<number[]> {
   const rows = await chatbotDb(db)
     .updateTable('chatbot_runs')
-    .set((eb) => ({ status: 'stopped', reason, wait_until: null, wait_token: eb('wait_token', '+', 1), finished_at: new Date(), updated_at: new Date() }))
+    .set((eb) => ({
+      status: 'stopped',
+      reason,
+      wait_until: null,
+      wait_token: eb('wait_token', '+', 1),
+      finished_at: new Date(),
+      updated_at: new Date(),
+    }))
     .where('status', 'in', ACTIVE_RUN_STATUSES)
     .$if(of.conversationId !== undefined, (q) => q.where('conversation_id', '=', of.conversationId!))
     .$if(of.chatbotId !== undefined, (q) => q.where('chatbot_id', '=', of.chatbotId!))
@@ -83,7 +101,12 @@ export async function claimRun(db: Db, runId: number): Promise<ChatbotRun | unde
   const now = new Date();
   return chatbotDb(db)
     .updateTable('chatbot_runs')
-    .set((eb) => ({ status: 'running', enqueued_at: null, started_at: eb.fn.coalesce('started_at', eb.val(now)), updated_at: now }))
+    .set((eb) => ({
+      status: 'running',
+      enqueued_at: null,
+      started_at: eb.fn.coalesce('started_at', eb.val(now)),
+      updated_at: now,
+    }))
     .where('id', '=', runId)
     .where('status', 'in', ['queued', 'running'])
     .returningAll()
@@ -109,17 +132,34 @@ function progressValues(p: Progress) {
 
 /** Locks a running run for a step that writes in the same transaction; undefined if it was stopped meanwhile. */
 export async function lockRunning(trx: Db, runId: number): Promise<ChatbotRun | undefined> {
-  return chatbotDb(trx).selectFrom('chatbot_runs').selectAll().where('id', '=', runId).where('status', '=', 'running').forUpdate().executeTakeFirst();
+  return chatbotDb(trx)
+    .selectFrom('chatbot_runs')
+    .selectAll()
+    .where('id', '=', runId)
+    .where('status', '=', 'running')
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /** Records a step's effect on the run; false if the run is no longer running (stopped by an agent). */
 export async function saveProgress(db: Db, runId: number, p: Progress): Promise<boolean> {
-  const result = await chatbotDb(db).updateTable('chatbot_runs').set(progressValues(p)).where('id', '=', runId).where('status', '=', 'running').executeTakeFirst();
+  const result = await chatbotDb(db)
+    .updateTable('chatbot_runs')
+    .set(progressValues(p))
+    .where('id', '=', runId)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** Parks a running run until a reply (`waiting`) or a delay's end (`sleeping`); answers the token a wake-up must carry. */
-export async function parkRun(db: Db, runId: number, status: 'waiting' | 'sleeping', until: Date | null, p: Progress): Promise<number | undefined> {
+export async function parkRun(
+  db: Db,
+  runId: number,
+  status: 'waiting' | 'sleeping',
+  until: Date | null,
+  p: Progress,
+): Promise<number | undefined> {
   const row = await chatbotDb(db)
     .updateTable('chatbot_runs')
     .set((eb) => ({ ...progressValues(p), status, wait_until: until, wait_token: eb('wait_token', '+', 1) }))
@@ -130,7 +170,13 @@ export async function parkRun(db: Db, runId: number, status: 'waiting' | 'sleepi
   return row?.wait_token;
 }
 
-export async function finishRun(db: Db, runId: number, status: 'completed' | 'failed', reason: string | null, p: Progress = {}): Promise<boolean> {
+export async function finishRun(
+  db: Db,
+  runId: number,
+  status: 'completed' | 'failed',
+  reason: string | null,
+  p: Progress = {},
+): Promise<boolean> {
   const result = await chatbotDb(db)
     .updateTable('chatbot_runs')
     .set({ ...progressValues(p), status, reason, wait_until: null, finished_at: new Date() })
@@ -145,7 +191,14 @@ export async function wakeRun(db: Db, runId: number, token: number): Promise<boo
   return inTransaction(db, async (trx) => {
     const row = await chatbotDb(trx)
       .updateTable('chatbot_runs')
-      .set((eb) => ({ status: 'queued', input: JSON.stringify({ kind: 'timeout' }), wait_until: null, wait_token: eb('wait_token', '+', 1), enqueued_at: null, updated_at: new Date() }))
+      .set((eb) => ({
+        status: 'queued',
+        input: JSON.stringify({ kind: 'timeout' }),
+        wait_until: null,
+        wait_token: eb('wait_token', '+', 1),
+        enqueued_at: null,
+        updated_at: new Date(),
+      }))
       .where('id', '=', runId)
       .where('wait_token', '=', token)
       .where('status', 'in', ['waiting', 'sleeping'])
@@ -160,7 +213,14 @@ export async function wakeRun(db: Db, runId: number, token: number): Promise<boo
 export async function deliverReply(trx: Db, conversationId: number, input: RunInput): Promise<boolean> {
   const row = await chatbotDb(trx)
     .updateTable('chatbot_runs')
-    .set((eb) => ({ status: 'queued', input: JSON.stringify(input), wait_until: null, wait_token: eb('wait_token', '+', 1), enqueued_at: null, updated_at: new Date() }))
+    .set((eb) => ({
+      status: 'queued',
+      input: JSON.stringify(input),
+      wait_until: null,
+      wait_token: eb('wait_token', '+', 1),
+      enqueued_at: null,
+      updated_at: new Date(),
+    }))
     .where('conversation_id', '=', conversationId)
     .where('status', '=', 'waiting')
     .returning('id')
@@ -202,7 +262,12 @@ export async function busyRunCount(db: Db): Promise<number> {
 }
 
 /** A dispatch as its status endpoint shows it: the run with the public ids of its bot, session and contact. */
-export type Dispatch = ChatbotRun & { bot_uuid: string; bot_key: string; session_uuid: string | null; contact_uuid: string | null };
+export type Dispatch = ChatbotRun & {
+  bot_uuid: string;
+  bot_key: string;
+  session_uuid: string | null;
+  contact_uuid: string | null;
+};
 
 export async function getDispatch(db: Db, accountId: number, uuid: string): Promise<Dispatch> {
   const row = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(uuid)

@@ -5,7 +5,13 @@ export interface SandboxState {
   /** The ask step waiting for the reply; null before the first turn and after the end. */
   step: string | null;
   variables: Record<string, unknown>;
-  contact: { name: string; email: string | null; phone: string | null; fields: Record<string, unknown>; tags: string[] };
+  contact: {
+    name: string;
+    email: string | null;
+    phone: string | null;
+    fields: Record<string, unknown>;
+    tags: string[];
+  };
   session: { metadata: Record<string, unknown> };
 }
 

@@ -27,15 +27,36 @@ const freshState = (): SandboxState => ({
 /** The pretend contact and session, shaped as the templates and branch rules read them. */
 function scopeRows(state: SandboxState): { contact: Contact; conversation: Conversation } {
   const c = state.contact;
-  const contact = { uuid: '00000000-0000-4000-8000-000000000000', name: c.name, email: c.email, phone_number: c.phone, identifier: null, custom_attributes: c.fields };
-  const conversation = { uuid: '00000000-0000-4000-8000-000000000001', display_id: 0, custom_attributes: state.session.metadata };
+  const contact = {
+    uuid: '00000000-0000-4000-8000-000000000000',
+    name: c.name,
+    email: c.email,
+    phone_number: c.phone,
+    identifier: null,
+    custom_attributes: c.fields,
+  };
+  const conversation = {
+    uuid: '00000000-0000-4000-8000-000000000001',
+    display_id: 0,
+    custom_attributes: state.session.metadata,
+  };
   return { contact: contact as unknown as Contact, conversation: conversation as unknown as Conversation };
 }
 
-const CONTACT_COLUMNS: Record<string, 'name' | 'email' | 'phone'> = { name: 'name', email: 'email', phone: 'phone', phonenumber: 'phone' };
+const CONTACT_COLUMNS: Record<string, 'name' | 'email' | 'phone'> = {
+  name: 'name',
+  email: 'email',
+  phone: 'phone',
+  phonenumber: 'phone',
+};
 
 /** Pretend versions of the steps that would change the contact or the session. */
-function simulate(step: Step, ctx: StepContext, state: SandboxState, event: (text: string) => void): StepOutcome | undefined {
+function simulate(
+  step: Step,
+  ctx: StepContext,
+  state: SandboxState,
+  event: (text: string) => void,
+): StepOutcome | undefined {
   const { scope } = ctx;
   if (step.kind === 'set' && step.target !== 'var') {
     const { key } = step as SetStep;
@@ -54,7 +75,9 @@ function simulate(step: Step, ctx: StepContext, state: SandboxState, event: (tex
     return { kind: 'next', next: step.next ?? null };
   }
   if (step.kind === 'tag') {
-    const tag = render((step as TagStep).tag, scope).trim().toLowerCase();
+    const tag = render((step as TagStep).tag, scope)
+      .trim()
+      .toLowerCase();
     const tags = state.contact.tags.filter((t) => t !== tag);
     state.contact.tags = step.action === 'add' ? [...tags, tag] : tags;
     event(`would ${step.action} tag "${tag}"`);
@@ -62,10 +85,13 @@ function simulate(step: Step, ctx: StepContext, state: SandboxState, event: (tex
   }
   if (step.kind === 'handoff') {
     const { departmentId, userId } = step as HandoffStep;
-    const to = [departmentId && `department ${departmentId}`, userId && `agent ${userId}`].filter(Boolean).join(' and ');
+    const to = [departmentId && `department ${departmentId}`, userId && `agent ${userId}`]
+      .filter(Boolean)
+      .join(' and ');
     return { kind: 'end', reason: `would hand the session off to ${to}`, message: renderMessage(step, scope) };
   }
-  if (step.kind === 'complete') return { kind: 'end', reason: 'would complete the session', message: renderMessage(step, scope) };
+  if (step.kind === 'complete')
+    return { kind: 'end', reason: 'would complete the session', message: renderMessage(step, scope) };
   return undefined;
 }
 
@@ -75,7 +101,11 @@ export interface SandboxInput {
 }
 
 /** Runs the flow from where `state` stopped (or from its start) until it asks, ends or fails. */
-export async function runSandbox(definition: FlowDefinition, input: SandboxInput, options: { allowPrivateNetworks: boolean }): Promise<SandboxTurn> {
+export async function runSandbox(
+  definition: FlowDefinition,
+  input: SandboxInput,
+  options: { allowPrivateNetworks: boolean },
+): Promise<SandboxTurn> {
   const state: SandboxState = structuredClone(input.state ?? freshState());
   const steps = new Map(definition.steps.map((s) => [s.id, s]));
   const turn: SandboxTurn = { status: 'waiting', reason: null, messages: [], events: [], state };
@@ -101,7 +131,8 @@ export async function runSandbox(definition: FlowDefinition, input: SandboxInput
   let step = steps.get(stepId);
   if (!step) return finish('failed', `step "${stepId}" is not in this flow`);
   let outcome: StepOutcome;
-  if (state.step && step.kind === 'ask') outcome = await handlerFor(step).resume!(step, ctx, { kind: 'reply', text: input.reply ?? '', messageId: 0 });
+  if (state.step && step.kind === 'ask')
+    outcome = await handlerFor(step).resume!(step, ctx, { kind: 'reply', text: input.reply ?? '', messageId: 0 });
   else outcome = await execute(step, ctx, state, event);
 
   for (let executed = 1; ; executed++) {
@@ -121,14 +152,20 @@ export async function runSandbox(definition: FlowDefinition, input: SandboxInput
       continue;
     }
     if (outcome.next === null) return finish('finished', 'the flow ended: the session would go to the agents');
-    if (executed >= MAX_STEPS_PER_ACTIVATION) return finish('failed', `more than ${MAX_STEPS_PER_ACTIVATION} steps without waiting`);
+    if (executed >= MAX_STEPS_PER_ACTIVATION)
+      return finish('failed', `more than ${MAX_STEPS_PER_ACTIVATION} steps without waiting`);
     stepId = outcome.next;
     step = steps.get(stepId)!;
     outcome = await execute(step, ctx, state, event);
   }
 }
 
-async function execute(step: Step, ctx: StepContext, state: SandboxState, event: (text: string) => void): Promise<StepOutcome> {
+async function execute(
+  step: Step,
+  ctx: StepContext,
+  state: SandboxState,
+  event: (text: string) => void,
+): Promise<StepOutcome> {
   const simulated = simulate(step, ctx, state, event);
   if (simulated) return simulated;
   if (step.kind === 'http') {

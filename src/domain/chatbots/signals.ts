@@ -16,8 +16,10 @@ function takeoverBy(event: DomainEvent): string | undefined {
   const data = event.data as Performed;
   const by = data.performer?.type;
   if (!by || !TAKERS.has(by)) return undefined;
-  if (event.name === 'conversation.status_changed') return `${by === 'User' ? 'an agent' : 'the contact'} changed the session status`;
-  if (event.name === 'conversation.updated' && data.changed_attributes?.assignee_id?.current_value) return 'an agent was assigned to the session';
+  if (event.name === 'conversation.status_changed')
+    return `${by === 'User' ? 'an agent' : 'the contact'} changed the session status`;
+  if (event.name === 'conversation.updated' && data.changed_attributes?.assignee_id?.current_value)
+    return 'an agent was assigned to the session';
   return undefined;
 }
 
@@ -40,9 +42,15 @@ export async function planChatbotSignals(trx: Db, events: DomainEvent[]): Promis
   if (!runs.length) return;
   const runStart = new Map(runs.map((r) => [r.conversation_id, r.created_at.getTime()]));
   const relevant = events.filter((e) => e.conversation_id !== null && runStart.has(e.conversation_id));
-  const messageIds = relevant.filter((e) => e.name === 'message.created' && e.message_id !== null).map((e) => e.message_id!);
+  const messageIds = relevant
+    .filter((e) => e.name === 'message.created' && e.message_id !== null)
+    .map((e) => e.message_id!);
   const messages = messageIds.length
-    ? await trx.selectFrom('messages').select(['id', 'message_type', 'private', 'content', 'sender_type', 'created_at']).where('id', 'in', messageIds).execute()
+    ? await trx
+        .selectFrom('messages')
+        .select(['id', 'message_type', 'private', 'content', 'sender_type', 'created_at'])
+        .where('id', 'in', messageIds)
+        .execute()
     : [];
   const messageById = new Map(messages.map((m) => [m.id, m]));
 

@@ -65,6 +65,7 @@ export function render(template: string, scope: FlowScope): string {
 export function renderJson(value: unknown, scope: FlowScope): unknown {
   if (typeof value === 'string') return render(value, scope);
   if (Array.isArray(value)) return value.map((v) => renderJson(v, scope));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderJson(v, scope)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderJson(v, scope)]));
   return value;
 }

@@ -11,13 +11,28 @@ import { changedAttributes, recordEvent } from '../../events/outbox.ts';
 import { definedFields } from '../fields.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
-export const CONTACT_TRACKED = ['name', 'email', 'phone_number', 'identifier', 'blocked', 'avatar_url', 'additional_attributes', 'custom_attributes', 'labels'];
+export const CONTACT_TRACKED = [
+  'name',
+  'email',
+  'phone_number',
+  'identifier',
+  'blocked',
+  'avatar_url',
+  'additional_attributes',
+  'custom_attributes',
+  'labels',
+];
 
 /** Records contact_updated with what changed; a change that changed nothing records nothing. */
 async function contactUpdated(trx: Db, before: Contact, after: Contact): Promise<Contact> {
   const changes = changedAttributes(before, after, CONTACT_TRACKED);
   if (Object.keys(changes).length) {
-    await recordEvent(trx, { accountId: after.account_id, name: 'contact.updated', contactId: after.id, data: { changed_attributes: changes } });
+    await recordEvent(trx, {
+      accountId: after.account_id,
+      name: 'contact.updated',
+      contactId: after.id,
+      data: { changed_attributes: changes },
+    });
   }
   return after;
 }
@@ -47,7 +62,16 @@ export interface ContactInput {
   custom_attributes?: Record<string, unknown>;
 }
 
-const CONTACT_FIELDS = ['name', 'email', 'phone_number', 'identifier', 'blocked', 'avatar_url', 'additional_attributes', 'custom_attributes'] as const;
+const CONTACT_FIELDS = [
+  'name',
+  'email',
+  'phone_number',
+  'identifier',
+  'blocked',
+  'avatar_url',
+  'additional_attributes',
+  'custom_attributes',
+] as const;
 
 function columns(input: ContactInput) {
   const clean = cleanContactFields(input);
@@ -104,7 +128,11 @@ export async function createContact(
     if (inbox_id && !inbox) throw validation('Inbox does not exist', ['inbox_id']);
     const contact = await trx
       .insertInto('contacts')
-      .values({ account_id: accountId, ...columns(fields), contact_type: fields.email || fields.phone_number ? 'lead' : 'visitor' })
+      .values({
+        account_id: accountId,
+        ...columns(fields),
+        contact_type: fields.email || fields.phone_number ? 'lead' : 'visitor',
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordEvent(trx, { accountId, name: 'contact.created', contactId: contact.id });
@@ -119,7 +147,11 @@ export async function createContact(
  */
 export const MAX_STORED_ATTRIBUTES_BYTES = 64 * 1024;
 
-function merged(field: 'additional_attributes' | 'custom_attributes', stored: Record<string, unknown>, update: Record<string, unknown>) {
+function merged(
+  field: 'additional_attributes' | 'custom_attributes',
+  stored: Record<string, unknown>,
+  update: Record<string, unknown>,
+) {
   const value = { ...stored, ...update };
   if (Buffer.byteLength(JSON.stringify(value)) > MAX_STORED_ATTRIBUTES_BYTES) {
     const name = field === 'custom_attributes' ? 'Custom attributes' : 'Additional attributes';
@@ -130,24 +162,46 @@ function merged(field: 'additional_attributes' | 'custom_attributes', stored: Re
 
 /** The contact, locked until the caller's transaction ends: attribute merges read what they write over. */
 async function lockedContact(trx: Db, accountId: number, contactId: number): Promise<Contact> {
-  const contact = await trx.selectFrom('contacts').selectAll().where('account_id', '=', accountId).where('id', '=', contactId).forUpdate().executeTakeFirst();
+  const contact = await trx
+    .selectFrom('contacts')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', contactId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!contact) throw notFound();
   return contact;
 }
 
 /** Updates a contact; additional and custom attributes are merged into what is stored. */
-export async function updateContact(db: Db, accountId: number, contactId: number, input: ContactInput): Promise<Contact> {
+export async function updateContact(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  input: ContactInput,
+): Promise<Contact> {
   // Under the row's lock: two concurrent merges of different keys both land.
   return inTransaction(db, async (trx) => {
     const current = await lockedContact(trx, accountId, contactId);
     const values = columns(input);
-    if (input.additional_attributes) values.additional_attributes = merged('additional_attributes', current.additional_attributes, input.additional_attributes);
-    if (input.custom_attributes) values.custom_attributes = merged('custom_attributes', current.custom_attributes, input.custom_attributes);
+    if (input.additional_attributes)
+      values.additional_attributes = merged(
+        'additional_attributes',
+        current.additional_attributes,
+        input.additional_attributes,
+      );
+    if (input.custom_attributes)
+      values.custom_attributes = merged('custom_attributes', current.custom_attributes, input.custom_attributes);
     return saveContact(trx, current, values);
   });
 }
 
-export async function removeCustomAttributes(db: Db, accountId: number, contactId: number, keys: string[]): Promise<Contact> {
+export async function removeCustomAttributes(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  keys: string[],
+): Promise<Contact> {
   return inTransaction(db, async (trx) => {
     const current = await lockedContact(trx, accountId, contactId);
     const kept = Object.fromEntries(Object.entries(current.custom_attributes).filter(([k]) => !keys.includes(k)));
@@ -157,13 +211,22 @@ export async function removeCustomAttributes(db: Db, accountId: number, contactI
 
 export async function deleteContact(db: Db, accountId: number, contactId: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const result = await trx.deleteFrom('contacts').where('account_id', '=', accountId).where('id', '=', contactId).executeTakeFirst();
+    const result = await trx
+      .deleteFrom('contacts')
+      .where('account_id', '=', accountId)
+      .where('id', '=', contactId)
+      .executeTakeFirst();
     if (!result.numDeletedRows) throw notFound();
     await recordEvent(trx, { accountId, name: 'contact.deleted', contactId, data: { id: contactId } });
   });
 }
 
-export async function setContactLabels(db: Db, accountId: number, contactId: number, labels: string[]): Promise<string[]> {
+export async function setContactLabels(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  labels: string[],
+): Promise<string[]> {
   const unique = [...new Set(labels.map((l) => l.trim()).filter(Boolean))];
   const current = await getContact(db, accountId, contactId);
   return (await saveContact(db, current, { labels: unique })).labels;
@@ -178,13 +241,38 @@ export async function mergeContacts(db: Db, accountId: number, baseId: number, m
   return inTransaction(db, async (trx) => {
     const base = await getContact(trx, accountId, baseId);
     const mergee = await getContact(trx, accountId, mergeeId);
-    await trx.updateTable('conversations').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
-    await trx.updateTable('contact_inboxes').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
-    await trx.updateTable('contact_notes').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
+    await trx
+      .updateTable('conversations')
+      .set({ contact_id: base.id })
+      .where('account_id', '=', accountId)
+      .where('contact_id', '=', mergee.id)
+      .execute();
+    await trx
+      .updateTable('contact_inboxes')
+      .set({ contact_id: base.id })
+      .where('account_id', '=', accountId)
+      .where('contact_id', '=', mergee.id)
+      .execute();
+    await trx
+      .updateTable('contact_notes')
+      .set({ contact_id: base.id })
+      .where('account_id', '=', accountId)
+      .where('contact_id', '=', mergee.id)
+      .execute();
     // CSAT answers follow their conversations (the mergee's deletion would cascade to them).
-    await trx.updateTable('csat_survey_responses').set({ contact_id: base.id }).where('account_id', '=', accountId).where('contact_id', '=', mergee.id).execute();
+    await trx
+      .updateTable('csat_survey_responses')
+      .set({ contact_id: base.id })
+      .where('account_id', '=', accountId)
+      .where('contact_id', '=', mergee.id)
+      .execute();
     await trx.deleteFrom('contacts').where('id', '=', mergee.id).execute();
-    await recordEvent(trx, { accountId, name: 'contact.deleted', contactId: mergee.id, data: { id: mergee.id, merged_into: base.id } });
+    await recordEvent(trx, {
+      accountId,
+      name: 'contact.deleted',
+      contactId: mergee.id,
+      data: { id: mergee.id, merged_into: base.id },
+    });
     const merged = await trx
       .updateTable('contacts')
       .set({

@@ -6,7 +6,16 @@ import type { Mailer } from '../mail/mailer.ts';
 import { csvLine } from '../csv/write.ts';
 
 /** The columns every export has (Switchboard's own list; Chatwoot's job exports id, name, email, phone_number). */
-export const EXPORT_COLUMNS = ['id', 'name', 'email', 'phone_number', 'identifier', 'labels', 'created_at', 'last_activity_at'] as const;
+export const EXPORT_COLUMNS = [
+  'id',
+  'name',
+  'email',
+  'phone_number',
+  'identifier',
+  'labels',
+  'created_at',
+  'last_activity_at',
+] as const;
 type StandardColumn = (typeof EXPORT_COLUMNS)[number];
 
 /** Contacts read per statement: memory holds one page, whatever the account's size. */
@@ -70,9 +79,15 @@ export async function* contactsCsv(db: Db, accountId: number, options: ExportOpt
 
   let after = 0;
   for (;;) {
-    const page = await scoped(db, accountId, options).selectAll().where('id', '>', after).orderBy('id').limit(EXPORT_PAGE_SIZE).execute();
+    const page = await scoped(db, accountId, options)
+      .selectAll()
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(EXPORT_PAGE_SIZE)
+      .execute();
     if (page.length) {
-      const cells = (contact: Contact) => columns.map((c) => (isStandard(c) ? standardCell(contact, c) : attributeText(contact.custom_attributes[c])));
+      const cells = (contact: Contact) =>
+        columns.map((c) => (isStandard(c) ? standardCell(contact, c) : attributeText(contact.custom_attributes[c])));
       yield page.map((contact) => csvLine(cells(contact))).join('');
       after = page[page.length - 1].id;
     }
@@ -81,7 +96,13 @@ export async function* contactsCsv(db: Db, accountId: number, options: ExportOpt
 }
 
 /** Chatwoot's way: the export goes to the asking administrator by email, the CSV attached (streamed). */
-export async function mailContactsCsv(mailer: Mailer, account: Account, to: string, filename: string, csv: AsyncGenerator<string>): Promise<void> {
+export async function mailContactsCsv(
+  mailer: Mailer,
+  account: Account,
+  to: string,
+  filename: string,
+  csv: AsyncGenerator<string>,
+): Promise<void> {
   await mailer.send({
     to,
     subject: `[${account.name}] Contacts export`,

@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
-import { buildFilter, DATE_OPS, EQUALITY, PRESENCE, TEXT_OPS, type FilterCondition, type FilterField } from '../filters/conditions.ts';
+import {
+  buildFilter,
+  DATE_OPS,
+  EQUALITY,
+  PRESENCE,
+  TEXT_OPS,
+  type FilterCondition,
+  type FilterField,
+} from '../filters/conditions.ts';
 import { customAttributeKeys } from '../filters/custom-keys.ts';
 
 const additional = (key: string) => sql`(additional_attributes->>${key})`;

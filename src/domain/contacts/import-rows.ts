@@ -18,9 +18,17 @@ const FIELDS = ['name', ...KEYS] as const;
 type Field = (typeof FIELDS)[number];
 const IGNORED = ['id', 'created_at', 'last_activity_at'];
 const MAX_LENGTH: Record<Field, number> = { name: 255, email: 255, phone_number: 40, identifier: 255 };
-const KEY_WORDS: Record<ContactKey, string> = { identifier: 'identifier', email: 'email', phone_number: 'phone number' };
+const KEY_WORDS: Record<ContactKey, string> = {
+  identifier: 'identifier',
+  email: 'email',
+  phone_number: 'phone number',
+};
 
-type Column = { kind: 'field'; field: Field } | { kind: 'labels' } | { kind: 'custom'; key: string } | { kind: 'ignored' };
+type Column =
+  | { kind: 'field'; field: Field }
+  | { kind: 'labels' }
+  | { kind: 'custom'; key: string }
+  | { kind: 'ignored' };
 
 export interface ImportRow {
   /** As a spreadsheet numbers it: the header is row 1. */
@@ -41,13 +49,17 @@ export interface SkippedRow {
 export const isBlankRecord = (record: string[]) => record.every((cell) => cell.trim() === '');
 
 function readHeader(record: string[]): Column[] {
-  if (record.length > MAX_IMPORT_COLUMNS) throw unprocessable(`The file has ${record.length} columns; an import reads at most ${MAX_IMPORT_COLUMNS}`, ['import_file']);
+  if (record.length > MAX_IMPORT_COLUMNS)
+    throw unprocessable(`The file has ${record.length} columns; an import reads at most ${MAX_IMPORT_COLUMNS}`, [
+      'import_file',
+    ]);
   const seen = new Set<string>();
   const columns = record.map((cell): Column => {
     const name = unguardCell(cell).trim();
     const lower = name.toLowerCase();
     if (!name) return { kind: 'ignored' };
-    if (seen.has(lower)) throw unprocessable(`The column ${name} appears more than once in the header row`, ['import_file']);
+    if (seen.has(lower))
+      throw unprocessable(`The column ${name} appears more than once in the header row`, ['import_file']);
     seen.add(lower);
     if ((FIELDS as readonly string[]).includes(lower)) return { kind: 'field', field: lower as Field };
     if (lower === 'labels') return { kind: 'labels' };
@@ -55,7 +67,10 @@ function readHeader(record: string[]): Column[] {
     return { kind: 'custom', key: name };
   });
   if (!columns.some((c) => c.kind === 'field' && c.field !== 'name')) {
-    throw unprocessable('The header row needs an email, phone_number or identifier column: rows are matched to contacts by them', ['import_file']);
+    throw unprocessable(
+      'The header row needs an email, phone_number or identifier column: rows are matched to contacts by them',
+      ['import_file'],
+    );
   }
   return columns;
 }
@@ -63,7 +78,11 @@ function readHeader(record: string[]): Column[] {
 /** Reads the header, then checks each data row, remembering keys to catch a row repeating an earlier one. */
 export class RowReader {
   private readonly columns: Column[];
-  private readonly seen: Record<ContactKey, Map<string, number>> = { identifier: new Map(), email: new Map(), phone_number: new Map() };
+  private readonly seen: Record<ContactKey, Map<string, number>> = {
+    identifier: new Map(),
+    email: new Map(),
+    phone_number: new Map(),
+  };
 
   constructor(header: string[]) {
     this.columns = readHeader(header);
@@ -80,11 +99,19 @@ export class RowReader {
       if (column.kind === 'field') {
         if (cell.trim()) fields[column.field] = cell.trim();
       } else if (column.kind === 'labels') {
-        out.labels = [...new Set(cell.split(',').map((l) => l.trim()).filter(Boolean))];
+        out.labels = [
+          ...new Set(
+            cell
+              .split(',')
+              .map((l) => l.trim())
+              .filter(Boolean),
+          ),
+        ];
       } else if (column.kind === 'custom' && cell !== '') out.custom[column.key] = cell;
     });
     for (const field of FIELDS) {
-      if ((fields[field]?.length ?? 0) > MAX_LENGTH[field]) return { row, error: `${field} is longer than ${MAX_LENGTH[field]} characters` };
+      if ((fields[field]?.length ?? 0) > MAX_LENGTH[field])
+        return { row, error: `${field} is longer than ${MAX_LENGTH[field]} characters` };
     }
     try {
       Object.assign(out, cleanContactFields(fields));

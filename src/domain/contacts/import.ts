@@ -27,7 +27,9 @@ export interface ImportReport {
  * Reads a CSV upload (UTF-8, a BOM allowed) chunk by chunk into checked rows. Whole-file problems are
  * errors: not text (415), no header or a bad one, a quote never closed (422), too many rows (413).
  */
-export async function readImportFile(source: AsyncIterable<Uint8Array>): Promise<{ rows: ImportRow[]; skipped: SkippedRow[] }> {
+export async function readImportFile(
+  source: AsyncIterable<Uint8Array>,
+): Promise<{ rows: ImportRow[]; skipped: SkippedRow[] }> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const parser = new CsvParser();
   const rows: ImportRow[] = [];
@@ -43,13 +45,17 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>): Promise
         reader = new RowReader(cells);
         continue;
       }
-      if (++dataRows > MAX_IMPORT_ROWS) throw tooLarge(`The file has more than ${MAX_IMPORT_ROWS} rows: split it into smaller files`);
+      if (++dataRows > MAX_IMPORT_ROWS)
+        throw tooLarge(`The file has more than ${MAX_IMPORT_ROWS} rows: split it into smaller files`);
       const result = reader.read(cells, record);
       if ('error' in result) skipped.push(result);
       else rows.push(result);
     }
   };
-  const notText = () => new AppError('unsupported_media_type', 'The file is not UTF-8 text: save it as "CSV UTF-8" and import that', ['import_file']);
+  const notText = () =>
+    new AppError('unsupported_media_type', 'The file is not UTF-8 text: save it as "CSV UTF-8" and import that', [
+      'import_file',
+    ]);
   try {
     for await (const chunk of source) {
       const text = decoder.decode(chunk, { stream: true });
@@ -60,7 +66,8 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>): Promise
     take(parser.end());
   } catch (error) {
     if (error instanceof CsvParseError) throw unprocessable(error.message, ['import_file']);
-    if (error instanceof TypeError && (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw notText();
+    if (error instanceof TypeError && (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA')
+      throw notText();
     throw error;
   }
   if (!reader) throw unprocessable('File is blank', ['import_file']);
@@ -74,7 +81,8 @@ function withCustom(stored: Record<string, unknown>, cells: Record<string, strin
   return out;
 }
 
-const tooBig = (attributes: Record<string, unknown>) => Buffer.byteLength(JSON.stringify(attributes)) > MAX_STORED_ATTRIBUTES_BYTES;
+const tooBig = (attributes: Record<string, unknown>) =>
+  Buffer.byteLength(JSON.stringify(attributes)) > MAX_STORED_ATTRIBUTES_BYTES;
 
 interface Plan {
   creates: { row: ImportRow; values: Omit<NewContact, 'account_id'> }[];
@@ -85,7 +93,11 @@ interface Plan {
 
 /** Decides what each row of a batch does, given the contacts its keys already name. */
 function planBatch(rows: ImportRow[], existing: Contact[], claimed: Map<number, number>): Plan {
-  const owners: Record<string, Map<string, Contact>> = { identifier: new Map(), email: new Map(), phone_number: new Map() };
+  const owners: Record<string, Map<string, Contact>> = {
+    identifier: new Map(),
+    email: new Map(),
+    phone_number: new Map(),
+  };
   for (const c of existing) {
     if (c.identifier) owners.identifier.set(c.identifier, c);
     if (c.email) owners.email.set(c.email.toLowerCase(), c);
@@ -95,10 +107,14 @@ function planBatch(rows: ImportRow[], existing: Contact[], claimed: Map<number, 
   for (const row of rows) {
     const skip = (error: string) => plan.skipped.push({ row: row.row, error });
     const match = MATCH_ORDER.map((key) => (row[key] ? owners[key].get(row[key]) : undefined)).find(Boolean);
-    const conflict = MATCH_ORDER.find((key) => row[key] && owners[key].get(row[key]!) && owners[key].get(row[key]!) !== match);
+    const conflict = MATCH_ORDER.find(
+      (key) => row[key] && owners[key].get(row[key]!) && owners[key].get(row[key]!) !== match,
+    );
     if (conflict) {
       const word = keyWord(conflict);
-      skip(`${word[0].toUpperCase()}${word.slice(1)} belongs to another contact (#${owners[conflict].get(row[conflict]!)!.id})`);
+      skip(
+        `${word[0].toUpperCase()}${word.slice(1)} belongs to another contact (#${owners[conflict].get(row[conflict]!)!.id})`,
+      );
       continue;
     }
     if (!match) {
@@ -135,7 +151,8 @@ function planBatch(rows: ImportRow[], existing: Contact[], claimed: Map<number, 
       labels: [...new Set([...match.labels, ...row.labels])],
       custom_attributes: withCustom(match.custom_attributes, row.custom),
     };
-    if (tooBig(after.custom_attributes)) skip(`Custom attributes would exceed ${MAX_STORED_ATTRIBUTES_BYTES} bytes as JSON`);
+    if (tooBig(after.custom_attributes))
+      skip(`Custom attributes would exceed ${MAX_STORED_ATTRIBUTES_BYTES} bytes as JSON`);
     else if (Object.keys(changedAttributes(match, after, CONTACT_TRACKED)).length === 0) plan.unchanged++;
     else plan.updates.push({ before: match, after });
   }
@@ -144,7 +161,8 @@ function planBatch(rows: ImportRow[], existing: Contact[], claimed: Map<number, 
 
 /** One transaction: lock the contacts the rows name, update the matched, insert the new, record their events. */
 async function writeBatch(db: Db, accountId: number, rows: ImportRow[], claimed: Map<number, number>): Promise<Plan> {
-  const values = (key: 'identifier' | 'email' | 'phone_number') => sql.val(rows.flatMap((r) => (r[key] ? [r[key]] : [])));
+  const values = (key: 'identifier' | 'email' | 'phone_number') =>
+    sql.val(rows.flatMap((r) => (r[key] ? [r[key]] : [])));
   return inTransaction(db, async (trx) => {
     const existing = await trx
       .selectFrom('contacts')
@@ -176,7 +194,11 @@ async function writeBatch(db: Db, accountId: number, rows: ImportRow[], claimed:
         RETURNING c.*`.execute(trx);
       const before = new Map(plan.updates.map((u) => [u.before.id, u.before]));
       for (const after of saved) {
-        events.push({ name: 'contact.updated', contactId: after.id, data: { changed_attributes: changedAttributes(before.get(after.id)!, after, CONTACT_TRACKED) } });
+        events.push({
+          name: 'contact.updated',
+          contactId: after.id,
+          data: { changed_attributes: changedAttributes(before.get(after.id)!, after, CONTACT_TRACKED) },
+        });
       }
     }
     if (plan.creates.length) {
@@ -197,7 +219,11 @@ async function writeBatch(db: Db, accountId: number, rows: ImportRow[], claimed:
  * cells keep what is stored, labels are added, custom attributes merged), else a contact is created. A row
  * whose other keys belong to a different contact is skipped. Contact events fire as for any other change.
  */
-export async function importContacts(db: Db, accountId: number, source: AsyncIterable<Uint8Array>): Promise<ImportReport> {
+export async function importContacts(
+  db: Db,
+  accountId: number,
+  source: AsyncIterable<Uint8Array>,
+): Promise<ImportReport> {
   const { rows, skipped } = await readImportFile(source);
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, skipped };
   const claimed = new Map<number, number>();

@@ -25,7 +25,13 @@ export async function getNote(db: Db, accountId: number, contactId: number, note
   return note;
 }
 
-export async function createNote(db: Db, accountId: number, contactId: number, userId: number | null, content: string): Promise<ContactNote> {
+export async function createNote(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  userId: number | null,
+  content: string,
+): Promise<ContactNote> {
   return db
     .insertInto('contact_notes')
     .values({ account_id: accountId, contact_id: contactId, user_id: userId, content })
@@ -33,7 +39,13 @@ export async function createNote(db: Db, accountId: number, contactId: number, u
     .executeTakeFirstOrThrow();
 }
 
-export async function updateNote(db: Db, accountId: number, contactId: number, noteId: number, content: string): Promise<ContactNote> {
+export async function updateNote(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  noteId: number,
+  content: string,
+): Promise<ContactNote> {
   const note = await db
     .updateTable('contact_notes')
     .set({ content, updated_at: new Date() })

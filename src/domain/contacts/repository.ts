@@ -27,7 +27,11 @@ export async function findContactsByIds(db: Db, accountId: number, ids: number[]
 export type ContactInboxWithInbox = ContactInbox & { inbox: Inbox };
 
 /** Every contact inbox of the given contacts with its inbox, in one query. */
-export async function contactInboxesFor(db: Db, accountId: number, contactIds: number[]): Promise<Map<number, ContactInboxWithInbox[]>> {
+export async function contactInboxesFor(
+  db: Db,
+  accountId: number,
+  contactIds: number[],
+): Promise<Map<number, ContactInboxWithInbox[]>> {
   const byContact = new Map<number, ContactInboxWithInbox[]>();
   if (!contactIds.length) return byContact;
   const rows = await db
@@ -70,10 +74,16 @@ export interface ContactPageQuery {
 }
 
 /** One page of contacts and the total count: two statements whatever the page size. */
-export async function listContacts(db: Db, accountId: number, query: ContactPageQuery): Promise<{ contacts: Contact[]; count: number }> {
+export async function listContacts(
+  db: Db,
+  accountId: number,
+  query: ContactPageQuery,
+): Promise<{ contacts: Contact[]; count: number }> {
   let base = db.selectFrom('contacts').where('account_id', '=', accountId);
   if (query.resolvedOnly) {
-    base = base.where((eb) => eb.or([eb('email', 'is not', null), eb('phone_number', 'is not', null), eb('identifier', 'is not', null)]));
+    base = base.where((eb) =>
+      eb.or([eb('email', 'is not', null), eb('phone_number', 'is not', null), eb('identifier', 'is not', null)]),
+    );
   }
   if (query.labels?.length) base = base.where(sql<boolean>`labels && ${sql.val(query.labels)}::text[]`);
   if (query.where) base = base.where(query.where);
@@ -105,7 +115,12 @@ export function searchCondition(q: string): Expression<SqlBool> {
 }
 
 /** The contact owning a source id in an inbox of the account, if any. */
-export async function findContactBySource(db: Db, accountId: number, inboxId: number, sourceId: string): Promise<Contact | undefined> {
+export async function findContactBySource(
+  db: Db,
+  accountId: number,
+  inboxId: number,
+  sourceId: string,
+): Promise<Contact | undefined> {
   return db
     .selectFrom('contact_inboxes as ci')
     .innerJoin('contacts as c', 'c.id', 'ci.contact_id')

@@ -38,9 +38,18 @@ describe('contactFor and channelFor', async () => {
     expect((await channelFor(db, f.account.account_id, f.channelId)).id).toBe(inbox.id);
     expect((await channelFor(db, f.account.account_id, inbox.name.toUpperCase())).id).toBe(inbox.id);
     expect((await channelFor(db, f.account.account_id, undefined)).id).toBe(inbox.id);
-    await expect(channelFor(db, f.account.account_id, 'nope')).rejects.toMatchObject({ kind: 'validation', message: 'from nope is not a channel of this company', attributes: ['from'] });
+    await expect(channelFor(db, f.account.account_id, 'nope')).rejects.toMatchObject({
+      kind: 'validation',
+      message: 'from nope is not a channel of this company',
+      attributes: ['from'],
+    });
     const worded = (from: string) => new AppError('not_found', `Choose channel: ${from}`, ['from']);
-    await expect(channelFor(db, f.account.account_id, ' nope ', undefined, worded)).rejects.toMatchObject({ kind: 'not_found', message: 'Choose channel: nope' });
-    await expect(channelFor(db, f.account.account_id, f.channelId, [])).rejects.toThrow(/from is required|not a channel/);
+    await expect(channelFor(db, f.account.account_id, ' nope ', undefined, worded)).rejects.toMatchObject({
+      kind: 'not_found',
+      message: 'Choose channel: nope',
+    });
+    await expect(channelFor(db, f.account.account_id, f.channelId, [])).rejects.toThrow(
+      /from is required|not a channel/,
+    );
   });
 });

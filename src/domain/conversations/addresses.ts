@@ -26,7 +26,13 @@ const notAChannel: UnknownChannel = (from) => validation(`from ${from} is not a 
  * makes `from` optional on message sends; without it the company's first channel sends, as a one-channel
  * company expects.
  */
-export async function channelFor(db: Db, accountId: number, from: string | undefined, visibleInboxIds?: number[], unknown: UnknownChannel = notAChannel): Promise<Inbox> {
+export async function channelFor(
+  db: Db,
+  accountId: number,
+  from: string | undefined,
+  visibleInboxIds?: number[],
+  unknown: UnknownChannel = notAChannel,
+): Promise<Inbox> {
   const inboxes = await listAccountInboxes(db, accountId, visibleInboxIds);
   if (!from?.trim()) {
     if (!inboxes[0]) throw validation('from is required: the company has no channel to send from', ['from']);
@@ -37,7 +43,12 @@ export async function channelFor(db: Db, accountId: number, from: string | undef
     const channel = (inbox.channel ?? {}) as Record<string, unknown>;
     const phone = typeof channel.phone_number === 'string' ? channel.phone_number : '';
     const email = typeof channel.email === 'string' ? channel.email.toLowerCase() : '';
-    return inbox.uuid === wanted || (phone && digits(wanted) && digits(phone) === digits(wanted)) || email === wanted || inbox.name.toLowerCase() === wanted;
+    return (
+      inbox.uuid === wanted ||
+      (phone && digits(wanted) && digits(phone) === digits(wanted)) ||
+      email === wanted ||
+      inbox.name.toLowerCase() === wanted
+    );
   });
   if (!match) throw unknown(from.trim());
   return match;
@@ -105,7 +116,12 @@ export async function contactFor(db: Db, accountId: number, inbox: Inbox, to: st
 }
 
 /** The contact's session in the channel that is still going (not completed or hidden), newest first. */
-export async function openSessionOf(db: Db, accountId: number, contactId: number, inboxId: number): Promise<Conversation | undefined> {
+export async function openSessionOf(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  inboxId: number,
+): Promise<Conversation | undefined> {
   return db
     .selectFrom('conversations')
     .selectAll()
@@ -118,7 +134,12 @@ export async function openSessionOf(db: Db, accountId: number, contactId: number
 }
 
 /** A session named by `sessionId` in a send's body: a 404 naming the field when it is not the company's. */
-export async function sessionNamed(db: Db, accountId: number, uuid: string, visibleInboxIds?: number[]): Promise<Conversation> {
+export async function sessionNamed(
+  db: Db,
+  accountId: number,
+  uuid: string,
+  visibleInboxIds?: number[],
+): Promise<Conversation> {
   const conversation = UUID.test(uuid)
     ? await db
         .selectFrom('conversations')

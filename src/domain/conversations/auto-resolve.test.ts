@@ -33,8 +33,16 @@ describe('auto-resolve (the account setting Chatwoot calls auto_resolve_after)',
     expect(await shown(recent.id)).toBe('open');
     expect(await shown(elsewhere.id, other)).toBe('open');
     const messages = (await quiet.api.get(`${quiet.base}/conversations/${idle.id}/messages`)).body.payload;
-    expect(messages.at(-1)).toMatchObject({ message_type: 2, content: 'Conversation was marked resolved by system due to 1 hour of inactivity' });
-    const events = await db.selectFrom('events').select('name').where('account_id', '=', quiet.account.account_id).where('name', '=', 'conversation.status_changed').execute();
+    expect(messages.at(-1)).toMatchObject({
+      message_type: 2,
+      content: 'Conversation was marked resolved by system due to 1 hour of inactivity',
+    });
+    const events = await db
+      .selectFrom('events')
+      .select('name')
+      .where('account_id', '=', quiet.account.account_id)
+      .where('name', '=', 'conversation.status_changed')
+      .execute();
     expect(events.length).toBeGreaterThan(0);
     // nothing left to do: a second pass resolves nothing
     expect(await resolveInactiveConversations(db)).toBe(0);

@@ -4,7 +4,8 @@ import { changeStatus } from './commands.ts';
 
 /** "3 days", "2 hours", "45 minutes": the inactivity a resolution names, in the largest whole unit. */
 export function inactivityText(minutes: number): string {
-  const [count, unit] = minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  const [count, unit] =
+    minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
@@ -33,7 +34,14 @@ export async function resolveInactiveConversations(db: Db, limitPerAccount = 200
       .limit(limitPerAccount)
       .execute();
     for (const conversation of due) {
-      await changeStatus(db, conversation, 'resolved', undefined, null, `due to ${inactivityText(minutes!)} of inactivity`);
+      await changeStatus(
+        db,
+        conversation,
+        'resolved',
+        undefined,
+        null,
+        `due to ${inactivityText(minutes!)} of inactivity`,
+      );
       resolved++;
     }
   }

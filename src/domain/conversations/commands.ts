@@ -16,9 +16,25 @@ import { initialStatus } from './status.ts';
 import { sendCsatSurveyOnResolve } from '../csat/survey.ts';
 
 /** Attributes whose change Chatwoot reports as conversation_updated. */
-const TRACKED = ['status', 'snoozed_until', 'assignee_id', 'assignee_agent_bot_id', 'team_id', 'priority', 'custom_attributes', 'labels', 'waiting_since', 'first_reply_created_at'];
+const TRACKED = [
+  'status',
+  'snoozed_until',
+  'assignee_id',
+  'assignee_agent_bot_id',
+  'team_id',
+  'priority',
+  'custom_attributes',
+  'labels',
+  'waiting_since',
+  'first_reply_created_at',
+];
 
-async function conversationEvent(trx: Db, conversation: Conversation, name: EventName, data: Record<string, unknown> = {}) {
+async function conversationEvent(
+  trx: Db,
+  conversation: Conversation,
+  name: EventName,
+  data: Record<string, unknown> = {},
+) {
   await recordEvent(trx, {
     accountId: conversation.account_id,
     name,
@@ -77,17 +93,25 @@ export interface NewConversation {
 }
 
 async function checkAssignee(db: Db, accountId: number, userId: number | undefined) {
-  if (userId && !(await findMember(db, accountId, userId))) throw validation('Assignee is not a member of this account', ['assignee_id']);
+  if (userId && !(await findMember(db, accountId, userId)))
+    throw validation('Assignee is not a member of this account', ['assignee_id']);
 }
 
 async function checkTeam(db: Db, accountId: number, teamId: number | undefined) {
   if (!teamId) return;
-  const team = await db.selectFrom('teams').select('id').where('account_id', '=', accountId).where('id', '=', teamId).executeTakeFirst();
+  const team = await db
+    .selectFrom('teams')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('id', '=', teamId)
+    .executeTakeFirst();
   if (!team) throw validation('Team does not exist', ['team_id']);
 }
 
 async function botActive(db: Db, inboxId: number): Promise<boolean> {
-  return Boolean(await db.selectFrom('agent_bot_inboxes').select('id').where('inbox_id', '=', inboxId).executeTakeFirst());
+  return Boolean(
+    await db.selectFrom('agent_bot_inboxes').select('id').where('inbox_id', '=', inboxId).executeTakeFirst(),
+  );
 }
 
 /**
@@ -99,9 +123,15 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
     let contactInbox;
     if (input.sourceId) {
       // Only the caller's inboxes are searched: another inbox's source id is as unknown as a made-up one.
-      contactInbox = await trx.selectFrom('contact_inboxes').selectAll().where('account_id', '=', accountId).where('source_id', '=', input.sourceId)
+      contactInbox = await trx
+        .selectFrom('contact_inboxes')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('source_id', '=', input.sourceId)
         .where(inboxCondition(input.inboxAccess))
-        .$if(Boolean(input.inboxId), (q) => q.where('inbox_id', '=', input.inboxId!)).orderBy('id').executeTakeFirst();
+        .$if(Boolean(input.inboxId), (q) => q.where('inbox_id', '=', input.inboxId!))
+        .orderBy('id')
+        .executeTakeFirst();
       if (!contactInbox) throw validation('Contact inbox with that source_id does not exist', ['source_id']);
     } else {
       if (!input.inboxId) throw validation('inbox_id is required (or a source_id)', ['inbox_id']);
@@ -112,13 +142,21 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
       const contact = await findContact(trx, accountId, input.contactId);
       if (!contact) throw validation('Contact does not exist', ['contact_id']);
       contactInbox =
-        (await trx.selectFrom('contact_inboxes').selectAll().where('contact_id', '=', contact.id).where('inbox_id', '=', inbox.id).orderBy('id').executeTakeFirst()) ??
-        (await addContactInbox(trx, contact, inbox));
+        (await trx
+          .selectFrom('contact_inboxes')
+          .selectAll()
+          .where('contact_id', '=', contact.id)
+          .where('inbox_id', '=', inbox.id)
+          .orderBy('id')
+          .executeTakeFirst()) ?? (await addContactInbox(trx, contact, inbox));
     }
     await checkAssignee(trx, accountId, input.assigneeId);
     await checkTeam(trx, accountId, input.teamId);
     // Nobody chosen: the contact's portfolio owner, if any, gets it first (one indexed lookup).
-    const owner = input.assigneeId === undefined && input.teamId === undefined ? await portfolioOwnerOf(trx, accountId, contactInbox.contact_id) : undefined;
+    const owner =
+      input.assigneeId === undefined && input.teamId === undefined
+        ? await portfolioOwnerOf(trx, accountId, contactInbox.contact_id)
+        : undefined;
     const status = input.status ?? initialStatus(await botActive(trx, contactInbox.inbox_id));
     const { last_display_id } = await trx
       .updateTable('accounts')
@@ -147,8 +185,12 @@ export async function createConversation(db: Db, accountId: number, input: NewCo
     await conversationEvent(trx, conversation, 'conversation.created');
     if (input.message && (input.message.content || input.message.files?.length)) {
       const sender =
-        input.message.messageType === MESSAGE_TYPE.incoming ? { type: 'Contact' as const, id: contactInbox.contact_id } : input.message.sender;
-      return (await insertMessage(trx, conversation.id, await withVariables(trx, conversation, { ...input.message, sender }))).conversation;
+        input.message.messageType === MESSAGE_TYPE.incoming
+          ? { type: 'Contact' as const, id: contactInbox.contact_id }
+          : input.message.sender;
+      return (
+        await insertMessage(trx, conversation.id, await withVariables(trx, conversation, { ...input.message, sender }))
+      ).conversation;
     }
     return conversation;
   });
@@ -177,7 +219,12 @@ export async function changeStatus(
   systemReason?: string,
 ): Promise<Conversation> {
   return inTransaction(db, async (trx) => {
-    const updated = await updateConversation(trx, conversation, { status, snoozed_until: status === 'snoozed' ? snoozedUntil : null }, performer);
+    const updated = await updateConversation(
+      trx,
+      conversation,
+      { status, snoozed_until: status === 'snoozed' ? snoozedUntil : null },
+      performer,
+    );
     if (status !== conversation.status) {
       const by = performer ? ` by ${performer.name}` : systemReason ? ` by system ${systemReason}` : '';
       await activity(trx, conversation.id, `Conversation was ${STATUS_WORDS[status]}${by}`);
@@ -187,19 +234,33 @@ export async function changeStatus(
   });
 }
 
-export async function setPriority(db: Db, conversation: Conversation, priority: Priority | null, performer?: Performer): Promise<Conversation> {
+export async function setPriority(
+  db: Db,
+  conversation: Conversation,
+  priority: Priority | null,
+  performer?: Performer,
+): Promise<Conversation> {
   return inTransaction(db, (trx) => updateConversation(trx, conversation, { priority }, performer));
 }
 
 /** Assigns an agent (or nobody); a bot assignment goes through assignBot. */
-export async function assignAgent(db: Db, conversation: Conversation, userId: number | null, performer: Performer | undefined): Promise<Conversation> {
+export async function assignAgent(
+  db: Db,
+  conversation: Conversation,
+  userId: number | null,
+  performer: Performer | undefined,
+): Promise<Conversation> {
   return inTransaction(db, async (trx) => {
     const member = userId ? await findMember(trx, conversation.account_id, userId) : undefined;
     const assigneeId = member?.id ?? null;
     await updateConversation(trx, conversation, { assignee_id: assigneeId, assignee_agent_bot_id: null }, performer);
     if (assigneeId !== conversation.assignee_id) {
       const by = performer ? ` by ${performer.name}` : '';
-      await activity(trx, conversation.id, member ? `Assigned to ${member.display_name || member.name}${by}` : `Conversation unassigned${by}`);
+      await activity(
+        trx,
+        conversation.id,
+        member ? `Assigned to ${member.display_name || member.name}${by}` : `Conversation unassigned${by}`,
+      );
     }
     return trx.selectFrom('conversations').selectAll().where('id', '=', conversation.id).executeTakeFirstOrThrow();
   });
@@ -214,14 +275,26 @@ export async function assignBot(db: Db, conversation: Conversation, botId: numbe
     .where(usableInAccount(conversation.account_id))
     .executeTakeFirst();
   if (!bot) return undefined;
-  await inTransaction(db, (trx) => updateConversation(trx, conversation, { assignee_agent_bot_id: bot.id, assignee_id: null }));
+  await inTransaction(db, (trx) =>
+    updateConversation(trx, conversation, { assignee_agent_bot_id: bot.id, assignee_id: null }),
+  );
   return bot;
 }
 
-export async function assignTeam(db: Db, conversation: Conversation, teamId: number | null, performer: Performer | undefined) {
+export async function assignTeam(
+  db: Db,
+  conversation: Conversation,
+  teamId: number | null,
+  performer: Performer | undefined,
+) {
   return inTransaction(db, async (trx) => {
     const team = teamId
-      ? await trx.selectFrom('teams').selectAll().where('account_id', '=', conversation.account_id).where('id', '=', teamId).executeTakeFirst()
+      ? await trx
+          .selectFrom('teams')
+          .selectAll()
+          .where('account_id', '=', conversation.account_id)
+          .where('id', '=', teamId)
+          .executeTakeFirst()
       : undefined;
     await updateConversation(trx, conversation, { team_id: team?.id ?? null }, performer);
     if ((team?.id ?? null) !== conversation.team_id) {
@@ -238,17 +311,34 @@ export async function setLabels(db: Db, conversation: Conversation, labels: stri
   return updated.labels;
 }
 
-export async function replaceCustomAttributes(db: Db, conversation: Conversation, attributes: Record<string, unknown>): Promise<Conversation> {
+export async function replaceCustomAttributes(
+  db: Db,
+  conversation: Conversation,
+  attributes: Record<string, unknown>,
+): Promise<Conversation> {
   return inTransaction(db, (trx) => updateConversation(trx, conversation, { custom_attributes: attributes }));
 }
 
 /** A typing indicator is only an event: nothing is stored. */
-export async function recordTyping(db: Db, conversation: Conversation, on: boolean, isPrivate: boolean, performer?: Performer) {
-  await conversationEvent(db, conversation, on ? 'conversation.typing_on' : 'conversation.typing_off', { is_private: isPrivate, performer });
+export async function recordTyping(
+  db: Db,
+  conversation: Conversation,
+  on: boolean,
+  isPrivate: boolean,
+  performer?: Performer,
+) {
+  await conversationEvent(db, conversation, on ? 'conversation.typing_on' : 'conversation.typing_off', {
+    is_private: isPrivate,
+    performer,
+  });
 }
 
 export async function setMuted(db: Db, conversation: Conversation, muted: boolean): Promise<void> {
-  await db.updateTable('conversations').set({ muted, updated_at: new Date() }).where('id', '=', conversation.id).execute();
+  await db
+    .updateTable('conversations')
+    .set({ muted, updated_at: new Date() })
+    .where('id', '=', conversation.id)
+    .execute();
 }
 
 /** The agent has read everything: unread count back to zero. */

@@ -32,29 +32,66 @@ function byId<T extends { id: number }>(rows: T[]): Map<number, T> {
  * senders and attachments — for any number of conversations in eight statements. Lists stay
  * constant-query because the aggregates (last message ids, unread count) live on the conversation row.
  */
-export async function loadConversationDetails(db: Db, accountId: number, conversations: Conversation[]): Promise<ConversationDetails[]> {
+export async function loadConversationDetails(
+  db: Db,
+  accountId: number,
+  conversations: Conversation[],
+): Promise<ConversationDetails[]> {
   if (!conversations.length) return [];
-  const messageIds = conversations.flatMap((c) => [c.last_message_id, c.last_non_activity_message_id]).filter((id): id is number => id !== null);
+  const messageIds = conversations
+    .flatMap((c) => [c.last_message_id, c.last_non_activity_message_id])
+    .filter((id): id is number => id !== null);
   const messages: Message[] = messageIds.length
-    ? await db.selectFrom('messages').selectAll().where('account_id', '=', accountId).where('id', 'in', [...new Set(messageIds)]).execute()
+    ? await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('id', 'in', [...new Set(messageIds)])
+        .execute()
     : [];
   const senders = senderIds(messages);
-  const ids = (pick: (c: Conversation) => number | null) => conversations.map(pick).filter((id): id is number => id !== null);
+  const ids = (pick: (c: Conversation) => number | null) =>
+    conversations.map(pick).filter((id): id is number => id !== null);
 
   const [contacts, contactInboxes, inboxes, users, bots, teams, attachments] = await Promise.all([
     loadContacts(db, accountId, [...ids((c) => c.contact_id), ...senders.contacts]),
     ids((c) => c.contact_inbox_id).length
-      ? db.selectFrom('contact_inboxes').selectAll().where('account_id', '=', accountId).where('id', 'in', ids((c) => c.contact_inbox_id)).execute()
+      ? db
+          .selectFrom('contact_inboxes')
+          .selectAll()
+          .where('account_id', '=', accountId)
+          .where(
+            'id',
+            'in',
+            ids((c) => c.contact_inbox_id),
+          )
+          .execute()
       : Promise.resolve([] as ContactInbox[]),
-    db.selectFrom('inboxes').selectAll().where('account_id', '=', accountId).where('id', 'in', [...new Set(ids((c) => c.inbox_id))]).execute(),
+    db
+      .selectFrom('inboxes')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('id', 'in', [...new Set(ids((c) => c.inbox_id))])
+      .execute(),
     loadUsers(db, accountId, [...ids((c) => c.assignee_id), ...senders.users]),
     loadBots(db, accountId, [...ids((c) => c.assignee_agent_bot_id), ...senders.bots]),
     ids((c) => c.team_id).length
-      ? db.selectFrom('teams').selectAll().where('account_id', '=', accountId).where('id', 'in', [...new Set(ids((c) => c.team_id))]).execute()
+      ? db
+          .selectFrom('teams')
+          .selectAll()
+          .where('account_id', '=', accountId)
+          .where('id', 'in', [...new Set(ids((c) => c.team_id))])
+          .execute()
       : Promise.resolve([] as Team[]),
-    loadAttachments(db, accountId, messages.map((m) => m.id)),
+    loadAttachments(
+      db,
+      accountId,
+      messages.map((m) => m.id),
+    ),
   ]);
-  const messageDetails = byId(attachDetails(messages, { users, contacts, bots, attachments }).map((d) => ({ ...d, id: d.message.id })));
+  const messageDetails = byId(
+    attachDetails(messages, { users, contacts, bots, attachments }).map((d) => ({ ...d, id: d.message.id })),
+  );
   const contactInboxById = byId(contactInboxes);
   const inboxById = byId(inboxes);
   const teamById = byId(teams);
@@ -68,6 +105,8 @@ export async function loadConversationDetails(db: Db, accountId: number, convers
     assigneeBot: conversation.assignee_agent_bot_id ? bots.get(conversation.assignee_agent_bot_id) : undefined,
     team: conversation.team_id ? teamById.get(conversation.team_id) : undefined,
     lastMessage: conversation.last_message_id ? messageDetails.get(conversation.last_message_id) : undefined,
-    lastNonActivityMessage: conversation.last_non_activity_message_id ? messageDetails.get(conversation.last_non_activity_message_id) : undefined,
+    lastNonActivityMessage: conversation.last_non_activity_message_id
+      ? messageDetails.get(conversation.last_non_activity_message_id)
+      : undefined,
   }));
 }

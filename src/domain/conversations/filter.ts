@@ -1,12 +1,24 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
-import { buildFilter, DATE_OPS, EQUALITY, PRESENCE, TEXT_OPS, type FilterCondition, type FilterField } from '../filters/conditions.ts';
+import {
+  buildFilter,
+  DATE_OPS,
+  EQUALITY,
+  PRESENCE,
+  TEXT_OPS,
+  type FilterCondition,
+  type FilterField,
+} from '../filters/conditions.ts';
 import { customAttributeKeys } from '../filters/custom-keys.ts';
 
 const additional = (key: string) => sql`(c.additional_attributes->>${key})`;
 
 const CONVERSATION_FIELDS: Record<string, FilterField> = {
-  status: { expression: sql`(CASE WHEN c.status = 'hidden' THEN 'resolved' ELSE c.status END)`, kind: 'text', operators: EQUALITY },
+  status: {
+    expression: sql`(CASE WHEN c.status = 'hidden' THEN 'resolved' ELSE c.status END)`,
+    kind: 'text',
+    operators: EQUALITY,
+  },
   assignee_id: { expression: sql`c.assignee_id`, kind: 'number', operators: PRESENCE },
   inbox_id: { expression: sql`c.inbox_id`, kind: 'number', operators: PRESENCE },
   team_id: { expression: sql`c.team_id`, kind: 'number', operators: PRESENCE },

@@ -30,7 +30,8 @@ export async function setSessionStatus(
   let current = conversation;
   if (status === 'PENDING' && current.assignee_id) current = await assignAgent(db, current, null, performer);
   if (status === 'IN_PROGRESS' && !current.assignee_id) {
-    if (!taker) throw validation('IN_PROGRESS needs an agent: assign one with PUT /chat/v1/session/{id}/assignee', ['newStatus']);
+    if (!taker)
+      throw validation('IN_PROGRESS needs an agent: assign one with PUT /chat/v1/session/{id}/assignee', ['newStatus']);
     current = await assignAgent(db, current, taker.id, performer);
   }
   const core = fromWtsStatus(status);
@@ -38,7 +39,12 @@ export async function setSessionStatus(
 }
 
 /** Gives the session to an agent; a session the bot holds or that is snoozed becomes theirs to work on. */
-export async function assignSession(db: Db, conversation: Conversation, member: Member, performer: Performer): Promise<Conversation> {
+export async function assignSession(
+  db: Db,
+  conversation: Conversation,
+  member: Member,
+  performer: Performer,
+): Promise<Conversation> {
   const assigned = await assignAgent(db, conversation, member.id, performer);
   return ACTIVE.has(assigned.status) ? changeStatus(db, assigned, 'open', performer) : assigned;
 }
@@ -52,7 +58,12 @@ export interface Transfer {
  * Moves a session to a department and/or an agent. A transfer to a department alone returns the session
  * to that department's queue (no agent), as WTS does.
  */
-export async function transferSession(db: Db, conversation: Conversation, to: Transfer, performer: Performer): Promise<Conversation> {
+export async function transferSession(
+  db: Db,
+  conversation: Conversation,
+  to: Transfer,
+  performer: Performer,
+): Promise<Conversation> {
   let current = conversation;
   if (to.team && to.team.id !== current.team_id) {
     await assignTeam(db, current, to.team.id, performer);
@@ -63,10 +74,19 @@ export async function transferSession(db: Db, conversation: Conversation, to: Tr
 }
 
 /** Attribute merge semantics (the WTS dialect's session metadata): keys are added or replaced, a null value removes its key. */
-export async function mergeSessionMetadata(db: Db, conversation: Conversation, metadata: Record<string, unknown>): Promise<Conversation> {
+export async function mergeSessionMetadata(
+  db: Db,
+  conversation: Conversation,
+  metadata: Record<string, unknown>,
+): Promise<Conversation> {
   // Under the row's lock, from what is stored now: two concurrent merges of different keys both land.
   return inTransaction(db, async (trx) => {
-    const current = await trx.selectFrom('conversations').selectAll().where('id', '=', conversation.id).forUpdate().executeTakeFirstOrThrow();
+    const current = await trx
+      .selectFrom('conversations')
+      .selectAll()
+      .where('id', '=', conversation.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const merged: Record<string, unknown> = { ...(current.custom_attributes as Record<string, unknown>) };
     for (const [key, value] of Object.entries(metadata)) {
       if (value === null) delete merged[key];

@@ -88,7 +88,9 @@ function cursorColumn(keys: SortKey[]) {
 
 /** Rows strictly after the cursor in the sort's order (lexicographic over its keys, each in its own direction). */
 function afterCursor(keys: SortKey[], values: unknown[]) {
-  const typed = keys.map((k, i) => (k.type === 'timestamptz' ? sql`${values[i]}::timestamptz` : sql`${values[i]}::bigint`));
+  const typed = keys.map((k, i) =>
+    k.type === 'timestamptz' ? sql`${values[i]}::timestamptz` : sql`${values[i]}::bigint`,
+  );
   if (keys.every((k) => k.desc === keys[0].desc)) {
     const row = sql`(${sql.join(keys.map((k) => k.expr))})`;
     const cursor = sql`(${sql.join(typed)})`;
@@ -114,7 +116,11 @@ export function decodeCursor(sortBy: string | undefined, cursor: string): unknow
   const valid =
     Array.isArray(values) &&
     values.length === keys.length &&
-    keys.every((k, i) => (k.type === 'bigint' ? Number.isSafeInteger(values[i]) : typeof values[i] === 'string' && /^(-?infinity|\d{4}-\d\d-\d\dT[\d:.]+([+-]\d\d(:\d\d)?|Z))$/.test(values[i])));
+    keys.every((k, i) =>
+      k.type === 'bigint'
+        ? Number.isSafeInteger(values[i])
+        : typeof values[i] === 'string' && /^(-?infinity|\d{4}-\d\d-\d\dT[\d:.]+([+-]\d\d(:\d\d)?|Z))$/.test(values[i]),
+    );
   if (!valid) throw validation('after is not a cursor this list gave out', ['after']);
   return values as unknown[];
 }
@@ -139,21 +145,30 @@ function baseConditions(accountId: number, query: ConversationQuery): ReturnType
   } else if (query.status && query.status !== 'all') {
     const statuses = coreStatusesForChatwoot(query.status);
     // A single status as `=` lets PostgreSQL walk the list index in order instead of sorting every row.
-    conditions.push(statuses.length === 1 ? sql`c.status = ${statuses[0]}` : sql`c.status = ANY(${sql.val(statuses)}::text[])`);
+    conditions.push(
+      statuses.length === 1 ? sql`c.status = ${statuses[0]}` : sql`c.status = ANY(${sql.val(statuses)}::text[])`,
+    );
   }
   if (query.inboxId) conditions.push(sql`c.inbox_id = ${query.inboxId}`);
   if (query.teamId) conditions.push(sql`c.team_id = ${query.teamId}`);
-  if (query.priority) conditions.push(query.priority === 'none' ? sql`c.priority IS NULL` : sql`c.priority = ${query.priority}`);
+  if (query.priority)
+    conditions.push(query.priority === 'none' ? sql`c.priority IS NULL` : sql`c.priority = ${query.priority}`);
   if (query.labels?.length) conditions.push(sql`c.labels && ${sql.val(query.labels)}::text[]`);
   if (query.sourceId) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM contact_inboxes ci WHERE ci.id = c.contact_inbox_id AND ci.source_id = ${query.sourceId})`);
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM contact_inboxes ci WHERE ci.id = c.contact_inbox_id AND ci.source_id = ${query.sourceId})`,
+    );
   }
   if (query.conversationType === 'unattended') conditions.push(sql`c.first_reply_created_at IS NULL`);
   if (query.conversationType === 'participating' && query.userId) {
-    conditions.push(sql`(c.assignee_id = ${query.userId} OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.sender_type = 'User' AND m.sender_id = ${query.userId}))`);
+    conditions.push(
+      sql`(c.assignee_id = ${query.userId} OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.sender_type = 'User' AND m.sender_id = ${query.userId}))`,
+    );
   }
   if (query.conversationType === 'mention' && query.userId) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.private AND m.content LIKE ${'%(mention://user/' + query.userId + '/%'})`);
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.private AND m.content LIKE ${'%(mention://user/' + query.userId + '/%'})`,
+    );
   }
   if (query.updatedWithin) conditions.push(sql`c.updated_at > now() - make_interval(secs => ${query.updatedWithin})`);
   if (query.where) conditions.push(sql`${query.where}`);
@@ -186,7 +201,11 @@ export async function listConversations(
   const perPage = query.perPage ?? CONVERSATIONS_PER_PAGE;
   const keys = SORTS[query.sortBy ?? ''] ?? SORTS.last_activity_at_desc;
   const keyset = query.after ? sql`AND ${afterCursor(keys, decodeCursor(query.sortBy, query.after))}` : sql``;
-  const paging = query.updatedWithin ? sql`LIMIT ${UPDATED_WITHIN_LIMIT}` : query.after ? sql`LIMIT ${perPage}` : sql`LIMIT ${perPage} OFFSET ${(query.page - 1) * perPage}`;
+  const paging = query.updatedWithin
+    ? sql`LIMIT ${UPDATED_WITHIN_LIMIT}`
+    : query.after
+      ? sql`LIMIT ${perPage}`
+      : sql`LIMIT ${perPage} OFFSET ${(query.page - 1) * perPage}`;
   const me = query.userId ?? 0;
   const [page, counts] = await Promise.all([
     sql<Conversation & { sort_cursor: string }>`

@@ -31,7 +31,11 @@ export const PUBLIC_LIST_CONVERSATIONS = 100;
 export const PUBLIC_LIST_MESSAGES = 100;
 
 /** The contact inbox's latest conversations (oldest first), each with its latest public messages: three statements plus sender lookups. */
-export async function publicConversations(db: Db, contactInbox: ContactInbox, only?: Conversation): Promise<{ conversation: Conversation; messages: MessageDetails[] }[]> {
+export async function publicConversations(
+  db: Db,
+  contactInbox: ContactInbox,
+  only?: Conversation,
+): Promise<{ conversation: Conversation; messages: MessageDetails[] }[]> {
   const conversations = only
     ? [only]
     : (
@@ -54,30 +58,58 @@ export async function publicConversations(db: Db, contactInbox: ContactInbox, on
     ) m
     ORDER BY m.id`.execute(db);
   const details = await loadMessageDetails(db, contactInbox.account_id, messages);
-  return conversations.map((conversation) => ({ conversation, messages: details.filter((d) => d.message.conversation_id === conversation.id) }));
+  return conversations.map((conversation) => ({
+    conversation,
+    messages: details.filter((d) => d.message.conversation_id === conversation.id),
+  }));
 }
 
 /** Opens a conversation for the contact; an inbox locked to a single conversation returns the last one. */
-export async function openPublicConversation(db: Db, inbox: Inbox, contactInbox: ContactInbox, customAttributes?: Record<string, unknown>): Promise<Conversation> {
+export async function openPublicConversation(
+  db: Db,
+  inbox: Inbox,
+  contactInbox: ContactInbox,
+  customAttributes?: Record<string, unknown>,
+): Promise<Conversation> {
   if (inbox.lock_to_single_conversation) {
-    const last = await db.selectFrom('conversations').selectAll().where('contact_inbox_id', '=', contactInbox.id).orderBy('id', 'desc').executeTakeFirst();
+    const last = await db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('contact_inbox_id', '=', contactInbox.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
     if (last) return last;
   }
-  return createConversation(db, inbox.account_id, { sourceId: contactInbox.source_id, inboxId: inbox.id, customAttributes });
+  return createConversation(db, inbox.account_id, {
+    sourceId: contactInbox.source_id,
+    inboxId: inbox.id,
+    customAttributes,
+  });
 }
 
 export async function contactSeen(db: Db, conversation: Conversation): Promise<void> {
-  await db.updateTable('conversations').set({ contact_last_seen_at: new Date() }).where('id', '=', conversation.id).execute();
+  await db
+    .updateTable('conversations')
+    .set({ contact_last_seen_at: new Date() })
+    .where('id', '=', conversation.id)
+    .execute();
 }
 
 /** A contact's answer to a form, select or CSAT message (a CSAT answer is stored as a csat_survey_response too). */
-export async function submitValues(db: Db, message: Message, submitted: unknown[] | Record<string, unknown>): Promise<Message> {
+export async function submitValues(
+  db: Db,
+  message: Message,
+  submitted: unknown[] | Record<string, unknown>,
+): Promise<Message> {
   const csat = message.content_type === 'input_csat' ? csatAnswerOf(submitted) : undefined;
   return inTransaction(db, async (trx) => {
     if (csat) await recordCsatAnswer(trx, message, csat);
     const updated = await trx
       .updateTable('messages')
-      .set({ content_attributes: { ...message.content_attributes, submitted_values: submitted }, updated_at: new Date() })
+      .set({
+        content_attributes: { ...message.content_attributes, submitted_values: submitted },
+        updated_at: new Date(),
+      })
       .where('id', '=', message.id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -87,7 +119,11 @@ export async function submitValues(db: Db, message: Message, submitted: unknown[
       conversationId: message.conversation_id,
       inboxId: message.inbox_id,
       messageId: message.id,
-      data: { previous_changes: { content_attributes: { previous_value: message.content_attributes, current_value: updated.content_attributes } } },
+      data: {
+        previous_changes: {
+          content_attributes: { previous_value: message.content_attributes, current_value: updated.content_attributes },
+        },
+      },
     });
     return updated;
   });

@@ -25,11 +25,19 @@ function rememberedChannelTypes(db: Db): Map<number, string> {
   return types;
 }
 
-async function channelTypeOf(db: Db, conversation: Pick<Conversation, 'account_id' | 'inbox_id'>): Promise<string | undefined> {
+async function channelTypeOf(
+  db: Db,
+  conversation: Pick<Conversation, 'account_id' | 'inbox_id'>,
+): Promise<string | undefined> {
   const channelTypes = rememberedChannelTypes(db);
   const known = channelTypes.get(conversation.inbox_id);
   if (known) return known;
-  const inbox = await db.selectFrom('inboxes').select('channel_type').where('id', '=', conversation.inbox_id).where('account_id', '=', conversation.account_id).executeTakeFirst();
+  const inbox = await db
+    .selectFrom('inboxes')
+    .select('channel_type')
+    .where('id', '=', conversation.inbox_id)
+    .where('account_id', '=', conversation.account_id)
+    .executeTakeFirst();
   if (!inbox) return undefined;
   if (channelTypes.size >= MAX_REMEMBERED) channelTypes.clear();
   channelTypes.set(conversation.inbox_id, inbox.channel_type);
@@ -37,7 +45,11 @@ async function channelTypeOf(db: Db, conversation: Pick<Conversation, 'account_i
 }
 
 /** Whether the contact wrote within the last 24 hours (true for channels without a window). */
-export async function replyWindowOpen(db: Db, conversation: Pick<Conversation, 'id' | 'account_id' | 'inbox_id'>, now = Date.now()): Promise<boolean> {
+export async function replyWindowOpen(
+  db: Db,
+  conversation: Pick<Conversation, 'id' | 'account_id' | 'inbox_id'>,
+  now = Date.now(),
+): Promise<boolean> {
   const channelType = await channelTypeOf(db, conversation);
   if (!channelType || !WINDOWED_CHANNELS.includes(channelType)) return true;
   const last = await db
@@ -58,7 +70,12 @@ export const DISPATCH_WINDOW_CLOSED_MESSAGE =
  * window is the number's and the contact's, not one conversation's). A contact not known yet (`contactId`
  * undefined) never wrote. True for channels without a window.
  */
-export async function contactWindowOpen(db: Db, inbox: { account_id: number; inbox_id: number }, contactId: number | undefined, now = Date.now()): Promise<boolean> {
+export async function contactWindowOpen(
+  db: Db,
+  inbox: { account_id: number; inbox_id: number },
+  contactId: number | undefined,
+  now = Date.now(),
+): Promise<boolean> {
   const channelType = await channelTypeOf(db, inbox);
   if (!channelType || !WINDOWED_CHANNELS.includes(channelType)) return true;
   if (contactId === undefined) return false;
@@ -76,7 +93,11 @@ export async function contactWindowOpen(db: Db, inbox: { account_id: number; inb
 }
 
 /** A public, non-template message to a contact outside the window: refused (422) before anything is stored. */
-export async function checkReplyWindow(db: Db, conversation: Pick<Conversation, 'id' | 'account_id' | 'inbox_id'>, send: { isPrivate: boolean; isTemplate: boolean }): Promise<void> {
+export async function checkReplyWindow(
+  db: Db,
+  conversation: Pick<Conversation, 'id' | 'account_id' | 'inbox_id'>,
+  send: { isPrivate: boolean; isTemplate: boolean },
+): Promise<void> {
   if (send.isPrivate || send.isTemplate) return;
   if (!(await replyWindowOpen(db, conversation))) throw unprocessable(WINDOW_CLOSED_MESSAGE, ['template_params']);
 }

@@ -33,12 +33,20 @@ export async function getConversationById(db: Db, accountId: number, id: number)
 }
 
 /** The contact's conversations, most recently active first (Chatwoot shows at most 20). */
-export async function contactConversations(db: Db, accountId: number, contactId: number, visibleInboxIds?: number[]): Promise<Conversation[]> {
+export async function contactConversations(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  visibleInboxIds?: number[],
+): Promise<Conversation[]> {
   return db
     .selectFrom('conversations')
     .selectAll()
     .where('account_id', '=', accountId)
     .where('contact_id', '=', contactId)
     .where(inboxCondition(visibleInboxIds))
-    .orderBy('last_activity_at', 'desc').orderBy('id', 'desc').limit(20).execute();
+    .orderBy('last_activity_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(20)
+    .execute();
 }

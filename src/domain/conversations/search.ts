@@ -8,7 +8,13 @@ export interface SearchHit {
   created_at: number;
   contact: { id: number; name: string | null };
   inbox: { id: number; name: string; channel_type: string };
-  messages: { content: string | null; id: number; sender_name: string | null; message_type: number; created_at: number }[];
+  messages: {
+    content: string | null;
+    id: number;
+    sender_name: string | null;
+    message_type: number;
+    created_at: number;
+  }[];
   account_id: number;
 }
 
@@ -18,7 +24,11 @@ const MATCHES_PER_CONVERSATION = 5;
  * Conversations whose messages contain `q`, in Chatwoot's slim search shape: the page and counts (two
  * statements) plus the matching messages with their contact, inbox and sender names (one more).
  */
-export async function searchConversations(db: Db, accountId: number, query: ConversationQuery): Promise<{ payload: SearchHit[]; counts: ConversationCounts }> {
+export async function searchConversations(
+  db: Db,
+  accountId: number,
+  query: ConversationQuery,
+): Promise<{ payload: SearchHit[]; counts: ConversationCounts }> {
   if (!query.q) return { payload: [], counts: { mine_count: 0, assigned_count: 0, unassigned_count: 0, all_count: 0 } };
   const { conversations, counts } = await listConversations(db, accountId, query);
   if (!conversations.length) return { payload: [], counts };
@@ -51,7 +61,8 @@ export async function searchConversations(db: Db, accountId: number, query: Conv
     WHERE c.account_id = ${accountId} AND c.id = ANY(${sql.val(ids)}::bigint[])
     ORDER BY m.id ASC`.execute(db);
   const byConversation = new Map<number, typeof rows.rows>();
-  for (const row of rows.rows) byConversation.set(row.conversation_id, [...(byConversation.get(row.conversation_id) ?? []), row]);
+  for (const row of rows.rows)
+    byConversation.set(row.conversation_id, [...(byConversation.get(row.conversation_id) ?? []), row]);
   const seconds = (d: Date | string | null) => (d ? Math.floor(new Date(d).getTime() / 1000) : 0);
   return {
     counts,
@@ -66,7 +77,13 @@ export async function searchConversations(db: Db, accountId: number, query: Conv
         inbox: { id: c.inbox_id, name: first?.inbox_name ?? '', channel_type: first?.channel_type ?? '' },
         messages: matches
           .filter((m) => m.id !== null)
-          .map((m) => ({ content: m.content, id: m.id!, sender_name: m.sender_name, message_type: m.message_type!, created_at: seconds(m.created_at) })),
+          .map((m) => ({
+            content: m.content,
+            id: m.id!,
+            sender_name: m.sender_name,
+            message_type: m.message_type!,
+            created_at: seconds(m.created_at),
+          })),
         account_id: c.account_id,
       };
     }),

@@ -24,10 +24,20 @@ const boot = await bootstrap(db, { accountName: 'State machine' });
 const accountId = boot.account_id;
 
 async function conversationIn(withBot: boolean) {
-  const inbox = await insertInbox(db, accountId, { name: withBot ? 'Bot inbox' : 'Plain inbox', channel_type: 'Channel::Api' });
+  const inbox = await insertInbox(db, accountId, {
+    name: withBot ? 'Bot inbox' : 'Plain inbox',
+    channel_type: 'Channel::Api',
+  });
   if (withBot) {
-    const bot = await db.insertInto('agent_bots').values({ account_id: accountId, name: 'Greeter' }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('agent_bot_inboxes').values({ account_id: accountId, inbox_id: inbox.id, agent_bot_id: bot.id }).execute();
+    const bot = await db
+      .insertInto('agent_bots')
+      .values({ account_id: accountId, name: 'Greeter' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('agent_bot_inboxes')
+      .values({ account_id: accountId, inbox_id: inbox.id, agent_bot_id: bot.id })
+      .execute();
   }
   const { contact } = await createContact(db, accountId, { name: 'Casey', inbox_id: inbox.id });
   const conversation = await createConversation(db, accountId, { inboxId: inbox.id, contactId: contact.id });
@@ -50,11 +60,22 @@ describe('insert_message agrees with statusAfterMessage', () => {
       for (const prior of CORE_STATUSES) {
         for (const message of MESSAGES) {
           await db.updateTable('conversations').set({ status: prior }).where('id', '=', conversation.id).execute();
-          const m = { message_type: message.type, content: message.name, private: message.private, sender_type: message.sender, sender_id: message.sender === 'Contact' ? contact.id : message.sender === 'User' ? boot.user_id : null };
+          const m = {
+            message_type: message.type,
+            content: message.name,
+            private: message.private,
+            sender_type: message.sender,
+            sender_id: message.sender === 'Contact' ? contact.id : message.sender === 'User' ? boot.user_id : null,
+          };
           await sql`select insert_message(${conversation.id}, ${JSON.stringify(m)}::jsonb)`.execute(db);
-          const { status } = await db.selectFrom('conversations').select('status').where('id', '=', conversation.id).executeTakeFirstOrThrow();
+          const { status } = await db
+            .selectFrom('conversations')
+            .select('status')
+            .where('id', '=', conversation.id)
+            .executeTakeFirstOrThrow();
           const expected = statusAfterMessage(prior, message, withBot);
-          if (status !== expected) disagreements.push(`${prior} + ${message.name}: SQL ${status}, status.ts ${expected}`);
+          if (status !== expected)
+            disagreements.push(`${prior} + ${message.name}: SQL ${status}, status.ts ${expected}`);
         }
       }
       expect(disagreements).toEqual([]);
@@ -69,13 +90,28 @@ describe('the sessions trigger agrees with isEnded', () => {
     for (const from of CORE_STATUSES) {
       for (const to of CORE_STATUSES) {
         await db.updateTable('conversations').set({ status: from }).where('id', '=', conversation.id).execute();
-        const before = await db.selectFrom('conversations').select(sql<Date | null>`ended_at`.as('ended_at')).where('id', '=', conversation.id).executeTakeFirstOrThrow();
-        await db.updateTable('conversations').set({ status: to as CoreStatus }).where('id', '=', conversation.id).execute();
-        const after = await db.selectFrom('conversations').select(sql<Date | null>`ended_at`.as('ended_at')).where('id', '=', conversation.id).executeTakeFirstOrThrow();
+        const before = await db
+          .selectFrom('conversations')
+          .select(sql<Date | null>`ended_at`.as('ended_at'))
+          .where('id', '=', conversation.id)
+          .executeTakeFirstOrThrow();
+        await db
+          .updateTable('conversations')
+          .set({ status: to as CoreStatus })
+          .where('id', '=', conversation.id)
+          .execute();
+        const after = await db
+          .selectFrom('conversations')
+          .select(sql<Date | null>`ended_at`.as('ended_at'))
+          .where('id', '=', conversation.id)
+          .executeTakeFirstOrThrow();
         const ok = isEnded(to)
           ? after.ended_at !== null && (!isEnded(from) || after.ended_at.getTime() === before.ended_at?.getTime())
           : after.ended_at === null;
-        if (!ok) disagreements.push(`${from} → ${to}: ended_at ${before.ended_at?.toISOString() ?? 'null'} → ${after.ended_at?.toISOString() ?? 'null'}`);
+        if (!ok)
+          disagreements.push(
+            `${from} → ${to}: ended_at ${before.ended_at?.toISOString() ?? 'null'} → ${after.ended_at?.toISOString() ?? 'null'}`,
+          );
       }
     }
     expect(disagreements).toEqual([]);

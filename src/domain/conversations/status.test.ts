@@ -17,7 +17,8 @@ describe('conversation status mapping', () => {
   });
 
   it('round-trips WTS statuses through the core state', () => {
-    for (const wts of ['STARTED', 'COMPLETED', 'HIDDEN'] as const) expect(toWtsStatus(fromWtsStatus(wts), false)).toBe(wts);
+    for (const wts of ['STARTED', 'COMPLETED', 'HIDDEN'] as const)
+      expect(toWtsStatus(fromWtsStatus(wts), false)).toBe(wts);
     expect(toWtsStatus(fromWtsStatus('IN_PROGRESS'), true)).toBe('IN_PROGRESS');
     expect(toWtsStatus(fromWtsStatus('PENDING'), false)).toBe('PENDING');
   });

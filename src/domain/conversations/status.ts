@@ -27,7 +27,11 @@ export function isEnded(status: string): boolean {
  * serves the inbox, so the bot answers first; else open) and wakes a snoozed one; nothing else moves the
  * status. insert_message (its migration) applies it in SQL; a test checks the two agree.
  */
-export function statusAfterMessage(prior: CoreStatus, message: { incoming: boolean; private: boolean }, inboxHasBot: boolean): CoreStatus {
+export function statusAfterMessage(
+  prior: CoreStatus,
+  message: { incoming: boolean; private: boolean },
+  inboxHasBot: boolean,
+): CoreStatus {
   if (!message.incoming || message.private) return prior;
   if (isEnded(prior)) return initialStatus(inboxHasBot);
   return prior === 'snoozed' ? 'open' : prior;

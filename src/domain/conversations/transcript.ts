@@ -14,7 +14,13 @@ function senderName(details: Awaited<ReturnType<typeof loadMessageDetails>>[numb
 }
 
 /** Emails the public part of a conversation (no private notes, no activity) as plain text. */
-export async function sendTranscript(db: Db, mailer: Mailer, account: Account, conversation: Conversation, to: string): Promise<void> {
+export async function sendTranscript(
+  db: Db,
+  mailer: Mailer,
+  account: Account,
+  conversation: Conversation,
+  to: string,
+): Promise<void> {
   const messages = await db
     .selectFrom('messages')
     .selectAll()
@@ -25,7 +31,9 @@ export async function sendTranscript(db: Db, mailer: Mailer, account: Account, c
     .limit(TRANSCRIPT_LIMIT)
     .execute();
   const details = await loadMessageDetails(db, conversation.account_id, messages);
-  const lines = details.map((d) => `[${new Date(d.message.created_at).toISOString()}] ${senderName(d)}: ${d.message.content ?? ''}`);
+  const lines = details.map(
+    (d) => `[${new Date(d.message.created_at).toISOString()}] ${senderName(d)}: ${d.message.content ?? ''}`,
+  );
   await mailer.send({
     to,
     subject: `[${account.name}] Conversation Transcript #${conversation.display_id}`,

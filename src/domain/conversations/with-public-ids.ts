@@ -43,7 +43,12 @@ export function visibleTo(visibleInboxIds: number[] | undefined): RawBuilder<unk
 }
 
 /** A session by its public id, hidden from agents outside its inbox. */
-export async function getSession(db: Db, accountId: number, uuid: string, visibleInboxIds?: number[]): Promise<SessionRow> {
+export async function getSession(
+  db: Db,
+  accountId: number,
+  uuid: string,
+  visibleInboxIds?: number[],
+): Promise<SessionRow> {
   const { rows } = await sql<SessionRow>`${SESSION_SELECT}
     WHERE c.account_id = ${accountId} AND c.uuid = ${uuid}::uuid AND ${visibleTo(visibleInboxIds)}`.execute(db);
   if (!rows[0]) throw notFound('Session');
@@ -52,7 +57,10 @@ export async function getSession(db: Db, accountId: number, uuid: string, visibl
 
 /** The same session re-read after a command changed it. */
 export async function reloadSession(db: Db, conversation: Conversation): Promise<SessionRow> {
-  const { rows } = await sql<SessionRow>`${SESSION_SELECT} WHERE c.account_id = ${conversation.account_id} AND c.id = ${conversation.id}`.execute(db);
+  const { rows } =
+    await sql<SessionRow>`${SESSION_SELECT} WHERE c.account_id = ${conversation.account_id} AND c.id = ${conversation.id}`.execute(
+      db,
+    );
   if (!rows[0]) throw notFound('Session');
   return rows[0];
 }
@@ -60,6 +68,7 @@ export async function reloadSession(db: Db, conversation: Conversation): Promise
 /** Sessions by internal id (for the events of a batch), in one statement. */
 export async function sessionsByIds(db: Db, ids: number[]): Promise<Map<number, SessionRow>> {
   if (!ids.length) return new Map();
-  const { rows } = await sql<SessionRow>`${SESSION_SELECT} WHERE c.id = ANY(${sql.val([...new Set(ids)])}::bigint[])`.execute(db);
+  const { rows } =
+    await sql<SessionRow>`${SESSION_SELECT} WHERE c.id = ANY(${sql.val([...new Set(ids)])}::bigint[])`.execute(db);
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -31,7 +31,24 @@ export interface CardInput {
 }
 
 /** `PublicReqUpdatePanelCardDTO.fields` (matched ignoring case: clients send `stepId` as well as `StepId`). */
-export const CARD_FIELDS = ['StepId', 'Title', 'Description', 'Position', 'DueDate', 'ResponsibleUserId', 'TagIds', 'TagNames', 'ContactIds', 'SessionId', 'MonetaryAmount', 'Archived', 'Status', 'LostReasonId', 'CustomFields', 'Metadata'] as const;
+export const CARD_FIELDS = [
+  'StepId',
+  'Title',
+  'Description',
+  'Position',
+  'DueDate',
+  'ResponsibleUserId',
+  'TagIds',
+  'TagNames',
+  'ContactIds',
+  'SessionId',
+  'MonetaryAmount',
+  'Archived',
+  'Status',
+  'LostReasonId',
+  'CustomFields',
+  'Metadata',
+] as const;
 export type CardField = (typeof CARD_FIELDS)[number];
 
 /** Who writes and what they may see: an agent links only sessions of their inboxes. */
@@ -45,7 +62,8 @@ function fieldsOfRequest(input: CardInput, listed: string[] | undefined): Set<Ca
     return new Set(
       listed.map((name) => {
         const field = CARD_FIELDS.find((f) => f.toLowerCase() === name.toLowerCase());
-        if (!field) throw validation(`fields ${name}: not a card field (one of: ${CARD_FIELDS.join(', ')})`, ['fields']);
+        if (!field)
+          throw validation(`fields ${name}: not a card field (one of: ${CARD_FIELDS.join(', ')})`, ['fields']);
         return field;
       }),
     );
@@ -63,7 +81,12 @@ function dateOf(value: string | null | undefined, field: string): Date | null {
 
 async function stepOf(db: Db, accountId: number, uuid: string | undefined): Promise<CrmStep> {
   if (!uuid) throw validation('stepId is required', ['stepId']);
-  const step = await db.selectFrom('crm_steps').selectAll().where('account_id', '=', accountId).where('uuid', '=', uuid).executeTakeFirst();
+  const step = await db
+    .selectFrom('crm_steps')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('uuid', '=', uuid)
+    .executeTakeFirst();
   if (!step) throw validation(`stepId ${uuid} is not a step of this company's panels`, ['stepId']);
   return step;
 }
@@ -84,7 +107,12 @@ async function userOf(db: Db, accountId: number, uuid: string | null | undefined
 async function contactsOf(db: Db, accountId: number, uuids: string[]): Promise<number[]> {
   const wanted = [...new Set(uuids)];
   if (!wanted.length) return [];
-  const rows = await db.selectFrom('contacts').select(['id', 'uuid']).where('account_id', '=', accountId).where('uuid', 'in', wanted).execute();
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['id', 'uuid'])
+    .where('account_id', '=', accountId)
+    .where('uuid', 'in', wanted)
+    .execute();
   const missing = wanted.find((u) => !rows.some((r) => r.uuid === u));
   if (missing) throw validation(`contactIds ${missing} is not a contact of this company`, ['contactIds']);
   return wanted.map((u) => rows.find((r) => r.uuid === u)!.id);
@@ -92,7 +120,12 @@ async function contactsOf(db: Db, accountId: number, uuids: string[]): Promise<n
 
 async function labelIdsOf(db: Db, accountId: number, titles: string[]): Promise<number[]> {
   if (!titles.length) return [];
-  const rows = await db.selectFrom('labels').select(['id', 'title']).where('account_id', '=', accountId).where('title', 'in', titles).execute();
+  const rows = await db
+    .selectFrom('labels')
+    .select(['id', 'title'])
+    .where('account_id', '=', accountId)
+    .where('title', 'in', titles)
+    .execute();
   return titles.map((t) => rows.find((r) => r.title === t)?.id).filter((id): id is number => id !== undefined);
 }
 
@@ -118,28 +151,62 @@ function titleOf(value: string | undefined): string {
 }
 
 async function nextPosition(trx: Db, stepId: number): Promise<number> {
-  const row = await trx.selectFrom('crm_cards').select(sql<number>`coalesce(max(position), 0)`.as('max')).where('step_id', '=', stepId).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('crm_cards')
+    .select(sql<number>`coalesce(max(position), 0)`.as('max'))
+    .where('step_id', '=', stepId)
+    .executeTakeFirstOrThrow();
   return Number(row.max) + 1;
 }
 
 async function nextNumber(trx: Db, panelId: number): Promise<number> {
-  const row = await trx.updateTable('crm_panels').set((eb) => ({ last_card_number: eb('last_card_number', '+', 1) })).where('id', '=', panelId).returning('last_card_number').executeTakeFirstOrThrow();
+  const row = await trx
+    .updateTable('crm_panels')
+    .set((eb) => ({ last_card_number: eb('last_card_number', '+', 1) }))
+    .where('id', '=', panelId)
+    .returning('last_card_number')
+    .executeTakeFirstOrThrow();
   return row.last_card_number;
 }
 
-async function linkContacts(trx: Db, accountId: number, cardId: number, contactIds: number[], replace: boolean): Promise<void> {
+async function linkContacts(
+  trx: Db,
+  accountId: number,
+  cardId: number,
+  contactIds: number[],
+  replace: boolean,
+): Promise<void> {
   if (replace) await trx.deleteFrom('crm_card_contacts').where('card_id', '=', cardId).execute();
-  if (contactIds.length) await trx.insertInto('crm_card_contacts').values(contactIds.map((contact_id) => ({ account_id: accountId, card_id: cardId, contact_id }))).onConflict((oc) => oc.doNothing()).execute();
+  if (contactIds.length)
+    await trx
+      .insertInto('crm_card_contacts')
+      .values(contactIds.map((contact_id) => ({ account_id: accountId, card_id: cardId, contact_id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
 }
 
-async function linkTags(trx: Db, accountId: number, cardId: number, labelIds: number[], replace: boolean): Promise<void> {
+async function linkTags(
+  trx: Db,
+  accountId: number,
+  cardId: number,
+  labelIds: number[],
+  replace: boolean,
+): Promise<void> {
   if (replace) await trx.deleteFrom('crm_card_tags').where('card_id', '=', cardId).execute();
-  if (labelIds.length) await trx.insertInto('crm_card_tags').values(labelIds.map((label_id) => ({ account_id: accountId, card_id: cardId, label_id }))).onConflict((oc) => oc.doNothing()).execute();
+  if (labelIds.length)
+    await trx
+      .insertInto('crm_card_tags')
+      .values(labelIds.map((label_id) => ({ account_id: accountId, card_id: cardId, label_id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
 }
 
 interface NewCard {
   step: CrmStep;
-  values: Omit<CrmCard, 'id' | 'uuid' | 'account_id' | 'panel_id' | 'step_id' | 'number' | 'position' | 'created_at' | 'updated_at'> & { position?: number };
+  values: Omit<
+    CrmCard,
+    'id' | 'uuid' | 'account_id' | 'panel_id' | 'step_id' | 'number' | 'position' | 'created_at' | 'updated_at'
+  > & { position?: number };
   contactIds: number[];
   labelIds: number[];
 }
@@ -233,12 +300,23 @@ function snapshot(card: CardRow, contactUuids: string[], tagUuids: string[]) {
  * Moving is changing `stepId` to another step of the card's panel (duplicate copies a card to another panel).
  * One card.updated event names every attribute that changed; none is recorded when nothing did.
  */
-export async function updateCard(db: Db, scope: CardScope, uuid: string, input: CardInput, listed?: string[], tagOperation: TagOperation = 'ReplaceAll'): Promise<CardRow> {
+export async function updateCard(
+  db: Db,
+  scope: CardScope,
+  uuid: string,
+  input: CardInput,
+  listed?: string[],
+  tagOperation: TagOperation = 'ReplaceAll',
+): Promise<CardRow> {
   const { accountId } = scope;
   const card = await getCard(db, accountId, uuid);
   const has = fieldsOfRequest(input, listed);
   const step = has.has('StepId') ? await stepOf(db, accountId, input.stepId) : undefined;
-  if (step && step.panel_id !== card.panel_id) throw validation('stepId is a step of another panel: duplicate the card there instead (POST …/duplicate with copyToStepId)', ['stepId']);
+  if (step && step.panel_id !== card.panel_id)
+    throw validation(
+      'stepId is a step of another panel: duplicate the card there instead (POST …/duplicate with copyToStepId)',
+      ['stepId'],
+    );
   const set: Record<string, unknown> = {};
   if (step) set.step_id = step.id;
   if (has.has('Title')) set.title = titleOf(input.title);
@@ -255,30 +333,78 @@ export async function updateCard(db: Db, scope: CardScope, uuid: string, input: 
     if (!input.status) throw validation('status is required when fields lists Status', ['status']);
     set.status = input.status;
   }
-  if (has.has('LostReasonId')) set.lost_reason_id = await lostReasonOf(db, accountId, card.panel_id, input.lostReasonId);
+  if (has.has('LostReasonId'))
+    set.lost_reason_id = await lostReasonOf(db, accountId, card.panel_id, input.lostReasonId);
   if (has.has('Archived')) set.status = input.archived ? 'ARCHIVED' : card.status === 'ARCHIVED' ? 'OPEN' : card.status;
-  if (has.has('CustomFields')) set.custom_fields = JSON.stringify(mergeCustomFields(card.custom_fields, input.customFields ?? {}, await panelFields(db, accountId, card.panel_id)));
+  if (has.has('CustomFields'))
+    set.custom_fields = JSON.stringify(
+      mergeCustomFields(card.custom_fields, input.customFields ?? {}, await panelFields(db, accountId, card.panel_id)),
+    );
   if (has.has('Metadata')) set.metadata = JSON.stringify(mergeMetadata(card.metadata, input.metadata ?? {}));
   const contactIds = has.has('ContactIds') ? await contactsOf(db, accountId, input.contactIds ?? []) : undefined;
   let labelIds: number[] | undefined;
   if (has.has('TagIds') || has.has('TagNames')) {
-    const currentTitles = (await db.selectFrom('crm_card_tags').innerJoin('labels', 'labels.id', 'crm_card_tags.label_id').select('labels.title').where('card_id', '=', card.id).orderBy('labels.id').execute()).map((r) => r.title);
-    labelIds = await labelIdsOf(db, accountId, applyTagOperation(currentTitles, await resolveTags(db, accountId, input), tagOperation));
+    const currentTitles = (
+      await db
+        .selectFrom('crm_card_tags')
+        .innerJoin('labels', 'labels.id', 'crm_card_tags.label_id')
+        .select('labels.title')
+        .where('card_id', '=', card.id)
+        .orderBy('labels.id')
+        .execute()
+    ).map((r) => r.title);
+    labelIds = await labelIdsOf(
+      db,
+      accountId,
+      applyTagOperation(currentTitles, await resolveTags(db, accountId, input), tagOperation),
+    );
   }
 
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('crm_cards').set({ ...set, updated_at: new Date() }).where('id', '=', card.id).execute();
+    await trx
+      .updateTable('crm_cards')
+      .set({ ...set, updated_at: new Date() })
+      .where('id', '=', card.id)
+      .execute();
     if (contactIds) await linkContacts(trx, accountId, card.id, contactIds, true);
     if (labelIds) await linkTags(trx, accountId, card.id, labelIds, true);
     const after = (await cardsByIds(trx, accountId, [card.id])).get(card.id)!;
-    const before = snapshot(card, card.contacts.map((c) => c.id), card.tag_uuids);
-    const changes = changedAttributes(before, snapshot(after, after.contacts.map((c) => c.id), after.tag_uuids), Object.keys(before));
-    if (Object.keys(changes).length) await recordEvent(trx, { accountId, name: 'card.updated', data: { card_id: card.id, changed_attributes: changes } });
+    const before = snapshot(
+      card,
+      card.contacts.map((c) => c.id),
+      card.tag_uuids,
+    );
+    const changes = changedAttributes(
+      before,
+      snapshot(
+        after,
+        after.contacts.map((c) => c.id),
+        after.tag_uuids,
+      ),
+      Object.keys(before),
+    );
+    if (Object.keys(changes).length)
+      await recordEvent(trx, {
+        accountId,
+        name: 'card.updated',
+        data: { card_id: card.id, changed_attributes: changes },
+      });
   });
   return getCard(db, accountId, uuid);
 }
 
-export const DUPLICATE_FIELDS = ['Undefined', 'All', 'Amount', 'DueDate', 'Tags', 'MonetaryAmount', 'Contacts', 'ResponsibleUser', 'CustomFields', 'Notes'] as const;
+export const DUPLICATE_FIELDS = [
+  'Undefined',
+  'All',
+  'Amount',
+  'DueDate',
+  'Tags',
+  'MonetaryAmount',
+  'Contacts',
+  'ResponsibleUser',
+  'CustomFields',
+  'Notes',
+] as const;
 export type DuplicateField = (typeof DUPLICATE_FIELDS)[number];
 
 /**
@@ -286,10 +412,17 @@ export type DuplicateField = (typeof DUPLICATE_FIELDS)[number];
  * the title and description and the listed parts (all when none or `All` is listed); custom fields keep only
  * the keys the target panel defines. `archiveOriginalCard` archives the original in the same transaction.
  */
-export async function duplicateCard(db: Db, scope: CardScope, uuid: string, input: { copyToStepId?: string; options?: { fields?: DuplicateField[]; archiveOriginalCard?: boolean } }): Promise<CardRow> {
+export async function duplicateCard(
+  db: Db,
+  scope: CardScope,
+  uuid: string,
+  input: { copyToStepId?: string; options?: { fields?: DuplicateField[]; archiveOriginalCard?: boolean } },
+): Promise<CardRow> {
   const { accountId } = scope;
   const card = await getCard(db, accountId, uuid);
-  const step = input.copyToStepId ? await stepOf(db, accountId, input.copyToStepId) : await stepOf(db, accountId, card.step_uuid);
+  const step = input.copyToStepId
+    ? await stepOf(db, accountId, input.copyToStepId)
+    : await stepOf(db, accountId, card.step_uuid);
   const listed: DuplicateField[] = (input.options?.fields ?? []).filter((f) => f !== 'Undefined');
   const all = !listed.length || listed.includes('All');
   const copies = (f: DuplicateField) => all || listed.includes(f);
@@ -318,12 +451,22 @@ export async function duplicateCard(db: Db, scope: CardScope, uuid: string, inpu
     });
     if (copies('Notes')) {
       await sql`INSERT INTO crm_card_notes (account_id, card_id, user_id, text, file_urls, created_at, updated_at)
-        SELECT account_id, ${copy}, user_id, text, file_urls, created_at, updated_at FROM crm_card_notes WHERE card_id = ${card.id} ORDER BY id`.execute(trx);
+        SELECT account_id, ${copy}, user_id, text, file_urls, created_at, updated_at FROM crm_card_notes WHERE card_id = ${card.id} ORDER BY id`.execute(
+        trx,
+      );
     }
     if (input.options?.archiveOriginalCard && card.status !== 'ARCHIVED') {
-      await trx.updateTable('crm_cards').set({ status: 'ARCHIVED', updated_at: new Date() }).where('id', '=', card.id).execute();
+      await trx
+        .updateTable('crm_cards')
+        .set({ status: 'ARCHIVED', updated_at: new Date() })
+        .where('id', '=', card.id)
+        .execute();
       const changes = { status: { previous_value: card.status, current_value: 'ARCHIVED' } };
-      await recordEvent(trx, { accountId, name: 'card.updated', data: { card_id: card.id, changed_attributes: changes } });
+      await recordEvent(trx, {
+        accountId,
+        name: 'card.updated',
+        data: { card_id: card.id, changed_attributes: changes },
+      });
     }
     return copy;
   });

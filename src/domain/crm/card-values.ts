@@ -29,7 +29,11 @@ function fits(field: CrmPanelField, value: unknown): boolean {
  * A card's custom fields after a write, as WTS documents it: each key names one of the panel's fields; a key
  * the panel does not have, or a value of the wrong type, is ignored; null removes the value.
  */
-export function mergeCustomFields(current: Record<string, unknown>, input: Record<string, unknown>, fields: CrmPanelField[]): Record<string, unknown> {
+export function mergeCustomFields(
+  current: Record<string, unknown>,
+  input: Record<string, unknown>,
+  fields: CrmPanelField[],
+): Record<string, unknown> {
   const next = { ...current };
   for (const [key, value] of Object.entries(input)) {
     const field = fields.find((f) => f.key === key);
@@ -41,7 +45,10 @@ export function mergeCustomFields(current: Record<string, unknown>, input: Recor
 }
 
 /** Metadata merges key by key; null removes a key (WTS's documented semantics). */
-export function mergeMetadata(current: Record<string, unknown>, input: Record<string, unknown>): Record<string, unknown> {
+export function mergeMetadata(
+  current: Record<string, unknown>,
+  input: Record<string, unknown>,
+): Record<string, unknown> {
   // A Map, not an object: a client's key may be "__proto__".
   const next = new Map(Object.entries(current));
   for (const [key, value] of Object.entries(input)) {

@@ -43,8 +43,15 @@ const CARD_SELECT = sql`
   LEFT JOIN conversations cv ON cv.id = k.session_id
   LEFT JOIN crm_lost_reasons lr ON lr.id = k.lost_reason_id`;
 
-async function selectCards(db: Db, accountId: number, where: RawBuilder<unknown>, tail: RawBuilder<unknown> = sql``): Promise<CardRow[]> {
-  const { rows } = await sql<CardRow>`${CARD_SELECT} WHERE k.account_id = ${accountId} AND ${where} ${tail}`.execute(db);
+async function selectCards(
+  db: Db,
+  accountId: number,
+  where: RawBuilder<unknown>,
+  tail: RawBuilder<unknown> = sql``,
+): Promise<CardRow[]> {
+  const { rows } = await sql<CardRow>`${CARD_SELECT} WHERE k.account_id = ${accountId} AND ${where} ${tail}`.execute(
+    db,
+  );
   return rows;
 }
 
@@ -55,7 +62,9 @@ export async function getCard(db: Db, accountId: number, uuid: string): Promise<
 }
 
 export async function cardsByIds(db: Db, accountId: number, ids: number[]): Promise<Map<number, CardRow>> {
-  const rows = ids.length ? await selectCards(db, accountId, sql`k.id = ANY(${sql.val([...new Set(ids)])}::bigint[])`) : [];
+  const rows = ids.length
+    ? await selectCards(db, accountId, sql`k.id = ANY(${sql.val([...new Set(ids)])}::bigint[])`)
+    : [];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -81,18 +90,37 @@ export interface CardQuery extends CrmListWindow {
 /** One page of a panel's cards and the total, in two statements whatever the page size. */
 export async function listCards(db: Db, accountId: number, q: CardQuery): Promise<{ rows: CardRow[]; total: number }> {
   const column = ownValue(ORDER_COLUMNS, (q.orderBy ?? 'createdAt').toLowerCase());
-  if (!column) throw validation('OrderBy must be one of: createdAt, updatedAt, position, dueDate, title, number, monetaryAmount', ['OrderBy']);
-  const where = [sql`k.panel_id = ${q.panelId}`, ...rangeConditions([[q.createdAt, sql`k.created_at`], [q.updatedAt, sql`k.updated_at`]])];
+  if (!column)
+    throw validation('OrderBy must be one of: createdAt, updatedAt, position, dueDate, title, number, monetaryAmount', [
+      'OrderBy',
+    ]);
+  const where = [
+    sql`k.panel_id = ${q.panelId}`,
+    ...rangeConditions([
+      [q.createdAt, sql`k.created_at`],
+      [q.updatedAt, sql`k.updated_at`],
+    ]),
+  ];
   if (q.stepId !== undefined) where.push(sql`k.step_id = ${q.stepId}`);
-  if (q.contactId !== undefined) where.push(sql`EXISTS (SELECT 1 FROM crm_card_contacts cc WHERE cc.card_id = k.id AND cc.contact_id = ${q.contactId})`);
+  if (q.contactId !== undefined)
+    where.push(
+      sql`EXISTS (SELECT 1 FROM crm_card_contacts cc WHERE cc.card_id = k.id AND cc.contact_id = ${q.contactId})`,
+    );
   if (q.responsibleUserId !== undefined) where.push(sql`k.responsible_user_id = ${q.responsibleUserId}`);
   if (q.statuses?.length) where.push(sql`k.status = ANY(${sql.val(q.statuses)}::text[])`);
   if (q.text?.trim()) where.push(sql`(k.title ILIKE ${like(q.text)} OR k.description ILIKE ${like(q.text)})`);
   const condition = sql.join(where, sql` AND `);
   const direction = q.descending ? sql`DESC` : sql`ASC`;
   const [rows, count] = await Promise.all([
-    selectCards(db, accountId, condition, sql`ORDER BY ${column} ${direction} NULLS LAST, k.id ${direction} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
-    sql<{ total: number }>`SELECT count(*)::int AS total FROM crm_cards k WHERE k.account_id = ${accountId} AND ${condition}`.execute(db),
+    selectCards(
+      db,
+      accountId,
+      condition,
+      sql`ORDER BY ${column} ${direction} NULLS LAST, k.id ${direction} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    ),
+    sql<{
+      total: number;
+    }>`SELECT count(*)::int AS total FROM crm_cards k WHERE k.account_id = ${accountId} AND ${condition}`.execute(db),
   ]);
   return { rows, total: count.rows[0].total };
 }

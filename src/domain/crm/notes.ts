@@ -18,14 +18,30 @@ const ORDER_COLUMNS = { createdat: sql`n.created_at`, updatedat: sql`n.updated_a
 
 export type NoteQuery = CrmListWindow;
 
-export async function listNotes(db: Db, accountId: number, cardUuid: string, q: NoteQuery): Promise<{ rows: NoteRow[]; total: number }> {
+export async function listNotes(
+  db: Db,
+  accountId: number,
+  cardUuid: string,
+  q: NoteQuery,
+): Promise<{ rows: NoteRow[]; total: number }> {
   const column = ownValue(ORDER_COLUMNS, (q.orderBy ?? 'createdAt').toLowerCase());
   if (!column) throw validation('OrderBy must be one of: createdAt, updatedAt', ['OrderBy']);
   const card = await getCard(db, accountId, cardUuid);
-  const where = sql.join([sql`n.card_id = ${card.id}`, ...rangeConditions([[q.createdAt, sql`n.created_at`], [q.updatedAt, sql`n.updated_at`]])], sql` AND `);
+  const where = sql.join(
+    [
+      sql`n.card_id = ${card.id}`,
+      ...rangeConditions([
+        [q.createdAt, sql`n.created_at`],
+        [q.updatedAt, sql`n.updated_at`],
+      ]),
+    ],
+    sql` AND `,
+  );
   const direction = q.descending ? sql`DESC` : sql`ASC`;
   const [rows, count] = await Promise.all([
-    sql<NoteRow>`${NOTE_SELECT} WHERE ${where} ORDER BY ${column} ${direction}, n.id ${direction} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db),
+    sql<NoteRow>`${NOTE_SELECT} WHERE ${where} ORDER BY ${column} ${direction}, n.id ${direction} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(
+      db,
+    ),
     sql<{ total: number }>`SELECT count(*)::int AS total FROM crm_card_notes n WHERE ${where}`.execute(db),
   ]);
   return { rows: rows.rows, total: count.rows[0].total };
@@ -37,7 +53,13 @@ async function noteById(db: Db, id: number): Promise<NoteRow> {
 }
 
 /** WTS notes carry text and file URLs (kept as given: Switchboard does not fetch them); one of them is needed. */
-export async function addNote(db: Db, accountId: number, userId: number, cardUuid: string, input: { text?: string; fileUrls?: string[] }): Promise<NoteRow> {
+export async function addNote(
+  db: Db,
+  accountId: number,
+  userId: number,
+  cardUuid: string,
+  input: { text?: string; fileUrls?: string[] },
+): Promise<NoteRow> {
   const card: CardRow = await getCard(db, accountId, cardUuid);
   const text = input.text?.trim() ?? '';
   const fileUrls = input.fileUrls ?? [];
@@ -55,6 +77,10 @@ export async function addNote(db: Db, accountId: number, userId: number, cardUui
 
 export async function deleteNote(db: Db, accountId: number, cardUuid: string, noteUuid: string): Promise<void> {
   const card = await getCard(db, accountId, cardUuid);
-  const deleted = await db.deleteFrom('crm_card_notes').where('card_id', '=', card.id).where('uuid', '=', noteUuid).executeTakeFirst();
+  const deleted = await db
+    .deleteFrom('crm_card_notes')
+    .where('card_id', '=', card.id)
+    .where('uuid', '=', noteUuid)
+    .executeTakeFirst();
   if (!deleted.numDeletedRows) throw notFound('Note');
 }

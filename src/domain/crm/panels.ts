@@ -9,7 +9,18 @@ import { like, rangeConditions, type DateRange, type ListWindow } from '../listi
 /** A step with its cards' aggregates (open and won/lost cards; archived ones are off the board). */
 export type StepRow = CrmStep & { card_count: number; overdue_card_count: number; monetary_amount: number };
 
-export const FIELD_TYPES: readonly PanelFieldType[] = ['STRING', 'TEXT', 'INTEGER', 'FLOAT', 'SINGLESELECT', 'MULTISELECT', 'DATE', 'TIME', 'DATETIME', 'BOOLEAN'];
+export const FIELD_TYPES: readonly PanelFieldType[] = [
+  'STRING',
+  'TEXT',
+  'INTEGER',
+  'FLOAT',
+  'SINGLESELECT',
+  'MULTISELECT',
+  'DATE',
+  'TIME',
+  'DATETIME',
+  'BOOLEAN',
+];
 
 const ORDER_COLUMNS = { createdat: 'created_at', updatedat: 'updated_at', title: 'title' } as const;
 
@@ -22,10 +33,20 @@ export interface PanelQuery extends CrmListWindow {
 }
 
 /** One page of the account's panels and the total: two statements. */
-export async function listPanels(db: Db, accountId: number, q: PanelQuery): Promise<{ rows: CrmPanel[]; total: number }> {
+export async function listPanels(
+  db: Db,
+  accountId: number,
+  q: PanelQuery,
+): Promise<{ rows: CrmPanel[]; total: number }> {
   const column = ownValue(ORDER_COLUMNS, (q.orderBy ?? 'createdAt').toLowerCase());
   if (!column) throw validation('OrderBy must be one of: createdAt, updatedAt, title', ['OrderBy']);
-  const where = [sql`account_id = ${accountId}`, ...rangeConditions([[q.createdAt, sql`created_at`], [q.updatedAt, sql`updated_at`]])];
+  const where = [
+    sql`account_id = ${accountId}`,
+    ...rangeConditions([
+      [q.createdAt, sql`created_at`],
+      [q.updatedAt, sql`updated_at`],
+    ]),
+  ];
   if (q.title) where.push(sql`title ILIKE ${like(q.title)}`);
   if (q.type) where.push(sql`type = ${q.type}`);
   const condition = sql.join(where, sql` AND `);
@@ -39,7 +60,12 @@ export async function listPanels(db: Db, accountId: number, q: PanelQuery): Prom
 }
 
 export async function getPanel(db: Db, accountId: number, uuid: string): Promise<CrmPanel> {
-  const panel = await db.selectFrom('crm_panels').selectAll().where('account_id', '=', accountId).where('uuid', '=', uuid).executeTakeFirst();
+  const panel = await db
+    .selectFrom('crm_panels')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('uuid', '=', uuid)
+    .executeTakeFirst();
   if (!panel) throw notFound('Panel');
   return panel;
 }
@@ -64,7 +90,15 @@ export async function stepsOf(db: Db, panelIds: number[]): Promise<Map<number, S
 
 export async function fieldsOf(db: Db, accountId: number, panelIds: number[]): Promise<CrmPanelField[]> {
   if (!panelIds.length) return [];
-  return db.selectFrom('crm_panel_fields').selectAll().where('account_id', '=', accountId).where('panel_id', 'in', panelIds).orderBy('panel_id').orderBy('position').orderBy('id').execute();
+  return db
+    .selectFrom('crm_panel_fields')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('panel_id', 'in', panelIds)
+    .orderBy('panel_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 export interface FieldInput {
@@ -85,7 +119,13 @@ export interface PanelInput {
   customFields?: FieldInput[];
 }
 
-const slug = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+const slug = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 
 function required(value: string | undefined, field: string): string {
   const text = value?.trim();
@@ -102,7 +142,11 @@ function keyOf(title: string): string {
 
 async function insertFields(trx: Db, panel: CrmPanel, fields: FieldInput[]): Promise<void> {
   if (!fields.length) return;
-  const last = await trx.selectFrom('crm_panel_fields').select(sql<number>`coalesce(max(position), 0)`.as('max')).where('panel_id', '=', panel.id).executeTakeFirstOrThrow();
+  const last = await trx
+    .selectFrom('crm_panel_fields')
+    .select(sql<number>`coalesce(max(position), 0)`.as('max'))
+    .where('panel_id', '=', panel.id)
+    .executeTakeFirstOrThrow();
   const keys = new Set<string>();
   const rows = fields.map((f, i) => {
     const name = required(f.name, `customFields[${i}].name`);
@@ -111,18 +155,48 @@ async function insertFields(trx: Db, panel: CrmPanel, fields: FieldInput[]): Pro
     if (keys.has(key)) throw validation(`customFields[${i}].key ${key} is listed twice`, [`customFields[${i}].key`]);
     keys.add(key);
     const options = f.options ?? [];
-    if ((f.type === 'SINGLESELECT' || f.type === 'MULTISELECT') && !options.length) throw validation(`customFields[${i}].options must list the choices of a ${f.type} field`, [`customFields[${i}].options`]);
-    return { account_id: panel.account_id, panel_id: panel.id, name, key, type: f.type, options: JSON.stringify(options), position: Number(last.max) + i + 1, required: f.required ?? false };
+    if ((f.type === 'SINGLESELECT' || f.type === 'MULTISELECT') && !options.length)
+      throw validation(`customFields[${i}].options must list the choices of a ${f.type} field`, [
+        `customFields[${i}].options`,
+      ]);
+    return {
+      account_id: panel.account_id,
+      panel_id: panel.id,
+      name,
+      key,
+      type: f.type,
+      options: JSON.stringify(options),
+      position: Number(last.max) + i + 1,
+      required: f.required ?? false,
+    };
   });
-  const taken = await trx.selectFrom('crm_panel_fields').select('key').where('panel_id', '=', panel.id).where('key', 'in', [...keys]).executeTakeFirst();
+  const taken = await trx
+    .selectFrom('crm_panel_fields')
+    .select('key')
+    .where('panel_id', '=', panel.id)
+    .where('key', 'in', [...keys])
+    .executeTakeFirst();
   if (taken) throw validation(`customFields: the panel already has a field ${taken.key}`, ['customFields']);
   await trx.insertInto('crm_panel_fields').values(rows).execute();
 }
 
-async function insertSteps(trx: Db, panel: CrmPanel, steps: { title: string; position?: number }[]): Promise<CrmStep[]> {
+async function insertSteps(
+  trx: Db,
+  panel: CrmPanel,
+  steps: { title: string; position?: number }[],
+): Promise<CrmStep[]> {
   if (!steps.length) return [];
-  const last = await trx.selectFrom('crm_steps').select(sql<number>`coalesce(max(position), 0)`.as('max')).where('panel_id', '=', panel.id).executeTakeFirstOrThrow();
-  const rows = steps.map((s, i) => ({ account_id: panel.account_id, panel_id: panel.id, title: required(s.title, `steps[${i}].title`), position: s.position ?? Number(last.max) + i + 1 }));
+  const last = await trx
+    .selectFrom('crm_steps')
+    .select(sql<number>`coalesce(max(position), 0)`.as('max'))
+    .where('panel_id', '=', panel.id)
+    .executeTakeFirstOrThrow();
+  const rows = steps.map((s, i) => ({
+    account_id: panel.account_id,
+    panel_id: panel.id,
+    title: required(s.title, `steps[${i}].title`),
+    position: s.position ?? Number(last.max) + i + 1,
+  }));
   return trx.insertInto('crm_steps').values(rows).returningAll().execute();
 }
 
@@ -132,7 +206,13 @@ export async function createPanel(db: Db, accountId: number, input: PanelInput):
   return inTransaction(db, async (trx) => {
     const panel = await trx
       .insertInto('crm_panels')
-      .values({ account_id: accountId, title, description: input.description ?? null, key: input.key?.trim() || keyOf(title), type: input.type ?? 'MANAGEMENT' })
+      .values({
+        account_id: accountId,
+        title,
+        description: input.description ?? null,
+        key: input.key?.trim() || keyOf(title),
+        type: input.type ?? 'MANAGEMENT',
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await insertSteps(trx, panel, input.steps ?? []);
@@ -164,19 +244,35 @@ export async function deletePanel(db: Db, accountId: number, uuid: string): Prom
   await db.deleteFrom('crm_panels').where('id', '=', panel.id).execute();
 }
 
-export async function addStep(db: Db, accountId: number, panelUuid: string, input: { title: string; position?: number }): Promise<CrmStep> {
+export async function addStep(
+  db: Db,
+  accountId: number,
+  panelUuid: string,
+  input: { title: string; position?: number },
+): Promise<CrmStep> {
   const panel = await getPanel(db, accountId, panelUuid);
   return inTransaction(db, async (trx) => (await insertSteps(trx, panel, [input]))[0]);
 }
 
 export async function getStep(db: Db, accountId: number, panelUuid: string, stepUuid: string): Promise<CrmStep> {
   const panel = await getPanel(db, accountId, panelUuid);
-  const step = await db.selectFrom('crm_steps').selectAll().where('panel_id', '=', panel.id).where('uuid', '=', stepUuid).executeTakeFirst();
+  const step = await db
+    .selectFrom('crm_steps')
+    .selectAll()
+    .where('panel_id', '=', panel.id)
+    .where('uuid', '=', stepUuid)
+    .executeTakeFirst();
   if (!step) throw notFound('Step');
   return step;
 }
 
-export async function updateStep(db: Db, accountId: number, panelUuid: string, stepUuid: string, input: { title?: string; position?: number; archived?: boolean }): Promise<CrmStep> {
+export async function updateStep(
+  db: Db,
+  accountId: number,
+  panelUuid: string,
+  stepUuid: string,
+  input: { title?: string; position?: number; archived?: boolean },
+): Promise<CrmStep> {
   const step = await getStep(db, accountId, panelUuid, stepUuid);
   return db
     .updateTable('crm_steps')
@@ -199,14 +295,22 @@ export async function deleteStep(db: Db, accountId: number, panelUuid: string, s
   await db.deleteFrom('crm_steps').where('id', '=', step.id).execute();
 }
 
-export async function addFields(db: Db, accountId: number, panelUuid: string, fields: FieldInput[]): Promise<CrmPanelField[]> {
+export async function addFields(
+  db: Db,
+  accountId: number,
+  panelUuid: string,
+  fields: FieldInput[],
+): Promise<CrmPanelField[]> {
   const panel = await getPanel(db, accountId, panelUuid);
   await inTransaction(db, (trx) => insertFields(trx, panel, fields));
   return fieldsOf(db, accountId, [panel.id]);
 }
 
 /** Every panel's fields, with the panel's public id (GET /core/v1/custom-field?EntityType=PANEL). */
-export async function accountPanelFields(db: Db, accountId: number): Promise<(CrmPanelField & { panel_uuid: string })[]> {
+export async function accountPanelFields(
+  db: Db,
+  accountId: number,
+): Promise<(CrmPanelField & { panel_uuid: string })[]> {
   return db
     .selectFrom('crm_panel_fields')
     .innerJoin('crm_panels', 'crm_panels.id', 'crm_panel_fields.panel_id')

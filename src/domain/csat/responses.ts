@@ -15,12 +15,18 @@ export interface CsatAnswer {
 export function csatAnswerOf(submitted: unknown): CsatAnswer | undefined {
   const holders = Array.isArray(submitted) ? submitted : [submitted];
   for (const holder of holders) {
-    const answer = (holder as { csat_survey_response?: unknown } | null)?.csat_survey_response as Record<string, unknown> | undefined;
+    const answer = (holder as { csat_survey_response?: unknown } | null)?.csat_survey_response as
+      | Record<string, unknown>
+      | undefined;
     if (!answer || typeof answer !== 'object') continue;
     const rating = Number(answer.rating);
-    if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw validation('Rating must be a whole number from 1 to 5', ['rating']);
+    if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+      throw validation('Rating must be a whole number from 1 to 5', ['rating']);
     const feedback = answer.feedback_message;
-    return { rating, feedback_message: typeof feedback === 'string' && feedback !== '' ? feedback.slice(0, 10000) : null };
+    return {
+      rating,
+      feedback_message: typeof feedback === 'string' && feedback !== '' ? feedback.slice(0, 10000) : null,
+    };
   }
   return undefined;
 }
@@ -44,16 +50,25 @@ export async function recordCsatAnswer(trx: Db, message: Message, answer: CsatAn
       rating: answer.rating,
       feedback_message: answer.feedback_message,
     })
-    .onConflict((oc) => oc.column('message_id').doUpdateSet({ rating: answer.rating, feedback_message: answer.feedback_message, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .column('message_id')
+        .doUpdateSet({ rating: answer.rating, feedback_message: answer.feedback_message, updated_at: new Date() }),
+    )
     .execute();
 }
 
 /** The CSAT survey message of a conversation named by its UUID (Chatwoot's survey page link), and its answer. */
-export async function findCsatSurvey(db: Db, conversationUuid: string): Promise<{ message: Message; response: CsatSurveyResponse | null; inboxAvatarUrl: string | null }> {
+export async function findCsatSurvey(
+  db: Db,
+  conversationUuid: string,
+): Promise<{ message: Message; response: CsatSurveyResponse | null; inboxAvatarUrl: string | null }> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(conversationUuid)) throw notFound();
   const row = await db
     .selectFrom('conversations as c')
-    .innerJoin('messages as m', (j) => j.onRef('m.conversation_id', '=', 'c.id').on('m.content_type', '=', 'input_csat'))
+    .innerJoin('messages as m', (j) =>
+      j.onRef('m.conversation_id', '=', 'c.id').on('m.content_type', '=', 'input_csat'),
+    )
     .innerJoin('inboxes as i', 'i.id', 'c.inbox_id')
     .selectAll('m')
     .select('i.avatar_url as inbox_avatar_url')
@@ -62,7 +77,12 @@ export async function findCsatSurvey(db: Db, conversationUuid: string): Promise<
     .executeTakeFirst();
   if (!row) throw notFound();
   const { inbox_avatar_url: inboxAvatarUrl, ...message } = row;
-  const response = (await db.selectFrom('csat_survey_responses').selectAll().where('message_id', '=', message.id).executeTakeFirst()) ?? null;
+  const response =
+    (await db
+      .selectFrom('csat_survey_responses')
+      .selectAll()
+      .where('message_id', '=', message.id)
+      .executeTakeFirst()) ?? null;
   return { message: message as Message, response, inboxAvatarUrl };
 }
 
@@ -104,11 +124,22 @@ export async function listCsatResponses(db: Db, accountId: number, f: CsatFilter
 
 /** Chatwoot's CSAT metrics: answers, answers per rating, and survey messages sent in the range. */
 export async function csatMetrics(db: Db, accountId: number, f: CsatFilters) {
-  const ratings = await filtered(db, accountId, f).select(['r.rating', sql<string>`count(*)`.as('n')]).groupBy('r.rating').execute();
-  let sent = db.selectFrom('messages').select(sql<string>`count(*)`.as('n')).where('account_id', '=', accountId).where('content_type', '=', 'input_csat');
+  const ratings = await filtered(db, accountId, f)
+    .select(['r.rating', sql<string>`count(*)`.as('n')])
+    .groupBy('r.rating')
+    .execute();
+  let sent = db
+    .selectFrom('messages')
+    .select(sql<string>`count(*)`.as('n'))
+    .where('account_id', '=', accountId)
+    .where('content_type', '=', 'input_csat');
   if (f.since && f.until) sent = sent.where('created_at', '>=', f.since).where('created_at', '<', f.until);
   const sentCount = Number((await sent.executeTakeFirstOrThrow()).n);
   const ratingsCount: Record<string, number> = {};
   for (const r of ratings) ratingsCount[String(r.rating)] = Number(r.n);
-  return { total_count: Object.values(ratingsCount).reduce((a, b) => a + b, 0), ratings_count: ratingsCount, total_sent_messages_count: sentCount };
+  return {
+    total_count: Object.values(ratingsCount).reduce((a, b) => a + b, 0),
+    ratings_count: ratingsCount,
+    total_sent_messages_count: sentCount,
+  };
 }

@@ -70,7 +70,11 @@ export class CsvParser {
 
   /** The input is over: answers the last record if it had no line end; throws on a quote left open. */
   end(): string[][] {
-    if (this.state === 'quoted') throw new CsvParseError(`A quoted field that begins in record ${this.recordNumber} is never closed`, this.recordNumber);
+    if (this.state === 'quoted')
+      throw new CsvParseError(
+        `A quoted field that begins in record ${this.recordNumber} is never closed`,
+        this.recordNumber,
+      );
     const open = this.state !== 'field-start' && this.state !== 'after-cr';
     if (open || this.record.length) return [this.endRecord()];
     return [];

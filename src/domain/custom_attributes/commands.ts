@@ -33,7 +33,16 @@ type Columns = Omit<DefinitionInput, 'attribute_values'> & { attribute_values?: 
 
 function columns(input: DefinitionInput): Columns {
   const { attribute_values } = input;
-  const out: Columns = definedFields(input, ['attribute_display_name', 'attribute_display_type', 'attribute_description', 'attribute_key', 'attribute_model', 'regex_pattern', 'regex_cue', 'default_value']);
+  const out: Columns = definedFields(input, [
+    'attribute_display_name',
+    'attribute_display_type',
+    'attribute_description',
+    'attribute_key',
+    'attribute_model',
+    'regex_pattern',
+    'regex_cue',
+    'default_value',
+  ]);
   const name = required(input.attribute_display_name, 'attribute_display_name', 'Attribute display name');
   if (name !== undefined) out.attribute_display_name = name;
   const key = required(input.attribute_key, 'attribute_key', 'Attribute key');
@@ -49,9 +58,19 @@ function columns(input: DefinitionInput): Columns {
   return out;
 }
 
-export async function createDefinition(db: Db, accountId: number, input: DefinitionInput): Promise<CustomAttributeDefinition> {
-  const { attribute_display_name, attribute_key, attribute_model = 'conversation_attribute', ...values } = columns(input);
-  if (attribute_display_name === undefined) throw validation("Attribute display name can't be blank", ['attribute_display_name']);
+export async function createDefinition(
+  db: Db,
+  accountId: number,
+  input: DefinitionInput,
+): Promise<CustomAttributeDefinition> {
+  const {
+    attribute_display_name,
+    attribute_key,
+    attribute_model = 'conversation_attribute',
+    ...values
+  } = columns(input);
+  if (attribute_display_name === undefined)
+    throw validation("Attribute display name can't be blank", ['attribute_display_name']);
   if (attribute_key === undefined) throw validation("Attribute key can't be blank", ['attribute_key']);
   return db
     .insertInto('custom_attribute_definitions')
@@ -60,7 +79,12 @@ export async function createDefinition(db: Db, accountId: number, input: Definit
     .executeTakeFirstOrThrow();
 }
 
-export async function updateDefinition(db: Db, accountId: number, id: number, input: DefinitionInput): Promise<CustomAttributeDefinition> {
+export async function updateDefinition(
+  db: Db,
+  accountId: number,
+  id: number,
+  input: DefinitionInput,
+): Promise<CustomAttributeDefinition> {
   return updateInAccount(db, 'custom_attribute_definitions', accountId, id, columns(input));
 }
 

@@ -35,13 +35,18 @@ function columns(input: CustomFilterInput): { name?: string; filter_type?: Custo
   if (input.filter_type !== undefined) out.filter_type = input.filter_type;
   if (input.query !== undefined) {
     out.query = JSON.stringify(input.query);
-    if (Buffer.byteLength(out.query) > MAX_QUERY_BYTES) throw validation(`Query is too long (at most ${MAX_QUERY_BYTES} bytes)`, ['query']);
+    if (Buffer.byteLength(out.query) > MAX_QUERY_BYTES)
+      throw validation(`Query is too long (at most ${MAX_QUERY_BYTES} bytes)`, ['query']);
   }
   return out;
 }
 
 const owned = (db: Db, owner: Owner) =>
-  db.selectFrom('custom_filters').selectAll().where('account_id', '=', owner.accountId).where('user_id', '=', owner.userId);
+  db
+    .selectFrom('custom_filters')
+    .selectAll()
+    .where('account_id', '=', owner.accountId)
+    .where('user_id', '=', owner.userId);
 
 export async function listCustomFilters(db: Db, owner: Owner, filterType: CustomFilterType): Promise<CustomFilter[]> {
   return owned(db, owner).where('filter_type', '=', filterType).orderBy('id').execute();
@@ -68,7 +73,9 @@ export async function createCustomFilter(db: Db, owner: Owner, input: CustomFilt
       .where('user_id', '=', owner.userId)
       .executeTakeFirstOrThrow();
     if (Number(count) >= MAX_FILTERS_PER_USER) {
-      throw validation(`We do not allow creating more than ${MAX_FILTERS_PER_USER} custom views per account per user`, ['account_id']);
+      throw validation(`We do not allow creating more than ${MAX_FILTERS_PER_USER} custom views per account per user`, [
+        'account_id',
+      ]);
     }
     return trx
       .insertInto('custom_filters')
@@ -78,7 +85,12 @@ export async function createCustomFilter(db: Db, owner: Owner, input: CustomFilt
   });
 }
 
-export async function updateCustomFilter(db: Db, owner: Owner, id: number, input: CustomFilterInput): Promise<CustomFilter> {
+export async function updateCustomFilter(
+  db: Db,
+  owner: Owner,
+  id: number,
+  input: CustomFilterInput,
+): Promise<CustomFilter> {
   const values = columns(input);
   const row = await db
     .updateTable('custom_filters')
@@ -107,11 +119,24 @@ export async function deleteCustomFilter(db: Db, owner: Owner, id: number): Prom
  * Chatwoot, whose dashboard posts the saved query itself). The query is kept as Chatwoot's dashboard saves it,
  * `{payload: [...]}`, or as the bare array; another user's filter is not found, another type's is refused.
  */
-export async function savedFilterConditions(db: Db, owner: Owner, id: number, filterType: CustomFilterType): Promise<FilterCondition[]> {
+export async function savedFilterConditions(
+  db: Db,
+  owner: Owner,
+  id: number,
+  filterType: CustomFilterType,
+): Promise<FilterCondition[]> {
   const saved = await getCustomFilter(db, owner, id);
-  if (saved.filter_type !== filterType) throw validation(`Custom filter ${id} is a ${saved.filter_type} filter, not a ${filterType} filter`, ['custom_filter_id']);
+  if (saved.filter_type !== filterType)
+    throw validation(`Custom filter ${id} is a ${saved.filter_type} filter, not a ${filterType} filter`, [
+      'custom_filter_id',
+    ]);
   const query = saved.query as unknown;
-  const conditions = Array.isArray(query) ? query : query && typeof query === 'object' ? (query as { payload?: unknown }).payload : undefined;
-  if (!Array.isArray(conditions) || !conditions.length) throw validation(`Custom filter ${id} has no conditions`, ['custom_filter_id']);
+  const conditions = Array.isArray(query)
+    ? query
+    : query && typeof query === 'object'
+      ? (query as { payload?: unknown }).payload
+      : undefined;
+  if (!Array.isArray(conditions) || !conditions.length)
+    throw validation(`Custom filter ${id} has no conditions`, ['custom_filter_id']);
   return conditions as FilterCondition[];
 }

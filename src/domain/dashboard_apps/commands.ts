@@ -26,7 +26,8 @@ function frames(content: NonNullable<DashboardAppInput['content']>): DashboardAp
     } catch {
       parsed = undefined;
     }
-    if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) throw validation(`content[${i}].url must be an http(s) URL`, ['content']);
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol))
+      throw validation(`content[${i}].url must be an http(s) URL`, ['content']);
     return { type: 'frame', url: parsed.href };
   });
 }
@@ -50,7 +51,12 @@ export function getDashboardApp(db: Db, accountId: number, id: number): Promise<
   return getInAccount(db, 'dashboard_apps', accountId, id);
 }
 
-export async function createDashboardApp(db: Db, accountId: number, userId: number | null, input: DashboardAppInput): Promise<DashboardApp> {
+export async function createDashboardApp(
+  db: Db,
+  accountId: number,
+  userId: number | null,
+  input: DashboardAppInput,
+): Promise<DashboardApp> {
   const values = columns(input);
   if (values.title === undefined) throw validation("Title can't be blank", ['title']);
   if (values.content === undefined) throw validation('Content must have at least one frame', ['content']);
@@ -61,7 +67,12 @@ export async function createDashboardApp(db: Db, accountId: number, userId: numb
     .executeTakeFirstOrThrow();
 }
 
-export function updateDashboardApp(db: Db, accountId: number, id: number, input: DashboardAppInput): Promise<DashboardApp> {
+export function updateDashboardApp(
+  db: Db,
+  accountId: number,
+  id: number,
+  input: DashboardAppInput,
+): Promise<DashboardApp> {
   return updateInAccount(db, 'dashboard_apps', accountId, id, columns(input));
 }
 

@@ -36,7 +36,13 @@ export function fileTypeFor(declared: string | undefined, name: string, mimeType
  * Step one of an upload: a file row waiting for its bytes, and the one-time token of the URL they are PUT to.
  * The token is kept as a digest only; the URL stops working after UPLOAD_URL_TTL_MS or its first upload.
  */
-export async function startUpload(db: Db, accountId: number, userId: number | null, input: { name: string; type?: string; mimeType?: string }, now = new Date()) {
+export async function startUpload(
+  db: Db,
+  accountId: number,
+  userId: number | null,
+  input: { name: string; type?: string; mimeType?: string },
+  now = new Date(),
+) {
   const name = input.name.trim();
   if (!name) throw validation('Name is required', ['Name']);
   const token = randomToken(32);
@@ -56,14 +62,21 @@ export async function startUpload(db: Db, accountId: number, userId: number | nu
   return { file, token };
 }
 
-const uploadGone = () => new AppError('not_found', 'This upload URL has expired or was already used: ask for a new one');
+const uploadGone = () =>
+  new AppError('not_found', 'This upload URL has expired or was already used: ask for a new one');
 
 /**
  * Step two: the bytes PUT to the signed URL. The token is taken first (a second PUT, even a concurrent one, finds
  * nothing), the bytes are streamed into storage and the object is claimed by the file row in one transaction; a
  * failed upload gives the token back so the client may retry while the URL lasts.
  */
-export async function receiveUpload(db: Db, storage: ObjectStorage, token: string, body: Readable, maxBytes: number): Promise<WtsFile> {
+export async function receiveUpload(
+  db: Db,
+  storage: ObjectStorage,
+  token: string,
+  body: Readable,
+  maxBytes: number,
+): Promise<WtsFile> {
   const digest = tokenDigest(token);
   const taken = await db
     .updateTable('wts_files')
@@ -75,7 +88,13 @@ export async function receiveUpload(db: Db, storage: ObjectStorage, token: strin
   if (!taken) throw uploadGone();
   let received;
   try {
-    received = await receiveFile(db, storage, body, { filename: taken.name, mimetype: taken.declared_mime_type ?? undefined }, maxBytes);
+    received = await receiveFile(
+      db,
+      storage,
+      body,
+      { filename: taken.name, mimetype: taken.declared_mime_type ?? undefined },
+      maxBytes,
+    );
   } catch (error) {
     await db.updateTable('wts_files').set({ upload_token_hash: digest }).where('id', '=', taken.id).execute();
     throw error;
@@ -85,7 +104,13 @@ export async function receiveUpload(db: Db, storage: ObjectStorage, token: strin
       await claimStorageKeys(trx, [received.storageKey]);
       return trx
         .updateTable('wts_files')
-        .set({ storage_key: received.storageKey, content_type: received.contentType, size: received.size, checksum: received.checksum, uploaded_at: new Date() })
+        .set({
+          storage_key: received.storageKey,
+          content_type: received.contentType,
+          size: received.size,
+          checksum: received.checksum,
+          uploaded_at: new Date(),
+        })
         .where('id', '=', taken.id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -97,15 +122,27 @@ export async function receiveUpload(db: Db, storage: ObjectStorage, token: strin
 }
 
 async function fileOfAccount(db: Db, accountId: number, uuid: string, field: string): Promise<WtsFile> {
-  const file = await db.selectFrom('wts_files').selectAll().where('account_id', '=', accountId).where('uuid', '=', uuid).executeTakeFirst();
+  const file = await db
+    .selectFrom('wts_files')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('uuid', '=', uuid)
+    .executeTakeFirst();
   if (!file) throw validation(`${field} ${uuid} is not a file of this company`, [field]);
   return file;
 }
 
 /** Step three (`POST /core/v2/file`, `PUT /core/v1/file`): the uploaded file confirmed; its id is then sendable. */
-export async function saveFile(db: Db, accountId: number, uuid: string, field: string, rename?: string): Promise<WtsFile> {
+export async function saveFile(
+  db: Db,
+  accountId: number,
+  uuid: string,
+  field: string,
+  rename?: string,
+): Promise<WtsFile> {
   const file = await fileOfAccount(db, accountId, uuid, field);
-  if (!file.storage_key) throw validation(`${field} ${uuid}: the file's bytes were not uploaded yet (PUT them to urlUpload first)`, [field]);
+  if (!file.storage_key)
+    throw validation(`${field} ${uuid}: the file's bytes were not uploaded yet (PUT them to urlUpload first)`, [field]);
   return db
     .updateTable('wts_files')
     .set({ saved_at: file.saved_at ?? new Date(), ...(rename?.trim() ? { name: safeFileName(rename.trim()) } : {}) })
@@ -124,18 +161,33 @@ export function checkFileId(fileId: string, field: string): void {
 export async function fileForMessage(db: Db, accountId: number, uuid: string, field = 'fileId'): Promise<NewFile> {
   checkFileId(uuid, field);
   const file = await fileOfAccount(db, accountId, uuid, field);
-  if (!file.saved_at || !file.storage_key) throw validation(`${field} ${uuid} is not a saved file: save it (POST /core/v2/file) before sending`, [field]);
-  return { filename: file.name, contentType: file.content_type ?? 'application/octet-stream', size: file.size ?? 0, storageKey: file.storage_key, checksum: file.checksum ?? '', shared: true };
+  if (!file.saved_at || !file.storage_key)
+    throw validation(`${field} ${uuid} is not a saved file: save it (POST /core/v2/file) before sending`, [field]);
+  return {
+    filename: file.name,
+    contentType: file.content_type ?? 'application/octet-stream',
+    size: file.size ?? 0,
+    storageKey: file.storage_key,
+    checksum: file.checksum ?? '',
+    shared: true,
+  };
 }
 
 export async function getFile(db: Db, accountId: number, uuid: string): Promise<WtsFile> {
-  const file = await db.selectFrom('wts_files').selectAll().where('account_id', '=', accountId).where('uuid', '=', uuid).executeTakeFirst();
+  const file = await db
+    .selectFrom('wts_files')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('uuid', '=', uuid)
+    .executeTakeFirst();
   if (!file) throw notFound('File');
   return file;
 }
 
 /** The file with its uploader's public id, as the WTS dialect shows it. */
 export async function withUploader(db: Db, file: WtsFile): Promise<WtsFile & { user_uuid: string | null }> {
-  const user = file.user_id ? await db.selectFrom('users').select('uuid').where('id', '=', file.user_id).executeTakeFirst() : undefined;
+  const user = file.user_id
+    ? await db.selectFrom('users').select('uuid').where('id', '=', file.user_id).executeTakeFirst()
+    : undefined;
   return { ...file, user_uuid: user?.uuid ?? null };
 }

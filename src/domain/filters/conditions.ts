@@ -24,7 +24,18 @@ export const EQUALITY = ['equal_to', 'not_equal_to'] as const;
 export const TEXT_OPS = ['equal_to', 'not_equal_to', 'contains', 'does_not_contain'] as const;
 export const PRESENCE = ['equal_to', 'not_equal_to', 'is_present', 'is_not_present'] as const;
 export const DATE_OPS = ['is_greater_than', 'is_less_than', 'days_before'] as const;
-const CUSTOM_OPS = ['equal_to', 'not_equal_to', 'contains', 'does_not_contain', 'is_present', 'is_not_present', 'is_greater_than', 'is_less_than', 'days_before', 'starts_with'];
+const CUSTOM_OPS = [
+  'equal_to',
+  'not_equal_to',
+  'contains',
+  'does_not_contain',
+  'is_present',
+  'is_not_present',
+  'is_greater_than',
+  'is_less_than',
+  'days_before',
+  'starts_with',
+];
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => '\\' + c);
@@ -67,8 +78,10 @@ function conditionSql(key: string, field: FilterField, operator: string, values:
         match = sql`${e} = ANY(${sql.val(numbers)}::numeric[])`;
       } else if (field.kind === 'boolean') {
         match = sql`${e} = ANY(${sql.val(text.map((t) => t === 'true'))}::boolean[])`;
-      } else if (field.kind === 'ci_text') match = sql`lower(${e}::text) = ANY(${sql.val(text.map((t) => t.toLowerCase()))}::text[])`;
-      else if (field.kind === 'date') match = sql`${e}::date = ANY(${sql.val(text.map((t) => toDate(key, t).toISOString().slice(0, 10)))}::date[])`;
+      } else if (field.kind === 'ci_text')
+        match = sql`lower(${e}::text) = ANY(${sql.val(text.map((t) => t.toLowerCase()))}::text[])`;
+      else if (field.kind === 'date')
+        match = sql`${e}::date = ANY(${sql.val(text.map((t) => toDate(key, t).toISOString().slice(0, 10)))}::date[])`;
       else match = sql`${e}::text = ANY(${sql.val(text)}::text[])`;
       return negate ? sql`(${e} IS NULL OR NOT (${match}))` : match;
     }
@@ -105,7 +118,8 @@ export function buildFilter(
   customAttributeKeys: Set<string>,
   customColumn: RawBuilder<unknown>,
 ): RawBuilder<boolean> {
-  if (!Array.isArray(conditions) || conditions.length === 0) throw unprocessable('Filter payload must be a non-empty array', ['payload']);
+  if (!Array.isArray(conditions) || conditions.length === 0)
+    throw unprocessable('Filter payload must be a non-empty array', ['payload']);
   const parts: RawBuilder<unknown>[] = [];
   conditions.forEach((condition, index) => {
     const key = String(condition?.attribute_key ?? '');
@@ -121,14 +135,17 @@ export function buildFilter(
       );
     }
     if (!field.operators.includes(operator)) {
-      throw unprocessable(`Invalid operator. The allowed operators for ${key} are [${field.operators.join(',')}].`, ['filter_operator']);
+      throw unprocessable(`Invalid operator. The allowed operators for ${key} are [${field.operators.join(',')}].`, [
+        'filter_operator',
+      ]);
     }
     const values = valuesOf(condition);
     if (!operator.includes('present') && values.length === 0) invalidValue(key);
     parts.push(sql`(${conditionSql(key, field, operator, values)})`);
     if (index < conditions.length - 1) {
       const joiner = String(condition.query_operator ?? 'and').toUpperCase();
-      if (joiner !== 'AND' && joiner !== 'OR') throw unprocessable('Query operator must be either "AND" or "OR".', ['query_operator']);
+      if (joiner !== 'AND' && joiner !== 'OR')
+        throw unprocessable('Query operator must be either "AND" or "OR".', ['query_operator']);
       parts.push(joiner === 'AND' ? sql`AND` : sql`OR`);
     }
   });

@@ -62,7 +62,9 @@ function filtered(db: Db, portal: Portal, filter: ArticleFilter) {
   if (filter.author_id) query = query.where('a.author_id', '=', filter.author_id);
   if (filter.query?.trim()) {
     const like = `%${filter.query.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    query = query.where((eb) => eb.or([eb('a.title', 'ilike', like), eb('a.description', 'ilike', like), eb('a.content', 'ilike', like)]));
+    query = query.where((eb) =>
+      eb.or([eb('a.title', 'ilike', like), eb('a.description', 'ilike', like), eb('a.content', 'ilike', like)]),
+    );
   }
   return query;
 }
@@ -143,20 +145,27 @@ async function articleColumns(db: Db, portal: Portal, input: ArticleInput, curre
     }
   }
   if (input.author_id !== undefined && input.author_id !== null) {
-    if (!(await findMember(db, portal.account_id, input.author_id))) errors.add('author', 'must be a member of the account');
+    if (!(await findMember(db, portal.account_id, input.author_id)))
+      errors.add('author', 'must be a member of the account');
     else out.author_id = input.author_id;
   }
   // An article is in its category's locale; uncategorized, in the one given or the portal's default.
   const locale = categoryLocale ?? input.locale?.trim() ?? (current ? undefined : portal.config.default_locale);
   if (locale !== undefined) {
-    if (!portal.config.allowed_locales.includes(locale)) errors.add('locale', `"${locale}" is not one of the portal's locales`);
+    if (!portal.config.allowed_locales.includes(locale))
+      errors.add('locale', `"${locale}" is not one of the portal's locales`);
     out.locale = locale;
   }
   errors.throwIfAny();
   return out;
 }
 
-export async function createArticle(db: Db, portal: Portal, authorId: number | null, input: ArticleInput): Promise<ArticleRow> {
+export async function createArticle(
+  db: Db,
+  portal: Portal,
+  authorId: number | null,
+  input: ArticleInput,
+): Promise<ArticleRow> {
   const values = await articleColumns(db, portal, { author_id: authorId, ...input });
   const row = await db
     .insertInto('portal_articles')

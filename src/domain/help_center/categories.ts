@@ -27,7 +27,10 @@ function categoryColumns(portal: Portal, input: CategoryInput, current?: PortalC
   if (input.locale !== undefined || !current) {
     const locale = input.locale?.trim() || portal.config.default_locale;
     if (!portal.config.allowed_locales.includes(locale)) {
-      errors.add('locale', `"${locale}" is not one of the portal's locales (${portal.config.allowed_locales.join(', ')})`);
+      errors.add(
+        'locale',
+        `"${locale}" is not one of the portal's locales (${portal.config.allowed_locales.join(', ')})`,
+      );
     }
     out.locale = locale;
   }

@@ -3,7 +3,9 @@ import { markdownText, renderMarkdown } from './markdown.ts';
 
 describe('article markdown', () => {
   it('renders headings, lists, emphasis, code, quotes and links', () => {
-    const html = renderMarkdown('# Setup\n\nInstall **fast** and *well*.\n\n- one\n- `two`\n\n1. first\n2. second\n\n> a quote\n\n```\nnpm start\n```\n\n[Docs](https://example.com/docs?a=1&b=2)');
+    const html = renderMarkdown(
+      '# Setup\n\nInstall **fast** and *well*.\n\n- one\n- `two`\n\n1. first\n2. second\n\n> a quote\n\n```\nnpm start\n```\n\n[Docs](https://example.com/docs?a=1&b=2)',
+    );
     expect(html).toContain('<h2>Setup</h2>');
     expect(html).toContain('<p>Install <strong>fast</strong> and <em>well</em>.</p>');
     expect(html).toContain('<ul><li>one</li><li><code>two</code></li></ul>');
@@ -36,7 +38,9 @@ describe('article markdown', () => {
     }
     expect(renderMarkdown('<script>alert(1)</script>')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
     expect(renderMarkdown('&lt;script&gt;')).toBe('<p>&amp;lt;script&amp;gt;</p>');
-    expect(renderMarkdown('[x](https://a.example/"onmouseover="alert(1))')).toContain('href="https://a.example/&quot;onmouseover=&quot;alert(1"');
+    expect(renderMarkdown('[x](https://a.example/"onmouseover="alert(1))')).toContain(
+      'href="https://a.example/&quot;onmouseover=&quot;alert(1"',
+    );
   });
 
   it('gives plain text for snippets', () => {

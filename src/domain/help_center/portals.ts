@@ -49,13 +49,15 @@ function portalColumns(input: PortalInput, current?: Portal) {
     checkSlug(errors, input.slug?.trim());
     out.slug = input.slug?.trim();
   }
-  if (input.custom_domain !== undefined) out.custom_domain = blank(input.custom_domain) ? null : customDomain(input.custom_domain!, errors);
+  if (input.custom_domain !== undefined)
+    out.custom_domain = blank(input.custom_domain) ? null : customDomain(input.custom_domain!, errors);
   // Any text is kept, as Chatwoot keeps it (the n8n node always sends its placeholder 'add color HEX string');
   // the public page uses the color only when it is a hex color (api/chatwoot/help_center/pages.ts).
   if (input.color !== undefined) out.color = optionalText(input.color);
   if (input.homepage_link !== undefined) {
     out.homepage_link = optionalText(input.homepage_link);
-    if (out.homepage_link && !/^https?:\/\/[^\s]+$/i.test(out.homepage_link)) errors.add('homepage_link', 'must be an http(s) URL');
+    if (out.homepage_link && !/^https?:\/\/[^\s]+$/i.test(out.homepage_link))
+      errors.add('homepage_link', 'must be an http(s) URL');
   }
   if (input.page_title !== undefined) out.page_title = optionalText(input.page_title);
   if (input.header_text !== undefined) out.header_text = optionalText(input.header_text);
@@ -63,10 +65,13 @@ function portalColumns(input: PortalInput, current?: Portal) {
   if (input.config !== undefined) {
     const before = current?.config;
     const allowed = input.config.allowed_locales ?? before?.allowed_locales ?? ['en'];
-    const defaultLocale = input.config.default_locale ?? (before && allowed.includes(before.default_locale) ? before.default_locale : allowed[0]);
+    const defaultLocale =
+      input.config.default_locale ??
+      (before && allowed.includes(before.default_locale) ? before.default_locale : allowed[0]);
     if (!allowed.length) errors.add('config', 'must allow at least one locale');
     for (const code of allowed) if (!LOCALE.test(code)) errors.add('config', `locale "${code}" is not a locale code`);
-    if (allowed.length && !allowed.includes(defaultLocale)) errors.add('config', 'default_locale must be one of allowed_locales');
+    if (allowed.length && !allowed.includes(defaultLocale))
+      errors.add('config', 'default_locale must be one of allowed_locales');
     const config: PortalConfig = { allowed_locales: [...new Set(allowed)], default_locale: defaultLocale };
     out.config = JSON.stringify(config);
   }
@@ -83,10 +88,20 @@ export function listPortals(db: Db, accountId: number): Promise<Portal[]> {
  * id, because the n8n node sends the portal as a number.
  */
 export async function findPortal(db: Db, accountId: number, key: string): Promise<Portal> {
-  const bySlug = await db.selectFrom('portals').selectAll().where('account_id', '=', accountId).where('slug', '=', key).executeTakeFirst();
+  const bySlug = await db
+    .selectFrom('portals')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('slug', '=', key)
+    .executeTakeFirst();
   if (bySlug) return bySlug;
   if (/^\d{1,15}$/.test(key)) {
-    const byId = await db.selectFrom('portals').selectAll().where('account_id', '=', accountId).where('id', '=', Number(key)).executeTakeFirst();
+    const byId = await db
+      .selectFrom('portals')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('id', '=', Number(key))
+      .executeTakeFirst();
     if (byId) return byId;
   }
   throw notFound();
@@ -120,14 +135,25 @@ export async function updatePortal(db: Db, accountId: number, portal: Portal, in
  * can only mean the account's one portal; with several, the caller must name it.
  */
 export async function onlyPortal(db: Db, accountId: number): Promise<Portal> {
-  const rows = await db.selectFrom('portals').selectAll().where('account_id', '=', accountId).orderBy('id').limit(2).execute();
+  const rows = await db
+    .selectFrom('portals')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('id')
+    .limit(2)
+    .execute();
   if (!rows.length) throw notFound();
-  if (rows.length > 1) throw unprocessable('The account has several portals: update one with PATCH /portals/:portal_slug');
+  if (rows.length > 1)
+    throw unprocessable('The account has several portals: update one with PATCH /portals/:portal_slug');
   return rows[0];
 }
 
 export async function deletePortal(db: Db, accountId: number, portalId: number): Promise<void> {
-  const result = await db.deleteFrom('portals').where('account_id', '=', accountId).where('id', '=', portalId).executeTakeFirst();
+  const result = await db
+    .deleteFrom('portals')
+    .where('account_id', '=', accountId)
+    .where('id', '=', portalId)
+    .executeTakeFirst();
   if (!result.numDeletedRows) throw notFound();
 }
 
@@ -141,7 +167,12 @@ export interface PortalCounts {
 }
 
 /** Every count a list of portals shows, in three statements whatever the number of portals. */
-export async function portalCounts(db: Db, accountId: number, portalIds: number[], userId: number | null): Promise<PortalCounts> {
+export async function portalCounts(
+  db: Db,
+  accountId: number,
+  portalIds: number[],
+  userId: number | null,
+): Promise<PortalCounts> {
   if (!portalIds.length) return { articles: [], categories: [], mine: [] };
   const [articles, categories, mine] = await Promise.all([
     db

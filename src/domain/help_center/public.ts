@@ -19,7 +19,11 @@ export function publicCategories(db: Db, portal: Portal, locale: string): Promis
   return db
     .selectFrom('portal_categories as c')
     .selectAll('c')
-    .select(sql<number>`(SELECT count(*)::int FROM portal_articles a WHERE a.category_id = c.id AND a.status = 'published')`.as('articles_count'))
+    .select(
+      sql<number>`(SELECT count(*)::int FROM portal_articles a WHERE a.category_id = c.id AND a.status = 'published')`.as(
+        'articles_count',
+      ),
+    )
     .where('c.portal_id', '=', portal.id)
     .where('c.locale', '=', locale)
     .orderBy('c.position')
@@ -27,8 +31,19 @@ export function publicCategories(db: Db, portal: Portal, locale: string): Promis
     .execute();
 }
 
-export function publicCategory(db: Db, portal: Portal, locale: string, slug: string): Promise<PortalCategory | undefined> {
-  return db.selectFrom('portal_categories').selectAll().where('portal_id', '=', portal.id).where('locale', '=', locale).where('slug', '=', slug).executeTakeFirst();
+export function publicCategory(
+  db: Db,
+  portal: Portal,
+  locale: string,
+  slug: string,
+): Promise<PortalCategory | undefined> {
+  return db
+    .selectFrom('portal_categories')
+    .selectAll()
+    .where('portal_id', '=', portal.id)
+    .where('locale', '=', locale)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export interface PublicArticleFilter {
@@ -50,16 +65,28 @@ function published(db: Db, portal: Portal) {
     .where('a.status', '=', 'published');
 }
 
-export async function publicArticles(db: Db, portal: Portal, filter: PublicArticleFilter): Promise<{ rows: ArticleRow[]; total: number }> {
+export async function publicArticles(
+  db: Db,
+  portal: Portal,
+  filter: PublicArticleFilter,
+): Promise<{ rows: ArticleRow[]; total: number }> {
   let query = published(db, portal).where('a.locale', '=', filter.locale);
   if (filter.categoryId !== undefined) query = query.where('a.category_id', '=', filter.categoryId);
   if (filter.query?.trim()) {
     const like = `%${filter.query.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    query = query.where((eb) => eb.or([eb('a.title', 'ilike', like), eb('a.description', 'ilike', like), eb('a.content', 'ilike', like)]));
+    query = query.where((eb) =>
+      eb.or([eb('a.title', 'ilike', like), eb('a.description', 'ilike', like), eb('a.content', 'ilike', like)]),
+    );
   }
-  const ordered = filter.sort === 'views' ? query.orderBy('a.views', 'desc').orderBy('a.id') : query.orderBy('a.position').orderBy('a.id');
+  const ordered =
+    filter.sort === 'views'
+      ? query.orderBy('a.views', 'desc').orderBy('a.id')
+      : query.orderBy('a.position').orderBy('a.id');
   const [rows, count] = await Promise.all([
-    ordered.limit(filter.limit).offset(filter.offset ?? 0).execute(),
+    ordered
+      .limit(filter.limit)
+      .offset(filter.offset ?? 0)
+      .execute(),
     query.clearSelect().select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: count.total };
@@ -79,7 +106,11 @@ export async function viewArticle(db: Db, portal: Portal, slug: string): Promise
   return published(db, portal).where('a.id', '=', hit.id).executeTakeFirst();
 }
 
-export async function authorNames(db: Db, accountId: number, userIds: number[]): Promise<Map<number, { name: string; avatar_url: string | null }>> {
+export async function authorNames(
+  db: Db,
+  accountId: number,
+  userIds: number[],
+): Promise<Map<number, { name: string; avatar_url: string | null }>> {
   if (!userIds.length) return new Map();
   const rows = await db
     .selectFrom('users as u')

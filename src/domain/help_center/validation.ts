@@ -14,7 +14,11 @@ export class RecordErrors {
   throwIfAny(): void {
     if (!this.items.length) return;
     const full = this.items.map(({ attribute, message }) => `${humanize(attribute)} ${message}`);
-    throw validation(full.join(', '), this.items.map((i) => i.attribute), this.items.map((i) => i.message));
+    throw validation(
+      full.join(', '),
+      this.items.map((i) => i.attribute),
+      this.items.map((i) => i.message),
+    );
   }
 }
 

@@ -14,11 +14,18 @@ export function mayActInInbox(access: InboxAccess, inboxId: number): boolean {
 }
 
 /** An inbox beyond the caller is answered as one that does not exist, so trying ids tells nothing. */
-export function ensureInboxAccess(access: InboxAccess, inboxId: number, attribute = 'inbox_id', message = 'Inbox does not exist'): void {
+export function ensureInboxAccess(
+  access: InboxAccess,
+  inboxId: number,
+  attribute = 'inbox_id',
+  message = 'Inbox does not exist',
+): void {
   if (!mayActInInbox(access, inboxId)) throw validation(message, [attribute]);
 }
 
 /** The same rule as a SQL condition on an inbox id column (`inbox_id`, `c.inbox_id`, `id` of inboxes). */
 export function inboxCondition(access: InboxAccess, column = 'inbox_id'): RawBuilder<SqlBool> {
-  return access === undefined ? sql<SqlBool>`true` : sql<SqlBool>`${sql.ref(column)} = ANY(${sql.val([...access])}::bigint[])`;
+  return access === undefined
+    ? sql<SqlBool>`true`
+    : sql<SqlBool>`${sql.ref(column)} = ANY(${sql.val([...access])}::bigint[])`;
 }

@@ -8,10 +8,25 @@ import { channelValues, mergeWorkingHours, settingValues, type ChannelInput, typ
 import { inTransaction } from '../../db/transaction.ts';
 
 const TRACKED = [
-  'name', 'avatar_url', 'webhook_url', 'channel', 'greeting_enabled', 'greeting_message', 'enable_email_collect',
-  'csat_survey_enabled', 'csat_config', 'enable_auto_assignment', 'auto_assignment_config', 'working_hours_enabled',
-  'working_hours', 'out_of_office_message', 'timezone', 'allow_messages_after_resolved', 'lock_to_single_conversation',
-  'sender_name_type', 'business_name',
+  'name',
+  'avatar_url',
+  'webhook_url',
+  'channel',
+  'greeting_enabled',
+  'greeting_message',
+  'enable_email_collect',
+  'csat_survey_enabled',
+  'csat_config',
+  'enable_auto_assignment',
+  'auto_assignment_config',
+  'working_hours_enabled',
+  'working_hours',
+  'out_of_office_message',
+  'timezone',
+  'allow_messages_after_resolved',
+  'lock_to_single_conversation',
+  'sender_name_type',
+  'business_name',
 ];
 
 type NullableSettings = { [K in keyof InboxSettings]?: InboxSettings[K] | null };
@@ -46,7 +61,13 @@ export async function createInbox(
   const settings = settingValues(input);
   if (input.working_hours) settings.working_hours = JSON.stringify(mergeWorkingHours([], input.working_hours));
   return inTransaction(db, async (trx) => {
-    const inbox = await insertInbox(trx, accountId, { ...settings, name, channel_type: channelType, webhook_url, channel });
+    const inbox = await insertInbox(trx, accountId, {
+      ...settings,
+      name,
+      channel_type: channelType,
+      webhook_url,
+      channel,
+    });
     await alongside?.(trx, inbox);
     await recordEvent(trx, { accountId, name: 'inbox.created', inboxId: inbox.id });
     return inbox;
@@ -64,7 +85,12 @@ async function saveInbox(db: Db, before: Inbox, values: Record<string, unknown>)
       .executeTakeFirstOrThrow();
     const changes = changedAttributes(before, after, TRACKED);
     if (Object.keys(changes).length) {
-      await recordEvent(trx, { accountId: after.account_id, name: 'inbox.updated', inboxId: after.id, data: { changed_attributes: changes } });
+      await recordEvent(trx, {
+        accountId: after.account_id,
+        name: 'inbox.updated',
+        inboxId: after.id,
+        data: { changed_attributes: changes },
+      });
     }
     return after;
   });
@@ -81,7 +107,8 @@ export async function updateInbox(db: Db, accountId: number, inboxId: number, in
     values.channel = channel;
     if (webhook_url !== undefined) values.webhook_url = webhook_url;
   }
-  if (input.working_hours) values.working_hours = JSON.stringify(mergeWorkingHours(before.working_hours, input.working_hours));
+  if (input.working_hours)
+    values.working_hours = JSON.stringify(mergeWorkingHours(before.working_hours, input.working_hours));
   if (values.csat_config) values.csat_config = JSON.stringify(values.csat_config);
   if (values.auto_assignment_config) values.auto_assignment_config = JSON.stringify(values.auto_assignment_config);
   if (values.channel) values.channel = JSON.stringify(values.channel);
@@ -94,15 +121,28 @@ export async function removeInboxAvatar(db: Db, accountId: number, inboxId: numb
 
 /** Deletes the inbox; its conversations, members and bot attachment go with it (foreign-key cascades). */
 export async function deleteInbox(db: Db, accountId: number, inboxId: number): Promise<void> {
-  const deleted = await db.deleteFrom('inboxes').where('account_id', '=', accountId).where('id', '=', inboxId).executeTakeFirst();
+  const deleted = await db
+    .deleteFrom('inboxes')
+    .where('account_id', '=', accountId)
+    .where('id', '=', inboxId)
+    .executeTakeFirst();
   if (!deleted.numDeletedRows) throw notFound();
 }
 
 /** Attaches a bot (the account's own or a system bot) to the inbox, or detaches with null. */
-export async function setInboxAgentBot(db: Db, accountId: number, inboxId: number, botId: number | null): Promise<void> {
+export async function setInboxAgentBot(
+  db: Db,
+  accountId: number,
+  inboxId: number,
+  botId: number | null,
+): Promise<void> {
   await getInbox(db, accountId, inboxId);
   if (botId === null) {
-    await db.deleteFrom('agent_bot_inboxes').where('account_id', '=', accountId).where('inbox_id', '=', inboxId).execute();
+    await db
+      .deleteFrom('agent_bot_inboxes')
+      .where('account_id', '=', accountId)
+      .where('inbox_id', '=', inboxId)
+      .execute();
     return;
   }
   const bot = await findUsableAgentBot(db, accountId, botId);
@@ -116,7 +156,8 @@ export async function setInboxAgentBot(db: Db, accountId: number, inboxId: numbe
 
 async function requireAccountMembers(db: Db, accountId: number, userIds: number[]): Promise<void> {
   const strangers = await nonMemberIds(db, accountId, userIds);
-  if (strangers.length) throw validation(`User ids are not members of this account: ${strangers.join(', ')}`, ['user_ids']);
+  if (strangers.length)
+    throw validation(`User ids are not members of this account: ${strangers.join(', ')}`, ['user_ids']);
 }
 
 async function insertMembers(db: Db, accountId: number, inboxId: number, userIds: number[]): Promise<void> {
@@ -129,7 +170,12 @@ async function insertMembers(db: Db, accountId: number, inboxId: number, userIds
 }
 
 /** Adds agents to the inbox; answers every member. */
-export async function addInboxMembers(db: Db, accountId: number, inboxId: number, userIds: number[]): Promise<Member[]> {
+export async function addInboxMembers(
+  db: Db,
+  accountId: number,
+  inboxId: number,
+  userIds: number[],
+): Promise<Member[]> {
   await getInbox(db, accountId, inboxId);
   await requireAccountMembers(db, accountId, userIds);
   await insertMembers(db, accountId, inboxId, userIds);
@@ -137,7 +183,12 @@ export async function addInboxMembers(db: Db, accountId: number, inboxId: number
 }
 
 /** Makes the inbox's members exactly `userIds`; answers every member. */
-export async function setInboxMembers(db: Db, accountId: number, inboxId: number, userIds: number[]): Promise<Member[]> {
+export async function setInboxMembers(
+  db: Db,
+  accountId: number,
+  inboxId: number,
+  userIds: number[],
+): Promise<Member[]> {
   await getInbox(db, accountId, inboxId);
   await requireAccountMembers(db, accountId, userIds);
   await inTransaction(db, async (trx) => {

@@ -24,14 +24,26 @@ export async function officeHours(db: Db, accountId: number): Promise<OfficeHour
     .orderBy('working_hours_enabled', 'desc')
     .orderBy('id')
     .executeTakeFirst();
-  if (!inbox) return { inboxUuid: null, limited: false, offlineMessage: null, timezone: 'UTC', week: DEFAULT_WORKING_HOURS };
-  const week = (inbox.working_hours as Required<WorkingHour>[]).length ? (inbox.working_hours as Required<WorkingHour>[]) : DEFAULT_WORKING_HOURS;
-  return { inboxUuid: inbox.uuid, limited: inbox.working_hours_enabled, offlineMessage: inbox.out_of_office_message, timezone: inbox.timezone, week };
+  if (!inbox)
+    return { inboxUuid: null, limited: false, offlineMessage: null, timezone: 'UTC', week: DEFAULT_WORKING_HOURS };
+  const week = (inbox.working_hours as Required<WorkingHour>[]).length
+    ? (inbox.working_hours as Required<WorkingHour>[])
+    : DEFAULT_WORKING_HOURS;
+  return {
+    inboxUuid: inbox.uuid,
+    limited: inbox.working_hours_enabled,
+    offlineMessage: inbox.out_of_office_message,
+    timezone: inbox.timezone,
+    week,
+  };
 }
 
 /** A time zone's offset from UTC now, in hours (America/Sao_Paulo → -3). */
 export function utcOffsetHours(timezone: string, at = new Date()): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   if (!match) return 0;
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) + Number(match[3]) / 60);

@@ -26,7 +26,12 @@ export async function getInbox(db: Db, accountId: number, inboxId: number): Prom
  * Inboxes by id for a caller who sees only `visibleIds` (agents; undefined = all): an unknown id is a 404,
  * one the agent is not a member of is a policy denial, as Chatwoot's inbox policy answers.
  */
-export async function getVisibleInboxes(db: Db, accountId: number, ids: number[], visibleIds?: number[]): Promise<Inbox[]> {
+export async function getVisibleInboxes(
+  db: Db,
+  accountId: number,
+  ids: number[],
+  visibleIds?: number[],
+): Promise<Inbox[]> {
   const unique = [...new Set(ids)];
   const inboxes = await findInboxesByIds(db, accountId, unique);
   if (inboxes.length !== unique.length) throw notFound();
@@ -34,7 +39,12 @@ export async function getVisibleInboxes(db: Db, accountId: number, ids: number[]
   return inboxes;
 }
 
-export async function getVisibleInbox(db: Db, accountId: number, inboxId: number, visibleIds?: number[]): Promise<Inbox> {
+export async function getVisibleInbox(
+  db: Db,
+  accountId: number,
+  inboxId: number,
+  visibleIds?: number[],
+): Promise<Inbox> {
   return (await getVisibleInboxes(db, accountId, [inboxId], visibleIds))[0];
 }
 
@@ -50,7 +60,9 @@ export async function listInboxes(db: Db, accountId: number, visibleIds?: number
     .selectAll()
     .where('account_id', '=', accountId)
     .where(inboxCondition(visibleIds, 'id'))
-    .orderBy((eb) => eb.fn('lower', ['name'])).orderBy('id').execute();
+    .orderBy((eb) => eb.fn('lower', ['name']))
+    .orderBy('id')
+    .execute();
 }
 
 /** Inbox settings a create may set beside name and channel. */
@@ -105,7 +117,11 @@ export async function insertInbox(db: Db, accountId: number, input: NewInbox): P
 export async function listInboxMembers(db: Db, accountId: number, inboxId: number): Promise<Member[]> {
   return selectMembers(db, accountId)
     .where('au.user_id', 'in', (eb) =>
-      eb.selectFrom('inbox_members').select('user_id').where('account_id', '=', accountId).where('inbox_id', '=', inboxId),
+      eb
+        .selectFrom('inbox_members')
+        .select('user_id')
+        .where('account_id', '=', accountId)
+        .where('inbox_id', '=', inboxId),
     )
     .orderBy((eb) => eb.fn('lower', ['u.name']))
     .orderBy('u.id')
@@ -150,28 +166,45 @@ export async function findInboxAgentBot(db: Db, accountId: number, inboxId: numb
 
 /** A bot the account may attach: its own, or a system bot (no account). */
 export async function findUsableAgentBot(db: Db, accountId: number, botId: number): Promise<AgentBot | undefined> {
-  return db
-    .selectFrom('agent_bots')
-    .selectAll()
-    .where('id', '=', botId)
-    // Flow bots (the chatbot engine's) are started through the chatbot API, not attached as an inbox's webhook bot.
-    .where('bot_type', '!=', 'flow')
-    .where(usableInAccount(accountId))
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('agent_bots')
+      .selectAll()
+      .where('id', '=', botId)
+      // Flow bots (the chatbot engine's) are started through the chatbot API, not attached as an inbox's webhook bot.
+      .where('bot_type', '!=', 'flow')
+      .where(usableInAccount(accountId))
+      .executeTakeFirst()
+  );
 }
 
 /** Reads for a caller who sees only `visibleIds` (agents; undefined = all), each checking the inbox first. */
-export async function getInboxMembers(db: Db, accountId: number, inboxId: number, visibleIds?: number[]): Promise<Member[]> {
+export async function getInboxMembers(
+  db: Db,
+  accountId: number,
+  inboxId: number,
+  visibleIds?: number[],
+): Promise<Member[]> {
   await getVisibleInbox(db, accountId, inboxId, visibleIds);
   return listInboxMembers(db, accountId, inboxId);
 }
 
-export async function getAssignableAgents(db: Db, accountId: number, inboxIds: number[], visibleIds?: number[]): Promise<Member[]> {
+export async function getAssignableAgents(
+  db: Db,
+  accountId: number,
+  inboxIds: number[],
+  visibleIds?: number[],
+): Promise<Member[]> {
   await getVisibleInboxes(db, accountId, inboxIds, visibleIds);
   return listAssignableAgents(db, accountId, inboxIds);
 }
 
-export async function getInboxAgentBot(db: Db, accountId: number, inboxId: number, visibleIds?: number[]): Promise<AgentBot | undefined> {
+export async function getInboxAgentBot(
+  db: Db,
+  accountId: number,
+  inboxId: number,
+  visibleIds?: number[],
+): Promise<AgentBot | undefined> {
   await getVisibleInbox(db, accountId, inboxId, visibleIds);
   return findInboxAgentBot(db, accountId, inboxId);
 }

@@ -4,5 +4,11 @@ import { inboxCondition } from './access.ts';
 
 /** The account's inboxes, limited to `visibleIds` when the caller is an agent. */
 export async function listAccountInboxes(db: Db, accountId: number, visibleIds?: number[]): Promise<Inbox[]> {
-  return db.selectFrom('inboxes').selectAll().where('account_id', '=', accountId).where(inboxCondition(visibleIds, 'id')).orderBy('id').execute();
+  return db
+    .selectFrom('inboxes')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where(inboxCondition(visibleIds, 'id'))
+    .orderBy('id')
+    .execute();
 }

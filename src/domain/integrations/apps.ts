@@ -26,12 +26,26 @@ export interface IntegrationApp {
 }
 
 const CHATWOOT_ONLY_APPS = new Set([
-  'dashboard_apps', 'openai', 'linear', 'notion', 'dialogflow', 'google_translate', 'dyte', 'shopify', 'leadsquared',
+  'dashboard_apps',
+  'openai',
+  'linear',
+  'notion',
+  'dialogflow',
+  'google_translate',
+  'dyte',
+  'shopify',
+  'leadsquared',
 ]);
 
 export async function listIntegrationApps(db: Db, accountId: number): Promise<IntegrationApp[]> {
   const [webhook, hooks] = await Promise.all([
-    db.selectFrom('webhooks').select('id').where('account_id', '=', accountId).where('dialect', '=', 'chatwoot').limit(1).executeTakeFirst(),
+    db
+      .selectFrom('webhooks')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .where('dialect', '=', 'chatwoot')
+      .limit(1)
+      .executeTakeFirst(),
     listHooks(db, accountId),
   ]);
   const slackHooks = hooks.filter((h) => h.app_id === 'slack');
@@ -39,7 +53,8 @@ export async function listIntegrationApps(db: Db, accountId: number): Promise<In
     {
       id: 'webhook',
       name: 'Webhooks',
-      description: 'Events of this account (messages, conversations, contacts) posted as they happen to the URLs you choose, signed with each webhook’s secret.',
+      description:
+        'Events of this account (messages, conversations, contacts) posted as they happen to the URLs you choose, signed with each webhook’s secret.',
       shortDescription: 'Send account events to your own URLs.',
       action: '/webhook',
       enabled: webhook !== undefined,
@@ -48,7 +63,8 @@ export async function listIntegrationApps(db: Db, accountId: number): Promise<In
     {
       id: 'slack',
       name: 'Slack',
-      description: 'New conversations and every public message (incoming and outgoing, never private notes) posted to a Slack channel through a Slack incoming webhook, for the whole account or one inbox. Replies from Slack are not brought back.',
+      description:
+        'New conversations and every public message (incoming and outgoing, never private notes) posted to a Slack channel through a Slack incoming webhook, for the whole account or one inbox. Replies from Slack are not brought back.',
       shortDescription: 'Notify a Slack channel of new conversations and messages.',
       action: '/slack',
       enabled: slackHooks.some((h) => h.enabled),
@@ -63,7 +79,12 @@ export function hookApp(appId: string | undefined): (typeof HOOK_APPS)[number] {
   const found = HOOK_APPS.find((app) => app === id);
   if (found) return found;
   if (!id) throw validation("App can't be blank", ['app_id']);
-  if (id === 'webhook') throw validation('The webhook app takes no hooks: create webhooks with POST /api/v1/accounts/{account_id}/webhooks', ['app_id']);
-  if (CHATWOOT_ONLY_APPS.has(id)) throw validation(`Switchboard does not run the ${id} integration, so it cannot be enabled`, ['app_id']);
+  if (id === 'webhook')
+    throw validation(
+      'The webhook app takes no hooks: create webhooks with POST /api/v1/accounts/{account_id}/webhooks',
+      ['app_id'],
+    );
+  if (CHATWOOT_ONLY_APPS.has(id))
+    throw validation(`Switchboard does not run the ${id} integration, so it cannot be enabled`, ['app_id']);
   throw validation(`There is no integration app ${id}`, ['app_id']);
 }

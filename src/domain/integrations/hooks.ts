@@ -24,9 +24,16 @@ export interface HookInput {
  * The settings a Slack hook runs on. The URL passes the same network guard as a webhook's (a loopback or
  * private address refused unless private networks are allowed), vetted again at every delivery.
  */
-async function slackSettings(settings: Record<string, unknown> | undefined, allowPrivateNetworks: boolean): Promise<SlackHookSettings> {
+async function slackSettings(
+  settings: Record<string, unknown> | undefined,
+  allowPrivateNetworks: boolean,
+): Promise<SlackHookSettings> {
   const raw = settings?.webhook_url;
-  if (typeof raw !== 'string' || !raw.trim()) throw validation('settings.webhook_url must be the Slack incoming webhook URL (https://hooks.slack.com/services/...)', ['settings']);
+  if (typeof raw !== 'string' || !raw.trim())
+    throw validation(
+      'settings.webhook_url must be the Slack incoming webhook URL (https://hooks.slack.com/services/...)',
+      ['settings'],
+    );
   const url = raw.trim();
   if (url.length > 2048) throw validation('settings.webhook_url is too long', ['settings']);
   await checkWebhookUrl(url, allowPrivateNetworks, 'settings.webhook_url');
@@ -41,7 +48,12 @@ function enabledFrom(status: unknown): boolean | undefined {
 }
 
 async function inboxInAccount(db: Db, accountId: number, inboxId: number): Promise<void> {
-  const inbox = await db.selectFrom('inboxes').select('id').where('account_id', '=', accountId).where('id', '=', inboxId).executeTakeFirst();
+  const inbox = await db
+    .selectFrom('inboxes')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('id', '=', inboxId)
+    .executeTakeFirst();
   if (!inbox) throw validation('Inbox must belong to this account', ['inbox_id']);
 }
 
@@ -68,22 +80,42 @@ export async function getHook(db: Db, accountId: number, id: number): Promise<Ho
 }
 
 /** Creates a hook of an app that takes hooks (`appId` already checked by the caller: refuseHook for the rest). */
-export async function createHook(db: Db, accountId: number, input: HookInput, allowPrivateNetworks: boolean): Promise<HookWithInbox> {
+export async function createHook(
+  db: Db,
+  accountId: number,
+  input: HookInput,
+  allowPrivateNetworks: boolean,
+): Promise<HookWithInbox> {
   const settings = await slackSettings(input.settings, allowPrivateNetworks);
   if (input.inbox_id) await inboxInAccount(db, accountId, input.inbox_id);
   const hook = await db
     .insertInto('integration_hooks')
-    .values({ account_id: accountId, app_id: 'slack', inbox_id: input.inbox_id ?? null, enabled: enabledFrom(input.status) ?? true, settings: JSON.stringify(settings) })
+    .values({
+      account_id: accountId,
+      app_id: 'slack',
+      inbox_id: input.inbox_id ?? null,
+      enabled: enabledFrom(input.status) ?? true,
+      settings: JSON.stringify(settings),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return getHook(db, accountId, hook.id);
 }
 
 /** Chatwoot's update takes `status` and `settings` (a hook's app and inbox stay what they were). */
-export async function updateHook(db: Db, accountId: number, id: number, input: HookInput, allowPrivateNetworks: boolean): Promise<HookWithInbox> {
+export async function updateHook(
+  db: Db,
+  accountId: number,
+  id: number,
+  input: HookInput,
+  allowPrivateNetworks: boolean,
+): Promise<HookWithInbox> {
   const current = await getHook(db, accountId, id);
   const enabled = enabledFrom(input.status);
-  const settings = input.settings === undefined ? undefined : await slackSettings({ ...current.settings, ...input.settings }, allowPrivateNetworks);
+  const settings =
+    input.settings === undefined
+      ? undefined
+      : await slackSettings({ ...current.settings, ...input.settings }, allowPrivateNetworks);
   await updateInAccount(db, 'integration_hooks', accountId, id, {
     ...(enabled === undefined ? {} : { enabled }),
     ...(settings === undefined ? {} : { settings: JSON.stringify(settings) }),

@@ -48,7 +48,11 @@ export function conversationNotice(scene: Scene): SlackPayload {
   const id = scene.conversation.display_id;
   return {
     text: `New conversation #${id} from ${scene.contactName} in ${scene.inboxName}: ${scene.link}`,
-    blocks: blocks(`:speech_balloon: *New conversation <${scene.link}|#${id}>* from *${escape(scene.contactName)}* in _${escape(scene.inboxName)}_`, null, scene),
+    blocks: blocks(
+      `:speech_balloon: *New conversation <${scene.link}|#${id}>* from *${escape(scene.contactName)}* in _${escape(scene.inboxName)}_`,
+      null,
+      scene,
+    ),
   };
 }
 
@@ -61,7 +65,10 @@ export function messageNotice(scene: Scene, message: Message, author: string): S
     text: clip(`${author} ${verb} in conversation #${id} (${scene.inboxName}): ${content}`, SECTION_LIMIT),
     blocks: blocks(
       `${incoming ? ':inbox_tray:' : ':outbox_tray:'} *${escape(author)}* ${verb} in <${scene.link}|conversation #${id}>`,
-      clip(escape(content), SECTION_LIMIT).split('\n').map((line) => `>${line}`).join('\n'),
+      clip(escape(content), SECTION_LIMIT)
+        .split('\n')
+        .map((line) => `>${line}`)
+        .join('\n'),
       scene,
     ),
   };
@@ -69,14 +76,21 @@ export function messageNotice(scene: Scene, message: Message, author: string): S
 
 /** A message Slack hears of: public, and written by the contact or to them. */
 const notifiable = (message: Message) =>
-  !message.private && (message.message_type === MESSAGE_TYPE.incoming || message.message_type === MESSAGE_TYPE.outgoing || message.message_type === MESSAGE_TYPE.template);
+  !message.private &&
+  (message.message_type === MESSAGE_TYPE.incoming ||
+    message.message_type === MESSAGE_TYPE.outgoing ||
+    message.message_type === MESSAGE_TYPE.template);
 
 /**
  * The Slack deliveries a batch of events wants, read with a fixed number of statements: the batch's accounts'
  * enabled Slack hooks (one statement, and nothing more when there are none), then the conversations, messages,
  * contacts, inboxes and authors the notices name.
  */
-export async function planSlackNotifications(db: Db, events: DomainEvent[], publicUrl: string): Promise<PlannedDelivery[]> {
+export async function planSlackNotifications(
+  db: Db,
+  events: DomainEvent[],
+  publicUrl: string,
+): Promise<PlannedDelivery[]> {
   const relevant = events.filter((e) => SLACK_EVENTS.has(e.name) && e.conversation_id !== null);
   if (!relevant.length) return [];
   const hooks: IntegrationHook[] = await db
@@ -89,18 +103,42 @@ export async function planSlackNotifications(db: Db, events: DomainEvent[], publ
     .execute();
   if (!hooks.length) return [];
   const heard = relevant.filter((e) => hooks.some((h) => h.account_id === e.account_id));
-  const messageIds = heard.filter((e) => e.name === 'message.created' && e.message_id !== null).map((e) => e.message_id!);
+  const messageIds = heard
+    .filter((e) => e.name === 'message.created' && e.message_id !== null)
+    .map((e) => e.message_id!);
   const [conversations, messages] = await Promise.all([
-    db.selectFrom('conversations').selectAll().where('id', 'in', [...new Set(heard.map((e) => e.conversation_id!))]).execute(),
-    messageIds.length ? db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute() : Promise.resolve([] as Message[]),
+    db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('id', 'in', [...new Set(heard.map((e) => e.conversation_id!))])
+      .execute(),
+    messageIds.length
+      ? db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute()
+      : Promise.resolve([] as Message[]),
   ]);
-  const users = [...new Set(messages.filter((m) => m.sender_type === 'User' && m.sender_id !== null).map((m) => m.sender_id!))];
-  const bots = [...new Set(messages.filter((m) => m.sender_type === 'AgentBot' && m.sender_id !== null).map((m) => m.sender_id!))];
+  const users = [
+    ...new Set(messages.filter((m) => m.sender_type === 'User' && m.sender_id !== null).map((m) => m.sender_id!)),
+  ];
+  const bots = [
+    ...new Set(messages.filter((m) => m.sender_type === 'AgentBot' && m.sender_id !== null).map((m) => m.sender_id!)),
+  ];
   const [contacts, inboxes, userRows, botRows] = await Promise.all([
-    db.selectFrom('contacts').select(['id', 'name']).where('id', 'in', [...new Set(conversations.map((c) => c.contact_id))]).execute(),
-    db.selectFrom('inboxes').select(['id', 'name']).where('id', 'in', [...new Set(conversations.map((c) => c.inbox_id))]).execute(),
-    users.length ? db.selectFrom('users').select(['id', 'name', 'display_name']).where('id', 'in', users).execute() : Promise.resolve([]),
-    bots.length ? db.selectFrom('agent_bots').select(['id', 'name']).where('id', 'in', bots).execute() : Promise.resolve([]),
+    db
+      .selectFrom('contacts')
+      .select(['id', 'name'])
+      .where('id', 'in', [...new Set(conversations.map((c) => c.contact_id))])
+      .execute(),
+    db
+      .selectFrom('inboxes')
+      .select(['id', 'name'])
+      .where('id', 'in', [...new Set(conversations.map((c) => c.inbox_id))])
+      .execute(),
+    users.length
+      ? db.selectFrom('users').select(['id', 'name', 'display_name']).where('id', 'in', users).execute()
+      : Promise.resolve([]),
+    bots.length
+      ? db.selectFrom('agent_bots').select(['id', 'name']).where('id', 'in', bots).execute()
+      : Promise.resolve([]),
   ]);
   const conversationById = new Map(conversations.map((c) => [c.id, c]));
   const messageById = new Map(messages.map((m) => [m.id, m]));

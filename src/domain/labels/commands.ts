@@ -60,7 +60,13 @@ export async function updateLabel(db: Db, accountId: number, id: number, input: 
     const after = await trx
       .updateTable('labels')
       // A new title without a new WTS name: the old name no longer describes it.
-      .set({ ...(values.title !== undefined && values.title !== before.title && values.display_name === undefined ? { display_name: null } : {}), ...values, updated_at: new Date() })
+      .set({
+        ...(values.title !== undefined && values.title !== before.title && values.display_name === undefined
+          ? { display_name: null }
+          : {}),
+        ...values,
+        updated_at: new Date(),
+      })
       .where('account_id', '=', accountId)
       .where('id', '=', id)
       .returningAll()

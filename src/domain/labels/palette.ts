@@ -24,7 +24,11 @@ export interface TagColor {
 
 /** Every colour, lightest first within each family; light tones take dark text, dark tones white. */
 export const TAG_COLORS: readonly TagColor[] = Object.entries(FAMILIES).flatMap(([family, tones]) =>
-  tones.map((bgColor, i) => ({ color: `${family}_${(i + 1) * 100}`, bgColor, textColor: i < 3 ? '#1f2937' : '#ffffff' })),
+  tones.map((bgColor, i) => ({
+    color: `${family}_${(i + 1) * 100}`,
+    bgColor,
+    textColor: i < 3 ? '#1f2937' : '#ffffff',
+  })),
 );
 
 export const DEFAULT_TAG_COLOR = 'GRAY_600';
@@ -36,4 +40,5 @@ const BY_HEX = new Map(TAG_COLORS.map((c) => [c.bgColor, c]));
 export const hexOfTagColor = (name: string): string | undefined => BY_NAME.get(name.trim().toUpperCase())?.bgColor;
 
 /** The palette name of a label's hex colour, or null when the colour is not one of the palette's. */
-export const tagColorOfHex = (hex: string | null | undefined): string | null => (hex ? (BY_HEX.get(hex.toLowerCase())?.color ?? null) : null);
+export const tagColorOfHex = (hex: string | null | undefined): string | null =>
+  hex ? (BY_HEX.get(hex.toLowerCase())?.color ?? null) : null;

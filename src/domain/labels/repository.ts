@@ -4,7 +4,13 @@ import { notFound } from '../../errors.ts';
 
 /** The account's labels, ordered by title as Chatwoot lists them. */
 export async function listLabels(db: Db, accountId: number): Promise<Label[]> {
-  return db.selectFrom('labels').selectAll().where('account_id', '=', accountId).orderBy('title').orderBy('id').execute();
+  return db
+    .selectFrom('labels')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('title')
+    .orderBy('id')
+    .execute();
 }
 
 export async function getLabel(db: Db, accountId: number, id: number): Promise<Label> {

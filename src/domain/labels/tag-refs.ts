@@ -17,9 +17,15 @@ export async function resolveTags(db: Db, accountId: number, refs: TagRefs): Pro
   const byId = Boolean(refs.tagIds?.length);
   const wanted = [...new Set(byId ? refs.tagIds! : (refs.tagNames ?? []).map((n) => n.trim()).filter(Boolean))];
   if (!wanted.length) return [];
-  const labels = await db.selectFrom('labels').select(['uuid', 'title', 'display_name']).where('account_id', '=', accountId).execute();
+  const labels = await db
+    .selectFrom('labels')
+    .select(['uuid', 'title', 'display_name'])
+    .where('account_id', '=', accountId)
+    .execute();
   // A name is the tag's WTS name or its label title (titles are lower-case; names match ignoring case).
-  const named = (ref: string) => labels.find((l) => l.display_name?.toLowerCase() === ref.toLowerCase()) ?? labels.find((l) => l.title === ref.toLowerCase());
+  const named = (ref: string) =>
+    labels.find((l) => l.display_name?.toLowerCase() === ref.toLowerCase()) ??
+    labels.find((l) => l.title === ref.toLowerCase());
   return wanted.map((ref) => {
     const label = byId ? labels.find((l) => l.uuid === ref) : named(ref);
     const field = byId ? 'tagIds' : 'tagNames';

@@ -16,7 +16,11 @@ import { inTransaction } from '../../db/transaction.ts';
 
 /** The label title of a tag name: lower-cased, each run of other characters than letters, digits, _ and - one hyphen. */
 export function titleOfTag(name: string): string {
-  return name.trim().toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** The name WTS shows for a label. */
@@ -44,11 +48,19 @@ async function refuseTakenTitle(db: Db, accountId: number, name: string, title: 
     .where('title', '=', title)
     .$if(exceptId !== undefined, (q) => q.where('id', '!=', exceptId!))
     .executeTakeFirst();
-  if (taken) throw validation(`name ${name.trim()} is taken: the tag ${tagName(taken)} has the same label title (${title})`, ['name']);
+  if (taken)
+    throw validation(`name ${name.trim()} is taken: the tag ${tagName(taken)} has the same label title (${title})`, [
+      'name',
+    ]);
 }
 
 export async function getTag(db: Db, accountId: number, uuid: string): Promise<Label> {
-  const label = await db.selectFrom('labels').selectAll().where('account_id', '=', accountId).where('uuid', '=', uuid).executeTakeFirst();
+  const label = await db
+    .selectFrom('labels')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('uuid', '=', uuid)
+    .executeTakeFirst();
   if (!label) throw notFound('Tag');
   return label;
 }
@@ -61,7 +73,12 @@ export async function createTag(db: Db, accountId: number, input: { name: string
 }
 
 /** A new name renames the label everywhere (conversations and contacts follow, labels/commands.ts); no colour keeps it. */
-export async function updateTag(db: Db, accountId: number, uuid: string, input: { name: string; color?: string }): Promise<Label> {
+export async function updateTag(
+  db: Db,
+  accountId: number,
+  uuid: string,
+  input: { name: string; color?: string },
+): Promise<Label> {
   const label = await getTag(db, accountId, uuid);
   const columns = nameColumns(input.name);
   const color = input.color === undefined ? undefined : hexOf(input.color);
@@ -85,20 +102,31 @@ export async function deleteTag(db: Db, accountId: number, uuid: string, removeF
       .forUpdate()
       .execute();
     if (carrying.length && !removeFromContacts) {
-      throw validation(`removeFromContacts is required: the tag ${tagName(label)} is on ${carrying.length} contact(s)`, ['removeFromContacts']);
+      throw validation(
+        `removeFromContacts is required: the tag ${tagName(label)} is on ${carrying.length} contact(s)`,
+        ['removeFromContacts'],
+      );
     }
     if (carrying.length) {
       const updated = await trx
         .updateTable('contacts')
         .set({ labels: sql<string[]>`array_remove(labels, ${label.title})`, updated_at: new Date() })
-        .where('id', 'in', carrying.map((c) => c.id))
+        .where(
+          'id',
+          'in',
+          carrying.map((c) => c.id),
+        )
         .returning(['id', 'labels'])
         .execute();
       const before = new Map(carrying.map((c) => [c.id, c.labels]));
       await recordEvents(
         trx,
         accountId,
-        updated.map((c) => ({ name: 'contact.updated', contactId: c.id, data: { changed_attributes: { labels: { previous_value: before.get(c.id), current_value: c.labels } } } })),
+        updated.map((c) => ({
+          name: 'contact.updated',
+          contactId: c.id,
+          data: { changed_attributes: { labels: { previous_value: before.get(c.id), current_value: c.labels } } },
+        })),
       );
     }
     await deleteLabel(trx, accountId, label.id);

@@ -22,12 +22,14 @@ const isAuthor = (macro: Macro, caller: MacroCaller) => macro.created_by_id === 
 /** MacroPolicy#show?/execute?: a global macro, or one's own. */
 export const canUse = (macro: Macro, caller: MacroCaller) => macro.visibility === 'global' || isAuthor(macro, caller);
 /** MacroPolicy#update?/destroy?: the author, or an administrator for a global macro. */
-const canChange = (macro: Macro, caller: MacroCaller) => isAuthor(macro, caller) || (caller.actor === 'administrator' && macro.visibility === 'global');
+const canChange = (macro: Macro, caller: MacroCaller) =>
+  isAuthor(macro, caller) || (caller.actor === 'administrator' && macro.visibility === 'global');
 
 /** Only administrators make global macros (Chatwoot's set_visibility); an agent's are personal. */
 function visibilityFor(input: MacroInput, caller: MacroCaller): MacroVisibility | undefined {
   if (input.visibility === undefined) return undefined;
-  if (input.visibility !== 'personal' && input.visibility !== 'global') throw invalidRecord('visibility', `'${input.visibility}' is not a valid visibility`);
+  if (input.visibility !== 'personal' && input.visibility !== 'global')
+    throw invalidRecord('visibility', `'${input.visibility}' is not a valid visibility`);
   return caller.actor === 'administrator' ? input.visibility : 'personal';
 }
 
@@ -41,7 +43,9 @@ function columns(input: MacroInput, caller: MacroCaller) {
   if (visibility) out.visibility = visibility;
   if (input.actions !== undefined) {
     validateMacroActions(input.actions);
-    out.actions = JSON.stringify(input.actions.map((a) => ({ action_name: a.action_name, action_params: a.action_params ?? [] })));
+    out.actions = JSON.stringify(
+      input.actions.map((a) => ({ action_name: a.action_name, action_params: a.action_params ?? [] })),
+    );
   }
   return out;
 }
@@ -68,7 +72,14 @@ export async function createMacro(db: Db, caller: MacroCaller, input: MacroInput
   if (values.name === undefined) throw invalidRecord('name', "Name can't be blank");
   return db
     .insertInto('macros')
-    .values({ ...values, name: values.name, actions: values.actions ?? '[]', account_id: caller.accountId, created_by_id: caller.userId, updated_by_id: caller.userId })
+    .values({
+      ...values,
+      name: values.name,
+      actions: values.actions ?? '[]',
+      account_id: caller.accountId,
+      created_by_id: caller.userId,
+      updated_by_id: caller.userId,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -76,7 +87,11 @@ export async function createMacro(db: Db, caller: MacroCaller, input: MacroInput
 export async function updateMacro(db: Db, caller: MacroCaller, id: number, input: MacroInput): Promise<Macro> {
   const macro = await getInAccount(db, 'macros', caller.accountId, id);
   if (!canChange(macro, caller)) throw forbidden();
-  return updateInAccount(db, 'macros', caller.accountId, id, { ...columns(input, caller), updated_by_id: caller.userId, updated_at: new Date() });
+  return updateInAccount(db, 'macros', caller.accountId, id, {
+    ...columns(input, caller),
+    updated_by_id: caller.userId,
+    updated_at: new Date(),
+  });
 }
 
 export async function deleteMacro(db: Db, caller: MacroCaller, id: number): Promise<void> {

@@ -20,10 +20,21 @@ export interface MacroRunDeps {
 }
 
 /** Records an execution; a job performs it (Chatwoot answers at once and runs a job). */
-export async function queueMacroRun(db: Db, macro: Macro, performerId: number, conversationIds: number[]): Promise<void> {
+export async function queueMacroRun(
+  db: Db,
+  macro: Macro,
+  performerId: number,
+  conversationIds: number[],
+): Promise<void> {
   await db
     .insertInto('macro_runs')
-    .values({ account_id: macro.account_id, macro_id: macro.id, performer_id: performerId, conversation_ids: JSON.stringify(conversationIds), log: '[]' })
+    .values({
+      account_id: macro.account_id,
+      macro_id: macro.id,
+      performer_id: performerId,
+      conversation_ids: JSON.stringify(conversationIds),
+      log: '[]',
+    })
     .execute();
   await sql`SELECT pg_notify(${MACRO_RUNS_CHANNEL}, '')`.execute(db);
 }
@@ -38,7 +49,12 @@ export async function macroRunsToSend(db: Db, limit = 100): Promise<number[]> {
         .selectFrom('macro_runs')
         .select('id')
         .where('status', '=', 'queued')
-        .where((w) => w.or([w('job_sent_at', 'is', null), w('job_sent_at', '<', sql<Date>`now() - make_interval(secs => ${RESEND_AFTER_SECONDS})`)]))
+        .where((w) =>
+          w.or([
+            w('job_sent_at', 'is', null),
+            w('job_sent_at', '<', sql<Date>`now() - make_interval(secs => ${RESEND_AFTER_SECONDS})`),
+          ]),
+        )
         .orderBy('id')
         .limit(limit)
         .forUpdate()
@@ -51,10 +67,20 @@ export async function macroRunsToSend(db: Db, limit = 100): Promise<number[]> {
 
 /** After the last retry: the run is marked failed with why, its log kept. */
 export async function markMacroRunFailed(db: Db, runId: number, error: string): Promise<void> {
-  await db.updateTable('macro_runs').set({ status: 'failed', error, finished_at: new Date() }).where('id', '=', runId).where('status', 'in', ['queued', 'running']).execute();
+  await db
+    .updateTable('macro_runs')
+    .set({ status: 'failed', error, finished_at: new Date() })
+    .where('id', '=', runId)
+    .where('status', 'in', ['queued', 'running'])
+    .execute();
 }
 
-const saveLog = (db: Db, runId: number, log: MacroRunLogEntry[]) => db.updateTable('macro_runs').set({ log: JSON.stringify(log) }).where('id', '=', runId).execute();
+const saveLog = (db: Db, runId: number, log: MacroRunLogEntry[]) =>
+  db
+    .updateTable('macro_runs')
+    .set({ log: JSON.stringify(log) })
+    .where('id', '=', runId)
+    .execute();
 
 /**
  * Performs one run: each listed conversation of the run's account (by display id, as Chatwoot's job finds them;
@@ -74,18 +100,38 @@ export async function performMacroRun(deps: MacroRunDeps, runId: number): Promis
     .executeTakeFirst();
   if (!run) return false;
   const log: MacroRunLogEntry[] = [...run.log];
-  const macro = await db.selectFrom('macros').selectAll().where('account_id', '=', run.account_id).where('id', '=', run.macro_id).executeTakeFirst();
+  const macro = await db
+    .selectFrom('macros')
+    .selectAll()
+    .where('account_id', '=', run.account_id)
+    .where('id', '=', run.macro_id)
+    .executeTakeFirst();
   const account = await db.selectFrom('accounts').selectAll().where('id', '=', run.account_id).executeTakeFirst();
-  const user = run.performer_id ? await db.selectFrom('users').select(['id', 'name']).where('id', '=', run.performer_id).executeTakeFirst() : undefined;
+  const user = run.performer_id
+    ? await db.selectFrom('users').select(['id', 'name']).where('id', '=', run.performer_id).executeTakeFirst()
+    : undefined;
   const conversations = run.conversation_ids.length
-    ? await db.selectFrom('conversations').select(['id', 'display_id']).where('account_id', '=', run.account_id).where('display_id', 'in', run.conversation_ids).orderBy('id').execute()
+    ? await db
+        .selectFrom('conversations')
+        .select(['id', 'display_id'])
+        .where('account_id', '=', run.account_id)
+        .where('display_id', 'in', run.conversation_ids)
+        .orderBy('id')
+        .execute()
     : [];
   let step = 0;
   for (const conversation of macro && account ? conversations : []) {
     const subject = await loadSubject(db, run.account_id, conversation.id, null);
     if (!subject) continue;
     const ctx: ActionContext = {
-      db, mailer: deps.mailer, storage: deps.storage, fileOwner: { macro_id: macro!.id }, account: account!, subject, userAgent: 'Switchboard', eventPayload: async () => undefined,
+      db,
+      mailer: deps.mailer,
+      storage: deps.storage,
+      fileOwner: { macro_id: macro!.id },
+      account: account!,
+      subject,
+      userAgent: 'Switchboard',
+      eventPayload: async () => undefined,
       performer: user ? { type: 'User', id: user.id, name: user.name } : undefined,
     };
     for (const [index, action] of macro!.actions.entries()) {
@@ -105,13 +151,23 @@ export async function performMacroRun(deps: MacroRunDeps, runId: number): Promis
     }
     await saveLog(db, run.id, log);
   }
-  await db.updateTable('macro_runs').set({ status: 'done', log: JSON.stringify(log), finished_at: new Date(), error: null }).where('id', '=', run.id).execute();
+  await db
+    .updateTable('macro_runs')
+    .set({ status: 'done', log: JSON.stringify(log), finished_at: new Date(), error: null })
+    .where('id', '=', run.id)
+    .execute();
   return true;
 }
 
 /** Claims the oldest queued run and performs it at once (tests drain with it). Answers false when none was queued. */
 export async function performNextMacroRun(db: Db, mailer: Mailer, storage?: ObjectStorage): Promise<boolean> {
-  const next = await db.selectFrom('macro_runs').select('id').where('status', '=', 'queued').orderBy('id').limit(1).executeTakeFirst();
+  const next = await db
+    .selectFrom('macro_runs')
+    .select('id')
+    .where('status', '=', 'queued')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
   if (!next) return false;
   await performMacroRun({ db, mailer, storage }, next.id);
   return true;

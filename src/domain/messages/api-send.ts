@@ -4,7 +4,12 @@ import { validation } from '../../errors.ts';
 import { createMessage, MESSAGE_TYPE } from './commands.ts';
 import { checkReplyWindow } from '../conversations/reply-window.ts';
 import { checkFileId, fileForMessage } from '../files/commands.ts';
-import { findTemplate, renderTemplate, templateParamsFor, type ChannelTemplate } from '../templates/channel-templates.ts';
+import {
+  findTemplate,
+  renderTemplate,
+  templateParamsFor,
+  type ChannelTemplate,
+} from '../templates/channel-templates.ts';
 
 /** What an API client, a sequence step or a scheduled message sends into a conversation. */
 export interface SessionMessageInput {
@@ -31,7 +36,8 @@ function checkFileUrl(url: string, field = 'fileUrl'): void {
   } catch {
     throw validation(`${field} is not a valid URL: ${url}`, [field]);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw validation(`${field} must be an http(s) URL`, [field]);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw validation(`${field} must be an http(s) URL`, [field]);
 }
 
 /** The message `refId` answers, which must be a message of the same session. */
@@ -53,14 +59,25 @@ export function checkSessionMessage(input: SessionMessageInput, prefix = ''): st
   if (input.fileId) checkFileId(input.fileId, `${prefix}fileId`);
   if (input.fileUrl) checkFileUrl(input.fileUrl, `${prefix}fileUrl`);
   if (!text && !input.fileUrl && !input.fileId && !input.templateId) {
-    throw validation(`${prefix}text is required (or ${prefix}fileUrl, ${prefix}fileId, ${prefix}templateId)`, [`${prefix}text`]);
+    throw validation(`${prefix}text is required (or ${prefix}fileUrl, ${prefix}fileId, ${prefix}templateId)`, [
+      `${prefix}text`,
+    ]);
   }
   return text;
 }
 
 /** The session's channel template `templateId` names. */
-async function templateFor(db: Db, conversation: Conversation, templateId: string): Promise<ChannelTemplate | undefined> {
-  const inbox = await db.selectFrom('inboxes').selectAll().where('account_id', '=', conversation.account_id).where('id', '=', conversation.inbox_id).executeTakeFirst();
+async function templateFor(
+  db: Db,
+  conversation: Conversation,
+  templateId: string,
+): Promise<ChannelTemplate | undefined> {
+  const inbox = await db
+    .selectFrom('inboxes')
+    .selectAll()
+    .where('account_id', '=', conversation.account_id)
+    .where('id', '=', conversation.inbox_id)
+    .executeTakeFirst();
   return inbox ? findTemplate(inbox, templateId) : undefined;
 }
 
@@ -71,10 +88,17 @@ async function templateFor(db: Db, conversation: Conversation, templateId: strin
  * one the channel does not have is refused by name unless text or a file comes with it. `null` fileUrl/fileId
  * (the WTS n8n node sends them) mean none.
  */
-export async function sendSessionMessage(db: Db, conversation: Conversation, input: SessionMessageInput, sender: Sender): Promise<Message> {
+export async function sendSessionMessage(
+  db: Db,
+  conversation: Conversation,
+  input: SessionMessageInput,
+  sender: Sender,
+): Promise<Message> {
   const template = input.templateId ? await templateFor(db, conversation, input.templateId) : undefined;
   if (input.templateId && !template && !input.text?.trim() && !input.fileUrl && !input.fileId) {
-    throw validation(`templateId ${input.templateId} is not a message template of this channel: send text or fileUrl`, ['templateId']);
+    throw validation(`templateId ${input.templateId} is not a message template of this channel: send text or fileUrl`, [
+      'templateId',
+    ]);
   }
   const text = checkSessionMessage(input) ?? (template ? renderTemplate(template, input.parameters) : undefined);
   await checkReplyWindow(db, conversation, { isPrivate: false, isTemplate: Boolean(input.templateId) });
@@ -102,7 +126,13 @@ export async function sendSessionMessage(db: Db, conversation: Conversation, inp
 }
 
 /** A private note on the session, written by an agent. */
-export async function addSessionNote(db: Db, conversation: Conversation, text: string, fileUrls: string[], userId: number): Promise<Message> {
+export async function addSessionNote(
+  db: Db,
+  conversation: Conversation,
+  text: string,
+  fileUrls: string[],
+  userId: number,
+): Promise<Message> {
   if (!text.trim() && !fileUrls.length) throw validation('text is required', ['text']);
   fileUrls.forEach((url) => checkFileUrl(url, 'filesUrls'));
   const { message } = await createMessage(db, conversation, {

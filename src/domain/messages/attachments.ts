@@ -22,10 +22,17 @@ export async function conversationAttachments(db: Db, conversation: Conversation
     base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
   ]);
   const messageIds = [...new Set(rows.map((r) => r.message_id))];
-  const messages = messageIds.length ? await db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute() : [];
-  const senders = new Map<number, Sender | undefined>((await loadMessageDetails(db, conversation.account_id, messages)).map((d) => [d.message.id, d.sender]));
+  const messages = messageIds.length
+    ? await db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute()
+    : [];
+  const senders = new Map<number, Sender | undefined>(
+    (await loadMessageDetails(db, conversation.account_id, messages)).map((d) => [d.message.id, d.sender]),
+  );
   return {
     total: Number(total.count),
-    items: rows.map((row): { attachment: Attachment; sender: Sender | undefined } => ({ attachment: row, sender: senders.get(row.message_id) })),
+    items: rows.map((row): { attachment: Attachment; sender: Sender | undefined } => ({
+      attachment: row,
+      sender: senders.get(row.message_id),
+    })),
   };
 }

@@ -49,8 +49,16 @@ const ITEMS_REQUIRED = new Set(['input_select', 'cards', 'form', 'article']);
 export const MAX_CONTENT_LENGTH = 150_000;
 
 const MIME_BY_EXTENSION: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
-  mp3: 'audio/mpeg', ogg: 'audio/ogg', m4a: 'audio/mp4', mp4: 'video/mp4', pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+  m4a: 'audio/mp4',
+  mp4: 'video/mp4',
+  pdf: 'application/pdf',
 };
 
 function mimetypeOf(filename: string): string {
@@ -67,13 +75,24 @@ function longerThan(text: string, max: number): boolean {
 
 export function validateMessage(input: NewMessage): void {
   if (input.content && longerThan(input.content, MAX_CONTENT_LENGTH)) {
-    throw unprocessable(`Validation failed: Content is too long (maximum is ${MAX_CONTENT_LENGTH} characters)`, ['content']);
+    throw unprocessable(`Validation failed: Content is too long (maximum is ${MAX_CONTENT_LENGTH} characters)`, [
+      'content',
+    ]);
   }
   const items = input.contentAttributes?.items;
   if (input.contentType && ITEMS_REQUIRED.has(input.contentType) && !(Array.isArray(items) && items.length > 0)) {
-    throw unprocessable(`Validation failed: Content attributes items can't be blank for ${input.contentType} messages`, ['content_attributes']);
+    throw unprocessable(
+      `Validation failed: Content attributes items can't be blank for ${input.contentType} messages`,
+      ['content_attributes'],
+    );
   }
-  if (!input.content && !input.files?.length && !input.fileUrls?.length && !(Array.isArray(items) && items.length) && input.messageType !== MESSAGE_TYPE.activity) {
+  if (
+    !input.content &&
+    !input.files?.length &&
+    !input.fileUrls?.length &&
+    !(Array.isArray(items) && items.length) &&
+    input.messageType !== MESSAGE_TYPE.activity
+  ) {
     throw unprocessable("Validation failed: Content can't be blank", ['content']);
   }
 }
@@ -146,7 +165,11 @@ function messageFields(input: NewMessage): string {
 function inserted(stored: StoredMessage): InsertedMessage {
   if (!stored) throw notFound();
   const contact = stored.contact ? reviveRow<Contact>(stored.contact) : undefined;
-  return { message: reviveRow<Message>(stored.message), conversation: reviveRow<Conversation>(stored.conversation), ...(contact ? { contact } : {}) };
+  return {
+    message: reviveRow<Message>(stored.message),
+    conversation: reviveRow<Conversation>(stored.conversation),
+    ...(contact ? { contact } : {}),
+  };
 }
 
 export async function insertMessage(trx: Db, conversationId: number, input: NewMessage): Promise<InsertedMessage> {
@@ -154,32 +177,57 @@ export async function insertMessage(trx: Db, conversationId: number, input: NewM
   const result = inserted(await storeMessage(trx, conversationId, messageFields(input)));
   const attachments = attachmentRows(result.message.account_id, result.message.id, input);
   if (attachments.length) {
-    await claimStorageKeys(trx, (input.files ?? []).filter((file) => !file.shared).map((file) => file.storageKey));
+    await claimStorageKeys(
+      trx,
+      (input.files ?? []).filter((file) => !file.shared).map((file) => file.storageKey),
+    );
     await trx.insertInto('attachments').values(attachments).execute();
   }
   return result;
 }
 
 /** The input with its content rendered when it asks for variables (an outgoing message from the Chatwoot dialect, a macro, a rule). */
-export async function withVariables(db: Db, conversation: Pick<Conversation, 'id' | 'account_id'>, input: NewMessage): Promise<NewMessage> {
+export async function withVariables(
+  db: Db,
+  conversation: Pick<Conversation, 'id' | 'account_id'>,
+  input: NewMessage,
+): Promise<NewMessage> {
   if (!input.variables || !rendersVariables(input.messageType, input.content)) return input;
   const senderUserId = input.sender?.type === 'User' ? input.sender.id : null;
-  return { ...input, content: await renderMessageVariables(db, { accountId: conversation.account_id, conversationId: conversation.id, senderUserId }, input.messageType, input.content) };
+  return {
+    ...input,
+    content: await renderMessageVariables(
+      db,
+      { accountId: conversation.account_id, conversationId: conversation.id, senderUserId },
+      input.messageType,
+      input.content,
+    ),
+  };
 }
 
 /**
  * A message on its own: through the process's message writer (one statement, committed with whatever other
  * messages arrived meanwhile), or a transaction of its own when attachments come with it.
  */
-export async function createMessage(db: Db, conversation: Pick<Conversation, 'id' | 'account_id'>, given: NewMessage): Promise<InsertedMessage> {
+export async function createMessage(
+  db: Db,
+  conversation: Pick<Conversation, 'id' | 'account_id'>,
+  given: NewMessage,
+): Promise<InsertedMessage> {
   const input = await withVariables(db, conversation, given);
   if (db.isTransaction) return insertMessage(db, conversation.id, input);
-  if (input.files?.length || input.fileUrls?.length) return inTransaction(db, (trx) => insertMessage(trx, conversation.id, input));
+  if (input.files?.length || input.fileUrls?.length)
+    return inTransaction(db, (trx) => insertMessage(trx, conversation.id, input));
   validateMessage(input);
   return inserted(await messageWriter(db).write(conversation.account_id, conversation.id, messageFields(input)));
 }
 
-export async function getMessage(db: Db, accountId: number, conversationId: number, messageId: number): Promise<Message> {
+export async function getMessage(
+  db: Db,
+  accountId: number,
+  conversationId: number,
+  messageId: number,
+): Promise<Message> {
   const message = await db
     .selectFrom('messages')
     .selectAll()
@@ -198,13 +246,22 @@ async function messageUpdated(trx: Db, before: Message, after: Message): Promise
     conversationId: after.conversation_id,
     inboxId: after.inbox_id,
     messageId: after.id,
-    data: { previous_changes: changedAttributes(before, after, ['status', 'content', 'content_type', 'content_attributes']) },
+    data: {
+      previous_changes: changedAttributes(before, after, ['status', 'content', 'content_type', 'content_attributes']),
+    },
   });
   return after;
 }
 
-export async function updateMessageStatus(db: Db, message: Message, status: MessageStatus, externalError?: string): Promise<Message> {
-  const attributes = externalError ? { ...message.content_attributes, external_error: externalError } : message.content_attributes;
+export async function updateMessageStatus(
+  db: Db,
+  message: Message,
+  status: MessageStatus,
+  externalError?: string,
+): Promise<Message> {
+  const attributes = externalError
+    ? { ...message.content_attributes, external_error: externalError }
+    : message.content_attributes;
   return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('messages')
@@ -217,9 +274,22 @@ export async function updateMessageStatus(db: Db, message: Message, status: Mess
 }
 
 /** A channel delivered the message: the provider's id is kept as its source_id, status `sent`, `message.updated` fired. */
-export async function markMessageSent(db: Db, message: Message, sourceId: string, partIds?: string[]): Promise<Message> {
+export async function markMessageSent(
+  db: Db,
+  message: Message,
+  sourceId: string,
+  partIds?: string[],
+): Promise<Message> {
   // A message the provider took in several parts (a long text split): every part's id is kept beside the first.
-  const parts = partIds && partIds.length > 1 ? { additional_attributes: { ...((message.additional_attributes ?? {}) as Record<string, unknown>), provider_message_ids: partIds } } : {};
+  const parts =
+    partIds && partIds.length > 1
+      ? {
+          additional_attributes: {
+            ...((message.additional_attributes ?? {}) as Record<string, unknown>),
+            provider_message_ids: partIds,
+          },
+        }
+      : {};
   return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('messages')
@@ -249,10 +319,18 @@ export async function editMessageContent(db: Db, message: Message, content: stri
  * More files for a stored message (a provider's album arriving part by part), and its content when it had
  * none: in the caller's transaction, `message.updated` fired so webhooks and realtime see the new files.
  */
-export async function addMessageFiles(trx: Db, message: Message, files: NewFile[], content: string | null): Promise<Message> {
+export async function addMessageFiles(
+  trx: Db,
+  message: Message,
+  files: NewFile[],
+  content: string | null,
+): Promise<Message> {
   const rows = attachmentRows(message.account_id, message.id, { messageType: message.message_type, files });
   if (rows.length) {
-    await claimStorageKeys(trx, files.filter((file) => !file.shared).map((file) => file.storageKey));
+    await claimStorageKeys(
+      trx,
+      files.filter((file) => !file.shared).map((file) => file.storageKey),
+    );
     await trx.insertInto('attachments').values(rows).execute();
   }
   const updated = await trx

@@ -9,7 +9,9 @@ describe('message content length', () => {
   });
 
   it('refuses one character more, naming the field', () => {
-    expect(() => validateMessage(message('a'.repeat(MAX_CONTENT_LENGTH + 1)))).toThrow(/Content is too long \(maximum is 150000 characters\)/);
+    expect(() => validateMessage(message('a'.repeat(MAX_CONTENT_LENGTH + 1)))).toThrow(
+      /Content is too long \(maximum is 150000 characters\)/,
+    );
     expect(() => validateMessage(message('😀'.repeat(MAX_CONTENT_LENGTH + 1)))).toThrow(/too long/);
   });
 });

@@ -5,7 +5,10 @@ import { usableInAccount } from '../bots/repository.ts';
 import type { AgentBot, Attachment, Contact, Message, User } from '../../db/types.ts';
 import { ATTACHMENT_COLUMNS } from '../attachments/repository.ts';
 
-export type UserWithMembership = Pick<User, 'id' | 'name' | 'display_name' | 'email' | 'avatar_url' | 'custom_attributes'> & {
+export type UserWithMembership = Pick<
+  User,
+  'id' | 'name' | 'display_name' | 'email' | 'avatar_url' | 'custom_attributes'
+> & {
   account_id: number | null;
   role: 'agent' | 'administrator' | null;
   availability: 'online' | 'busy' | 'offline' | null;
@@ -39,8 +42,23 @@ export async function loadUsers(db: Db, accountId: number, ids: number[]): Promi
   if (!ids.length) return new Map();
   const rows = await db
     .selectFrom('users as u')
-    .leftJoin('account_users as au', (join) => join.onRef('au.user_id', '=', 'u.id').on('au.account_id', '=', accountId))
-    .select(['u.id', 'u.name', 'u.display_name', 'u.email', 'u.avatar_url', 'u.custom_attributes', 'au.account_id', 'au.role', 'au.availability', 'au.auto_offline', availabilityStatus('au').as('availability_status'), sql<boolean>`u.password_hash IS NOT NULL`.as('confirmed')])
+    .leftJoin('account_users as au', (join) =>
+      join.onRef('au.user_id', '=', 'u.id').on('au.account_id', '=', accountId),
+    )
+    .select([
+      'u.id',
+      'u.name',
+      'u.display_name',
+      'u.email',
+      'u.avatar_url',
+      'u.custom_attributes',
+      'au.account_id',
+      'au.role',
+      'au.availability',
+      'au.auto_offline',
+      availabilityStatus('au').as('availability_status'),
+      sql<boolean>`u.password_hash IS NOT NULL`.as('confirmed'),
+    ])
     .where('u.id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((r) => [r.id, r]));
@@ -48,18 +66,32 @@ export async function loadUsers(db: Db, accountId: number, ids: number[]): Promi
 
 export async function loadContacts(db: Db, accountId: number, ids: number[]): Promise<Map<number, Contact>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('contacts').selectAll().where('account_id', '=', accountId).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Only the account's own and system bots: a message naming another account's bot shows no sender, not its name. */
 export async function loadBots(db: Db, accountId: number, ids: number[]): Promise<Map<number, AgentBot>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('agent_bots').selectAll().where('id', 'in', [...new Set(ids)]).where(usableInAccount(accountId)).execute();
+  const rows = await db
+    .selectFrom('agent_bots')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .where(usableInAccount(accountId))
+    .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export async function loadAttachments(db: Db, accountId: number, messageIds: number[]): Promise<Map<number, Attachment[]>> {
+export async function loadAttachments(
+  db: Db,
+  accountId: number,
+  messageIds: number[],
+): Promise<Map<number, Attachment[]>> {
   const byMessage = new Map<number, Attachment[]>();
   if (!messageIds.length) return byMessage;
   const rows = await db
@@ -78,7 +110,8 @@ export async function loadAttachments(db: Db, accountId: number, messageIds: num
 }
 
 export function senderIds(messages: Message[]) {
-  const pick = (type: string) => messages.filter((m) => m.sender_type === type && m.sender_id !== null).map((m) => m.sender_id!);
+  const pick = (type: string) =>
+    messages.filter((m) => m.sender_type === type && m.sender_id !== null).map((m) => m.sender_id!);
   return { users: pick('User'), contacts: pick('Contact'), bots: pick('AgentBot') };
 }
 
@@ -87,7 +120,8 @@ export function attachDetails(messages: Message[], rows: RelatedRows): MessageDe
     let sender: Sender | undefined;
     const id = message.sender_id ?? -1;
     if (message.sender_type === 'User' && rows.users.has(id)) sender = { type: 'User', user: rows.users.get(id)! };
-    if (message.sender_type === 'Contact' && rows.contacts.has(id)) sender = { type: 'Contact', contact: rows.contacts.get(id)! };
+    if (message.sender_type === 'Contact' && rows.contacts.has(id))
+      sender = { type: 'Contact', contact: rows.contacts.get(id)! };
     if (message.sender_type === 'AgentBot' && rows.bots.has(id)) sender = { type: 'AgentBot', bot: rows.bots.get(id)! };
     return { message, attachments: rows.attachments.get(message.id) ?? [], sender };
   });
@@ -101,7 +135,11 @@ export interface KnownSenders {
 }
 
 /** Loads the rows for `ids` that `known` lacks, and answers both by id. */
-async function withKnown<T extends { id: number }>(known: T[] | undefined, ids: number[], load: (missing: number[]) => Promise<Map<number, T>>): Promise<Map<number, T>> {
+async function withKnown<T extends { id: number }>(
+  known: T[] | undefined,
+  ids: number[],
+  load: (missing: number[]) => Promise<Map<number, T>>,
+): Promise<Map<number, T>> {
   const byId = new Map((known ?? []).map((row) => [row.id, row]));
   const missing = ids.filter((id) => !byId.has(id));
   if (!missing.length) return byId;
@@ -113,14 +151,25 @@ async function withKnown<T extends { id: number }>(known: T[] | undefined, ids: 
  * Messages with senders and attachments: four queries for any number of messages (fewer for known senders).
  * `attachments: false` when the caller knows there are none (a message it just stored without files).
  */
-export async function loadMessageDetails(db: Db, accountId: number, messages: Message[], options: { attachments?: boolean; known?: KnownSenders } = {}): Promise<MessageDetails[]> {
+export async function loadMessageDetails(
+  db: Db,
+  accountId: number,
+  messages: Message[],
+  options: { attachments?: boolean; known?: KnownSenders } = {},
+): Promise<MessageDetails[]> {
   const ids = senderIds(messages);
   const known = options.known ?? {};
   const [users, contacts, bots, attachments] = await Promise.all([
     withKnown(known.users, ids.users, (missing) => loadUsers(db, accountId, missing)),
     withKnown(known.contacts, ids.contacts, (missing) => loadContacts(db, accountId, missing)),
     withKnown(known.bots, ids.bots, (missing) => loadBots(db, accountId, missing)),
-    options.attachments === false ? new Map<number, Attachment[]>() : loadAttachments(db, accountId, messages.map((m) => m.id)),
+    options.attachments === false
+      ? new Map<number, Attachment[]>()
+      : loadAttachments(
+          db,
+          accountId,
+          messages.map((m) => m.id),
+        ),
   ]);
   return attachDetails(messages, { users, contacts, bots, attachments });
 }

@@ -9,7 +9,10 @@
 export type Drops = Record<string, unknown>;
 
 const FILTERS: Record<string, (value: unknown, args: unknown[]) => unknown> = {
-  default: (value, [fallback]) => (value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && !value.length) ? fallback : value),
+  default: (value, [fallback]) =>
+    value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && !value.length)
+      ? fallback
+      : value,
   upcase: (value) => text(value).toUpperCase(),
   downcase: (value) => text(value).toLowerCase(),
   capitalize: (value) => capitalize(text(value)),
@@ -37,8 +40,11 @@ function evaluate(expression: string, drops: Drops): unknown {
   const literal = /^(?:'([^']*)'|"([^"]*)")$/.exec(expression);
   if (literal) return literal[1] ?? literal[2];
   if (/^-?\d+(\.\d+)?$/.test(expression)) return Number(expression);
-  if (!/^[A-Za-z_][\w-]*(\s*(\.\s*[\w-]+|\[\s*(?:'[^']*'|"[^"]*"|\d+)\s*\]))*\??$/.test(expression)) throw new TemplateError(`cannot read ${expression}`);
-  const parts = [...expression.matchAll(/([A-Za-z_][\w-]*)|\[\s*(?:'([^']*)'|"([^"]*)"|(\d+))\s*\]/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!);
+  if (!/^[A-Za-z_][\w-]*(\s*(\.\s*[\w-]+|\[\s*(?:'[^']*'|"[^"]*"|\d+)\s*\]))*\??$/.test(expression))
+    throw new TemplateError(`cannot read ${expression}`);
+  const parts = [...expression.matchAll(/([A-Za-z_][\w-]*)|\[\s*(?:'([^']*)'|"([^"]*)"|(\d+))\s*\]/g)].map(
+    (m) => m[1] ?? m[2] ?? m[3] ?? m[4]!,
+  );
   let value: unknown = drops;
   for (const part of parts) {
     if (value === null || value === undefined || typeof value !== 'object') return undefined;
@@ -75,7 +81,8 @@ function output(markup: string, drops: Drops): string {
   for (const filter of filters) {
     const colon = filter.indexOf(':');
     const name = (colon < 0 ? filter : filter.slice(0, colon)).trim();
-    const args = colon < 0 ? [] : splitOutsideQuotes(filter.slice(colon + 1), ',').map((a) => evaluate(a.trim(), drops));
+    const args =
+      colon < 0 ? [] : splitOutsideQuotes(filter.slice(colon + 1), ',').map((a) => evaluate(a.trim(), drops));
     const apply = Object.hasOwn(FILTERS, name) ? FILTERS[name] : undefined;
     if (apply) value = apply(value, args);
   }
@@ -127,7 +134,9 @@ export function renderLiquid(source: string, drops: Drops): string {
     // Text between backticks is code: kept as written.
     return source
       .split(/(`[\s\S]*?`)/)
-      .map((piece) => (piece.startsWith('`') && piece.endsWith('`') && piece.length > 1 ? piece : renderPlain(piece, drops)))
+      .map((piece) =>
+        piece.startsWith('`') && piece.endsWith('`') && piece.length > 1 ? piece : renderPlain(piece, drops),
+      )
       .join('');
   } catch (error) {
     if (error instanceof TemplateError) return source;

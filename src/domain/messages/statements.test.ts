@@ -22,7 +22,12 @@ describe('creating a message through the Chatwoot API', () => {
     // check, reply-window.ts); from then on: token + account access 1, conversation 1, insert_message 1.
     expect(await statements(() => f.api.post(url, { content: 'first out' }))).toBe(4);
     expect(await statements(() => f.api.post(url, { content: 'out' }))).toBe(3);
-    const events = await ctx.database.db.selectFrom('events').select(['name', 'seq']).where('account_id', '=', f.account.account_id).orderBy('seq').execute();
+    const events = await ctx.database.db
+      .selectFrom('events')
+      .select(['name', 'seq'])
+      .where('account_id', '=', f.account.account_id)
+      .orderBy('seq')
+      .execute();
     expect(events.slice(-3).map((e) => e.name)).toEqual(['message.created', 'message.created', 'message.created']);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1)); // gap-free
   });
@@ -32,17 +37,41 @@ describe('creating a message through the Chatwoot API', () => {
     await f.api.post(`${f.base}/conversations/${conversation.id}/toggle_status`, { status: 'resolved' });
     const url = `${f.base}/conversations/${conversation.id}/messages`;
     expect(await statements(() => f.api.post(url, { content: 'back again', message_type: 'incoming' }))).toBe(4);
-    const last = await ctx.database.db.selectFrom('events').select(['name', 'data']).where('account_id', '=', f.account.account_id).orderBy('seq', 'desc').limit(3).execute();
-    expect(last.reverse().map((e) => e.name)).toEqual(['message.created', 'conversation.status_changed', 'conversation.updated']);
-    expect(last[1].data).toMatchObject({ changed_attributes: { status: { previous_value: 'resolved', current_value: 'open' } } });
+    const last = await ctx.database.db
+      .selectFrom('events')
+      .select(['name', 'data'])
+      .where('account_id', '=', f.account.account_id)
+      .orderBy('seq', 'desc')
+      .limit(3)
+      .execute();
+    expect(last.reverse().map((e) => e.name)).toEqual([
+      'message.created',
+      'conversation.status_changed',
+      'conversation.updated',
+    ]);
+    expect(last[1].data).toMatchObject({
+      changed_attributes: { status: { previous_value: 'resolved', current_value: 'open' } },
+    });
   });
 
   it('reopens a snoozed conversation with the snooze time in the events as JavaScript writes times', async () => {
     const conversation = await f.openConversation();
     const until = Math.floor(Date.now() / 1000) + 3600;
-    await f.api.post(`${f.base}/conversations/${conversation.id}/toggle_status`, { status: 'snoozed', snoozed_until: until });
-    await f.api.post(`${f.base}/conversations/${conversation.id}/messages`, { content: 'wake up', message_type: 'incoming' });
-    const [updated] = await ctx.database.db.selectFrom('events').select(['name', 'data']).where('account_id', '=', f.account.account_id).orderBy('seq', 'desc').limit(1).execute();
+    await f.api.post(`${f.base}/conversations/${conversation.id}/toggle_status`, {
+      status: 'snoozed',
+      snoozed_until: until,
+    });
+    await f.api.post(`${f.base}/conversations/${conversation.id}/messages`, {
+      content: 'wake up',
+      message_type: 'incoming',
+    });
+    const [updated] = await ctx.database.db
+      .selectFrom('events')
+      .select(['name', 'data'])
+      .where('account_id', '=', f.account.account_id)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .execute();
     expect(updated.name).toBe('conversation.updated');
     expect(updated.data).toEqual({
       changed_attributes: {
@@ -62,7 +91,10 @@ describe('creating a message through the Chatwoot API', () => {
   it('presents the sender it did not read again as a read would (agent and contact)', async () => {
     const conversation = await f.openConversation();
     const url = `${f.base}/conversations/${conversation.id}/messages`;
-    const created = [(await f.api.post(url, { content: 'out' })).body, (await f.api.post(url, { content: 'in', message_type: 'incoming' })).body];
+    const created = [
+      (await f.api.post(url, { content: 'out' })).body,
+      (await f.api.post(url, { content: 'in', message_type: 'incoming' })).body,
+    ];
     const listed = (await f.api.get(url)).body.payload;
     for (const message of created) {
       expect(message.sender).toBeDefined();

@@ -27,7 +27,8 @@ function nameParts(name: string | null | undefined) {
   };
 }
 
-const attributes = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const attributes = (value: unknown) =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 /** One statement: the conversation with its contact, inbox, account, assignee and the sending user. */
 export async function loadDrops(db: Db, source: VariableSource): Promise<Drops | undefined> {
@@ -40,10 +41,20 @@ export async function loadDrops(db: Db, source: VariableSource): Promise<Drops |
       source.senderUserId ? join.on('u.id', '=', source.senderUserId) : join.onRef('u.id', '=', 'cv.assignee_id'),
     )
     .select([
-      'cv.display_id', 'cv.custom_attributes as conversation_attributes',
-      'c.id as contact_id', 'c.name as contact_name', 'c.email as contact_email', 'c.phone_number as contact_phone', 'c.custom_attributes as contact_attributes',
-      'i.id as inbox_id', 'i.name as inbox_name', 'a.name as account_name',
-      'u.id as user_id', 'u.name as user_name', 'u.display_name as user_display_name', 'u.email as user_email',
+      'cv.display_id',
+      'cv.custom_attributes as conversation_attributes',
+      'c.id as contact_id',
+      'c.name as contact_name',
+      'c.email as contact_email',
+      'c.phone_number as contact_phone',
+      'c.custom_attributes as contact_attributes',
+      'i.id as inbox_id',
+      'i.name as inbox_name',
+      'a.name as account_name',
+      'u.id as user_id',
+      'u.name as user_name',
+      'u.display_name as user_display_name',
+      'u.email as user_email',
     ])
     .where('cv.account_id', '=', source.accountId)
     .where('cv.id', '=', source.conversationId)
@@ -82,11 +93,20 @@ export async function loadDrops(db: Db, source: VariableSource): Promise<Drops |
 
 /** Chatwoot renders outgoing and template messages only, and only when they have content. */
 export function rendersVariables(messageType: number, content: string | null | undefined): content is string {
-  return (messageType === MESSAGE_TYPE.outgoing || messageType === MESSAGE_TYPE.template) && !!content && hasPlaceholders(content);
+  return (
+    (messageType === MESSAGE_TYPE.outgoing || messageType === MESSAGE_TYPE.template) &&
+    !!content &&
+    hasPlaceholders(content)
+  );
 }
 
 /** The content with its variables filled in (unchanged when it has none: no lookup then). */
-export async function renderMessageVariables(db: Db, source: VariableSource, messageType: number, content: string | null | undefined): Promise<string | null | undefined> {
+export async function renderMessageVariables(
+  db: Db,
+  source: VariableSource,
+  messageType: number,
+  content: string | null | undefined,
+): Promise<string | null | undefined> {
   if (!rendersVariables(messageType, content)) return content;
   const drops = await loadDrops(db, source);
   return drops ? renderLiquid(content, drops) : content;

@@ -20,7 +20,11 @@ export interface PlatformAppGrants {
   userIds?: number[];
 }
 
-export async function createPlatformApp(db: Db, name: string, grants: PlatformAppGrants = {}): Promise<MintedPlatformApp> {
+export async function createPlatformApp(
+  db: Db,
+  name: string,
+  grants: PlatformAppGrants = {},
+): Promise<MintedPlatformApp> {
   const trimmed = name.trim();
   if (!trimmed) throw validation("Name can't be blank", ['name']);
   const accountIds = [...new Set(grants.accountIds ?? [])];
@@ -31,9 +35,17 @@ export async function createPlatformApp(db: Db, name: string, grants: PlatformAp
       const missing = accountIds.filter((id) => !found.some((row) => row.id === id));
       if (missing.length) throw validation(`Account ${missing.join(', ')} does not exist`, ['account']);
     }
-    const app = await trx.insertInto('platform_apps').values({ name: trimmed }).returning(['id', 'name']).executeTakeFirstOrThrow();
+    const app = await trx
+      .insertInto('platform_apps')
+      .values({ name: trimmed })
+      .returning(['id', 'name'])
+      .executeTakeFirstOrThrow();
     const permissibles = [
-      ...accountIds.map((id) => ({ platform_app_id: app.id, permissible_type: 'Account' as const, permissible_id: id })),
+      ...accountIds.map((id) => ({
+        platform_app_id: app.id,
+        permissible_type: 'Account' as const,
+        permissible_id: id,
+      })),
       ...userIds.map((id) => ({ platform_app_id: app.id, permissible_type: 'User' as const, permissible_id: id })),
     ];
     if (permissibles.length) await trx.insertInto('platform_app_permissibles').values(permissibles).execute();
@@ -63,7 +75,12 @@ export async function listPlatformApps(db: Db): Promise<PlatformAppSummary[]> {
     .groupBy('a.id')
     .orderBy('a.id')
     .execute();
-  return rows.map((r) => ({ ...r, accounts: Number(r.accounts), users: Number(r.users), agent_bots: Number(r.agent_bots) }));
+  return rows.map((r) => ({
+    ...r,
+    accounts: Number(r.accounts),
+    users: Number(r.users),
+    agent_bots: Number(r.agent_bots),
+  }));
 }
 
 /** Deletes the app, its tokens and its grants; what it created (accounts, users, bots) stays. */

@@ -5,7 +5,16 @@ import { hashPassword, randomToken, assertPasswordLength } from '../auth/secrets
 import { issueToken } from '../auth/tokens.ts';
 import { notFound, validation } from '../../errors.ts';
 import { deleteBot, insertBot, removeBotAvatar, updateBot, type BotInput, type MintedBot } from '../bots/commands.ts';
-import { ensurePermitted, findAppUser, getAppAccount, getAppBot, grant, mayAdoptUser, withMemberships, type UserWithMemberships } from './repository.ts';
+import {
+  ensurePermitted,
+  findAppUser,
+  getAppAccount,
+  getAppBot,
+  grant,
+  mayAdoptUser,
+  withMemberships,
+  type UserWithMemberships,
+} from './repository.ts';
 import { definedFields } from '../fields.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
@@ -38,7 +47,13 @@ function accountColumns(input: PlatformAccountInput, current?: Account) {
   const { features, limits, custom_attributes } = input;
   const name = input.name?.trim();
   if (name === '') throw validation("Name can't be blank", ['name']);
-  const out: Record<string, unknown> = definedFields({ ...input, name }, ['name', 'locale', 'domain', 'support_email', 'status']);
+  const out: Record<string, unknown> = definedFields({ ...input, name }, [
+    'name',
+    'locale',
+    'domain',
+    'support_email',
+    'status',
+  ]);
   if (features) out.features = JSON.stringify(mergeFeatures(current?.features ?? {}, features));
   if (limits) out.limits = JSON.stringify(limits);
   if (custom_attributes) out.custom_attributes = JSON.stringify(custom_attributes);
@@ -49,13 +64,22 @@ export async function createAppAccount(db: Db, appId: number, input: PlatformAcc
   const { name, ...values } = accountColumns(input);
   if (typeof name !== 'string') throw validation("Name can't be blank", ['name']);
   return inTransaction(db, async (trx) => {
-    const account = await trx.insertInto('accounts').values({ ...values, name }).returningAll().executeTakeFirstOrThrow();
+    const account = await trx
+      .insertInto('accounts')
+      .values({ ...values, name })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await grant(trx, appId, 'Account', account.id);
     return account;
   });
 }
 
-export async function updateAppAccount(db: Db, appId: number, id: number, input: PlatformAccountInput): Promise<Account> {
+export async function updateAppAccount(
+  db: Db,
+  appId: number,
+  id: number,
+  input: PlatformAccountInput,
+): Promise<Account> {
   const current = await getAppAccount(db, appId, id);
   return db
     .updateTable('accounts')
@@ -69,7 +93,11 @@ export async function updateAppAccount(db: Db, appId: number, id: number, input:
 export async function deleteAppAccount(db: Db, appId: number, id: number): Promise<void> {
   await getAppAccount(db, appId, id);
   await inTransaction(db, async (trx) => {
-    await trx.deleteFrom('platform_app_permissibles').where('permissible_type', '=', 'Account').where('permissible_id', '=', id).execute();
+    await trx
+      .deleteFrom('platform_app_permissibles')
+      .where('permissible_type', '=', 'Account')
+      .where('permissible_id', '=', id)
+      .execute();
     await trx.deleteFrom('accounts').where('id', '=', id).execute();
   });
 }
@@ -78,7 +106,12 @@ export async function deleteAppAccount(db: Db, appId: number, id: number): Promi
  * Adds the user to the account, or changes the role of a member already there. The user too must be one the
  * app may act on: an app pulls no other app's user (or an account's own) into its accounts.
  */
-export async function upsertAccountUser(db: Db, appId: number, accountId: number, input: { user_id: number; role?: Role }): Promise<AccountUser> {
+export async function upsertAccountUser(
+  db: Db,
+  appId: number,
+  accountId: number,
+  input: { user_id: number; role?: Role },
+): Promise<AccountUser> {
   await getAppAccount(db, appId, accountId);
   const user = await db.selectFrom('users').select('id').where('id', '=', input.user_id).executeTakeFirst();
   if (!user) throw validation('User must exist', ['user_id']);
@@ -87,7 +120,9 @@ export async function upsertAccountUser(db: Db, appId: number, accountId: number
     .insertInto('account_users')
     .values({ account_id: accountId, user_id: user.id, role: input.role ?? 'agent' })
     .onConflict((oc) =>
-      oc.columns(['account_id', 'user_id']).doUpdateSet({ role: input.role ? input.role : sql`account_users.role`, updated_at: new Date() }),
+      oc
+        .columns(['account_id', 'user_id'])
+        .doUpdateSet({ role: input.role ? input.role : sql`account_users.role`, updated_at: new Date() }),
     )
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -95,7 +130,11 @@ export async function upsertAccountUser(db: Db, appId: number, accountId: number
 
 export async function removeAccountUser(db: Db, appId: number, accountId: number, userId: number): Promise<void> {
   await getAppAccount(db, appId, accountId);
-  const deleted = await db.deleteFrom('account_users').where('account_id', '=', accountId).where('user_id', '=', userId).executeTakeFirst();
+  const deleted = await db
+    .deleteFrom('account_users')
+    .where('account_id', '=', accountId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   if (deleted.numDeletedRows === 0n) throw notFound();
 }
 
@@ -171,7 +210,11 @@ async function userColumns(input: PlatformUserInput) {
  * may act on the user from now on. A fresh token is minted (tokens are stored hashed, so an existing one
  * cannot be shown again).
  */
-export async function createAppUser(db: Db, appId: number, input: PlatformUserInput): Promise<UserWithMemberships & { accessToken: string }> {
+export async function createAppUser(
+  db: Db,
+  appId: number,
+  input: PlatformUserInput,
+): Promise<UserWithMemberships & { accessToken: string }> {
   if (!input.email) throw validation("Email can't be blank", ['email']);
   const values = await userColumns(input);
   const { user, accessToken } = await inTransaction(db, async (trx) => {
@@ -200,10 +243,21 @@ export async function createAppUser(db: Db, appId: number, input: PlatformUserIn
 }
 
 /** custom_attributes are merged into the user's, not replaced. */
-export async function updateAppUser(db: Db, appId: number, id: number, input: PlatformUserInput): Promise<UserWithMemberships> {
+export async function updateAppUser(
+  db: Db,
+  appId: number,
+  id: number,
+  input: PlatformUserInput,
+): Promise<UserWithMemberships> {
   await findAppUser(db, appId, id);
   const values = await userColumns(input);
-  const merge = input.custom_attributes ? { custom_attributes: sql<Record<string, unknown>>`custom_attributes || ${JSON.stringify(input.custom_attributes)}::jsonb` } : {};
+  const merge = input.custom_attributes
+    ? {
+        custom_attributes: sql<
+          Record<string, unknown>
+        >`custom_attributes || ${JSON.stringify(input.custom_attributes)}::jsonb`,
+      }
+    : {};
   const user = await db
     .updateTable('users')
     .set({ ...values, ...merge, updated_at: new Date() })
@@ -217,7 +271,11 @@ export async function deleteAppUser(db: Db, appId: number, id: number): Promise<
   await findAppUser(db, appId, id);
   await inTransaction(db, async (trx) => {
     await trx.deleteFrom('access_tokens').where('owner_type', '=', 'User').where('owner_id', '=', id).execute();
-    await trx.deleteFrom('platform_app_permissibles').where('permissible_type', '=', 'User').where('permissible_id', '=', id).execute();
+    await trx
+      .deleteFrom('platform_app_permissibles')
+      .where('permissible_type', '=', 'User')
+      .where('permissible_id', '=', id)
+      .execute();
     await trx.deleteFrom('users').where('id', '=', id).execute();
   });
 }

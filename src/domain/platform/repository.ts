@@ -38,7 +38,12 @@ const permitted = (db: Db, appId: number, type: PermissibleType) =>
     .where('permissible_type', '=', type);
 
 export async function listAppAccounts(db: Db, appId: number): Promise<Account[]> {
-  return db.selectFrom('accounts').selectAll().where('id', 'in', permitted(db, appId, 'Account')).orderBy('id').execute();
+  return db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('id', 'in', permitted(db, appId, 'Account'))
+    .orderBy('id')
+    .execute();
 }
 
 export async function getAppAccount(db: Db, appId: number, id: number): Promise<Account> {
@@ -124,7 +129,12 @@ export async function getAppUser(db: Db, appId: number, id: number): Promise<Use
 }
 
 export async function listAppBots(db: Db, appId: number): Promise<AgentBot[]> {
-  return db.selectFrom('agent_bots').selectAll().where('id', 'in', permitted(db, appId, 'AgentBot')).orderBy('id').execute();
+  return db
+    .selectFrom('agent_bots')
+    .selectAll()
+    .where('id', 'in', permitted(db, appId, 'AgentBot'))
+    .orderBy('id')
+    .execute();
 }
 
 export async function getAppBot(db: Db, appId: number, id: number): Promise<AgentBot> {

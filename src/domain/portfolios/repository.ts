@@ -42,8 +42,21 @@ function portfolios(db: Db, accountId: number) {
     .selectFrom('portfolios as p')
     .leftJoin('users as u', 'u.id', 'p.user_id')
     .leftJoin('teams as t', 't.id', 'p.team_id')
-    .select(['p.id', 'p.uuid', 'p.account_id', 'p.name', 'p.user_id', 'p.team_id', 'p.created_at', 'p.updated_at', 'u.uuid as user_uuid', 't.uuid as team_uuid'])
-    .select(sql<number>`(SELECT count(*)::int FROM portfolio_contacts pc WHERE pc.portfolio_id = p.id)`.as('contacts_count'))
+    .select([
+      'p.id',
+      'p.uuid',
+      'p.account_id',
+      'p.name',
+      'p.user_id',
+      'p.team_id',
+      'p.created_at',
+      'p.updated_at',
+      'u.uuid as user_uuid',
+      't.uuid as team_uuid',
+    ])
+    .select(
+      sql<number>`(SELECT count(*)::int FROM portfolio_contacts pc WHERE pc.portfolio_id = p.id)`.as('contacts_count'),
+    )
     .where('p.account_id', '=', accountId);
 }
 
@@ -55,7 +68,10 @@ export async function listPortfolios(
 ) {
   const within = (alias: string) => {
     const conditions = [];
-    for (const [column, range] of [['created_at', w.createdAt], ['updated_at', w.updatedAt]] as const) {
+    for (const [column, range] of [
+      ['created_at', w.createdAt],
+      ['updated_at', w.updatedAt],
+    ] as const) {
       if (range.after) conditions.push(sql<boolean>`${sql.ref(`${alias}.${column}`)} >= ${range.after}`);
       if (range.before) conditions.push(sql<boolean>`${sql.ref(`${alias}.${column}`)} <= ${range.before}`);
     }
@@ -68,7 +84,12 @@ export async function listPortfolios(
     .limit(w.pageSize)
     .offset((w.page - 1) * w.pageSize)
     .execute();
-  const { total } = await db.selectFrom('portfolios').select(sql<number>`count(*)::int`.as('total')).where('account_id', '=', accountId).where(within('portfolios')).executeTakeFirstOrThrow();
+  const { total } = await db
+    .selectFrom('portfolios')
+    .select(sql<number>`count(*)::int`.as('total'))
+    .where('account_id', '=', accountId)
+    .where(within('portfolios'))
+    .executeTakeFirstOrThrow();
   return { rows: rows as PortfolioRow[], total };
 }
 
@@ -80,7 +101,13 @@ export async function getPortfolio(db: Db, accountId: number, uuid: string): Pro
 }
 
 /** One page of a portfolio's contacts (optionally only some contacts) and their total. */
-export async function listPortfolioContacts(db: Db, accountId: number, portfolioId: number, w: PageWindow, contactUuids?: string[]) {
+export async function listPortfolioContacts(
+  db: Db,
+  accountId: number,
+  portfolioId: number,
+  w: PageWindow,
+  contactUuids?: string[],
+) {
   const base = db
     .selectFrom('portfolio_contacts as pc')
     .innerJoin('contacts as c', 'c.id', 'pc.contact_id')
@@ -89,7 +116,17 @@ export async function listPortfolioContacts(db: Db, accountId: number, portfolio
     .$if(Boolean(contactUuids?.length), (q) => q.where('c.uuid', 'in', contactUuids!));
   const rows = await base
     .innerJoin('portfolios as p', 'p.id', 'pc.portfolio_id')
-    .select(['pc.uuid', 'p.uuid as portfolio_uuid', 'c.uuid as contact_uuid', 'c.name', 'c.email', 'c.phone_number', 'c.additional_attributes', 'pc.created_at', 'pc.updated_at'])
+    .select([
+      'pc.uuid',
+      'p.uuid as portfolio_uuid',
+      'c.uuid as contact_uuid',
+      'c.name',
+      'c.email',
+      'c.phone_number',
+      'c.additional_attributes',
+      'pc.created_at',
+      'pc.updated_at',
+    ])
     .orderBy('pc.id', w.descending ? 'desc' : 'asc')
     .limit(w.pageSize)
     .offset((w.page - 1) * w.pageSize)
@@ -102,15 +139,25 @@ export async function listPortfolioContacts(db: Db, accountId: number, portfolio
  * The contacts a WTS filter names (public ids and/or phone numbers, any formatting), all of this account;
  * an unknown one is a 400 naming it, so a batch is all or nothing.
  */
-export async function contactIdsOf(db: Db, accountId: number, filter: { contactIds?: string[]; phoneNumbers?: string[] }): Promise<number[]> {
+export async function contactIdsOf(
+  db: Db,
+  accountId: number,
+  filter: { contactIds?: string[]; phoneNumbers?: string[] },
+): Promise<number[]> {
   const uuids = [...new Set(filter.contactIds ?? [])];
   const phones = [...new Set((filter.phoneNumbers ?? []).map((p) => `+${p.replace(/\D/g, '')}`))];
-  if (!uuids.length && !phones.length) throw validation('Name the contacts: contactId(s) or phoneNumber(s)', ['contactIds', 'phoneNumbers']);
+  if (!uuids.length && !phones.length)
+    throw validation('Name the contacts: contactId(s) or phoneNumber(s)', ['contactIds', 'phoneNumbers']);
   const rows = await db
     .selectFrom('contacts')
     .select(['id', 'uuid', 'phone_number'])
     .where('account_id', '=', accountId)
-    .where((eb) => eb.or([...(uuids.length ? [eb('uuid', 'in', uuids)] : []), ...(phones.length ? [eb('phone_number', 'in', phones)] : [])]))
+    .where((eb) =>
+      eb.or([
+        ...(uuids.length ? [eb('uuid', 'in', uuids)] : []),
+        ...(phones.length ? [eb('phone_number', 'in', phones)] : []),
+      ]),
+    )
     .execute();
   const unknownId = uuids.find((uuid) => !rows.some((r) => r.uuid === uuid));
   if (unknownId) throw validation(`contactId ${unknownId} is not a contact of this company`, ['contactIds']);
@@ -124,11 +171,17 @@ export async function contactIdsOf(db: Db, accountId: number, filter: { contactI
  * account or a team. One statement on the (account_id, contact_id) unique index; nothing when the contact
  * is in no portfolio.
  */
-export async function portfolioOwnerOf(db: Db, accountId: number, contactId: number): Promise<{ assigneeId: number | null; teamId: number | null } | undefined> {
+export async function portfolioOwnerOf(
+  db: Db,
+  accountId: number,
+  contactId: number,
+): Promise<{ assigneeId: number | null; teamId: number | null } | undefined> {
   const row = await db
     .selectFrom('portfolio_contacts as pc')
     .innerJoin('portfolios as p', 'p.id', 'pc.portfolio_id')
-    .leftJoin('account_users as au', (join) => join.onRef('au.user_id', '=', 'p.user_id').onRef('au.account_id', '=', 'p.account_id'))
+    .leftJoin('account_users as au', (join) =>
+      join.onRef('au.user_id', '=', 'p.user_id').onRef('au.account_id', '=', 'p.account_id'),
+    )
     .select(['au.user_id as assigneeId', 'p.team_id as teamId'])
     .where('pc.account_id', '=', accountId)
     .where('pc.contact_id', '=', contactId)

@@ -8,16 +8,30 @@ const PRESENCE_STALE = sql.raw(`interval '${(3 * HEARTBEAT_MS) / 1000} seconds'`
 
 export type PresenceSubject = 'User' | 'Contact';
 
-export async function markPresent(db: Db, processId: string, accountId: number, type: PresenceSubject, id: number): Promise<void> {
+export async function markPresent(
+  db: Db,
+  processId: string,
+  accountId: number,
+  type: PresenceSubject,
+  id: number,
+): Promise<void> {
   await sql`
     INSERT INTO presence_connections (account_id, subject_type, subject_id, process_id) VALUES (${accountId}, ${type}, ${id}, ${processId})
     ON CONFLICT (account_id, subject_type, subject_id, process_id) DO UPDATE SET seen_at = now()`.execute(db);
 }
 
-export async function markAbsent(db: Db, processId: string, accountId: number, type: PresenceSubject, id: number): Promise<void> {
+export async function markAbsent(
+  db: Db,
+  processId: string,
+  accountId: number,
+  type: PresenceSubject,
+  id: number,
+): Promise<void> {
   await sql`
     DELETE FROM presence_connections
-    WHERE account_id = ${accountId} AND subject_type = ${type} AND subject_id = ${id} AND process_id = ${processId}`.execute(db);
+    WHERE account_id = ${accountId} AND subject_type = ${type} AND subject_id = ${id} AND process_id = ${processId}`.execute(
+    db,
+  );
 }
 
 /** The heartbeat of one process: its rows are fresh again; long-dead rows of any process are cleared. */
@@ -34,7 +48,10 @@ export async function forgetProcess(db: Db, processId: string): Promise<void> {
  * Chatwoot's presence map of an account: connected users with the availability they chose, connected
  * contacts as online; one statement.
  */
-export async function presenceMap(db: Db, accountId: number): Promise<{ users: Record<string, Availability>; contacts: Record<string, 'online'> }> {
+export async function presenceMap(
+  db: Db,
+  accountId: number,
+): Promise<{ users: Record<string, Availability>; contacts: Record<string, 'online'> }> {
   const { rows } = await sql<{ subject_type: PresenceSubject; subject_id: number; availability: Availability | null }>`
     SELECT DISTINCT p.subject_type, p.subject_id, au.availability
     FROM presence_connections p

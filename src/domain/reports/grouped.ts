@@ -23,9 +23,24 @@ interface Source {
 
 function sources(accountId: number): Record<Exclude<SummaryDimension, 'label'>, Source> {
   return {
-    agent: { members: sql`SELECT user_id AS id FROM account_users WHERE account_id = ${accountId} ORDER BY id`, conversationKey: sql`c.assignee_id`, eventKey: sql`e.user_id`, joinConversation: false },
-    inbox: { members: sql`SELECT id FROM inboxes WHERE account_id = ${accountId} ORDER BY id`, conversationKey: sql`c.inbox_id`, eventKey: sql`e.inbox_id`, joinConversation: false },
-    team: { members: sql`SELECT id FROM teams WHERE account_id = ${accountId} ORDER BY id`, conversationKey: sql`c.team_id`, eventKey: sql`c.team_id`, joinConversation: true },
+    agent: {
+      members: sql`SELECT user_id AS id FROM account_users WHERE account_id = ${accountId} ORDER BY id`,
+      conversationKey: sql`c.assignee_id`,
+      eventKey: sql`e.user_id`,
+      joinConversation: false,
+    },
+    inbox: {
+      members: sql`SELECT id FROM inboxes WHERE account_id = ${accountId} ORDER BY id`,
+      conversationKey: sql`c.inbox_id`,
+      eventKey: sql`e.inbox_id`,
+      joinConversation: false,
+    },
+    team: {
+      members: sql`SELECT id FROM teams WHERE account_id = ${accountId} ORDER BY id`,
+      conversationKey: sql`c.team_id`,
+      eventKey: sql`c.team_id`,
+      joinConversation: true,
+    },
   };
 }
 
@@ -36,10 +51,23 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
  * created in the range, resolutions recorded in it and the average durations recorded in it (null when none).
  * Without since and until Chatwoot matches nothing. Three statements.
  */
-export async function groupedSummary(db: Db, accountId: number, dimension: Exclude<SummaryDimension, 'label'>, range: Range | undefined, businessHours: boolean): Promise<GroupedSummaryRow[]> {
+export async function groupedSummary(
+  db: Db,
+  accountId: number,
+  dimension: Exclude<SummaryDimension, 'label'>,
+  range: Range | undefined,
+  businessHours: boolean,
+): Promise<GroupedSummaryRow[]> {
   const s = sources(accountId)[dimension];
   const members = (await sql<{ id: string }>`${s.members}`.execute(db)).rows.map((r) => Number(r.id));
-  const empty = (id: number): GroupedSummaryRow => ({ id, conversations_count: 0, resolved_conversations_count: 0, avg_resolution_time: null, avg_first_response_time: null, avg_reply_time: null });
+  const empty = (id: number): GroupedSummaryRow => ({
+    id,
+    conversations_count: 0,
+    resolved_conversations_count: 0,
+    avg_resolution_time: null,
+    avg_first_response_time: null,
+    avg_reply_time: null,
+  });
   if (!range || !members.length) return members.map(empty);
   const value = businessHours ? sql`coalesce(e.value_in_business_hours, e.value)` : sql`e.value`;
   const [conversations, events] = await Promise.all([
@@ -77,19 +105,37 @@ export async function groupedSummary(db: Db, accountId: number, dimension: Exclu
  * recorded in the range of conversations carrying it, and the average durations of conversations created in the
  * range (0 when none, as Chatwoot answers). Without since and until, all time. Four statements.
  */
-export async function labelSummary(db: Db, accountId: number, range: Range | undefined, businessHours: boolean): Promise<GroupedSummaryRow[]> {
-  const labels = await db.selectFrom('labels').select(['id', 'title']).where('account_id', '=', accountId).orderBy('id').execute();
+export async function labelSummary(
+  db: Db,
+  accountId: number,
+  range: Range | undefined,
+  businessHours: boolean,
+): Promise<GroupedSummaryRow[]> {
+  const labels = await db
+    .selectFrom('labels')
+    .select(['id', 'title'])
+    .where('account_id', '=', accountId)
+    .orderBy('id')
+    .execute();
   if (!labels.length) return [];
   const titles = labels.map((l) => l.title);
   const created = range ? sql`AND c.created_at >= ${range.since} AND c.created_at < ${range.until}` : sql``;
   const recorded = range ? sql`AND e.created_at >= ${range.since} AND e.created_at < ${range.until}` : sql``;
   const value = businessHours ? sql`coalesce(e.value_in_business_hours, e.value)` : sql`e.value`;
   const [conversations, resolved, averages] = await Promise.all([
-    sql<{ title: string; n: string }>`SELECT t.title, count(*) AS n FROM conversations c CROSS JOIN LATERAL unnest(c.labels) AS t(title)
+    sql<{
+      title: string;
+      n: string;
+    }>`SELECT t.title, count(*) AS n FROM conversations c CROSS JOIN LATERAL unnest(c.labels) AS t(title)
       WHERE c.account_id = ${accountId} AND c.labels && ${titles}::text[] ${created} GROUP BY 1`.execute(db),
-    sql<{ title: string; n: string }>`SELECT t.title, count(*) AS n FROM reporting_events e JOIN conversations c ON c.id = e.conversation_id
+    sql<{
+      title: string;
+      n: string;
+    }>`SELECT t.title, count(*) AS n FROM reporting_events e JOIN conversations c ON c.id = e.conversation_id
       CROSS JOIN LATERAL unnest(c.labels) AS t(title)
-      WHERE e.account_id = ${accountId} AND e.name = 'conversation_resolved' AND c.labels && ${titles}::text[] ${recorded} GROUP BY 1`.execute(db),
+      WHERE e.account_id = ${accountId} AND e.name = 'conversation_resolved' AND c.labels && ${titles}::text[] ${recorded} GROUP BY 1`.execute(
+      db,
+    ),
     sql<{ title: string; resolution: number | null; first: number | null; reply: number | null }>`
       SELECT t.title,
         avg(${value}) FILTER (WHERE e.name = 'conversation_resolved') AS resolution,

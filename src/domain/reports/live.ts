@@ -16,7 +16,11 @@ export interface AccountConversationMetrics {
  * Chatwoot's `reports/conversations?type=account` and `live_reports/conversation_metrics`: the account's (or one
  * team's) conversations as they are now. One statement.
  */
-export async function accountConversationMetrics(db: Db, accountId: number, teamId?: number): Promise<AccountConversationMetrics> {
+export async function accountConversationMetrics(
+  db: Db,
+  accountId: number,
+  teamId?: number,
+): Promise<AccountConversationMetrics> {
   const { rows } = await sql<Record<keyof AccountConversationMetrics, string>>`
     SELECT count(*) FILTER (WHERE c.status = 'open') AS open,
            count(*) FILTER (WHERE c.status = 'open' AND ${UNATTENDED}) AS unattended,
@@ -25,7 +29,12 @@ export async function accountConversationMetrics(db: Db, accountId: number, team
     FROM conversations c WHERE c.account_id = ${accountId} AND c.status IN ('open', 'pending')
       ${teamId === undefined ? sql`` : sql`AND c.team_id = ${teamId}`}`.execute(db);
   const r = rows[0];
-  return { open: Number(r.open), unattended: Number(r.unattended), unassigned: Number(r.unassigned), pending: Number(r.pending) };
+  return {
+    open: Number(r.open),
+    unattended: Number(r.unattended),
+    unassigned: Number(r.unassigned),
+    pending: Number(r.pending),
+  };
 }
 
 export interface AgentConversationMetrics {
@@ -43,14 +52,23 @@ export const AGENTS_PER_PAGE = 25;
  * Chatwoot's `reports/conversations?type=agent`: a page of 25 members (in membership order), each with the open
  * conversations assigned to them now, most open first. Two statements whatever the page holds.
  */
-export async function agentConversationMetrics(db: Db, accountId: number, page: number, userId?: number): Promise<AgentConversationMetrics[]> {
+export async function agentConversationMetrics(
+  db: Db,
+  accountId: number,
+  page: number,
+  userId?: number,
+): Promise<AgentConversationMetrics[]> {
   let members = db
     .selectFrom('account_users as au')
     .innerJoin('users as u', 'u.id', 'au.user_id')
     .select(['u.id', 'u.name', 'u.email', 'u.avatar_url', availabilityStatus('au').as('availability')])
     .where('au.account_id', '=', accountId);
   if (userId !== undefined) members = members.where('au.user_id', '=', userId);
-  const rows = await members.orderBy('au.id').limit(AGENTS_PER_PAGE).offset((page - 1) * AGENTS_PER_PAGE).execute();
+  const rows = await members
+    .orderBy('au.id')
+    .limit(AGENTS_PER_PAGE)
+    .offset((page - 1) * AGENTS_PER_PAGE)
+    .execute();
   if (!rows.length) return [];
   const { rows: counts } = await sql<{ assignee_id: string; open: string; unattended: string }>`
     SELECT c.assignee_id, count(*) AS open, count(*) FILTER (WHERE ${UNATTENDED}) AS unattended

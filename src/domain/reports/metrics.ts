@@ -2,8 +2,12 @@ import { sql, type RawBuilder } from 'kysely';
 import { conversationCondition, eventCondition, messageCondition, type ReportScope } from './scope.ts';
 
 export const COUNT_METRICS = [
-  'conversations_count', 'incoming_messages_count', 'outgoing_messages_count',
-  'resolutions_count', 'bot_resolutions_count', 'bot_handoffs_count',
+  'conversations_count',
+  'incoming_messages_count',
+  'outgoing_messages_count',
+  'resolutions_count',
+  'bot_resolutions_count',
+  'bot_handoffs_count',
 ] as const;
 export const AVERAGE_METRICS = ['avg_first_response_time', 'avg_resolution_time', 'reply_time'] as const;
 export const METRICS = [...COUNT_METRICS, ...AVERAGE_METRICS] as const;
@@ -30,7 +34,12 @@ const EVENT_OF: Record<string, string> = {
  * The rows a metric is made of, as `(at, value, key)`: `at` places the row in a period, `value` is averaged, and
  * the metric counts distinct `key`s (a resolution counts a conversation once, and only while it is resolved).
  */
-export function metricRows(metric: Metric, scope: ReportScope, range: Range, businessHours: boolean): RawBuilder<unknown> {
+export function metricRows(
+  metric: Metric,
+  scope: ReportScope,
+  range: Range,
+  businessHours: boolean,
+): RawBuilder<unknown> {
   const inRange = (column: RawBuilder<unknown>) => sql`${column} >= ${range.since} AND ${column} < ${range.until}`;
   switch (metric) {
     case 'conversations_count':

@@ -3,7 +3,12 @@ import type { Db } from '../../db/pool.ts';
 import { metricRows, type Metric, type Range } from './metrics.ts';
 import type { ReportScope } from './scope.ts';
 
-const SUMMARY_COUNTS = ['conversations_count', 'incoming_messages_count', 'outgoing_messages_count', 'resolutions_count'] as const;
+const SUMMARY_COUNTS = [
+  'conversations_count',
+  'incoming_messages_count',
+  'outgoing_messages_count',
+  'resolutions_count',
+] as const;
 const SUMMARY_AVERAGES = ['avg_first_response_time', 'avg_resolution_time', 'reply_time'] as const;
 
 export interface Summary {
@@ -17,12 +22,22 @@ export interface Summary {
 }
 
 const EMPTY: Summary = {
-  conversations_count: 0, incoming_messages_count: 0, outgoing_messages_count: 0,
-  avg_first_response_time: null, avg_resolution_time: null, resolutions_count: 0, reply_time: null,
+  conversations_count: 0,
+  incoming_messages_count: 0,
+  outgoing_messages_count: 0,
+  avg_first_response_time: null,
+  avg_resolution_time: null,
+  resolutions_count: 0,
+  reply_time: null,
 };
 
 /** Chatwoot's report summary over one range: counts, and averages in seconds (null when nothing happened). One statement. */
-export async function summary(db: Db, scope: ReportScope, range: Range | undefined, businessHours: boolean): Promise<Summary> {
+export async function summary(
+  db: Db,
+  scope: ReportScope,
+  range: Range | undefined,
+  businessHours: boolean,
+): Promise<Summary> {
   if (!range) return { ...EMPTY };
   const part = (metric: Metric, aggregate: 'count' | 'avg') =>
     aggregate === 'count'
@@ -41,9 +56,17 @@ export async function summary(db: Db, scope: ReportScope, range: Range | undefin
 }
 
 /** The bot summary (Chatwoot's `reports/bot_summary` body without `previous`). */
-export async function botSummary(db: Db, scope: ReportScope, range: Range | undefined): Promise<{ bot_resolutions_count: number; bot_handoffs_count: number }> {
+export async function botSummary(
+  db: Db,
+  scope: ReportScope,
+  range: Range | undefined,
+): Promise<{ bot_resolutions_count: number; bot_handoffs_count: number }> {
   if (!range) return { bot_resolutions_count: 0, bot_handoffs_count: 0 };
-  const count = (metric: Metric) => sql`(SELECT count(DISTINCT key) FROM (${metricRows(metric, scope, range, false)}) r)`;
-  const { rows } = await sql<{ r: string; h: string }>`SELECT ${count('bot_resolutions_count')} AS r, ${count('bot_handoffs_count')} AS h`.execute(db);
+  const count = (metric: Metric) =>
+    sql`(SELECT count(DISTINCT key) FROM (${metricRows(metric, scope, range, false)}) r)`;
+  const { rows } = await sql<{
+    r: string;
+    h: string;
+  }>`SELECT ${count('bot_resolutions_count')} AS r, ${count('bot_handoffs_count')} AS h`.execute(db);
   return { bot_resolutions_count: Number(rows[0].r), bot_handoffs_count: Number(rows[0].h) };
 }

@@ -35,7 +35,12 @@ function period(at: RawBuilder<unknown>, groupBy: GroupBy, offsetSeconds: number
  * holding the last instant before `until`, empty periods at 0, each stamped with the period's start (unix
  * seconds, in the offset). Averages carry how many events they average. One statement.
  */
-export async function timeseries(db: Db, scope: ReportScope, range: Range | undefined, options: TimeseriesOptions): Promise<Point[]> {
+export async function timeseries(
+  db: Db,
+  scope: ReportScope,
+  range: Range | undefined,
+  options: TimeseriesOptions,
+): Promise<Point[]> {
   // Chatwoot filters on `created_at: range`, which is `IS NULL` without since and until: nothing.
   if (!range) return [];
   const { metric, groupBy, offsetHours, businessHours } = options;

@@ -25,7 +25,19 @@ export interface ScheduledInput {
 }
 
 /** `fields` of a PUT: which of the body's fields to apply (WTS's `PublicReqUpdateScheduledMessageDTO`). */
-export const UPDATE_FIELDS = ['Undefined', 'To', 'From', 'Department', 'Type', 'TemplateId', 'BotId', 'Scheduling', 'HiddenSession', 'TemplateParams', 'Text'] as const;
+export const UPDATE_FIELDS = [
+  'Undefined',
+  'To',
+  'From',
+  'Department',
+  'Type',
+  'TemplateId',
+  'BotId',
+  'Scheduling',
+  'HiddenSession',
+  'TemplateParams',
+  'Text',
+] as const;
 export type UpdateField = (typeof UPDATE_FIELDS)[number];
 
 interface Scope {
@@ -42,10 +54,19 @@ function schedulingOf(value: string | undefined): Date {
 }
 
 /** A file must be a saved file of the company, and a template alone one of the channel's, when scheduled. */
-async function checkScheduledContent(db: Db, accountId: number, inbox: Inbox, templateId: string | undefined, text: string | undefined, params: { fileUrl?: string; fileId?: string }): Promise<void> {
+async function checkScheduledContent(
+  db: Db,
+  accountId: number,
+  inbox: Inbox,
+  templateId: string | undefined,
+  text: string | undefined,
+  params: { fileUrl?: string; fileId?: string },
+): Promise<void> {
   if (params.fileId) await fileForMessage(db, accountId, params.fileId, 'templateParams.fileId');
   if (templateId && !text?.trim() && !params.fileUrl && !params.fileId && !findTemplate(inbox, templateId)) {
-    throw validation(`templateId ${templateId} is not a message template of this channel: send text or fileUrl`, ['templateId']);
+    throw validation(`templateId ${templateId} is not a message template of this channel: send text or fileUrl`, [
+      'templateId',
+    ]);
   }
 }
 
@@ -60,11 +81,27 @@ async function resolve(db: Db, scope: Scope, input: ScheduledInput, knownContact
     if (!input.botKey) throw validation('botKey is required for a CHATBOT scheduled message', ['botKey']);
     botKey = (await chatbotFor(db, scope.accountId, input.botKey, 'botKey')).key;
   } else {
-    checkSessionMessage({ text: input.text ?? undefined, templateId: input.templateId ?? undefined, fileUrl: params.fileUrl, fileId: params.fileId });
+    checkSessionMessage({
+      text: input.text ?? undefined,
+      templateId: input.templateId ?? undefined,
+      fileUrl: params.fileUrl,
+      fileId: params.fileId,
+    });
   }
   const inbox = await channelFor(db, scope.accountId, input.from, scope.visibleInboxIds);
-  if (type === 'TEMPLATE') await checkScheduledContent(db, scope.accountId, inbox, input.templateId ?? undefined, input.text ?? undefined, params);
-  const team = await teamNamed(db, scope.accountId, input.department ?? undefined, { id: 'department.id', name: 'department.name' });
+  if (type === 'TEMPLATE')
+    await checkScheduledContent(
+      db,
+      scope.accountId,
+      inbox,
+      input.templateId ?? undefined,
+      input.text ?? undefined,
+      params,
+    );
+  const team = await teamNamed(db, scope.accountId, input.department ?? undefined, {
+    id: 'department.id',
+    name: 'department.name',
+  });
   const contactId = knownContactId ?? (await contactFor(db, scope.accountId, inbox, input.to!)).id;
   return {
     type,
@@ -88,7 +125,12 @@ export async function createScheduled(db: Db, scope: Scope, input: ScheduledInpu
   const values = await resolve(db, scope, input);
   const { uuid } = await db
     .insertInto('scheduled_messages')
-    .values({ ...values, template_params: JSON.stringify(values.template_params), account_id: scope.accountId, user_id: scope.userId })
+    .values({
+      ...values,
+      template_params: JSON.stringify(values.template_params),
+      account_id: scope.accountId,
+      user_id: scope.userId,
+    })
     .returning('uuid')
     .executeTakeFirstOrThrow();
   await notifySender(db);
@@ -113,7 +155,13 @@ function notScheduled(row: ScheduledRow, action: string) {
 }
 
 /** Applies the listed fields over the stored ones, re-checks the whole message, and stores it (only while SCHEDULED). */
-export async function updateScheduled(db: Db, scope: Scope, uuid: string, fields: UpdateField[], body: ScheduledInput): Promise<ScheduledRow> {
+export async function updateScheduled(
+  db: Db,
+  scope: Scope,
+  uuid: string,
+  fields: UpdateField[],
+  body: ScheduledInput,
+): Promise<ScheduledRow> {
   const row = await getScheduled(db, scope.accountId, uuid, scope.visibleInboxIds);
   if (row.status !== 'SCHEDULED') throw notScheduled(row, 'updated');
   const current: ScheduledInput = {
@@ -158,14 +206,25 @@ async function cancelRows(db: Db, accountId: number, uuids: string[], visibleInb
   return rows.map((r) => r.uuid);
 }
 
-export async function cancelScheduled(db: Db, accountId: number, uuid: string, visibleInboxIds?: number[]): Promise<ScheduledRow> {
+export async function cancelScheduled(
+  db: Db,
+  accountId: number,
+  uuid: string,
+  visibleInboxIds?: number[],
+): Promise<ScheduledRow> {
   const row = await getScheduled(db, accountId, uuid, visibleInboxIds);
   if (row.status === 'CANCELED') return row;
-  if (!(await cancelRows(db, accountId, [uuid])).length) throw notScheduled(await getScheduled(db, accountId, uuid), 'canceled');
+  if (!(await cancelRows(db, accountId, [uuid])).length)
+    throw notScheduled(await getScheduled(db, accountId, uuid), 'canceled');
   return getScheduled(db, accountId, uuid);
 }
 
 /** Batch cancel: cancels those still SCHEDULED; ids of other accounts or unknown ids are ignored, as a filter would. */
-export async function batchCancelScheduled(db: Db, accountId: number, uuids: string[], visibleInboxIds?: number[]): Promise<string[]> {
+export async function batchCancelScheduled(
+  db: Db,
+  accountId: number,
+  uuids: string[],
+  visibleInboxIds?: number[],
+): Promise<string[]> {
   return cancelRows(db, accountId, [...new Set(uuids)], visibleInboxIds);
 }

@@ -37,7 +37,12 @@ export function selectScheduled(db: Db, accountId: number, visibleInboxIds?: num
 
 export type ScheduledRow = Awaited<ReturnType<ReturnType<typeof selectScheduled>['executeTakeFirstOrThrow']>>;
 
-export async function getScheduled(db: Db, accountId: number, uuid: string, visibleInboxIds?: number[]): Promise<ScheduledRow> {
+export async function getScheduled(
+  db: Db,
+  accountId: number,
+  uuid: string,
+  visibleInboxIds?: number[],
+): Promise<ScheduledRow> {
   const row = await selectScheduled(db, accountId, visibleInboxIds).where('s.uuid', '=', uuid).executeTakeFirst();
   if (!row) throw notFound('Scheduled message');
   return row;
@@ -63,7 +68,13 @@ const digitsOf = (value: string) => value.replace(/\D/g, '');
 
 const ORDERABLE = { scheduling: 's.scheduled_at', createdAt: 's.created_at', updatedAt: 's.updated_at' } as const;
 
-export async function listScheduled(db: Db, accountId: number, visibleInboxIds: number[] | undefined, f: ScheduledFilter, page: { orderBy: string; descending: boolean; page: number; pageSize: number }) {
+export async function listScheduled(
+  db: Db,
+  accountId: number,
+  visibleInboxIds: number[] | undefined,
+  f: ScheduledFilter,
+  page: { orderBy: string; descending: boolean; page: number; pageSize: number },
+) {
   let query = selectScheduled(db, accountId, visibleInboxIds);
   if (f.inbox !== undefined) {
     const inbox = await channelFor(db, accountId, f.inbox, visibleInboxIds).catch((error: unknown) => {
@@ -77,11 +88,15 @@ export async function listScheduled(db: Db, accountId: number, visibleInboxIds: 
   if (f.contact !== undefined) {
     const value = f.contact.trim();
     const digits = digitsOf(value);
-    query = query.where(sql<boolean>`(c.uuid::text = lower(${value}) OR (${digits} <> '' AND regexp_replace(coalesce(c.phone_number, ''), '\\D', '', 'g') = ${digits}))`);
+    query = query.where(
+      sql<boolean>`(c.uuid::text = lower(${value}) OR (${digits} <> '' AND regexp_replace(coalesce(c.phone_number, ''), '\\D', '', 'g') = ${digits}))`,
+    );
   }
   if (f.user !== undefined) {
     const value = f.user.trim();
-    query = query.where(sql<boolean>`(u.uuid::text = lower(${value}) OR lower(u.name) = lower(${value}) OR lower(u.display_name) = lower(${value}))`);
+    query = query.where(
+      sql<boolean>`(u.uuid::text = lower(${value}) OR lower(u.name) = lower(${value}) OR lower(u.display_name) = lower(${value}))`,
+    );
   }
   if (f.team !== undefined) {
     const value = f.team.trim();
@@ -89,13 +104,22 @@ export async function listScheduled(db: Db, accountId: number, visibleInboxIds: 
   }
   if (f.status?.length) query = query.where('s.status', 'in', f.status);
   if (f.type?.length) query = query.where('s.type', 'in', f.type);
-  for (const [column, range] of [['s.scheduled_at', f.scheduledAt], ['s.created_at', f.createdAt], ['s.updated_at', f.updatedAt]] as const) {
+  for (const [column, range] of [
+    ['s.scheduled_at', f.scheduledAt],
+    ['s.created_at', f.createdAt],
+    ['s.updated_at', f.updatedAt],
+  ] as const) {
     if (range.after) query = query.where(column, '>=', range.after);
     if (range.before) query = query.where(column, '<=', range.before);
   }
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const { total } = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .executeTakeFirstOrThrow();
   // Own keys only: `OrderBy=constructor` must not reach Object.prototype.
-  const column = Object.hasOwn(ORDERABLE, page.orderBy) ? ORDERABLE[page.orderBy as keyof typeof ORDERABLE] : 's.scheduled_at';
+  const column = Object.hasOwn(ORDERABLE, page.orderBy)
+    ? ORDERABLE[page.orderBy as keyof typeof ORDERABLE]
+    : 's.scheduled_at';
   const rows = await query
     .orderBy(column, page.descending ? 'desc' : 'asc')
     .orderBy('s.id', page.descending ? 'desc' : 'asc')

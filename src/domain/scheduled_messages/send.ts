@@ -20,11 +20,19 @@ function reasonOf(error: unknown): string {
 }
 
 async function fail(db: Db, id: number, from: 'SCHEDULED' | 'PROCESSED', error: unknown): Promise<void> {
-  await db.updateTable('scheduled_messages').set({ status: 'FAILED', failure_reason: reasonOf(error), updated_at: new Date() }).where('id', '=', id).where('status', '=', from).execute();
+  await db
+    .updateTable('scheduled_messages')
+    .set({ status: 'FAILED', failure_reason: reasonOf(error), updated_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .execute();
 }
 
 /** The contact's running session in the channel, or a new one (hidden when asked; given to the department). */
-export async function sessionFor(trx: Db, row: { account_id: number; contact_id: number; inbox_id: number; team_id: number | null; hidden_session: boolean }): Promise<Conversation> {
+export async function sessionFor(
+  trx: Db,
+  row: { account_id: number; contact_id: number; inbox_id: number; team_id: number | null; hidden_session: boolean },
+): Promise<Conversation> {
   const open = await openSessionOf(trx, row.account_id, row.contact_id, row.inbox_id);
   if (open) return open;
   return createConversation(trx, row.account_id, {
@@ -63,12 +71,25 @@ async function sendNextText(db: Db): Promise<boolean> {
       const message = await sendSessionMessage(
         trx,
         session,
-        { text: row.text ?? undefined, templateId: row.template_id ?? undefined, parameters: params.parameters, fileUrl: params.fileUrl, fileId: params.fileId, clientId: row.uuid },
+        {
+          text: row.text ?? undefined,
+          templateId: row.template_id ?? undefined,
+          parameters: params.parameters,
+          fileUrl: params.fileUrl,
+          fileId: params.fileId,
+          clientId: row.uuid,
+        },
         { type: 'User', id: row.user_id },
       );
       await trx
         .updateTable('scheduled_messages')
-        .set({ status: 'SENT', conversation_id: session.id, message_id: message.id, failure_reason: null, updated_at: new Date() })
+        .set({
+          status: 'SENT',
+          conversation_id: session.id,
+          message_id: message.id,
+          failure_reason: null,
+          updated_at: new Date(),
+        })
         .where('id', '=', row.id)
         .execute();
       return true;
@@ -109,11 +130,20 @@ async function sendNextChatbot(db: Db): Promise<boolean> {
     const run = await dispatchChatbot(
       db,
       { accountId: row.account_id },
-      { botKey: row.bot_key!, sessionId: session.uuid, senderId: chatbotSenderId(row.uuid), options: { hiddenSession: row.hidden_session } },
+      {
+        botKey: row.bot_key!,
+        sessionId: session.uuid,
+        senderId: chatbotSenderId(row.uuid),
+        options: { hiddenSession: row.hidden_session },
+      },
     );
     await db
       .updateTable('scheduled_messages')
-      .set(run.status === 'skipped' ? { status: 'FAILED', failure_reason: run.reason ?? 'the chatbot was not started', updated_at: new Date() } : { status: 'SENT', conversation_id: run.conversation_id, updated_at: new Date() })
+      .set(
+        run.status === 'skipped'
+          ? { status: 'FAILED', failure_reason: run.reason ?? 'the chatbot was not started', updated_at: new Date() }
+          : { status: 'SENT', conversation_id: run.conversation_id, updated_at: new Date() },
+      )
       .where('id', '=', row.id)
       .where('status', '=', 'PROCESSED')
       .execute();
@@ -133,10 +163,18 @@ async function settleInterruptedChatbots(db: Db): Promise<void> {
     .limit(100)
     .execute();
   for (const row of stale) {
-    const run = await chatbotDb(db).selectFrom('chatbot_runs').select('conversation_id').where('sender_id', '=', chatbotSenderId(row.uuid)).executeTakeFirst();
+    const run = await chatbotDb(db)
+      .selectFrom('chatbot_runs')
+      .select('conversation_id')
+      .where('sender_id', '=', chatbotSenderId(row.uuid))
+      .executeTakeFirst();
     await db
       .updateTable('scheduled_messages')
-      .set(run ? { status: 'SENT', conversation_id: run.conversation_id, updated_at: new Date() } : { status: 'SCHEDULED', updated_at: new Date() })
+      .set(
+        run
+          ? { status: 'SENT', conversation_id: run.conversation_id, updated_at: new Date() }
+          : { status: 'SCHEDULED', updated_at: new Date() },
+      )
       .where('id', '=', row.id)
       .where('status', '=', 'PROCESSED')
       .execute();
@@ -153,6 +191,10 @@ export async function sendDueScheduled(db: Db, limit = 50): Promise<boolean> {
 
 /** When the next SCHEDULED message is due (the sender sleeps until then at most). */
 export async function nextScheduledAt(db: Db): Promise<Date | undefined> {
-  const row = await db.selectFrom('scheduled_messages').select((eb) => eb.fn.min('scheduled_at').as('at')).where('status', '=', 'SCHEDULED').executeTakeFirst();
+  const row = await db
+    .selectFrom('scheduled_messages')
+    .select((eb) => eb.fn.min('scheduled_at').as('at'))
+    .where('status', '=', 'SCHEDULED')
+    .executeTakeFirst();
   return row?.at ? new Date(row.at as Date) : undefined;
 }

@@ -35,19 +35,34 @@ function phoneKey(phone: string): string {
 async function contactIdsOf(db: Db, sequence: SequenceRow, refs: ContactRefs, create: boolean): Promise<number[]> {
   const phones = [...new Set((refs.phoneNumbers ?? []).map(phoneKey))];
   const uuids = [...new Set(refs.contactIds ?? [])];
-  if (uuids.length + phones.length > MAX_BATCH) throw validation(`at most ${MAX_BATCH} contacts per call`, ['contactIds']);
+  if (uuids.length + phones.length > MAX_BATCH)
+    throw validation(`at most ${MAX_BATCH} contacts per call`, ['contactIds']);
   const ids = new Set<number>();
   if (uuids.length) {
-    const rows = await db.selectFrom('contacts').select(['id', 'uuid']).where('account_id', '=', sequence.account_id).where('uuid', 'in', uuids).execute();
+    const rows = await db
+      .selectFrom('contacts')
+      .select(['id', 'uuid'])
+      .where('account_id', '=', sequence.account_id)
+      .where('uuid', 'in', uuids)
+      .execute();
     if (rows.length < uuids.length) throw notFound('Contact');
     rows.forEach((r) => ids.add(r.id));
   }
   if (phones.length) {
-    const found = await db.selectFrom('contacts').select(['id', 'phone_number']).where('account_id', '=', sequence.account_id).where('phone_number', 'in', phones).execute();
+    const found = await db
+      .selectFrom('contacts')
+      .select(['id', 'phone_number'])
+      .where('account_id', '=', sequence.account_id)
+      .where('phone_number', 'in', phones)
+      .execute();
     found.forEach((r) => ids.add(r.id));
     const unknown = phones.filter((p) => !found.some((r) => r.phone_number === p));
     if (create && unknown.length) {
-      const inbox = await db.selectFrom('inboxes').selectAll().where('id', '=', sequence.inbox_id).executeTakeFirstOrThrow();
+      const inbox = await db
+        .selectFrom('inboxes')
+        .selectAll()
+        .where('id', '=', sequence.inbox_id)
+        .executeTakeFirstOrThrow();
       for (const phone of unknown) ids.add((await contactFor(db, sequence.account_id, inbox, phone)).id);
     }
   }
@@ -59,15 +74,32 @@ async function contactIdsOf(db: Db, sequence: SequenceRow, refs: ContactRefs, cr
  * the contacts its phone numbers would create. A contact already running the sequence keeps its place; one that
  * finished, stopped or was removed starts over. Answers the enrolments' uuids.
  */
-export async function enrolContacts(db: Db, sequence: SequenceRow, refs: ContactRefs, userId: number | null, origin: 'API' | 'USER_SINGLE' | 'USER_FILTER'): Promise<string[]> {
-  if (!refs.contactIds?.length && !refs.phoneNumbers?.length) throw validation('contactId or phoneNumber is required', ['contactId']);
+export async function enrolContacts(
+  db: Db,
+  sequence: SequenceRow,
+  refs: ContactRefs,
+  userId: number | null,
+  origin: 'API' | 'USER_SINGLE' | 'USER_FILTER',
+): Promise<string[]> {
+  if (!refs.contactIds?.length && !refs.phoneNumbers?.length)
+    throw validation('contactId or phoneNumber is required', ['contactId']);
   const uuids = await inTransaction(db, async (trx) => {
     const contactIds = await contactIdsOf(trx, sequence, refs, true);
     const first = nextAt(sequence.steps as SequenceStep[], 0);
     const now = new Date();
     const rows = await trx
       .insertInto('sequence_contacts')
-      .values(contactIds.map((contact_id) => ({ account_id: sequence.account_id, sequence_id: sequence.id, contact_id, added_by_user_id: userId, origin, next_at: first, last_added_at: now })))
+      .values(
+        contactIds.map((contact_id) => ({
+          account_id: sequence.account_id,
+          sequence_id: sequence.id,
+          contact_id,
+          added_by_user_id: userId,
+          origin,
+          next_at: first,
+          last_added_at: now,
+        })),
+      )
       .onConflict((oc) =>
         oc.columns(['sequence_id', 'contact_id']).doUpdateSet({
           status: sql`'ACTIVE'`,
@@ -117,7 +149,14 @@ export async function listEnrolments(
     .innerJoin('contacts as c', 'c.id', 'e.contact_id')
     .leftJoin('users as u', 'u.id', 'e.added_by_user_id')
     .selectAll('e')
-    .select(['c.uuid as contact_uuid', 'c.name as contact_name', 'c.phone_number as contact_phone', 'c.email as contact_email', 'c.avatar_url as contact_picture', 'u.uuid as user_uuid'])
+    .select([
+      'c.uuid as contact_uuid',
+      'c.name as contact_name',
+      'c.phone_number as contact_phone',
+      'c.email as contact_email',
+      'c.avatar_url as contact_picture',
+      'u.uuid as user_uuid',
+    ])
     .select(sql<string | null>`c.additional_attributes -> 'social_profiles' ->> 'instagram'`.as('contact_instagram'))
     .where('e.account_id', '=', sequence.account_id)
     .where('e.sequence_id', '=', sequence.id)
@@ -126,13 +165,25 @@ export async function listEnrolments(
   if (f.contactId) query = query.where('c.uuid', '=', f.contactId);
   if (f.uuids) query = query.where('e.uuid', 'in', f.uuids.length ? f.uuids : ['00000000-0000-0000-0000-000000000000']);
   if (f.phoneNumber) query = query.where('c.phone_number', 'like', `%${f.phoneNumber.replace(/[^\d]/g, '')}%`);
-  for (const [column, range] of [['e.created_at', f.createdAt], ['e.updated_at', f.updatedAt]] as const) {
+  for (const [column, range] of [
+    ['e.created_at', f.createdAt],
+    ['e.updated_at', f.updatedAt],
+  ] as const) {
     if (range.after) query = query.where(column, '>=', range.after);
     if (range.before) query = query.where(column, '<=', range.before);
   }
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const column = page.orderBy === 'updatedAt' ? 'e.updated_at' : page.orderBy === 'lastAddedAt' ? 'e.last_added_at' : 'e.created_at';
-  const rows = await query.orderBy(column, page.descending ? 'desc' : 'asc').orderBy('e.id').limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute();
+  const { total } = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .executeTakeFirstOrThrow();
+  const column =
+    page.orderBy === 'updatedAt' ? 'e.updated_at' : page.orderBy === 'lastAddedAt' ? 'e.last_added_at' : 'e.created_at';
+  const rows = await query
+    .orderBy(column, page.descending ? 'desc' : 'asc')
+    .orderBy('e.id')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
   return { rows, total: Number(total) };
 }
 
@@ -140,6 +191,11 @@ export type EnrolmentRow = Awaited<ReturnType<typeof listEnrolments>>['rows'][nu
 
 export async function enrolmentsByUuid(db: Db, sequence: SequenceRow, uuids: string[]): Promise<EnrolmentRow[]> {
   if (!uuids.length) return [];
-  const { rows } = await listEnrolments(db, sequence, { uuids, createdAt: {}, updatedAt: {} }, { orderBy: 'createdAt', descending: false, page: 1, pageSize: uuids.length });
+  const { rows } = await listEnrolments(
+    db,
+    sequence,
+    { uuids, createdAt: {}, updatedAt: {} },
+    { orderBy: 'createdAt', descending: false, page: 1, pageSize: uuids.length },
+  );
   return rows;
 }

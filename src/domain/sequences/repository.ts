@@ -21,14 +21,24 @@ export function selectSequences(db: Db, accountId: number, visibleInboxIds?: num
     .leftJoin('users as u', 'u.id', 's.created_by_id')
     .selectAll('s')
     .select(['a.uuid as account_uuid', 'i.uuid as inbox_uuid', 'u.uuid as created_by_uuid'])
-    .select([countIn('ACTIVE').as('executing'), countIn('COMPLETED').as('completed'), countIn('STOPPED').as('stopped'), countIn('REMOVED').as('removed')])
+    .select([
+      countIn('ACTIVE').as('executing'),
+      countIn('COMPLETED').as('completed'),
+      countIn('STOPPED').as('stopped'),
+      countIn('REMOVED').as('removed'),
+    ])
     .where('s.account_id', '=', accountId);
   return visibleInboxIds ? query.where('s.inbox_id', 'in', visibleInboxIds.length ? visibleInboxIds : [0]) : query;
 }
 
 export type SequenceRow = Awaited<ReturnType<ReturnType<typeof selectSequences>['executeTakeFirstOrThrow']>>;
 
-export async function getSequence(db: Db, accountId: number, uuid: string, visibleInboxIds?: number[]): Promise<SequenceRow> {
+export async function getSequence(
+  db: Db,
+  accountId: number,
+  uuid: string,
+  visibleInboxIds?: number[],
+): Promise<SequenceRow> {
   const row = await selectSequences(db, accountId, visibleInboxIds).where('s.uuid', '=', uuid).executeTakeFirst();
   if (!row) throw notFound('Sequence');
   return row;
@@ -42,24 +52,48 @@ export async function getSequenceById(db: Db, accountId: number, id: number): Pr
 
 const SEQUENCE_ORDER = { name: 's.name', createdAt: 's.created_at', updatedAt: 's.updated_at' } as const;
 
-export async function listSequences(db: Db, accountId: number, visibleInboxIds: number[] | undefined, f: { name?: string; contactId?: string; createdAt: Range; updatedAt: Range }, page: Page) {
+export async function listSequences(
+  db: Db,
+  accountId: number,
+  visibleInboxIds: number[] | undefined,
+  f: { name?: string; contactId?: string; createdAt: Range; updatedAt: Range },
+  page: Page,
+) {
   let query = selectSequences(db, accountId, visibleInboxIds);
   if (f.name) query = query.where('s.name', 'ilike', `%${f.name.replace(/[\\%_]/g, '\\$&')}%`);
   if (f.contactId) {
     const contactId = f.contactId;
     query = query.where((eb) =>
       eb.exists(
-        eb.selectFrom('sequence_contacts as e').innerJoin('contacts as c', 'c.id', 'e.contact_id').select('e.id').whereRef('e.sequence_id', '=', 's.id').where('c.uuid', '=', contactId),
+        eb
+          .selectFrom('sequence_contacts as e')
+          .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+          .select('e.id')
+          .whereRef('e.sequence_id', '=', 's.id')
+          .where('c.uuid', '=', contactId),
       ),
     );
   }
-  for (const [column, range] of [['s.created_at', f.createdAt], ['s.updated_at', f.updatedAt]] as const) {
+  for (const [column, range] of [
+    ['s.created_at', f.createdAt],
+    ['s.updated_at', f.updatedAt],
+  ] as const) {
     if (range.after) query = query.where(column, '>=', range.after);
     if (range.before) query = query.where(column, '<=', range.before);
   }
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const column = Object.hasOwn(SEQUENCE_ORDER, page.orderBy) ? SEQUENCE_ORDER[page.orderBy as keyof typeof SEQUENCE_ORDER] : 's.created_at';
-  const rows = await query.orderBy(column, page.descending ? 'desc' : 'asc').orderBy('s.id').limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute();
+  const { total } = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .executeTakeFirstOrThrow();
+  const column = Object.hasOwn(SEQUENCE_ORDER, page.orderBy)
+    ? SEQUENCE_ORDER[page.orderBy as keyof typeof SEQUENCE_ORDER]
+    : 's.created_at';
+  const rows = await query
+    .orderBy(column, page.descending ? 'desc' : 'asc')
+    .orderBy('s.id')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
   return { rows, total: Number(total) };
 }
 
@@ -81,14 +115,22 @@ function stepsOf(steps: SequenceStep[] | undefined): SequenceStep[] {
   return steps.map((s, i) => {
     if (!s.text?.trim()) throw validation(`steps[${i}].text is required`, [`steps.${i}.text`]);
     if (!Number.isInteger(s.delaySeconds) || s.delaySeconds < 0 || s.delaySeconds > MAX_STEP_DELAY_SECONDS) {
-      throw validation(`steps[${i}].delaySeconds must be a whole number of seconds from 0 to ${MAX_STEP_DELAY_SECONDS}`, [`steps.${i}.delaySeconds`]);
+      throw validation(
+        `steps[${i}].delaySeconds must be a whole number of seconds from 0 to ${MAX_STEP_DELAY_SECONDS}`,
+        [`steps.${i}.delaySeconds`],
+      );
     }
     return { delaySeconds: s.delaySeconds, text: s.text };
   });
 }
 
 async function inboxOf(db: Db, accountId: number, inboxUuid: string): Promise<number> {
-  const inbox = await db.selectFrom('inboxes').select('id').where('account_id', '=', accountId).where('uuid', '=', inboxUuid).executeTakeFirst();
+  const inbox = await db
+    .selectFrom('inboxes')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('uuid', '=', inboxUuid)
+    .executeTakeFirst();
   if (!inbox) throw validation(`channelId ${inboxUuid} is not a channel of this company`, ['channelId']);
   return inbox.id;
 }
@@ -99,9 +141,15 @@ function nameOf(name: string): string {
   return trimmed;
 }
 
-export async function createSequence(db: Db, accountId: number, userId: number, input: SequenceInput): Promise<SequenceRow> {
+export async function createSequence(
+  db: Db,
+  accountId: number,
+  userId: number,
+  input: SequenceInput,
+): Promise<SequenceRow> {
   const name = nameOf(input.name ?? '');
-  if (input.inboxUuid === undefined) throw validation('channelId is required (the channel the steps are sent in)', ['channelId']);
+  if (input.inboxUuid === undefined)
+    throw validation('channelId is required (the channel the steps are sent in)', ['channelId']);
   const steps = stepsOf(input.steps);
   const { id } = await db
     .insertInto('sequences')
@@ -120,7 +168,12 @@ export async function createSequence(db: Db, accountId: number, userId: number, 
 }
 
 /** Changes what `input` names. Enrolments keep their place: the step they wait for is read from the new steps. */
-export async function updateSequence(db: Db, accountId: number, uuid: string, input: SequenceInput): Promise<SequenceRow> {
+export async function updateSequence(
+  db: Db,
+  accountId: number,
+  uuid: string,
+  input: SequenceInput,
+): Promise<SequenceRow> {
   const { id } = await getSequence(db, accountId, uuid);
   const steps = input.steps !== undefined ? stepsOf(input.steps) : undefined;
   const name = input.name !== undefined ? nameOf(input.name) : undefined;

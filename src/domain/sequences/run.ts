@@ -40,7 +40,17 @@ async function advanceNext(db: Db): Promise<boolean> {
       const row = await trx
         .selectFrom('sequence_contacts as e')
         .innerJoin('sequences as s', 's.id', 'e.sequence_id')
-        .select(['e.id', 'e.account_id', 'e.contact_id', 'e.next_step', 'e.last_added_at', 's.inbox_id', 's.steps', 's.stop_on_reply', 's.created_by_id'])
+        .select([
+          'e.id',
+          'e.account_id',
+          'e.contact_id',
+          'e.next_step',
+          'e.last_added_at',
+          's.inbox_id',
+          's.steps',
+          's.stop_on_reply',
+          's.created_by_id',
+        ])
         .where('e.status', '=', 'ACTIVE')
         .where('s.enabled', '=', true)
         .where('e.next_at', '<=', new Date())
@@ -52,7 +62,11 @@ async function advanceNext(db: Db): Promise<boolean> {
       if (!row) return false;
       claimed = row.id;
       const end = (status: 'COMPLETED' | 'STOPPED', reason: string | null) =>
-        trx.updateTable('sequence_contacts').set({ status, stop_reason: reason, next_at: null, updated_at: new Date() }).where('id', '=', row.id).execute();
+        trx
+          .updateTable('sequence_contacts')
+          .set({ status, stop_reason: reason, next_at: null, updated_at: new Date() })
+          .where('id', '=', row.id)
+          .execute();
       if (row.stop_on_reply && (await repliedSince(trx, row.account_id, row.contact_id, row.last_added_at))) {
         await end('STOPPED', REPLIED);
         return true;
@@ -64,12 +78,23 @@ async function advanceNext(db: Db): Promise<boolean> {
         return true;
       }
       if (!row.created_by_id) throw new AppError('validation', 'the user who created this sequence no longer exists');
-      const session = await sessionFor(trx, { account_id: row.account_id, contact_id: row.contact_id, inbox_id: row.inbox_id, team_id: null, hidden_session: false });
+      const session = await sessionFor(trx, {
+        account_id: row.account_id,
+        contact_id: row.contact_id,
+        inbox_id: row.inbox_id,
+        team_id: null,
+        hidden_session: false,
+      });
       await sendSessionMessage(trx, session, { text: step.text }, { type: 'User', id: row.created_by_id });
       const following = nextAt(steps, row.next_step + 1);
       await trx
         .updateTable('sequence_contacts')
-        .set({ next_step: row.next_step + 1, next_at: following, status: following ? 'ACTIVE' : 'COMPLETED', updated_at: new Date() })
+        .set({
+          next_step: row.next_step + 1,
+          next_at: following,
+          status: following ? 'ACTIVE' : 'COMPLETED',
+          updated_at: new Date(),
+        })
         .where('id', '=', row.id)
         .execute();
       return true;
@@ -77,7 +102,12 @@ async function advanceNext(db: Db): Promise<boolean> {
   } catch (error) {
     if (claimed === undefined) throw error;
     const reason = error instanceof AppError ? error.message : `could not send: ${(error as Error)?.message}`;
-    await db.updateTable('sequence_contacts').set({ status: 'STOPPED', stop_reason: reason, next_at: null, updated_at: new Date() }).where('id', '=', claimed).where('status', '=', 'ACTIVE').execute();
+    await db
+      .updateTable('sequence_contacts')
+      .set({ status: 'STOPPED', stop_reason: reason, next_at: null, updated_at: new Date() })
+      .where('id', '=', claimed)
+      .where('status', '=', 'ACTIVE')
+      .execute();
     return true;
   }
 }

@@ -13,7 +13,9 @@ export const REPLIED = 'the contact replied';
  * step is being sent waits for it and then stops what is left.
  */
 export async function planSequenceStops(trx: Db, events: DomainEvent[]): Promise<void> {
-  const messageIds = [...new Set(events.filter((e) => e.name === 'message.created' && e.message_id !== null).map((e) => e.message_id!))];
+  const messageIds = [
+    ...new Set(events.filter((e) => e.name === 'message.created' && e.message_id !== null).map((e) => e.message_id!)),
+  ];
   if (!messageIds.length) return;
   await sql`
     UPDATE sequence_contacts e

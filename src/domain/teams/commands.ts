@@ -35,7 +35,13 @@ export async function createTeam(db: Db, accountId: number, input: TeamInput): P
 }
 
 /** Updates the team; answers it with whether `viewerId` is a member. */
-export async function updateTeam(db: Db, accountId: number, teamId: number, input: TeamInput, viewerId?: number): Promise<TeamWithMembership> {
+export async function updateTeam(
+  db: Db,
+  accountId: number,
+  teamId: number,
+  input: TeamInput,
+  viewerId?: number,
+): Promise<TeamWithMembership> {
   const updated = await db
     .updateTable('teams')
     .set({ ...teamValues(input), updated_at: new Date() })
@@ -48,7 +54,11 @@ export async function updateTeam(db: Db, accountId: number, teamId: number, inpu
 }
 
 export async function deleteTeam(db: Db, accountId: number, teamId: number): Promise<void> {
-  const deleted = await db.deleteFrom('teams').where('account_id', '=', accountId).where('id', '=', teamId).executeTakeFirst();
+  const deleted = await db
+    .deleteFrom('teams')
+    .where('account_id', '=', accountId)
+    .where('id', '=', teamId)
+    .executeTakeFirst();
   if (!deleted.numDeletedRows) throw notFound();
 }
 

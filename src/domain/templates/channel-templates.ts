@@ -26,7 +26,9 @@ export function templateUuid(inboxUuid: string, templateId: string): string {
 }
 
 const component = (raw: Raw, type: string) =>
-  (Array.isArray(raw.components) ? raw.components : []).find((c): c is Raw => Boolean(c) && typeof c === 'object' && String((c as Raw).type).toUpperCase() === type);
+  (Array.isArray(raw.components) ? raw.components : []).find(
+    (c): c is Raw => Boolean(c) && typeof c === 'object' && String((c as Raw).type).toUpperCase() === type,
+  );
 
 /** `{{1}}`, `{{name}}`: the parameters a body names, in order, once each. */
 function paramsOf(text: string): string[] {
@@ -51,9 +53,13 @@ export function templatesOf(inbox: Inbox): ChannelTemplate[] {
         status: String(raw.status ?? 'APPROVED').toUpperCase(),
         body,
         footer: typeof footer === 'string' ? footer : null,
-        headerFormat: typeof component(raw, 'HEADER')?.format === 'string' ? String(component(raw, 'HEADER')!.format).toUpperCase() : undefined,
+        headerFormat:
+          typeof component(raw, 'HEADER')?.format === 'string'
+            ? String(component(raw, 'HEADER')!.format).toUpperCase()
+            : undefined,
         params: paramsOf(body),
-        syncedAt: typeof channel.message_templates_last_updated === 'string' ? channel.message_templates_last_updated : null,
+        syncedAt:
+          typeof channel.message_templates_last_updated === 'string' ? channel.message_templates_last_updated : null,
       };
     });
 }
@@ -68,11 +74,19 @@ export function renderTemplate(template: ChannelTemplate, parameters: Record<str
 
 /** What a message sending the template records (Chatwoot's `template_params`; the WhatsApp adapter sends from it). */
 export function templateParamsFor(template: ChannelTemplate, parameters: Record<string, unknown> = {}): Raw {
-  return { id: String(template.raw.id ?? template.name), name: template.name, language: template.language, category: template.category, processed_params: parameters };
+  return {
+    id: String(template.raw.id ?? template.name),
+    name: template.name,
+    language: template.language,
+    category: template.category,
+    processed_params: parameters,
+  };
 }
 
 /** The inbox's template a WTS `templateId` names: by its WTS id, its name, or the provider's own id. */
 export function findTemplate(inbox: Inbox, templateId: string): ChannelTemplate | undefined {
   const wanted = templateId.trim().toLowerCase();
-  return templatesOf(inbox).find((t) => t.uuid === wanted || t.name.toLowerCase() === wanted || String(t.raw.id ?? '') === templateId.trim());
+  return templatesOf(inbox).find(
+    (t) => t.uuid === wanted || t.name.toLowerCase() === wanted || String(t.raw.id ?? '') === templateId.trim(),
+  );
 }

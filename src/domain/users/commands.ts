@@ -37,7 +37,12 @@ async function passwordHash(user: User, changes: ProfileChanges): Promise<string
  * Changes the user's own profile; a new password needs the current one, and signs the user out of every
  * other session (`currentSession`, the one making the change, stays).
  */
-export async function updateProfile(db: Db, user: User, changes: ProfileChanges, currentSession?: string): Promise<Profile> {
+export async function updateProfile(
+  db: Db,
+  user: User,
+  changes: ProfileChanges,
+  currentSession?: string,
+): Promise<Profile> {
   const values: Updateable<Users> = {};
   if (changes.name !== undefined) {
     if (!changes.name.trim()) throw validation("Name can't be blank", ['name']);
@@ -54,14 +59,23 @@ export async function updateProfile(db: Db, user: User, changes: ProfileChanges,
   const hash = await passwordHash(user, changes);
   if (hash) values.password_hash = hash;
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('users').set({ ...values, updated_at: new Date() }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ ...values, updated_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
     if (hash) await endAllSessions(trx, user.id, currentSession);
   });
   return getProfile(db, user.id);
 }
 
 /** Sets the user's availability in one of their accounts. */
-export async function setAvailability(db: Db, userId: number, accountId: number, availability: Availability): Promise<Profile> {
+export async function setAvailability(
+  db: Db,
+  userId: number,
+  accountId: number,
+  availability: Availability,
+): Promise<Profile> {
   const updated = await db
     .updateTable('account_users')
     .set({ availability, updated_at: new Date() })

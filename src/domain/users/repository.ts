@@ -46,7 +46,10 @@ export async function findMember(db: Db, accountId: number, userId: number): Pro
 
 /** Every member of the account, ordered by name as Chatwoot lists agents. */
 export async function listMembers(db: Db, accountId: number): Promise<Member[]> {
-  return selectMembers(db, accountId).orderBy((eb) => eb.fn('lower', ['u.name'])).orderBy('u.id').execute();
+  return selectMembers(db, accountId)
+    .orderBy((eb) => eb.fn('lower', ['u.name']))
+    .orderBy('u.id')
+    .execute();
 }
 
 /** The ids among `userIds` that are not members of the account. */
@@ -75,7 +78,10 @@ export async function getUser(db: Db, userId: number): Promise<User | undefined>
 }
 
 /** One membership of a user with the account it opens. */
-export type Membership = Pick<AccountUser, 'account_id' | 'role' | 'availability' | 'auto_offline' | 'inviter_id' | 'active_at'> &
+export type Membership = Pick<
+  AccountUser,
+  'account_id' | 'role' | 'availability' | 'auto_offline' | 'inviter_id' | 'active_at'
+> &
   Pick<Account, 'name' | 'status'> & { availability_status: Availability };
 
 /** A user's memberships, most recently active first (the first is the "active" account). */
@@ -83,7 +89,17 @@ export async function userMemberships(db: Db, userId: number): Promise<Membershi
   return db
     .selectFrom('account_users as au')
     .innerJoin('accounts as a', 'a.id', 'au.account_id')
-    .select(['au.account_id', 'au.role', 'au.availability', 'au.auto_offline', 'au.inviter_id', 'au.active_at', 'a.name', 'a.status', availabilityStatus('au').as('availability_status')])
+    .select([
+      'au.account_id',
+      'au.role',
+      'au.availability',
+      'au.auto_offline',
+      'au.inviter_id',
+      'au.active_at',
+      'a.name',
+      'a.status',
+      availabilityStatus('au').as('availability_status'),
+    ])
     .where('au.user_id', '=', userId)
     .orderBy('au.active_at', (ob) => ob.desc().nullsLast())
     .orderBy('au.id')

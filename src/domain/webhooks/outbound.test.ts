@@ -29,15 +29,33 @@ describe('outbound requests', () => {
       lookups.push(hostname);
       return [{ address: lookups.length === 1 ? '203.0.113.7' : '127.0.0.1', family: 4 }];
     };
-    const sent = sendOutbound({ url: `http://rebind.example:${target.port}/hook`, headers: {}, body: '{}', timeoutMs: 300, allowPrivateNetworks: false, resolve: rebinding });
+    const sent = sendOutbound({
+      url: `http://rebind.example:${target.port}/hook`,
+      headers: {},
+      body: '{}',
+      timeoutMs: 300,
+      allowPrivateNetworks: false,
+      resolve: rebinding,
+    });
     await expect(sent).rejects.toThrow();
     expect(lookups).toEqual(['rebind.example']);
     expect(target.requests()).toBe(0);
   });
 
   it('refuse a name with any private address among its answers', async () => {
-    const mixed: Resolver = async () => [{ address: '203.0.113.7', family: 4 }, { address: '::ffff:7f00:1', family: 6 }];
-    await expect(sendOutbound({ url: 'http://mixed.example/', headers: {}, timeoutMs: 300, allowPrivateNetworks: false, resolve: mixed })).rejects.toMatchObject({
+    const mixed: Resolver = async () => [
+      { address: '203.0.113.7', family: 4 },
+      { address: '::ffff:7f00:1', family: 6 },
+    ];
+    await expect(
+      sendOutbound({
+        url: 'http://mixed.example/',
+        headers: {},
+        timeoutMs: 300,
+        allowPrivateNetworks: false,
+        resolve: mixed,
+      }),
+    ).rejects.toMatchObject({
       kind: 'validation',
       message: 'Url points to a private or loopback network',
     });
@@ -50,7 +68,14 @@ describe('outbound requests', () => {
       res.end('ok');
     });
     const loopback: Resolver = async () => [{ address: '127.0.0.1', family: 4 }];
-    const response = await sendOutbound({ url: `http://receiver.example:${target.port}/x`, headers: {}, body: '{}', timeoutMs: 2_000, allowPrivateNetworks: true, resolve: loopback });
+    const response = await sendOutbound({
+      url: `http://receiver.example:${target.port}/x`,
+      headers: {},
+      body: '{}',
+      timeoutMs: 2_000,
+      allowPrivateNetworks: true,
+      resolve: loopback,
+    });
     expect(response).toMatchObject({ status: 200, truncated: false });
     expect(response.body.toString()).toBe('ok');
     expect(host).toBe(`receiver.example:${target.port}`);
@@ -66,7 +91,13 @@ describe('outbound requests', () => {
       };
       pump();
     });
-    const response = await sendOutbound({ url: `http://127.0.0.1:${target.port}/`, headers: {}, body: '{}', timeoutMs: 10_000, allowPrivateNetworks: true });
+    const response = await sendOutbound({
+      url: `http://127.0.0.1:${target.port}/`,
+      headers: {},
+      body: '{}',
+      timeoutMs: 10_000,
+      allowPrivateNetworks: true,
+    });
     expect(response.status).toBe(200);
     expect(response.truncated).toBe(true);
     expect(response.body.length).toBe(RESPONSE_LIMIT);
@@ -77,7 +108,14 @@ describe('outbound requests', () => {
       res.writeHead(200);
       const drip = setInterval(() => (res.destroyed ? clearInterval(drip) : res.write('.')), 50);
     });
-    await expect(sendOutbound({ url: `http://127.0.0.1:${target.port}/`, headers: {}, timeoutMs: 400, allowPrivateNetworks: true })).rejects.toMatchObject({
+    await expect(
+      sendOutbound({
+        url: `http://127.0.0.1:${target.port}/`,
+        headers: {},
+        timeoutMs: 400,
+        allowPrivateNetworks: true,
+      }),
+    ).rejects.toMatchObject({
       name: 'TimeoutError',
       message: 'timeout after 400 ms',
     });

@@ -64,14 +64,22 @@ export async function sendOutbound(request: OutboundRequest): Promise<OutboundRe
   });
   expired.catch(() => {});
   try {
-    const target = await Promise.race([vetUrl(request.url, request.allowPrivateNetworks, request.field, request.resolve ?? systemResolver), expired]);
+    const target = await Promise.race([
+      vetUrl(request.url, request.allowPrivateNetworks, request.field, request.resolve ?? systemResolver),
+      expired,
+    ]);
     return await Promise.race([exchange(request, target, limit, (cancel) => (abort = cancel)), expired]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function exchange(request: OutboundRequest, target: { url: URL; address: string; family: number }, limit: number, onAbort: (cancel: (error: Error) => void) => void): Promise<OutboundResponse> {
+function exchange(
+  request: OutboundRequest,
+  target: { url: URL; address: string; family: number },
+  limit: number,
+  onAbort: (cancel: (error: Error) => void) => void,
+): Promise<OutboundResponse> {
   const { url } = target;
   return new Promise((resolve, reject) => {
     const outgoing = (url.protocol === 'https:' ? https : http).request({
@@ -81,7 +89,11 @@ function exchange(request: OutboundRequest, target: { url: URL; address: string;
       port: url.port || (url.protocol === 'https:' ? 443 : 80),
       path: `${url.pathname}${url.search}`,
       method: request.method ?? 'POST',
-      headers: { ...request.headers, host: url.host, ...(request.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }) },
+      headers: {
+        ...request.headers,
+        host: url.host,
+        ...(request.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }),
+      },
       ...(url.protocol === 'https:' && !net.isIP(bareHost(url)) ? { servername: url.hostname } : {}),
       agent: agents[url.protocol as 'http:' | 'https:'],
     });
@@ -90,7 +102,13 @@ function exchange(request: OutboundRequest, target: { url: URL; address: string;
     outgoing.on('response', (incoming) => {
       const chunks: Buffer[] = [];
       let size = 0;
-      const finish = (truncated: boolean) => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks).subarray(0, limit), truncated });
+      const finish = (truncated: boolean) =>
+        resolve({
+          status: incoming.statusCode ?? 0,
+          headers: incoming.headers,
+          body: Buffer.concat(chunks).subarray(0, limit),
+          truncated,
+        });
       incoming.on('data', (chunk: Buffer) => {
         chunks.push(chunk);
         size += chunk.length;

@@ -25,12 +25,23 @@ function checkSubscriptions(subscriptions: string[] | undefined) {
 
 async function checkInbox(db: Db, accountId: number, inboxId: number | null | undefined) {
   if (!inboxId) return;
-  const inbox = await db.selectFrom('inboxes').select('id').where('account_id', '=', accountId).where('id', '=', inboxId).executeTakeFirst();
+  const inbox = await db
+    .selectFrom('inboxes')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('id', '=', inboxId)
+    .executeTakeFirst();
   if (!inbox) throw validation('Inbox does not exist', ['inbox_id']);
 }
 
 export async function listWebhooks(db: Db, accountId: number): Promise<Webhook[]> {
-  return db.selectFrom('webhooks').selectAll().where('account_id', '=', accountId).where('dialect', '=', 'chatwoot').orderBy('id').execute();
+  return db
+    .selectFrom('webhooks')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('dialect', '=', 'chatwoot')
+    .orderBy('id')
+    .execute();
 }
 
 /** A Chatwoot-dialect webhook; WTS subscriptions (same table, dialect 'wts') are not Chatwoot's to show. */
@@ -40,7 +51,11 @@ export async function getWebhook(db: Db, accountId: number, id: number): Promise
   return webhook;
 }
 
-export async function createWebhook(db: Db, accountId: number, input: WebhookInput & { url: string }): Promise<Webhook> {
+export async function createWebhook(
+  db: Db,
+  accountId: number,
+  input: WebhookInput & { url: string },
+): Promise<Webhook> {
   const subscriptions = input.subscriptions ?? [...WEBHOOK_EVENTS];
   checkSubscriptions(subscriptions);
   await checkInbox(db, accountId, input.inbox_id);
@@ -63,7 +78,10 @@ export async function updateWebhook(db: Db, accountId: number, id: number, input
   await checkInbox(db, accountId, input.inbox_id);
   await getWebhook(db, accountId, id);
   const values = definedFields(input, ['url', 'name', 'subscriptions', 'inbox_id', 'status']);
-  return updateInAccount(db, 'webhooks', accountId, id, { ...values, ...(input.status === 'active' ? { paused_reason: null } : {}) });
+  return updateInAccount(db, 'webhooks', accountId, id, {
+    ...values,
+    ...(input.status === 'active' ? { paused_reason: null } : {}),
+  });
 }
 
 export async function deleteWebhook(db: Db, accountId: number, id: number): Promise<void> {

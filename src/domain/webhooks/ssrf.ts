@@ -4,13 +4,30 @@ import { validation } from '../../errors.ts';
 
 const blockedV4 = new net.BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blockedV4.addSubnet(network, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  blockedV4.addSubnet(network, prefix, 'ipv4');
 const blockedV6 = new net.BlockList();
 for (const [network, prefix] of [
-  ['::', 128], ['::1', 128], ['100::', 64], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) blockedV6.addSubnet(network, prefix, 'ipv6');
+  ['::', 128],
+  ['::1', 128],
+  ['100::', 64],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+] as const)
+  blockedV6.addSubnet(network, prefix, 'ipv6');
 
 /** The eight 16-bit groups of a valid IPv6 address (a zone and a trailing dotted quad allowed). */
 function ipv6Groups(address: string): number[] {
@@ -80,7 +97,8 @@ function parseHttpUrl(raw: string, field: string): URL {
   } catch {
     throw validation(`${label(field)} is invalid`, [field]);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw validation(`${label(field)} must use http or https`, [field]);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw validation(`${label(field)} must use http or https`, [field]);
   return url;
 }
 
@@ -96,7 +114,12 @@ export interface VettedUrl {
  * the address to connect to. Connecting to exactly this address (outbound.ts) leaves no room for a second
  * lookup to answer differently (DNS rebinding).
  */
-export async function vetUrl(raw: string, allowPrivate: boolean, field = 'url', resolve: Resolver = systemResolver): Promise<VettedUrl> {
+export async function vetUrl(
+  raw: string,
+  allowPrivate: boolean,
+  field = 'url',
+  resolve: Resolver = systemResolver,
+): Promise<VettedUrl> {
   const url = parseHttpUrl(raw, field);
   const host = bareHost(url);
   let addresses: ResolvedAddress[];
@@ -111,7 +134,8 @@ export async function vetUrl(raw: string, allowPrivate: boolean, field = 'url', 
     }
   }
   if (!addresses.length) throw validation(`${label(field)} host does not resolve`, [field]);
-  if (!allowPrivate && addresses.some((a) => isPrivateAddress(a.address))) throw validation(`${label(field)} points to a private or loopback network`, [field]);
+  if (!allowPrivate && addresses.some((a) => isPrivateAddress(a.address)))
+    throw validation(`${label(field)} points to a private or loopback network`, [field]);
   return { url, address: addresses[0].address, family: addresses[0].family };
 }
 
@@ -120,17 +144,27 @@ export async function vetUrl(raw: string, allowPrivate: boolean, field = 'url', 
  * loopback or private address (422 naming `field`). A name that does not resolve (yet) is accepted here — it
  * is no way in — and, like every URL, vetted again at each send (vetUrl).
  */
-export async function checkWebhookUrl(raw: string, allowPrivate: boolean, field = 'url', resolve: Resolver = systemResolver): Promise<URL> {
+export async function checkWebhookUrl(
+  raw: string,
+  allowPrivate: boolean,
+  field = 'url',
+  resolve: Resolver = systemResolver,
+): Promise<URL> {
   const url = parseHttpUrl(raw, field);
   if (allowPrivate) return url;
   const host = bareHost(url);
   const addresses = net.isIP(host) ? [host] : (await resolve(host).catch(() => [])).map((a) => a.address);
-  if (addresses.some(isPrivateAddress)) throw validation(`${label(field)} points to a private or loopback network`, [field]);
+  if (addresses.some(isPrivateAddress))
+    throw validation(`${label(field)} points to a private or loopback network`, [field]);
   return url;
 }
 
 /** The same check for an optional URL: nothing to check when it is absent or blank (blank means "none"). */
-export async function checkOptionalUrl(raw: string | null | undefined, allowPrivate: boolean, field: string): Promise<void> {
+export async function checkOptionalUrl(
+  raw: string | null | undefined,
+  allowPrivate: boolean,
+  field: string,
+): Promise<void> {
   if (raw === undefined || raw === null || raw.trim() === '') return;
   await checkWebhookUrl(raw.trim(), allowPrivate, field);
 }

@@ -42,7 +42,9 @@ export const MAX_USER_AGENT_LENGTH = 512;
 export function browserInfo(userAgent: string | undefined): BrowserInfo {
   const ua = (userAgent ?? '').slice(0, MAX_USER_AGENT_LENGTH);
   const browser = BROWSERS.map(([name, pattern]) => [name, ua.match(pattern)] as const).find(([, m]) => m);
-  const platform = PLATFORMS.map(([name, pattern, version]) => [name, ua.match(pattern), version] as const).find(([, m]) => m);
+  const platform = PLATFORMS.map(([name, pattern, version]) => [name, ua.match(pattern), version] as const).find(
+    ([, m]) => m,
+  );
   return {
     browser_name: browser ? browser[0] : 'Unknown Browser',
     browser_version: browser ? browser[1]![1] : '0.0',

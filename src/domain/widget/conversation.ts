@@ -42,10 +42,15 @@ function validDetails(details: PreChatDetails, hasName: boolean): PreChatDetails
  * The widget's first message: the pre-chat form's details go on the visitor's contact (a name they already gave
  * is kept; a made-up visitor name is replaced), then the conversation opens with the message, in the inbox's usual status (pending under a bot).
  */
-export async function startWidgetConversation(db: Db, visitor: WidgetVisitor, input: StartConversationInput): Promise<Conversation> {
+export async function startWidgetConversation(
+  db: Db,
+  visitor: WidgetVisitor,
+  input: StartConversationInput,
+): Promise<Conversation> {
   if (input.contact) {
     const details = validDetails(input.contact, hasOwnName(visitor.contact.name));
-    if (Object.keys(details).length) await updatePublicContact(db, visitor.inbox, visitor.contactInbox.source_id, details);
+    if (Object.keys(details).length)
+      await updatePublicContact(db, visitor.inbox, visitor.contactInbox.source_id, details);
   }
   const { message } = input;
   return createConversation(db, visitor.inbox.account_id, {
@@ -53,6 +58,8 @@ export async function startWidgetConversation(db: Db, visitor: WidgetVisitor, in
     inboxId: visitor.inbox.id,
     customAttributes: input.customAttributes,
     additionalAttributes: input.additionalAttributes,
-    message: message ? { messageType: MESSAGE_TYPE.incoming, content: message.content, echoId: message.echoId, files: message.files } : undefined,
+    message: message
+      ? { messageType: MESSAGE_TYPE.incoming, content: message.content, echoId: message.echoId, files: message.files }
+      : undefined,
   });
 }

@@ -21,7 +21,10 @@ export function issueWidgetToken(inbox: Pick<Inbox, 'id' | 'hmac_token'>, source
 }
 
 /** The claims of a token issued for this inbox, or undefined for anything else (forged, other inbox, garbage). */
-export function verifyWidgetToken(inbox: Pick<Inbox, 'id' | 'hmac_token'>, token: string | undefined): WidgetTokenClaims | undefined {
+export function verifyWidgetToken(
+  inbox: Pick<Inbox, 'id' | 'hmac_token'>,
+  token: string | undefined,
+): WidgetTokenClaims | undefined {
   const [header, payload, signature] = (token ?? '').split('.');
   if (!header || !payload || !signature) return undefined;
   const expected = Buffer.from(sign(inbox, `${header}.${payload}`));

@@ -12,10 +12,19 @@ export interface WidgetVisitor {
   contact: Contact;
 }
 
-export async function widgetVisitor(db: Db, websiteToken: string, authToken: string | undefined): Promise<WidgetVisitor> {
+export async function widgetVisitor(
+  db: Db,
+  websiteToken: string,
+  authToken: string | undefined,
+): Promise<WidgetVisitor> {
   const inbox = await widgetInbox(db, websiteToken);
   const contactInbox = await widgetContactInbox(db, inbox, authToken);
-  const contact = await db.selectFrom('contacts').selectAll().where('account_id', '=', inbox.account_id).where('id', '=', contactInbox.contact_id).executeTakeFirstOrThrow();
+  const contact = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('account_id', '=', inbox.account_id)
+    .where('id', '=', contactInbox.contact_id)
+    .executeTakeFirstOrThrow();
   return { inbox, contactInbox, contact };
 }
 
@@ -46,24 +55,44 @@ const hmacMandatory = (inbox: Inbox) => Boolean((inbox.channel as { hmac_mandato
  * contact as `additional_attributes.unverified_identifier`, never used to find someone else's contact.
  * A visitor already identified as somebody else gets a new contact and a new token (`widget_auth_token`).
  */
-export async function setWidgetUser(db: Db, visitor: WidgetVisitor, input: SetUserInput): Promise<{ contactInbox: ContactInbox; contact: Contact; switched: boolean }> {
+export async function setWidgetUser(
+  db: Db,
+  visitor: WidgetVisitor,
+  input: SetUserInput,
+): Promise<{ contactInbox: ContactInbox; contact: Contact; switched: boolean }> {
   const { identifier, identifier_hash, ...fields } = input;
   const verified = verifyIdentifierHash(visitor.inbox, identifier, identifier_hash);
-  if (identifier_hash && !verified) throw new AppError('unauthenticated', 'HMAC failed: Invalid Identifier Hash Provided');
-  if (hmacMandatory(visitor.inbox) && !verified) throw new AppError('unauthenticated', 'HMAC failed: Identifier hash is required for this inbox');
+  if (identifier_hash && !verified)
+    throw new AppError('unauthenticated', 'HMAC failed: Invalid Identifier Hash Provided');
+  if (hmacMandatory(visitor.inbox) && !verified)
+    throw new AppError('unauthenticated', 'HMAC failed: Identifier hash is required for this inbox');
 
   let { contactInbox, contact } = visitor;
-  const knownAs = contact.identifier ?? (contact.additional_attributes as { unverified_identifier?: string }).unverified_identifier;
+  const knownAs =
+    contact.identifier ?? (contact.additional_attributes as { unverified_identifier?: string }).unverified_identifier;
   const switched = Boolean(knownAs && knownAs !== identifier);
   if (switched) ({ contact, ...contactInbox } = await createAnonymousContact(db, visitor.inbox));
 
   if (!verified) {
-    const updated = await updatePublicContact(db, visitor.inbox, contactInbox.source_id, { ...fields, additional_attributes: { unverified_identifier: identifier } });
+    const updated = await updatePublicContact(db, visitor.inbox, contactInbox.source_id, {
+      ...fields,
+      additional_attributes: { unverified_identifier: identifier },
+    });
     return { contactInbox, contact: updated, switched };
   }
-  const owner = await db.selectFrom('contacts').selectAll().where('account_id', '=', contact.account_id).where('identifier', '=', identifier).executeTakeFirst();
+  const owner = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('account_id', '=', contact.account_id)
+    .where('identifier', '=', identifier)
+    .executeTakeFirst();
   if (owner && owner.id !== contact.id) contact = await mergeContacts(db, contact.account_id, owner.id, contact.id);
-  contactInbox = await db.updateTable('contact_inboxes').set({ hmac_verified: true, updated_at: new Date() }).where('id', '=', contactInbox.id).returningAll().executeTakeFirstOrThrow();
+  contactInbox = await db
+    .updateTable('contact_inboxes')
+    .set({ hmac_verified: true, updated_at: new Date() })
+    .where('id', '=', contactInbox.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   contact = await updateContact(db, contact.account_id, contact.id, { ...fields, identifier });
   return { contactInbox, contact, switched };
 }

@@ -1,5 +1,12 @@
 import { connect, type NatsConnection, type Subscription } from 'nats';
-import { decodeSignal, encodeSignal, type EventSignal, type PresenceSignal, type RealtimeTransport, type TransportHandlers } from '../transport.ts';
+import {
+  decodeSignal,
+  encodeSignal,
+  type EventSignal,
+  type PresenceSignal,
+  type RealtimeTransport,
+  type TransportHandlers,
+} from '../transport.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -24,14 +31,22 @@ export class NatsTransport implements RealtimeTransport {
 
   async start(handlers: TransportHandlers): Promise<void> {
     this.handlers = handlers;
-    this.connection = await connect({ servers: this.url, maxReconnectAttempts: -1, reconnectTimeWait: 500, name: this.prefix });
+    this.connection = await connect({
+      servers: this.url,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      name: this.prefix,
+    });
     void (async () => {
       for await (const status of this.connection!.status()) if (status.type === 'reconnect') this.handlers?.resync();
     })().catch(() => {});
   }
 
   announceEvent(signal: EventSignal): void {
-    this.connection?.publish(`${this.prefix}.events.${signal.accountId}`, encoder.encode(encodeSignal(signal.accountId, signal.seq)));
+    this.connection?.publish(
+      `${this.prefix}.events.${signal.accountId}`,
+      encoder.encode(encodeSignal(signal.accountId, signal.seq)),
+    );
   }
 
   announcePresence(signal: PresenceSignal): void {

@@ -2,7 +2,13 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../db/pool.ts';
 import { EVENTS_CHANNEL } from '../../events/outbox.ts';
-import { decodeSignal, type EventSignal, type PresenceSignal, type RealtimeTransport, type TransportHandlers } from '../transport.ts';
+import {
+  decodeSignal,
+  type EventSignal,
+  type PresenceSignal,
+  type RealtimeTransport,
+  type TransportHandlers,
+} from '../transport.ts';
 
 export const PRESENCE_CHANNEL = 'switchboard_presence';
 const RECONNECT_MS = 1000;

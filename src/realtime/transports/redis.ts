@@ -1,5 +1,12 @@
 import { Redis } from 'ioredis';
-import { decodeSignal, encodeSignal, type EventSignal, type PresenceSignal, type RealtimeTransport, type TransportHandlers } from '../transport.ts';
+import {
+  decodeSignal,
+  encodeSignal,
+  type EventSignal,
+  type PresenceSignal,
+  type RealtimeTransport,
+  type TransportHandlers,
+} from '../transport.ts';
 
 /**
  * Redis pub/sub: one channel per account (`<prefix>:events:<account>`), subscribed only while this
@@ -40,7 +47,9 @@ export class RedisTransport implements RealtimeTransport {
   }
 
   announceEvent(signal: EventSignal): void {
-    this.publisher.publish(this.channel('events', signal.accountId), encodeSignal(signal.accountId, signal.seq)).catch(() => {});
+    this.publisher
+      .publish(this.channel('events', signal.accountId), encodeSignal(signal.accountId, signal.seq))
+      .catch(() => {});
   }
 
   announcePresence(signal: PresenceSignal): void {

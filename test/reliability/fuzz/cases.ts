@@ -101,7 +101,12 @@ export function operationsOf(spec: { paths: Record<string, Record<string, any>> 
     for (const [method, operation] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       if (only && !`${method.toUpperCase()} ${template}`.includes(only)) continue;
-      operations.push({ method, template, parameters: operation.parameters ?? [], body: operation.requestBody?.content?.['application/json']?.schema });
+      operations.push({
+        method,
+        template,
+        parameters: operation.parameters ?? [],
+        body: operation.requestBody?.content?.['application/json']?.schema,
+      });
     }
   }
   const destructive = (o: Operation) => o.method === 'delete' || /reset_access_token|\/token$/.test(o.template);
@@ -115,7 +120,13 @@ export function dialectOf(template: string): 'wts' | 'chatwoot' {
 
 /** Percent-encodes any string, lone surrogates included (as UTF-8 replacement characters), where encodeURIComponent throws. */
 function encodeSegment(text: string): string {
-  return [...Buffer.from(text, 'utf8')].map((byte) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(text, 'utf8')]
+    .map((byte) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 }
 
 export function authHeaders(world: World, template: string): Record<string, string> {
@@ -148,12 +159,33 @@ function queryString(random: Random, operation: Operation): string {
   for (const parameter of declared) {
     if (!random.chance(0.5)) continue;
     const roll = random.int(4);
-    const value = roll === 0 ? sample(random, parameter.schema ?? {}) : roll === 1 ? random.pick(HOSTILE_STRINGS) : roll === 2 ? longString(random, random.pick([300, 5_000])) : hostileValue(random);
+    const value =
+      roll === 0
+        ? sample(random, parameter.schema ?? {})
+        : roll === 1
+          ? random.pick(HOSTILE_STRINGS)
+          : roll === 2
+            ? longString(random, random.pick([300, 5_000]))
+            : hostileValue(random);
     const values = Array.isArray(value) ? value : [value];
-    for (const v of values.slice(0, 50)) params.append(parameter.name, typeof v === 'object' ? JSON.stringify(v) : String(v));
+    for (const v of values.slice(0, 50))
+      params.append(parameter.name, typeof v === 'object' ? JSON.stringify(v) : String(v));
   }
   if (random.chance(0.4) || declared.length === 0) {
-    params.append(random.pick(['page', 'per_page', '__proto__[admin]', 'labels[]', 'sort', 'q', 'status', 'PageSize', 'PageNumber']), random.pick(HOSTILE_STRINGS));
+    params.append(
+      random.pick([
+        'page',
+        'per_page',
+        '__proto__[admin]',
+        'labels[]',
+        'sort',
+        'q',
+        'status',
+        'PageSize',
+        'PageNumber',
+      ]),
+      random.pick(HOSTILE_STRINGS),
+    );
   }
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -172,21 +204,42 @@ function multipartBody(random: Random, operation: Operation): { type: string; bo
   const fields = Object.keys(operation.body?.properties ?? { content: {} });
   for (let i = 0; i < 1 + random.int(3); i++) {
     const name = random.chance(0.8) ? random.pick(fields) : random.pick(HOSTILE_STRINGS) || 'x';
-    const value = String(random.chance(0.5) ? random.pick(HOSTILE_STRINGS) : JSON.stringify(hostileValue(random)) ?? '');
+    const value = String(
+      random.chance(0.5) ? random.pick(HOSTILE_STRINGS) : (JSON.stringify(hostileValue(random)) ?? ''),
+    );
     parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   if (random.chance(0.6)) {
-    const filename = random.pick(['a.png', '../../etc/passwd', 'nul\u0000.txt', '🏳️‍🌈.pdf', '', 'x'.repeat(300), '\u202etxt.exe']);
+    const filename = random.pick([
+      'a.png',
+      '../../etc/passwd',
+      'nul\u0000.txt',
+      '🏳️‍🌈.pdf',
+      '',
+      'x'.repeat(300),
+      '\u202etxt.exe',
+    ]);
     const type = random.pick(['image/png', 'application/octet-stream', 'text/html', '', 'x/y; charset=\u0000']);
     const data = Buffer.from(Array.from({ length: random.pick([0, 1, 100, 70_000]) }, () => random.int(256)));
-    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="attachments[]"; filename="${filename}"\r\ncontent-type: ${type}\r\n\r\n`), data, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="attachments[]"; filename="${filename}"\r\ncontent-type: ${type}\r\n\r\n`,
+      ),
+      data,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { type: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat(parts) };
 }
 
 /** One fuzzed request for the operation; `kind` picks what is corrupted, everything else stays real. */
-export function fuzzRequest(random: Random, world: World, operation: Operation, kind: FuzzRequest['kind']): FuzzRequest {
+export function fuzzRequest(
+  random: Random,
+  world: World,
+  operation: Operation,
+  kind: FuzzRequest['kind'],
+): FuzzRequest {
   const { method, template } = operation;
   const headers: Record<string, string> = { ...authHeaders(world, template) };
   const withBody = method !== 'GET';
@@ -206,7 +259,9 @@ export function fuzzRequest(random: Random, world: World, operation: Operation, 
       const segments = template.split('/');
       const indexes = segments.map((s, i) => (s.startsWith('{') ? i : -1)).filter((i) => i >= 0);
       if (indexes.length) {
-        const segment = random.chance(0.8) ? random.pick(HOSTILE_SEGMENTS) : encodeSegment(random.pick(HOSTILE_STRINGS));
+        const segment = random.chance(0.8)
+          ? random.pick(HOSTILE_SEGMENTS)
+          : encodeSegment(random.pick(HOSTILE_STRINGS));
         request.url = fillPath(world, template, { index: random.pick(indexes), segment });
       } else {
         request.url += random.pick(['/', '//', '/%00', '/..', '/' + 'x'.repeat(600), '/%zz']);
@@ -225,7 +280,17 @@ export function fuzzRequest(random: Random, world: World, operation: Operation, 
         delete headers.api_access_token;
         delete headers.authorization;
         const name = random.pick(['api_access_token', 'authorization']);
-        headers[name] = random.pick(['', ' ', 'Bearer', 'Bearer  ', 'Basic Zm9vOmJhcg==', 'x'.repeat(8_000), 'null', `${world.userToken}, ${world.userToken}`, `Bearer ${world.platformToken}`]);
+        headers[name] = random.pick([
+          '',
+          ' ',
+          'Bearer',
+          'Bearer  ',
+          'Basic Zm9vOmJhcg==',
+          'x'.repeat(8_000),
+          'null',
+          `${world.userToken}, ${world.userToken}`,
+          `Bearer ${world.platformToken}`,
+        ]);
       }
       if (roll === 1) {
         headers['content-type'] = random.pick(CONTENT_TYPES);
@@ -235,7 +300,8 @@ export function fuzzRequest(random: Random, world: World, operation: Operation, 
         headers['content-encoding'] = random.pick(['gzip', 'br', 'deflate', 'identity', 'x-unknown']);
         request.payload = body;
       } else if (roll === 3) {
-        headers[random.pick(['accept', 'accept-language', 'x-forwarded-for', 'user-agent', 'origin', 'x-request-id'])] = random.pick(['', 'x'.repeat(8_000), '*/*;q=abc', '::::', '999.999.999.999']);
+        headers[random.pick(['accept', 'accept-language', 'x-forwarded-for', 'user-agent', 'origin', 'x-request-id'])] =
+          random.pick(['', 'x'.repeat(8_000), '*/*;q=abc', '::::', '999.999.999.999']);
         if (withBody) json(body);
       } else if (roll === 4 && withBody) {
         json(body);
@@ -265,7 +331,20 @@ export function fuzzRequest(random: Random, world: World, operation: Operation, 
 /** The kinds an operation is fuzzed with, in proportion; huge bodies are costly and few. */
 export function kindsFor(random: Random, count: number): FuzzRequest['kind'][] {
   const kinds: FuzzRequest['kind'][] = ['huge'];
-  const weighted: FuzzRequest['kind'][] = ['body', 'body', 'body', 'body', 'raw-body', 'path', 'path', 'query', 'query', 'header', 'header', 'multipart'];
+  const weighted: FuzzRequest['kind'][] = [
+    'body',
+    'body',
+    'body',
+    'body',
+    'raw-body',
+    'path',
+    'path',
+    'query',
+    'query',
+    'header',
+    'header',
+    'multipart',
+  ];
   while (kinds.length < count) kinds.push(random.pick(weighted));
   return kinds;
 }

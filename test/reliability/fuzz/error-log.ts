@@ -6,7 +6,11 @@ export interface LoggedError {
 }
 
 /** A logger stream that keeps what the server logged, so a 5xx can be reported with its cause. */
-export function errorLog(): { stream: Writable; entries: LoggedError[]; causeSince(index: number): LoggedError['err'] } {
+export function errorLog(): {
+  stream: Writable;
+  entries: LoggedError[];
+  causeSince(index: number): LoggedError['err'];
+} {
   const entries: LoggedError[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {

@@ -10,7 +10,12 @@ const EMPTY_BODY_BY_DESIGN: Record<string, number> = {
  * Whether a 4xx body is the dialect's error shape (src/api/chatwoot/errors.ts, src/api/wts/errors.ts);
  * answers the reason when it is not.
  */
-export function errorShapeProblem(dialect: 'wts' | 'chatwoot', status: number, text: string, template: string): string | undefined {
+export function errorShapeProblem(
+  dialect: 'wts' | 'chatwoot',
+  status: number,
+  text: string,
+  template: string,
+): string | undefined {
   if (EMPTY_BODY_BY_DESIGN[template] === status && (text === '' || text === 'null')) return undefined;
   let body: any;
   try {
@@ -27,10 +32,16 @@ export function errorShapeProblem(dialect: 'wts' | 'chatwoot', status: number, t
     return undefined;
   }
   if (typeof body.error === 'string' && body.error !== '') return undefined;
-  if (Array.isArray(body.errors) && body.errors.length && body.errors.every((e: unknown) => typeof e === 'string')) return undefined;
+  if (Array.isArray(body.errors) && body.errors.length && body.errors.every((e: unknown) => typeof e === 'string'))
+    return undefined;
   if (typeof body.message === 'string' && Array.isArray(body.attributes)) return undefined;
   // A model's errors by attribute, as automation rules answer (wire-shapes.md §1.5: {error: {conditions: [...]}}).
-  const byAttribute = body.error && typeof body.error === 'object' && !Array.isArray(body.error) ? Object.values(body.error) : [];
-  if (byAttribute.length && byAttribute.every((m) => Array.isArray(m) && m.length && m.every((e) => typeof e === 'string'))) return undefined;
+  const byAttribute =
+    body.error && typeof body.error === 'object' && !Array.isArray(body.error) ? Object.values(body.error) : [];
+  if (
+    byAttribute.length &&
+    byAttribute.every((m) => Array.isArray(m) && m.length && m.every((e) => typeof e === 'string'))
+  )
+    return undefined;
   return 'not a Chatwoot error body ({error} | {error: {attribute: [..]}} | {errors: [..]} | {message, attributes})';
 }

@@ -73,7 +73,22 @@ export const HOSTILE_STRINGS: readonly string[] = [
   'İıßẞ',
 ];
 
-export const HOSTILE_NUMBERS: readonly number[] = [0, -1, -0, 1.5, -1.5, 2 ** 31, 2 ** 31 - 1, -(2 ** 31), 2 ** 53 + 2, -(2 ** 63), 1e308, -1e308, 5e-324, 1e20];
+export const HOSTILE_NUMBERS: readonly number[] = [
+  0,
+  -1,
+  -0,
+  1.5,
+  -1.5,
+  2 ** 31,
+  2 ** 31 - 1,
+  -(2 ** 31),
+  2 ** 53 + 2,
+  -(2 ** 63),
+  1e308,
+  -1e308,
+  5e-324,
+  1e20,
+];
 
 /** A long string of a given length, built from a repeating unit so multi-unit characters stay whole. */
 export function longString(random: Random, length: number): string {
@@ -103,7 +118,12 @@ export function hostileValue(random: Random): unknown {
     case 6:
       return random.pick([[], [null], [{}], Array.from({ length: 1000 }, (_, i) => i), [random.pick(HOSTILE_STRINGS)]]);
     case 7:
-      return random.pick([{}, { __proto__: null, polluted: true }, JSON.parse('{"__proto__":{"isAdmin":true}}'), { constructor: { prototype: { isAdmin: true } } }]);
+      return random.pick([
+        {},
+        { __proto__: null, polluted: true },
+        JSON.parse('{"__proto__":{"isAdmin":true}}'),
+        { constructor: { prototype: { isAdmin: true } } },
+      ]);
     case 8:
       return nested(random.pick([50, 500, 2000]), random.chance(0.5) ? 'array' : 'object');
     default:
@@ -157,11 +177,14 @@ export function sample(random: Random, schema: Schema, depth = 0): unknown {
     case 'null':
       return null;
     case 'array':
-      return depth > 4 || !schema.items ? [] : Array.from({ length: random.int(3) }, () => sample(random, schema.items!, depth + 1));
+      return depth > 4 || !schema.items
+        ? []
+        : Array.from({ length: random.int(3) }, () => sample(random, schema.items!, depth + 1));
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const [key, property] of Object.entries(schema.properties ?? {})) {
-        if (schema.required?.includes(key) || random.chance(0.6)) out[key] = depth > 4 ? null : sample(random, property, depth + 1);
+        if (schema.required?.includes(key) || random.chance(0.6))
+          out[key] = depth > 4 ? null : sample(random, property, depth + 1);
       }
       return out;
     }
@@ -186,7 +209,12 @@ export function mutate(random: Random, value: unknown, schema: Schema): unknown 
     const key = random.pick(keys);
     const property = schema.properties![key];
     const inner = record[key] ?? sample(random, property);
-    record[key] = typeof inner === 'object' && inner !== null && random.chance(0.5) ? mutate(random, inner, property) : random.chance(0.5) ? hostileValue(random) : wrongType(random, property);
+    record[key] =
+      typeof inner === 'object' && inner !== null && random.chance(0.5)
+        ? mutate(random, inner, property)
+        : random.chance(0.5)
+          ? hostileValue(random)
+          : wrongType(random, property);
   } else {
     record[random.pick(['content', 'name', 'id', 'email', 'status'])] = hostileValue(random);
   }
@@ -197,8 +225,14 @@ export function mutate(random: Random, value: unknown, schema: Schema): unknown 
 export function wrongType(random: Random, schema: Schema): unknown {
   const type = typeOf(schema);
   const candidates: unknown[] = [null, 'string', 12345, -1, true, [], {}, [1, 2], 1.5];
-  if (type === 'string') candidates.push(longString(random, (schema.maxLength ?? 255) + 1), random.pick(HOSTILE_STRINGS));
-  if (type === 'integer' || type === 'number') candidates.push((schema.maximum ?? 2 ** 62) + 1, (schema.minimum ?? -(2 ** 62)) - 1, '12', '1e3', 9007199254740993);
-  if (type === 'array') candidates.push(Array.from({ length: (schema.maxItems ?? 1000) + 1 }, () => 'x'), 'a,b,c');
+  if (type === 'string')
+    candidates.push(longString(random, (schema.maxLength ?? 255) + 1), random.pick(HOSTILE_STRINGS));
+  if (type === 'integer' || type === 'number')
+    candidates.push((schema.maximum ?? 2 ** 62) + 1, (schema.minimum ?? -(2 ** 62)) - 1, '12', '1e3', 9007199254740993);
+  if (type === 'array')
+    candidates.push(
+      Array.from({ length: (schema.maxItems ?? 1000) + 1 }, () => 'x'),
+      'a,b,c',
+    );
   return random.pick(candidates.filter((c) => typeof c !== type));
 }

@@ -24,16 +24,43 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
   const f = await conversationFixture(ctx, name);
   const accountId = f.account.account_id;
   const conversation = await f.openConversation(f.api, { message: { content: 'hello from the fuzz world' } });
-  const message = await db.selectFrom('messages').select(['id', 'uuid']).where('account_id', '=', accountId).orderBy('id', 'desc').executeTakeFirstOrThrow();
-  const noteMessage = await f.api.post(`${f.base}/conversations/${conversation.id}/messages`, { content: 'fuzz note', private: true });
-  const privateNote = await db.selectFrom('messages').select('uuid').where('id', '=', noteMessage.body.id).executeTakeFirstOrThrow();
+  const message = await db
+    .selectFrom('messages')
+    .select(['id', 'uuid'])
+    .where('account_id', '=', accountId)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  const noteMessage = await f.api.post(`${f.base}/conversations/${conversation.id}/messages`, {
+    content: 'fuzz note',
+    private: true,
+  });
+  const privateNote = await db
+    .selectFrom('messages')
+    .select('uuid')
+    .where('id', '=', noteMessage.body.id)
+    .executeTakeFirstOrThrow();
   const phone = `+55119${String(accountId).padStart(8, '0')}`;
   await db.updateTable('contacts').set({ phone_number: phone }).where('id', '=', f.contact.id).execute();
   const agent = await ctx.member(accountId, 'agent', 'Fuzz Agent');
-  const team = await db.insertInto('teams').values({ account_id: accountId, name: `${name}-team` }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('team_members').values({ account_id: accountId, team_id: team.id, user_id: agent.userId }).execute();
-  const label = await db.insertInto('labels').values({ account_id: accountId, title: `${name.toLowerCase()}-label` }).returning('id').executeTakeFirstOrThrow();
-  const canned = await db.insertInto('canned_responses').values({ account_id: accountId, short_code: 'fuzz', content: 'x' }).returning('id').executeTakeFirstOrThrow();
+  const team = await db
+    .insertInto('teams')
+    .values({ account_id: accountId, name: `${name}-team` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('team_members')
+    .values({ account_id: accountId, team_id: team.id, user_id: agent.userId })
+    .execute();
+  const label = await db
+    .insertInto('labels')
+    .values({ account_id: accountId, title: `${name.toLowerCase()}-label` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const canned = await db
+    .insertInto('canned_responses')
+    .values({ account_id: accountId, short_code: 'fuzz', content: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const savedFilter = await db
     .insertInto('custom_filters')
     .values({ account_id: accountId, user_id: f.account.user_id, name: 'fuzz', query: '{"payload":[]}' })
@@ -41,17 +68,40 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
     .executeTakeFirstOrThrow();
   const attribute = await db
     .insertInto('custom_attribute_definitions')
-    .values({ account_id: accountId, attribute_display_name: 'Fuzz', attribute_key: 'fuzz', attribute_model: 'contact_attribute' })
+    .values({
+      account_id: accountId,
+      attribute_display_name: 'Fuzz',
+      attribute_key: 'fuzz',
+      attribute_model: 'contact_attribute',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const bot = await db.insertInto('agent_bots').values({ account_id: accountId, name: 'Fuzz bot' }).returning('id').executeTakeFirstOrThrow();
+  const bot = await db
+    .insertInto('agent_bots')
+    .values({ account_id: accountId, name: 'Fuzz bot' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const webhook = await db
     .insertInto('webhooks')
-    .values({ account_id: accountId, url: 'https://203.0.113.60/hook', subscriptions: ['message_created'], secret: 'fuzz-secret' })
+    .values({
+      account_id: accountId,
+      url: 'https://203.0.113.60/hook',
+      subscriptions: ['message_created'],
+      secret: 'fuzz-secret',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const note = await db.insertInto('contact_notes').values({ account_id: accountId, contact_id: f.contact.id, content: 'fuzz note' }).returning('id').executeTakeFirstOrThrow();
-  const event = await db.selectFrom('events').select(['id', 'seq', 'name']).where('account_id', '=', accountId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const note = await db
+    .insertInto('contact_notes')
+    .values({ account_id: accountId, contact_id: f.contact.id, content: 'fuzz note' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const event = await db
+    .selectFrom('events')
+    .select(['id', 'seq', 'name'])
+    .where('account_id', '=', accountId)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
   const delivery = await db
     .insertInto('webhook_deliveries')
     .values({
@@ -69,22 +119,49 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
     .executeTakeFirstOrThrow();
   // A flow chatbot, when this build has the WTS chatbot API (a one-step flow is the smallest valid one).
   const wts = ctx.client(undefined, { authorization: `Bearer ${f.account.api_access_token}` });
-  const chatbot = await wts.post('/chat/v1/chatbot', { name: 'Fuzz flow', definition: { start: 'only', steps: [{ id: 'only', kind: 'message', text: 'fuzz' }] } });
+  const chatbot = await wts.post('/chat/v1/chatbot', {
+    name: 'Fuzz flow',
+    definition: { start: 'only', steps: [{ id: 'only', kind: 'message', text: 'fuzz' }] },
+  });
   // A CRM panel with a step, a card on it (linking the contact) and a note on the card, when this build has the CRM.
-  const contactUuid = (await db.selectFrom('contacts').select('uuid').where('id', '=', f.contact.id).executeTakeFirstOrThrow()).uuid;
+  const contactUuid = (
+    await db.selectFrom('contacts').select('uuid').where('id', '=', f.contact.id).executeTakeFirstOrThrow()
+  ).uuid;
   const panel = await wts.post('/crm/v1/panel', { title: 'Fuzz panel', steps: [{ title: 'Fuzz step' }] });
-  const card = panel.status === 200 ? await wts.post('/crm/v1/panel/card', { stepId: panel.body.steps[0].id, title: 'Fuzz card', contactIds: [contactUuid] }) : undefined;
-  const cardNote = card?.status === 200 ? await wts.post(`/crm/v1/panel/card/${card.body.id}/note`, { text: 'fuzz card note' }) : undefined;
+  const card =
+    panel.status === 200
+      ? await wts.post('/crm/v1/panel/card', {
+          stepId: panel.body.steps[0].id,
+          title: 'Fuzz card',
+          contactIds: [contactUuid],
+        })
+      : undefined;
+  const cardNote =
+    card?.status === 200
+      ? await wts.post(`/crm/v1/panel/card/${card.body.id}/note`, { text: 'fuzz card note' })
+      : undefined;
   const crmParams: Record<string, string> =
-    panel.status === 200 && card?.status === 200 && cardNote?.status === 200 ? { stepId: panel.body.steps[0].id, cardId: card.body.id, noteId: cardNote.body.id } : {};
-  const crmCollections: Record<string, string> = panel.status === 200 && card?.status === 200 ? { panel: panel.body.id, card: card.body.id } : {};
+    panel.status === 200 && card?.status === 200 && cardNote?.status === 200
+      ? { stepId: panel.body.steps[0].id, cardId: card.body.id, noteId: cardNote.body.id }
+      : {};
+  const crmCollections: Record<string, string> =
+    panel.status === 200 && card?.status === 200 ? { panel: panel.body.id, card: card.body.id } : {};
   const platform = await ctx.platformApp({ accountIds: [accountId], userIds: [f.account.user_id] });
   const platformBot = await platform.post('/platform/api/v1/agent_bots', { name: 'Fuzz platform bot' });
   if (platformBot.status !== 200) throw new Error(`platform bot: ${platformBot.status} ${platformBot.text}`);
   const uuids = async (table: 'conversations' | 'contacts' | 'users' | 'teams' | 'labels' | 'inboxes', id: number) =>
     (await db.selectFrom(table).select('uuid').where('id', '=', id).executeTakeFirstOrThrow()).uuid;
-  const inbox = await db.selectFrom('inboxes').select(['identifier', 'uuid']).where('id', '=', f.inbox.id).executeTakeFirstOrThrow();
-  const conversationRow = await db.selectFrom('conversations').select(['id', 'uuid']).where('account_id', '=', accountId).where('display_id', '=', conversation.id).executeTakeFirstOrThrow();
+  const inbox = await db
+    .selectFrom('inboxes')
+    .select(['identifier', 'uuid'])
+    .where('id', '=', f.inbox.id)
+    .executeTakeFirstOrThrow();
+  const conversationRow = await db
+    .selectFrom('conversations')
+    .select(['id', 'uuid'])
+    .where('account_id', '=', accountId)
+    .where('display_id', '=', conversation.id)
+    .executeTakeFirstOrThrow();
 
   const params: Record<string, string> = {
     account_id: String(accountId),
@@ -153,7 +230,12 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
         db.selectFrom('messages').select('id').where('id', '=', message.id).executeTakeFirst(),
         db.selectFrom('teams').select('id').where('id', '=', team.id).executeTakeFirst(),
         db.selectFrom('labels').select('id').where('id', '=', label.id).executeTakeFirst(),
-        db.selectFrom('account_users').select('id').where('user_id', '=', agent.userId).where('account_id', '=', accountId).executeTakeFirst(),
+        db
+          .selectFrom('account_users')
+          .select('id')
+          .where('user_id', '=', agent.userId)
+          .where('account_id', '=', accountId)
+          .executeTakeFirst(),
         db.selectFrom('webhooks').select('id').where('id', '=', webhook.id).executeTakeFirst(),
         db.selectFrom('agent_bots').select('id').where('id', '=', bot.id).executeTakeFirst(),
         db.selectFrom('contact_notes').select('id').where('id', '=', note.id).executeTakeFirst(),
@@ -167,7 +249,13 @@ export async function createWorld(ctx: TestContext, name: string): Promise<World
 }
 
 /** The real value for one `{param}` of a path template, or undefined when the world has none. */
-export function realParam(world: World, template: string, segments: string[], index: number, param: string): string | undefined {
+export function realParam(
+  world: World,
+  template: string,
+  segments: string[],
+  index: number,
+  param: string,
+): string | undefined {
   if (param !== 'id') return world.params[param];
   const collection = segments[index - 1];
   if (template.startsWith('/platform/')) return world.byCollection[`platform:${collection}`];

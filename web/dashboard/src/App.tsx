@@ -25,14 +25,21 @@ function Redirect({ to }: { to: string }) {
 function Routes() {
   const { state } = useSession();
   const path = usePath();
-  if (state.status === 'loading') return <div className="splash" aria-busy="true">{t('app.name')}</div>;
+  if (state.status === 'loading')
+    return (
+      <div className="splash" aria-busy="true">
+        {t('app.name')}
+      </div>
+    );
   // An emailed link works whoever is signed in on this browser: saving signs in as the link's user.
   if (path === SET_PASSWORD_PATH) return <SetPassword />;
   if (state.status === 'signed-out') {
     return path === '/app/login' ? <Login /> : <Redirect to="/app/login" />;
   }
   const { profile } = state;
-  const home = profile.accounts.length ? `/app/accounts/${profile.account_id ?? profile.accounts[0].id}/conversations` : null;
+  const home = profile.accounts.length
+    ? `/app/accounts/${profile.account_id ?? profile.accounts[0].id}/conversations`
+    : null;
   const found = match('/app/accounts/:accountId/:section/:id?/:sub?', path);
   const account = found && profile.accounts.find((a) => a.id === found.accountId);
   if (!account || !found) {
@@ -41,5 +48,14 @@ function Routes() {
   }
   const id = typeof found.id === 'number' ? found.id : undefined;
   // Keyed by account: switching accounts starts every view (filters, socket, caches) afresh.
-  return <Shell key={account.id} account={account} section={String(found.section)} id={id} page={typeof found.id === 'string' ? found.id : undefined} sub={found.sub === undefined ? undefined : String(found.sub)} />;
+  return (
+    <Shell
+      key={account.id}
+      account={account}
+      section={String(found.section)}
+      id={id}
+      page={typeof found.id === 'string' ? found.id : undefined}
+      sub={found.sub === undefined ? undefined : String(found.sub)}
+    />
+  );
 }

@@ -26,7 +26,11 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const CHAT_ICON = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z';
 const CLOSE_ICON = 'M6 6l12 12M18 6L6 18';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, style: Style, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  style: Style,
+  attrs: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(style)) node.style.setProperty(key, value ?? '');
   for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
@@ -67,10 +71,82 @@ function run(options: RunOptions): void {
   if (settings.darkMode) query.set('dark_mode', settings.darkMode);
   const widgetUrl = `${origin}/widget?${query}`;
 
-  const holder = el('div', { position: 'fixed', bottom: '20px', [side]: '20px', 'z-index': '2147483000', display: 'flex', 'flex-direction': 'column', 'align-items': side === 'left' ? 'flex-start' : 'flex-end', gap: '12px', 'font-family': 'system-ui, sans-serif' }, { id: 'switchboard-widget-holder' });
-  const frame = el('iframe', { display: 'none', border: '0', 'border-radius': '16px', 'box-shadow': '0 12px 40px rgba(0,0,0,.18)', background: '#fff', width: '400px', height: 'min(640px, calc(100vh - 110px))', 'max-width': 'calc(100vw - 40px)' }, { src: widgetUrl, title: 'Chat window', id: 'chatwoot_live_chat_widget', allow: 'clipboard-write' });
-  const bubble = el('button', { display: settings.hideMessageBubble ? 'none' : 'flex', 'align-items': 'center', gap: '8px', height: '56px', 'min-width': '56px', padding: expanded ? '0 20px' : '0', 'justify-content': 'center', border: '0', 'border-radius': '28px', background: '#1f6feb', color: '#fff', cursor: 'pointer', 'box-shadow': '0 6px 20px rgba(0,0,0,.2)', position: 'relative', 'font-size': '15px', 'font-weight': '600' }, { type: 'button', 'aria-label': settings.launcherTitle || 'Open chat', 'aria-expanded': 'false', class: 'woot-widget-bubble' });
-  const badge = el('span', { display: 'none', position: 'absolute', top: '-4px', [side === 'left' ? 'right' : 'left']: '-4px', 'min-width': '20px', height: '20px', padding: '0 5px', 'box-sizing': 'border-box', 'border-radius': '10px', background: '#d1242f', color: '#fff', 'font-size': '12px', 'line-height': '20px', 'text-align': 'center' }, { 'aria-live': 'polite', class: 'switchboard-unread' });
+  const holder = el(
+    'div',
+    {
+      position: 'fixed',
+      bottom: '20px',
+      [side]: '20px',
+      'z-index': '2147483000',
+      display: 'flex',
+      'flex-direction': 'column',
+      'align-items': side === 'left' ? 'flex-start' : 'flex-end',
+      gap: '12px',
+      'font-family': 'system-ui, sans-serif',
+    },
+    { id: 'switchboard-widget-holder' },
+  );
+  const frame = el(
+    'iframe',
+    {
+      display: 'none',
+      border: '0',
+      'border-radius': '16px',
+      'box-shadow': '0 12px 40px rgba(0,0,0,.18)',
+      background: '#fff',
+      width: '400px',
+      height: 'min(640px, calc(100vh - 110px))',
+      'max-width': 'calc(100vw - 40px)',
+    },
+    { src: widgetUrl, title: 'Chat window', id: 'chatwoot_live_chat_widget', allow: 'clipboard-write' },
+  );
+  const bubble = el(
+    'button',
+    {
+      display: settings.hideMessageBubble ? 'none' : 'flex',
+      'align-items': 'center',
+      gap: '8px',
+      height: '56px',
+      'min-width': '56px',
+      padding: expanded ? '0 20px' : '0',
+      'justify-content': 'center',
+      border: '0',
+      'border-radius': '28px',
+      background: '#1f6feb',
+      color: '#fff',
+      cursor: 'pointer',
+      'box-shadow': '0 6px 20px rgba(0,0,0,.2)',
+      position: 'relative',
+      'font-size': '15px',
+      'font-weight': '600',
+    },
+    {
+      type: 'button',
+      'aria-label': settings.launcherTitle || 'Open chat',
+      'aria-expanded': 'false',
+      class: 'woot-widget-bubble',
+    },
+  );
+  const badge = el(
+    'span',
+    {
+      display: 'none',
+      position: 'absolute',
+      top: '-4px',
+      [side === 'left' ? 'right' : 'left']: '-4px',
+      'min-width': '20px',
+      height: '20px',
+      padding: '0 5px',
+      'box-sizing': 'border-box',
+      'border-radius': '10px',
+      background: '#d1242f',
+      color: '#fff',
+      'font-size': '12px',
+      'line-height': '20px',
+      'text-align': 'center',
+    },
+    { 'aria-live': 'polite', class: 'switchboard-unread' },
+  );
   const label = el('span', { display: expanded ? 'inline' : 'none' });
   label.textContent = settings.launcherTitle || 'Chat with us';
 
@@ -85,7 +161,14 @@ function run(options: RunOptions): void {
     const full = open && narrow();
     const style: Style = full
       ? { position: 'fixed', inset: '0', width: '100vw', height: '100vh', 'max-width': '100vw', 'border-radius': '0' }
-      : { position: 'static', inset: 'auto', width: '400px', height: 'min(640px, calc(100vh - 110px))', 'max-width': 'calc(100vw - 40px)', 'border-radius': '16px' };
+      : {
+          position: 'static',
+          inset: 'auto',
+          width: '400px',
+          height: 'min(640px, calc(100vh - 110px))',
+          'max-width': 'calc(100vw - 40px)',
+          'border-radius': '16px',
+        };
     for (const [key, value] of Object.entries(style)) frame.style.setProperty(key, value ?? '');
     // Full screen, the frame's own close button closes it; the bubble would cover the composer.
     bubble.style.setProperty('display', bubbleHidden || full ? 'none' : 'flex');
@@ -168,11 +251,13 @@ function run(options: RunOptions): void {
       toggle('close');
     },
     setUser(identifier: string | number, user: Record<string, unknown> = {}) {
-      if ((typeof identifier !== 'string' && typeof identifier !== 'number') || String(identifier) === '') throw new Error('Identifier should be a non-empty string or number');
+      if ((typeof identifier !== 'string' && typeof identifier !== 'number') || String(identifier) === '')
+        throw new Error('Identifier should be a non-empty string or number');
       post({ event: 'set-user', identifier: String(identifier), user });
     },
     setCustomAttributes(attributes: Record<string, unknown> = {}) {
-      if (!attributes || typeof attributes !== 'object' || !Object.keys(attributes).length) throw new Error('Custom attributes should have at least one key');
+      if (!attributes || typeof attributes !== 'object' || !Object.keys(attributes).length)
+        throw new Error('Custom attributes should have at least one key');
       post({ event: 'set-custom-attributes', attributes });
     },
     deleteCustomAttribute(key = '') {

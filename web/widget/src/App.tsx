@@ -31,7 +31,11 @@ export function App({ params }: { params: URLSearchParams }) {
   const unread = useRef(0);
   const triggered = useRef(false);
 
-  const fail = useCallback((error: unknown) => parent.notify({ event: 'error', error: error instanceof Error ? error.message : String(error) }), [parent]);
+  const fail = useCallback(
+    (error: unknown) =>
+      parent.notify({ event: 'error', error: error instanceof Error ? error.message : String(error) }),
+    [parent],
+  );
   const reloadMessages = useCallback(() => api.messages().then(setMessages, fail), [api, fail]);
 
   // Start: the config (and the visitor's token), the messages so far, then the live stream.
@@ -46,11 +50,21 @@ export function App({ params }: { params: URLSearchParams }) {
         saveToken(websiteToken, api.authToken);
         setMessages(await api.messages());
         setState({ kind: 'ready', config });
-        stop = connectCable(config.contact.pubsub_token, (frame) => onFrame.current(frame), () => void reloadMessages());
+        stop = connectCable(
+          config.contact.pubsub_token,
+          (frame) => onFrame.current(frame),
+          () => void reloadMessages(),
+        );
         parent.notify({ event: 'loaded', authToken: api.authToken });
       })
       .catch((error) => {
-        setState({ kind: 'refused', reason: error instanceof WidgetError && error.status === 404 ? 'This chat is not available.' : 'The chat could not start. Try again later.' });
+        setState({
+          kind: 'refused',
+          reason:
+            error instanceof WidgetError && error.status === 404
+              ? 'This chat is not available.'
+              : 'The chat could not start. Try again later.',
+        });
         fail(error);
       });
     return () => stop();
@@ -87,7 +101,10 @@ export function App({ params }: { params: URLSearchParams }) {
                 parent.notify({ event: 'unread', count: 0 });
                 if (!triggered.current) {
                   triggered.current = true;
-                  await api.call('POST', '/events', { name: 'webwidget.triggered', event_info: { initiated_at: { timestamp: new Date().toString() }, referer: document.referrer } });
+                  await api.call('POST', '/events', {
+                    name: 'webwidget.triggered',
+                    event_info: { initiated_at: { timestamp: new Date().toString() }, referer: document.referrer },
+                  });
                 }
                 await api.seen();
               }
@@ -151,7 +168,12 @@ export function App({ params }: { params: URLSearchParams }) {
   };
 
   if (state.kind === 'loading') return <main className="widget loading" aria-busy="true" />;
-  if (state.kind === 'refused') return <main className="widget refused" role="alert">{state.reason}</main>;
+  if (state.kind === 'refused')
+    return (
+      <main className="widget refused" role="alert">
+        {state.reason}
+      </main>
+    );
   const channel = state.config.website_channel_config;
   const availability = availabilityLine(channel);
   const features = channel.enabled_features ?? ['attachments', 'emoji_picker'];
@@ -166,7 +188,14 @@ export function App({ params }: { params: URLSearchParams }) {
           <p className={`availability ${availability.online ? 'online' : 'away'}`}>{availability.text}</p>
         </div>
         {parent.framed && (
-          <button type="button" className="icon close" aria-label="Close chat" onClick={() => parent.notify({ event: 'close' })}>✕</button>
+          <button
+            type="button"
+            className="icon close"
+            aria-label="Close chat"
+            onClick={() => parent.notify({ event: 'close' })}
+          >
+            ✕
+          </button>
         )}
       </header>
       {needsPreChat ? (
@@ -174,7 +203,12 @@ export function App({ params }: { params: URLSearchParams }) {
       ) : (
         <>
           <MessageList messages={messages} agentTyping={agentTyping} onChoose={choose} />
-          <Composer onSend={send} onTyping={(on) => void api.typing(on).catch(() => {})} attachments={features.includes('attachments')} emoji={features.includes('emoji_picker')} />
+          <Composer
+            onSend={send}
+            onTyping={(on) => void api.typing(on).catch(() => {})}
+            attachments={features.includes('attachments')}
+            emoji={features.includes('emoji_picker')}
+          />
         </>
       )}
     </main>

@@ -34,9 +34,18 @@ function Choices({ message, onChoose }: { message: Message; onChoose: (message: 
             {card.description && <p>{card.description}</p>}
             {(card.actions ?? []).map((action, j) =>
               action.type === 'link' && action.uri ? (
-                <a key={j} className="choice" href={action.uri} target="_blank" rel="noreferrer">{action.text}</a>
+                <a key={j} className="choice" href={action.uri} target="_blank" rel="noreferrer">
+                  {action.text}
+                </a>
               ) : (
-                <button key={j} type="button" className="choice" onClick={() => onChoose(message, { title: action.text, value: action.payload ?? action.text })}>{action.text}</button>
+                <button
+                  key={j}
+                  type="button"
+                  className="choice"
+                  onClick={() => onChoose(message, { title: action.text, value: action.payload ?? action.text })}
+                >
+                  {action.text}
+                </button>
               ),
             )}
           </div>
@@ -47,13 +56,23 @@ function Choices({ message, onChoose }: { message: Message; onChoose: (message: 
   return (
     <div className="choices" role="group" aria-label="Choices">
       {items.map((item, i) => (
-        <button key={i} type="button" className="choice" onClick={() => onChoose(message, item)}>{item.title}</button>
+        <button key={i} type="button" className="choice" onClick={() => onChoose(message, item)}>
+          {item.title}
+        </button>
       ))}
     </div>
   );
 }
 
-export function MessageList({ messages, agentTyping, onChoose }: { messages: Message[]; agentTyping: boolean; onChoose: (message: Message, item: ChoiceItem) => void }) {
+export function MessageList({
+  messages,
+  agentTyping,
+  onChoose,
+}: {
+  messages: Message[];
+  agentTyping: boolean;
+  onChoose: (message: Message, item: ChoiceItem) => void;
+}) {
   const end = useRef<HTMLDivElement>(null);
   // In braces: newer browsers return a promise from scrollIntoView, and React would take it for a cleanup.
   useEffect(() => {
@@ -71,7 +90,11 @@ export function MessageList({ messages, agentTyping, onChoose }: { messages: Mes
       ))}
       {agentTyping && (
         <div className="message theirs typing" aria-label="Agent is typing">
-          <div className="bubble"><span /><span /><span /></div>
+          <div className="bubble">
+            <span />
+            <span />
+            <span />
+          </div>
         </div>
       )}
       <div ref={end} />

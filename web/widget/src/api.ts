@@ -28,9 +28,23 @@ export interface WidgetConfig {
     widget_color: string | null;
     reply_time: string | null;
     pre_chat_form_enabled: boolean;
-    pre_chat_form_options: { pre_chat_message?: string; pre_chat_fields?: { name: string; type: string; label?: string; required?: boolean; enabled?: boolean }[]; require_email?: boolean };
+    pre_chat_form_options: {
+      pre_chat_message?: string;
+      pre_chat_fields?: { name: string; type: string; label?: string; required?: boolean; enabled?: boolean }[];
+      require_email?: boolean;
+    };
     working_hours_enabled: boolean;
-    working_hours: { day_of_week: number; closed_all_day: boolean; open_all_day?: boolean; open_hour: number | null; open_minutes: number | null; close_hour: number | null; close_minutes: number | null }[] | null;
+    working_hours:
+      | {
+          day_of_week: number;
+          closed_all_day: boolean;
+          open_all_day?: boolean;
+          open_hour: number | null;
+          open_minutes: number | null;
+          close_hour: number | null;
+          close_minutes: number | null;
+        }[]
+      | null;
     out_of_office_message: string | null;
     utc_off_set: string;
     enabled_features: string[] | null;
@@ -63,32 +77,52 @@ export class WidgetApi {
       headers['Content-Type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    const res = await fetch(`/api/v1/widget${path}?website_token=${encodeURIComponent(this.websiteToken)}${query}`, { method, headers, body: payload });
+    const res = await fetch(`/api/v1/widget${path}?website_token=${encodeURIComponent(this.websiteToken)}${query}`, {
+      method,
+      headers,
+      body: payload,
+    });
     const text = await res.text();
     const json = text ? JSON.parse(text) : undefined;
-    if (!res.ok) throw new WidgetError(res.status, (json && (json.error || json.message || json.errors?.[0])) || `HTTP ${res.status}`);
+    if (!res.ok)
+      throw new WidgetError(
+        res.status,
+        (json && (json.error || json.message || json.errors?.[0])) || `HTTP ${res.status}`,
+      );
     return json as T;
   }
 
   config = () => this.call<WidgetConfig>('POST', '/config');
-  messages = (before?: number) => this.call<Message[]>('GET', '/messages', undefined, before ? `&before=${before}` : '');
+  messages = (before?: number) =>
+    this.call<Message[]>('GET', '/messages', undefined, before ? `&before=${before}` : '');
   startConversation = (contact: Record<string, string>, content: string) =>
-    this.call<{ id: number; messages: Message[] }>('POST', '/conversations', { contact, message: { content, timestamp: new Date().toString(), referer_url: document.referrer } });
+    this.call<{ id: number; messages: Message[] }>('POST', '/conversations', {
+      contact,
+      message: { content, timestamp: new Date().toString(), referer_url: document.referrer },
+    });
   send = (content: string, files: File[] = []) => {
-    if (!files.length) return this.call<Message>('POST', '/messages', { message: { content, timestamp: new Date().toString(), referer_url: document.referrer } });
+    if (!files.length)
+      return this.call<Message>('POST', '/messages', {
+        message: { content, timestamp: new Date().toString(), referer_url: document.referrer },
+      });
     const form = new FormData();
     if (content) form.append('message[content]', content);
     form.append('message[timestamp]', new Date().toString());
     for (const file of files) form.append('message[attachments][]', file);
     return this.call<Message>('POST', '/messages', form);
   };
-  answer = (messageId: number, item: ChoiceItem) => this.call<Message>('PATCH', `/messages/${messageId}`, { message: { submitted_values: [item] } });
-  typing = (on: boolean) => this.call<void>('POST', '/conversations/toggle_typing', { typing_status: on ? 'on' : 'off' });
+  answer = (messageId: number, item: ChoiceItem) =>
+    this.call<Message>('PATCH', `/messages/${messageId}`, { message: { submitted_values: [item] } });
+  typing = (on: boolean) =>
+    this.call<void>('POST', '/conversations/toggle_typing', { typing_status: on ? 'on' : 'off' });
   seen = () => this.call<void>('POST', '/conversations/update_last_seen', {});
-  setUser = (identifier: string, user: Record<string, unknown>) => this.call<{ widget_auth_token?: string }>('PATCH', '/contact/set_user', { identifier, ...user });
+  setUser = (identifier: string, user: Record<string, unknown>) =>
+    this.call<{ widget_auth_token?: string }>('PATCH', '/contact/set_user', { identifier, ...user });
   updateContact = (fields: Record<string, unknown>) => this.call<unknown>('PATCH', '/contact', fields);
-  deleteCustomAttribute = (key: string) => this.call<unknown>('POST', '/contact/destroy_custom_attributes', { custom_attributes: [key] });
-  setConversationAttributes = (attributes: Record<string, unknown>) => this.call<unknown>('POST', '/conversations/set_custom_attributes', { custom_attributes: attributes });
+  deleteCustomAttribute = (key: string) =>
+    this.call<unknown>('POST', '/contact/destroy_custom_attributes', { custom_attributes: [key] });
+  setConversationAttributes = (attributes: Record<string, unknown>) =>
+    this.call<unknown>('POST', '/conversations/set_custom_attributes', { custom_attributes: attributes });
   addLabel = (label: string) => this.call<void>('POST', '/labels', { label });
   removeLabel = (label: string) => this.call<void>('DELETE', `/labels/${encodeURIComponent(label)}`);
 }

@@ -4,7 +4,11 @@ export interface CableFrame {
   data: Record<string, any>;
 }
 
-export function connectCable(pubsubToken: string, onFrame: (frame: CableFrame) => void, onReconnect: () => void): () => void {
+export function connectCable(
+  pubsubToken: string,
+  onFrame: (frame: CableFrame) => void,
+  onReconnect: () => void,
+): () => void {
   let socket: WebSocket | undefined;
   let stopped = false;
   let attempt = 0;

@@ -23,8 +23,10 @@ export function availabilityLine(channel: Channel, now = new Date()): { online: 
   const { day, minute } = inboxClock(channel.utc_off_set, now);
   const today = channel.working_hours.find((h) => h.day_of_week === day);
   const opens = (h: NonNullable<Channel['working_hours']>[number]) => (h.open_hour ?? 0) * 60 + (h.open_minutes ?? 0);
-  const closes = (h: NonNullable<Channel['working_hours']>[number]) => (h.close_hour ?? 0) * 60 + (h.close_minutes ?? 0);
-  if (today && (today.open_all_day || (!today.closed_all_day && minute >= opens(today) && minute < closes(today)))) return { online: true, text: reply };
+  const closes = (h: NonNullable<Channel['working_hours']>[number]) =>
+    (h.close_hour ?? 0) * 60 + (h.close_minutes ?? 0);
+  if (today && (today.open_all_day || (!today.closed_all_day && minute >= opens(today) && minute < closes(today))))
+    return { online: true, text: reply };
   const away = channel.out_of_office_message || 'We are away at the moment';
   for (let ahead = 0; ahead < 7; ahead++) {
     const hours = channel.working_hours.find((h) => h.day_of_week === (day + ahead) % 7);

@@ -8,7 +8,19 @@ import type { Resource } from './resources/shared.ts';
 import { agent, department, tag, wtsContact } from './resources/wts-directory.ts';
 
 /** WTS dialect first (sessions, chatbots, its directory), then the Chatwoot dialect. */
-const RESOURCES: Resource[] = [session, chatbot, wtsContact, tag, department, agent, conversation, message, contact, label, inbox];
+const RESOURCES: Resource[] = [
+  session,
+  chatbot,
+  wtsContact,
+  tag,
+  department,
+  agent,
+  conversation,
+  message,
+  contact,
+  label,
+  inbox,
+];
 const byValue = new Map(RESOURCES.map((r) => [r.value, r]));
 
 export class Switchboard implements INodeType {
@@ -48,9 +60,13 @@ export class Switchboard implements INodeType {
         const resource = this.getNodeParameter('resource', i) as string;
         const operation = this.getNodeParameter('operation', i) as string;
         const run = byValue.get(resource)?.operations[operation];
-        if (!run) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, { itemIndex: i });
+        if (!run)
+          throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, {
+            itemIndex: i,
+          });
         const result = await run(this, i);
-        for (const json of Array.isArray(result) ? result : [result]) out.push({ json: json as IDataObject, pairedItem: { item: i } });
+        for (const json of Array.isArray(result) ? result : [result])
+          out.push({ json: json as IDataObject, pairedItem: { item: i } });
       } catch (error) {
         if (this.continueOnFail()) {
           out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });

@@ -1,5 +1,13 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
+import type {
+  IDataObject,
+  IExecuteFunctions,
+  IHookFunctions,
+  IHttpRequestMethods,
+  IHttpRequestOptions,
+  ILoadOptionsFunctions,
+  JsonObject,
+} from 'n8n-workflow';
 
 export type Context = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 export type Query = Record<string, string | number | boolean | string[] | undefined>;
@@ -37,7 +45,12 @@ export function errorText(body: unknown): string | undefined {
  * One authenticated request to Switchboard. Repeated query keys for arrays (`Status=A&Status=B`), as the WTS
  * n8n node sends them; a non-2xx answer becomes a NodeApiError carrying the server's own message.
  */
-export async function request(ctx: Context, method: IHttpRequestMethods, path: string, options: { qs?: Query; body?: unknown } = {}): Promise<any> {
+export async function request(
+  ctx: Context,
+  method: IHttpRequestMethods,
+  path: string,
+  options: { qs?: Query; body?: unknown } = {},
+): Promise<any> {
   const req: IHttpRequestOptions = {
     method,
     url: (await baseUrl(ctx)) + path,
@@ -51,8 +64,14 @@ export async function request(ctx: Context, method: IHttpRequestMethods, path: s
   const response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL, req);
   const status = Number(response.statusCode);
   if (status >= 200 && status < 300) return response.body === '' ? {} : response.body;
-  const body = typeof response.body === 'object' && response.body !== null ? (response.body as JsonObject) : { body: String(response.body ?? '') };
-  throw new NodeApiError(ctx.getNode(), body, { message: errorText(response.body) ?? `Switchboard answered ${status}`, httpCode: String(status) });
+  const body =
+    typeof response.body === 'object' && response.body !== null
+      ? (response.body as JsonObject)
+      : { body: String(response.body ?? '') };
+  throw new NodeApiError(ctx.getNode(), body, {
+    message: errorText(response.body) ?? `Switchboard answered ${status}`,
+    httpCode: String(status),
+  });
 }
 
 /** The Chatwoot dialect's account id: the credential's, or the token's own account (`/api/v1/profile`). */
@@ -61,12 +80,21 @@ export async function accountId(ctx: Context): Promise<number> {
   const fixed = Number(credentials.accountId ?? 0);
   if (fixed > 0) return fixed;
   const profile = await request(ctx, 'GET', '/api/v1/profile');
-  if (!profile?.account_id) throw new NodeOperationError(ctx.getNode(), 'Set the Account ID in the credential: the token belongs to no account');
+  if (!profile?.account_id)
+    throw new NodeOperationError(
+      ctx.getNode(),
+      'Set the Account ID in the credential: the token belongs to no account',
+    );
   return Number(profile.account_id);
 }
 
 /** `/api/v1/accounts/<id><path>` in the credential's account. */
-export async function accountRequest(ctx: Context, method: IHttpRequestMethods, path: string, options: { qs?: Query; body?: unknown } = {}): Promise<any> {
+export async function accountRequest(
+  ctx: Context,
+  method: IHttpRequestMethods,
+  path: string,
+  options: { qs?: Query; body?: unknown } = {},
+): Promise<any> {
   return request(ctx, method, `/api/v1/accounts/${await accountId(ctx)}${path}`, options);
 }
 

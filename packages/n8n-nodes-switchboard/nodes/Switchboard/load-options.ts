@@ -12,7 +12,12 @@ export const loadOptions = {
   },
   async getChannels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
     const channels = itemsOf(await request(this, 'GET', '/chat/v1/channel'));
-    return named(channels, (c: any) => [c.identity?.displayName ?? c.identity?.humanId, c.identity?.platform].filter(Boolean).join(' · ') || String(c.id));
+    return named(
+      channels,
+      (c: any) =>
+        [c.identity?.displayName ?? c.identity?.humanId, c.identity?.platform].filter(Boolean).join(' · ') ||
+        String(c.id),
+    );
   },
   async getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
     return named(itemsOf(await request(this, 'GET', '/core/v1/tag')), (t: any) => t.name);

@@ -1,4 +1,13 @@
-import type { IDataObject, IHookFunctions, ILoadOptionsFunctions, INodePropertyOptions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+  IDataObject,
+  IHookFunctions,
+  ILoadOptionsFunctions,
+  INodePropertyOptions,
+  INodeType,
+  INodeTypeDescription,
+  IWebhookFunctions,
+  IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { accountRequest, request } from '../Switchboard/api.ts';
 import { firstSighting, validSignature } from './signature.ts';
@@ -24,7 +33,8 @@ interface Registration {
   seen?: string[];
 }
 
-const chosenEvents = (ctx: IHookFunctions, dialect: string) => ctx.getNodeParameter(dialect === 'wts' ? 'wtsEvents' : 'chatwootEvents') as string[];
+const chosenEvents = (ctx: IHookFunctions, dialect: string) =>
+  ctx.getNodeParameter(dialect === 'wts' ? 'wtsEvents' : 'chatwootEvents') as string[];
 
 const header = (headers: IDataObject, name: string) => {
   const value = headers[name];
@@ -34,7 +44,8 @@ const header = (headers: IDataObject, name: string) => {
 /** Unsubscribes (in the dialect it was made in) and forgets the registration. */
 async function removeRegistration(ctx: IHookFunctions, data: Registration): Promise<void> {
   if (data.webhookId !== undefined) {
-    if (data.dialect === 'wts') await request(ctx, 'DELETE', `/core/v1/webhook/subscription/${encodeURIComponent(String(data.webhookId))}`);
+    if (data.dialect === 'wts')
+      await request(ctx, 'DELETE', `/core/v1/webhook/subscription/${encodeURIComponent(String(data.webhookId))}`);
     else await accountRequest(ctx, 'DELETE', `/webhooks/${Number(data.webhookId)}`);
   }
   for (const key of ['webhookId', 'secret', 'dialect', 'events', 'seen'] as const) delete data[key];
@@ -78,7 +89,8 @@ export class SwitchboardTrigger implements INodeType {
         typeOptions: { loadOptionsMethod: 'getWtsEvents' },
         default: ['MESSAGE_RECEIVED'],
         required: true,
-        description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+        description:
+          'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
         displayOptions: { show: { dialect: ['wts'] } },
       },
       {
@@ -96,7 +108,10 @@ export class SwitchboardTrigger implements INodeType {
   methods = {
     loadOptions: {
       async getWtsEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-        const events = (await request(this, 'GET', '/core/v1/webhook/event')) as Array<{ event: string; description: string }>;
+        const events = (await request(this, 'GET', '/core/v1/webhook/event')) as Array<{
+          event: string;
+          description: string;
+        }>;
         return events.map((e) => ({ name: e.event, value: e.event, description: e.description }));
       },
     },
@@ -114,7 +129,8 @@ export class SwitchboardTrigger implements INodeType {
           return false;
         }
         try {
-          if (dialect === 'wts') await request(this, 'GET', `/core/v1/webhook/subscription/${encodeURIComponent(String(data.webhookId))}`);
+          if (dialect === 'wts')
+            await request(this, 'GET', `/core/v1/webhook/subscription/${encodeURIComponent(String(data.webhookId))}`);
           else await accountRequest(this, 'GET', `/webhooks/${Number(data.webhookId)}`);
           return true;
         } catch {
@@ -130,10 +146,14 @@ export class SwitchboardTrigger implements INodeType {
         const name = `n8n: ${this.getWorkflow().name ?? this.getWorkflow().id ?? 'workflow'}`.slice(0, 255);
         const events = chosenEvents(this, dialect);
         if (dialect === 'wts') {
-          const subscription = await request(this, 'POST', '/core/v1/webhook/subscription', { body: { name, url, enabled: true, events } });
+          const subscription = await request(this, 'POST', '/core/v1/webhook/subscription', {
+            body: { name, url, enabled: true, events },
+          });
           Object.assign(data, { dialect, events, webhookId: subscription.id, secret: subscription.secret, seen: [] });
         } else {
-          const answer = await accountRequest(this, 'POST', '/webhooks', { body: { webhook: { name, url, subscriptions: events } } });
+          const answer = await accountRequest(this, 'POST', '/webhooks', {
+            body: { webhook: { name, url, subscriptions: events } },
+          });
           const webhook = answer.payload?.webhook ?? answer;
           Object.assign(data, { dialect, events, webhookId: webhook.id, secret: webhook.secret, seen: [] });
         }
@@ -157,7 +177,14 @@ export class SwitchboardTrigger implements INodeType {
     const headers = this.getHeaderData() as IDataObject;
     const raw = req.rawBody !== undefined ? req.rawBody.toString() : JSON.stringify(req.body);
     const res = this.getResponseObject();
-    if (!validSignature(data.secret ?? '', header(headers, 'x-chatwoot-timestamp'), raw, header(headers, 'x-chatwoot-signature'))) {
+    if (
+      !validSignature(
+        data.secret ?? '',
+        header(headers, 'x-chatwoot-timestamp'),
+        raw,
+        header(headers, 'x-chatwoot-signature'),
+      )
+    ) {
       res.status(401).send('invalid signature');
       return { noWebhookResponse: true };
     }

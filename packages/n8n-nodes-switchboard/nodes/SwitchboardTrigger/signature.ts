@@ -6,7 +6,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export function validSignature(secret: string, timestamp: string, rawBody: string, signature: string): boolean {
   if (!secret || !timestamp || !signature) return false;
-  const expected = Buffer.from('sha256=' + createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex'));
+  const expected = Buffer.from(
+    'sha256=' + createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex'),
+  );
   const actual = Buffer.from(signature);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }

@@ -15,7 +15,12 @@ export function attachFileRoute(app: App, path: string, policy: Action, tag: str
     path,
     {
       config: { policy, uploadField: 'attachment' },
-      schema: { tags: [tag], summary: 'Upload a file for a send_attachment action (multipart `attachment`)', body: AttachFileBody, response: { 200: AttachFileResponse } },
+      schema: {
+        tags: [tag],
+        summary: 'Upload a file for a send_attachment action (multipart `attachment`)',
+        body: AttachFileBody,
+        response: { 200: AttachFileResponse },
+      },
     },
     async (request) => {
       const file = request.body.attachment;

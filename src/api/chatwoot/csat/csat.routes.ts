@@ -12,7 +12,8 @@ const tags = ['CSAT Survey Responses'];
 const config = { policy: 'reports.read' as const };
 
 function filtersOf(q: CsatListQueryType): CsatFilters {
-  const range = q.since && q.until ? { since: new Date(Number(q.since) * 1000), until: new Date(Number(q.until) * 1000) } : {};
+  const range =
+    q.since && q.until ? { since: new Date(Number(q.since) * 1000), until: new Date(Number(q.until) * 1000) } : {};
   return {
     ...range,
     userIds: q.user_ids,
@@ -28,13 +29,24 @@ export default async function csatRoutes(app: App): Promise<void> {
 
   app.get(
     '/csat_survey_responses',
-    { config, schema: { tags, summary: 'CSAT answers, newest first, 25 a page', querystring: CsatListQuery, response: { 200: CsatListResponse } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'CSAT answers, newest first, 25 a page',
+        querystring: CsatListQuery,
+        response: { 200: CsatListResponse },
+      },
+    },
     async (request) => {
       const accountId = request.auth.account.id;
       const rows = await listCsatResponses(db, accountId, filtersOf(request.query), request.query.page ?? 1);
       const contactIds = [...new Set(rows.map((r) => r.contact_id))];
       const agentIds = [...new Set(rows.map((r) => r.assigned_agent_id).filter((id): id is number => id !== null))];
-      const [contacts, agents] = await Promise.all([findContactsByIds(db, accountId, contactIds), findMembers(db, accountId, agentIds)]);
+      const [contacts, agents] = await Promise.all([
+        findContactsByIds(db, accountId, contactIds),
+        findMembers(db, accountId, agentIds),
+      ]);
       const contactById = new Map<number, Contact>(contacts.map((c) => [c.id, c]));
       const agentById = new Map<number, Member>(agents.map((m) => [m.id, m]));
       return rows.map((r) => {
@@ -57,7 +69,15 @@ export default async function csatRoutes(app: App): Promise<void> {
 
   app.get(
     '/csat_survey_responses/metrics',
-    { config, schema: { tags, summary: 'CSAT answers per rating and surveys sent', querystring: CsatListQuery, response: { 200: CsatMetricsResponse } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'CSAT answers per rating and surveys sent',
+        querystring: CsatListQuery,
+        response: { 200: CsatMetricsResponse },
+      },
+    },
     async (request) => csatMetrics(db, request.auth.account.id, filtersOf(request.query)),
   );
 }

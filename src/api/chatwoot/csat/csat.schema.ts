@@ -15,7 +15,12 @@ export const CsatListQuery = Type.Object({
   user_ids: Type.Optional(Ids),
   inbox_id: Type.Optional(Type.Integer({ minimum: 1 })),
   team_id: Type.Optional(Type.Integer({ minimum: 1 })),
-  rating: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Array(Type.Integer({ minimum: 1, maximum: 5 }), { maxItems: 5 })])),
+  rating: Type.Optional(
+    Type.Union([
+      Type.Integer({ minimum: 1, maximum: 5 }),
+      Type.Array(Type.Integer({ minimum: 1, maximum: 5 }), { maxItems: 5 }),
+    ]),
+  ),
 });
 export type CsatListQueryType = Static<typeof CsatListQuery>;
 
@@ -63,7 +68,11 @@ export const SurveySchema = Type.Object({
 });
 
 /** The survey message as Chatwoot's survey page reads it: the answer is the raw record (or null before one). */
-export function presentSurvey(message: Message, response: CsatSurveyResponse | null, inboxAvatarUrl: string | null): Static<typeof SurveySchema> {
+export function presentSurvey(
+  message: Message,
+  response: CsatSurveyResponse | null,
+  inboxAvatarUrl: string | null,
+): Static<typeof SurveySchema> {
   return {
     id: message.id,
     csat_survey_response: response && {

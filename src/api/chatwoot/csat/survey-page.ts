@@ -2,7 +2,8 @@ import type { Static } from 'typebox';
 import type { SurveySchema } from './csat.schema.ts';
 
 /** JSON safe inside a <script> element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
 /**
  * The page Chatwoot's survey link opens: five ratings and a feedback box, answered through the public

@@ -20,7 +20,15 @@ export async function publicSurveyRoutes(app: App): Promise<void> {
 
   app.get(
     '/csat_survey/:id',
-    { schema: { tags, summary: 'The CSAT survey of a conversation (by its UUID)', security: [], params: SurveyParams, response: { 200: SurveySchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'The CSAT survey of a conversation (by its UUID)',
+        security: [],
+        params: SurveyParams,
+        response: { 200: SurveySchema },
+      },
+    },
     async (request) => survey(request, request.params.id),
   );
 
@@ -28,11 +36,19 @@ export async function publicSurveyRoutes(app: App): Promise<void> {
     method: ['PUT', 'PATCH'],
     url: '/csat_survey/:id',
     config: { bodyWrapper: 'message' },
-    schema: { tags, summary: 'Answer the CSAT survey (rating 1-5, feedback)', security: [], params: SurveyParams, body: SurveyUpdateBody, response: { 200: SurveySchema } },
+    schema: {
+      tags,
+      summary: 'Answer the CSAT survey (rating 1-5, feedback)',
+      security: [],
+      params: SurveyParams,
+      body: SurveyUpdateBody,
+      response: { 200: SurveySchema },
+    },
     handler: async (request) => {
       const { message } = await findCsatSurvey(db, request.params.id);
       const days = Math.floor((Date.now() - message.created_at.getTime()) / 86_400_000);
-      if (days > LOCKED_AFTER_DAYS) throw new AppError('unprocessable', `You cannot update the CSAT survey after ${LOCKED_AFTER_DAYS} days`);
+      if (days > LOCKED_AFTER_DAYS)
+        throw new AppError('unprocessable', `You cannot update the CSAT survey after ${LOCKED_AFTER_DAYS} days`);
       await submitValues(db, message, request.body.submitted_values);
       return survey(request, request.params.id);
     },
@@ -43,12 +59,25 @@ export async function publicSurveyRoutes(app: App): Promise<void> {
 export async function surveyPageRoutes(app: App): Promise<void> {
   app.get(
     '/survey/responses/:conversation_uuid',
-    { schema: { tags, summary: 'The CSAT survey page (HTML for browsers, the survey JSON otherwise)', security: [], params: SurveyPageParams } },
+    {
+      schema: {
+        tags,
+        summary: 'The CSAT survey page (HTML for browsers, the survey JSON otherwise)',
+        security: [],
+        params: SurveyPageParams,
+      },
+    },
     async (request, reply) => {
       const data = await survey(request, request.params.conversation_uuid);
       const accept = request.headers.accept ?? '';
       if (accept.includes('text/html') && !accept.trimStart().startsWith('application/json')) {
-        return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src * data:").send(surveyPage(request.params.conversation_uuid, data));
+        return reply
+          .type('text/html; charset=utf-8')
+          .header(
+            'content-security-policy',
+            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src * data:",
+          )
+          .send(surveyPage(request.params.conversation_uuid, data));
       }
       return reply.type('application/json; charset=utf-8').send(JSON.stringify(data));
     },

@@ -9,7 +9,10 @@ export function webhookNames(event: DomainEvent): string[] {
   switch (event.name) {
     case 'conversation.status_changed':
       // conversation_opened / _resolved reach agent bots only (the receivers' tables say so).
-      return ['conversation_status_changed', ...(status === 'open' ? ['conversation_opened'] : status === 'resolved' ? ['conversation_resolved'] : [])];
+      return [
+        'conversation_status_changed',
+        ...(status === 'open' ? ['conversation_opened'] : status === 'resolved' ? ['conversation_resolved'] : []),
+      ];
     case 'conversation.created':
     case 'conversation.updated':
     case 'conversation.typing_on':

@@ -7,8 +7,22 @@ const acme = await ctx.account('Acme Public HC');
 const base = `/api/v1/accounts/${acme.account_id}/portals`;
 const visitor = ctx.client();
 
-await acme.api.post(base, { name: 'Acme <Help>', slug: 'acme-pub', color: '#6d28d9', header_text: 'How can we help?', page_title: 'Answers from the Acme team', config: { allowed_locales: ['en', 'es'], default_locale: 'en' } });
-const category = (await acme.api.post(`${base}/acme-pub/categories`, { name: 'Accounts & billing', slug: 'accounts', locale: 'en', description: 'Plans, invoices and sign-in' })).body.payload;
+await acme.api.post(base, {
+  name: 'Acme <Help>',
+  slug: 'acme-pub',
+  color: '#6d28d9',
+  header_text: 'How can we help?',
+  page_title: 'Answers from the Acme team',
+  config: { allowed_locales: ['en', 'es'], default_locale: 'en' },
+});
+const category = (
+  await acme.api.post(`${base}/acme-pub/categories`, {
+    name: 'Accounts & billing',
+    slug: 'accounts',
+    locale: 'en',
+    description: 'Plans, invoices and sign-in',
+  })
+).body.payload;
 const XSS = [
   '# Safe?',
   '<script>window.pwned = 1</script>',
@@ -19,10 +33,35 @@ const XSS = [
   '```',
   'Read the [guide](https://acme.example/guide).',
 ].join('\n\n');
-const published = (await acme.api.post(`${base}/acme-pub/articles`, { title: 'Change your <b>plan</b>', slug: 'change-plan', content: XSS, category_id: category.id, status: 'published', description: 'Upgrade or downgrade' })).body.payload;
-await acme.api.post(`${base}/acme-pub/articles`, { title: 'Unreleased feature', slug: 'unreleased', content: 'Secret draft', category_id: category.id });
-await acme.api.post(`${base}/acme-pub/articles`, { title: 'Contact support', slug: 'contact', content: 'Write to us.', status: 'published' });
-await acme.api.post(`${base}/acme-pub/articles`, { title: 'Cambiar plan', slug: 'cambiar-plan', content: 'Hola', status: 'published', locale: 'es' });
+const published = (
+  await acme.api.post(`${base}/acme-pub/articles`, {
+    title: 'Change your <b>plan</b>',
+    slug: 'change-plan',
+    content: XSS,
+    category_id: category.id,
+    status: 'published',
+    description: 'Upgrade or downgrade',
+  })
+).body.payload;
+await acme.api.post(`${base}/acme-pub/articles`, {
+  title: 'Unreleased feature',
+  slug: 'unreleased',
+  content: 'Secret draft',
+  category_id: category.id,
+});
+await acme.api.post(`${base}/acme-pub/articles`, {
+  title: 'Contact support',
+  slug: 'contact',
+  content: 'Write to us.',
+  status: 'published',
+});
+await acme.api.post(`${base}/acme-pub/articles`, {
+  title: 'Cambiar plan',
+  slug: 'cambiar-plan',
+  content: 'Hola',
+  status: 'published',
+  locale: 'es',
+});
 
 describe('public help center', () => {
   it('serves the portal home with categories and published articles, escaped', async () => {
@@ -75,7 +114,12 @@ describe('public help center', () => {
     expect((await visitor.get('/hc/acme-pub/articles/nope')).status).toBe(404);
     expect((await visitor.get('/hc/nope')).status).toBe(404);
     await acme.api.post(base, { name: 'Old', slug: 'acme-old' });
-    await acme.api.post(`${base}/acme-old/articles`, { title: 'Old news', slug: 'old-news', content: 'x', status: 'published' });
+    await acme.api.post(`${base}/acme-old/articles`, {
+      title: 'Old news',
+      slug: 'old-news',
+      content: 'x',
+      status: 'published',
+    });
     expect((await visitor.get('/hc/acme-old/articles/old-news')).status).toBe(200);
     await acme.api.patch(`${base}/acme-old/archive`);
     expect((await visitor.get('/hc/acme-old')).status).toBe(404);

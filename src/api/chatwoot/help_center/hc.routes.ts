@@ -3,7 +3,14 @@ import { Type } from 'typebox';
 import type { App } from '../../types.ts';
 import type { Portal } from '../../../db/types.ts';
 import type { ArticleRow } from '../../../domain/help_center/articles.ts';
-import { authorNames, publicArticles, publicCategories, publicCategory, publicPortal, viewArticle } from '../../../domain/help_center/public.ts';
+import {
+  authorNames,
+  publicArticles,
+  publicCategories,
+  publicCategory,
+  publicPortal,
+  viewArticle,
+} from '../../../domain/help_center/public.ts';
 import { articlePage, categoryPage, homePage, notFoundPage, searchPage } from './pages.ts';
 import { ErrorBody } from '../presenters/schema-helpers.ts';
 import { PublicArticlesResponse, presentPublicArticle } from './public-schema.ts';
@@ -16,7 +23,8 @@ const MAX_HOME_ARTICLES = 500;
 /** No script runs on these pages; styles are inline; images may come from https. */
 const HEADERS = {
   'content-type': 'text/html; charset=utf-8',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
@@ -24,7 +32,11 @@ const HEADERS = {
 const Slug = Type.String({ minLength: 1, maxLength: 255 });
 const PortalOnly = Type.Object({ slug: Slug });
 const PortalLocale = Type.Object({ slug: Slug, locale: Type.String({ minLength: 1, maxLength: 16 }) });
-const CategoryParams = Type.Object({ slug: Slug, locale: Type.String({ minLength: 1, maxLength: 16 }), category_slug: Slug });
+const CategoryParams = Type.Object({
+  slug: Slug,
+  locale: Type.String({ minLength: 1, maxLength: 16 }),
+  category_slug: Slug,
+});
 const ArticleParams = Type.Object({ slug: Slug, article_slug: Slug });
 const SearchQuery = Type.Object({
   query: Type.Optional(Type.String({ maxLength: 255 })),
@@ -62,30 +74,63 @@ export default async function helpCenterPages(app: App): Promise<void> {
   }
 
   const hide = { hide: true };
-  app.get('/hc/:slug', { schema: { ...hide, params: PortalOnly } }, async (request, reply) => home(reply, request.params.slug));
-  app.get('/hc/:slug/:locale', { schema: { ...hide, params: PortalLocale } }, async (request, reply) => home(reply, request.params.slug, request.params.locale));
-  app.get('/hc/:slug/:locale/categories', { schema: { ...hide, params: PortalLocale } }, async (request, reply) => home(reply, request.params.slug, request.params.locale));
+  app.get('/hc/:slug', { schema: { ...hide, params: PortalOnly } }, async (request, reply) =>
+    home(reply, request.params.slug),
+  );
+  app.get('/hc/:slug/:locale', { schema: { ...hide, params: PortalLocale } }, async (request, reply) =>
+    home(reply, request.params.slug, request.params.locale),
+  );
+  app.get('/hc/:slug/:locale/categories', { schema: { ...hide, params: PortalLocale } }, async (request, reply) =>
+    home(reply, request.params.slug, request.params.locale),
+  );
 
-  app.get('/hc/:slug/:locale/categories/:category_slug', { schema: { ...hide, params: CategoryParams, querystring: SearchQuery } }, async (request, reply) => {
-    const { portal, locale } = await portalAndLocale(request.params.slug, request.params.locale);
-    const category = portal && locale ? await publicCategory(db, portal, locale, request.params.category_slug) : undefined;
-    if (!portal || !locale || !category) return html(reply, 404, notFoundPage(portal));
-    const page = request.query.page ?? 1;
-    const { rows } = await publicArticles(db, portal, { locale, categoryId: category.id, limit: PAGE, offset: (page - 1) * PAGE });
-    return html(reply, 200, categoryPage(portal, locale, category, rows));
-  });
+  app.get(
+    '/hc/:slug/:locale/categories/:category_slug',
+    { schema: { ...hide, params: CategoryParams, querystring: SearchQuery } },
+    async (request, reply) => {
+      const { portal, locale } = await portalAndLocale(request.params.slug, request.params.locale);
+      const category =
+        portal && locale ? await publicCategory(db, portal, locale, request.params.category_slug) : undefined;
+      if (!portal || !locale || !category) return html(reply, 404, notFoundPage(portal));
+      const page = request.query.page ?? 1;
+      const { rows } = await publicArticles(db, portal, {
+        locale,
+        categoryId: category.id,
+        limit: PAGE,
+        offset: (page - 1) * PAGE,
+      });
+      return html(reply, 200, categoryPage(portal, locale, category, rows));
+    },
+  );
 
-  app.get('/hc/:slug/:locale/articles', { schema: { ...hide, params: PortalLocale, querystring: SearchQuery } }, async (request, reply) => {
-    const { portal, locale } = await portalAndLocale(request.params.slug, request.params.locale);
-    if (!portal || !locale) return html(reply, 404, notFoundPage(portal));
-    const page = request.query.page ?? 1;
-    const { rows } = await publicArticles(db, portal, { locale, query: request.query.query, limit: PAGE, offset: (page - 1) * PAGE });
-    return html(reply, 200, searchPage(portal, locale, request.query.query ?? '', rows));
-  });
+  app.get(
+    '/hc/:slug/:locale/articles',
+    { schema: { ...hide, params: PortalLocale, querystring: SearchQuery } },
+    async (request, reply) => {
+      const { portal, locale } = await portalAndLocale(request.params.slug, request.params.locale);
+      if (!portal || !locale) return html(reply, 404, notFoundPage(portal));
+      const page = request.query.page ?? 1;
+      const { rows } = await publicArticles(db, portal, {
+        locale,
+        query: request.query.query,
+        limit: PAGE,
+        offset: (page - 1) * PAGE,
+      });
+      return html(reply, 200, searchPage(portal, locale, request.query.query ?? '', rows));
+    },
+  );
 
   app.get(
     '/hc/:slug/:locale/articles.json',
-    { schema: { tags, summary: 'Search published articles', params: PortalLocale, querystring: SearchQuery, response: { 200: PublicArticlesResponse, 404: ErrorBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Search published articles',
+        params: PortalLocale,
+        querystring: SearchQuery,
+        response: { 200: PublicArticlesResponse, 404: ErrorBody },
+      },
+    },
     async (request, reply) => {
       const { portal, locale } = await portalAndLocale(request.params.slug, request.params.locale);
       if (!portal || !locale) return reply.status(404).send({ error: 'Resource could not be found' });
@@ -97,16 +142,30 @@ export default async function helpCenterPages(app: App): Promise<void> {
         limit: perPage,
         offset: ((request.query.page ?? 1) - 1) * perPage,
       });
-      const authors = await authorNames(db, portal.account_id, [...new Set(rows.map((r) => r.author_id).filter((id): id is number => id !== null))]);
-      return { payload: rows.map((row) => presentPublicArticle(portal, row, authors)), meta: { articles_count: total } };
+      const authors = await authorNames(db, portal.account_id, [
+        ...new Set(rows.map((r) => r.author_id).filter((id): id is number => id !== null)),
+      ]);
+      return {
+        payload: rows.map((row) => presentPublicArticle(portal, row, authors)),
+        meta: { articles_count: total },
+      };
     },
   );
 
-  app.get('/hc/:slug/articles/:article_slug', { schema: { ...hide, params: ArticleParams } }, async (request, reply) => {
-    const portal = await publicPortal(db, request.params.slug);
-    const article = portal ? await viewArticle(db, portal, request.params.article_slug) : undefined;
-    if (!portal || !article) return html(reply, 404, notFoundPage(portal));
-    const authors = article.author_id === null ? new Map() : await authorNames(db, portal.account_id, [article.author_id]);
-    return html(reply, 200, articlePage(portal, article, article.author_id === null ? undefined : authors.get(article.author_id)?.name));
-  });
+  app.get(
+    '/hc/:slug/articles/:article_slug',
+    { schema: { ...hide, params: ArticleParams } },
+    async (request, reply) => {
+      const portal = await publicPortal(db, request.params.slug);
+      const article = portal ? await viewArticle(db, portal, request.params.article_slug) : undefined;
+      if (!portal || !article) return html(reply, 404, notFoundPage(portal));
+      const authors =
+        article.author_id === null ? new Map() : await authorNames(db, portal.account_id, [article.author_id]);
+      return html(
+        reply,
+        200,
+        articlePage(portal, article, article.author_id === null ? undefined : authors.get(article.author_id)?.name),
+      );
+    },
+  );
 }

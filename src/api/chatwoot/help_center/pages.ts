@@ -11,12 +11,15 @@ const DEFAULT_COLOR = '#1f93ff';
 
 /** The portal color lands in CSS: only a hex color is used (any text may be stored, as in Chatwoot). */
 function color(portal: Portal): string {
-  return portal.color && /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(portal.color) ? portal.color : DEFAULT_COLOR;
+  return portal.color && /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(portal.color)
+    ? portal.color
+    : DEFAULT_COLOR;
 }
 
 const base = (portal: Portal) => `/hc/${encodeURIComponent(portal.slug)}`;
 export const homeUrl = (portal: Portal, locale: string) => `${base(portal)}/${encodeURIComponent(locale)}`;
-export const categoryUrl = (portal: Portal, locale: string, slug: string) => `${homeUrl(portal, locale)}/categories/${encodeURIComponent(slug)}`;
+export const categoryUrl = (portal: Portal, locale: string, slug: string) =>
+  `${homeUrl(portal, locale)}/categories/${encodeURIComponent(slug)}`;
 export const articleUrl = (portal: Portal, slug: string) => `${base(portal)}/articles/${encodeURIComponent(slug)}`;
 
 function css(accent: string): string {
@@ -72,9 +75,14 @@ export function layout({ portal, locale, title, hero, body, query }: Layout): st
   const locales = portal.config.allowed_locales;
   const switcher =
     locales.length > 1
-      ? locales.map((code) => `<a href="${e(homeUrl(portal, code))}"${code === locale ? ' class="on"' : ''}>${e(code)}</a>`).join('')
+      ? locales
+          .map((code) => `<a href="${e(homeUrl(portal, code))}"${code === locale ? ' class="on"' : ''}>${e(code)}</a>`)
+          .join('')
       : '';
-  const homepage = portal.homepage_link && /^https?:\/\//i.test(portal.homepage_link) ? `<a href="${e(portal.homepage_link)}" rel="noopener">Website ↗</a>` : '';
+  const homepage =
+    portal.homepage_link && /^https?:\/\//i.test(portal.homepage_link)
+      ? `<a href="${e(portal.homepage_link)}" rel="noopener">Website ↗</a>`
+      : '';
   return `<!doctype html>
 <html lang="${e(locale)}">
 <head>
@@ -97,35 +105,74 @@ ${hero ? `<h1>${e(hero.heading)}</h1>${hero.text ? `<p>${e(hero.text)}</p>` : ''
 
 const PREVIEW = 5;
 
-export function homePage(portal: Portal, locale: string, categories: PublicCategory[], byCategory: Map<number | null, ArticleRow[]>): string {
+export function homePage(
+  portal: Portal,
+  locale: string,
+  categories: PublicCategory[],
+  byCategory: Map<number | null, ArticleRow[]>,
+): string {
   const cards = categories
     .filter((c) => c.articles_count > 0)
     .map((c) => {
       const articles = byCategory.get(c.id) ?? [];
       return `<section class="card"><h2><a href="${e(categoryUrl(portal, locale, c.slug))}">${e(c.name)}</a></h2>
 ${c.description ? `<div class="muted">${e(c.description)}</div>` : ''}
-<ul class="articles">${articles.slice(0, PREVIEW).map((a) => `<li><a href="${e(articleUrl(portal, a.slug))}">${e(a.title)}</a></li>`).join('')}</ul>
+<ul class="articles">${articles
+        .slice(0, PREVIEW)
+        .map((a) => `<li><a href="${e(articleUrl(portal, a.slug))}">${e(a.title)}</a></li>`)
+        .join('')}</ul>
 <a class="more" href="${e(categoryUrl(portal, locale, c.slug))}">View all ${c.articles_count} article${c.articles_count === 1 ? '' : 's'} →</a></section>`;
     });
   const loose = byCategory.get(null) ?? [];
   if (loose.length) {
-    cards.push(`<section class="card"><h2>Other articles</h2><ul class="articles">${loose.map((a) => `<li><a href="${e(articleUrl(portal, a.slug))}">${e(a.title)}</a></li>`).join('')}</ul></section>`);
+    cards.push(
+      `<section class="card"><h2>Other articles</h2><ul class="articles">${loose.map((a) => `<li><a href="${e(articleUrl(portal, a.slug))}">${e(a.title)}</a></li>`).join('')}</ul></section>`,
+    );
   }
-  const body = cards.length ? `<div class="grid">${cards.join('\n')}</div>` : '<div class="empty">No articles have been published yet.</div>';
-  return layout({ portal, locale, title: portal.page_title || portal.name, hero: { heading: portal.header_text || portal.name, text: portal.page_title }, body });
+  const body = cards.length
+    ? `<div class="grid">${cards.join('\n')}</div>`
+    : '<div class="empty">No articles have been published yet.</div>';
+  return layout({
+    portal,
+    locale,
+    title: portal.page_title || portal.name,
+    hero: { heading: portal.header_text || portal.name, text: portal.page_title },
+    body,
+  });
 }
 
-export function categoryPage(portal: Portal, locale: string, category: { name: string; description: string | null }, articles: ArticleRow[]): string {
+export function categoryPage(
+  portal: Portal,
+  locale: string,
+  category: { name: string; description: string | null },
+  articles: ArticleRow[],
+): string {
   const list = articles.length
-    ? articles.map((a) => `<div class="result"><h3><a href="${e(articleUrl(portal, a.slug))}">${e(a.title)}</a></h3><div class="muted">${e(a.description || markdownText(a.content, 160))}</div></div>`).join('')
+    ? articles
+        .map(
+          (a) =>
+            `<div class="result"><h3><a href="${e(articleUrl(portal, a.slug))}">${e(a.title)}</a></h3><div class="muted">${e(a.description || markdownText(a.content, 160))}</div></div>`,
+        )
+        .join('')
     : '<div class="empty">No articles in this category yet.</div>';
   const body = `<div class="crumbs"><a href="${e(homeUrl(portal, locale))}">Home</a> › ${e(category.name)}</div><div class="card">${list}</div>`;
-  return layout({ portal, locale, title: `${category.name} · ${portal.name}`, hero: { heading: category.name, text: category.description }, body });
+  return layout({
+    portal,
+    locale,
+    title: `${category.name} · ${portal.name}`,
+    hero: { heading: category.name, text: category.description },
+    body,
+  });
 }
 
 export function searchPage(portal: Portal, locale: string, query: string, articles: ArticleRow[]): string {
   const list = articles.length
-    ? articles.map((a) => `<div class="result"><h3><a href="${e(articleUrl(portal, a.slug))}">${e(a.title)}</a></h3><div class="muted">${e(a.description || markdownText(a.content, 160))}</div></div>`).join('')
+    ? articles
+        .map(
+          (a) =>
+            `<div class="result"><h3><a href="${e(articleUrl(portal, a.slug))}">${e(a.title)}</a></h3><div class="muted">${e(a.description || markdownText(a.content, 160))}</div></div>`,
+        )
+        .join('')
     : '<div class="empty">No articles match your search.</div>';
   const heading = query ? `Results for “${query}”` : 'All articles';
   const body = `<div class="crumbs"><a href="${e(homeUrl(portal, locale))}">Home</a> › Search</div><div class="card">${list}</div>`;
@@ -136,7 +183,8 @@ export function articlePage(portal: Portal, article: ArticleRow, author: string 
   const locale = article.locale;
   const updated = article.updated_at.toISOString().slice(0, 10);
   const crumbs = [`<a href="${e(homeUrl(portal, locale))}">Home</a>`];
-  if (article.category_slug && article.category_name) crumbs.push(`<a href="${e(categoryUrl(portal, locale, article.category_slug))}">${e(article.category_name)}</a>`);
+  if (article.category_slug && article.category_name)
+    crumbs.push(`<a href="${e(categoryUrl(portal, locale, article.category_slug))}">${e(article.category_name)}</a>`);
   const body = `<div class="crumbs">${crumbs.join(' › ')}</div>
 <article class="body"><h1>${e(article.title)}</h1>
 <div class="muted">${author ? `${e(author)} · ` : ''}Last updated ${e(updated)}</div>
@@ -147,6 +195,13 @@ ${article.description ? `<p class="muted">${e(article.description)}</p>` : ''}
 
 export function notFoundPage(portal: Portal | undefined): string {
   const inner = `<div class="empty">This page could not be found.</div>`;
-  if (portal) return layout({ portal, locale: portal.config.default_locale, title: `Not found · ${portal.name}`, hero: { heading: 'Page not found' }, body: inner });
+  if (portal)
+    return layout({
+      portal,
+      locale: portal.config.default_locale,
+      title: `Not found · ${portal.name}`,
+      hero: { heading: 'Page not found' },
+      body: inner,
+    });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body style="font-family:system-ui,sans-serif;padding:40px;color:#374151"><h1>Not found</h1><p>This help center does not exist.</p></body></html>`;
 }

@@ -65,9 +65,13 @@ export function presentPublicArticle(
       header_text: portal.header_text,
       config: { allowed_locales: portal.config.allowed_locales, default_locale: portal.config.default_locale },
     },
-    ...(row.category_id !== null && row.category_slug && row.category_locale ? { category: { id: row.category_id, slug: row.category_slug, locale: row.category_locale } } : {}),
+    ...(row.category_id !== null && row.category_slug && row.category_locale
+      ? { category: { id: row.category_id, slug: row.category_slug, locale: row.category_locale } }
+      : {}),
     views: row.views,
-    ...(author ? { author: { name: author.name, available_name: author.name, thumbnail: author.avatar_url ?? '' } } : {}),
+    ...(author
+      ? { author: { name: author.name, available_name: author.name, thumbnail: author.avatar_url ?? '' } }
+      : {}),
     associated_articles: {},
   };
 }

@@ -27,7 +27,11 @@ export function presentActionFile(file: ActionFile, publicUrl: string): Static<t
 }
 
 /** `files` for each owner that has any, keyed by owner id. */
-export function filesByOwner(files: ActionFile[], column: 'automation_rule_id' | 'macro_id', publicUrl: string): Map<number, Static<typeof ActionFileSchema>[]> {
+export function filesByOwner(
+  files: ActionFile[],
+  column: 'automation_rule_id' | 'macro_id',
+  publicUrl: string,
+): Map<number, Static<typeof ActionFileSchema>[]> {
   const out = new Map<number, Static<typeof ActionFileSchema>[]>();
   for (const file of files) {
     const owner = file[column];

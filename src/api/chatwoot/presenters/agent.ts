@@ -19,7 +19,6 @@ export const AgentSchema = Type.Object({
 });
 export type AgentJson = Static<typeof AgentSchema>;
 
-
 /** An account member as agents, team members, inbox members and assignees show it. */
 export function presentAgent(member: Member): AgentJson {
   const json: AgentJson = {
@@ -50,7 +49,10 @@ export const UserPushSchema = Type.Object({
   thumbnail: Type.String(),
 });
 
-export function presentUserPush(user: Pick<User, 'id' | 'name' | 'display_name' | 'avatar_url'>, availability = 'offline') {
+export function presentUserPush(
+  user: Pick<User, 'id' | 'name' | 'display_name' | 'avatar_url'>,
+  availability = 'offline',
+) {
   return {
     id: user.id,
     name: user.name,

@@ -68,7 +68,10 @@ export function conversationSummary(details: ConversationDetails): ConversationS
 }
 
 /** The API shape (list, show, create, update, filter, contact conversations). */
-export function presentConversation(details: ConversationDetails, options: { publicUrl: string; userId?: number }): ConversationJson {
+export function presentConversation(
+  details: ConversationDetails,
+  options: { publicUrl: string; userId?: number },
+): ConversationJson {
   const c = details.conversation;
   const summary = conversationSummary(details);
   const meta: ConversationJson['meta'] = {
@@ -81,7 +84,14 @@ export function presentConversation(details: ConversationDetails, options: { pub
     meta.assignee_type = 'User';
   } else if (details.assigneeBot) {
     const bot = details.assigneeBot;
-    meta.assignee = { id: bot.id, name: bot.name, description: bot.description, thumbnail: bot.avatar_url ?? '', outgoing_url: bot.outgoing_url, bot_type: bot.bot_type };
+    meta.assignee = {
+      id: bot.id,
+      name: bot.name,
+      description: bot.description,
+      thumbnail: bot.avatar_url ?? '',
+      outgoing_url: bot.outgoing_url,
+      bot_type: bot.bot_type,
+    };
     meta.assignee_type = 'AgentBot';
   }
   if (details.team) meta.team = presentTeam(details.team, false);

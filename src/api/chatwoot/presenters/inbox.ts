@@ -105,8 +105,20 @@ export const InboxSchema = Type.Object({
 export type InboxJson = Static<typeof InboxSchema>;
 
 const EMAIL_FIELDS = [
-  'email', 'imap_enabled', 'imap_address', 'imap_port', 'imap_login', 'imap_enable_ssl', 'smtp_enabled', 'smtp_address',
-  'smtp_port', 'smtp_login', 'smtp_domain', 'smtp_enable_starttls_auto', 'smtp_enable_ssl_tls', 'smtp_authentication',
+  'email',
+  'imap_enabled',
+  'imap_address',
+  'imap_port',
+  'imap_login',
+  'imap_enable_ssl',
+  'smtp_enabled',
+  'smtp_address',
+  'smtp_port',
+  'smtp_login',
+  'smtp_domain',
+  'smtp_enable_starttls_auto',
+  'smtp_enable_ssl_tls',
+  'smtp_authentication',
 ] as const;
 
 /** A new widget has attachments, the emoji picker and ending the conversation switched on. */
@@ -136,7 +148,10 @@ export function presentInbox(inbox: Inbox, options: { isAdmin: boolean; publicUr
     enable_auto_assignment: inbox.enable_auto_assignment,
     auto_assignment_config: inbox.auto_assignment_config,
     out_of_office_message: inbox.out_of_office_message,
-    working_hours: (inbox.working_hours?.length ? inbox.working_hours : DEFAULT_WORKING_HOURS) as Record<string, unknown>[],
+    working_hours: (inbox.working_hours?.length ? inbox.working_hours : DEFAULT_WORKING_HOURS) as Record<
+      string,
+      unknown
+    >[],
     timezone: inbox.timezone,
     callback_webhook_url: null,
     allow_messages_after_resolved: inbox.allow_messages_after_resolved,

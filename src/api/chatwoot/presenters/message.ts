@@ -100,7 +100,11 @@ export interface ConversationSummary {
 }
 
 /** The push shape: every column plus a conversation summary (inside conversations and realtime events). */
-export function presentMessagePush(details: MessageDetails, conversation: ConversationSummary, publicUrl: string): Static<typeof MessagePushSchema> {
+export function presentMessagePush(
+  details: MessageDetails,
+  conversation: ConversationSummary,
+  publicUrl: string,
+): Static<typeof MessagePushSchema> {
   const { message } = details;
   const json: Static<typeof MessagePushSchema> = {
     id: message.id,

@@ -74,7 +74,11 @@ export const PublicMessageSchema = Type.Object({
   sender: Type.Optional(FreeObject),
 });
 
-export function presentPublicMessage(details: MessageDetails, displayId: number, publicUrl: string): Static<typeof PublicMessageSchema> {
+export function presentPublicMessage(
+  details: MessageDetails,
+  displayId: number,
+  publicUrl: string,
+): Static<typeof PublicMessageSchema> {
   const m = details.message;
   const json: Static<typeof PublicMessageSchema> = {
     id: m.id,
@@ -102,7 +106,12 @@ export const PublicConversationSchema = Type.Object({
   contact: ContactRecordSchema,
 });
 
-export function presentPublicConversation(conversation: Conversation, contact: Contact, messages: MessageDetails[], publicUrl: string): Static<typeof PublicConversationSchema> {
+export function presentPublicConversation(
+  conversation: Conversation,
+  contact: Contact,
+  messages: MessageDetails[],
+  publicUrl: string,
+): Static<typeof PublicConversationSchema> {
   return {
     id: conversation.display_id,
     uuid: conversation.uuid,

@@ -21,4 +21,7 @@ export function sendEmpty(reply: FastifyReply, status = 200) {
 }
 
 /** A message's submitted values: a list (forms, selects), or Chatwoot's CSAT object `{csat_survey_response: {rating, feedback_message}}`. */
-export const SubmittedValues = Type.Union([Type.Array(Type.Unknown(), { maxItems: 100 }), Type.Record(Type.String(), Type.Unknown(), { maxProperties: 20 })]);
+export const SubmittedValues = Type.Union([
+  Type.Array(Type.Unknown(), { maxItems: 100 }),
+  Type.Record(Type.String(), Type.Unknown(), { maxProperties: 20 }),
+]);

@@ -44,7 +44,9 @@ export function conversationPush(details: ConversationDetails, publicUrl: string
     contact_inbox: contactInboxRecord(details.contactInbox),
     id: c.display_id,
     inbox_id: c.inbox_id,
-    messages: details.lastNonActivityMessage ? [presentMessagePush(details.lastNonActivityMessage, summary, publicUrl)] : [],
+    messages: details.lastNonActivityMessage
+      ? [presentMessagePush(details.lastNonActivityMessage, summary, publicUrl)]
+      : [],
     labels: c.labels,
     meta: {
       sender: presentContactPush(details.contact),
@@ -88,12 +90,18 @@ export function contactWebhook(contact: Contact, account: Pick<Account, 'id' | '
 export function senderWebhook(sender: Sender | undefined, account: Pick<Account, 'id' | 'name'>) {
   if (!sender) return null;
   if (sender.type === 'Contact') return contactWebhook(sender.contact, account);
-  if (sender.type === 'User') return { id: sender.user.id, name: sender.user.name, email: sender.user.email, type: 'user' };
+  if (sender.type === 'User')
+    return { id: sender.user.id, name: sender.user.name, email: sender.user.email, type: 'user' };
   return { id: sender.bot.id, name: sender.bot.name, type: 'agent_bot' };
 }
 
 /** message_created / message_updated: message_type as a string here, ISO created_at. */
-export function messageWebhook(message: MessageDetails, conversation: ConversationDetails, account: Pick<Account, 'id' | 'name'>, publicUrl: string) {
+export function messageWebhook(
+  message: MessageDetails,
+  conversation: ConversationDetails,
+  account: Pick<Account, 'id' | 'name'>,
+  publicUrl: string,
+) {
   const m = message.message;
   return {
     id: m.id,
@@ -109,7 +117,9 @@ export function messageWebhook(message: MessageDetails, conversation: Conversati
     inbox: { id: conversation.inbox.id, name: conversation.inbox.name },
     sender: senderWebhook(message.sender, account),
     conversation: conversationPush(conversation, publicUrl),
-    ...(message.attachments.length ? { attachments: message.attachments.map((a) => presentAttachment(a, publicUrl)) } : {}),
+    ...(message.attachments.length
+      ? { attachments: message.attachments.map((a) => presentAttachment(a, publicUrl)) }
+      : {}),
   };
 }
 

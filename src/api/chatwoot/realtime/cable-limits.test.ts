@@ -73,7 +73,8 @@ describe('/cable limits', () => {
 
   it('disconnects a socket sending more than REALTIME_MAX_FRAMES_PER_SECOND', async () => {
     const cable = await openCable();
-    for (let i = 0; i < 40; i++) cable.sendRaw(JSON.stringify({ command: 'message', identifier: '{}', data: '{"action":"update_presence"}' }));
+    for (let i = 0; i < 40; i++)
+      cable.sendRaw(JSON.stringify({ command: 'message', identifier: '{}', data: '{"action":"update_presence"}' }));
     expect((await cable.closed).code).toBe(1008);
     expect(cable.control).toContainEqual({ type: 'disconnect', reason: 'too_many_messages', reconnect: false });
   });

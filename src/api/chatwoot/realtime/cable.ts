@@ -46,7 +46,12 @@ function parseCommand(raw: unknown): Command | undefined {
     if (typeof message?.command !== 'string' || typeof message.identifier !== 'string') return undefined;
     const identifier = JSON.parse(message.identifier);
     const action = message.command === 'message' ? JSON.parse(message.data ?? '{}')?.action : undefined;
-    return { command: message.command, key: message.identifier, identifier: identifier && typeof identifier === 'object' ? identifier : {}, action };
+    return {
+      command: message.command,
+      key: message.identifier,
+      identifier: identifier && typeof identifier === 'object' ? identifier : {},
+      action,
+    };
   } catch {
     return undefined;
   }
@@ -154,7 +159,9 @@ export async function cableRoutes(app: App, hub: RealtimeHub): Promise<void> {
       else if (command?.command === 'unsubscribe') end(command.key);
       // The dashboard's periodic `perform('update_presence')`: still here; answer with the presence map.
       else if (command?.command === 'message' && command.action === 'update_presence') {
-        presences.get(command.key)?.().catch((error) => request.log.warn({ err: error }, 'presence update failed'));
+        presences
+          .get(command.key)?.()
+          .catch((error) => request.log.warn({ err: error }, 'presence update failed'));
       }
     });
 

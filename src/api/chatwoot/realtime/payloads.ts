@@ -26,7 +26,11 @@ const CONTACT_EVENTS = new Set([
  * sent to every subscriber allowed to see it. The data comes from the batch's EventContext, read as the
  * rows are now (latest wins).
  */
-export function realtimeFrames(event: DomainEvent, ctx: EventContext, publicUrl: string): { frames: RealtimeFrame[]; audience: Audience } {
+export function realtimeFrames(
+  event: DomainEvent,
+  ctx: EventContext,
+  publicUrl: string,
+): { frames: RealtimeFrame[]; audience: Audience } {
   const data = event.data as Record<string, any>;
   const account_id = event.account_id;
   const audience: Audience = { inboxId: event.inbox_id, contactInboxId: null, contactVisible: false };
@@ -56,7 +60,12 @@ export function realtimeFrames(event: DomainEvent, ctx: EventContext, publicUrl:
     case 'conversation.typing_on':
     case 'conversation.typing_off': {
       const subject = typingSubject(event, ctx);
-      const user = subject?.type === 'Contact' ? presentContactPush(subject.contact) : subject ? presentUserPush(subject.user, subject.user.availability_status ?? 'offline') : null;
+      const user =
+        subject?.type === 'Contact'
+          ? presentContactPush(subject.contact)
+          : subject
+            ? presentUserPush(subject.user, subject.user.availability_status ?? 'offline')
+            : null;
       frame({ conversation: push(), user, is_private: Boolean(data.is_private), account_id });
       audience.contactVisible = !data.is_private;
       break;
@@ -65,7 +74,10 @@ export function realtimeFrames(event: DomainEvent, ctx: EventContext, publicUrl:
     case 'message.updated': {
       const details = event.message_id ? ctx.messages.get(event.message_id) : undefined;
       if (!details || !conversation) break;
-      const payload: Record<string, unknown> = { ...presentMessagePush(details, conversationSummary(conversation), publicUrl), account_id };
+      const payload: Record<string, unknown> = {
+        ...presentMessagePush(details, conversationSummary(conversation), publicUrl),
+        account_id,
+      };
       if (event.name === 'message.updated') payload.previous_changes = data.previous_changes ?? {};
       frame(payload);
       audience.contactVisible = !details.message.private && details.message.message_type !== MESSAGE_TYPE.activity;

@@ -2,7 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../types.ts';
 import { AppError } from '../../../errors.ts';
 import { resetPasswordMail } from '../../../domain/auth/password-mail.ts';
-import { issueResetLink, resetLinkUrl, resetPasswordWithLink, RESET_LINK_TTL_MS } from '../../../domain/auth/password-reset.ts';
+import {
+  issueResetLink,
+  resetLinkUrl,
+  resetPasswordWithLink,
+  RESET_LINK_TTL_MS,
+} from '../../../domain/auth/password-reset.ts';
 import { findUserByEmail } from '../../../domain/users/repository.ts';
 import { clientKey, RateLimiter } from '../../rate-limiter.ts';
 import { beginSession, refuseOtherSites } from './session-start.ts';
@@ -25,21 +30,40 @@ export default async function passwordRoutes(app: App): Promise<void> {
   const budget = async (request: FastifyRequest) => {
     const verdict = limiter.take(clientKey(request.ip));
     if (verdict.allowed) return;
-    throw new AppError('rate_limited', `Too many requests from this address: retry in ${verdict.retryAfterSeconds} s`, [], { retryAfterSeconds: verdict.retryAfterSeconds });
+    throw new AppError(
+      'rate_limited',
+      `Too many requests from this address: retry in ${verdict.retryAfterSeconds} s`,
+      [],
+      { retryAfterSeconds: verdict.retryAfterSeconds },
+    );
   };
 
   app.post(
     '/auth/password',
-    { onRequest: budget, schema: { tags, summary: 'Mail a password reset link', body: ForgotPasswordBody, response: { 200: ForgotPasswordAnswer } } },
+    {
+      onRequest: budget,
+      schema: {
+        tags,
+        summary: 'Mail a password reset link',
+        body: ForgotPasswordBody,
+        response: { 200: ForgotPasswordAnswer },
+      },
+    },
     async (request) => {
       if (!mailer.configured) {
-        throw new AppError('unprocessable', 'This server sends no email (SMTP_URL is not set): ask your operator to run npx switchboard reset-password EMAIL', ['email']);
+        throw new AppError(
+          'unprocessable',
+          'This server sends no email (SMTP_URL is not set): ask your operator to run npx switchboard reset-password EMAIL',
+          ['email'],
+        );
       }
       const user = await findUserByEmail(db, request.body.email.trim());
       const token = user ? await issueResetLink(db, user.id, RESET_LINK_TTL_MS, { throttle: true }) : undefined;
       // Sent after the answer, so a known address takes no longer to answer than an unknown one.
       if (user && token) {
-        void mailer.send(resetPasswordMail(user.email, resetLinkUrl(config.publicUrl, token))).catch((err: unknown) => request.log.warn({ err, userId: user.id }, 'password reset mail failed'));
+        void mailer
+          .send(resetPasswordMail(user.email, resetLinkUrl(config.publicUrl, token)))
+          .catch((err: unknown) => request.log.warn({ err, userId: user.id }, 'password reset mail failed'));
       }
       return { message: RESET_REQUESTED };
     },
@@ -47,7 +71,15 @@ export default async function passwordRoutes(app: App): Promise<void> {
 
   app.put(
     '/auth/password',
-    { onRequest: budget, schema: { tags, summary: 'Set a new password with a reset or invitation link, and sign in', body: ResetPasswordBody, response: { 200: SignedInSchema } } },
+    {
+      onRequest: budget,
+      schema: {
+        tags,
+        summary: 'Set a new password with a reset or invitation link, and sign in',
+        body: ResetPasswordBody,
+        response: { 200: SignedInSchema },
+      },
+    },
     async (request, reply) => {
       refuseOtherSites(request, publicHost);
       const { reset_password_token: token, password, password_confirmation: confirmation } = request.body;

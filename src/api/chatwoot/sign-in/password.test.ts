@@ -12,10 +12,12 @@ let nextAddress = 1;
 /** Each test speaks from its own client address, so the per-address budget is only met where a test means it. */
 const address = () => `10.9.0.${nextAddress++}`;
 
-const forgot = (email: string, remoteAddress = address()) => app.inject({ method: 'POST', url: '/auth/password', payload: { email }, remoteAddress });
+const forgot = (email: string, remoteAddress = address()) =>
+  app.inject({ method: 'POST', url: '/auth/password', payload: { email }, remoteAddress });
 const reset = (payload: Record<string, string>, headers: Record<string, string> = {}) =>
   app.inject({ method: 'PUT', url: '/auth/password', payload, headers, remoteAddress: address() });
-const signIn = (email: string, password: string) => app.inject({ method: 'POST', url: '/auth/sign_in', payload: { email, password }, remoteAddress: address() });
+const signIn = (email: string, password: string) =>
+  app.inject({ method: 'POST', url: '/auth/sign_in', payload: { email, password }, remoteAddress: address() });
 
 async function mailTo(email: string, count = 1) {
   const deadline = Date.now() + 10_000;
@@ -47,7 +49,11 @@ describe('forgot password (Chatwoot POST /auth/password)', () => {
     expect(mail.raw).toMatch(/Subject: Reset your Switchboard password/);
     expect(tokenIn(mail.raw)).toHaveLength(43);
     expect(smtp.received.some((m) => m.to.includes('nobody@nowhere.test'))).toBe(false);
-    const stored = await ctx.database.db.selectFrom('users').select('reset_password_digest').where('id', '=', acme.user_id).executeTakeFirstOrThrow();
+    const stored = await ctx.database.db
+      .selectFrom('users')
+      .select('reset_password_digest')
+      .where('id', '=', acme.user_id)
+      .executeTakeFirstOrThrow();
     expect(stored.reset_password_digest).not.toContain(tokenIn(mail.raw)); // kept as a digest only
   });
 
@@ -74,11 +80,19 @@ describe('setting a password with the link (Chatwoot PUT /auth/password)', () =>
   it('sets the password, signs in as sign_in does, ends the old sessions, and works only once', async () => {
     const acme = await ctx.account('Resetting');
     const before = await signIn(acme.email, acme.password);
-    const oldSession = { 'access-token': String(before.headers['access-token']), client: String(before.headers.client), uid: acme.email };
+    const oldSession = {
+      'access-token': String(before.headers['access-token']),
+      client: String(before.headers.client),
+      uid: acme.email,
+    };
     await forgot(acme.email);
     const token = tokenIn((await mailTo(acme.email))[0].raw);
 
-    const res = await reset({ reset_password_token: token, password: 'a new secret', password_confirmation: 'a new secret' });
+    const res = await reset({
+      reset_password_token: token,
+      password: 'a new secret',
+      password_confirmation: 'a new secret',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().data).toMatchObject({ id: acme.user_id, email: acme.email });
     expect(String(res.headers['set-cookie'])).toMatch(/^sb_session=/);
@@ -102,12 +116,20 @@ describe('setting a password with the link (Chatwoot PUT /auth/password)', () =>
     const short = await reset({ reset_password_token: token, password: '123' });
     expect(short.statusCode).toBe(422);
     expect(short.json().errors[0]).toMatch(/too short/);
-    const differs = await reset({ reset_password_token: token, password: 'secret one', password_confirmation: 'secret two' });
+    const differs = await reset({
+      reset_password_token: token,
+      password: 'secret one',
+      password_confirmation: 'secret two',
+    });
     expect(differs.statusCode).toBe(422);
     expect(differs.json().errors).toEqual(["Password confirmation doesn't match Password"]);
-    await sql`UPDATE users SET reset_password_expires_at = now() - interval '1 second' WHERE id = ${acme.user_id}`.execute(ctx.database.db);
+    await sql`UPDATE users SET reset_password_expires_at = now() - interval '1 second' WHERE id = ${acme.user_id}`.execute(
+      ctx.database.db,
+    );
     expect((await reset({ reset_password_token: token, password: 'secret one' })).statusCode).toBe(422);
-    await sql`UPDATE users SET reset_password_expires_at = now() + interval '1 hour' WHERE id = ${acme.user_id}`.execute(ctx.database.db);
+    await sql`UPDATE users SET reset_password_expires_at = now() + interval '1 hour' WHERE id = ${acme.user_id}`.execute(
+      ctx.database.db,
+    );
     expect((await reset({ reset_password_token: token, password: 'secret one' })).statusCode).toBe(200);
   });
 
@@ -115,7 +137,10 @@ describe('setting a password with the link (Chatwoot PUT /auth/password)', () =>
     const acme = await ctx.account('Framed');
     await forgot(acme.email);
     const token = tokenIn((await mailTo(acme.email))[0].raw);
-    const res = await reset({ reset_password_token: token, password: 'attacker chose' }, { origin: 'https://evil.example' });
+    const res = await reset(
+      { reset_password_token: token, password: 'attacker chose' },
+      { origin: 'https://evil.example' },
+    );
     expect(res.statusCode).toBe(401); // as /auth/sign_in answers it
     expect((await signIn(acme.email, acme.password)).statusCode).toBe(200);
   });
@@ -133,7 +158,9 @@ describe('agent invitations', () => {
     const res = await reset({ reset_password_token: tokenIn(mail.raw), password: 'agent secret' });
     expect(res.statusCode).toBe(200);
     expect((await signIn('new.agent@inviting.test', 'agent secret')).statusCode).toBe(200);
-    const listed = (await acme.api.get(`${base}/agents`)).body.find((a: { email: string }) => a.email === 'new.agent@inviting.test');
+    const listed = (await acme.api.get(`${base}/agents`)).body.find(
+      (a: { email: string }) => a.email === 'new.agent@inviting.test',
+    );
     expect(listed.confirmed).toBe(true);
     // Chosen: no more invitation links for this account to hand out.
     const late = await acme.api.post(`${base}/agents/${listed.id}/invitation`, {});
@@ -149,15 +176,21 @@ describe('agent invitations', () => {
     const res = await acme.api.post(`${base}/agents/${added.id}/invitation`, {});
     expect(res.status).toBe(200);
     expect(res.body.mailed).toBe(true);
-    expect(res.body.invitation_url).toMatch(new RegExp(`^${ctx.config.publicUrl}/app/auth/password/edit\\?reset_password_token=`));
+    expect(res.body.invitation_url).toMatch(
+      new RegExp(`^${ctx.config.publicUrl}/app/auth/password/edit\\?reset_password_token=`),
+    );
     expect((await reset({ reset_password_token: first, password: 'too late!' })).statusCode).toBe(422);
 
     const agent = await ctx.member(acme.account_id, 'agent');
     expect((await agent.api.post(`${base}/agents/${added.id}/invitation`, {})).status).toBe(401);
-    expect((await globex.api.post(`/api/v1/accounts/${globex.account_id}/agents/${added.id}/invitation`, {})).status).toBe(404);
+    expect(
+      (await globex.api.post(`/api/v1/accounts/${globex.account_id}/agents/${added.id}/invitation`, {})).status,
+    ).toBe(404);
 
     // Once another account has them too, neither hands out a link that sets their password.
-    expect((await globex.api.post(`/api/v1/accounts/${globex.account_id}/agents`, { email: 'pending@linking.test' })).status).toBe(200);
+    expect(
+      (await globex.api.post(`/api/v1/accounts/${globex.account_id}/agents`, { email: 'pending@linking.test' })).status,
+    ).toBe(200);
     expect((await acme.api.post(`${base}/agents/${added.id}/invitation`, {})).status).toBe(422);
   });
 });
@@ -172,6 +205,9 @@ describe('without SMTP_URL', () => {
     const base = `/api/v1/accounts/${acme.account_id}`;
     const added = (await acme.api.post(`${base}/agents`, { email: 'nomail@mailless.test' })).body;
     const link = await acme.api.post(`${base}/agents/${added.id}/invitation`, {});
-    expect(link.body).toMatchObject({ mailed: false, invitation_url: expect.stringContaining('reset_password_token=') });
+    expect(link.body).toMatchObject({
+      mailed: false,
+      invitation_url: expect.stringContaining('reset_password_token='),
+    });
   });
 });

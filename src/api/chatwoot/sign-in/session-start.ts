@@ -19,7 +19,8 @@ export function refuseOtherSites(request: FastifyRequest, publicHost: string): v
   } catch {
     host = undefined;
   }
-  if (host !== request.headers.host && host !== publicHost) throw new AppError('forbidden', 'Sign-in from another site is not allowed');
+  if (host !== request.headers.host && host !== publicHost)
+    throw new AppError('forbidden', 'Sign-in from another site is not allowed');
 }
 
 /**
@@ -28,7 +29,10 @@ export function refuseOtherSites(request: FastifyRequest, publicHost: string): v
  */
 export async function beginSession(request: FastifyRequest, reply: FastifyReply, user: Pick<User, 'id' | 'email'>) {
   const { db, config } = request.server.deps;
-  const session = await createSession(db, user.id, config.sessionTtlMs, { userAgent: request.headers['user-agent'], ipAddress: request.ip });
+  const session = await createSession(db, user.id, config.sessionTtlMs, {
+    userAgent: request.headers['user-agent'],
+    ipAddress: request.ip,
+  });
   setSessionCookie(reply, session.token, session.expiresAt);
   reply.headers({ 'x-csrf-token': csrfTokenFor(session.token), 'cache-control': 'no-store' });
   // Tools get Chatwoot's devise headers. A page (it sends Origin) gets only the HttpOnly cookie: the same

@@ -35,7 +35,9 @@ export default async function signInRoutes(app: App): Promise<void> {
 
   app.post(
     '/auth/sign_in',
-    { schema: { tags, summary: 'Sign in with email and password', body: SignInBody, response: { 200: SignedInSchema } } },
+    {
+      schema: { tags, summary: 'Sign in with email and password', body: SignInBody, response: { 200: SignedInSchema } },
+    },
     async (request, reply) => {
       refuseOtherSites(request, publicHost);
       const user = await signIn(db, request.body.email, request.body.password, clientKey(request.ip));

@@ -16,7 +16,11 @@ export function requestVisitor(request: FastifyRequest): Promise<WidgetVisitor> 
 }
 
 /** What Chatwoot keeps in a widget conversation's additional_attributes: the browser, when and where it started. */
-export function conversationOrigin(request: FastifyRequest, timestamp: string | undefined, referer: string | undefined): Record<string, unknown> {
+export function conversationOrigin(
+  request: FastifyRequest,
+  timestamp: string | undefined,
+  referer: string | undefined,
+): Record<string, unknown> {
   return {
     browser_language: browserLanguage(request.headers['accept-language']),
     browser: browserInfo(request.headers['user-agent']),

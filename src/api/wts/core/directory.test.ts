@@ -21,7 +21,12 @@ describe('GET /core/v1/tag', () => {
     const res = await wts.get('/core/v1/tag');
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
-      expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'gray', color: 'GRAY_600', bgColor: '#4b5563' }),
+      expect.objectContaining({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        name: 'gray',
+        color: 'GRAY_600',
+        bgColor: '#4b5563',
+      }),
       expect.objectContaining({ name: 'vip', color: null, bgColor: '#ff0000', createdAt: expect.any(String) }),
     ]);
   });
@@ -33,7 +38,13 @@ describe('GET /core/v1/department and /core/v1/agent', () => {
       const res = await wts.get(path);
       expect(res.status).toBe(200);
       expect(res.body).toEqual([
-        expect.objectContaining({ id: salesId, companyId: f.companyId, name: 'sales', description: 'Deals', agents: [expect.objectContaining({ userId: samId, departmentId: salesId })] }),
+        expect.objectContaining({
+          id: salesId,
+          companyId: f.companyId,
+          name: 'sales',
+          description: 'Deals',
+          agents: [expect.objectContaining({ userId: samId, departmentId: salesId })],
+        }),
       ]);
     }
     expect((await wts.get(`/core/v1/department/${salesId}`)).body.name).toBe('sales');
@@ -43,7 +54,13 @@ describe('GET /core/v1/department and /core/v1/agent', () => {
     const res = await wts.get('/core/v1/agent');
     expect(res.status).toBe(200);
     const byName = Object.fromEntries(res.body.map((a: any) => [a.name, a]));
-    expect(byName.Sam).toMatchObject({ id: samId, userId: samId, profile: 'Agent', availability: 'AVAILABLE', departments: [{ departmentId: salesId, userId: samId }] });
+    expect(byName.Sam).toMatchObject({
+      id: samId,
+      userId: samId,
+      profile: 'Agent',
+      availability: 'AVAILABLE',
+      departments: [{ departmentId: salesId, userId: samId }],
+    });
     expect(byName.admin).toMatchObject({ profile: 'Admin', departments: [] });
     const inSales = res.body.filter((a: any) => a.departments.some((d: any) => d.departmentId === salesId));
     expect(inSales.map((a: any) => a.userId)).toEqual([samId]);
@@ -55,7 +72,12 @@ describe('GET /chat/v1/channel', () => {
   it('lists inboxes as channels with an identity the n8n node labels them by', async () => {
     const res = await wts.get('/chat/v1/channel');
     expect(res.body).toEqual([
-      expect.objectContaining({ id: f.channelId, active: true, type: 'API', identity: expect.objectContaining({ humanId: 'Shop API', platform: 'API' }) }),
+      expect.objectContaining({
+        id: f.channelId,
+        active: true,
+        type: 'API',
+        identity: expect.objectContaining({ humanId: 'Shop API', platform: 'API' }),
+      }),
     ]);
     expect((await wts.get('/chat/v1/channel', { ChannelType: 'Whatsapp' })).body).toEqual([]);
     expect((await wts.get('/chat/v1/channel', { ChannelType: 'All' })).body).toHaveLength(1);
@@ -64,12 +86,23 @@ describe('GET /chat/v1/channel', () => {
 
 describe('GET /core/v1/contact', () => {
   it('pages contacts with uuid ids; tags and custom fields when asked', async () => {
-    for (let i = 0; i < 3; i++) await api.post(`${base}/contacts`, { name: `Extra ${i}`, custom_attributes: { tier: i } });
+    for (let i = 0; i < 3; i++)
+      await api.post(`${base}/contacts`, { name: `Extra ${i}`, custom_attributes: { tier: i } });
     await api.post(`${base}/contacts/${f.contact.id}/labels`, { labels: ['vip'] });
     const page = await wts.get('/core/v1/contact', { PageSize: 2 });
     expect(page.body).toMatchObject({ pageNumber: 1, pageSize: 2, totalItems: 4, totalPages: 2, hasMorePages: true });
-    expect(page.body.items[0]).toMatchObject({ id: f.contactId, companyId: f.companyId, name: 'Jane Roe', status: 'ACTIVE', tagNames: null });
-    const detailed = await wts.get('/core/v1/contact', { IncludeDetails: ['Tags', 'CustomFields'], OrderBy: 'name', OrderDirection: 'DESCENDING' });
+    expect(page.body.items[0]).toMatchObject({
+      id: f.contactId,
+      companyId: f.companyId,
+      name: 'Jane Roe',
+      status: 'ACTIVE',
+      tagNames: null,
+    });
+    const detailed = await wts.get('/core/v1/contact', {
+      IncludeDetails: ['Tags', 'CustomFields'],
+      OrderBy: 'name',
+      OrderDirection: 'DESCENDING',
+    });
     expect(detailed.body.items.map((c: any) => c.name)).toEqual(['Jane Roe', 'Extra 2', 'Extra 1', 'Extra 0']);
     expect(detailed.body.items[0]).toMatchObject({ tagNames: ['vip'], tagIds: [expect.any(String)] });
     expect(detailed.body.items[1]).toMatchObject({ customFields: { tier: 2 }, metadata: { tier: 2 } });
@@ -77,7 +110,9 @@ describe('GET /core/v1/contact', () => {
 
   it('filters by status and creation time', async () => {
     await db.updateTable('contacts').set({ blocked: true }).where('id', '=', f.contact.id).execute();
-    expect((await wts.get('/core/v1/contact', { Status: 'BLOCKED' })).body.items.map((c: any) => c.id)).toEqual([f.contactId]);
+    expect((await wts.get('/core/v1/contact', { Status: 'BLOCKED' })).body.items.map((c: any) => c.id)).toEqual([
+      f.contactId,
+    ]);
     expect((await wts.get('/core/v1/contact')).body.totalItems).toBe(3);
     expect((await wts.get('/core/v1/contact', { Status: 'ARCHIVED' })).body.totalItems).toBe(0);
     expect((await wts.get('/core/v1/contact', { 'CreatedAt.After': '2999-01-01' })).body.totalItems).toBe(0);

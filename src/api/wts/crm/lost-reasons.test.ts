@@ -11,39 +11,69 @@ const agent = await ctx.member(f.account.account_id, 'agent', 'Paula Agent');
 const asAgent = ctx.client(undefined, { authorization: `Bearer ${agent.token}` });
 const other = await wtsFixture(ctx, 'Globex');
 
-const sales = (await wts.post('/crm/v1/panel', { title: 'Vendas', type: 'SALES', steps: [{ title: 'Lead' }, { title: 'Fechado' }] })).body;
-const otherPanel = (await other.wts.post('/crm/v1/panel', { title: 'Vendas', type: 'SALES', steps: [{ title: 'Lead' }] })).body;
-const reasonCount = async () => Number((await db.selectFrom('crm_lost_reasons').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const sales = (
+  await wts.post('/crm/v1/panel', { title: 'Vendas', type: 'SALES', steps: [{ title: 'Lead' }, { title: 'Fechado' }] })
+).body;
+const otherPanel = (
+  await other.wts.post('/crm/v1/panel', { title: 'Vendas', type: 'SALES', steps: [{ title: 'Lead' }] })
+).body;
+const reasonCount = async () =>
+  Number((await db.selectFrom('crm_lost_reasons').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 describe('loss reasons', () => {
   it('an administrator adds reasons; every member lists them in the page envelope', async () => {
     for (const description of ['Preço alto', 'Sem resposta', 'Concorrente']) {
       const res = await wts.post(`/crm/v1/panel/${sales.id}/lost-reason`, { description });
       expect(res.status, res.text).toBe(200);
-      expect(res.body).toMatchObject({ description, panelId: sales.id, companyId: f.companyId, id: expect.any(String), createdAt: expect.any(String) });
+      expect(res.body).toMatchObject({
+        description,
+        panelId: sales.id,
+        companyId: f.companyId,
+        id: expect.any(String),
+        createdAt: expect.any(String),
+      });
     }
     const first = await asAgent.get(`/crm/v1/panel/${sales.id}/lost-reason`, { PageSize: 2 });
     expect(first.status, first.text).toBe(200);
     expect(first.body).toMatchObject({ pageNumber: 1, pageSize: 2, totalItems: 3, totalPages: 2, hasMorePages: true });
     expect(first.body.items.map((r: any) => r.description)).toEqual(['Preço alto', 'Sem resposta']);
-    const byName = await wts.get(`/crm/v1/panel/${sales.id}/lost-reason`, { OrderBy: 'description', OrderDirection: 'DESCENDING' });
+    const byName = await wts.get(`/crm/v1/panel/${sales.id}/lost-reason`, {
+      OrderBy: 'description',
+      OrderDirection: 'DESCENDING',
+    });
     expect(byName.body.items.map((r: any) => r.description)).toEqual(['Sem resposta', 'Preço alto', 'Concorrente']);
-    const future = await wts.get(`/crm/v1/panel/${sales.id}/lost-reason`, { 'CreatedAt.After': '2999-01-01T00:00:00Z' });
+    const future = await wts.get(`/crm/v1/panel/${sales.id}/lost-reason`, {
+      'CreatedAt.After': '2999-01-01T00:00:00Z',
+    });
     expect(future.body).toMatchObject({ totalItems: 0, items: [] });
   });
 
   it('a LOST card names one of its panel’s reasons and shows it; another panel’s reason is refused', async () => {
     const reasons = (await wts.get(`/crm/v1/panel/${sales.id}/lost-reason`)).body.items;
     const card = (await wts.post('/crm/v2/panel/card', { stepId: sales.steps[0].id, title: 'Deal' })).body;
-    const lost = await wts.put(`/crm/v3/panel/card/${card.id}`, { fields: ['Status', 'LostReasonId'], status: 'LOST', lostReasonId: reasons[0].id });
+    const lost = await wts.put(`/crm/v3/panel/card/${card.id}`, {
+      fields: ['Status', 'LostReasonId'],
+      status: 'LOST',
+      lostReasonId: reasons[0].id,
+    });
     expect(lost.status, lost.text).toBe(200);
     expect(lost.body).toMatchObject({ status: 'LOST', lostReason: { id: reasons[0].id, description: 'Preço alto' } });
-    expect((await asAgent.get(`/crm/v2/panel/card/${card.id}`)).body.lostReason).toEqual({ id: reasons[0].id, description: 'Preço alto' });
+    expect((await asAgent.get(`/crm/v2/panel/card/${card.id}`)).body.lostReason).toEqual({
+      id: reasons[0].id,
+      description: 'Preço alto',
+    });
 
     const foreign = (await other.wts.post(`/crm/v1/panel/${otherPanel.id}/lost-reason`, { description: 'Deles' })).body;
-    const refused = await wts.put(`/crm/v3/panel/card/${card.id}`, { fields: ['LostReasonId'], lostReasonId: foreign.id });
+    const refused = await wts.put(`/crm/v3/panel/card/${card.id}`, {
+      fields: ['LostReasonId'],
+      lostReasonId: foreign.id,
+    });
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ error: true, key: 'ERROR_VALIDATION', errors: [expect.objectContaining({ field: 'lostReasonId' })] });
+    expect(refused.body).toMatchObject({
+      error: true,
+      key: 'ERROR_VALIDATION',
+      errors: [expect.objectContaining({ field: 'lostReasonId' })],
+    });
     expect((await wts.get(`/crm/v2/panel/card/${card.id}`)).body.lostReason.id).toBe(reasons[0].id);
 
     // Deleting the reason leaves the card lost, without one.

@@ -72,7 +72,11 @@ export function presentCard(card: CardRow, companyId: string, now = new Date()):
   };
 }
 
-const FileSchema = Type.Object({ id: Nullable(Type.String()), name: Nullable(Type.String()), publicUrl: Type.String() });
+const FileSchema = Type.Object({
+  id: Nullable(Type.String()),
+  name: Nullable(Type.String()),
+  publicUrl: Type.String(),
+});
 
 /** `PublicPanelCardNoteDTO`; `files` are the URLs the note was given (no stored file, so no id). */
 export const NoteSchema = Type.Object({

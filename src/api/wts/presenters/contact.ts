@@ -6,12 +6,14 @@ import { ownValue } from '../../../domain/own.ts';
 /** A string inside a JSON attribute object, or null. */
 function textAt(attributes: unknown, ...path: string[]): string | null {
   let value: unknown = attributes;
-  for (const key of path) value = value && typeof value === 'object' ? ownValue(value as Record<string, unknown>, key) : undefined;
+  for (const key of path)
+    value = value && typeof value === 'object' ? ownValue(value as Record<string, unknown>, key) : undefined;
   return typeof value === 'string' && value ? value : null;
 }
 
 /** Tag names (a tag's WTS name where it has one) in the order of the tag ids (by title). */
-const sortedTags = (contact: ContactRow) => [...contact.labels].sort().map((title) => ownValue(contact.tag_names, title) ?? title);
+const sortedTags = (contact: ContactRow) =>
+  [...contact.labels].sort().map((title) => ownValue(contact.tag_names, title) ?? title);
 
 const statusOf = (contact: ContactRow) => (contact.blocked ? 'BLOCKED' : 'ACTIVE');
 
@@ -71,7 +73,11 @@ export const ContactSchema = Type.Object({
   metadata: FreeObject,
 });
 
-export function presentContact(contact: ContactRow, companyId: string, include: ReadonlySet<ContactDetail>): Static<typeof ContactSchema> {
+export function presentContact(
+  contact: ContactRow,
+  companyId: string,
+  include: ReadonlySet<ContactDetail>,
+): Static<typeof ContactSchema> {
   const tags = include.has('Tags');
   return {
     id: contact.uuid,

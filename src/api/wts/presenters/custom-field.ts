@@ -34,7 +34,11 @@ export const CustomFieldSchema = Type.Object({
   children: Type.Array(Type.Unknown()),
 });
 
-export function presentCustomField(definition: CustomAttributeDefinition, position: number, companyId: string): Static<typeof CustomFieldSchema> {
+export function presentCustomField(
+  definition: CustomAttributeDefinition,
+  position: number,
+  companyId: string,
+): Static<typeof CustomFieldSchema> {
   const values = Array.isArray(definition.attribute_values) ? definition.attribute_values : [];
   return {
     id: definition.uuid,

@@ -70,7 +70,13 @@ export function presentAgent(agent: AgentRow, companyId: string): Static<typeof 
     phoneNumberFormatted: null,
     profile: agent.role === 'administrator' ? 'Admin' : 'Agent',
     isOwner: false,
-    departments: agent.department_uuids.map((departmentId) => ({ agentId: agent.uuid, userId: agent.uuid, departmentId, isAgent: true, isSupervisor: false })),
+    departments: agent.department_uuids.map((departmentId) => ({
+      agentId: agent.uuid,
+      userId: agent.uuid,
+      departmentId,
+      isAgent: true,
+      isSupervisor: false,
+    })),
     availability: agent.availability === 'online' ? 'AVAILABLE' : 'UNAVAILABLE',
   };
 }
@@ -86,8 +92,17 @@ export const DepartmentSchema = Type.Object({
   isDefault: Type.Boolean(),
   distribuitionEnabled: Type.Boolean(),
   restrictionType: Type.String(),
-  agents: Type.Array(Type.Object({ userId: Type.String(), departmentId: Type.String(), isAgent: Type.Boolean(), isSupervisor: Type.Boolean() })),
-  channels: Type.Array(Type.Object({ id: Type.String(), number: Nullable(Type.String()), name: Type.String(), type: Type.String() })),
+  agents: Type.Array(
+    Type.Object({
+      userId: Type.String(),
+      departmentId: Type.String(),
+      isAgent: Type.Boolean(),
+      isSupervisor: Type.Boolean(),
+    }),
+  ),
+  channels: Type.Array(
+    Type.Object({ id: Type.String(), number: Nullable(Type.String()), name: Type.String(), type: Type.String() }),
+  ),
   isPrivate: Type.Boolean(),
 });
 
@@ -103,7 +118,12 @@ export function presentDepartment(team: DepartmentRow, companyId: string): Stati
     // WTS's own spelling
     distribuitionEnabled: team.allow_auto_assign,
     restrictionType: 'NONE',
-    agents: team.member_uuids.map((userId) => ({ userId, departmentId: team.uuid, isAgent: true, isSupervisor: false })),
+    agents: team.member_uuids.map((userId) => ({
+      userId,
+      departmentId: team.uuid,
+      isAgent: true,
+      isSupervisor: false,
+    })),
     channels: [],
     isPrivate: false,
   };

@@ -5,7 +5,17 @@ import type { SessionMessageRow } from '../sessions-app/messages.ts';
 import { DateTime, FreeObject, iso, Nullable } from '../schema.ts';
 import { attachmentUrl } from '../../system/attachments.ts';
 
-export const MESSAGE_STATUSES = ['PROCESSING', 'SAVED', 'QUEUED', 'SENT', 'DELIVERED', 'READ', 'FAILED', 'DELETED', 'WAIT_REPLY'] as const;
+export const MESSAGE_STATUSES = [
+  'PROCESSING',
+  'SAVED',
+  'QUEUED',
+  'SENT',
+  'DELIVERED',
+  'READ',
+  'FAILED',
+  'DELETED',
+  'WAIT_REPLY',
+] as const;
 
 /**
  * Direction as the WTS reference has it: FROM_HUB = received from the contact through the channel hub,
@@ -111,7 +121,11 @@ export function presentMessage(row: SessionMessageRow, publicUrl: string): Messa
     fileId: null,
     refId: typeof additional.ref_id === 'string' ? additional.ref_id : null,
     readContactAt: null,
-    details: { file: files[0] ?? null, files, errors: failure ? [{ date: iso(row.updated_at), origin: 'CHANNEL', key: 'SEND_FAILED', text: failure }] : [] },
+    details: {
+      file: files[0] ?? null,
+      files,
+      errors: failure ? [{ date: iso(row.updated_at), origin: 'CHANNEL', key: 'SEND_FAILED', text: failure }] : [],
+    },
     failedReason: failure,
     filesIds: [],
   };

@@ -5,10 +5,22 @@ import { tagName } from '../../../domain/labels/tags.ts';
 import type { CustomFieldSchema } from './custom-field.ts';
 import { iso, Nullable } from '../schema.ts';
 
-export const PANEL_DETAILS = ['Tags', 'Steps', 'StepsFields', 'StepsCardCount', 'PanelCardOverdueCount', 'Cards'] as const;
+export const PANEL_DETAILS = [
+  'Tags',
+  'Steps',
+  'StepsFields',
+  'StepsCardCount',
+  'PanelCardOverdueCount',
+  'Cards',
+] as const;
 export type PanelDetail = (typeof PANEL_DETAILS)[number];
 
-const StepFieldSchema = Type.Object({ key: Type.String(), type: Type.String(), position: Type.Integer(), visible: Type.Boolean() });
+const StepFieldSchema = Type.Object({
+  key: Type.String(),
+  type: Type.String(),
+  position: Type.Integer(),
+  visible: Type.Boolean(),
+});
 
 /** `PublicPanelStepDTO`; `cards` is not filled (list the cards with GET /crm/v1/panel/card?StepId=). */
 export const StepSchema = Type.Object({
@@ -66,7 +78,14 @@ export type PanelJson = Static<typeof PanelSchema>;
 /** The default fields every step shows, then the panel's custom fields. */
 const DEFAULT_FIELDS = ['Title', 'Contacts', 'ResponsibleUser', 'MonetaryAmount', 'DueDate', 'Tags'];
 
-function presentStep(step: StepRow, steps: StepRow[], panel: CrmPanel, companyId: string, fields: CrmPanelField[], details: Set<PanelDetail>) {
+function presentStep(
+  step: StepRow,
+  steps: StepRow[],
+  panel: CrmPanel,
+  companyId: string,
+  fields: CrmPanelField[],
+  details: Set<PanelDetail>,
+) {
   const counts = details.has('StepsCardCount') || details.has('Cards');
   return {
     id: step.uuid,
@@ -85,7 +104,12 @@ function presentStep(step: StepRow, steps: StepRow[], panel: CrmPanel, companyId
     fields: details.has('StepsFields')
       ? [
           ...DEFAULT_FIELDS.map((key, i) => ({ key, type: 'DEFAULT_FIELD', position: i + 1, visible: true })),
-          ...fields.map((f, i) => ({ key: f.key, type: 'CUSTOM_FIELD', position: DEFAULT_FIELDS.length + i + 1, visible: true })),
+          ...fields.map((f, i) => ({
+            key: f.key,
+            type: 'CUSTOM_FIELD',
+            position: DEFAULT_FIELDS.length + i + 1,
+            visible: true,
+          })),
         ]
       : null,
   };
@@ -97,9 +121,17 @@ export interface PanelRelations {
   labels: Label[];
 }
 
-export function presentPanel(panel: CrmPanel, companyId: string, relations: PanelRelations, details: Set<PanelDetail>): PanelJson {
+export function presentPanel(
+  panel: CrmPanel,
+  companyId: string,
+  relations: PanelRelations,
+  details: Set<PanelDetail>,
+): PanelJson {
   const { steps, fields, labels } = relations;
-  const overdue = details.has('PanelCardOverdueCount') || details.has('StepsCardCount') ? steps.reduce((sum, s) => sum + s.overdue_card_count, 0) : null;
+  const overdue =
+    details.has('PanelCardOverdueCount') || details.has('StepsCardCount')
+      ? steps.reduce((sum, s) => sum + s.overdue_card_count, 0)
+      : null;
   return {
     id: panel.uuid,
     createdAt: iso(panel.created_at),
@@ -118,16 +150,32 @@ export function presentPanel(panel: CrmPanel, companyId: string, relations: Pane
     stepTitles: steps.map((s) => s.title),
     // A card's tags are the company's tags (one table with contacts' and sessions'), so every panel offers them all.
     tags: details.has('Tags')
-      ? labels.map((l) => ({ id: l.uuid, createdAt: iso(l.created_at), updatedAt: iso(l.updated_at), companyId, panelId: panel.uuid, name: tagName(l), nameColor: null, bgColor: l.color }))
+      ? labels.map((l) => ({
+          id: l.uuid,
+          createdAt: iso(l.created_at),
+          updatedAt: iso(l.updated_at),
+          companyId,
+          panelId: panel.uuid,
+          name: tagName(l),
+          nameColor: null,
+          bgColor: l.color,
+        }))
       : null,
-    steps: details.has('Steps') || details.has('StepsFields') || details.has('StepsCardCount') || details.has('Cards') ? steps.map((s) => presentStep(s, steps, panel, companyId, fields, details)) : null,
+    steps:
+      details.has('Steps') || details.has('StepsFields') || details.has('StepsCardCount') || details.has('Cards')
+        ? steps.map((s) => presentStep(s, steps, panel, companyId, fields, details))
+        : null,
     type: panel.type,
     autoLossDays: null,
   };
 }
 
 /** A panel field as a WTS custom field (`PublicCustomFieldDTO`, entityType PANEL, scopeId the panel). */
-export function presentPanelField(field: CrmPanelField, panelUuid: string, companyId: string): Static<typeof CustomFieldSchema> {
+export function presentPanelField(
+  field: CrmPanelField,
+  panelUuid: string,
+  companyId: string,
+): Static<typeof CustomFieldSchema> {
   const options = Array.isArray(field.options) ? field.options : [];
   return {
     id: field.uuid,

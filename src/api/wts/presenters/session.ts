@@ -118,18 +118,40 @@ export function presentSession(row: SessionRow, ctx: SessionContext): SessionJso
     previewUrl: `${ctx.dashboardUrl}/conversations/${row.display_id}`,
     title: null,
     // WTS's own identification code when one was set (partial update `Number`), else the conversation's number.
-    number: typeof (row.additional_attributes as Record<string, unknown>)?.number === 'string' ? (row.additional_attributes as { number: string }).number : String(row.display_id),
+    number:
+      typeof (row.additional_attributes as Record<string, unknown>)?.number === 'string'
+        ? (row.additional_attributes as { number: string }).number
+        : String(row.display_id),
     utm: null,
     origin: null,
     contactDetails: contact ? presentContactData(contact) : null,
     agentDetails: agent
-      ? { id: agent.uuid, userId: agent.uuid, name: agent.name, shortName: agent.display_name, phoneNumber: null, email: agent.email, pictureFileId: null, pictureUrl: agent.avatar_url }
+      ? {
+          id: agent.uuid,
+          userId: agent.uuid,
+          name: agent.name,
+          shortName: agent.display_name,
+          phoneNumber: null,
+          email: agent.email,
+          pictureFileId: null,
+          pictureUrl: agent.avatar_url,
+        }
       : null,
     channelDetails: include.has('ChannelDetails') && inbox ? presentChannelIdentity(inbox) : null,
     departmentDetails: team
-      ? { id: team.uuid, companyId: ctx.companyId, name: team.name, description: team.description, isDefault: false, isSupervisor: false }
+      ? {
+          id: team.uuid,
+          companyId: ctx.companyId,
+          name: team.name,
+          description: team.description,
+          isDefault: false,
+          isSupervisor: false,
+        }
       : null,
-    classification: include.has('ClassificationDetails') && classification && typeof classification === 'object' ? classification : null,
+    classification:
+      include.has('ClassificationDetails') && classification && typeof classification === 'object'
+        ? classification
+        : null,
     statusDescription: null,
     timeService: null,
     timeWait: null,

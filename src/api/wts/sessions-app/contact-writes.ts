@@ -28,16 +28,37 @@ export interface WtsContactInput {
   portfolioNames?: string[];
 }
 
-export const CONTACT_FIELDS = ['Name', 'PhoneNumber', 'Email', 'Instagram', 'Annotation', 'Tags', 'Status', 'CustomFields', 'PictureUrl', 'Portfolio', 'SequenceIds', 'Utm', 'Metadata'] as const;
+export const CONTACT_FIELDS = [
+  'Name',
+  'PhoneNumber',
+  'Email',
+  'Instagram',
+  'Annotation',
+  'Tags',
+  'Status',
+  'CustomFields',
+  'PictureUrl',
+  'Portfolio',
+  'SequenceIds',
+  'Utm',
+  'Metadata',
+] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 const UNSUPPORTED: readonly ContactField[] = ['SequenceIds', 'Utm'];
 
 /** Which fields a body without `fields` changes: the ones it carries. */
 function fieldsGiven(input: WtsContactInput): ContactField[] {
   const given: [ContactField, unknown][] = [
-    ['Name', input.name], ['PhoneNumber', input.phoneNumber], ['Email', input.email], ['Instagram', input.instagram],
-    ['Annotation', input.annotation], ['PictureUrl', input.pictureUrl], ['Status', input.status],
-    ['Tags', input.tagIds ?? input.tagNames], ['CustomFields', input.customFields], ['Metadata', input.metadata],
+    ['Name', input.name],
+    ['PhoneNumber', input.phoneNumber],
+    ['Email', input.email],
+    ['Instagram', input.instagram],
+    ['Annotation', input.annotation],
+    ['PictureUrl', input.pictureUrl],
+    ['Status', input.status],
+    ['Tags', input.tagIds ?? input.tagNames],
+    ['CustomFields', input.customFields],
+    ['Metadata', input.metadata],
     ['Portfolio', input.portfolioIds ?? input.portfolioNames],
   ];
   return given.filter(([, value]) => value !== undefined).map(([field]) => field);
@@ -54,7 +75,11 @@ export function phoneOf(value: string | undefined, field = 'phoneNumber'): strin
 }
 
 /** Custom field values for defined contact fields only: WTS ignores keys that name no field. */
-async function definedFieldValues(db: Db, accountId: number, values: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function definedFieldValues(
+  db: Db,
+  accountId: number,
+  values: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const keys = new Set((await listDefinitions(db, accountId, 'contact_attribute')).map((d) => d.attribute_key));
   return Object.fromEntries(Object.entries(values).filter(([key]) => keys.has(key)));
 }
@@ -70,16 +95,30 @@ function mergeValues(current: Record<string, unknown>, changes: Record<string, u
 }
 
 /** The column values the listed fields set on `current` (a new contact's current is empty). */
-async function columnsFor(db: Db, accountId: number, current: Contact | undefined, input: WtsContactInput, fields: readonly ContactField[], tagOperation: TagOperation) {
+async function columnsFor(
+  db: Db,
+  accountId: number,
+  current: Contact | undefined,
+  input: WtsContactInput,
+  fields: readonly ContactField[],
+  tagOperation: TagOperation,
+) {
   const unsupported = fields.filter((f) => UNSUPPORTED.includes(f));
-  if (unsupported.length) throw validation(`fields ${unsupported.join(', ')} cannot be changed here (no sequences or UTM)`, ['fields']);
-  if (fields.includes('Status') && input.status === 'ARCHIVED') throw validation('status ARCHIVED is not supported: use ACTIVE or BLOCKED', ['status']);
+  if (unsupported.length)
+    throw validation(`fields ${unsupported.join(', ')} cannot be changed here (no sequences or UTM)`, ['fields']);
+  if (fields.includes('Status') && input.status === 'ARCHIVED')
+    throw validation('status ARCHIVED is not supported: use ACTIVE or BLOCKED', ['status']);
   const has = (field: ContactField) => fields.includes(field);
   const additional = { ...((current?.additional_attributes ?? {}) as Record<string, any>) };
   if (has('Annotation')) additional.description = input.annotation ?? null;
-  if (has('Instagram')) additional.social_profiles = { ...(additional.social_profiles ?? {}), instagram: input.instagram?.replace(/^@/, '') ?? null };
+  if (has('Instagram'))
+    additional.social_profiles = {
+      ...(additional.social_profiles ?? {}),
+      instagram: input.instagram?.replace(/^@/, '') ?? null,
+    };
   let custom = (current?.custom_attributes ?? {}) as Record<string, unknown>;
-  if (has('CustomFields') && input.customFields) custom = mergeValues(custom, await definedFieldValues(db, accountId, input.customFields));
+  if (has('CustomFields') && input.customFields)
+    custom = mergeValues(custom, await definedFieldValues(db, accountId, input.customFields));
   if (has('Metadata') && input.metadata) custom = mergeValues(custom, input.metadata);
   const values: Record<string, unknown> = {
     ...(has('Name') ? { name: input.name?.trim() ?? '' } : {}),
@@ -90,14 +129,25 @@ async function columnsFor(db: Db, accountId: number, current: Contact | undefine
     ...(has('Annotation') || has('Instagram') ? { additional_attributes: additional } : {}),
     ...(has('CustomFields') || has('Metadata') ? { custom_attributes: custom } : {}),
   };
-  if (has('Tags')) values.labels = applyTagOperation(current?.labels ?? [], await resolveTags(db, accountId, input), tagOperation);
+  if (has('Tags'))
+    values.labels = applyTagOperation(current?.labels ?? [], await resolveTags(db, accountId, input), tagOperation);
   return values;
 }
 
 /** The portfolio the listed fields put the contact in: `undefined` when they leave it alone, `null` for none. */
-async function portfolioFor(db: Db, accountId: number, input: WtsContactInput, fields: readonly ContactField[]): Promise<number | null | undefined> {
+async function portfolioFor(
+  db: Db,
+  accountId: number,
+  input: WtsContactInput,
+  fields: readonly ContactField[],
+): Promise<number | null | undefined> {
   if (!fields.includes('Portfolio')) return undefined;
-  return portfolioNamed(db, accountId, { ids: input.portfolioIds, names: input.portfolioNames }, { ids: 'portfolioIds', names: 'portfolioNames' });
+  return portfolioNamed(
+    db,
+    accountId,
+    { ids: input.portfolioIds, names: input.portfolioNames },
+    { ids: 'portfolioIds', names: 'portfolioNames' },
+  );
 }
 
 /** Changes the fields `fields` lists (or, without it, the fields the body carries) on a contact. */
@@ -128,7 +178,9 @@ async function existingContact(db: Db, accountId: number, input: WtsContactInput
     .selectFrom('contacts')
     .selectAll()
     .where('account_id', '=', accountId)
-    .where((eb) => eb.or([...(phone ? [eb('phone_number', '=', phone)] : []), ...(email ? [eb('email', '=', email)] : [])]))
+    .where((eb) =>
+      eb.or([...(phone ? [eb('phone_number', '=', phone)] : []), ...(email ? [eb('email', '=', email)] : [])]),
+    )
     .orderBy(sql`(phone_number IS NOT DISTINCT FROM ${phone}) DESC`)
     .orderBy('id')
     .executeTakeFirst();
@@ -141,25 +193,44 @@ export interface CreateOptions {
   getIfExists?: boolean;
 }
 
-const TAG_OPERATION_NAMES: Record<string, TagOperation> = { INSERTIFNOTEXISTS: 'InsertIfNotExists', DELETEIFEXISTS: 'DeleteIfExists', REPLACEALL: 'ReplaceAll' };
+const TAG_OPERATION_NAMES: Record<string, TagOperation> = {
+  INSERTIFNOTEXISTS: 'InsertIfNotExists',
+  DELETEIFEXISTS: 'DeleteIfExists',
+  REPLACEALL: 'ReplaceAll',
+};
 
 /**
  * WTS contact creation. A contact with the same phone number or email is a conflict unless the options say
  * otherwise: `getIfExists` answers it unchanged, `upsert` updates it (the `upsertFields`, or every field
  * given; tags by `upsertTagOperation`, ReplaceAll by default). Answers the contact and whether it is new.
  */
-export async function createWtsContact(db: Db, accountId: number, input: WtsContactInput, options: CreateOptions = {}): Promise<{ contact: Contact; created: boolean }> {
+export async function createWtsContact(
+  db: Db,
+  accountId: number,
+  input: WtsContactInput,
+  options: CreateOptions = {},
+): Promise<{ contact: Contact; created: boolean }> {
   const existing = await existingContact(db, accountId, input);
   if (existing) {
     if (options.getIfExists) return { contact: existing, created: false };
     if (options.upsert) {
       const tagOperation = TAG_OPERATION_NAMES[(options.upsertTagOperation ?? 'REPLACEALL').toUpperCase()];
-      if (!tagOperation) throw validation(`options.upsertTagOperation must be one of: InsertIfNotExists, DeleteIfExists, ReplaceAll`, ['options.upsertTagOperation']);
+      if (!tagOperation)
+        throw validation(`options.upsertTagOperation must be one of: InsertIfNotExists, DeleteIfExists, ReplaceAll`, [
+          'options.upsertTagOperation',
+        ]);
       const fields = options.upsertFields?.length ? options.upsertFields : fieldsGiven(input);
-      return { contact: await updateWtsContact(db, accountId, existing.id, input, { fields, tagOperation }), created: false };
+      return {
+        contact: await updateWtsContact(db, accountId, existing.id, input, { fields, tagOperation }),
+        created: false,
+      };
     }
-    const field = existing.phone_number && existing.phone_number === phoneOf(input.phoneNumber) ? 'phoneNumber' : 'email';
-    throw validation(`A contact with this ${field} already exists: send options.upsert or options.getIfExists to use it`, [field]);
+    const field =
+      existing.phone_number && existing.phone_number === phoneOf(input.phoneNumber) ? 'phoneNumber' : 'email';
+    throw validation(
+      `A contact with this ${field} already exists: send options.upsert or options.getIfExists to use it`,
+      [field],
+    );
   }
   const values = await columnsFor(db, accountId, undefined, input, fieldsGiven(input), 'ReplaceAll');
   const portfolio = await portfolioFor(db, accountId, input, fieldsGiven(input));
@@ -177,7 +248,12 @@ export async function createWtsContact(db: Db, accountId: number, input: WtsCont
  * updated (unless `getIfExists`). Every item is checked before any is saved, so a bad item (its error names
  * `items[i].field`) saves none. Answers the contacts in the items' order.
  */
-export async function saveWtsContacts(db: Db, accountId: number, items: WtsContactInput[], options: CreateOptions = {}): Promise<Contact[]> {
+export async function saveWtsContacts(
+  db: Db,
+  accountId: number,
+  items: WtsContactInput[],
+  options: CreateOptions = {},
+): Promise<Contact[]> {
   for (const [i, item] of items.entries()) {
     try {
       await columnsFor(db, accountId, undefined, item, fieldsGiven(item), 'ReplaceAll');
@@ -190,7 +266,8 @@ export async function saveWtsContacts(db: Db, accountId: number, items: WtsConta
   }
   return inTransaction(db, async (trx) => {
     const saved: Contact[] = [];
-    for (const item of items) saved.push((await createWtsContact(trx, accountId, item, { upsert: true, ...options })).contact);
+    for (const item of items)
+      saved.push((await createWtsContact(trx, accountId, item, { upsert: true, ...options })).contact);
     return saved;
   });
 }

@@ -33,17 +33,41 @@ const idsOf = (rows: SessionRow[], pick: (r: SessionRow) => number | null) => [
  * The related rows the asked-for details need, one statement per kind of detail whatever the number of
  * sessions; nothing is loaded for details nobody asked for.
  */
-export async function loadSessionRelations(db: Db, accountId: number, rows: SessionRow[], include: ReadonlySet<SessionDetail>): Promise<SessionRelations> {
+export async function loadSessionRelations(
+  db: Db,
+  accountId: number,
+  rows: SessionRow[],
+  include: ReadonlySet<SessionDetail>,
+): Promise<SessionRelations> {
   const wants = (...details: SessionDetail[]) => rows.length > 0 && details.some((d) => include.has(d));
   const userIds = idsOf(rows, (r) => r.assignee_id);
   const teamIds = idsOf(rows, (r) => r.team_id);
   const [contacts, agents, inboxes, teams] = await Promise.all([
-    wants('ContactDetails') ? contactsByIds(db, accountId, idsOf(rows, (r) => r.contact_id)) : new Map<number, ContactRow>(),
+    wants('ContactDetails')
+      ? contactsByIds(
+          db,
+          accountId,
+          idsOf(rows, (r) => r.contact_id),
+        )
+      : new Map<number, ContactRow>(),
     wants('AgentDetails') && userIds.length
-      ? db.selectFrom('users').select(['id', 'uuid', 'name', 'display_name', 'email', 'avatar_url']).where('id', 'in', userIds).execute()
+      ? db
+          .selectFrom('users')
+          .select(['id', 'uuid', 'name', 'display_name', 'email', 'avatar_url'])
+          .where('id', 'in', userIds)
+          .execute()
       : [],
     wants('ChannelDetails', 'ChannelTypeDetails')
-      ? db.selectFrom('inboxes').selectAll().where('account_id', '=', accountId).where('id', 'in', idsOf(rows, (r) => r.inbox_id)).execute()
+      ? db
+          .selectFrom('inboxes')
+          .selectAll()
+          .where('account_id', '=', accountId)
+          .where(
+            'id',
+            'in',
+            idsOf(rows, (r) => r.inbox_id),
+          )
+          .execute()
       : [],
     wants('DepartmentsDetails') && teamIds.length
       ? db.selectFrom('teams').selectAll().where('account_id', '=', accountId).where('id', 'in', teamIds).execute()

@@ -16,9 +16,20 @@ const MAX_KEY_LENGTH = 255;
  * waits for the first attempt and is answered with its message; a first attempt that failed left no claim.
  * The same key with another body is refused rather than answered with a message that body did not ask for.
  */
-export async function onceByKey(db: Db, accountId: number, scope: string, key: string, body: unknown, send: (trx: Db) => Promise<IdempotentSend>): Promise<IdempotentSend> {
-  if (!key.trim() || key.length > MAX_KEY_LENGTH) throw validation(`Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`, ['Idempotency-Key']);
-  const fingerprint = crypto.createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+export async function onceByKey(
+  db: Db,
+  accountId: number,
+  scope: string,
+  key: string,
+  body: unknown,
+  send: (trx: Db) => Promise<IdempotentSend>,
+): Promise<IdempotentSend> {
+  if (!key.trim() || key.length > MAX_KEY_LENGTH)
+    throw validation(`Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`, ['Idempotency-Key']);
+  const fingerprint = crypto
+    .createHash('sha256')
+    .update(JSON.stringify(body ?? null))
+    .digest('hex');
   return inTransaction(db, async (trx) => {
     const claimed = await trx
       .insertInto('idempotency_keys')
@@ -36,13 +47,23 @@ export async function onceByKey(db: Db, accountId: number, scope: string, key: s
         .where('k.scope', '=', scope)
         .where('k.key', '=', key)
         .executeTakeFirst();
-      if (!first) throw validation('Idempotency-Key was used for a send whose message is gone: use a new key', ['Idempotency-Key']);
-      if (first.fingerprint !== fingerprint) throw validation('Idempotency-Key was already used with another body', ['Idempotency-Key']);
+      if (!first)
+        throw validation('Idempotency-Key was used for a send whose message is gone: use a new key', [
+          'Idempotency-Key',
+        ]);
+      if (first.fingerprint !== fingerprint)
+        throw validation('Idempotency-Key was already used with another body', ['Idempotency-Key']);
       const { fingerprint: _, ...message } = first;
       return { message: message as Message, conversationId: message.conversation_id };
     }
     const result = await send(trx);
-    await trx.updateTable('idempotency_keys').set({ message_id: result.message.id }).where('account_id', '=', accountId).where('scope', '=', scope).where('key', '=', key).execute();
+    await trx
+      .updateTable('idempotency_keys')
+      .set({ message_id: result.message.id })
+      .where('account_id', '=', accountId)
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .execute();
     return result;
   });
 }

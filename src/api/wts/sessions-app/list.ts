@@ -28,7 +28,15 @@ const ORDER_COLUMNS: Record<string, RawBuilder<unknown>> = {
   lastinteractionat: sql`c.last_activity_at`,
   number: sql`c.display_id`,
 };
-export const SESSION_ORDER_FIELDS = ['createdAt', 'startAt', 'updatedAt', 'activeAt', 'endAt', 'lastInteractionDate', 'number'];
+export const SESSION_ORDER_FIELDS = [
+  'createdAt',
+  'startAt',
+  'updatedAt',
+  'activeAt',
+  'endAt',
+  'lastInteractionDate',
+  'number',
+];
 
 export interface SessionQuery {
   visibleInboxIds?: number[];
@@ -46,7 +54,6 @@ export interface SessionQuery {
   page: number;
   pageSize: number;
 }
-
 
 /**
  * The rows whose WTS status is one of `statuses`, derived from toWtsStatus over every (core status,
@@ -75,10 +82,18 @@ function conditions(accountId: number, q: SessionQuery): RawBuilder<unknown>[] {
     ) || ${names}::text[])`);
   }
   if (q.userId) where.push(sql`c.assignee_id = (SELECT id FROM users WHERE uuid = ${q.userId}::uuid)`);
-  if (q.departmentId) where.push(sql`c.team_id = (SELECT id FROM teams WHERE account_id = ${accountId} AND uuid = ${q.departmentId}::uuid)`);
-  if (q.contactId) where.push(sql`c.contact_id = (SELECT id FROM contacts WHERE account_id = ${accountId} AND uuid = ${q.contactId}::uuid)`);
+  if (q.departmentId)
+    where.push(
+      sql`c.team_id = (SELECT id FROM teams WHERE account_id = ${accountId} AND uuid = ${q.departmentId}::uuid)`,
+    );
+  if (q.contactId)
+    where.push(
+      sql`c.contact_id = (SELECT id FROM contacts WHERE account_id = ${accountId} AND uuid = ${q.contactId}::uuid)`,
+    );
   if (q.channelIds?.length) {
-    where.push(sql`c.inbox_id IN (SELECT id FROM inboxes WHERE account_id = ${accountId} AND uuid = ANY(${uuids(q.channelIds)}))`);
+    where.push(
+      sql`c.inbox_id IN (SELECT id FROM inboxes WHERE account_id = ${accountId} AND uuid = ANY(${uuids(q.channelIds)}))`,
+    );
   }
   where.push(...rangeConditions(SESSION_DATE_FIELDS.map((field) => [q.ranges?.[field], DATE_COLUMNS[field]])));
   return where;
@@ -92,12 +107,18 @@ function ordering(q: SessionQuery): RawBuilder<unknown> {
 }
 
 /** One page of sessions and the total, in two statements whatever the page size. */
-export async function listSessions(db: Db, accountId: number, q: SessionQuery): Promise<{ rows: SessionRow[]; total: number }> {
+export async function listSessions(
+  db: Db,
+  accountId: number,
+  q: SessionQuery,
+): Promise<{ rows: SessionRow[]; total: number }> {
   const order = ordering(q);
   if (q.visibleInboxIds && !q.visibleInboxIds.length) return { rows: [], total: 0 };
   const where = sql.join(conditions(accountId, q), sql` AND `);
   const [page, count] = await Promise.all([
-    sql<SessionRow>`${SESSION_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db),
+    sql<SessionRow>`${SESSION_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(
+      db,
+    ),
     sql<{ total: number }>`SELECT count(*)::int AS total FROM conversations c WHERE ${where}`.execute(db),
   ]);
   return { rows: page.rows, total: count.rows[0].total };

@@ -40,8 +40,16 @@ function visible(visibleInboxIds: number[] | undefined): RawBuilder<unknown> {
   return inboxCondition(visibleInboxIds, 'm.inbox_id');
 }
 
-async function withAttachments(db: Db, accountId: number, rows: Omit<SessionMessageRow, 'attachments'>[]): Promise<SessionMessageRow[]> {
-  const attachments = await loadAttachments(db, accountId, rows.map((r) => r.id));
+async function withAttachments(
+  db: Db,
+  accountId: number,
+  rows: Omit<SessionMessageRow, 'attachments'>[],
+): Promise<SessionMessageRow[]> {
+  const attachments = await loadAttachments(
+    db,
+    accountId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, attachments: attachments.get(r.id) ?? [] }));
 }
 
@@ -60,34 +68,55 @@ export async function listSessionMessages(db: Db, accountId: number, conversatio
   const column = ownValue(ORDER_COLUMNS, (q.orderBy ?? 'createdAt').toLowerCase());
   if (!column) throw validation('OrderBy must be one of: createdAt, updatedAt, timestamp', ['OrderBy']);
   const where = [sql`m.account_id = ${accountId}`, sql`m.conversation_id = ${conversationId}`, kindCondition(q.kind)];
-  where.push(...rangeConditions([[q.createdAt, sql`m.created_at`], [q.updatedAt, sql`m.updated_at`]]));
+  where.push(
+    ...rangeConditions([
+      [q.createdAt, sql`m.created_at`],
+      [q.updatedAt, sql`m.updated_at`],
+    ]),
+  );
   const condition = sql.join(where, sql` AND `);
   const direction = q.descending ? sql`DESC` : sql`ASC`;
   const [page, count] = await Promise.all([
     sql<Omit<SessionMessageRow, 'attachments'>>`${MESSAGE_SELECT} WHERE ${condition}
-      ORDER BY ${column} ${direction}, m.id ${direction} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db),
+      ORDER BY ${column} ${direction}, m.id ${direction} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(
+      db,
+    ),
     sql<{ total: number }>`SELECT count(*)::int AS total FROM messages m WHERE ${condition}`.execute(db),
   ]);
   return { rows: await withAttachments(db, accountId, page.rows), total: count.rows[0].total };
 }
 
 /** A message (or note) by its public id, hidden from agents outside its inbox. */
-export async function getSessionMessage(db: Db, accountId: number, uuid: string, kind: MessageKind, visibleInboxIds?: number[]): Promise<SessionMessageRow> {
+export async function getSessionMessage(
+  db: Db,
+  accountId: number,
+  uuid: string,
+  kind: MessageKind,
+  visibleInboxIds?: number[],
+): Promise<SessionMessageRow> {
   const { rows } = await sql<Omit<SessionMessageRow, 'attachments'>>`${MESSAGE_SELECT}
-    WHERE m.account_id = ${accountId} AND m.uuid = ${uuid}::uuid AND ${kindCondition(kind)} AND ${visible(visibleInboxIds)}`.execute(db);
+    WHERE m.account_id = ${accountId} AND m.uuid = ${uuid}::uuid AND ${kindCondition(kind)} AND ${visible(visibleInboxIds)}`.execute(
+    db,
+  );
   if (!rows[0]) throw notFound(kind === 'note' ? 'Note' : 'Message');
   return (await withAttachments(db, accountId, rows))[0];
 }
 
 /** The same message re-read by internal id (after a command stored or changed it). */
 export async function reloadSessionMessage(db: Db, message: Message): Promise<SessionMessageRow> {
-  const { rows } = await sql<Omit<SessionMessageRow, 'attachments'>>`${MESSAGE_SELECT} WHERE m.account_id = ${message.account_id} AND m.id = ${message.id}`.execute(db);
+  const { rows } = await sql<
+    Omit<SessionMessageRow, 'attachments'>
+  >`${MESSAGE_SELECT} WHERE m.account_id = ${message.account_id} AND m.id = ${message.id}`.execute(db);
   if (!rows[0]) throw notFound('Message');
   return (await withAttachments(db, message.account_id, rows))[0];
 }
 
 /** Messages by internal id (for the events of a batch), with their files: two statements. */
-export async function sessionMessagesByIds(db: Db, accountId: number, ids: number[]): Promise<Map<number, SessionMessageRow>> {
+export async function sessionMessagesByIds(
+  db: Db,
+  accountId: number,
+  ids: number[],
+): Promise<Map<number, SessionMessageRow>> {
   if (!ids.length) return new Map();
   const { rows } = await sql<Omit<SessionMessageRow, 'attachments'>>`${MESSAGE_SELECT}
     WHERE m.account_id = ${accountId} AND m.id = ANY(${sql.val([...new Set(ids)])}::bigint[])`.execute(db);

@@ -22,7 +22,11 @@ export interface HandOff {
  * its first attempt is the channel's answer. Other channels take the message when it is stored. Answers
  * when that attempt is recorded or when `timeoutMs` has passed, whichever is first.
  */
-export async function awaitChannelHandOff(db: Db, message: Message, timeoutMs = SYNC_SEND_TIMEOUT_MS): Promise<HandOff> {
+export async function awaitChannelHandOff(
+  db: Db,
+  message: Message,
+  timeoutMs = SYNC_SEND_TIMEOUT_MS,
+): Promise<HandOff> {
   const inbox = await db
     .selectFrom('inboxes')
     .select(['channel_type', 'webhook_url'])

@@ -8,7 +8,11 @@ import { channelFor, contactFor, openSessionOf, recipientOf } from '../../../dom
 import { getSession } from '../../../domain/conversations/with-public-ids.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { teamNamed } from '../../../domain/teams/lookup.ts';
-import { checkSessionMessage, sendSessionMessage, type SessionMessageInput } from '../../../domain/messages/api-send.ts';
+import {
+  checkSessionMessage,
+  sendSessionMessage,
+  type SessionMessageInput,
+} from '../../../domain/messages/api-send.ts';
 
 /** `POST /chat/v1/message/send`: `PublicReqQuickSendMessageDTO`. */
 export interface QuickSend {
@@ -25,17 +29,28 @@ export interface QuickSend {
   botKey?: string;
 }
 
-export async function departmentFor(db: Db, accountId: number, department: QuickSend['department']): Promise<Team | undefined> {
+export async function departmentFor(
+  db: Db,
+  accountId: number,
+  department: QuickSend['department'],
+): Promise<Team | undefined> {
   return teamNamed(db, accountId, department, { id: 'department.id', name: 'department.name' });
 }
 
 async function agentFor(db: Db, accountId: number, user: QuickSend['user']): Promise<Member | undefined> {
   if (!user?.id && !user?.email) {
-    if (user?.phoneNumber) throw validation('user.phoneNumber cannot name an agent here (agents have no phone number): use user.id or user.email', ['user.phoneNumber']);
+    if (user?.phoneNumber)
+      throw validation(
+        'user.phoneNumber cannot name an agent here (agents have no phone number): use user.id or user.email',
+        ['user.phoneNumber'],
+      );
     return undefined;
   }
   const query = selectMembers(db, accountId);
-  const member = await (user.id ? query.where('u.uuid', '=', user.id) : query.where('u.email', '=', user.email!.trim().toLowerCase())).executeTakeFirst();
+  const member = await (user.id
+    ? query.where('u.uuid', '=', user.id)
+    : query.where('u.email', '=', user.email!.trim().toLowerCase())
+  ).executeTakeFirst();
   const field = user.id ? 'user.id' : 'user.email';
   if (!member) throw validation(`${field} ${user.id ?? user.email} is not a user of this company`, [field]);
   return member;
@@ -60,7 +75,9 @@ export async function quickSend(
   const sender = { type: 'User' as const, id: performer.id };
   if (input.sessionId) {
     const session = await getSession(db, accountId, input.sessionId, visibleInboxIds).catch((error: unknown) => {
-      throw error instanceof AppError && error.kind === 'not_found' ? validation(`sessionId ${input.sessionId} is not a session of this company`, ['sessionId']) : error;
+      throw error instanceof AppError && error.kind === 'not_found'
+        ? validation(`sessionId ${input.sessionId} is not a session of this company`, ['sessionId'])
+        : error;
     });
     return { message: await sendSessionMessage(db, session, input.body, sender), conversationId: session.id };
   }
@@ -81,14 +98,29 @@ export async function quickSend(
       session = undefined;
     }
     if (!session) {
-      const status: CoreStatus = options.hiddenSession ? 'hidden' : (options.enableBot || bot) && !agent ? 'pending' : 'open';
-      session = await createConversation(trx, accountId, { inboxId: inbox.id, contactId: contact.id, status, teamId: team?.id, assigneeId: agent?.id });
+      const status: CoreStatus = options.hiddenSession
+        ? 'hidden'
+        : (options.enableBot || bot) && !agent
+          ? 'pending'
+          : 'open';
+      session = await createConversation(trx, accountId, {
+        inboxId: inbox.id,
+        contactId: contact.id,
+        status,
+        teamId: team?.id,
+        assigneeId: agent?.id,
+      });
     }
     const message: Message = await sendSessionMessage(trx, session, input.body, sender);
     // The engine's own dispatch, parked until the contact answers; a session an agent holds is left to the agent.
     if (bot) {
       const scope = { accountId, visibleInboxIds };
-      await dispatchChatbot(trx, scope, { botKey: bot.key, sessionId: session.uuid, options: { skipIfInProgress: true } }, { startOn: 'reply' });
+      await dispatchChatbot(
+        trx,
+        scope,
+        { botKey: bot.key, sessionId: session.uuid, options: { skipIfInProgress: true } },
+        { startOn: 'reply' },
+      );
     }
     return { message, conversationId: session.id };
   });

@@ -46,14 +46,22 @@ export function classificationOf(input: ClassificationInput, field = 'classifica
   const category = input.category ?? 'UNDEFINED';
   const description = input.description?.trim() || null;
   if (category === 'UNDEFINED' && !description) {
-    throw validation(`${field}.category is required (WON, LOST, INFO or OTHER), or ${field}.description for a reason of your own`, [`${field}.category`]);
+    throw validation(
+      `${field}.category is required (WON, LOST, INFO or OTHER), or ${field}.description for a reason of your own`,
+      [`${field}.category`],
+    );
   }
   if (input.amount !== undefined && input.amount !== null && (!Number.isFinite(input.amount) || input.amount < 0)) {
     throw validation(`${field}.amount must be a number of at least 0`, [`${field}.amount`]);
   }
-  return { id: randomUUID(), category, categoryDescription: description, amount: input.amount ?? null, categoryName: CATEGORY_NAMES[category] };
+  return {
+    id: randomUUID(),
+    category,
+    categoryDescription: description,
+    amount: input.amount ?? null,
+    categoryName: CATEGORY_NAMES[category],
+  };
 }
-
 
 /** A change to the session record; `null` clears (the field was listed without a value). */
 export interface SessionRecordChange {
@@ -66,13 +74,28 @@ export interface SessionRecordChange {
  * Writes the classification, number and end time in one transaction with conversation.updated naming what
  * changed. An end time belongs to an ended session: on one still going it is refused by name.
  */
-export async function updateSessionRecord(db: Db, conversation: Conversation, change: SessionRecordChange, performer: Performer): Promise<Conversation> {
+export async function updateSessionRecord(
+  db: Db,
+  conversation: Conversation,
+  change: SessionRecordChange,
+  performer: Performer,
+): Promise<Conversation> {
   return inTransaction(db, async (trx) => {
-    const before = await trx.selectFrom('conversations').selectAll().where('id', '=', conversation.id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom('conversations')
+      .selectAll()
+      .where('id', '=', conversation.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (change.endAt && !isEnded(before.status)) {
-      throw validation('endAt can only be set on a COMPLETED or HIDDEN session (list Status with status COMPLETED to complete it first)', ['endAt']);
+      throw validation(
+        'endAt can only be set on a COMPLETED or HIDDEN session (list Status with status COMPLETED to complete it first)',
+        ['endAt'],
+      );
     }
-    const attributes: Record<string, unknown> = { ...((before.additional_attributes ?? {}) as Record<string, unknown>) };
+    const attributes: Record<string, unknown> = {
+      ...((before.additional_attributes ?? {}) as Record<string, unknown>),
+    };
     for (const key of ['classification', 'number'] as const) {
       if (change[key] === undefined) continue;
       if (change[key] === null) delete attributes[key];
@@ -80,7 +103,11 @@ export async function updateSessionRecord(db: Db, conversation: Conversation, ch
     }
     const after = await trx
       .updateTable('conversations')
-      .set({ additional_attributes: JSON.stringify(attributes), ended_at: change.endAt ?? sql<Date | null>`ended_at`, updated_at: sql<Date>`now()` })
+      .set({
+        additional_attributes: JSON.stringify(attributes),
+        ended_at: change.endAt ?? sql<Date | null>`ended_at`,
+        updated_at: sql<Date>`now()`,
+      })
       .where('id', '=', before.id)
       .returningAll()
       .executeTakeFirstOrThrow();

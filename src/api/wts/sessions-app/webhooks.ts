@@ -39,12 +39,17 @@ export interface SubscriptionInput {
 function checkEvents(events: string[] | undefined): string[] | undefined {
   if (events === undefined) return undefined;
   const unknown = events.filter((e) => !isOwnKey(WTS_WEBHOOK_EVENTS, e));
-  if (unknown.length) throw validation(`events ${unknown.join(', ')}: not an event Switchboard sends (one of: ${WTS_EVENT_NAMES.join(', ')})`, ['events']);
+  if (unknown.length)
+    throw validation(
+      `events ${unknown.join(', ')}: not an event Switchboard sends (one of: ${WTS_EVENT_NAMES.join(', ')})`,
+      ['events'],
+    );
   if (!events.length) throw validation('events must list at least one event', ['events']);
   return [...new Set(events)];
 }
 
-const scoped = (db: Db, accountId: number) => db.selectFrom('webhooks').selectAll().where('account_id', '=', accountId).where('dialect', '=', 'wts');
+const scoped = (db: Db, accountId: number) =>
+  db.selectFrom('webhooks').selectAll().where('account_id', '=', accountId).where('dialect', '=', 'wts');
 
 export async function listSubscriptions(db: Db, accountId: number): Promise<Webhook[]> {
   return scoped(db, accountId).orderBy('id').execute();
@@ -57,7 +62,11 @@ export async function getSubscription(db: Db, accountId: number, uuid: string): 
 }
 
 /** A subscription is a `wts` row of the webhooks table: the Chatwoot dialect's delivery machinery sends it. */
-export async function createSubscription(db: Db, accountId: number, input: Required<Pick<SubscriptionInput, 'name' | 'url' | 'events'>> & SubscriptionInput): Promise<Webhook> {
+export async function createSubscription(
+  db: Db,
+  accountId: number,
+  input: Required<Pick<SubscriptionInput, 'name' | 'url' | 'events'>> & SubscriptionInput,
+): Promise<Webhook> {
   return db
     .insertInto('webhooks')
     .values({
@@ -78,11 +87,23 @@ export const SUBSCRIPTION_FIELDS = ['Name', 'Url', 'Events', 'Enabled'] as const
 export type SubscriptionField = (typeof SUBSCRIPTION_FIELDS)[number];
 
 /** Changes the listed fields; enabling a paused subscription resumes its held deliveries. */
-export async function updateSubscription(db: Db, accountId: number, uuid: string, fields: SubscriptionField[], input: SubscriptionInput): Promise<Webhook> {
+export async function updateSubscription(
+  db: Db,
+  accountId: number,
+  uuid: string,
+  fields: SubscriptionField[],
+  input: SubscriptionInput,
+): Promise<Webhook> {
   const current = await getSubscription(db, accountId, uuid);
   const has = (f: SubscriptionField) => fields.includes(f);
-  for (const [field, key] of [['Name', 'name'], ['Url', 'url'], ['Events', 'events'], ['Enabled', 'enabled']] as const) {
-    if (has(field) && input[key] === undefined) throw validation(`${key} is required when fields lists ${field}`, [key]);
+  for (const [field, key] of [
+    ['Name', 'name'],
+    ['Url', 'url'],
+    ['Events', 'events'],
+    ['Enabled', 'enabled'],
+  ] as const) {
+    if (has(field) && input[key] === undefined)
+      throw validation(`${key} is required when fields lists ${field}`, [key]);
   }
   return db
     .updateTable('webhooks')
@@ -90,7 +111,9 @@ export async function updateSubscription(db: Db, accountId: number, uuid: string
       ...(has('Name') ? { name: input.name } : {}),
       ...(has('Url') ? { url: input.url } : {}),
       ...(has('Events') ? { subscriptions: checkEvents(input.events) } : {}),
-      ...(has('Enabled') ? { status: input.enabled ? 'active' : 'paused', paused_reason: input.enabled ? null : DISABLED } : {}),
+      ...(has('Enabled')
+        ? { status: input.enabled ? 'active' : 'paused', paused_reason: input.enabled ? null : DISABLED }
+        : {}),
       updated_at: new Date(),
     })
     .where('id', '=', current.id)

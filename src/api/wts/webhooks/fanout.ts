@@ -12,7 +12,6 @@ import { presentMessage } from '../presenters/message.ts';
 import { presentSession } from '../presenters/session.ts';
 import type { PlannedDelivery } from '../../../events/planners.ts';
 
-
 type Changes = Record<string, { previous_value: unknown; current_value: unknown }>;
 /** Conversation and contact events carry `changed_attributes`, message updates `previous_changes` (same shape). */
 function changesOf(event: DomainEvent): Changes {
@@ -71,13 +70,23 @@ const cardIdOf = (event: DomainEvent): number | null => {
 const CONTACT_DETAILS = new Set(['Tags', 'CustomFields'] as const);
 
 /** `content` of the envelope: the session, message or contact as the WTS API shows it; none if it is gone. */
-function contentFor(name: WtsWebhookEvent, event: DomainEvent, data: Loaded, publicUrl: string): Record<string, unknown> | undefined {
+function contentFor(
+  name: WtsWebhookEvent,
+  event: DomainEvent,
+  data: Loaded,
+  publicUrl: string,
+): Record<string, unknown> | undefined {
   const companyId = data.companies.get(event.account_id)!;
   if (name.startsWith('SESSION_')) {
     const session = event.conversation_id ? data.sessions.get(event.conversation_id) : undefined;
     if (!session) return undefined;
     const relations = { contacts: new Map(), agents: new Map(), inboxes: new Map(), teams: new Map() };
-    return presentSession(session, { companyId, dashboardUrl: `${publicUrl}/app/accounts/${event.account_id}`, include: new Set(), relations });
+    return presentSession(session, {
+      companyId,
+      dashboardUrl: `${publicUrl}/app/accounts/${event.account_id}`,
+      include: new Set(),
+      relations,
+    });
   }
   if (name.startsWith('PANEL_CARD_')) {
     const id = cardIdOf(event);
@@ -99,15 +108,22 @@ function changeMetadata(event: DomainEvent): Record<string, unknown> | null {
   const changes = Object.entries(changesOf(event));
   if (!changes.length) return null;
   const name = event.name.startsWith('card.') ? camel : (key: string) => key;
-  return Object.fromEntries(changes.map(([key, c]) => [name(key), { previousValue: c.previous_value, currentValue: c.current_value }]));
+  return Object.fromEntries(
+    changes.map(([key, c]) => [name(key), { previousValue: c.previous_value, currentValue: c.current_value }]),
+  );
 }
 
 async function load(db: Db, events: DomainEvent[]): Promise<Loaded> {
-  const ids = (pick: (e: DomainEvent) => number | null) => [...new Set(events.map(pick).filter((id): id is number => id !== null))];
+  const ids = (pick: (e: DomainEvent) => number | null) => [
+    ...new Set(events.map(pick).filter((id): id is number => id !== null)),
+  ];
   const accountIds = ids((e) => e.account_id);
   const [accounts, sessions] = await Promise.all([
     db.selectFrom('accounts').select(['id', 'uuid']).where('id', 'in', accountIds).execute(),
-    sessionsByIds(db, ids((e) => (e.name.startsWith('conversation.') ? e.conversation_id : null))),
+    sessionsByIds(
+      db,
+      ids((e) => (e.name.startsWith('conversation.') ? e.conversation_id : null)),
+    ),
   ]);
   const messages = new Map<number, SessionMessageRow>();
   const contacts = new Map<number, ContactRow>();
@@ -115,9 +131,21 @@ async function load(db: Db, events: DomainEvent[]): Promise<Loaded> {
   for (const accountId of accountIds) {
     const mine = (e: DomainEvent, prefix: string) => e.account_id === accountId && e.name.startsWith(prefix);
     const [m, c, k] = await Promise.all([
-      sessionMessagesByIds(db, accountId, ids((e) => (mine(e, 'message.') ? e.message_id : null))),
-      contactsByIds(db, accountId, ids((e) => (mine(e, 'contact.') ? e.contact_id : null))),
-      cardsByIds(db, accountId, ids((e) => (mine(e, 'card.') ? cardIdOf(e) : null))),
+      sessionMessagesByIds(
+        db,
+        accountId,
+        ids((e) => (mine(e, 'message.') ? e.message_id : null)),
+      ),
+      contactsByIds(
+        db,
+        accountId,
+        ids((e) => (mine(e, 'contact.') ? e.contact_id : null)),
+      ),
+      cardsByIds(
+        db,
+        accountId,
+        ids((e) => (mine(e, 'card.') ? cardIdOf(e) : null)),
+      ),
     ]);
     m.forEach((row, id) => messages.set(id, row));
     c.forEach((row, id) => contacts.set(id, row));
@@ -131,26 +159,52 @@ async function load(db: Db, events: DomainEvent[]): Promise<Loaded> {
  * `{eventType, date, content, changeMetadata}`. Subscriptions are found first; the data is loaded only for
  * events someone listens to, with a fixed number of statements per account in the batch.
  */
-export async function planWtsDeliveries(db: Db, events: DomainEvent[], publicUrl: string, accountWebhooks: Webhook[]): Promise<PlannedDelivery[]> {
+export async function planWtsDeliveries(
+  db: Db,
+  events: DomainEvent[],
+  publicUrl: string,
+  accountWebhooks: Webhook[],
+): Promise<PlannedDelivery[]> {
   if (!events.length) return [];
   // A subscription its owner disabled hears nothing; one paused by failing deliveries queues (deliver.ts holds them).
-  const subscriptions = accountWebhooks.filter((s) => s.dialect === 'wts' && !(s.status === 'paused' && s.paused_reason === DISABLED));
+  const subscriptions = accountWebhooks.filter(
+    (s) => s.dialect === 'wts' && !(s.status === 'paused' && s.paused_reason === DISABLED),
+  );
   if (!subscriptions.length) return [];
-  const listens = (accountId: number, name: string) => subscriptions.some((s) => s.account_id === accountId && s.subscriptions.includes(name));
+  const listens = (accountId: number, name: string) =>
+    subscriptions.some((s) => s.account_id === accountId && s.subscriptions.includes(name));
   const wanted = events.filter((e) => candidates(e).some((name) => listens(e.account_id, name)));
   if (!wanted.length) return [];
 
   const data = await load(db, wanted);
   const planned: PlannedDelivery[] = [];
   for (const event of wanted) {
-    const names = event.name === 'message.created' ? [messageEvent(event.message_id ? data.messages.get(event.message_id) : undefined)].filter((n) => n !== undefined) : candidates(event);
+    const names =
+      event.name === 'message.created'
+        ? [messageEvent(event.message_id ? data.messages.get(event.message_id) : undefined)].filter(
+            (n) => n !== undefined,
+          )
+        : candidates(event);
     for (const name of names) {
       const content = contentFor(name, event, data, publicUrl);
       if (!content) continue;
-      const payload = { eventType: name, date: new Date(event.created_at).toISOString(), content, changeMetadata: changeMetadata(event) };
+      const payload = {
+        eventType: name,
+        date: new Date(event.created_at).toISOString(),
+        content,
+        changeMetadata: changeMetadata(event),
+      };
       for (const s of subscriptions) {
         if (s.account_id !== event.account_id || !s.subscriptions.includes(name)) continue;
-        planned.push({ event, targetType: 'webhook', targetId: s.id, url: s.url, secret: s.secret, eventName: name, payload });
+        planned.push({
+          event,
+          targetType: 'webhook',
+          targetId: s.id,
+          url: s.url,
+          secret: s.secret,
+          eventName: name,
+          payload,
+        });
       }
     }
   }

@@ -4,7 +4,13 @@ import type { StepHandler } from './types.ts';
 import { safePattern, UnsafePatternError } from '../../safe-regex.ts';
 import { ownValue } from '../../own.ts';
 
-const CONTACT_COLUMNS: Record<string, string> = { name: 'name', email: 'email', phone: 'phone_number', phonenumber: 'phone_number', identifier: 'identifier' };
+const CONTACT_COLUMNS: Record<string, string> = {
+  name: 'name',
+  email: 'email',
+  phone: 'phone_number',
+  phonenumber: 'phone_number',
+  identifier: 'identifier',
+};
 
 /** The value a rule looks at: the last reply, a variable, a contact field (column or custom attribute), session metadata. */
 function subject(rule: BranchRule, scope: FlowScope): unknown {
@@ -15,7 +21,9 @@ function subject(rule: BranchRule, scope: FlowScope): unknown {
       return resolveName(scope, rule.key!);
     case 'contact': {
       const column = ownValue(CONTACT_COLUMNS, rule.key!.toLowerCase());
-      return column ? (scope.contact as unknown as Record<string, unknown>)[column] : lookupPath(scope.contact.custom_attributes, rule.key!);
+      return column
+        ? (scope.contact as unknown as Record<string, unknown>)[column]
+        : lookupPath(scope.contact.custom_attributes, rule.key!);
     }
     case 'session':
       return lookupPath(scope.conversation.custom_attributes, rule.key!);
@@ -35,8 +43,14 @@ function patternMatches(pattern: string, value: string): boolean {
 export function ruleMatches(rule: BranchRule, scope: FlowScope): boolean {
   const value = subject(rule, scope);
   const present = value !== undefined && value !== null && value !== '';
-  const text = present ? String(typeof value === 'object' ? JSON.stringify(value) : value).trim().toLowerCase() : '';
-  const expected = String(rule.value ?? '').trim().toLowerCase();
+  const text = present
+    ? String(typeof value === 'object' ? JSON.stringify(value) : value)
+        .trim()
+        .toLowerCase()
+    : '';
+  const expected = String(rule.value ?? '')
+    .trim()
+    .toLowerCase();
   switch (rule.op) {
     case 'exists':
       return present;

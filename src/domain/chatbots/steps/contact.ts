@@ -7,14 +7,23 @@ import { render } from '../variables.ts';
 import type { StepContext, StepHandler } from './types.ts';
 import { ownValue } from '../../own.ts';
 
-const CONTACT_COLUMNS: Record<string, 'name' | 'email' | 'phone_number'> = { name: 'name', email: 'email', phone: 'phone_number', phonenumber: 'phone_number' };
+const CONTACT_COLUMNS: Record<string, 'name' | 'email' | 'phone_number'> = {
+  name: 'name',
+  email: 'email',
+  phone: 'phone_number',
+  phonenumber: 'phone_number',
+};
 
 async function setContactField(ctx: StepContext, key: string, value: string | null) {
   const { contact } = ctx.scope;
   const column = ownValue(CONTACT_COLUMNS, key.toLowerCase());
   if (column) ctx.scope.contact = await updateContact(ctx.db, contact.account_id, contact.id, { [column]: value });
-  else if (value === null) ctx.scope.contact = await removeCustomAttributes(ctx.db, contact.account_id, contact.id, [key]);
-  else ctx.scope.contact = await updateContact(ctx.db, contact.account_id, contact.id, { custom_attributes: { [key]: value } });
+  else if (value === null)
+    ctx.scope.contact = await removeCustomAttributes(ctx.db, contact.account_id, contact.id, [key]);
+  else
+    ctx.scope.contact = await updateContact(ctx.db, contact.account_id, contact.id, {
+      custom_attributes: { [key]: value },
+    });
 }
 
 /** Sets a contact field, a session metadata key or a flow variable; a null value removes it. */
@@ -40,11 +49,21 @@ export const tag: StepHandler<TagStep> = {
     const title = render(step.tag, ctx.scope).trim().toLowerCase();
     const current = (await getContact(ctx.db, contact.account_id, contact.id)).labels;
     if (step.action === 'add' && !current.includes(title)) {
-      const exists = await ctx.db.selectFrom('labels').select('id').where('account_id', '=', contact.account_id).where('title', '=', title).executeTakeFirst();
+      const exists = await ctx.db
+        .selectFrom('labels')
+        .select('id')
+        .where('account_id', '=', contact.account_id)
+        .where('title', '=', title)
+        .executeTakeFirst();
       if (!exists) await createLabel(ctx.db, contact.account_id, { title });
       await setContactLabels(ctx.db, contact.account_id, contact.id, [...current, title]);
     } else if (step.action === 'remove' && current.includes(title)) {
-      await setContactLabels(ctx.db, contact.account_id, contact.id, current.filter((t) => t !== title));
+      await setContactLabels(
+        ctx.db,
+        contact.account_id,
+        contact.id,
+        current.filter((t) => t !== title),
+      );
     }
     ctx.scope.contact = await getContact(ctx.db, contact.account_id, contact.id);
     return { kind: 'next', next: step.next ?? null };

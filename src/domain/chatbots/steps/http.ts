@@ -14,7 +14,8 @@ async function request(step: HttpStep, ctx: Parameters<StepHandler<HttpStep>['ex
   const url = render(step.url, ctx.scope);
   const method = step.method ?? 'GET';
   const headers: Record<string, string> = { 'user-agent': 'Switchboard-Chatbot', accept: 'application/json' };
-  for (const [name, value] of Object.entries(step.headers ?? {})) headers[name.toLowerCase()] = render(value, ctx.scope);
+  for (const [name, value] of Object.entries(step.headers ?? {}))
+    headers[name.toLowerCase()] = render(value, ctx.scope);
   let body: string | undefined;
   if (step.body !== undefined && method !== 'GET') {
     const rendered = renderJson(step.body, ctx.scope);
@@ -33,7 +34,9 @@ async function request(step: HttpStep, ctx: Parameters<StepHandler<HttpStep>['ex
     maxResponseBytes: MAX_RESPONSE_BYTES,
   }).catch((error: Error) => {
     if (error instanceof AppError) throw new HttpStepError(`${url}: ${error.message}`);
-    throw new HttpStepError(`${method} ${url}: ${error.name === 'TimeoutError' ? 'timed out' : describeOutboundError(error)}`);
+    throw new HttpStepError(
+      `${method} ${url}: ${error.name === 'TimeoutError' ? 'timed out' : describeOutboundError(error)}`,
+    );
   });
   if (response.truncated) throw new HttpStepError(`${method} ${url}: response larger than ${MAX_RESPONSE_BYTES} bytes`);
   const raw = response.body.toString('utf8');
@@ -56,7 +59,8 @@ export const http: StepHandler<HttpStep> = {
     try {
       const result = await request(step, ctx);
       vars.http = { status: result.status, body: result.body };
-      for (const [name, path] of Object.entries(step.map ?? {})) vars[name] = path === '' || path === '.' ? result.body : lookupPath(result.body, path);
+      for (const [name, path] of Object.entries(step.map ?? {}))
+        vars[name] = path === '' || path === '.' ? result.body : lookupPath(result.body, path);
       if (result.status >= 400) throw new HttpStepError(`${result.method} ${result.url} answered ${result.status}`);
       delete vars.httpError;
       return { kind: 'next', next: step.next ?? null };

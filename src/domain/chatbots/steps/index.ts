@@ -8,7 +8,17 @@ import type { StepHandler } from './types.ts';
 import { wait } from './wait.ts';
 
 /** The interpreter of each step kind. */
-export const STEP_HANDLERS: Record<StepKind, StepHandler<any>> = { message, ask, branch, set, tag, http, handoff, wait, complete };
+export const STEP_HANDLERS: Record<StepKind, StepHandler<any>> = {
+  message,
+  ask,
+  branch,
+  set,
+  tag,
+  http,
+  handoff,
+  wait,
+  complete,
+};
 
 export function handlerFor(step: Step): StepHandler<Step> {
   return STEP_HANDLERS[step.kind];

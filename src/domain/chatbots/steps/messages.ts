@@ -4,10 +4,17 @@ import type { BotMessage } from '../outgoing.ts';
 import { render, type FlowScope } from '../variables.ts';
 import type { StepHandler } from './types.ts';
 
-export function renderMessage(step: { text?: string; mediaUrl?: string; choices?: AskStep['choices']; choiceStyle?: AskStep['choiceStyle'] }, scope: FlowScope): BotMessage | undefined {
+export function renderMessage(
+  step: { text?: string; mediaUrl?: string; choices?: AskStep['choices']; choiceStyle?: AskStep['choiceStyle'] },
+  scope: FlowScope,
+): BotMessage | undefined {
   const text = step.text ? render(step.text, scope) : undefined;
   const mediaUrl = step.mediaUrl ? render(step.mediaUrl, scope) : undefined;
-  const choices = step.choices?.map((c) => ({ ...c, title: render(c.title, scope), value: c.value === undefined ? undefined : render(c.value, scope) }));
+  const choices = step.choices?.map((c) => ({
+    ...c,
+    title: render(c.title, scope),
+    value: c.value === undefined ? undefined : render(c.value, scope),
+  }));
   if (!text && !mediaUrl && !choices?.length) return undefined;
   return { text, mediaUrl, choices, choiceStyle: step.choiceStyle };
 }
@@ -48,7 +55,8 @@ export const complete: StepHandler<CompleteStep> = {
     if (goodbye) await ctx.say(goodbye);
     let current = ctx.scope.conversation;
     if (current.assignee_agent_bot_id) current = await assignAgent(ctx.db, current, null, ctx.performer);
-    if (current.status !== 'resolved' && current.status !== 'hidden') current = await changeStatus(ctx.db, current, 'resolved', ctx.performer);
+    if (current.status !== 'resolved' && current.status !== 'hidden')
+      current = await changeStatus(ctx.db, current, 'resolved', ctx.performer);
     ctx.scope.conversation = current;
     return { kind: 'end', reason: 'completed the session' };
   },

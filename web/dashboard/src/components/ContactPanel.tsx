@@ -35,7 +35,9 @@ function typed(text: string, original: unknown): unknown {
 }
 
 /** What a saved edit changed, for a list showing the contact. */
-export type ContactChange = Partial<Pick<Contact, 'name' | 'email' | 'phone_number' | 'identifier'>> & { labels?: string[] };
+export type ContactChange = Partial<Pick<Contact, 'name' | 'email' | 'phone_number' | 'identifier'>> & {
+  labels?: string[];
+};
 
 /**
  * A contact: details (editable), custom attributes, labels, notes, conversations. Beside a conversation
@@ -87,7 +89,8 @@ export function ContactPanel({
   }, [path]);
 
   useFrames((frame) => {
-    if (frame.event === 'contact.updated' && frame.data.id === contactId) setContact((c) => (c ? { ...c, ...(frame.data as Partial<Contact>) } : c));
+    if (frame.event === 'contact.updated' && frame.data.id === contactId)
+      setContact((c) => (c ? { ...c, ...(frame.data as Partial<Contact>) } : c));
   });
 
   async function act(action: () => Promise<void>) {
@@ -124,7 +127,12 @@ export function ContactPanel({
       const { payload } = await api.patch<{ payload: Contact }>(path, changes);
       setContact(payload);
       setEditing(false);
-      onChange?.({ name: payload.name, email: payload.email, phone_number: payload.phone_number, identifier: payload.identifier });
+      onChange?.({
+        name: payload.name,
+        email: payload.email,
+        phone_number: payload.phone_number,
+        identifier: payload.identifier,
+      });
     });
   }
 
@@ -147,7 +155,12 @@ export function ContactPanel({
       onChange?.({ labels: result.payload });
     });
 
-  if (!contact) return <aside className="contact-panel" aria-busy={!error}>{error && <p className="banner error">{error}</p>}</aside>;
+  if (!contact)
+    return (
+      <aside className="contact-panel" aria-busy={!error}>
+        {error && <p className="banner error">{error}</p>}
+      </aside>
+    );
   const attributes = Object.entries(contact.custom_attributes ?? {});
   const others = conversations.filter((c) => c.id !== currentConversationId);
   return (
@@ -224,12 +237,21 @@ export function ContactPanel({
           {labels.map((label) => (
             <span key={label} className="label-chip">
               {label}
-              <button type="button" className="link" aria-label={t('actions.removeLabel', { label })} onClick={() => setContactLabels(labels.filter((l) => l !== label))}>
+              <button
+                type="button"
+                className="link"
+                aria-label={t('actions.removeLabel', { label })}
+                onClick={() => setContactLabels(labels.filter((l) => l !== label))}
+              >
                 ×
               </button>
             </span>
           ))}
-          <select aria-label={t('contact.addLabel')} value="" onChange={(e) => e.target.value && setContactLabels([...labels, e.target.value])}>
+          <select
+            aria-label={t('contact.addLabel')}
+            value=""
+            onChange={(e) => e.target.value && setContactLabels([...labels, e.target.value])}
+          >
             <option value="">+ {t('contact.addLabel')}</option>
             {accountLabels
               .filter((l) => !labels.includes(l.title))
@@ -264,13 +286,19 @@ export function ContactPanel({
         <h4>{currentConversationId ? t('contact.previous') : t('contact.conversations')}</h4>
         <ul className="previous">
           {others.map((c) => (
-              <li key={c.id}>
-                <button type="button" className="link" onClick={() => navigate(`/app/accounts/${accountId}/conversations/${c.id}`)}>
-                  #{c.id} · {t(`status.${c.status}` as StringKey)} · {ago(c.last_activity_at)}
-                </button>
-              </li>
-            ))}
-          {others.length === 0 && <li className="subtle">{currentConversationId ? t('contact.noPrevious') : t('contact.noConversations')}</li>}
+            <li key={c.id}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => navigate(`/app/accounts/${accountId}/conversations/${c.id}`)}
+              >
+                #{c.id} · {t(`status.${c.status}` as StringKey)} · {ago(c.last_activity_at)}
+              </button>
+            </li>
+          ))}
+          {others.length === 0 && (
+            <li className="subtle">{currentConversationId ? t('contact.noPrevious') : t('contact.noConversations')}</li>
+          )}
         </ul>
       </section>
       {actions}

@@ -10,7 +10,15 @@ import { useRealtime } from '../lib/realtime.tsx';
 const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
 
 /** Resolve/reopen, assignee, team, priority and labels: each a call to the API the integrations use too. */
-export function ConversationActions({ conversation, onChange, onError }: { conversation: Conversation; onChange(c: Partial<Conversation>): void; onError(message: string): void }) {
+export function ConversationActions({
+  conversation,
+  onChange,
+  onError,
+}: {
+  conversation: Conversation;
+  onChange(c: Partial<Conversation>): void;
+  onError(message: string): void;
+}) {
   const { base, agents, teams, labels } = useAccountData();
   const { presence } = useRealtime();
   const [busy, setBusy] = useState(false);
@@ -61,7 +69,11 @@ export function ConversationActions({ conversation, onChange, onError }: { conve
     <div className="conversation-actions" aria-busy={busy}>
       <label>
         <span className="visually-hidden">{t('actions.assignee')}</span>
-        <select aria-label={t('actions.assignee')} value={conversation.meta.assignee?.id ?? ''} onChange={(e) => assign('assignee_id', e.target.value)}>
+        <select
+          aria-label={t('actions.assignee')}
+          value={conversation.meta.assignee?.id ?? ''}
+          onChange={(e) => assign('assignee_id', e.target.value)}
+        >
           <option value="">
             {t('actions.assignee')}: {t('actions.none')}
           </option>
@@ -74,7 +86,11 @@ export function ConversationActions({ conversation, onChange, onError }: { conve
       </label>
       <label>
         <span className="visually-hidden">{t('actions.team')}</span>
-        <select aria-label={t('actions.team')} value={conversation.meta.team?.id ?? ''} onChange={(e) => assign('team_id', e.target.value)}>
+        <select
+          aria-label={t('actions.team')}
+          value={conversation.meta.team?.id ?? ''}
+          onChange={(e) => assign('team_id', e.target.value)}
+        >
           <option value="">
             {t('actions.team')}: {t('actions.none')}
           </option>
@@ -87,7 +103,11 @@ export function ConversationActions({ conversation, onChange, onError }: { conve
       </label>
       <label>
         <span className="visually-hidden">{t('actions.priority')}</span>
-        <select aria-label={t('actions.priority')} value={conversation.priority ?? ''} onChange={(e) => setPriority(e.target.value)}>
+        <select
+          aria-label={t('actions.priority')}
+          value={conversation.priority ?? ''}
+          onChange={(e) => setPriority(e.target.value)}
+        >
           <option value="">{t('priority.none')}</option>
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
@@ -96,7 +116,12 @@ export function ConversationActions({ conversation, onChange, onError }: { conve
           ))}
         </select>
       </label>
-      <button type="button" className={resolved ? 'status-toggle' : 'status-toggle primary'} onClick={toggleStatus} disabled={busy}>
+      <button
+        type="button"
+        className={resolved ? 'status-toggle' : 'status-toggle primary'}
+        onClick={toggleStatus}
+        disabled={busy}
+      >
         {resolved ? t('actions.reopen') : t('actions.resolve')}
       </button>
       <MacroMenu conversation={conversation} onError={onError} />
@@ -105,13 +130,22 @@ export function ConversationActions({ conversation, onChange, onError }: { conve
         {conversation.labels.map((label) => (
           <span key={label} className="label-chip">
             {label}
-            <button type="button" className="link" aria-label={t('actions.removeLabel', { label })} onClick={() => setLabels(conversation.labels.filter((l) => l !== label))}>
+            <button
+              type="button"
+              className="link"
+              aria-label={t('actions.removeLabel', { label })}
+              onClick={() => setLabels(conversation.labels.filter((l) => l !== label))}
+            >
               ×
             </button>
           </span>
         ))}
         {unused.length > 0 && (
-          <select aria-label={t('actions.addLabel')} value="" onChange={(e) => e.target.value && setLabels([...conversation.labels, e.target.value])}>
+          <select
+            aria-label={t('actions.addLabel')}
+            value=""
+            onChange={(e) => e.target.value && setLabels([...conversation.labels, e.target.value])}
+          >
             <option value="">+ {t('actions.addLabel')}</option>
             {unused.map((l) => (
               <option key={l.id} value={l.title}>

@@ -20,7 +20,16 @@ const SORTS = ['last_activity_at_desc', 'created_at_desc', 'priority_desc', 'wai
 const PRIORITIES = ['urgent', 'high', 'medium', 'low', 'none'] as const;
 const PAGE = 50;
 
-const INITIAL: ListFilters = { tab: 'me', status: 'open', sort: 'last_activity_at_desc', inboxId: '', teamId: '', label: '', priority: '', search: '' };
+const INITIAL: ListFilters = {
+  tab: 'me',
+  status: 'open',
+  sort: 'last_activity_at_desc',
+  inboxId: '',
+  teamId: '',
+  label: '',
+  priority: '',
+  search: '',
+};
 
 function readStored(key: string): Partial<ListFilters> {
   try {
@@ -62,7 +71,10 @@ export function ConversationList({
   // The tab, status, sort and filters an agent last chose come back next time (the search does not).
   const storageKey = `${base}.conversation-filters`;
   const [filters, setFilters] = useState<ListFilters>(() => ({ ...INITIAL, ...readStored(storageKey), search: '' }));
-  useEffect(() => localStorage.setItem(storageKey, JSON.stringify({ ...filters, search: undefined })), [storageKey, filters]);
+  useEffect(
+    () => localStorage.setItem(storageKey, JSON.stringify({ ...filters, search: undefined })),
+    [storageKey, filters],
+  );
   const [items, setItems] = useState<Conversation[]>([]);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [next, setNext] = useState<string | null>(null);
@@ -128,13 +140,21 @@ export function ConversationList({
   const refreshCounts = useCallback(() => {
     clearTimeout(countsTimer.current);
     countsTimer.current = window.setTimeout(async () => {
-      const result = await api.get<{ meta: Counts }>(`${base}/conversations/meta${query({ status: filters.status, inbox_id: filters.inboxId, team_id: filters.teamId, 'labels[]': filters.label, priority: filters.priority })}`).catch(() => null);
+      const result = await api
+        .get<{ meta: Counts }>(
+          `${base}/conversations/meta${query({ status: filters.status, inbox_id: filters.inboxId, team_id: filters.teamId, 'labels[]': filters.label, priority: filters.priority })}`,
+        )
+        .catch(() => null);
       if (result) setCounts(result.meta);
     }, 500);
   }, [base, filters]);
 
   useFrames((frame) => {
-    const relevant = frame.event.startsWith('conversation.') || ['message.created', 'message.updated', 'assignee.changed', 'team.changed', 'contact.updated'].includes(frame.event);
+    const relevant =
+      frame.event.startsWith('conversation.') ||
+      ['message.created', 'message.updated', 'assignee.changed', 'team.changed', 'contact.updated'].includes(
+        frame.event,
+      );
     if (!relevant) return;
     if (frame.event === 'conversation.typing_on' || frame.event === 'conversation.typing_off') return;
     arrivedWhileLoading.current?.push(frame);
@@ -144,7 +164,10 @@ export function ConversationList({
 
   useEffect(() => onItems(items.map((c) => c.id)), [items, onItems]);
   useEffect(() => {
-    if (selectedId) setItems((current) => current.map((c) => (c.id === selectedId && c.unread_count ? { ...c, unread_count: 0 } : c)));
+    if (selectedId)
+      setItems((current) =>
+        current.map((c) => (c.id === selectedId && c.unread_count ? { ...c, unread_count: 0 } : c)),
+      );
   }, [selectedId]);
 
   const set = (change: Partial<ListFilters>) => setFilters((current) => ({ ...current, ...change }));
@@ -164,22 +187,57 @@ export function ConversationList({
         />
         <div className="tabs" role="tablist">
           {TABS.map(([tab, label, count]) => (
-            <button key={tab} type="button" role="tab" aria-selected={filters.tab === tab} className={filters.tab === tab ? 'tab active' : 'tab'} onClick={() => set({ tab })}>
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              aria-selected={filters.tab === tab}
+              className={filters.tab === tab ? 'tab active' : 'tab'}
+              onClick={() => set({ tab })}
+            >
               {t(label)} <span className="count">{counts ? counts[count] : '…'}</span>
             </button>
           ))}
         </div>
         <div className="filters">
-          <Select label={t('filters.status')} value={filters.status} onChange={(status) => set({ status })} options={STATUSES.map((s) => [s, t(`status.${s}` as StringKey)])} />
-          <Select label={t('filters.sort')} value={filters.sort} onChange={(sort) => set({ sort })} options={SORTS.map((s) => [s, t(`sort.${s}` as StringKey)])} />
-          <Select label={t('filters.inbox')} value={filters.inboxId} onChange={(inboxId) => set({ inboxId })} options={[['', t('filters.any')], ...inboxes.map((i) => [String(i.id), i.name] as [string, string])]} />
-          <Select label={t('filters.team')} value={filters.teamId} onChange={(teamId) => set({ teamId })} options={[['', t('filters.any')], ...teams.map((x) => [String(x.id), x.name] as [string, string])]} />
-          <Select label={t('filters.label')} value={filters.label} onChange={(label) => set({ label })} options={[['', t('filters.any')], ...labels.map((l) => [l.title, l.title] as [string, string])]} />
+          <Select
+            label={t('filters.status')}
+            value={filters.status}
+            onChange={(status) => set({ status })}
+            options={STATUSES.map((s) => [s, t(`status.${s}` as StringKey)])}
+          />
+          <Select
+            label={t('filters.sort')}
+            value={filters.sort}
+            onChange={(sort) => set({ sort })}
+            options={SORTS.map((s) => [s, t(`sort.${s}` as StringKey)])}
+          />
+          <Select
+            label={t('filters.inbox')}
+            value={filters.inboxId}
+            onChange={(inboxId) => set({ inboxId })}
+            options={[['', t('filters.any')], ...inboxes.map((i) => [String(i.id), i.name] as [string, string])]}
+          />
+          <Select
+            label={t('filters.team')}
+            value={filters.teamId}
+            onChange={(teamId) => set({ teamId })}
+            options={[['', t('filters.any')], ...teams.map((x) => [String(x.id), x.name] as [string, string])]}
+          />
+          <Select
+            label={t('filters.label')}
+            value={filters.label}
+            onChange={(label) => set({ label })}
+            options={[['', t('filters.any')], ...labels.map((l) => [l.title, l.title] as [string, string])]}
+          />
           <Select
             label={t('filters.priority')}
             value={filters.priority}
             onChange={(priority) => set({ priority })}
-            options={[['', t('filters.any')], ...PRIORITIES.map((p) => [p, t(`priority.${p}` as StringKey)] as [string, string])]}
+            options={[
+              ['', t('filters.any')],
+              ...PRIORITIES.map((p) => [p, t(`priority.${p}` as StringKey)] as [string, string]),
+            ]}
           />
         </div>
       </div>
@@ -191,7 +249,9 @@ export function ConversationList({
           </button>
         </div>
       )}
-      {!loading && !items.length && !error && <p className="empty-state">{filters.search ? t('list.emptySearch', { q: filters.search }) : t('list.empty')}</p>}
+      {!loading && !items.length && !error && (
+        <p className="empty-state">{filters.search ? t('list.emptySearch', { q: filters.search }) : t('list.empty')}</p>
+      )}
       {loading && !items.length && <p className="empty-state">{t('list.loading')}</p>}
       <VirtualList
         items={items}
@@ -199,13 +259,25 @@ export function ConversationList({
         label={t('list.label')}
         onNearEnd={loadMore}
         scrollToIndex={selectedIndex}
-        render={(conversation) => <ConversationRow conversation={conversation} selected={conversation.id === selectedId} onSelect={onSelect} />}
+        render={(conversation) => (
+          <ConversationRow conversation={conversation} selected={conversation.id === selectedId} onSelect={onSelect} />
+        )}
       />
     </section>
   );
 }
 
-function Select({ label, value, onChange, options }: { label: string; value: string; onChange(value: string): void; options: (readonly [string, string])[] }) {
+function Select({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  options: (readonly [string, string])[];
+}) {
   return (
     <label className="select">
       <span className="visually-hidden">{label}</span>

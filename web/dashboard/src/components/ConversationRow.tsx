@@ -11,13 +11,22 @@ export const ROW_HEIGHT = 76;
 
 /** The last message that says something (activity lines like "Assigned to …" are skipped, as Chatwoot does). */
 function preview(conversation: Conversation): { text: string; isPrivate: boolean } {
-  const last = conversation.last_non_activity_message ?? conversation.messages.filter((m) => m.message_type !== 2).at(-1);
+  const last =
+    conversation.last_non_activity_message ?? conversation.messages.filter((m) => m.message_type !== 2).at(-1);
   if (!last) return { text: t('list.noMessages'), isPrivate: false };
   const text = last.content ? last.content.replace(/\s+/g, ' ') : last.attachments?.length ? t('view.attachment') : '';
   return { text, isPrivate: last.private };
 }
 
-export const ConversationRow = memo(function ConversationRow({ conversation, selected, onSelect }: { conversation: Conversation; selected: boolean; onSelect(id: number): void }) {
+export const ConversationRow = memo(function ConversationRow({
+  conversation,
+  selected,
+  onSelect,
+}: {
+  conversation: Conversation;
+  selected: boolean;
+  onSelect(id: number): void;
+}) {
   const { inboxes } = useAccountData();
   const { presence } = useRealtime();
   const contact = conversation.meta.sender;
@@ -33,10 +42,17 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
       onClick={() => onSelect(conversation.id)}
       data-conversation-id={conversation.id}
     >
-      <Avatar name={contact.name} src={contact.thumbnail || undefined} size={36} status={presence.contacts[contact.id] === 'online' ? 'online' : undefined} />
+      <Avatar
+        name={contact.name}
+        src={contact.thumbnail || undefined}
+        size={36}
+        status={presence.contacts[contact.id] === 'online' ? 'online' : undefined}
+      />
       <span className="row-main">
         <span className="row-top">
-          <span className="row-name">{contact.name || contact.email || contact.phone_number || `#${conversation.id}`}</span>
+          <span className="row-name">
+            {contact.name || contact.email || contact.phone_number || `#${conversation.id}`}
+          </span>
           <time className="row-time" dateTime={new Date(conversation.last_activity_at * 1000).toISOString()}>
             {ago(conversation.last_activity_at)}
           </time>
@@ -49,8 +65,16 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
             #{conversation.id}
             {inbox ? ` · ${inbox.name}` : ''}
           </span>
-          {conversation.priority && <span className={`priority ${conversation.priority}`}>{t(`priority.${conversation.priority}` as StringKey)}</span>}
-          {conversation.status !== 'open' && <span className={`status-pill ${conversation.status}`}>{t(`status.${conversation.status}` as StringKey)}</span>}
+          {conversation.priority && (
+            <span className={`priority ${conversation.priority}`}>
+              {t(`priority.${conversation.priority}` as StringKey)}
+            </span>
+          )}
+          {conversation.status !== 'open' && (
+            <span className={`status-pill ${conversation.status}`}>
+              {t(`status.${conversation.status}` as StringKey)}
+            </span>
+          )}
           {unread && (
             <span className="unread-badge" aria-label={t('list.unread', { n: conversation.unread_count })}>
               {conversation.unread_count}
@@ -58,7 +82,12 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
           )}
           {assignee && (
             <span className="row-assignee" title={assignee.available_name ?? assignee.name ?? ''}>
-              <Avatar name={assignee.available_name ?? assignee.name} src={assignee.thumbnail || undefined} size={18} status={presence.users[assignee.id] ?? 'offline'} />
+              <Avatar
+                name={assignee.available_name ?? assignee.name}
+                src={assignee.thumbnail || undefined}
+                size={18}
+                status={presence.users[assignee.id] ?? 'offline'}
+              />
             </span>
           )}
         </span>

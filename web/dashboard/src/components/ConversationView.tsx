@@ -18,7 +18,15 @@ interface Pending extends PendingState {
 }
 
 /** One conversation: its history (older pages load when scrolled to the top), live updates, the reply box. */
-export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(): void; replyRef: React.RefObject<HTMLTextAreaElement | null> }) {
+export function ConversationView({
+  id,
+  onBack,
+  replyRef,
+}: {
+  id: number;
+  onBack(): void;
+  replyRef: React.RefObject<HTMLTextAreaElement | null>;
+}) {
   const { base, apps } = useAccountData();
   const [openApp, setOpenApp] = useState<number | null>(null);
   const app = apps.find((a) => a.id === openApp);
@@ -52,7 +60,12 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
     Promise.all([api.get<Conversation>(path), api.get<{ payload: Message[] }>(`${path}/messages`)]).then(
       ([c, list]) => {
         if (!alive) return;
-        setConversation((arrivedWhileLoading.current ?? []).reduce<Conversation>((current, change) => ({ ...current, ...change, messages: current.messages }), c));
+        setConversation(
+          (arrivedWhileLoading.current ?? []).reduce<Conversation>(
+            (current, change) => ({ ...current, ...change, messages: current.messages }),
+            c,
+          ),
+        );
         arrivedWhileLoading.current = null;
         setMessages((current) => mergeMessages(current, list.payload));
         setHasOlder(list.payload.length >= 20);
@@ -113,7 +126,11 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
       return;
     }
     if (frame.event === 'contact.updated') {
-      setConversation((c) => (c && c.meta.sender.id === data.id ? { ...c, meta: { ...c.meta, sender: { ...c.meta.sender, ...(data as Person) } } } : c));
+      setConversation((c) =>
+        c && c.meta.sender.id === data.id
+          ? { ...c, meta: { ...c.meta, sender: { ...c.meta.sender, ...(data as Person) } } }
+          : c,
+      );
       return;
     }
     const pushed = (data.conversation ?? data) as Conversation;
@@ -121,7 +138,8 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
     if (frame.event === 'conversation.typing_on' || frame.event === 'conversation.typing_off') {
       const user = data.user as (Person & { type?: string }) | null;
       const mine = user?.type === 'user' && user.id === me.id;
-      if (!mine) setTyping(frame.event === 'conversation.typing_on' ? (user?.available_name ?? user?.name ?? '…') : null);
+      if (!mine)
+        setTyping(frame.event === 'conversation.typing_on' ? (user?.available_name ?? user?.name ?? '…') : null);
       return;
     }
     if (!pushed.meta) return;
@@ -157,7 +175,11 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
           for (const file of draft.files) form.append('attachments[]', file, file.name);
           stored = await api.post<Message>(`${path}/messages`, undefined, { form });
         } else {
-          stored = await api.post<Message>(`${path}/messages`, { content: draft.content, private: draft.isPrivate, echo_id: echoId });
+          stored = await api.post<Message>(`${path}/messages`, {
+            content: draft.content,
+            private: draft.isPrivate,
+            echo_id: echoId,
+          });
         }
         setMessages((current) => mergeMessages(current, [{ ...stored, echo_id: echoId }]));
         setPending(({ [echoId]: _, ...rest }) => rest);
@@ -177,7 +199,11 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
     }
   }
 
-  const typingChanged = useCallback((on: boolean) => void api.post(`${path}/toggle_typing_status`, { typing_status: on ? 'on' : 'off' }).catch(() => {}), [path]);
+  const typingChanged = useCallback(
+    (on: boolean) =>
+      void api.post(`${path}/toggle_typing_status`, { typing_status: on ? 'on' : 'off' }).catch(() => {}),
+    [path],
+  );
 
   function dropped(event: DragEvent) {
     event.preventDefault();
@@ -185,75 +211,116 @@ export function ConversationView({ id, onBack, replyRef }: { id: number; onBack(
     if (event.dataTransfer.files.length) setFiles([...files, ...Array.from(event.dataTransfer.files)]);
   }
 
-  if (error && !conversation) return <section className="conversation-view"><p className="banner error" role="alert">{error}</p></section>;
+  if (error && !conversation)
+    return (
+      <section className="conversation-view">
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      </section>
+    );
   if (!conversation) return <section className="conversation-view" aria-busy="true" />;
   const contact = conversation.meta.sender;
   return (
     <div className="conversation-pane">
-    <section
-      className={`conversation-view${dragging ? ' dragging' : ''}`}
-      aria-label={`Conversation #${id}`}
-      onDragOver={(e) => (e.preventDefault(), setDragging(true))}
-      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
-      onDrop={dropped}
-    >
-      <header className="view-header">
-        <button type="button" className="back icon-button" aria-label="Back to the list" onClick={onBack}>
-          <Icon name="back" />
-        </button>
-        <div className="view-title">
-          <h2>{contact.name || contact.email || contact.phone_number || `#${id}`}</h2>
-          <span className="subtle">
-            #{id} · {[contact.email, contact.phone_number].filter(Boolean).join(' · ')}
-          </span>
+      <section
+        className={`conversation-view${dragging ? ' dragging' : ''}`}
+        aria-label={`Conversation #${id}`}
+        onDragOver={(e) => (e.preventDefault(), setDragging(true))}
+        onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+        onDrop={dropped}
+      >
+        <header className="view-header">
+          <button type="button" className="back icon-button" aria-label="Back to the list" onClick={onBack}>
+            <Icon name="back" />
+          </button>
+          <div className="view-title">
+            <h2>{contact.name || contact.email || contact.phone_number || `#${id}`}</h2>
+            <span className="subtle">
+              #{id} · {[contact.email, contact.phone_number].filter(Boolean).join(' · ')}
+            </span>
+          </div>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('contact.toggle')}
+            aria-pressed={showContact}
+            title={t('contact.toggle')}
+            onClick={() => setShowContact(!showContact)}
+          >
+            <Icon name="contacts" />
+          </button>
+          {apps.map((a) => (
+            <button
+              key={a.id}
+              type="button"
+              className="app-button"
+              aria-pressed={openApp === a.id}
+              aria-label={t('apps.open', { name: a.title })}
+              onClick={() => setOpenApp(openApp === a.id ? null : a.id)}
+            >
+              {a.title}
+            </button>
+          ))}
+          <ConversationActions
+            conversation={conversation}
+            onChange={(change) => setConversation((c) => (c ? { ...c, ...change } : c))}
+            onError={setError}
+          />
+        </header>
+        {error && (
+          <p className="banner error" role="alert">
+            {error}{' '}
+            <button type="button" className="link" onClick={() => setError(null)}>
+              ×
+            </button>
+          </p>
+        )}
+        <div className="messages" ref={scroller} onScroll={scrolled}>
+          <p className="history-edge">{hasOlder ? t('view.loadingOlder') : t('view.start')}</p>
+          <ol aria-label="Messages" aria-live="polite">
+            {messages.map((message) => {
+              const state = message.echo_id ? pending[message.echo_id] : undefined;
+              // A send from this page that failed is sent again; a message its channel failed to deliver is retried.
+              const retry = state
+                ? () => void send(state.draft, message.echo_id)
+                : message.status === 'failed'
+                  ? () => void retryFailed(message.id)
+                  : undefined;
+              return (
+                <MessageItem key={message.echo_id ?? message.id} message={message} pending={state} onRetry={retry} />
+              );
+            })}
+          </ol>
+          {typing && <p className="typing">{t('view.typing', { name: typing })}</p>}
         </div>
-        <button type="button" className="icon-button" aria-label={t('contact.toggle')} aria-pressed={showContact} title={t('contact.toggle')} onClick={() => setShowContact(!showContact)}>
-          <Icon name="contacts" />
-        </button>
-        {apps.map((a) => (
-          <button key={a.id} type="button" className="app-button" aria-pressed={openApp === a.id} aria-label={t('apps.open', { name: a.title })} onClick={() => setOpenApp(openApp === a.id ? null : a.id)}>
-            {a.title}
+        {newBelow > 0 && (
+          <button
+            type="button"
+            className="new-below"
+            onClick={() => {
+              scroller.current!.scrollTop = scroller.current!.scrollHeight;
+              setNewBelow(0);
+            }}
+          >
+            {t('view.newMessages')} ({newBelow})
           </button>
-        ))}
-        <ConversationActions conversation={conversation} onChange={(change) => setConversation((c) => (c ? { ...c, ...change } : c))} onError={setError} />
-      </header>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}{' '}
-          <button type="button" className="link" onClick={() => setError(null)}>
-            ×
-          </button>
-        </p>
+        )}
+        {dragging && <div className="drop-hint">{t('reply.dropHere')}</div>}
+        <ReplyBox
+          key={id}
+          conversationId={id}
+          files={files}
+          setFiles={setFiles}
+          onSend={(draft) => void send(draft)}
+          onTyping={typingChanged}
+          inputRef={replyRef}
+        />
+      </section>
+      {app && <DashboardAppPanel key={app.id} app={app} conversation={conversation} onClose={() => setOpenApp(null)} />}
+      {showContact && !app && (
+        <ContactPanel contactId={contact.id} currentConversationId={id} onClose={() => setShowContact(false)} />
       )}
-      <div className="messages" ref={scroller} onScroll={scrolled}>
-        <p className="history-edge">{hasOlder ? t('view.loadingOlder') : t('view.start')}</p>
-        <ol aria-label="Messages" aria-live="polite">
-          {messages.map((message) => {
-            const state = message.echo_id ? pending[message.echo_id] : undefined;
-            // A send from this page that failed is sent again; a message its channel failed to deliver is retried.
-            const retry = state ? () => void send(state.draft, message.echo_id) : message.status === 'failed' ? () => void retryFailed(message.id) : undefined;
-            return <MessageItem key={message.echo_id ?? message.id} message={message} pending={state} onRetry={retry} />;
-          })}
-        </ol>
-        {typing && <p className="typing">{t('view.typing', { name: typing })}</p>}
-      </div>
-      {newBelow > 0 && (
-        <button
-          type="button"
-          className="new-below"
-          onClick={() => {
-            scroller.current!.scrollTop = scroller.current!.scrollHeight;
-            setNewBelow(0);
-          }}
-        >
-          {t('view.newMessages')} ({newBelow})
-        </button>
-      )}
-      {dragging && <div className="drop-hint">{t('reply.dropHere')}</div>}
-      <ReplyBox key={id} conversationId={id} files={files} setFiles={setFiles} onSend={(draft) => void send(draft)} onTyping={typingChanged} inputRef={replyRef} />
-    </section>
-    {app && <DashboardAppPanel key={app.id} app={app} conversation={conversation} onClose={() => setOpenApp(null)} />}
-    {showContact && !app && <ContactPanel contactId={contact.id} currentConversationId={id} onClose={() => setShowContact(false)} />}
     </div>
   );
 }

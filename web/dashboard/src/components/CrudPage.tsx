@@ -1,7 +1,16 @@
 import { useState, type ReactNode } from 'react';
 import { api } from '../lib/api.ts';
 import { t } from '../lib/i18n.ts';
-import { ConfirmDelete, Empty, ErrorNote, Loading, PageHeader, SettingsForm, useAction, useLoad } from './settings-kit.tsx';
+import {
+  ConfirmDelete,
+  Empty,
+  ErrorNote,
+  Loading,
+  PageHeader,
+  SettingsForm,
+  useAction,
+  useLoad,
+} from './settings-kit.tsx';
 
 export interface CrudFormProps<T> {
   /** The item being edited, or null for a new one. */
@@ -75,7 +84,12 @@ export function CrudPage<T extends { id: number }>({
             {items.data?.map((item) => (
               <li key={item.id} className={item.id === selectedId ? 'selected' : undefined}>
                 <div className="item-main">{row(item)}</div>
-                <button type="button" className="link" aria-label={t('settings.editNamed', { name: itemName(item) })} onClick={() => setSelectedId(item.id)}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={t('settings.editNamed', { name: itemName(item) })}
+                  onClick={() => setSelectedId(item.id)}
+                >
                   {t('settings.edit')}
                 </button>
                 <ConfirmDelete name={itemName(item)} onConfirm={() => onDelete(item)} />

@@ -9,7 +9,15 @@ import type { Conversation } from '../lib/types.ts';
  * {conversation, contact, currentAgent}}` when it loads and whenever it asks with the message
  * `chatwoot-dashboard-app:fetch-info` — only to the app's own origin, and only answered for its own window.
  */
-export function DashboardAppPanel({ app, conversation, onClose }: { app: DashboardApp; conversation: Conversation; onClose(): void }) {
+export function DashboardAppPanel({
+  app,
+  conversation,
+  onClose,
+}: {
+  app: DashboardApp;
+  conversation: Conversation;
+  onClose(): void;
+}) {
   const frame = useRef<HTMLIFrameElement>(null);
   const profile = useProfile();
   const url = app.content[0]?.url ?? 'about:blank';
@@ -17,7 +25,11 @@ export function DashboardAppPanel({ app, conversation, onClose }: { app: Dashboa
 
   const context = () => ({
     event: 'appContext',
-    data: { conversation, contact: conversation.meta.sender, currentAgent: { id: profile.id, name: profile.name, email: profile.email } },
+    data: {
+      conversation,
+      contact: conversation.meta.sender,
+      currentAgent: { id: profile.id, name: profile.name, email: profile.email },
+    },
   });
   const sendContext = () => frame.current?.contentWindow?.postMessage(context(), origin);
 
@@ -38,7 +50,14 @@ export function DashboardAppPanel({ app, conversation, onClose }: { app: Dashboa
           ×
         </button>
       </header>
-      <iframe ref={frame} src={url} title={t('apps.frame', { name: app.title })} sandbox="allow-scripts allow-same-origin allow-forms allow-popups" referrerPolicy="no-referrer" onLoad={sendContext} />
+      <iframe
+        ref={frame}
+        src={url}
+        title={t('apps.frame', { name: app.title })}
+        sandbox="allow-scripts allow-same-origin allow-forms allow-popups"
+        referrerPolicy="no-referrer"
+        onLoad={sendContext}
+      />
     </aside>
   );
 }

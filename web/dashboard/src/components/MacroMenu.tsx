@@ -58,7 +58,13 @@ export function MacroMenu({ conversation, onError }: { conversation: Conversatio
         {macros === null && <p className="subtle">{t('macros.loading')}</p>}
         {macros?.length === 0 && <p className="subtle">{t('macros.empty')}</p>}
         {macros?.map((macro) => (
-          <button key={macro.id} type="button" className="macro" aria-label={t('macros.run', { name: macro.name })} onClick={() => void run(macro)}>
+          <button
+            key={macro.id}
+            type="button"
+            className="macro"
+            aria-label={t('macros.run', { name: macro.name })}
+            onClick={() => void run(macro)}
+          >
             <strong>{macro.name}</strong>
             <span className="subtle">
               {summary(macro)}

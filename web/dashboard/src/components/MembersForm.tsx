@@ -5,7 +5,17 @@ import { Avatar } from './Avatar.tsx';
 import { Empty, Loading, SettingsForm, checkedIds, useAction, useLoad } from './settings-kit.tsx';
 
 /** The agents of an inbox or a team: every agent of the account with a box ticked for each member; saved as the exact list. */
-export function MembersForm({ title, load, save, deps }: { title: string; load(): Promise<Agent[]>; save(userIds: number[]): Promise<unknown>; deps: readonly unknown[] }) {
+export function MembersForm({
+  title,
+  load,
+  save,
+  deps,
+}: {
+  title: string;
+  load(): Promise<Agent[]>;
+  save(userIds: number[]): Promise<unknown>;
+  deps: readonly unknown[];
+}) {
   const { agents } = useAccountData();
   const members = useLoad(load, deps);
   const action = useAction();

@@ -39,7 +39,15 @@ function deliveryStatus(message: Message): string | null {
   return t('message.sent');
 }
 
-export const MessageItem = memo(function MessageItem({ message, pending, onRetry }: { message: Message; pending?: PendingState; onRetry?(): void }) {
+export const MessageItem = memo(function MessageItem({
+  message,
+  pending,
+  onRetry,
+}: {
+  message: Message;
+  pending?: PendingState;
+  onRetry?(): void;
+}) {
   if (message.message_type === MESSAGE_TYPE.activity) {
     return (
       <li className="message activity" data-message-id={message.id}>
@@ -49,14 +57,25 @@ export const MessageItem = memo(function MessageItem({ message, pending, onRetry
   }
   const side = message.message_type === MESSAGE_TYPE.incoming ? 'incoming' : 'outgoing';
   const kind = message.private ? 'note' : side;
-  const status = pending?.state === 'failed' ? t('message.failed', { reason: pending.error ?? '' }) : pending?.state === 'sending' ? '…' : deliveryStatus(message);
+  const status =
+    pending?.state === 'failed'
+      ? t('message.failed', { reason: pending.error ?? '' })
+      : pending?.state === 'sending'
+        ? '…'
+        : deliveryStatus(message);
   const failed = pending?.state === 'failed' || message.status === 'failed';
   return (
-    <li className={`message ${side} ${kind}${failed ? ' failed' : ''}`} data-message-id={message.id} data-echo-id={message.echo_id}>
+    <li
+      className={`message ${side} ${kind}${failed ? ' failed' : ''}`}
+      data-message-id={message.id}
+      data-echo-id={message.echo_id}
+    >
       <div className="bubble">
         {message.private && <span className="note-tag">{t('view.privateNote')}</span>}
         {message.content && <p className="text">{message.content}</p>}
-        {message.attachments?.map((a) => <AttachmentView key={a.id} attachment={a} />)}
+        {message.attachments?.map((a) => (
+          <AttachmentView key={a.id} attachment={a} />
+        ))}
         <footer>
           <span className="sender">{message.sender?.available_name ?? message.sender?.name ?? ''}</span>
           <time dateTime={new Date(message.created_at * 1000).toISOString()}>{clock(message.created_at)}</time>

@@ -22,7 +22,15 @@ function presets(now = new Date()): [string, Date][] {
 }
 
 /** The less frequent actions, behind one button: snooze, mute, mark unread, email the transcript, delete. */
-export function MoreActions({ conversation, onChange, onError }: { conversation: Conversation; onChange(c: Partial<Conversation>): void; onError(message: string): void }) {
+export function MoreActions({
+  conversation,
+  onChange,
+  onError,
+}: {
+  conversation: Conversation;
+  onChange(c: Partial<Conversation>): void;
+  onError(message: string): void;
+}) {
   const { base, accountId } = useAccountData();
   const profile = useProfile();
   const admin = profile.accounts.find((a) => a.id === accountId)?.role === 'administrator';
@@ -75,7 +83,17 @@ export function MoreActions({ conversation, onChange, onError }: { conversation:
           <button type="submit">{t('more.snooze')}</button>
         </form>
         <hr />
-        <button type="button" onClick={() => void run(async () => (await api.post(`${path}/${conversation.muted ? 'unmute' : 'mute'}`), onChange({ muted: !conversation.muted })))}>
+        <button
+          type="button"
+          onClick={() =>
+            void run(
+              async () => (
+                await api.post(`${path}/${conversation.muted ? 'unmute' : 'mute'}`),
+                onChange({ muted: !conversation.muted })
+              ),
+            )
+          }
+        >
           {conversation.muted ? t('more.unmute') : t('more.mute')}
         </button>
         <button
@@ -90,10 +108,19 @@ export function MoreActions({ conversation, onChange, onError }: { conversation:
           {t('more.unread')}
         </button>
         <form onSubmit={emailTranscript} className="inline-form">
-          <input type="email" name="email" aria-label={t('more.transcriptTo')} placeholder={conversation.meta.sender.email ?? t('more.transcriptTo')} />
+          <input
+            type="email"
+            name="email"
+            aria-label={t('more.transcriptTo')}
+            placeholder={conversation.meta.sender.email ?? t('more.transcriptTo')}
+          />
           <button type="submit">{t('more.transcript')}</button>
         </form>
-        {notice && <p className="subtle" role="status">{notice}</p>}
+        {notice && (
+          <p className="subtle" role="status">
+            {notice}
+          </p>
+        )}
         {admin && (
           <>
             <hr />

@@ -48,13 +48,18 @@ export function ReplyBox({
     else sessionStorage.removeItem(key);
   }, [key, content]);
 
-  useEffect(() => () => {
-    clearTimeout(typing.current.timer);
-    if (typing.current.lastSent) onTyping(false);
-  }, [onTyping]);
+  useEffect(
+    () => () => {
+      clearTimeout(typing.current.timer);
+      if (typing.current.lastSent) onTyping(false);
+    },
+    [onTyping],
+  );
 
   const slash = /^\/(\S*)$/.exec(content);
-  const matches = slash ? canned.filter((c) => c.short_code.toLowerCase().includes(slash[1].toLowerCase())).slice(0, 8) : [];
+  const matches = slash
+    ? canned.filter((c) => c.short_code.toLowerCase().includes(slash[1].toLowerCase())).slice(0, 8)
+    : [];
 
   function typed(value: string) {
     setContent(value);
@@ -103,17 +108,35 @@ export function ReplyBox({
   return (
     <div className={`reply-box${isPrivate ? ' private' : ''}`}>
       <div className="reply-modes" role="radiogroup" aria-label={t('reply.reply')}>
-        <button type="button" role="radio" aria-checked={!isPrivate} className={!isPrivate ? 'mode active' : 'mode'} onClick={() => setPrivate(false)}>
+        <button
+          type="button"
+          role="radio"
+          aria-checked={!isPrivate}
+          className={!isPrivate ? 'mode active' : 'mode'}
+          onClick={() => setPrivate(false)}
+        >
           {t('reply.reply')}
         </button>
-        <button type="button" role="radio" aria-checked={isPrivate} className={isPrivate ? 'mode active' : 'mode'} onClick={() => setPrivate(true)}>
+        <button
+          type="button"
+          role="radio"
+          aria-checked={isPrivate}
+          className={isPrivate ? 'mode active' : 'mode'}
+          onClick={() => setPrivate(true)}
+        >
           {t('reply.note')}
         </button>
       </div>
       {matches.length > 0 && (
         <ul className="canned" role="listbox" aria-label="Canned responses">
           {matches.map((c, i) => (
-            <li key={c.id} role="option" aria-selected={i === choice} className={i === choice ? 'active' : ''} onMouseDown={(e) => (e.preventDefault(), setContent(c.content))}>
+            <li
+              key={c.id}
+              role="option"
+              aria-selected={i === choice}
+              className={i === choice ? 'active' : ''}
+              onMouseDown={(e) => (e.preventDefault(), setContent(c.content))}
+            >
               <strong>/{c.short_code}</strong> {c.content}
             </li>
           ))}
@@ -133,7 +156,12 @@ export function ReplyBox({
           {files.map((file, i) => (
             <li key={`${file.name}-${i}`}>
               <Icon name="file" size={14} /> {file.name}{' '}
-              <button type="button" className="link" aria-label={t('reply.removeFile', { name: file.name })} onClick={() => setFiles(files.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="link"
+                aria-label={t('reply.removeFile', { name: file.name })}
+                onClick={() => setFiles(files.filter((_, j) => j !== i))}
+              >
                 ×
               </button>
             </li>
@@ -141,8 +169,20 @@ export function ReplyBox({
         </ul>
       )}
       <div className="reply-actions">
-        <input ref={picker} type="file" multiple hidden onChange={(e) => (setFiles([...files, ...Array.from(e.target.files ?? [])]), (e.target.value = ''))} />
-        <button type="button" className="icon-button" aria-label={t('reply.attach')} title={t('reply.attach')} onClick={() => picker.current?.click()}>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          hidden
+          onChange={(e) => (setFiles([...files, ...Array.from(e.target.files ?? [])]), (e.target.value = ''))}
+        />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('reply.attach')}
+          title={t('reply.attach')}
+          onClick={() => picker.current?.click()}
+        >
           <Icon name="attach" />
         </button>
         <button type="button" className="primary" onClick={send} disabled={!content.trim() && !files.length}>

@@ -39,7 +39,8 @@ export function VirtualList<T>({
     if (scrollToIndex === undefined || scrollToIndex < 0 || !element) return;
     const top = scrollToIndex * rowHeight;
     if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
+    else if (top + rowHeight > element.scrollTop + element.clientHeight)
+      element.scrollTop = top + rowHeight - element.clientHeight;
   }, [scrollToIndex, rowHeight]);
 
   const overscan = 6;
@@ -48,13 +49,24 @@ export function VirtualList<T>({
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
     rows.push(
-      <div key={i} role="listitem" className="virtual-row" style={{ transform: `translateY(${i * rowHeight}px)`, height: rowHeight }}>
+      <div
+        key={i}
+        role="listitem"
+        className="virtual-row"
+        style={{ transform: `translateY(${i * rowHeight}px)`, height: rowHeight }}
+      >
         {render(items[i], i)}
       </div>,
     );
   }
   return (
-    <div ref={scroller} className="virtual-list" role="list" aria-label={label} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div
+      ref={scroller}
+      className="virtual-list"
+      role="list"
+      aria-label={label}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
       <div style={{ height: items.length * rowHeight, position: 'relative' }}>{rows}</div>
     </div>
   );

@@ -57,15 +57,21 @@ export function applyFrame(items: Conversation[], frame: Frame, filters: ListFil
     const updated: Conversation = {
       ...current,
       messages: [message],
-      last_non_activity_message: message.message_type === MESSAGE_ACTIVITY ? current.last_non_activity_message : message,
-      last_activity_at: frame.event === 'message.created' ? Math.max(current.last_activity_at, message.conversation?.last_activity_at ?? message.created_at) : current.last_activity_at,
+      last_non_activity_message:
+        message.message_type === MESSAGE_ACTIVITY ? current.last_non_activity_message : message,
+      last_activity_at:
+        frame.event === 'message.created'
+          ? Math.max(current.last_activity_at, message.conversation?.last_activity_at ?? message.created_at)
+          : current.last_activity_at,
       unread_count: message.conversation?.unread_count ?? current.unread_count,
     };
     return [...items.slice(0, index), updated, ...items.slice(index + 1)].sort(compare);
   }
   if (frame.event === 'contact.updated') {
     const contact = frame.data as Conversation['meta']['sender'];
-    return items.map((c) => (c.meta.sender.id === contact.id ? { ...c, meta: { ...c.meta, sender: { ...c.meta.sender, ...contact } } } : c));
+    return items.map((c) =>
+      c.meta.sender.id === contact.id ? { ...c, meta: { ...c.meta, sender: { ...c.meta.sender, ...contact } } } : c,
+    );
   }
   const conversation = frame.data as Conversation;
   if (typeof conversation?.id !== 'number' || !conversation.meta) return items;

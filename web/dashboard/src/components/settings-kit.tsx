@@ -1,5 +1,14 @@
 import { errorText } from '../lib/api.ts';
-import { cloneElement, useCallback, useEffect, useId, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import {
+  cloneElement,
+  useCallback,
+  useEffect,
+  useId,
+  useState,
+  type FormEvent,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import { t } from '../lib/i18n.ts';
 
 /**
@@ -67,7 +76,15 @@ export function PageHeader({ title, intro }: { title: string; intro?: string }) 
 }
 
 /** A label tied to its control by id (getByLabel finds it), and a hint tied by aria-describedby. */
-export function Field({ label, hint, children }: { label: string; hint?: string; children: ReactElement<Record<string, unknown>> }) {
+export function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  children: ReactElement<Record<string, unknown>>;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -140,8 +157,18 @@ export function SettingsForm({
 }
 
 const VERBS = {
-  delete: { action: 'settings.delete', named: 'settings.deleteNamed', confirm: 'settings.confirmDelete', yes: 'settings.yesDelete' },
-  remove: { action: 'settings.remove', named: 'settings.removeNamed', confirm: 'settings.confirmRemove', yes: 'settings.yesRemove' },
+  delete: {
+    action: 'settings.delete',
+    named: 'settings.deleteNamed',
+    confirm: 'settings.confirmDelete',
+    yes: 'settings.yesDelete',
+  },
+  remove: {
+    action: 'settings.remove',
+    named: 'settings.removeNamed',
+    confirm: 'settings.confirmRemove',
+    yes: 'settings.yesRemove',
+  },
 } as const;
 
 /**
@@ -192,9 +219,25 @@ export function ConfirmAction({
 }
 
 /** Delete (or remove) a named item in two steps. */
-export function ConfirmDelete({ name, onConfirm, verb = 'delete' }: { name: string; onConfirm(): void; verb?: keyof typeof VERBS }) {
+export function ConfirmDelete({
+  name,
+  onConfirm,
+  verb = 'delete',
+}: {
+  name: string;
+  onConfirm(): void;
+  verb?: keyof typeof VERBS;
+}) {
   const keys = VERBS[verb];
-  return <ConfirmAction label={t(keys.action)} name={t(keys.named, { name })} question={t(keys.confirm, { name })} yes={t(keys.yes)} onConfirm={onConfirm} />;
+  return (
+    <ConfirmAction
+      label={t(keys.action)}
+      name={t(keys.named, { name })}
+      question={t(keys.confirm, { name })}
+      yes={t(keys.yes)}
+      onConfirm={onConfirm}
+    />
+  );
 }
 
 /** A token or secret the server will not show again: readable, selectable, copyable. */

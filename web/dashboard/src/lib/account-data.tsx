@@ -31,17 +31,30 @@ const AccountDataContext = createContext<AccountData | null>(null);
 /** What every screen of an account needs for names and pickers, read once per account. */
 export function AccountDataProvider({ accountId, children }: { accountId: number; children: ReactNode }) {
   const base = `/api/v1/accounts/${accountId}`;
-  const [data, setData] = useState({ inboxes: [] as Inbox[], agents: [] as Agent[], teams: [] as Team[], labels: [] as Label[], canned: [] as CannedResponse[], apps: [] as DashboardApp[] });
+  const [data, setData] = useState({
+    inboxes: [] as Inbox[],
+    agents: [] as Agent[],
+    teams: [] as Team[],
+    labels: [] as Label[],
+    canned: [] as CannedResponse[],
+    apps: [] as DashboardApp[],
+  });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let alive = true;
     const safe = <T,>(promise: Promise<T>, fallback: T) => promise.catch(() => fallback);
     Promise.all([
-      safe(api.get<{ payload: Inbox[] }>(`${base}/inboxes`).then((r) => r.payload), []),
+      safe(
+        api.get<{ payload: Inbox[] }>(`${base}/inboxes`).then((r) => r.payload),
+        [],
+      ),
       safe(api.get<Agent[]>(`${base}/agents`), []),
       safe(api.get<Team[]>(`${base}/teams`), []),
-      safe(api.get<{ payload: Label[] }>(`${base}/labels`).then((r) => r.payload), []),
+      safe(
+        api.get<{ payload: Label[] }>(`${base}/labels`).then((r) => r.payload),
+        [],
+      ),
       safe(api.get<CannedResponse[]>(`${base}/canned_responses`), []),
       safe(api.get<DashboardApp[]>(`${base}/dashboard_apps`), []),
     ]).then(([inboxes, agents, teams, labels, canned, apps]) => {

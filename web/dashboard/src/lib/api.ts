@@ -11,7 +11,10 @@ export function rememberCsrf(response: Response): void {
 }
 
 /** Answers that mean the session itself is over (not a refusal of one action, which Chatwoot also answers 401). */
-const SESSION_ENDED = new Set(['Your session has expired, sign in again', 'You need to sign in or sign up before continuing.']);
+const SESSION_ENDED = new Set([
+  'Your session has expired, sign in again',
+  'You need to sign in or sign up before continuing.',
+]);
 const endedListeners = new Set<() => void>();
 
 export function onSessionEnded(listener: () => void): () => void {
@@ -46,7 +49,12 @@ export interface RequestOptions {
   form?: FormData;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let payload: BodyInit | undefined;
@@ -57,7 +65,13 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   }
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal: options.signal });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: payload,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network');
@@ -72,7 +86,8 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   }
   if (!response.ok) {
     const message = messageOf(parsed, response.status);
-    if (response.status === 401 && SESSION_ENDED.has(message) && !path.startsWith('/auth/')) endedListeners.forEach((listener) => listener());
+    if (response.status === 401 && SESSION_ENDED.has(message) && !path.startsWith('/auth/'))
+      endedListeners.forEach((listener) => listener());
     throw new ApiError(response.status, message, parsed);
   }
   return parsed as T;
@@ -88,7 +103,8 @@ export const api = {
 
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

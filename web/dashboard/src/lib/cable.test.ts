@@ -34,7 +34,11 @@ class FakeSocket {
 const noop = () => {};
 const listeners: Record<string, () => void> = {};
 const timers: (() => void)[] = [];
-const saved = { WebSocket: globalThis.WebSocket, window: (globalThis as { window?: unknown }).window, document: (globalThis as { document?: unknown }).document };
+const saved = {
+  WebSocket: globalThis.WebSocket,
+  window: (globalThis as { window?: unknown }).window,
+  document: (globalThis as { document?: unknown }).document,
+};
 afterAll(() => void Object.assign(globalThis, saved));
 Object.assign(globalThis, {
   WebSocket: FakeSocket,
@@ -55,7 +59,15 @@ afterEach(() => cable?.stop());
 describe('Cable', () => {
   it('hands the views event frames only: the server’s pings (a timestamp as message) keep the line alive and stop there', () => {
     const frames: Frame[] = [];
-    cable = new Cable({ url: 'ws://test/cable', pubsubToken: 't', accountId: 1, userId: 2, onFrame: (f) => frames.push(f), onResync: noop, onStatus: noop });
+    cable = new Cable({
+      url: 'ws://test/cable',
+      pubsubToken: 't',
+      accountId: 1,
+      userId: 2,
+      onFrame: (f) => frames.push(f),
+      onResync: noop,
+      onStatus: noop,
+    });
     cable.start();
     const socket = FakeSocket.last!;
     socket.receive({ type: 'welcome' });
@@ -69,7 +81,15 @@ describe('Cable', () => {
 
   it('keeps one socket when the network comes back during a reconnect backoff', () => {
     FakeSocket.open.clear();
-    cable = new Cable({ url: 'ws://test/cable', pubsubToken: 't', accountId: 1, userId: 2, onFrame: noop, onResync: noop, onStatus: noop });
+    cable = new Cable({
+      url: 'ws://test/cable',
+      pubsubToken: 't',
+      accountId: 1,
+      userId: 2,
+      onFrame: noop,
+      onResync: noop,
+      onStatus: noop,
+    });
     cable.start();
     FakeSocket.last!.drop(); // a reconnect is scheduled
     listeners.online(); // the network is back: connect now

@@ -46,9 +46,11 @@ export class Cable {
   start(): void {
     this.connect();
     this.timers.push(window.setInterval(() => this.perform('update_presence'), PRESENCE_EVERY_MS));
-    this.timers.push(window.setInterval(() => {
-      if (this.socket?.readyState === WebSocket.OPEN && Date.now() - this.lastHeard > SILENCE_MS) this.socket.close();
-    }, 2_000));
+    this.timers.push(
+      window.setInterval(() => {
+        if (this.socket?.readyState === WebSocket.OPEN && Date.now() - this.lastHeard > SILENCE_MS) this.socket.close();
+      }, 2_000),
+    );
   }
 
   stop(): void {
@@ -123,7 +125,13 @@ export class Cable {
 
   private subscribe(socket: WebSocket): void {
     const { pubsubToken, accountId, userId } = this.options;
-    this.identifier = JSON.stringify({ channel: 'RoomChannel', pubsub_token: pubsubToken, account_id: accountId, user_id: userId, ...(this.lastSeq !== undefined ? { cursor: this.lastSeq } : {}) });
+    this.identifier = JSON.stringify({
+      channel: 'RoomChannel',
+      pubsub_token: pubsubToken,
+      account_id: accountId,
+      user_id: userId,
+      ...(this.lastSeq !== undefined ? { cursor: this.lastSeq } : {}),
+    });
     socket.send(JSON.stringify({ command: 'subscribe', identifier: this.identifier }));
   }
 
@@ -151,7 +159,9 @@ export class Cable {
 
   private perform(action: string): void {
     if (this.socket?.readyState === WebSocket.OPEN && this.identifier) {
-      this.socket.send(JSON.stringify({ command: 'message', identifier: this.identifier, data: JSON.stringify({ action }) }));
+      this.socket.send(
+        JSON.stringify({ command: 'message', identifier: this.identifier, data: JSON.stringify({ action }) }),
+      );
     }
   }
 }

@@ -13,7 +13,9 @@ export function ago(unixSeconds: number, now = Date.now()): string {
 export function clock(unixSeconds: number): string {
   const date = new Date(unixSeconds * 1000);
   const today = new Date().toDateString() === date.toDateString();
-  return today ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  return today
+    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function initials(name: string | null | undefined): string {

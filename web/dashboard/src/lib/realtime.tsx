@@ -19,7 +19,17 @@ interface RealtimeValue {
 
 const RealtimeContext = createContext<RealtimeValue | null>(null);
 
-export function RealtimeProvider({ accountId, userId, pubsubToken, children }: { accountId: number; userId: number; pubsubToken: string; children: ReactNode }) {
+export function RealtimeProvider({
+  accountId,
+  userId,
+  pubsubToken,
+  children,
+}: {
+  accountId: number;
+  userId: number;
+  pubsubToken: string;
+  children: ReactNode;
+}) {
   const listeners = useRef(new Set<Listener>());
   const [online, setOnline] = useState(true);
   const [resyncs, setResyncs] = useState(0);
@@ -33,7 +43,8 @@ export function RealtimeProvider({ accountId, userId, pubsubToken, children }: {
       accountId,
       userId,
       onFrame(frame) {
-        if (frame.event === 'presence.update') setPresence({ users: frame.data.users ?? {}, contacts: frame.data.contacts ?? {} });
+        if (frame.event === 'presence.update')
+          setPresence({ users: frame.data.users ?? {}, contacts: frame.data.contacts ?? {} });
         listeners.current.forEach((listener) => listener(frame));
       },
       onResync: () => setResyncs((n) => n + 1),

@@ -4,7 +4,8 @@ import type { Profile } from './types.ts';
 
 /** Unsent replies are the signed-in person's: they go with them. */
 function forgetDrafts(): void {
-  for (const key of Object.keys(sessionStorage)) if (key.startsWith('switchboard.draft.')) sessionStorage.removeItem(key);
+  for (const key of Object.keys(sessionStorage))
+    if (key.startsWith('switchboard.draft.')) sessionStorage.removeItem(key);
 }
 
 export type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; profile: Profile };
@@ -36,7 +37,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const setPasswordWithLink = useCallback(async (token: string, password: string, confirmation: string) => {
-    const { data } = await api.put<{ data: Profile }>('/auth/password', { reset_password_token: token, password, password_confirmation: confirmation });
+    const { data } = await api.put<{ data: Profile }>('/auth/password', {
+      reset_password_token: token,
+      password,
+      password_confirmation: confirmation,
+    });
     forgetDrafts();
     setState({ status: 'signed-in', profile: data });
   }, []);
@@ -52,7 +57,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // A session that ended elsewhere (expired, signed out, password changed) shows the sign-in page.
   useEffect(() => onSessionEnded(() => setState({ status: 'signed-out' })), []);
 
-  return <SessionContext.Provider value={{ state, signIn, setPasswordWithLink, signOut }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ state, signIn, setPasswordWithLink, signOut }}>
+      {children}
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionValue {

@@ -1,7 +1,15 @@
 import type { FormEvent, ReactNode } from 'react';
 
 /** The centred card every signed-out page shares: sign in, forgot password, choose a password. */
-export function AuthCard({ title, onSubmit, children }: { title: string; onSubmit(event: FormEvent): void; children: ReactNode }) {
+export function AuthCard({
+  title,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  onSubmit(event: FormEvent): void;
+  children: ReactNode;
+}) {
   return (
     <main className="login">
       <form className="login-card" onSubmit={onSubmit} aria-labelledby="login-title">

@@ -10,7 +10,13 @@ import { ShortcutsHelp } from '../components/ShortcutsHelp.tsx';
 
 function typingInField(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
-  return !!element && (element.tagName === 'INPUT' || element.tagName === 'TEXTAREA' || element.tagName === 'SELECT' || element.isContentEditable);
+  return (
+    !!element &&
+    (element.tagName === 'INPUT' ||
+      element.tagName === 'TEXTAREA' ||
+      element.tagName === 'SELECT' ||
+      element.isContentEditable)
+  );
 }
 
 /** The inbox: the list and the open conversation side by side (one at a time on a phone), with shortcuts. */
@@ -42,7 +48,8 @@ export function InboxPage({ conversationId }: { conversationId?: number }) {
           status?.click();
           break;
         case 'a':
-          if (conversationId) void api.post(`${base}/conversations/${conversationId}/assignments`, { assignee_id: me.id });
+          if (conversationId)
+            void api.post(`${base}/conversations/${conversationId}/assignments`, { assignee_id: me.id });
           break;
         case 'r':
           replyRef.current?.focus();
@@ -66,7 +73,12 @@ export function InboxPage({ conversationId }: { conversationId?: number }) {
     <div className={`inbox${conversationId ? ' has-open' : ''}`}>
       <ConversationList selectedId={conversationId} onSelect={open} onItems={onItems} searchRef={searchRef} />
       {conversationId ? (
-        <ConversationView key={conversationId} id={conversationId} replyRef={replyRef} onBack={() => navigate(`/app/accounts/${accountId}/conversations`)} />
+        <ConversationView
+          key={conversationId}
+          id={conversationId}
+          replyRef={replyRef}
+          onBack={() => navigate(`/app/accounts/${accountId}/conversations`)}
+        />
       ) : (
         <section className="conversation-view empty">
           <p className="empty-state">{t('view.pick')}</p>

@@ -42,7 +42,15 @@ export function Login() {
   const emailField = (
     <label>
       {t('login.email')}
-      <input type="email" name="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+      <input
+        type="email"
+        name="email"
+        autoComplete="username"
+        required
+        autoFocus
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
     </label>
   );
 
@@ -73,7 +81,14 @@ export function Login() {
       {emailField}
       <label>
         {t('login.password')}
-        <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
       <FormError error={error} />
       <button type="submit" className="primary" disabled={busy}>

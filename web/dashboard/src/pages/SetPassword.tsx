@@ -34,11 +34,26 @@ export function SetPassword() {
       <p className="hint">{t('setPassword.intro')}</p>
       <label>
         {t('setPassword.password')}
-        <input type="password" name="password" autoComplete="new-password" required autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          autoFocus
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
       <label>
         {t('setPassword.confirmation')}
-        <input type="password" name="password_confirmation" autoComplete="new-password" required value={confirmation} onChange={(e) => setConfirmation(e.target.value)} />
+        <input
+          type="password"
+          name="password_confirmation"
+          autoComplete="new-password"
+          required
+          value={confirmation}
+          onChange={(e) => setConfirmation(e.target.value)}
+        />
       </label>
       <FormError error={error} />
       <button type="submit" className="primary" disabled={busy || !token}>

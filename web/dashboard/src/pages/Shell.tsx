@@ -20,7 +20,19 @@ const SECTIONS = [
   { key: 'settings', label: () => t('nav.settings'), icon: 'settings' },
 ] as const satisfies readonly { key: string; label(): string; icon: IconName }[];
 
-export function Shell({ account, section, id, page, sub }: { account: AccountRef; section: string; id?: number; page?: string; sub?: string }) {
+export function Shell({
+  account,
+  section,
+  id,
+  page,
+  sub,
+}: {
+  account: AccountRef;
+  section: string;
+  id?: number;
+  page?: string;
+  sub?: string;
+}) {
   const profile = useProfile();
   return (
     <RealtimeProvider accountId={account.id} userId={profile.id} pubsubToken={profile.pubsub_token}>
@@ -31,7 +43,13 @@ export function Shell({ account, section, id, page, sub }: { account: AccountRef
             <ConnectionBanner />
             {section === 'conversations' && <InboxPage conversationId={id} />}
             {section !== 'conversations' && (
-              <Suspense fallback={<p className="empty-state" aria-busy="true">{t('settings.loading')}</p>}>
+              <Suspense
+                fallback={
+                  <p className="empty-state" aria-busy="true">
+                    {t('settings.loading')}
+                  </p>
+                }
+              >
                 {section === 'contacts' && <ContactsPage contactId={id} />}
                 {section === 'settings' && <SettingsPage page={page} sub={sub} />}
               </Suspense>
@@ -77,7 +95,11 @@ function Sidebar({ account, section }: { account: AccountRef; section: string })
       ))}
       <div className="sidebar-bottom">
         {profile.accounts.length > 1 && (
-          <select aria-label={t('nav.account')} value={account.id} onChange={(e) => navigate(`/app/accounts/${e.target.value}/conversations`)}>
+          <select
+            aria-label={t('nav.account')}
+            value={account.id}
+            onChange={(e) => navigate(`/app/accounts/${e.target.value}/conversations`)}
+          >
             {profile.accounts.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -85,13 +107,31 @@ function Sidebar({ account, section }: { account: AccountRef; section: string })
             ))}
           </select>
         )}
-        <button type="button" className="icon-button" aria-label={t('nav.shortcuts')} title={t('nav.shortcuts')} onClick={() => setHelp(true)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('nav.shortcuts')}
+          title={t('nav.shortcuts')}
+          onClick={() => setHelp(true)}
+        >
           <Icon name="help" />
         </button>
-        <button type="button" className="icon-button" aria-label={t('nav.theme')} title={t('nav.theme')} onClick={toggleTheme}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('nav.theme')}
+          title={t('nav.theme')}
+          onClick={toggleTheme}
+        >
           <Icon name="theme" />
         </button>
-        <button type="button" className="icon-button" aria-label={t('nav.signOut')} title={`${t('nav.signOut')} (${profile.email})`} onClick={() => void signOut()}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('nav.signOut')}
+          title={`${t('nav.signOut')} (${profile.email})`}
+          onClick={() => void signOut()}
+        >
           <Icon name="signOut" />
         </button>
       </div>

@@ -1,7 +1,15 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { request } from '../api.ts';
-import { keyValueField, keyValues, operationField, pickerField, requiredString, showFor, type Resource } from './shared.ts';
+import {
+  keyValueField,
+  keyValues,
+  operationField,
+  pickerField,
+  requiredString,
+  showFor,
+  type Resource,
+} from './shared.ts';
 
 const R = 'chatbot';
 
@@ -19,11 +27,36 @@ const properties: INodeProperties[] = [
     'send',
   ),
   // Send (seed 004)
-  { displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', description: 'The session to run the bot in (optional)', displayOptions: showFor(R, ['send']) },
+  {
+    displayName: 'Session ID',
+    name: 'sessionId',
+    type: 'string',
+    default: '',
+    description: 'The session to run the bot in (optional)',
+    displayOptions: showFor(R, ['send']),
+  },
   pickerField('Bots Name or ID', 'botId', 'getBots', showFor(R, ['send']), { required: true }),
-  pickerField('From Name or ID', 'from', 'getChannels', showFor(R, ['send']), { required: true, hint: 'The channel the bot writes from' }),
-  { displayName: 'To', name: 'to', type: 'string', default: '', required: true, placeholder: '+5511999999999', description: "The recipient's phone number or username", displayOptions: showFor(R, ['send']) },
-  { displayName: 'Force Start Session', name: 'forceStartSession', type: 'boolean', default: false, displayOptions: showFor(R, ['send']) },
+  pickerField('From Name or ID', 'from', 'getChannels', showFor(R, ['send']), {
+    required: true,
+    hint: 'The channel the bot writes from',
+  }),
+  {
+    displayName: 'To',
+    name: 'to',
+    type: 'string',
+    default: '',
+    required: true,
+    placeholder: '+5511999999999',
+    description: "The recipient's phone number or username",
+    displayOptions: showFor(R, ['send']),
+  },
+  {
+    displayName: 'Force Start Session',
+    name: 'forceStartSession',
+    type: 'boolean',
+    default: false,
+    displayOptions: showFor(R, ['send']),
+  },
   {
     displayName: 'Skip If Bot In Execution',
     name: 'skipIfBotInExecution',
@@ -44,7 +77,15 @@ const properties: INodeProperties[] = [
   keyValueField('Contacts Metadata', 'contactMetadata', 'Metadata to add to the contact', showFor(R, ['send'])),
 
   // Get Dispatch / Wait for Outcome
-  { displayName: 'Dispatch ID', name: 'dispatchId', type: 'string', default: '', required: true, description: 'The `id` Send answered', displayOptions: showFor(R, ['getDispatch', 'waitForOutcome']) },
+  {
+    displayName: 'Dispatch ID',
+    name: 'dispatchId',
+    type: 'string',
+    default: '',
+    required: true,
+    description: 'The `id` Send answered',
+    displayOptions: showFor(R, ['getDispatch', 'waitForOutcome']),
+  },
   {
     displayName: 'Stop When Waiting for a Reply',
     name: 'untilWaiting',
@@ -53,7 +94,14 @@ const properties: INodeProperties[] = [
     description: 'Whether a bot parked on a question (RUNNING, waitingFor REPLY) counts as an outcome',
     displayOptions: showFor(R, ['waitForOutcome']),
   },
-  { displayName: 'Timeout (Seconds)', name: 'timeout', type: 'number', typeOptions: { minValue: 1, maxValue: 600 }, default: 60, displayOptions: showFor(R, ['waitForOutcome']) },
+  {
+    displayName: 'Timeout (Seconds)',
+    name: 'timeout',
+    type: 'number',
+    typeOptions: { minValue: 1, maxValue: 600 },
+    default: 60,
+    displayOptions: showFor(R, ['waitForOutcome']),
+  },
   {
     displayName: 'Poll Interval (Milliseconds)',
     name: 'pollInterval',
@@ -73,7 +121,8 @@ async function send(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
   const from = requiredString(ctx, 'from', i, 'Choose channel', 'Fill in the From field');
   const to = requiredString(ctx, 'to', i, 'Set an Instagram number or username for sending', 'Fill in the To field');
   const options: IDataObject = {};
-  for (const flag of ['forceStartSession', 'skipIfBotInExecution', 'skipIfInProgress']) if (ctx.getNodeParameter(flag, i, false)) options[flag] = true;
+  for (const flag of ['forceStartSession', 'skipIfBotInExecution', 'skipIfInProgress'])
+    if (ctx.getNodeParameter(flag, i, false)) options[flag] = true;
   const sessionId = String(ctx.getNodeParameter('sessionId', i, '') ?? '').trim();
   const body: IDataObject = { botId, from, to, options };
   if (sessionId) body.sessionId = sessionId;
@@ -84,7 +133,8 @@ async function send(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
   return request(ctx, 'POST', '/chat/v1/chatbot/send', { body });
 }
 
-const dispatchPath = (ctx: IExecuteFunctions, i: number) => `/chat/v1/send/chatbot/${encodeURIComponent(requiredString(ctx, 'dispatchId', i, 'Fill in the field Dispatch ID'))}`;
+const dispatchPath = (ctx: IExecuteFunctions, i: number) =>
+  `/chat/v1/send/chatbot/${encodeURIComponent(requiredString(ctx, 'dispatchId', i, 'Fill in the field Dispatch ID'))}`;
 
 /** Polls the dispatch until it finishes (or parks on a question, when asked), or fails at the timeout. */
 async function waitForOutcome(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
@@ -95,9 +145,17 @@ async function waitForOutcome(ctx: IExecuteFunctions, i: number): Promise<IDataO
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const dispatch = await request(ctx, 'GET', path);
-    if (FINISHED.includes(dispatch.status) || (untilWaiting && dispatch.status === 'RUNNING' && dispatch.waitingFor === 'REPLY')) return dispatch;
+    if (
+      FINISHED.includes(dispatch.status) ||
+      (untilWaiting && dispatch.status === 'RUNNING' && dispatch.waitingFor === 'REPLY')
+    )
+      return dispatch;
     if (Date.now() + interval > deadline) {
-      throw new NodeOperationError(ctx.getNode(), `The chatbot dispatch is still ${dispatch.status} after ${timeoutMs / 1000} s`, { itemIndex: i });
+      throw new NodeOperationError(
+        ctx.getNode(),
+        `The chatbot dispatch is still ${dispatch.status} after ${timeoutMs / 1000} s`,
+        { itemIndex: i },
+      );
     }
     await sleep(interval);
   }

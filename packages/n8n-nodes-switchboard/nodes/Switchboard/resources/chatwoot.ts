@@ -15,7 +15,8 @@ const numberField = (resource: string, displayName: string, name: string, operat
 });
 const positive = (ctx: IExecuteFunctions, name: string, i: number, label: string): number => {
   const value = Number(ctx.getNodeParameter(name, i, 0));
-  if (!Number.isInteger(value) || value < 1) throw new NodeOperationError(ctx.getNode(), `Fill in the field ${label}`, { itemIndex: i });
+  if (!Number.isInteger(value) || value < 1)
+    throw new NodeOperationError(ctx.getNode(), `Fill in the field ${label}`, { itemIndex: i });
   return value;
 };
 
@@ -33,7 +34,11 @@ export const conversation: Resource = {
         { name: 'Create', value: 'create', action: 'Create a conversation' },
         { name: 'Get', value: 'get', action: 'Get a conversation' },
         { name: 'Get All', value: 'getAll', action: 'Get all conversations' },
-        { name: 'List Contact Conversations in Inbox', value: 'listForContactInInbox', action: "List a contact's conversations in an inbox (Client API)" },
+        {
+          name: 'List Contact Conversations in Inbox',
+          value: 'listForContactInInbox',
+          action: "List a contact's conversations in an inbox (Client API)",
+        },
         { name: 'Toggle Status', value: 'toggleStatus', action: 'Change the status of a conversation' },
       ],
       'getAll',
@@ -41,12 +46,22 @@ export const conversation: Resource = {
     numberField(CV, 'Conversation ID', 'conversationId', ['get', 'toggleStatus', 'assign']),
     numberField(CV, 'Inbox ID', 'inboxId', ['create']),
     numberField(CV, 'Contact ID', 'contactId', ['create']),
-    { displayName: 'Message', name: 'message', type: 'string', default: '', description: 'An optional first message', displayOptions: showFor(CV, ['create']) },
+    {
+      displayName: 'Message',
+      name: 'message',
+      type: 'string',
+      default: '',
+      description: 'An optional first message',
+      displayOptions: showFor(CV, ['create']),
+    },
     {
       displayName: 'Status',
       name: 'status',
       type: 'options',
-      options: ['open', 'resolved', 'pending', 'snoozed'].map((s) => ({ name: s[0].toUpperCase() + s.slice(1), value: s })),
+      options: ['open', 'resolved', 'pending', 'snoozed'].map((s) => ({
+        name: s[0].toUpperCase() + s.slice(1),
+        value: s,
+      })),
       default: 'open',
       displayOptions: showFor(CV, ['toggleStatus', 'getAll']),
     },
@@ -54,13 +69,31 @@ export const conversation: Resource = {
       displayName: 'Assignee Type',
       name: 'assigneeType',
       type: 'options',
-      options: ['all', 'me', 'assigned', 'unassigned'].map((s) => ({ name: s[0].toUpperCase() + s.slice(1), value: s })),
+      options: ['all', 'me', 'assigned', 'unassigned'].map((s) => ({
+        name: s[0].toUpperCase() + s.slice(1),
+        value: s,
+      })),
       default: 'all',
       displayOptions: showFor(CV, ['getAll']),
     },
-    { displayName: 'Page', name: 'page', type: 'number', typeOptions: { minValue: 1 }, default: 1, displayOptions: showFor(CV, ['getAll']) },
+    {
+      displayName: 'Page',
+      name: 'page',
+      type: 'number',
+      typeOptions: { minValue: 1 },
+      default: 1,
+      displayOptions: showFor(CV, ['getAll']),
+    },
     numberField(CV, 'Assignee ID', 'assigneeId', ['assign']),
-    { displayName: 'Inbox Identifier', name: 'inboxIdentifier', type: 'string', default: '', required: true, description: "The inbox's public identifier", displayOptions: showFor(CV, ['listForContactInInbox']) },
+    {
+      displayName: 'Inbox Identifier',
+      name: 'inboxIdentifier',
+      type: 'string',
+      default: '',
+      required: true,
+      description: "The inbox's public identifier",
+      displayOptions: showFor(CV, ['listForContactInInbox']),
+    },
     {
       displayName: 'Contact Identifier',
       name: 'contactIdentifier',
@@ -75,24 +108,44 @@ export const conversation: Resource = {
     getAll: async (ctx, i) =>
       itemsOf(
         await accountRequest(ctx, 'GET', '/conversations', {
-          qs: { status: ctx.getNodeParameter('status', i, 'open') as string, assignee_type: ctx.getNodeParameter('assigneeType', i, 'all') as string, page: Number(ctx.getNodeParameter('page', i, 1)) },
+          qs: {
+            status: ctx.getNodeParameter('status', i, 'open') as string,
+            assignee_type: ctx.getNodeParameter('assigneeType', i, 'all') as string,
+            page: Number(ctx.getNodeParameter('page', i, 1)),
+          },
         }),
       ),
-    get: async (ctx, i) => accountRequest(ctx, 'GET', `/conversations/${positive(ctx, 'conversationId', i, 'Conversation ID')}`),
+    get: async (ctx, i) =>
+      accountRequest(ctx, 'GET', `/conversations/${positive(ctx, 'conversationId', i, 'Conversation ID')}`),
     create: async (ctx, i) => {
-      const body: IDataObject = { inbox_id: positive(ctx, 'inboxId', i, 'Inbox ID'), contact_id: positive(ctx, 'contactId', i, 'Contact ID') };
+      const body: IDataObject = {
+        inbox_id: positive(ctx, 'inboxId', i, 'Inbox ID'),
+        contact_id: positive(ctx, 'contactId', i, 'Contact ID'),
+      };
       const message = String(ctx.getNodeParameter('message', i, '') ?? '');
       if (message) body.message = { content: message };
       return accountRequest(ctx, 'POST', '/conversations', { body });
     },
     toggleStatus: async (ctx, i) =>
-      accountRequest(ctx, 'POST', `/conversations/${positive(ctx, 'conversationId', i, 'Conversation ID')}/toggle_status`, { body: { status: ctx.getNodeParameter('status', i, 'open') } }),
+      accountRequest(
+        ctx,
+        'POST',
+        `/conversations/${positive(ctx, 'conversationId', i, 'Conversation ID')}/toggle_status`,
+        { body: { status: ctx.getNodeParameter('status', i, 'open') } },
+      ),
     assign: async (ctx, i) =>
-      accountRequest(ctx, 'POST', `/conversations/${positive(ctx, 'conversationId', i, 'Conversation ID')}/assignments`, { body: { assignee_id: positive(ctx, 'assigneeId', i, 'Assignee ID') } }),
+      accountRequest(
+        ctx,
+        'POST',
+        `/conversations/${positive(ctx, 'conversationId', i, 'Conversation ID')}/assignments`,
+        { body: { assignee_id: positive(ctx, 'assigneeId', i, 'Assignee ID') } },
+      ),
     // Seed 000: the Client API lists a contact's conversations by the inbox's and the contact's public identifiers.
     listForContactInInbox: async (ctx, i) => {
       const inbox = encodeURIComponent(requiredString(ctx, 'inboxIdentifier', i, 'Fill in the field Inbox Identifier'));
-      const contact = encodeURIComponent(requiredString(ctx, 'contactIdentifier', i, 'Fill in the field Contact Identifier'));
+      const contact = encodeURIComponent(
+        requiredString(ctx, 'contactIdentifier', i, 'Fill in the field Contact Identifier'),
+      );
       return itemsOf(await request(ctx, 'GET', `/public/api/v1/inboxes/${inbox}/contacts/${contact}/conversations`));
     },
   },
@@ -114,15 +167,41 @@ export const message: Resource = {
       'create',
     ),
     numberField(M, 'Conversation ID', 'conversationId', ['create', 'getAll']),
-    { displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 3 }, default: '', required: true, displayOptions: showFor(M, ['create']) },
-    { displayName: 'Private Note', name: 'private', type: 'boolean', default: false, description: 'Whether the message is a note only agents see', displayOptions: showFor(M, ['create']) },
+    {
+      displayName: 'Content',
+      name: 'content',
+      type: 'string',
+      typeOptions: { rows: 3 },
+      default: '',
+      required: true,
+      displayOptions: showFor(M, ['create']),
+    },
+    {
+      displayName: 'Private Note',
+      name: 'private',
+      type: 'boolean',
+      default: false,
+      description: 'Whether the message is a note only agents see',
+      displayOptions: showFor(M, ['create']),
+    },
   ],
   operations: {
     create: async (ctx, i) =>
       accountRequest(ctx, 'POST', `/conversations/${positive(ctx, 'conversationId', i, 'Conversation ID')}/messages`, {
-        body: { content: requiredString(ctx, 'content', i, 'Fill in the field Content'), message_type: 'outgoing', private: ctx.getNodeParameter('private', i, false) },
+        body: {
+          content: requiredString(ctx, 'content', i, 'Fill in the field Content'),
+          message_type: 'outgoing',
+          private: ctx.getNodeParameter('private', i, false),
+        },
       }),
-    getAll: async (ctx, i) => itemsOf(await accountRequest(ctx, 'GET', `/conversations/${positive(ctx, 'conversationId', i, 'Conversation ID')}/messages`)),
+    getAll: async (ctx, i) =>
+      itemsOf(
+        await accountRequest(
+          ctx,
+          'GET',
+          `/conversations/${positive(ctx, 'conversationId', i, 'Conversation ID')}/messages`,
+        ),
+      ),
   },
 };
 
@@ -146,15 +225,48 @@ export const contact: Resource = {
     numberField(CT, 'Contact ID', 'contactId', ['get', 'getConversations']),
     numberField(CT, 'Inbox ID', 'inboxId', ['create']),
     { displayName: 'Name', name: 'name', type: 'string', default: '', displayOptions: showFor(CT, ['create']) },
-    { displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', displayOptions: showFor(CT, ['create']) },
-    { displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: '+5511999999999', displayOptions: showFor(CT, ['create']) },
-    { displayName: 'Identifier', name: 'identifier', type: 'string', default: '', displayOptions: showFor(CT, ['create']) },
-    { displayName: 'Query', name: 'q', type: 'string', default: '', required: true, description: 'Name, email, phone number or identifier', displayOptions: showFor(CT, ['search']) },
+    {
+      displayName: 'Email',
+      name: 'email',
+      type: 'string',
+      placeholder: 'name@email.com',
+      default: '',
+      displayOptions: showFor(CT, ['create']),
+    },
+    {
+      displayName: 'Phone Number',
+      name: 'phoneNumber',
+      type: 'string',
+      default: '',
+      placeholder: '+5511999999999',
+      displayOptions: showFor(CT, ['create']),
+    },
+    {
+      displayName: 'Identifier',
+      name: 'identifier',
+      type: 'string',
+      default: '',
+      displayOptions: showFor(CT, ['create']),
+    },
+    {
+      displayName: 'Query',
+      name: 'q',
+      type: 'string',
+      default: '',
+      required: true,
+      description: 'Name, email, phone number or identifier',
+      displayOptions: showFor(CT, ['search']),
+    },
   ],
   operations: {
     create: async (ctx, i) => {
       const body: IDataObject = { inbox_id: positive(ctx, 'inboxId', i, 'Inbox ID') };
-      for (const [param, field] of [['name', 'name'], ['email', 'email'], ['phoneNumber', 'phone_number'], ['identifier', 'identifier']]) {
+      for (const [param, field] of [
+        ['name', 'name'],
+        ['email', 'email'],
+        ['phoneNumber', 'phone_number'],
+        ['identifier', 'identifier'],
+      ]) {
         const value = String(ctx.getNodeParameter(param, i, '') ?? '').trim();
         if (value) body[field] = value;
       }
@@ -165,8 +277,16 @@ export const contact: Resource = {
       const answer = await accountRequest(ctx, 'GET', `/contacts/${positive(ctx, 'contactId', i, 'Contact ID')}`);
       return answer.payload ?? answer;
     },
-    getConversations: async (ctx, i) => itemsOf(await accountRequest(ctx, 'GET', `/contacts/${positive(ctx, 'contactId', i, 'Contact ID')}/conversations`)),
-    search: async (ctx, i) => itemsOf(await accountRequest(ctx, 'GET', '/contacts/search', { qs: { q: requiredString(ctx, 'q', i, 'Fill in the field Query') } })),
+    getConversations: async (ctx, i) =>
+      itemsOf(
+        await accountRequest(ctx, 'GET', `/contacts/${positive(ctx, 'contactId', i, 'Contact ID')}/conversations`),
+      ),
+    search: async (ctx, i) =>
+      itemsOf(
+        await accountRequest(ctx, 'GET', '/contacts/search', {
+          qs: { q: requiredString(ctx, 'q', i, 'Fill in the field Query') },
+        }),
+      ),
   },
 };
 
@@ -186,17 +306,46 @@ export const label: Resource = {
       ],
       'getAll',
     ),
-    { displayName: 'Title', name: 'title', type: 'string', default: '', required: true, displayOptions: showFor(L, ['create']) },
+    {
+      displayName: 'Title',
+      name: 'title',
+      type: 'string',
+      default: '',
+      required: true,
+      displayOptions: showFor(L, ['create']),
+    },
     { displayName: 'Color', name: 'color', type: 'color', default: '#1f93ff', displayOptions: showFor(L, ['create']) },
     numberField(L, 'Conversation ID', 'conversationId', ['addToConversation']),
-    { displayName: 'Labels', name: 'labels', type: 'string', default: '', required: true, description: 'Comma-separated label titles', displayOptions: showFor(L, ['addToConversation']) },
+    {
+      displayName: 'Labels',
+      name: 'labels',
+      type: 'string',
+      default: '',
+      required: true,
+      description: 'Comma-separated label titles',
+      displayOptions: showFor(L, ['addToConversation']),
+    },
   ],
   operations: {
     getAll: async (ctx) => itemsOf(await accountRequest(ctx, 'GET', '/labels')),
-    create: async (ctx, i) => accountRequest(ctx, 'POST', '/labels', { body: { title: requiredString(ctx, 'title', i, 'Fill in the field Title'), color: ctx.getNodeParameter('color', i, '#1f93ff') } }),
+    create: async (ctx, i) =>
+      accountRequest(ctx, 'POST', '/labels', {
+        body: {
+          title: requiredString(ctx, 'title', i, 'Fill in the field Title'),
+          color: ctx.getNodeParameter('color', i, '#1f93ff'),
+        },
+      }),
     addToConversation: async (ctx, i) => {
-      const labels = requiredString(ctx, 'labels', i, 'Fill in the field Labels').split(',').map((l) => l.trim()).filter(Boolean);
-      return accountRequest(ctx, 'POST', `/conversations/${positive(ctx, 'conversationId', i, 'Conversation ID')}/labels`, { body: { labels } });
+      const labels = requiredString(ctx, 'labels', i, 'Fill in the field Labels')
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      return accountRequest(
+        ctx,
+        'POST',
+        `/conversations/${positive(ctx, 'conversationId', i, 'Conversation ID')}/labels`,
+        { body: { labels } },
+      );
     },
   },
 };
@@ -218,11 +367,21 @@ export const inbox: Resource = {
       'getAll',
     ),
     numberField(I, 'Inbox ID', 'inboxId', ['get']),
-    { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: showFor(I, ['create']) },
+    {
+      displayName: 'Name',
+      name: 'name',
+      type: 'string',
+      default: '',
+      required: true,
+      displayOptions: showFor(I, ['create']),
+    },
   ],
   operations: {
     getAll: async (ctx) => itemsOf(await accountRequest(ctx, 'GET', '/inboxes')),
     get: async (ctx, i) => accountRequest(ctx, 'GET', `/inboxes/${positive(ctx, 'inboxId', i, 'Inbox ID')}`),
-    create: async (ctx, i) => accountRequest(ctx, 'POST', '/inboxes', { body: { name: requiredString(ctx, 'name', i, 'Fill in the field Name'), channel: { type: 'api' } } }),
+    create: async (ctx, i) =>
+      accountRequest(ctx, 'POST', '/inboxes', {
+        body: { name: requiredString(ctx, 'name', i, 'Fill in the field Name'), channel: { type: 'api' } },
+      }),
   },
 };

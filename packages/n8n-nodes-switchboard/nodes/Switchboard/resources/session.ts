@@ -12,7 +12,15 @@ const STATUSES = [
   { name: 'Started', value: 'STARTED' },
 ];
 const VALID_STATUSES = STATUSES.map((s) => s.value);
-const DETAILS = ['AgentDetails', 'ChannelDetails', 'ChannelTypeDetails', 'ClassificationDetails', 'ContactDetails', 'DepartmentsDetails', 'Undefined'];
+const DETAILS = [
+  'AgentDetails',
+  'ChannelDetails',
+  'ChannelTypeDetails',
+  'ClassificationDetails',
+  'ContactDetails',
+  'DepartmentsDetails',
+  'Undefined',
+];
 
 /** Seed 003's date ranges: each is `<Field>.After` / `<Field>.Before` on the wire. */
 const DATE_RANGES = ['ActiveAt', 'EndAt', 'LastInteractionAt', 'CreatedAt', 'UpdatedAt'];
@@ -48,7 +56,14 @@ const properties: INodeProperties[] = [
     ],
     'getAll',
   ),
-  { displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', required: true, displayOptions: showFor(R, withSession) },
+  {
+    displayName: 'Session ID',
+    name: 'sessionId',
+    type: 'string',
+    default: '',
+    required: true,
+    displayOptions: showFor(R, withSession),
+  },
 
   // Get All (seed 003)
   pickerField('Tag Names or IDs', 'tagIds', 'getTags', getAll, { multiple: true }),
@@ -57,7 +72,14 @@ const properties: INodeProperties[] = [
   { displayName: 'Contact ID', name: 'contactId', type: 'string', default: '', displayOptions: getAll },
   pickerField('Channel Names or IDs', 'channelIds', 'getChannels', getAll, { multiple: true }),
   ...dateFields.slice(0, 6),
-  { displayName: 'Status Session', name: 'status', type: 'multiOptions', options: STATUSES, default: [], displayOptions: getAll },
+  {
+    displayName: 'Status Session',
+    name: 'status',
+    type: 'multiOptions',
+    options: STATUSES,
+    default: [],
+    displayOptions: getAll,
+  },
   {
     displayName: 'Include Details',
     name: 'includeDetails',
@@ -68,7 +90,14 @@ const properties: INodeProperties[] = [
     displayOptions: getAll,
   },
   ...dateFields.slice(6),
-  { displayName: 'Auto Pagination', name: 'autoPagination', type: 'boolean', default: false, description: 'Whether to walk every page', displayOptions: getAll },
+  {
+    displayName: 'Auto Pagination',
+    name: 'autoPagination',
+    type: 'boolean',
+    default: false,
+    description: 'Whether to walk every page',
+    displayOptions: getAll,
+  },
   {
     displayName: 'Max Pages',
     name: 'maxPages',
@@ -78,7 +107,14 @@ const properties: INodeProperties[] = [
     description: 'The most pages to read',
     displayOptions: showFor(R, ['getAll'], { autoPagination: [true] }),
   },
-  { displayName: 'Page Number', name: 'pageNumber', type: 'number', typeOptions: { minValue: 1 }, default: 1, displayOptions: showFor(R, ['getAll'], { autoPagination: [false] }) },
+  {
+    displayName: 'Page Number',
+    name: 'pageNumber',
+    type: 'number',
+    typeOptions: { minValue: 1 },
+    default: 1,
+    displayOptions: showFor(R, ['getAll'], { autoPagination: [false] }),
+  },
   {
     displayName: 'Page Size',
     name: 'pageSize',
@@ -87,7 +123,14 @@ const properties: INodeProperties[] = [
     default: 15,
     displayOptions: showFor(R, ['getAll'], { autoPagination: [false] }),
   },
-  { displayName: 'Order By', name: 'orderBy', type: 'string', default: '', placeholder: 'createdAt', displayOptions: getAll },
+  {
+    displayName: 'Order By',
+    name: 'orderBy',
+    type: 'string',
+    default: '',
+    placeholder: 'createdAt',
+    displayOptions: getAll,
+  },
   {
     displayName: 'Order Direction',
     name: 'orderDirection',
@@ -111,7 +154,14 @@ const properties: INodeProperties[] = [
   },
 
   // Change Status
-  { displayName: 'New Status', name: 'newStatus', type: 'options', options: STATUSES, default: 'IN_PROGRESS', displayOptions: showFor(R, ['changeStatus']) },
+  {
+    displayName: 'New Status',
+    name: 'newStatus',
+    type: 'options',
+    options: STATUSES,
+    default: 'IN_PROGRESS',
+    displayOptions: showFor(R, ['changeStatus']),
+  },
 
   // Transfer / Assignee
   pickerField('Department Name or ID', 'newDepartmentId', 'getDepartments', showFor(R, ['transfer'])),
@@ -120,12 +170,37 @@ const properties: INodeProperties[] = [
   }),
 
   // Complete
-  { displayName: 'Reactivate On New Message', name: 'reactivateOnNewMessage', type: 'boolean', default: false, displayOptions: showFor(R, ['complete']) },
-  { displayName: 'Stop Bot In Execution', name: 'stopBotInExecution', type: 'boolean', default: false, displayOptions: showFor(R, ['complete']) },
+  {
+    displayName: 'Reactivate On New Message',
+    name: 'reactivateOnNewMessage',
+    type: 'boolean',
+    default: false,
+    displayOptions: showFor(R, ['complete']),
+  },
+  {
+    displayName: 'Stop Bot In Execution',
+    name: 'stopBotInExecution',
+    type: 'boolean',
+    default: false,
+    displayOptions: showFor(R, ['complete']),
+  },
 
   // Send Message / Send Note
-  { displayName: 'Text', name: 'text', type: 'string', typeOptions: { rows: 3 }, default: '', displayOptions: showFor(R, ['sendMessage', 'sendNote']) },
-  { displayName: 'File URL', name: 'fileUrl', type: 'string', default: '', displayOptions: showFor(R, ['sendMessage', 'sendNote']) },
+  {
+    displayName: 'Text',
+    name: 'text',
+    type: 'string',
+    typeOptions: { rows: 3 },
+    default: '',
+    displayOptions: showFor(R, ['sendMessage', 'sendNote']),
+  },
+  {
+    displayName: 'File URL',
+    name: 'fileUrl',
+    type: 'string',
+    default: '',
+    displayOptions: showFor(R, ['sendMessage', 'sendNote']),
+  },
   {
     displayName: 'Wait for Delivery',
     name: 'sync',
@@ -144,7 +219,8 @@ function sessionId(ctx: IExecuteFunctions, i: number): string {
 async function getAllSessions(ctx: IExecuteFunctions, i: number): Promise<IDataObject[]> {
   const param = <T>(name: string, fallback: T) => ctx.getNodeParameter(name, i, fallback) as T;
   const status = param<string[]>('status', []);
-  if (status.some((s) => !VALID_STATUSES.includes(s))) throw new NodeOperationError(ctx.getNode(), 'Add a valid status!', { itemIndex: i });
+  if (status.some((s) => !VALID_STATUSES.includes(s)))
+    throw new NodeOperationError(ctx.getNode(), 'Add a valid status!', { itemIndex: i });
   const qs: Query = {
     TagsId: param<string[]>('tagIds', []),
     UserId: param('userId', ''),
@@ -156,13 +232,16 @@ async function getAllSessions(ctx: IExecuteFunctions, i: number): Promise<IDataO
     OrderBy: param('orderBy', ''),
     OrderDirection: param('orderDirection', 'ASCENDING'),
   };
-  for (const range of DATE_RANGES) for (const side of ['After', 'Before'] as const) qs[`${range}.${side}`] = param(dateParam(range, side), '');
+  for (const range of DATE_RANGES)
+    for (const side of ['After', 'Before'] as const) qs[`${range}.${side}`] = param(dateParam(range, side), '');
   if (param('autoPagination', false)) {
     const maxPages = Math.min(100, Math.max(1, Number(param('maxPages', 10))));
     return wtsPages(ctx, '/chat/v1/session', qs, maxPages);
   }
   const pageSize = Math.min(100, Math.max(1, Number(param('pageSize', 15))));
-  const envelope = await request(ctx, 'GET', '/chat/v1/session', { qs: { ...qs, PageNumber: Number(param('pageNumber', 1)), PageSize: pageSize } });
+  const envelope = await request(ctx, 'GET', '/chat/v1/session', {
+    qs: { ...qs, PageNumber: Number(param('pageNumber', 1)), PageSize: pageSize },
+  });
   return envelope.items ?? [];
 }
 
@@ -173,19 +252,31 @@ export const session: Resource = {
   properties,
   operations: {
     getAll: getAllSessions,
-    get: async (ctx, i) => request(ctx, 'GET', `/chat/v2/session/${encodeURIComponent(sessionId(ctx, i))}`, { qs: { IncludeDetails: ctx.getNodeParameter('includeDetails', i, []) as string[] } }),
+    get: async (ctx, i) =>
+      request(ctx, 'GET', `/chat/v2/session/${encodeURIComponent(sessionId(ctx, i))}`, {
+        qs: { IncludeDetails: ctx.getNodeParameter('includeDetails', i, []) as string[] },
+      }),
     changeStatus: async (ctx, i) => {
       const id = sessionId(ctx, i);
       const newStatus = String(ctx.getNodeParameter('newStatus', i, ''));
-      if (!VALID_STATUSES.includes(newStatus)) throw new NodeOperationError(ctx.getNode(), 'Add a valid status!', { itemIndex: i });
+      if (!VALID_STATUSES.includes(newStatus))
+        throw new NodeOperationError(ctx.getNode(), 'Add a valid status!', { itemIndex: i });
       return request(ctx, 'PUT', `/chat/v1/session/${encodeURIComponent(id)}/status`, { body: { newStatus } });
     },
     transfer: async (ctx, i) => {
       const id = sessionId(ctx, i);
-      const newDepartmentId = requiredString(ctx, 'newDepartmentId', i, 'Choose from the list: the department to transfer to');
+      const newDepartmentId = requiredString(
+        ctx,
+        'newDepartmentId',
+        i,
+        'Choose from the list: the department to transfer to',
+      );
       const newUserId = String(ctx.getNodeParameter('newUserId', i, '') ?? '').trim();
       // As the WTS node: to an agent (USER, with the department) when one is chosen, else to the department.
-      const body = newUserId && newUserId !== 'Undefined' ? { type: 'USER', newDepartmentId, newUserId } : { type: 'DEPARTMENT', newDepartmentId };
+      const body =
+        newUserId && newUserId !== 'Undefined'
+          ? { type: 'USER', newDepartmentId, newUserId }
+          : { type: 'DEPARTMENT', newDepartmentId };
       return request(ctx, 'PUT', `/chat/v1/session/${encodeURIComponent(id)}/transfer`, { body });
     },
     assignee: async (ctx, i) => {
@@ -195,14 +286,18 @@ export const session: Resource = {
     },
     complete: async (ctx, i) => {
       const id = sessionId(ctx, i);
-      const body = { reactivateOnNewMessage: ctx.getNodeParameter('reactivateOnNewMessage', i, false), stopBotInExecution: ctx.getNodeParameter('stopBotInExecution', i, false) };
+      const body = {
+        reactivateOnNewMessage: ctx.getNodeParameter('reactivateOnNewMessage', i, false),
+        stopBotInExecution: ctx.getNodeParameter('stopBotInExecution', i, false),
+      };
       return request(ctx, 'PUT', `/chat/v1/session/${encodeURIComponent(id)}/complete`, { body });
     },
     sendMessage: async (ctx, i) => {
       const id = sessionId(ctx, i);
       const text = String(ctx.getNodeParameter('text', i, ''));
       const fileUrl = String(ctx.getNodeParameter('fileUrl', i, ''));
-      if (!text && !fileUrl) throw new NodeOperationError(ctx.getNode(), 'Fill in the field text or file URL', { itemIndex: i });
+      if (!text && !fileUrl)
+        throw new NodeOperationError(ctx.getNode(), 'Fill in the field text or file URL', { itemIndex: i });
       const path = `/chat/v1/session/${encodeURIComponent(id)}/message${ctx.getNodeParameter('sync', i, false) ? '/sync' : ''}`;
       return request(ctx, 'POST', path, { body: { ...(text ? { text } : {}), ...(fileUrl ? { fileUrl } : {}) } });
     },
@@ -210,8 +305,11 @@ export const session: Resource = {
       const id = sessionId(ctx, i);
       const text = String(ctx.getNodeParameter('text', i, ''));
       const fileUrl = String(ctx.getNodeParameter('fileUrl', i, ''));
-      if (!text && !fileUrl) throw new NodeOperationError(ctx.getNode(), 'Fill in the field text or file URL', { itemIndex: i });
-      return request(ctx, 'POST', `/chat/v1/session/${encodeURIComponent(id)}/note`, { body: { ...(text ? { text } : {}), ...(fileUrl ? { filesUrls: [fileUrl] } : {}) } });
+      if (!text && !fileUrl)
+        throw new NodeOperationError(ctx.getNode(), 'Fill in the field text or file URL', { itemIndex: i });
+      return request(ctx, 'POST', `/chat/v1/session/${encodeURIComponent(id)}/note`, {
+        body: { ...(text ? { text } : {}), ...(fileUrl ? { filesUrls: [fileUrl] } : {}) },
+      });
     },
   },
 };

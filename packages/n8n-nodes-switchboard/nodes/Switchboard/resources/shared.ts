@@ -15,12 +15,21 @@ export interface Resource {
 }
 
 /** Fields shown only for the given operations of a resource. */
-export const showFor = (resource: string, operation: string[], extra: IDataObject = {}) => ({ show: { resource: [resource], operation, ...extra } });
+export const showFor = (resource: string, operation: string[], extra: IDataObject = {}) => ({
+  show: { resource: [resource], operation, ...extra },
+});
 
 /** A required string parameter, refused when blank with `message` (the WTS node's own words where it has them). */
-export function requiredString(ctx: IExecuteFunctions, name: string, i: number, message: string, description?: string): string {
+export function requiredString(
+  ctx: IExecuteFunctions,
+  name: string,
+  i: number,
+  message: string,
+  description?: string,
+): string {
   const value = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
-  if (!value || value === 'Undefined' || value === 'null') throw new NodeOperationError(ctx.getNode(), message, { itemIndex: i, description });
+  if (!value || value === 'Undefined' || value === 'null')
+    throw new NodeOperationError(ctx.getNode(), message, { itemIndex: i, description });
   return value;
 }
 
@@ -32,7 +41,12 @@ export function keyValues(collection: IDataObject | undefined, group = 'values')
   return Object.keys(out).length ? out : undefined;
 }
 
-export const keyValueField = (displayName: string, name: string, description: string, displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
+export const keyValueField = (
+  displayName: string,
+  name: string,
+  description: string,
+  displayOptions: INodeProperties['displayOptions'],
+): INodeProperties => ({
   displayName,
   name,
   type: 'fixedCollection',
@@ -63,8 +77,20 @@ export function itemsOf(body: any): IDataObject[] {
 }
 
 /** The operation picker of one resource. */
-export function operationField(resource: string, options: Array<{ name: string; value: string; action: string; description?: string }>, defaultValue: string): INodeProperties {
-  return { displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: { show: { resource: [resource] } }, default: defaultValue, options };
+export function operationField(
+  resource: string,
+  options: Array<{ name: string; value: string; action: string; description?: string }>,
+  defaultValue: string,
+): INodeProperties {
+  return {
+    displayName: 'Operation',
+    name: 'operation',
+    type: 'options',
+    noDataExpression: true,
+    displayOptions: { show: { resource: [resource] } },
+    default: defaultValue,
+    options,
+  };
 }
 
 const EXPRESSION_LINK = '<a href="https://docs.n8n.io/code/expressions/">expression</a>';
@@ -78,7 +104,9 @@ export function pickerField(
   extra: Partial<INodeProperties> & { multiple?: boolean; hint?: string } = {},
 ): INodeProperties {
   const { multiple, hint, ...rest } = extra;
-  const how = multiple ? `Choose from the list, or specify IDs using an ${EXPRESSION_LINK}` : `Choose from the list, or specify an ID using an ${EXPRESSION_LINK}`;
+  const how = multiple
+    ? `Choose from the list, or specify IDs using an ${EXPRESSION_LINK}`
+    : `Choose from the list, or specify an ID using an ${EXPRESSION_LINK}`;
   return {
     displayName,
     name,

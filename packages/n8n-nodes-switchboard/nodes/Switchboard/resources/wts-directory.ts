@@ -1,9 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { request, wtsPages } from '../api.ts';
-import { itemsOf, keyValueField, keyValues, operationField, pickerField, requiredString, showFor, type Resource } from './shared.ts';
+import {
+  itemsOf,
+  keyValueField,
+  keyValues,
+  operationField,
+  pickerField,
+  requiredString,
+  showFor,
+  type Resource,
+} from './shared.ts';
 
-
-const id = (ctx: IExecuteFunctions, i: number, what: string) => encodeURIComponent(requiredString(ctx, 'id', i, `Fill in the field ${what} ID`));
+const id = (ctx: IExecuteFunctions, i: number, what: string) =>
+  encodeURIComponent(requiredString(ctx, 'id', i, `Fill in the field ${what} ID`));
 const idField = (resource: string, label: string, operations: string[]): INodeProperties => ({
   displayName: `${label} ID`,
   name: 'id',
@@ -17,8 +26,22 @@ const idField = (resource: string, label: string, operations: string[]): INodePr
 const C = 'wtsContact';
 const contactFields = (operations: string[]): INodeProperties[] => [
   { displayName: 'Name', name: 'name', type: 'string', default: '', displayOptions: showFor(C, operations) },
-  { displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: '+5511999999999', displayOptions: showFor(C, operations) },
-  { displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', displayOptions: showFor(C, operations) },
+  {
+    displayName: 'Phone Number',
+    name: 'phoneNumber',
+    type: 'string',
+    default: '',
+    placeholder: '+5511999999999',
+    displayOptions: showFor(C, operations),
+  },
+  {
+    displayName: 'Email',
+    name: 'email',
+    type: 'string',
+    placeholder: 'name@email.com',
+    default: '',
+    displayOptions: showFor(C, operations),
+  },
   keyValueField('Metadata', 'metadata', 'Free-form metadata of the contact', showFor(C, operations)),
 ];
 
@@ -53,9 +76,23 @@ export const wtsContact: Resource = {
       'create',
     ),
     idField(C, 'Contact', ['get', 'update', 'updateTags']),
-    { displayName: 'Phone Number', name: 'phone', type: 'string', default: '', required: true, displayOptions: showFor(C, ['getByPhone']) },
+    {
+      displayName: 'Phone Number',
+      name: 'phone',
+      type: 'string',
+      default: '',
+      required: true,
+      displayOptions: showFor(C, ['getByPhone']),
+    },
     ...contactFields(['create', 'update']),
-    { displayName: 'Upsert', name: 'upsert', type: 'boolean', default: false, description: 'Whether to update the contact with the same phone or email instead of failing', displayOptions: showFor(C, ['create']) },
+    {
+      displayName: 'Upsert',
+      name: 'upsert',
+      type: 'boolean',
+      default: false,
+      description: 'Whether to update the contact with the same phone or email instead of failing',
+      displayOptions: showFor(C, ['create']),
+    },
     pickerField('Tag Names or IDs', 'tagIds', 'getTags', showFor(C, ['updateTags']), { multiple: true }),
     {
       displayName: 'Tag Operation',
@@ -77,22 +114,44 @@ export const wtsContact: Resource = {
       default: [],
       displayOptions: showFor(C, ['get', 'getByPhone']),
     },
-    { displayName: 'Max Pages', name: 'maxPages', type: 'number', typeOptions: { minValue: 1, maxValue: 100 }, default: 10, displayOptions: showFor(C, ['getAll']) },
+    {
+      displayName: 'Max Pages',
+      name: 'maxPages',
+      type: 'number',
+      typeOptions: { minValue: 1, maxValue: 100 },
+      default: 10,
+      displayOptions: showFor(C, ['getAll']),
+    },
   ],
   operations: {
     create: async (ctx, i) =>
-      request(ctx, 'POST', '/core/v1/contact', { body: { ...contactBody(ctx, i), ...(ctx.getNodeParameter('upsert', i, false) ? { options: { upsert: true } } : {}) } }),
-    get: async (ctx, i) => request(ctx, 'GET', `/core/v1/contact/${id(ctx, i, 'Contact')}`, { qs: { IncludeDetails: details(ctx, i) } }),
+      request(ctx, 'POST', '/core/v1/contact', {
+        body: {
+          ...contactBody(ctx, i),
+          ...(ctx.getNodeParameter('upsert', i, false) ? { options: { upsert: true } } : {}),
+        },
+      }),
+    get: async (ctx, i) =>
+      request(ctx, 'GET', `/core/v1/contact/${id(ctx, i, 'Contact')}`, { qs: { IncludeDetails: details(ctx, i) } }),
     getByPhone: async (ctx, i) =>
-      request(ctx, 'GET', `/core/v1/contact/phonenumber/${encodeURIComponent(requiredString(ctx, 'phone', i, 'Fill in the field Phone Number'))}`, { qs: { IncludeDetails: details(ctx, i) } }),
-    getAll: async (ctx, i) => wtsPages(ctx, '/core/v1/contact', { PageSize: 100 }, Number(ctx.getNodeParameter('maxPages', i, 10))),
+      request(
+        ctx,
+        'GET',
+        `/core/v1/contact/phonenumber/${encodeURIComponent(requiredString(ctx, 'phone', i, 'Fill in the field Phone Number'))}`,
+        { qs: { IncludeDetails: details(ctx, i) } },
+      ),
+    getAll: async (ctx, i) =>
+      wtsPages(ctx, '/core/v1/contact', { PageSize: 100 }, Number(ctx.getNodeParameter('maxPages', i, 10))),
     update: async (ctx, i) => {
       const body = contactBody(ctx, i);
       return request(ctx, 'PUT', `/core/v1/contact/${id(ctx, i, 'Contact')}`, { body });
     },
     updateTags: async (ctx, i) =>
       request(ctx, 'POST', `/core/v1/contact/${id(ctx, i, 'Contact')}/tags`, {
-        body: { tagIds: ctx.getNodeParameter('tagIds', i, []) as string[], operation: ctx.getNodeParameter('tagOperation', i, 'InsertIfNotExists') },
+        body: {
+          tagIds: ctx.getNodeParameter('tagIds', i, []) as string[],
+          operation: ctx.getNodeParameter('tagOperation', i, 'InsertIfNotExists'),
+        },
       }),
   },
 };
@@ -115,16 +174,40 @@ export const tag: Resource = {
       'getAll',
     ),
     idField(T, 'Tag', ['update', 'delete']),
-    { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: showFor(T, ['create', 'update']) },
-    { displayName: 'Color', name: 'color', type: 'string', default: '', placeholder: 'GRAY_600', description: 'A palette name (GET /core/v1/tag/color)', displayOptions: showFor(T, ['create', 'update']) },
-    { displayName: 'Remove From Contacts', name: 'removeFromContacts', type: 'boolean', default: false, description: 'Whether to delete a tag that contacts carry', displayOptions: showFor(T, ['delete']) },
+    {
+      displayName: 'Name',
+      name: 'name',
+      type: 'string',
+      default: '',
+      required: true,
+      displayOptions: showFor(T, ['create', 'update']),
+    },
+    {
+      displayName: 'Color',
+      name: 'color',
+      type: 'string',
+      default: '',
+      placeholder: 'GRAY_600',
+      description: 'A palette name (GET /core/v1/tag/color)',
+      displayOptions: showFor(T, ['create', 'update']),
+    },
+    {
+      displayName: 'Remove From Contacts',
+      name: 'removeFromContacts',
+      type: 'boolean',
+      default: false,
+      description: 'Whether to delete a tag that contacts carry',
+      displayOptions: showFor(T, ['delete']),
+    },
   ],
   operations: {
     getAll: async (ctx) => itemsOf(await request(ctx, 'GET', '/core/v1/tag')),
     create: async (ctx, i) => request(ctx, 'POST', '/core/v1/tag', { body: tagBody(ctx, i) }),
     update: async (ctx, i) => request(ctx, 'PUT', `/core/v1/tag/${id(ctx, i, 'Tag')}`, { body: tagBody(ctx, i) }),
     delete: async (ctx, i) => {
-      await request(ctx, 'DELETE', `/core/v1/tag/${id(ctx, i, 'Tag')}`, { body: { removeFromContacts: ctx.getNodeParameter('removeFromContacts', i, false) } });
+      await request(ctx, 'DELETE', `/core/v1/tag/${id(ctx, i, 'Tag')}`, {
+        body: { removeFromContacts: ctx.getNodeParameter('removeFromContacts', i, false) },
+      });
       return { deleted: true };
     },
   },
@@ -152,12 +235,22 @@ export const department: Resource = {
       'getAll',
     ),
     idField(D, 'Department', ['get']),
-    { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: showFor(D, ['create']) },
+    {
+      displayName: 'Name',
+      name: 'name',
+      type: 'string',
+      default: '',
+      required: true,
+      displayOptions: showFor(D, ['create']),
+    },
   ],
   operations: {
     getAll: async (ctx) => itemsOf(await request(ctx, 'GET', '/core/v1/department')),
     get: async (ctx, i) => request(ctx, 'GET', `/core/v1/department/${id(ctx, i, 'Department')}`),
-    create: async (ctx, i) => request(ctx, 'POST', '/core/v1/department', { body: { name: requiredString(ctx, 'name', i, 'Fill in the field Name') } }),
+    create: async (ctx, i) =>
+      request(ctx, 'POST', '/core/v1/department', {
+        body: { name: requiredString(ctx, 'name', i, 'Fill in the field Name') },
+      }),
   },
 };
 

@@ -60,7 +60,9 @@ describe('account', () => {
   it('accepts the token as Api-Access-Token and Authorization: Bearer', async () => {
     const path = `/api/v1/accounts/${acme.account_id}`;
     expect((await ctx.client(undefined, { 'Api-Access-Token': acme.api_access_token }).get(path)).status).toBe(200);
-    expect((await ctx.client(undefined, { Authorization: `Bearer ${acme.api_access_token}` }).get(path)).status).toBe(200);
+    expect((await ctx.client(undefined, { Authorization: `Bearer ${acme.api_access_token}` }).get(path)).status).toBe(
+      200,
+    );
   });
 
   it('rejects a bad field with a 422 naming it', async () => {

@@ -7,7 +7,10 @@ const tags = ['Account'];
 export default async function accountRoutes(app: App): Promise<void> {
   app.get(
     '/',
-    { config: { policy: 'account.show' }, schema: { tags, summary: 'Show the account', response: { 200: AccountSchema } } },
+    {
+      config: { policy: 'account.show' },
+      schema: { tags, summary: 'Show the account', response: { 200: AccountSchema } },
+    },
     async (request) => presentAccount(request.auth.account, app.deps.config.version),
   );
 

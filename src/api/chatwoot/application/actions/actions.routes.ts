@@ -14,7 +14,12 @@ export default async function actionRoutes(app: App): Promise<void> {
     '/actions/contact_merge',
     {
       config: { policy: 'contacts.merge' },
-      schema: { tags: ['Contacts'], summary: 'Merge two contacts (the mergee is deleted; administrators only)', body: MergeBody, response: { 200: ContactSchema } },
+      schema: {
+        tags: ['Contacts'],
+        summary: 'Merge two contacts (the mergee is deleted; administrators only)',
+        body: MergeBody,
+        response: { 200: ContactSchema },
+      },
     },
     async (request) => {
       const accountId = request.auth.account.id;

@@ -45,7 +45,12 @@ describe('agent bots (account API)', () => {
     });
     bot = res.body;
     expect(await tokenIsLive(bot.access_token)).toBe(true);
-    const stored = await ctx.database.db.selectFrom('access_tokens').select('token_digest').where('owner_type', '=', 'AgentBot').where('owner_id', '=', bot.id).execute();
+    const stored = await ctx.database.db
+      .selectFrom('access_tokens')
+      .select('token_digest')
+      .where('owner_type', '=', 'AgentBot')
+      .where('owner_id', '=', bot.id)
+      .execute();
     expect(stored).toHaveLength(1);
     expect(stored[0].token_digest).not.toBe(bot.access_token);
   });
@@ -70,7 +75,11 @@ describe('agent bots (account API)', () => {
 
   it('updates with PATCH and PUT (nested under agent_bot too) and removes the avatar', async () => {
     let res = await acme.api.patch(`${base}/${bot.id}`, { name: 'Triage 2', description: '', outgoing_url: '' });
-    expect(res.body).toMatchObject({ name: 'Triage 2', description: 'First line', outgoing_url: 'https://bots.example/triage' });
+    expect(res.body).toMatchObject({
+      name: 'Triage 2',
+      description: 'First line',
+      outgoing_url: 'https://bots.example/triage',
+    });
     expect(res.body).not.toHaveProperty('access_token');
     res = await acme.api.put(`${base}/${bot.id}`, { agent_bot: { bot_config: { lang: 'pt' } } });
     expect(res.body.bot_config).toEqual({ lang: 'pt' });
@@ -88,10 +97,22 @@ describe('agent bots (account API)', () => {
   });
 
   it('rejects bad input with 422 naming the field', async () => {
-    expect(await acme.api.post(base, { name: '', description: '', outgoing_url: '' })).toMatchObject({ status: 422, body: { attributes: ['name'] } });
-    expect(await acme.api.post(base, { name: 'x', outgoing_url: 'ftp://x.example' })).toMatchObject({ status: 422, body: { attributes: ['outgoing_url'] } });
-    expect(await acme.api.post(base, { name: 'x', bot_type: 'csml' })).toMatchObject({ status: 422, body: { attributes: ['bot_type'] } });
-    expect(await acme.api.patch(`${base}/${bot.id}`, { bot_config: 'not an object' })).toMatchObject({ status: 422, body: { attributes: ['bot_config'] } });
+    expect(await acme.api.post(base, { name: '', description: '', outgoing_url: '' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['name'] },
+    });
+    expect(await acme.api.post(base, { name: 'x', outgoing_url: 'ftp://x.example' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['outgoing_url'] },
+    });
+    expect(await acme.api.post(base, { name: 'x', bot_type: 'csml' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['bot_type'] },
+    });
+    expect(await acme.api.patch(`${base}/${bot.id}`, { bot_config: 'not an object' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['bot_config'] },
+    });
   });
 
   it('refuses agents every write with the Chatwoot policy 401', async () => {
@@ -122,9 +143,11 @@ describe('agent bots (account API)', () => {
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     expect((await acme.api.get(`${base}/${created.body.id}`)).status).toBe(404);
-    expect(await ctx.client(created.body.access_token).get(`/api/v1/accounts/${acme.account_id}/labels`)).toMatchObject({
-      status: 401,
-      body: { error: 'Invalid Access Token' },
-    });
+    expect(await ctx.client(created.body.access_token).get(`/api/v1/accounts/${acme.account_id}/labels`)).toMatchObject(
+      {
+        status: 401,
+        body: { error: 'Invalid Access Token' },
+      },
+    );
   });
 });

@@ -25,17 +25,24 @@ const botInput = ({ bot_type, ...rest }: Omit<BotInput, 'bot_type'> & { bot_type
 
 export default async function agentBotRoutes(app: App): Promise<void> {
   const { db, config } = app.deps;
-  const checkOutgoingUrl = (url: string | null | undefined) => checkOptionalUrl(url, config.webhooks.allowPrivateNetworks, 'outgoing_url');
+  const checkOutgoingUrl = (url: string | null | undefined) =>
+    checkOptionalUrl(url, config.webhooks.allowPrivateNetworks, 'outgoing_url');
 
   app.get(
     '/agent_bots',
-    { config: { policy: 'agent_bots.read' }, schema: { tags, summary: 'List the account’s and system agent bots', response: { 200: BotListResponse } } },
+    {
+      config: { policy: 'agent_bots.read' },
+      schema: { tags, summary: 'List the account’s and system agent bots', response: { 200: BotListResponse } },
+    },
     async (request) => (await listAccountBots(db, request.auth.account.id)).map((bot) => presentAgentBot(bot)),
   );
 
   app.get(
     '/agent_bots/:id',
-    { config: { policy: 'agent_bots.read' }, schema: { tags, summary: 'Show an agent bot', params: BotParams, response: one } },
+    {
+      config: { policy: 'agent_bots.read' },
+      schema: { tags, summary: 'Show an agent bot', params: BotParams, response: one },
+    },
     async (request) => presentAgentBot(await getVisibleBot(db, request.auth.account.id, request.params.id)),
   );
 
@@ -43,7 +50,12 @@ export default async function agentBotRoutes(app: App): Promise<void> {
     '/agent_bots',
     {
       config: { policy: 'agent_bots.manage', bodyWrapper },
-      schema: { tags, summary: 'Create an agent bot (answers its new access token)', body: CreateBotBody, response: one },
+      schema: {
+        tags,
+        summary: 'Create an agent bot (answers its new access token)',
+        body: CreateBotBody,
+        response: one,
+      },
     },
     async (request) => {
       await checkOutgoingUrl(request.body.outgoing_url);
@@ -59,13 +71,18 @@ export default async function agentBotRoutes(app: App): Promise<void> {
     schema: { tags, summary: 'Update an agent bot', params: BotParams, body: UpdateBotBody, response: one },
     handler: async (request) => {
       await checkOutgoingUrl(request.body.outgoing_url);
-      return presentAgentBot(await updateAccountBot(db, request.auth.account.id, request.params.id, botInput(request.body)));
+      return presentAgentBot(
+        await updateAccountBot(db, request.auth.account.id, request.params.id, botInput(request.body)),
+      );
     },
   });
 
   app.delete(
     '/agent_bots/:id',
-    { config: { policy: 'agent_bots.manage' }, schema: { tags, summary: 'Delete an agent bot', params: BotParams, response: { 200: Empty } } },
+    {
+      config: { policy: 'agent_bots.manage' },
+      schema: { tags, summary: 'Delete an agent bot', params: BotParams, response: { 200: Empty } },
+    },
     async (request, reply) => {
       await deleteAccountBot(db, request.auth.account.id, request.params.id);
       return sendEmpty(reply);
@@ -74,7 +91,10 @@ export default async function agentBotRoutes(app: App): Promise<void> {
 
   app.delete(
     '/agent_bots/:id/avatar',
-    { config: { policy: 'agent_bots.manage' }, schema: { tags, summary: 'Remove an agent bot’s avatar', params: BotParams, response: one } },
+    {
+      config: { policy: 'agent_bots.manage' },
+      schema: { tags, summary: 'Remove an agent bot’s avatar', params: BotParams, response: one },
+    },
     async (request) => presentAgentBot(await removeAccountBotAvatar(db, request.auth.account.id, request.params.id)),
   );
 

@@ -11,9 +11,15 @@ describe('flow bots in the Chatwoot agent-bot API', () => {
     const f = await wtsFixture(ctx, 'FlowBots');
     const flow = await f.wts.post('/chat/v1/chatbot', { name: 'Order bot', definition: SIMPLE_FLOW });
     expect(flow.status, flow.text).toBe(201);
-    const flowBot = await ctx.database.db.selectFrom('agent_bots').selectAll().where('uuid', '=', flow.body.id).executeTakeFirstOrThrow();
+    const flowBot = await ctx.database.db
+      .selectFrom('agent_bots')
+      .selectAll()
+      .where('uuid', '=', flow.body.id)
+      .executeTakeFirstOrThrow();
     expect(flowBot.bot_type).toBe('flow');
-    const webhook = (await f.api.post(`${f.base}/agent_bots`, { name: 'Triage', outgoing_url: 'https://bots.example/triage' })).body;
+    const webhook = (
+      await f.api.post(`${f.base}/agent_bots`, { name: 'Triage', outgoing_url: 'https://bots.example/triage' })
+    ).body;
 
     const listed = (await f.api.get(`${f.base}/agent_bots`)).body;
     expect(listed.map((b: any) => b.id)).toEqual([webhook.id]);
@@ -24,12 +30,21 @@ describe('flow bots in the Chatwoot agent-bot API', () => {
     expect((await f.api.delete(`${path}/avatar`)).status).toBe(404);
     expect((await f.api.post(`${path}/reset_access_token`)).status).toBe(404);
     expect((await f.api.delete(path)).status).toBe(404);
-    expect((await f.api.post(`${f.base}/inboxes/${f.inbox.id}/set_agent_bot`, { agent_bot: flowBot.id })).status).toBe(404);
+    expect((await f.api.post(`${f.base}/inboxes/${f.inbox.id}/set_agent_bot`, { agent_bot: flowBot.id })).status).toBe(
+      404,
+    );
     expect((await f.api.get(`${f.base}/inboxes/${f.inbox.id}/agent_bot`)).body).toEqual({});
 
     // the flow bot is untouched and still the chatbot API's
-    expect((await f.wts.get(`/chat/v1/chatbot/${flow.body.id}`)).body).toMatchObject({ id: flow.body.id, name: 'Order bot' });
-    expect((await f.api.post(`${f.base}/inboxes/${f.inbox.id}/set_agent_bot`, { agent_bot: webhook.id })).status).toBe(200);
-    expect((await f.api.get(`${f.base}/inboxes/${f.inbox.id}/agent_bot`)).body.agent_bot).toMatchObject({ id: webhook.id });
+    expect((await f.wts.get(`/chat/v1/chatbot/${flow.body.id}`)).body).toMatchObject({
+      id: flow.body.id,
+      name: 'Order bot',
+    });
+    expect((await f.api.post(`${f.base}/inboxes/${f.inbox.id}/set_agent_bot`, { agent_bot: webhook.id })).status).toBe(
+      200,
+    );
+    expect((await f.api.get(`${f.base}/inboxes/${f.inbox.id}/agent_bot`)).body.agent_bot).toMatchObject({
+      id: webhook.id,
+    });
   });
 });

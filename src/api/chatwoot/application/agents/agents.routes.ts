@@ -6,7 +6,16 @@ import { inviteAgent, inviteNewAgent } from '../../../../domain/agents/invitatio
 import { findMember, listMembers, type Member } from '../../../../domain/users/repository.ts';
 import { presentAgent } from '../../presenters/agent.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
-import { AgentList, AgentParams, AgentSchema, BulkCreateBody, CreateAgentBody, InvitationSchema, UpdateAgentBody, toAvailability } from './schema.ts';
+import {
+  AgentList,
+  AgentParams,
+  AgentSchema,
+  BulkCreateBody,
+  CreateAgentBody,
+  InvitationSchema,
+  UpdateAgentBody,
+  toAvailability,
+} from './schema.ts';
 
 const tags = ['Agents'];
 
@@ -19,12 +28,25 @@ export default async function agentRoutes(app: App): Promise<void> {
    */
   const invite = (request: FastifyRequest, members: Member[]) => {
     const { account, user } = request.auth;
-    for (const member of members) void inviteNewAgent(db, mailer, config.publicUrl, account.id, account.name, member, user?.name ?? null, request.log);
+    for (const member of members)
+      void inviteNewAgent(
+        db,
+        mailer,
+        config.publicUrl,
+        account.id,
+        account.name,
+        member,
+        user?.name ?? null,
+        request.log,
+      );
   };
 
   app.get(
     '/agents',
-    { config: { policy: 'agents.list' }, schema: { tags, summary: 'List the account’s agents', response: { 200: AgentList } } },
+    {
+      config: { policy: 'agents.list' },
+      schema: { tags, summary: 'List the account’s agents', response: { 200: AgentList } },
+    },
     async (request) => (await listMembers(db, request.auth.account.id)).map(presentAgent),
   );
 
@@ -32,7 +54,12 @@ export default async function agentRoutes(app: App): Promise<void> {
     '/agents',
     {
       config: { policy: 'agents.manage', bodyWrapper: 'agent' },
-      schema: { tags, summary: 'Add an agent (a new user, or an existing one)', body: CreateAgentBody, response: { 200: AgentSchema } },
+      schema: {
+        tags,
+        summary: 'Add an agent (a new user, or an existing one)',
+        body: CreateAgentBody,
+        response: { 200: AgentSchema },
+      },
     },
     async (request) => {
       const { availability, availability_status, ...rest } = request.body;
@@ -52,7 +79,10 @@ export default async function agentRoutes(app: App): Promise<void> {
       schema: { tags, summary: 'Invite agents by email', body: BulkCreateBody, response: { 200: Empty } },
     },
     async (request, reply) => {
-      invite(request, await bulkCreateAgents(db, request.auth.account.id, request.auth.user?.id ?? null, request.body.emails));
+      invite(
+        request,
+        await bulkCreateAgents(db, request.auth.account.id, request.auth.user?.id ?? null, request.body.emails),
+      );
       return sendEmpty(reply);
     },
   );
@@ -71,7 +101,15 @@ export default async function agentRoutes(app: App): Promise<void> {
     async (request) => {
       const member = await findMember(db, request.auth.account.id, request.params.id);
       if (!member) throw notFound();
-      const invitation = await inviteAgent(db, mailer, config.publicUrl, request.auth.account.id, request.auth.account.name, member, request.auth.user?.name ?? null);
+      const invitation = await inviteAgent(
+        db,
+        mailer,
+        config.publicUrl,
+        request.auth.account.id,
+        request.auth.account.name,
+        member,
+        request.auth.user?.name ?? null,
+      );
       return { invitation_url: invitation.url, mailed: invitation.mailed };
     },
   );
@@ -80,17 +118,29 @@ export default async function agentRoutes(app: App): Promise<void> {
     method: ['PATCH', 'PUT'],
     url: '/agents/:id',
     config: { policy: 'agents.manage', bodyWrapper: 'agent' },
-    schema: { tags, summary: 'Update an agent', params: AgentParams, body: UpdateAgentBody, response: { 200: AgentSchema } },
+    schema: {
+      tags,
+      summary: 'Update an agent',
+      params: AgentParams,
+      body: UpdateAgentBody,
+      response: { 200: AgentSchema },
+    },
     handler: async (request) => {
       const { availability, ...rest } = request.body;
-      const agent = await updateAgent(db, request.auth.account.id, request.params.id, { ...rest, availability: toAvailability(availability) });
+      const agent = await updateAgent(db, request.auth.account.id, request.params.id, {
+        ...rest,
+        availability: toAvailability(availability),
+      });
       return presentAgent(agent);
     },
   });
 
   app.delete(
     '/agents/:id',
-    { config: { policy: 'agents.manage' }, schema: { tags, summary: 'Remove an agent from the account', params: AgentParams, response: { 200: Empty } } },
+    {
+      config: { policy: 'agents.manage' },
+      schema: { tags, summary: 'Remove an agent from the account', params: AgentParams, response: { 200: Empty } },
+    },
     async (request, reply) => {
       await removeAgent(db, request.auth.account.id, request.params.id);
       return sendEmpty(reply);

@@ -6,7 +6,12 @@ export const AgentParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 const Role = Type.Union([Type.Literal('agent'), Type.Literal('administrator')]);
 /** The n8n node offers "available" where Chatwoot says "online". */
-const AvailabilityInput = Type.Union([Type.Literal('online'), Type.Literal('busy'), Type.Literal('offline'), Type.Literal('available')]);
+const AvailabilityInput = Type.Union([
+  Type.Literal('online'),
+  Type.Literal('busy'),
+  Type.Literal('offline'),
+  Type.Literal('available'),
+]);
 const Name = Type.String({ maxLength: 255 });
 
 export function toAvailability(value: string | undefined): Availability | undefined {

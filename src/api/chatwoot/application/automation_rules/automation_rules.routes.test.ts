@@ -39,47 +39,95 @@ describe('automation rules API', () => {
     expect((await api.get(`${base}/automation_rules/${id}`)).body).toEqual({ payload: created.body });
 
     const paused = await api.patch(`${base}/automation_rules/${id}`, { active: false });
-    expect(paused.body.payload).toMatchObject({ id, active: false, conditions: rule.conditions, name: 'Refunds to billing' });
+    expect(paused.body.payload).toMatchObject({
+      id,
+      active: false,
+      conditions: rule.conditions,
+      name: 'Refunds to billing',
+    });
 
     const clone = await api.post(`${base}/automation_rules/${id}/clone`);
     expect(clone.status).toBe(200);
-    expect(clone.body.payload).toMatchObject({ name: 'Refunds to billing', active: false, conditions: rule.conditions, actions: rule.actions });
+    expect(clone.body.payload).toMatchObject({
+      name: 'Refunds to billing',
+      active: false,
+      conditions: rule.conditions,
+      actions: rule.actions,
+    });
     expect(clone.body.payload.id).not.toBe(id);
 
     expect((await api.delete(`${base}/automation_rules/${id}`)).status).toBe(200);
     expect((await api.get(`${base}/automation_rules/${id}`)).status).toBe(404);
-    expect((await api.get(`${base}/automation_rules`)).body.payload.map((r: any) => r.id)).toEqual([clone.body.payload.id]);
+    expect((await api.get(`${base}/automation_rules`)).body.payload.map((r: any) => r.id)).toEqual([
+      clone.body.payload.id,
+    ]);
   });
 
   it('refuses unknown events, condition keys, operators and actions with Chatwoot’s 422 body', async () => {
     const cases: [Record<string, unknown>, Record<string, string[]>][] = [
       [{ event_name: 'message_exploded' }, { event_name: ['Automation event message_exploded not supported.'] }],
-      [{ conditions: [{ attribute_key: 'shoe_size', filter_operator: 'equal_to', values: ['9'] }] }, { conditions: ['Automation conditions shoe_size not supported.'] }],
-      [{ conditions: [{ attribute_key: 'content', filter_operator: 'sounds_like', values: ['x'] }] }, { conditions: ['Automation condition operators sounds_like not supported.'] }],
       [
-        { conditions: [{ attribute_key: 'content', filter_operator: 'contains', values: ['a'] }, { attribute_key: 'email', filter_operator: 'is_present', values: [] }] },
+        { conditions: [{ attribute_key: 'shoe_size', filter_operator: 'equal_to', values: ['9'] }] },
+        { conditions: ['Automation conditions shoe_size not supported.'] },
+      ],
+      [
+        { conditions: [{ attribute_key: 'content', filter_operator: 'sounds_like', values: ['x'] }] },
+        { conditions: ['Automation condition operators sounds_like not supported.'] },
+      ],
+      [
+        {
+          conditions: [
+            { attribute_key: 'content', filter_operator: 'contains', values: ['a'] },
+            { attribute_key: 'email', filter_operator: 'is_present', values: [] },
+          ],
+        },
         { conditions: ['Automation conditions should have query operator.'] },
       ],
-      [{ conditions: [{ attribute_key: 'content', filter_operator: 'contains', values: ['a'], query_operator: 'XOR' }] }, { conditions: ['Query operator must be either "AND" or "OR"'] }],
-      [{ actions: [{ action_name: 'launch_rocket', action_params: [] }] }, { actions: ['Automation actions launch_rocket not supported.'] }],
+      [
+        {
+          conditions: [{ attribute_key: 'content', filter_operator: 'contains', values: ['a'], query_operator: 'XOR' }],
+        },
+        { conditions: ['Query operator must be either "AND" or "OR"'] },
+      ],
+      [
+        { actions: [{ action_name: 'launch_rocket', action_params: [] }] },
+        { actions: ['Automation actions launch_rocket not supported.'] },
+      ],
     ];
     for (const [change, error] of cases) {
       const res = await api.post(`${base}/automation_rules`, { ...rule, ...change });
       expect(res.status, JSON.stringify(change)).toBe(422);
       expect(res.body).toEqual({ error });
     }
-    expect((await api.post(`${base}/automation_rules`, { name: 'no actions', event_name: 'message_created' })).status).toBe(422);
+    expect(
+      (await api.post(`${base}/automation_rules`, { name: 'no actions', event_name: 'message_created' })).status,
+    ).toBe(422);
   });
 
   it('accepts custom attribute keys of the account and n8n’s "nil" query operator', async () => {
-    await api.post(`${base}/custom_attribute_definitions`, { attribute_display_name: 'Tier', attribute_key: 'tier', attribute_display_type: 0, attribute_model: 1 });
+    await api.post(`${base}/custom_attribute_definitions`, {
+      attribute_display_name: 'Tier',
+      attribute_key: 'tier',
+      attribute_display_type: 0,
+      attribute_model: 1,
+    });
     const res = await api.post(`${base}/automation_rules`, {
       ...rule,
-      conditions: [{ attribute_key: 'tier', filter_operator: 'equal_to', values: ['gold'], query_operator: 'nil', custom_attribute_type: 'contact_attribute' }],
+      conditions: [
+        {
+          attribute_key: 'tier',
+          filter_operator: 'equal_to',
+          values: ['gold'],
+          query_operator: 'nil',
+          custom_attribute_type: 'contact_attribute',
+        },
+      ],
     });
     expect(res.status).toBe(200);
     // Another account's definitions name nothing here.
-    expect((await other.api.post(`${other.base}/automation_rules`, { ...rule, conditions: res.body.conditions })).status).toBe(422);
+    expect(
+      (await other.api.post(`${other.base}/automation_rules`, { ...rule, conditions: res.body.conditions })).status,
+    ).toBe(422);
   });
 
   it('vets http_request and send_webhook_event targets like webhooks (private networks refused)', async () => {
@@ -87,7 +135,10 @@ describe('automation rules API', () => {
       { action_name: 'http_request', action_params: [{ method: 'POST', url: 'http://127.0.0.1:9/x' }] },
       { action_name: 'send_webhook_event', action_params: ['http://10.0.0.1/hook'] },
       { action_name: 'http_request', action_params: [{ method: 'TRACE', url: 'https://203.0.113.5/x' }] },
-      { action_name: 'http_request', action_params: [{ url: 'https://203.0.113.5/x', response_mapping: [{ from: 'a', to: 'account.name' }] }] },
+      {
+        action_name: 'http_request',
+        action_params: [{ url: 'https://203.0.113.5/x', response_mapping: [{ from: 'a', to: 'account.name' }] }],
+      },
     ]) {
       const res = await api.post(`${base}/automation_rules`, { ...rule, actions: [action] });
       expect(res.status, JSON.stringify(action)).toBe(422);
@@ -95,7 +146,19 @@ describe('automation rules API', () => {
     }
     const ok = await api.post(`${base}/automation_rules`, {
       ...rule,
-      actions: [{ action_name: 'http_request', action_params: [{ method: 'POST', url: 'https://203.0.113.5/x', body: { id: '{{conversation.id}}' }, response_mapping: [{ from: 'tier', to: 'contact.custom_attributes.tier' }] }] }],
+      actions: [
+        {
+          action_name: 'http_request',
+          action_params: [
+            {
+              method: 'POST',
+              url: 'https://203.0.113.5/x',
+              body: { id: '{{conversation.id}}' },
+              response_mapping: [{ from: 'tier', to: 'contact.custom_attributes.tier' }],
+            },
+          ],
+        },
+      ],
     });
     expect(ok.status).toBe(200);
   });
@@ -113,6 +176,8 @@ describe('automation rules API', () => {
       await api.delete(`${base}/automation_rules/${theirs.id}`),
     ])
       expect(res.status).toBe(404);
-    expect((await other.api.get(`${other.base}/automation_rules/${theirs.id}`)).body.payload.name).toBe('Refunds to billing');
+    expect((await other.api.get(`${other.base}/automation_rules/${theirs.id}`)).body.payload.name).toBe(
+      'Refunds to billing',
+    );
   });
 });

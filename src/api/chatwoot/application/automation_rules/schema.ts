@@ -56,7 +56,10 @@ export const RuleSchema = Type.Object({
 export const ListResponse = Type.Object({ payload: Type.Array(RuleSchema) });
 export const OneResponse = Type.Object({ payload: RuleSchema });
 
-export function presentRule(rule: AutomationRule, files?: Static<typeof ActionFileSchema>[]): Static<typeof RuleSchema> {
+export function presentRule(
+  rule: AutomationRule,
+  files?: Static<typeof ActionFileSchema>[],
+): Static<typeof RuleSchema> {
   return {
     id: rule.id,
     account_id: rule.account_id,
@@ -85,8 +88,12 @@ const CallSchema = Type.Object({
 const RunSchema = Type.Object({
   id: Type.Integer(),
   event_name: Type.String(),
-  status: Type.String({ description: 'queued, running, succeeded, failed, skipped (conditions not met), cut (chain too deep)' }),
-  depth: Type.Integer({ description: '1 for a change by a person, bot or channel; n+1 for a change made by a rule of depth n' }),
+  status: Type.String({
+    description: 'queued, running, succeeded, failed, skipped (conditions not met), cut (chain too deep)',
+  }),
+  depth: Type.Integer({
+    description: '1 for a change by a person, bot or channel; n+1 for a change made by a rule of depth n',
+  }),
   conversation_id: Nullable(Type.Integer({ description: 'display id' })),
   message_id: Nullable(Type.Integer()),
   actions: Type.Array(FreeObject),
@@ -96,9 +103,15 @@ const RunSchema = Type.Object({
   calls: Type.Array(CallSchema),
 });
 
-export const RunsResponse = Type.Object({ payload: Type.Array(RunSchema), meta: Type.Object({ current_page: Type.Integer() }) });
+export const RunsResponse = Type.Object({
+  payload: Type.Array(RunSchema),
+  meta: Type.Object({ current_page: Type.Integer() }),
+});
 
-export function presentRun(run: AutomationRun & { display_id: number | null }, calls: AutomationCall[]): Static<typeof RunSchema> {
+export function presentRun(
+  run: AutomationRun & { display_id: number | null },
+  calls: AutomationCall[],
+): Static<typeof RunSchema> {
   return {
     id: run.id,
     event_name: run.event_name,

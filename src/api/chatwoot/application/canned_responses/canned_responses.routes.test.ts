@@ -26,7 +26,9 @@ describe('canned responses', () => {
   });
 
   it('lets agents list and create (nested under canned_response too)', async () => {
-    const res = await agent.api.post(base, { canned_response: { short_code: 'refund', content: 'Your refund is on its way' } });
+    const res = await agent.api.post(base, {
+      canned_response: { short_code: 'refund', content: 'Your refund is on its way' },
+    });
     expect(res.body).toMatchObject({ short_code: 'refund' });
     const list = await agent.api.get(base);
     expect(list.status).toBe(200);
@@ -34,8 +36,12 @@ describe('canned responses', () => {
   });
 
   it('searches short_code or content, case-insensitively', async () => {
-    expect((await acme.api.get(base, { search: 'REF' })).body.map((c: { short_code: string }) => c.short_code)).toEqual(['refund']);
-    expect((await acme.api.get(base, { search: 'how can' })).body.map((c: { short_code: string }) => c.short_code)).toEqual(['greet']);
+    expect((await acme.api.get(base, { search: 'REF' })).body.map((c: { short_code: string }) => c.short_code)).toEqual(
+      ['refund'],
+    );
+    expect(
+      (await acme.api.get(base, { search: 'how can' })).body.map((c: { short_code: string }) => c.short_code),
+    ).toEqual(['greet']);
     expect((await acme.api.get(base, { search: '100%' })).body).toEqual([]);
   });
 
@@ -47,8 +53,14 @@ describe('canned responses', () => {
   });
 
   it('rejects missing fields and a duplicate short code with 422 naming the field', async () => {
-    expect(await acme.api.post(base, { content: 'x' })).toMatchObject({ status: 422, body: { attributes: ['short_code'] } });
-    expect(await acme.api.post(base, { short_code: 'x', content: '' })).toMatchObject({ status: 422, body: { attributes: ['content'] } });
+    expect(await acme.api.post(base, { content: 'x' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['short_code'] },
+    });
+    expect(await acme.api.post(base, { short_code: 'x', content: '' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['content'] },
+    });
     expect(await acme.api.post(base, { short_code: 'hi', content: 'again' })).toMatchObject({
       status: 422,
       body: { message: 'Short code has already been taken', attributes: ['short_code'] },
@@ -56,12 +68,21 @@ describe('canned responses', () => {
   });
 
   it('refuses an agent the delete with the Chatwoot policy 401', async () => {
-    expect(await agent.api.delete(`${base}/${id}`)).toMatchObject({ status: 401, body: { error: 'You are not authorized to do this action' } });
+    expect(await agent.api.delete(`${base}/${id}`)).toMatchObject({
+      status: 401,
+      body: { error: 'You are not authorized to do this action' },
+    });
   });
 
   it('answers 404 for another account’s canned response, and never lists it', async () => {
-    const theirs = await other.api.post(`/api/v1/accounts/${other.account_id}/canned_responses`, { short_code: 'secret', content: 'theirs' });
-    expect(await acme.api.patch(`${base}/${theirs.body.id}`, { content: 'mine' })).toMatchObject({ status: 404, body: { error: 'Resource could not be found' } });
+    const theirs = await other.api.post(`/api/v1/accounts/${other.account_id}/canned_responses`, {
+      short_code: 'secret',
+      content: 'theirs',
+    });
+    expect(await acme.api.patch(`${base}/${theirs.body.id}`, { content: 'mine' })).toMatchObject({
+      status: 404,
+      body: { error: 'Resource could not be found' },
+    });
     expect((await acme.api.delete(`${base}/${theirs.body.id}`)).status).toBe(404);
     expect((await acme.api.get(base, { search: 'secret' })).body).toEqual([]);
   });

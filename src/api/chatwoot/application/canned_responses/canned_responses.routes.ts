@@ -27,7 +27,8 @@ export default async function cannedResponseRoutes(app: App): Promise<void> {
       config: { policy: 'canned_responses.read' },
       schema: { tags, summary: 'List canned responses', querystring: ListQuery, response: { 200: ListResponse } },
     },
-    async (request) => (await listCannedResponses(db, request.auth.account.id, request.query.search)).map(presentCannedResponse),
+    async (request) =>
+      (await listCannedResponses(db, request.auth.account.id, request.query.search)).map(presentCannedResponse),
   );
 
   app.post(
@@ -43,7 +44,13 @@ export default async function cannedResponseRoutes(app: App): Promise<void> {
     method: ['PATCH', 'PUT'],
     url: '/canned_responses/:id',
     config: { policy: 'canned_responses.write', bodyWrapper: 'canned_response' },
-    schema: { tags, summary: 'Update a canned response', params: CannedResponseParams, body: UpdateBody, response: { 200: CannedResponseSchema } },
+    schema: {
+      tags,
+      summary: 'Update a canned response',
+      params: CannedResponseParams,
+      body: UpdateBody,
+      response: { 200: CannedResponseSchema },
+    },
     handler: async (request) =>
       presentCannedResponse(await updateCannedResponse(db, request.auth.account.id, request.params.id, request.body)),
   });

@@ -10,7 +10,13 @@ const other = await wtsFixture(ctx, 'OtherFlows');
 
 describe('GET /api/v1/accounts/:id/chatbots', () => {
   it('lists the account’s flows by name with id, key, version and times; deleted flows and other accounts’ are not listed', async () => {
-    const order = (await f.wts.post('/chat/v1/chatbot', { name: 'Order bot', description: 'Where is my order', definition: SIMPLE_FLOW })).body;
+    const order = (
+      await f.wts.post('/chat/v1/chatbot', {
+        name: 'Order bot',
+        description: 'Where is my order',
+        definition: SIMPLE_FLOW,
+      })
+    ).body;
     const faq = (await f.wts.post('/chat/v1/chatbot', { name: 'FAQ bot', definition: SIMPLE_FLOW })).body;
     const gone = (await f.wts.post('/chat/v1/chatbot', { name: 'Gone bot', definition: SIMPLE_FLOW })).body;
     expect((await f.wts.delete(`/chat/v1/chatbot/${gone.id}`)).status).toBeLessThan(300);

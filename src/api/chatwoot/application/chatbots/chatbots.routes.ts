@@ -23,7 +23,12 @@ export default async function chatbotListRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const page = pageNumber(request.query.page);
-      const { rows, total } = await listChatbots(db, request.auth.account.id, { orderBy: 'name', descending: false, page, pageSize: PER_PAGE });
+      const { rows, total } = await listChatbots(db, request.auth.account.id, {
+        orderBy: 'name',
+        descending: false,
+        page,
+        pageSize: PER_PAGE,
+      });
       return { payload: rows.map(presentChatbotSummary), meta: { count: total, current_page: page } };
     },
   );

@@ -31,19 +31,35 @@ export default async function chatbotFlowRoutes(app: App): Promise<void> {
       ...presentChatbotSummary(bot),
       definition: full.definition,
       definition_version: shown,
-      versions: versions.map((v) => ({ version: v.version, created_at: iso(v.created_at)!, live: v.version === bot.version })),
+      versions: versions.map((v) => ({
+        version: v.version,
+        created_at: iso(v.created_at)!,
+        live: v.version === bot.version,
+      })),
     };
   }
 
   app.get(
     '/chatbots/:id',
-    { config: { policy: 'agent_bots.read' }, schema: { tags, summary: 'Show a chatbot flow (the newest version unless `version`)', params: ChatbotParams, querystring: ChatbotShowQuery, response: one } },
+    {
+      config: { policy: 'agent_bots.read' },
+      schema: {
+        tags,
+        summary: 'Show a chatbot flow (the newest version unless `version`)',
+        params: ChatbotParams,
+        querystring: ChatbotShowQuery,
+        response: one,
+      },
+    },
     async (request) => detail(await getChatbot(db, request.auth.account.id, request.params.id), request.query.version),
   );
 
   app.post(
     '/chatbots',
-    { config: { policy: 'agent_bots.manage' }, schema: { tags, summary: 'Create a chatbot flow', body: CreateChatbotBody, response: one } },
+    {
+      config: { policy: 'agent_bots.manage' },
+      schema: { tags, summary: 'Create a chatbot flow', body: CreateChatbotBody, response: one },
+    },
     async (request) => detail(await createChatbot(db, request.auth.account.id, request.body)),
   );
 
@@ -51,19 +67,39 @@ export default async function chatbotFlowRoutes(app: App): Promise<void> {
     method: ['PATCH', 'PUT'],
     url: '/chatbots/:id',
     config: { policy: 'agent_bots.manage' },
-    schema: { tags, summary: 'Update a chatbot flow (a changed flow is a new version)', params: ChatbotParams, body: UpdateChatbotBody, response: one },
-    handler: async (request) => detail(await updateChatbot(db, request.auth.account.id, request.params.id, request.body)),
+    schema: {
+      tags,
+      summary: 'Update a chatbot flow (a changed flow is a new version)',
+      params: ChatbotParams,
+      body: UpdateChatbotBody,
+      response: one,
+    },
+    handler: async (request) =>
+      detail(await updateChatbot(db, request.auth.account.id, request.params.id, request.body)),
   });
 
   app.post(
     '/chatbots/:id/publish',
-    { config: { policy: 'agent_bots.manage' }, schema: { tags, summary: 'Make a version live (publish a draft, or roll back)', params: ChatbotParams, body: PublishBody, response: one } },
-    async (request) => detail(await publishVersion(db, request.auth.account.id, request.params.id, request.body.version)),
+    {
+      config: { policy: 'agent_bots.manage' },
+      schema: {
+        tags,
+        summary: 'Make a version live (publish a draft, or roll back)',
+        params: ChatbotParams,
+        body: PublishBody,
+        response: one,
+      },
+    },
+    async (request) =>
+      detail(await publishVersion(db, request.auth.account.id, request.params.id, request.body.version)),
   );
 
   app.delete(
     '/chatbots/:id',
-    { config: { policy: 'agent_bots.manage' }, schema: { tags, summary: 'Delete a chatbot flow (its running sessions are stopped)', params: ChatbotParams } },
+    {
+      config: { policy: 'agent_bots.manage' },
+      schema: { tags, summary: 'Delete a chatbot flow (its running sessions are stopped)', params: ChatbotParams },
+    },
     async (request, reply) => {
       await deleteChatbot(db, request.auth.account.id, request.params.id);
       return sendEmpty(reply);

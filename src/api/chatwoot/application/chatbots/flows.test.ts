@@ -21,11 +21,19 @@ describe('chatbot flows in the account API', () => {
     expect(created.body).toMatchObject({ name: 'Greeter', version: 1, definition_version: 1, definition: flow('Hi') });
     expect(created.body.versions).toEqual([{ version: 1, created_at: expect.any(String), live: true }]);
 
-    const bad = { start: 'hello', steps: [{ id: 'hello', kind: 'message', text: 'Hi', next: 'bye' }, { id: 'bye', kind: 'ask', text: 'Name?' }] };
+    const bad = {
+      start: 'hello',
+      steps: [
+        { id: 'hello', kind: 'message', text: 'Hi', next: 'bye' },
+        { id: 'bye', kind: 'ask', text: 'Name?' },
+      ],
+    };
     const res = await admin.api.patch(`${base}/${created.body.id}`, { definition: bad });
     expect(res.status).toBe(422);
     expect(res.body.attributes).toEqual(['definition.steps.bye.next']);
-    expect(res.body.details).toEqual([{ attribute: 'definition.steps.bye.next', message: 'step "bye": next is required: the step after the reply' }]);
+    expect(res.body.details).toEqual([
+      { attribute: 'definition.steps.bye.next', message: 'step "bye": next is required: the step after the reply' },
+    ]);
     expect((await admin.api.get(`${base}/${created.body.id}`)).body.versions).toHaveLength(1);
   });
 

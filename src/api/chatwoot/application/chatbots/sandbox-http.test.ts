@@ -8,7 +8,15 @@ const definition = {
   start: 'order',
   steps: [
     { id: 'order', kind: 'ask', text: 'Order number?', saveAs: 'order', next: 'lookup' },
-    { id: 'lookup', kind: 'http', method: 'POST', url: receiver.url, body: { order: '{{vars.order}}' }, next: 'said', onError: 'failed' },
+    {
+      id: 'lookup',
+      kind: 'http',
+      method: 'POST',
+      url: receiver.url,
+      body: { order: '{{vars.order}}' },
+      next: 'said',
+      onError: 'failed',
+    },
     { id: 'said', kind: 'complete', text: 'The shop answered {{http.status}}' },
     { id: 'failed', kind: 'complete', text: 'No answer: {{httpError}}' },
   ],

@@ -14,7 +14,12 @@ export default async function chatbotSandboxRoutes(app: App): Promise<void> {
     '/chatbots/sandbox',
     {
       config: { policy: 'agent_bots.manage' },
-      schema: { tags: ['Agent Bots'], summary: 'Run a chatbot flow in the sandbox, one reply at a time', body: SandboxBody, response: { 200: SandboxResponse } },
+      schema: {
+        tags: ['Agent Bots'],
+        summary: 'Run a chatbot flow in the sandbox, one reply at a time',
+        body: SandboxBody,
+        response: { 200: SandboxResponse },
+      },
     },
     async (request) => {
       const definition = validateFlow(request.body.definition);

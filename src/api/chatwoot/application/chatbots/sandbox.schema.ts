@@ -21,7 +21,11 @@ export const SandboxBody = Type.Object({
   reply: Type.Optional(Type.String({ maxLength: 4000 })),
 });
 
-const Choice = Type.Object({ title: Type.String(), value: Type.Optional(Type.String()), next: Type.Optional(Type.String()) });
+const Choice = Type.Object({
+  title: Type.String(),
+  value: Type.Optional(Type.String()),
+  next: Type.Optional(Type.String()),
+});
 
 export const SandboxResponse = Type.Object({
   status: Type.Union([Type.Literal('waiting'), Type.Literal('finished'), Type.Literal('failed')]),

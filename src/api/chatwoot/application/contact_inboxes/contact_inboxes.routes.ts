@@ -20,13 +20,18 @@ export default async function contactInboxRoutes(app: App): Promise<void> {
         tags: ['Contacts'],
         summary: 'Find the contact owning a source id in an inbox',
         body: FilterBody,
-        response: { 200: ContactSchema, 404: Type.Unsafe<undefined>({ type: 'null', description: 'No contact has that source id' }) },
+        response: {
+          200: ContactSchema,
+          404: Type.Unsafe<undefined>({ type: 'null', description: 'No contact has that source id' }),
+        },
       },
     },
     async (request, reply) => {
       const accountId = request.auth.account.id;
       const { inbox_id, source_id } = request.body;
-      const contact = mayActInInbox(request.auth.inboxIds, inbox_id) ? await findContactBySource(db, accountId, inbox_id, source_id) : undefined;
+      const contact = mayActInInbox(request.auth.inboxIds, inbox_id)
+        ? await findContactBySource(db, accountId, inbox_id, source_id)
+        : undefined;
       if (!contact) return sendEmpty(reply, 404);
       const inboxes = await contactInboxesFor(db, accountId, [contact.id]);
       return presentContact(contact, inboxes.get(contact.id) ?? []);

@@ -40,13 +40,19 @@ describe('contacts', () => {
     expect(contact.created_at).toEqual(expect.any(Number));
     expect(contact.last_activity_at).toBeUndefined();
     expect(contact.contact_inboxes).toHaveLength(1);
-    expect(contact.contact_inboxes[0].inbox).toMatchObject({ id: inbox.id, channel_type: 'Channel::Api', name: 'Shop API' });
+    expect(contact.contact_inboxes[0].inbox).toMatchObject({
+      id: inbox.id,
+      channel_type: 'Channel::Api',
+      name: 'Shop API',
+    });
     expect(contact_inbox.source_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(contact_inbox.inbox).toMatchObject({ id: inbox.id, account_id: acme.account_id });
   });
 
   it('creates without inbox: contact_inbox is {inbox: null, source_id: null}', async () => {
-    const res = await acme.api.post(`${base}/contacts`, { contact: { name: 'Nested Form', email: 'nested@example.com' } });
+    const res = await acme.api.post(`${base}/contacts`, {
+      contact: { name: 'Nested Form', email: 'nested@example.com' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.payload.contact_inbox).toEqual({ inbox: null, source_id: null });
     expect(res.body.payload.contact.name).toBe('Nested Form');
@@ -55,7 +61,10 @@ describe('contacts', () => {
   it('rejects a duplicate email, a malformed email and a non-E.164 phone with 422 naming the field', async () => {
     await create({ name: 'Dup', email: 'dup@example.com' });
     let res = await acme.api.post(`${base}/contacts`, { name: 'Dup 2', email: 'DUP@example.com' });
-    expect(res).toMatchObject({ status: 422, body: { message: 'Email has already been taken', attributes: ['email'] } });
+    expect(res).toMatchObject({
+      status: 422,
+      body: { message: 'Email has already been taken', attributes: ['email'] },
+    });
     res = await acme.api.post(`${base}/contacts`, { email: 'not-an-email' });
     expect(res).toMatchObject({ status: 422, body: { attributes: ['email'] } });
     res = await acme.api.post(`${base}/contacts`, { phone_number: '5551234' });
@@ -70,7 +79,10 @@ describe('contacts', () => {
     expect(res.status).toBe(200);
     expect(res.body.payload.id).toBe(contact.id);
     expect(res.body.payload.contact_inboxes).toEqual([]);
-    res = await acme.api.put(`${base}/contacts/${contact.id}`, { custom_attributes: { b: 2 }, additional_attributes: { city: 'Lisbon' } });
+    res = await acme.api.put(`${base}/contacts/${contact.id}`, {
+      custom_attributes: { b: 2 },
+      additional_attributes: { city: 'Lisbon' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.payload.custom_attributes).toEqual({ a: 1, b: 2 });
     expect(res.body.payload.additional_attributes).toEqual({ city: 'Lisbon' });
@@ -122,7 +134,10 @@ describe('contacts', () => {
     expect(res.status).toBe(422);
     expect(res.body.error).toMatch(/Invalid attribute key - \[shoe_size\]/);
     res = await acme.api.post(`${base}/contacts/filter`, {
-      payload: [{ attribute_key: 'name', filter_operator: 'equal_to', values: ['x'], query_operator: 'XOR' }, { attribute_key: 'name', filter_operator: 'equal_to', values: ['y'] }],
+      payload: [
+        { attribute_key: 'name', filter_operator: 'equal_to', values: ['x'], query_operator: 'XOR' },
+        { attribute_key: 'name', filter_operator: 'equal_to', values: ['y'] },
+      ],
     });
     expect(res.status).toBe(422);
   });
@@ -168,10 +183,14 @@ describe('contacts', () => {
 
   it('keeps notes with their author', async () => {
     const contact = await create({ name: 'Noted', email: 'noted@example.com' });
-    const created = await acme.api.post(`${base}/contacts/${contact.id}/notes`, { note: { content: 'Called, wants refund' } });
+    const created = await acme.api.post(`${base}/contacts/${contact.id}/notes`, {
+      note: { content: 'Called, wants refund' },
+    });
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ content: 'Called, wants refund', user: { id: acme.user_id } });
-    const updated = await acme.api.patch(`${base}/contacts/${contact.id}/notes/${created.body.id}`, { content: 'Refunded' });
+    const updated = await acme.api.patch(`${base}/contacts/${contact.id}/notes/${created.body.id}`, {
+      content: 'Refunded',
+    });
     expect(updated.body.content).toBe('Refunded');
     const list = await acme.api.get(`${base}/contacts/${contact.id}/notes`);
     expect(list.body).toHaveLength(1);
@@ -181,7 +200,10 @@ describe('contacts', () => {
 
   it('opens contact inboxes and finds a contact by source id', async () => {
     const contact = await create({ name: 'Routed', email: 'routed@example.com' });
-    const res = await acme.api.post(`${base}/contacts/${contact.id}/contact_inboxes`, { inbox_id: inbox.id, source_id: 'ext-123' });
+    const res = await acme.api.post(`${base}/contacts/${contact.id}/contact_inboxes`, {
+      inbox_id: inbox.id,
+      source_id: 'ext-123',
+    });
     expect(res).toMatchObject({ status: 200, body: { source_id: 'ext-123', inbox: { id: inbox.id } } });
     const found = await acme.api.post(`${base}/contact_inboxes/filter`, { inbox_id: inbox.id, source_id: 'ext-123' });
     expect(found).toMatchObject({ status: 200, body: { id: contact.id } });
@@ -194,10 +216,21 @@ describe('contacts', () => {
 
   it('merges two contacts into the base', async () => {
     const baseContact = await create({ name: 'Base', email: 'base@example.com', custom_attributes: { tier: 'gold' } });
-    const mergee = await create({ name: 'Mergee', phone_number: '+15550001111', custom_attributes: { tier: 'x', extra: 1 } });
-    const res = await acme.api.post(`${base}/actions/contact_merge`, { base_contact_id: baseContact.id, mergee_contact_id: mergee.id });
+    const mergee = await create({
+      name: 'Mergee',
+      phone_number: '+15550001111',
+      custom_attributes: { tier: 'x', extra: 1 },
+    });
+    const res = await acme.api.post(`${base}/actions/contact_merge`, {
+      base_contact_id: baseContact.id,
+      mergee_contact_id: mergee.id,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: baseContact.id, phone_number: '+15550001111', custom_attributes: { tier: 'gold', extra: 1 } });
+    expect(res.body).toMatchObject({
+      id: baseContact.id,
+      phone_number: '+15550001111',
+      custom_attributes: { tier: 'gold', extra: 1 },
+    });
     expect((await acme.api.get(`${base}/contacts/${mergee.id}`)).status).toBe(404);
   });
 
@@ -212,7 +245,12 @@ describe('contacts', () => {
   });
 
   it('never shows a contact of another account', async () => {
-    const theirs = (await globex.api.post(`/api/v1/accounts/${globex.account_id}/contacts`, { name: 'Secret', email: 'secret@globex.test' })).body.payload.contact;
+    const theirs = (
+      await globex.api.post(`/api/v1/accounts/${globex.account_id}/contacts`, {
+        name: 'Secret',
+        email: 'secret@globex.test',
+      })
+    ).body.payload.contact;
     for (const res of [
       await acme.api.get(`${base}/contacts/${theirs.id}`),
       await acme.api.patch(`${base}/contacts/${theirs.id}`, { name: 'pwned' }),

@@ -15,12 +15,25 @@ async function create(body: Record<string, unknown>) {
   return res.body.payload.contact;
 }
 
-const jane = await create({ name: 'Jane Roe', email: 'jane@example.com', phone_number: '+15551230000', identifier: 'crm-1', custom_attributes: { plan: 'pro', seats: 5 } });
+const jane = await create({
+  name: 'Jane Roe',
+  email: 'jane@example.com',
+  phone_number: '+15551230000',
+  identifier: 'crm-1',
+  custom_attributes: { plan: 'pro', seats: 5 },
+});
 await acme.api.post(`${base}/contacts/${jane.id}/labels`, { labels: ['vip', 'billing'] });
-const evil = await create({ name: '=HYPERLINK("http://evil.example","click")', email: 'evil@example.com', custom_attributes: { note: '-1+2' } });
+const evil = await create({
+  name: '=HYPERLINK("http://evil.example","click")',
+  email: 'evil@example.com',
+  custom_attributes: { note: '-1+2' },
+});
 // No email, phone or identifier: Chatwoot's list hides such contacts, the export still has them.
 const nameless = await create({ name: 'Visitor, "anonymous"\nsecond line' });
-await globex.api.post(`/api/v1/accounts/${globex.account_id}/contacts`, { name: 'Globex Only', email: 'other@globex.example' });
+await globex.api.post(`/api/v1/accounts/${globex.account_id}/contacts`, {
+  name: 'Globex Only',
+  email: 'other@globex.example',
+});
 
 function table(text: string) {
   const [header, ...rows] = parseCsv(text).filter((r) => r.join('') !== '');
@@ -34,7 +47,19 @@ describe('GET /contacts/export', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="Acme_' + acme.account_id + '_contacts.csv"');
     const { header, rows } = table(res.text);
-    expect(header).toEqual(['id', 'name', 'email', 'phone_number', 'identifier', 'labels', 'created_at', 'last_activity_at', 'note', 'plan', 'seats']);
+    expect(header).toEqual([
+      'id',
+      'name',
+      'email',
+      'phone_number',
+      'identifier',
+      'labels',
+      'created_at',
+      'last_activity_at',
+      'note',
+      'plan',
+      'seats',
+    ]);
     expect(rows.map((r) => r.id)).toEqual([String(jane.id), String(evil.id), String(nameless.id)]);
     expect(rows[0]).toMatchObject({
       name: 'Jane Roe',
@@ -60,7 +85,10 @@ describe('GET /contacts/export', () => {
   });
 
   it('narrows to a label and to the columns asked for', async () => {
-    const res = await acme.api.get(`${base}/contacts/export`, { label: 'vip', 'column_names[]': ['name', 'email', 'plan', 'no_such_column'] });
+    const res = await acme.api.get(`${base}/contacts/export`, {
+      label: 'vip',
+      'column_names[]': ['name', 'email', 'plan', 'no_such_column'],
+    });
     expect(res.status).toBe(200);
     const { header, rows } = table(res.text);
     expect(header).toEqual(['name', 'email', 'plan']);
@@ -72,8 +100,16 @@ describe('GET /contacts/export', () => {
     const big = await ctx.account('Big');
     const small = await ctx.account('Small');
     const rows = (accountId: number, n: number) =>
-      Array.from({ length: n }, (_, i) => ({ account_id: accountId, name: `Contact ${i}`, email: `c${i}@${accountId}.example`, custom_attributes: { n: i } }));
-    await db.insertInto('contacts').values(rows(big.account_id, EXPORT_PAGE_SIZE * 2 + 5)).execute();
+      Array.from({ length: n }, (_, i) => ({
+        account_id: accountId,
+        name: `Contact ${i}`,
+        email: `c${i}@${accountId}.example`,
+        custom_attributes: { n: i },
+      }));
+    await db
+      .insertInto('contacts')
+      .values(rows(big.account_id, EXPORT_PAGE_SIZE * 2 + 5))
+      .execute();
     await db.insertInto('contacts').values(rows(small.account_id, 3)).execute();
 
     const statements = async (account: typeof big) => {
@@ -103,7 +139,9 @@ describe('GET /contacts/export', () => {
   it('refuses bad input with a 4xx', async () => {
     let res = await acme.api.get(`${base}/contacts/export`, { label: 'x'.repeat(300) });
     expect(res).toMatchObject({ status: 422, body: { message: expect.stringMatching(/label/) } });
-    res = await acme.api.post(`${base}/contacts/export`, { payload: [{ attribute_key: 'nope', filter_operator: 'equal_to', values: ['x'] }] });
+    res = await acme.api.post(`${base}/contacts/export`, {
+      payload: [{ attribute_key: 'nope', filter_operator: 'equal_to', values: ['x'] }],
+    });
     expect(res).toMatchObject({ status: 422, body: { error: expect.stringMatching(/Invalid attribute key/) } });
   });
 });
@@ -116,6 +154,9 @@ describe('POST /contacts/export (Chatwoot’s route)', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(table(res.text)).toEqual({ header: ['id', 'email'], rows: [{ id: String(evil.id), email: 'evil@example.com' }] });
+    expect(table(res.text)).toEqual({
+      header: ['id', 'email'],
+      rows: [{ id: String(evil.id), email: 'evil@example.com' }],
+    });
   });
 });

@@ -7,7 +7,12 @@ import { UNKNOWN_TYPE } from '../../../../domain/attachments/media-type.ts';
 import { importContacts } from '../../../../domain/contacts/import.ts';
 import { isUploadedFile } from '../../../multipart.ts';
 import { contactFilter } from '../../../../domain/contacts/filter.ts';
-import { contactsCsv, exportFileName, mailContactsCsv, type ExportOptions } from '../../../../domain/contacts/export.ts';
+import {
+  contactsCsv,
+  exportFileName,
+  mailContactsCsv,
+  type ExportOptions,
+} from '../../../../domain/contacts/export.ts';
 import { contentDisposition } from '../../../system/content-disposition.ts';
 import { sendEmpty } from '../../presenters/schema-helpers.ts';
 import { ExportBody, ExportQuery, ImportBody, ImportResponse } from './schema.ts';
@@ -32,7 +37,8 @@ export default async function contactImportExport(app: App): Promise<void> {
       config: { policy: 'contacts.import', uploadField: 'import_file' },
       schema: {
         tags,
-        summary: 'Import contacts from a CSV file (multipart import_file): upserted at once, up to 10,000 rows; administrators only',
+        summary:
+          'Import contacts from a CSV file (multipart import_file): upserted at once, up to 10,000 rows; administrators only',
         body: ImportBody,
         response: { 200: ImportResponse },
       },
@@ -41,7 +47,10 @@ export default async function contactImportExport(app: App): Promise<void> {
       const file = request.body.import_file;
       if (!isUploadedFile(file) || file.size === 0) throw unprocessable('File is blank', ['import_file']);
       // Sniffed from the bytes: only media types are recognised, and none of them is a CSV.
-      if (file.contentType !== UNKNOWN_TYPE) throw new AppError('unsupported_media_type', `import_file must be a CSV file, not ${file.contentType}`, ['import_file']);
+      if (file.contentType !== UNKNOWN_TYPE)
+        throw new AppError('unsupported_media_type', `import_file must be a CSV file, not ${file.contentType}`, [
+          'import_file',
+        ]);
       const stored = await storage.get(file.storageKey);
       if (!stored) throw unprocessable('File is blank', ['import_file']);
       return importContacts(db, request.auth.account.id, stored.body);
@@ -52,11 +61,19 @@ export default async function contactImportExport(app: App): Promise<void> {
     '/contacts/export',
     {
       config: { policy: 'contacts.export' },
-      schema: { tags, summary: 'Export contacts as CSV (a Switchboard addition: the file itself; administrators only)', querystring: ExportQuery },
+      schema: {
+        tags,
+        summary: 'Export contacts as CSV (a Switchboard addition: the file itself; administrators only)',
+        querystring: ExportQuery,
+      },
     },
     async (request, reply) => {
       const { label, column_names } = request.query;
-      return sendCsv(reply, request.auth.account, contactsCsv(db, request.auth.account.id, { label, columns: column_names }));
+      return sendCsv(
+        reply,
+        request.auth.account,
+        contactsCsv(db, request.auth.account.id, { label, columns: column_names }),
+      );
     },
   );
 
@@ -66,7 +83,8 @@ export default async function contactImportExport(app: App): Promise<void> {
       config: { policy: 'contacts.export' },
       schema: {
         tags,
-        summary: 'Export contacts as CSV: emailed to the caller when SMTP is configured (Chatwoot’s behaviour), else answered as the file',
+        summary:
+          'Export contacts as CSV: emailed to the caller when SMTP is configured (Chatwoot’s behaviour), else answered as the file',
         body: ExportBody,
       },
     },
@@ -82,7 +100,10 @@ export default async function contactImportExport(app: App): Promise<void> {
         await mailContactsCsv(mailer, account, request.auth.user.email, exportFileName(account), csv);
       } catch (error) {
         request.log.warn({ err: error }, 'contacts export not mailed');
-        throw new AppError('unavailable', 'The export could not be sent by email: try again, or download it with GET /contacts/export');
+        throw new AppError(
+          'unavailable',
+          'The export could not be sent by email: try again, or download it with GET /contacts/export',
+        );
       }
       return sendEmpty(reply);
     },

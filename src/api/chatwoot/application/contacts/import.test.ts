@@ -10,8 +10,13 @@ const agent = await ctx.member(acme.account_id, 'agent');
 const base = `/api/v1/accounts/${acme.account_id}`;
 const db = ctx.database.db;
 
-async function upload(body: string | Buffer, options: { token?: string; path?: string; field?: string; filename?: string } = {}) {
-  const form = formData({}, [{ field: options.field ?? 'import_file', filename: options.filename ?? 'contacts.csv', type: 'text/csv', body }]);
+async function upload(
+  body: string | Buffer,
+  options: { token?: string; path?: string; field?: string; filename?: string } = {},
+) {
+  const form = formData({}, [
+    { field: options.field ?? 'import_file', filename: options.filename ?? 'contacts.csv', type: 'text/csv', body },
+  ]);
   const res = await ctx.app.inject({
     method: 'POST',
     url: options.path ?? `${base}/contacts/import`,
@@ -27,13 +32,26 @@ async function create(body: Record<string, unknown>) {
   return res.body.payload.contact;
 }
 
-const contactsOf = (accountId: number) => db.selectFrom('contacts').selectAll().where('account_id', '=', accountId).orderBy('id').execute();
+const contactsOf = (accountId: number) =>
+  db.selectFrom('contacts').selectAll().where('account_id', '=', accountId).orderBy('id').execute();
 
 describe('POST /contacts/import', () => {
   it('creates and updates by identifier, email or phone, skips invalid rows with the reason, and fires contact events', async () => {
-    const jane = await create({ name: 'Jane', identifier: 'crm-1', email: 'jane@example.com', custom_attributes: { plan: 'free', region: 'eu' } });
+    const jane = await create({
+      name: 'Jane',
+      identifier: 'crm-1',
+      email: 'jane@example.com',
+      custom_attributes: { plan: 'free', region: 'eu' },
+    });
     const byPhone = await create({ name: 'Phone Only', phone_number: '+15550009999' });
-    const seqBefore = (await db.selectFrom('events').select((eb) => eb.fn.max('seq').as('seq')).where('account_id', '=', acme.account_id).executeTakeFirst())?.seq ?? 0;
+    const seqBefore =
+      (
+        await db
+          .selectFrom('events')
+          .select((eb) => eb.fn.max('seq').as('seq'))
+          .where('account_id', '=', acme.account_id)
+          .executeTakeFirst()
+      )?.seq ?? 0;
     // A BOM, CRLF line ends, quoted commas, doubled quotes and a newline inside quotes.
     const csv = [
       '\uFEFFname,Email,phone_number,identifier,plan,labels',
@@ -62,16 +80,38 @@ describe('POST /contacts/import', () => {
 
     const contacts = await contactsOf(acme.account_id);
     const updatedJane = contacts.find((c) => c.id === jane.id)!;
-    expect(updatedJane).toMatchObject({ name: 'Jane Updated', email: 'jane@example.com', labels: ['vip'], custom_attributes: { plan: 'gold', region: 'eu' } });
-    expect(contacts.find((c) => c.id === byPhone.id)).toMatchObject({ name: 'Phone Person', custom_attributes: { plan: 'multi\r\nline' } }); // a line end inside quotes is kept as written
-    expect(contacts.find((c) => c.email === 'john@example.com')).toMatchObject({ name: 'Roe, John', phone_number: '+15550001111', custom_attributes: { plan: 'says "hi"' }, contact_type: 'lead' });
+    expect(updatedJane).toMatchObject({
+      name: 'Jane Updated',
+      email: 'jane@example.com',
+      labels: ['vip'],
+      custom_attributes: { plan: 'gold', region: 'eu' },
+    });
+    expect(contacts.find((c) => c.id === byPhone.id)).toMatchObject({
+      name: 'Phone Person',
+      custom_attributes: { plan: 'multi\r\nline' },
+    }); // a line end inside quotes is kept as written
+    expect(contacts.find((c) => c.email === 'john@example.com')).toMatchObject({
+      name: 'Roe, John',
+      phone_number: '+15550001111',
+      custom_attributes: { plan: 'says "hi"' },
+      contact_type: 'lead',
+    });
     expect(contacts.find((c) => c.identifier === 'crm-2')).toMatchObject({ name: 'Ann', labels: ['vip', 'billing'] });
 
     // As for any contact change: contact_created for the new ones, contact_updated with what changed.
-    const events = await db.selectFrom('events').select(['name', 'contact_id', 'data']).where('account_id', '=', acme.account_id).where('seq', '>', Number(seqBefore)).orderBy('seq').execute();
+    const events = await db
+      .selectFrom('events')
+      .select(['name', 'contact_id', 'data'])
+      .where('account_id', '=', acme.account_id)
+      .where('seq', '>', Number(seqBefore))
+      .orderBy('seq')
+      .execute();
     expect(events.filter((e) => e.name === 'contact.created')).toHaveLength(2);
     const janeEvent = events.find((e) => e.name === 'contact.updated' && e.contact_id === jane.id)!;
-    expect(janeEvent.data.changed_attributes).toMatchObject({ name: { previous_value: 'Jane', current_value: 'Jane Updated' }, labels: { current_value: ['vip'] } });
+    expect(janeEvent.data.changed_attributes).toMatchObject({
+      name: { previous_value: 'Jane', current_value: 'Jane Updated' },
+      labels: { current_value: ['vip'] },
+    });
     // visible through the API like any contact
     const search = await acme.api.get(`${base}/contacts/search`, { q: 'Roe, John' });
     expect(search.body.payload).toHaveLength(1);
@@ -110,7 +150,10 @@ describe('POST /contacts/import', () => {
     res = await upload('name,email\n', { field: 'attachments[]' });
     expect(res).toMatchObject({ status: 422, body: { error: 'File is blank' } });
     res = await upload('name,company\nJane,Acme\n');
-    expect(res).toMatchObject({ status: 422, body: { error: expect.stringMatching(/email, phone_number or identifier column/) } });
+    expect(res).toMatchObject({
+      status: 422,
+      body: { error: expect.stringMatching(/email, phone_number or identifier column/) },
+    });
     res = await upload('email,email\na@example.com,b@example.com\n');
     expect(res).toMatchObject({ status: 422, body: { error: expect.stringMatching(/more than once/) } });
     res = await upload('name,email\nJane,"jane@example.com\nBob,bob@example.com\n');
@@ -133,7 +176,10 @@ describe('POST /contacts/import', () => {
     const big = await ctx.account('Big');
     const rows = Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => `Contact ${i},big-${i}@example.com`);
     const before = ctx.database.counter.count;
-    const res = await upload(['name,email', ...rows].join('\n'), { token: big.api_access_token, path: `/api/v1/accounts/${big.account_id}/contacts/import` });
+    const res = await upload(['name,email', ...rows].join('\n'), {
+      token: big.api_access_token,
+      path: `/api/v1/accounts/${big.account_id}/contacts/import`,
+    });
     const statements = ctx.database.counter.count - before;
     expect(res.body).toMatchObject({ created: MAX_IMPORT_ROWS, updated: 0, skipped: [] });
     expect(await contactsOf(big.account_id)).toHaveLength(MAX_IMPORT_ROWS);

@@ -13,8 +13,20 @@ export function pageNumber(raw: number | undefined): number {
 }
 
 /** Contacts with their contact inboxes: one extra query for the whole page. Labels are on the row already. */
-export async function presentContacts(db: Db, accountId: number, contacts: Contact[], withInboxes = true, withLabels = false) {
-  const inboxes = withInboxes ? await contactInboxesFor(db, accountId, contacts.map((c) => c.id)) : undefined;
+export async function presentContacts(
+  db: Db,
+  accountId: number,
+  contacts: Contact[],
+  withInboxes = true,
+  withLabels = false,
+) {
+  const inboxes = withInboxes
+    ? await contactInboxesFor(
+        db,
+        accountId,
+        contacts.map((c) => c.id),
+      )
+    : undefined;
   return contacts.map((c) => {
     const json = presentContact(c, inboxes ? (inboxes.get(c.id) ?? []) : undefined);
     return withLabels ? { ...json, labels: c.labels } : json;

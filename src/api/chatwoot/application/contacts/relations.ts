@@ -52,7 +52,10 @@ export default async function contactRelations(app: App): Promise<void> {
 
   app.get(
     '/contacts/:id/labels',
-    { config: { policy: 'contacts.read' }, schema: { tags, summary: 'Labels of a contact', params: ContactParams, response: { 200: LabelsResponse } } },
+    {
+      config: { policy: 'contacts.read' },
+      schema: { tags, summary: 'Labels of a contact', params: ContactParams, response: { 200: LabelsResponse } },
+    },
     async (request) => ({ payload: (await getContact(db, request.auth.account.id, request.params.id)).labels }),
   );
 
@@ -60,16 +63,29 @@ export default async function contactRelations(app: App): Promise<void> {
     '/contacts/:id/labels',
     {
       config: { policy: 'contacts.write' },
-      schema: { tags, summary: 'Replace the labels of a contact', params: ContactParams, body: LabelsBody, response: { 200: LabelsResponse } },
+      schema: {
+        tags,
+        summary: 'Replace the labels of a contact',
+        params: ContactParams,
+        body: LabelsBody,
+        response: { 200: LabelsResponse },
+      },
     },
-    async (request) => ({ payload: await setContactLabels(db, request.auth.account.id, request.params.id, request.body.labels ?? []) }),
+    async (request) => ({
+      payload: await setContactLabels(db, request.auth.account.id, request.params.id, request.body.labels ?? []),
+    }),
   );
 
   app.get(
     '/contacts/:id/contactable_inboxes',
     {
       config: { policy: 'contacts.read' },
-      schema: { tags, summary: 'Inboxes that can reach the contact', params: ContactParams, response: { 200: ContactableInboxesResponse } },
+      schema: {
+        tags,
+        summary: 'Inboxes that can reach the contact',
+        params: ContactParams,
+        response: { 200: ContactableInboxesResponse },
+      },
     },
     async (request) => {
       const accountId = request.auth.account.id;
@@ -89,7 +105,13 @@ export default async function contactRelations(app: App): Promise<void> {
     '/contacts/:id/contact_inboxes',
     {
       config: { policy: 'contacts.write' },
-      schema: { tags, summary: 'Open the contact in an inbox', params: ContactParams, body: ContactInboxBody, response: { 200: ContactInboxSchema } },
+      schema: {
+        tags,
+        summary: 'Open the contact in an inbox',
+        params: ContactParams,
+        body: ContactInboxBody,
+        response: { 200: ContactInboxSchema },
+      },
     },
     async (request) => {
       const accountId = request.auth.account.id;
@@ -97,14 +119,23 @@ export default async function contactRelations(app: App): Promise<void> {
       ensureInboxAccess(request.auth.inboxIds, request.body.inbox_id);
       const inbox = await findInbox(db, accountId, request.body.inbox_id);
       if (!inbox) throw validation('Inbox does not exist', ['inbox_id']);
-      const contactInbox = await addContactInbox(db, contact, inbox, request.body.source_id, request.body.hmac_verified ?? false);
+      const contactInbox = await addContactInbox(
+        db,
+        contact,
+        inbox,
+        request.body.source_id,
+        request.body.hmac_verified ?? false,
+      );
       return presentContactInbox(contactInbox, inbox);
     },
   );
 
   app.get(
     '/contacts/:id/notes',
-    { config: { policy: 'contacts.read' }, schema: { tags, summary: 'Notes of a contact', params: ContactParams, response: { 200: Type.Array(NoteSchema) } } },
+    {
+      config: { policy: 'contacts.read' },
+      schema: { tags, summary: 'Notes of a contact', params: ContactParams, response: { 200: Type.Array(NoteSchema) } },
+    },
     async (request) => {
       const accountId = request.auth.account.id;
       await getContact(db, accountId, request.params.id);
@@ -121,14 +152,23 @@ export default async function contactRelations(app: App): Promise<void> {
     async (request) => {
       const accountId = request.auth.account.id;
       await getContact(db, accountId, request.params.id);
-      const note = await createNote(db, accountId, request.params.id, request.auth.user?.id ?? null, request.body.content);
+      const note = await createNote(
+        db,
+        accountId,
+        request.params.id,
+        request.auth.user?.id ?? null,
+        request.body.content,
+      );
       return (await presentNotes(db, accountId, [note]))[0];
     },
   );
 
   app.get(
     '/contacts/:id/notes/:note_id',
-    { config: { policy: 'contacts.read' }, schema: { tags, summary: 'Show a note', params: NoteParams, response: { 200: NoteSchema } } },
+    {
+      config: { policy: 'contacts.read' },
+      schema: { tags, summary: 'Show a note', params: NoteParams, response: { 200: NoteSchema } },
+    },
     async (request) => {
       const accountId = request.auth.account.id;
       const note = await getNote(db, accountId, request.params.id, request.params.note_id);
@@ -150,7 +190,10 @@ export default async function contactRelations(app: App): Promise<void> {
 
   app.delete(
     '/contacts/:id/notes/:note_id',
-    { config: { policy: 'contacts.write' }, schema: { tags, summary: 'Delete a note', params: NoteParams, response: { 200: Empty } } },
+    {
+      config: { policy: 'contacts.write' },
+      schema: { tags, summary: 'Delete a note', params: NoteParams, response: { 200: Empty } },
+    },
     async (request, reply) => {
       await deleteNote(db, request.auth.account.id, request.params.id, request.params.note_id);
       return sendEmpty(reply);

@@ -41,7 +41,9 @@ export const FilterCondition = Type.Object(
 );
 
 /** One of the caller's saved filters (custom_filters), by id: its query stands in for `payload` (beyond Chatwoot). */
-export const CustomFilterId = Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[0-9]{1,18}$' })]));
+export const CustomFilterId = Type.Optional(
+  Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[0-9]{1,18}$' })]),
+);
 /** `payload`, or `custom_filter_id` naming a saved filter (an explicit payload wins). */
 export const FilterBody = Type.Object({
   payload: Type.Optional(Type.Array(FilterCondition, { minItems: 1, maxItems: 50 })),
@@ -50,7 +52,13 @@ export const FilterBody = Type.Object({
 });
 export const FilterQuery = Type.Object({ page: Type.Optional(Page) });
 /** Chatwoot's filter sorts as its list does; `q` (a Switchboard addition) narrows it as the search would. */
-export const ContactFilterQuery = Type.Object({ page: Type.Optional(Page), sort: Sort, q: Search, include_labels: IncludeLabels, custom_filter_id: CustomFilterId });
+export const ContactFilterQuery = Type.Object({
+  page: Type.Optional(Page),
+  sort: Sort,
+  q: Search,
+  include_labels: IncludeLabels,
+  custom_filter_id: CustomFilterId,
+});
 
 const ExportFields = {
   label: Type.Optional(Type.String({ maxLength: 255 })),
@@ -58,7 +66,10 @@ const ExportFields = {
 };
 export const ExportQuery = Type.Object(ExportFields);
 /** Chatwoot's export body: the columns, a label and a filter payload (as POST /contacts/filter takes). */
-export const ExportBody = Type.Object({ ...ExportFields, payload: Type.Optional(Type.Array(FilterCondition, { maxItems: 50 })) });
+export const ExportBody = Type.Object({
+  ...ExportFields,
+  payload: Type.Optional(Type.Array(FilterCondition, { maxItems: 50 })),
+});
 
 /** Multipart, Chatwoot's field name; the file itself is checked by the route (a JSON body has none). */
 export const ImportBody = Type.Object({ import_file: Type.Optional(Type.Unknown()) });
@@ -102,7 +113,9 @@ export const CreateResponse = Type.Object({
 });
 
 /** n8n's untouched `[null]` arrives as no labels: like Chatwoot, that clears them. */
-export const LabelsBody = Type.Object({ labels: Type.Optional(Type.Array(Type.String({ maxLength: 255 }), { maxItems: 200 })) });
+export const LabelsBody = Type.Object({
+  labels: Type.Optional(Type.Array(Type.String({ maxLength: 255 }), { maxItems: 200 })),
+});
 export const LabelsResponse = Type.Object({ payload: Type.Array(Type.String()) });
 
 export const DestroyAttributesBody = Type.Object({

@@ -34,12 +34,27 @@ export default async function conversationActions(app: App): Promise<void> {
 
   app.post(
     '/conversations/:conversation_id/toggle_status',
-    { config: { policy: 'conversations.update' }, schema: { tags, summary: 'Change the status', params, body: ToggleStatusBody, response: { 200: ToggleStatusResponse } } },
+    {
+      config: { policy: 'conversations.update' },
+      schema: {
+        tags,
+        summary: 'Change the status',
+        params,
+        body: ToggleStatusBody,
+        response: { 200: ToggleStatusResponse },
+      },
+    },
     async (request) => {
       const conversation = await conversationFor(request);
       const current = toChatwootStatus(conversation.status);
       const target = request.body.status ?? (current === 'open' ? 'resolved' : 'open');
-      const updated = await changeStatus(db, conversation, target, performerOf(request), parseTime(request.body.snoozed_until));
+      const updated = await changeStatus(
+        db,
+        conversation,
+        target,
+        performerOf(request),
+        parseTime(request.body.snoozed_until),
+      );
       const botHandoff = request.auth.actor === 'bot' && conversation.status === 'pending' && target === 'open';
       return {
         payload: {
@@ -54,7 +69,10 @@ export default async function conversationActions(app: App): Promise<void> {
 
   app.post(
     '/conversations/:conversation_id/toggle_priority',
-    { config: { policy: 'conversations.update' }, schema: { tags, summary: 'Set the priority', params, body: TogglePriorityBody, response: { 200: Empty } } },
+    {
+      config: { policy: 'conversations.update' },
+      schema: { tags, summary: 'Set the priority', params, body: TogglePriorityBody, response: { 200: Empty } },
+    },
     async (request, reply) => {
       await setPriority(db, await conversationFor(request), request.body.priority || null, performerOf(request));
       return sendEmpty(reply);
@@ -63,30 +81,51 @@ export default async function conversationActions(app: App): Promise<void> {
 
   app.post(
     '/conversations/:conversation_id/toggle_typing_status',
-    { config: { policy: 'conversations.write' }, schema: { tags, summary: 'Typing indicator', params, body: TypingBody, response: { 200: Empty } } },
+    {
+      config: { policy: 'conversations.write' },
+      schema: { tags, summary: 'Typing indicator', params, body: TypingBody, response: { 200: Empty } },
+    },
     async (request, reply) => {
       const conversation = await conversationFor(request);
-      await recordTyping(db, conversation, request.body.typing_status === 'on', request.body.is_private ?? false, performerOf(request));
+      await recordTyping(
+        db,
+        conversation,
+        request.body.typing_status === 'on',
+        request.body.is_private ?? false,
+        performerOf(request),
+      );
       return sendEmpty(reply);
     },
   );
 
   app.post(
     '/conversations/:conversation_id/update_last_seen',
-    { config: { policy: 'conversations.write' }, schema: { tags, summary: 'Mark read by the agent', params, response: { 200: ConversationSchema } } },
+    {
+      config: { policy: 'conversations.write' },
+      schema: { tags, summary: 'Mark read by the agent', params, response: { 200: ConversationSchema } },
+    },
     async (request) => presentOne(request, await markSeen(db, await conversationFor(request), request.auth.user?.id)),
   );
 
   app.post(
     '/conversations/:conversation_id/unread',
-    { config: { policy: 'conversations.write' }, schema: { tags, summary: 'Mark unread', params, response: { 200: ConversationSchema } } },
+    {
+      config: { policy: 'conversations.write' },
+      schema: { tags, summary: 'Mark unread', params, response: { 200: ConversationSchema } },
+    },
     async (request) => presentOne(request, await markUnread(db, await conversationFor(request))),
   );
 
-  for (const [action, muted] of [['mute', true], ['unmute', false]] as const) {
+  for (const [action, muted] of [
+    ['mute', true],
+    ['unmute', false],
+  ] as const) {
     app.post(
       `/conversations/:conversation_id/${action}`,
-      { config: { policy: 'conversations.write' }, schema: { tags, summary: `${action} the contact`, params, response: { 200: Empty } } },
+      {
+        config: { policy: 'conversations.write' },
+        schema: { tags, summary: `${action} the contact`, params, response: { 200: Empty } },
+      },
       async (request, reply) => {
         await setMuted(db, await conversationFor(request), muted);
         return sendEmpty(reply);
@@ -96,11 +135,15 @@ export default async function conversationActions(app: App): Promise<void> {
 
   app.post(
     '/conversations/:conversation_id/transcript',
-    { config: { policy: 'conversations.write' }, schema: { tags, summary: 'Email the transcript', params, body: TranscriptBody, response: { 200: Empty } } },
+    {
+      config: { policy: 'conversations.write' },
+      schema: { tags, summary: 'Email the transcript', params, body: TranscriptBody, response: { 200: Empty } },
+    },
     async (request, reply) => {
       const conversation = await conversationFor(request);
       if (!request.body.email?.trim()) throw unprocessable('email param missing', ['email']);
-      if (!app.deps.mailer.configured) throw new AppError('unprocessable', 'Email transcripts need SMTP_URL to be configured', ['email']);
+      if (!app.deps.mailer.configured)
+        throw new AppError('unprocessable', 'Email transcripts need SMTP_URL to be configured', ['email']);
       await sendTranscript(db, app.deps.mailer, request.auth.account, conversation, request.body.email.trim());
       return sendEmpty(reply);
     },
@@ -110,7 +153,13 @@ export default async function conversationActions(app: App): Promise<void> {
     '/conversations/:conversation_id/custom_attributes',
     {
       config: { policy: 'conversations.update' },
-      schema: { tags, summary: 'Replace custom attributes', params, body: CustomAttributesBody, response: { 200: CustomAttributesResponse } },
+      schema: {
+        tags,
+        summary: 'Replace custom attributes',
+        params,
+        body: CustomAttributesBody,
+        response: { 200: CustomAttributesResponse },
+      },
     },
     async (request) => {
       const updated = await replaceCustomAttributes(db, await conversationFor(request), request.body.custom_attributes);

@@ -9,7 +9,10 @@ const { api, base } = f;
 
 describe('conversation create and show', () => {
   it('creates from inbox + contact with a first message and answers the bare API shape', async () => {
-    const conversation = await f.openConversation(api, { message: { content: 'Hello from the API' }, custom_attributes: { order: 'A1' } });
+    const conversation = await f.openConversation(api, {
+      message: { content: 'Hello from the API' },
+      custom_attributes: { order: 'A1' },
+    });
     expect(conversation).toMatchObject({
       id: expect.any(Number),
       account_id: f.account.account_id,
@@ -26,7 +29,12 @@ describe('conversation create and show', () => {
     expect(conversation.meta.assignee).toBeUndefined();
     expect(conversation.meta.team).toBeUndefined();
     expect(conversation.messages).toHaveLength(1);
-    expect(conversation.messages[0]).toMatchObject({ content: 'Hello from the API', message_type: 1, conversation_id: conversation.id, sender_type: 'User' });
+    expect(conversation.messages[0]).toMatchObject({
+      content: 'Hello from the API',
+      message_type: 1,
+      conversation_id: conversation.id,
+      sender_type: 'User',
+    });
     expect(conversation.last_non_activity_message.content).toBe('Hello from the API');
     expect(Number.isInteger(conversation.created_at)).toBe(true);
     expect(typeof conversation.updated_at).toBe('number');
@@ -54,13 +62,22 @@ describe('conversation create and show', () => {
   });
 
   it('treats n8n’s empty ids as not given', async () => {
-    const res = await api.post(`${base}/conversations`, { inbox_id: String(f.inbox.id), contact_id: String(f.contact.id), assignee_id: '', team_id: '' });
+    const res = await api.post(`${base}/conversations`, {
+      inbox_id: String(f.inbox.id),
+      contact_id: String(f.contact.id),
+      assignee_id: '',
+      team_id: '',
+    });
     expect(res.status).toBe(200);
     expect(res.body.meta.assignee).toBeUndefined();
   });
 
   it('rejects a bad status with 422 naming it', async () => {
-    const res = await api.post(`${base}/conversations`, { inbox_id: f.inbox.id, contact_id: f.contact.id, status: 'closed' });
+    const res = await api.post(`${base}/conversations`, {
+      inbox_id: f.inbox.id,
+      contact_id: f.contact.id,
+      status: 'closed',
+    });
     expect(res.status).toBe(422);
     expect(res.body.attributes).toEqual(['status']);
     expect(res.body.message).toMatch(/status must be one of/);
@@ -70,7 +87,10 @@ describe('conversation create and show', () => {
 describe('conversation list', () => {
   it('answers {data: {meta, payload}} with tab counts computed before the assignee filter', async () => {
     const agent = await ctx.member(f.account.account_id, 'agent');
-    await api.post(`/api/v1/accounts/${f.account.account_id}/inbox_members`, { inbox_id: f.inbox.id, user_ids: [agent.userId] });
+    await api.post(`/api/v1/accounts/${f.account.account_id}/inbox_members`, {
+      inbox_id: f.inbox.id,
+      user_ids: [agent.userId],
+    });
     const mine = await f.openConversation(api, { assignee_id: f.account.user_id });
     const res = await api.get(`${base}/conversations`, { assignee_type: 'me' });
     expect(res.status).toBe(200);
@@ -107,7 +127,11 @@ describe('conversation list', () => {
     await f.incoming(conversation.id, 'My parcel 7731-XQ never arrived');
     const search = await api.get(`${base}/conversations/search`, { q: '7731-xq' });
     expect(search.status).toBe(200);
-    expect(search.body.meta).toEqual({ mine_count: expect.any(Number), unassigned_count: expect.any(Number), all_count: 1 });
+    expect(search.body.meta).toEqual({
+      mine_count: expect.any(Number),
+      unassigned_count: expect.any(Number),
+      all_count: 1,
+    });
     expect(search.body.payload[0]).toMatchObject({
       id: conversation.id,
       contact: { id: f.contact.id, name: 'Jane Roe' },
@@ -124,9 +148,13 @@ describe('conversation list', () => {
     expect(filtered.status).toBe(200);
     expect(filtered.body.payload.map((c: any) => c.id)).toEqual([conversation.id]);
     expect(Object.keys(filtered.body.meta).sort()).toEqual(['all_count', 'mine_count', 'unassigned_count']);
-    const page0 = await api.post(`${base}/conversations/filter?page=0`, { payload: [{ attribute_key: 'priority', filter_operator: 'equal_to', values: ['urgent'] }] });
+    const page0 = await api.post(`${base}/conversations/filter?page=0`, {
+      payload: [{ attribute_key: 'priority', filter_operator: 'equal_to', values: ['urgent'] }],
+    });
     expect(page0.body.payload).toHaveLength(1);
-    const bad = await api.post(`${base}/conversations/filter`, { payload: [{ attribute_key: 'nope', filter_operator: 'equal_to', values: ['x'] }] });
+    const bad = await api.post(`${base}/conversations/filter`, {
+      payload: [{ attribute_key: 'nope', filter_operator: 'equal_to', values: ['x'] }],
+    });
     expect(bad.status).toBe(422);
   });
 
@@ -143,7 +171,9 @@ describe('conversation actions', () => {
   it('toggles status: resolve, reopen without a status, snooze until a time', async () => {
     const c = await f.openConversation();
     let res = await api.post(`${base}/conversations/${c.id}/toggle_status`, { status: 'resolved' });
-    expect(res.body).toEqual({ payload: { success: true, conversation_id: c.id, current_status: 'resolved', snoozed_until: null } });
+    expect(res.body).toEqual({
+      payload: { success: true, conversation_id: c.id, current_status: 'resolved', snoozed_until: null },
+    });
     res = await api.post(`${base}/conversations/${c.id}/toggle_status`, {});
     expect(res.body.payload.current_status).toBe('open');
     const until = Math.floor(Date.now() / 1000) + 3600;
@@ -167,7 +197,9 @@ describe('conversation actions', () => {
     expect(res.body.priority).toBe('low');
     await api.post(`${base}/conversations/${c.id}/toggle_priority`, {});
     expect((await api.get(`${base}/conversations/${c.id}`)).body.priority).toBeNull();
-    expect((await api.post(`${base}/conversations/${c.id}/toggle_priority`, { priority: 'critical' })).status).toBe(422);
+    expect((await api.post(`${base}/conversations/${c.id}/toggle_priority`, { priority: 'critical' })).status).toBe(
+      422,
+    );
   });
 
   it('assigns an agent, a team, and unassigns', async () => {
@@ -175,14 +207,26 @@ describe('conversation actions', () => {
     const agent = await ctx.member(f.account.account_id, 'agent', 'Sam Agent');
     let res = await api.post(`${base}/conversations/${c.id}/assignments`, { assignee_id: agent.userId });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: agent.userId, name: 'Sam Agent', role: 'agent', account_id: f.account.account_id, provider: 'email' });
+    expect(res.body).toMatchObject({
+      id: agent.userId,
+      name: 'Sam Agent',
+      role: 'agent',
+      account_id: f.account.account_id,
+      provider: 'email',
+    });
     const shown = await api.get(`${base}/conversations/${c.id}`);
     expect(shown.body.meta).toMatchObject({ assignee: { id: agent.userId }, assignee_type: 'User' });
     const team = await ctx.database.db
-      .insertInto('teams').values({ account_id: f.account.account_id, name: 'billing' }).returningAll().executeTakeFirstOrThrow();
+      .insertInto('teams')
+      .values({ account_id: f.account.account_id, name: 'billing' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     res = await api.post(`${base}/conversations/${c.id}/assignments`, { team_id: team.id });
     expect(res.body).toMatchObject({ id: team.id, name: 'billing', account_id: f.account.account_id });
-    expect((await api.get(`${base}/conversations/${c.id}`)).body.meta.team).toMatchObject({ id: team.id, name: 'billing' });
+    expect((await api.get(`${base}/conversations/${c.id}`)).body.meta.team).toMatchObject({
+      id: team.id,
+      name: 'billing',
+    });
     res = await api.post(`${base}/conversations/${c.id}/assignments`, { assignee_id: 999999 });
     expect(res.status).toBe(200);
     expect(res.body).toBeNull();
@@ -191,15 +235,34 @@ describe('conversation actions', () => {
 
   it('assigns an agent bot with assignee_type AgentBot', async () => {
     const c = await f.openConversation();
-    const bot = await ctx.database.db.insertInto('agent_bots').values({ account_id: f.account.account_id, name: 'Triage Bot', outgoing_url: 'https://203.0.113.9/bot' }).returningAll().executeTakeFirstOrThrow();
-    const res = await api.post(`${base}/conversations/${c.id}/assignments`, { assignee_id: bot.id, assignee_type: 'AgentBot' });
-    expect(res.body).toEqual({ id: bot.id, name: 'Triage Bot', description: null, thumbnail: '', outgoing_url: 'https://203.0.113.9/bot', bot_type: 'webhook' });
-    expect((await api.get(`${base}/conversations/${c.id}`)).body.meta).toMatchObject({ assignee: { id: bot.id, name: 'Triage Bot' }, assignee_type: 'AgentBot' });
+    const bot = await ctx.database.db
+      .insertInto('agent_bots')
+      .values({ account_id: f.account.account_id, name: 'Triage Bot', outgoing_url: 'https://203.0.113.9/bot' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const res = await api.post(`${base}/conversations/${c.id}/assignments`, {
+      assignee_id: bot.id,
+      assignee_type: 'AgentBot',
+    });
+    expect(res.body).toEqual({
+      id: bot.id,
+      name: 'Triage Bot',
+      description: null,
+      thumbnail: '',
+      outgoing_url: 'https://203.0.113.9/bot',
+      bot_type: 'webhook',
+    });
+    expect((await api.get(`${base}/conversations/${c.id}`)).body.meta).toMatchObject({
+      assignee: { id: bot.id, name: 'Triage Bot' },
+      assignee_type: 'AgentBot',
+    });
   });
 
   it('replaces labels and custom attributes, mutes and unmutes', async () => {
     const c = await f.openConversation(api, { custom_attributes: { a: 1 } });
-    expect((await api.post(`${base}/conversations/${c.id}/labels`, { labels: ['billing', 'vip', 'vip'] })).body).toEqual({ payload: ['billing', 'vip'] });
+    expect(
+      (await api.post(`${base}/conversations/${c.id}/labels`, { labels: ['billing', 'vip', 'vip'] })).body,
+    ).toEqual({ payload: ['billing', 'vip'] });
     expect((await api.get(`${base}/conversations/${c.id}/labels`)).body).toEqual({ payload: ['billing', 'vip'] });
     const attrs = await api.post(`${base}/conversations/${c.id}/custom_attributes`, { custom_attributes: { b: 2 } });
     expect(attrs.body).toEqual({ custom_attributes: { b: 2 } });
@@ -223,7 +286,10 @@ describe('conversation actions', () => {
   it('deletes as administrator only', async () => {
     const c = await f.openConversation();
     const agent = await ctx.member(f.account.account_id, 'agent');
-    await api.post(`/api/v1/accounts/${f.account.account_id}/inbox_members`, { inbox_id: f.inbox.id, user_ids: [agent.userId] });
+    await api.post(`/api/v1/accounts/${f.account.account_id}/inbox_members`, {
+      inbox_id: f.inbox.id,
+      user_ids: [agent.userId],
+    });
     expect((await agent.api.delete(`${base}/conversations/${c.id}`)).status).toBe(401);
     const res = await api.delete(`${base}/conversations/${c.id}`);
     expect(res.status).toBe(200);

@@ -29,7 +29,10 @@ import contactConversationRoutes from './by-contact.ts';
 const tags = ['Conversations'];
 type ListParams = Static<typeof ListQuery>;
 
-function listQuery(request: { auth: { user?: { id: number }; inboxIds?: number[] } }, q: ListParams): ConversationQuery {
+function listQuery(
+  request: { auth: { user?: { id: number }; inboxIds?: number[] } },
+  q: ListParams,
+): ConversationQuery {
   return {
     userId: request.auth.user?.id,
     visibleInboxIds: request.auth.inboxIds,
@@ -56,30 +59,54 @@ export default async function conversationRoutes(app: App): Promise<void> {
 
   app.get(
     '/conversations',
-    { config: { policy: 'conversations.read' }, schema: { tags, summary: 'List conversations', querystring: ListQuery, response: { 200: ListResponse } } },
+    {
+      config: { policy: 'conversations.read' },
+      schema: { tags, summary: 'List conversations', querystring: ListQuery, response: { 200: ListResponse } },
+    },
     async (request) => {
-      const { conversations, counts, nextCursor } = await listConversations(db, request.auth.account.id, listQuery(request, request.query));
+      const { conversations, counts, nextCursor } = await listConversations(
+        db,
+        request.auth.account.id,
+        listQuery(request, request.query),
+      );
       const keyset = request.query.per_page !== undefined || request.query.after !== undefined;
-      return { data: { meta: keyset ? { ...counts, next_cursor: nextCursor } : counts, payload: await presentConversations(request, conversations) } };
+      return {
+        data: {
+          meta: keyset ? { ...counts, next_cursor: nextCursor } : counts,
+          payload: await presentConversations(request, conversations),
+        },
+      };
     },
   );
 
   app.get(
     '/conversations/meta',
-    { config: { policy: 'conversations.read' }, schema: { tags, summary: 'Conversation counts', querystring: ListQuery, response: { 200: MetaResponse } } },
+    {
+      config: { policy: 'conversations.read' },
+      schema: { tags, summary: 'Conversation counts', querystring: ListQuery, response: { 200: MetaResponse } },
+    },
     async (request) => {
-      const { counts } = await listConversations(db, request.auth.account.id, { ...listQuery(request, request.query), perPage: 0 });
+      const { counts } = await listConversations(db, request.auth.account.id, {
+        ...listQuery(request, request.query),
+        perPage: 0,
+      });
       return { meta: counts };
     },
   );
 
   app.get(
     '/conversations/search',
-    { config: { policy: 'conversations.read' }, schema: { tags, summary: 'Search message text', querystring: ListQuery, response: { 200: SearchResponse } } },
+    {
+      config: { policy: 'conversations.read' },
+      schema: { tags, summary: 'Search message text', querystring: ListQuery, response: { 200: SearchResponse } },
+    },
     async (request) => {
       const query = listQuery(request, request.query);
       const { payload, counts } = await searchConversations(db, request.auth.account.id, query);
-      return { meta: { mine_count: counts.mine_count, unassigned_count: counts.unassigned_count, all_count: counts.all_count }, payload };
+      return {
+        meta: { mine_count: counts.mine_count, unassigned_count: counts.unassigned_count, all_count: counts.all_count },
+        payload,
+      };
     },
   );
 
@@ -87,7 +114,13 @@ export default async function conversationRoutes(app: App): Promise<void> {
     '/conversations/filter',
     {
       config: { policy: 'conversations.read' },
-      schema: { tags, summary: 'Filter conversations', querystring: FilterQuery, body: FilterBody, response: { 200: FilterResponse } },
+      schema: {
+        tags,
+        summary: 'Filter conversations',
+        querystring: FilterQuery,
+        body: FilterBody,
+        response: { 200: FilterResponse },
+      },
     },
     async (request) => {
       const accountId = request.auth.account.id;
@@ -108,7 +141,10 @@ export default async function conversationRoutes(app: App): Promise<void> {
 
   app.post(
     '/conversations',
-    { config: { policy: 'conversations.create' }, schema: { tags, summary: 'Create a conversation', body: CreateBody, response: { 200: ConversationSchema } } },
+    {
+      config: { policy: 'conversations.create' },
+      schema: { tags, summary: 'Create a conversation', body: CreateBody, response: { 200: ConversationSchema } },
+    },
     async (request) => {
       const body = request.body;
       const { user, bot, inboxIds } = request.auth;
@@ -141,7 +177,15 @@ export default async function conversationRoutes(app: App): Promise<void> {
 
   app.get(
     '/conversations/:conversation_id',
-    { config: { policy: 'conversations.read' }, schema: { tags, summary: 'Show a conversation', params: ConversationParams, response: { 200: ConversationSchema } } },
+    {
+      config: { policy: 'conversations.read' },
+      schema: {
+        tags,
+        summary: 'Show a conversation',
+        params: ConversationParams,
+        response: { 200: ConversationSchema },
+      },
+    },
     async (request) => presentOne(request, await conversationFor(request)),
   );
 
@@ -149,17 +193,27 @@ export default async function conversationRoutes(app: App): Promise<void> {
     method: ['PATCH', 'PUT'],
     url: '/conversations/:conversation_id',
     config: { policy: 'conversations.update', bodyWrapper: 'conversation' },
-    schema: { tags, summary: 'Update a conversation (priority)', params: ConversationParams, body: UpdateBody, response: { 200: ConversationSchema } },
+    schema: {
+      tags,
+      summary: 'Update a conversation (priority)',
+      params: ConversationParams,
+      body: UpdateBody,
+      response: { 200: ConversationSchema },
+    },
     handler: async (request) => {
       let conversation = await conversationFor(request);
-      if (request.body.priority !== undefined) conversation = await setPriority(db, conversation, request.body.priority || null);
+      if (request.body.priority !== undefined)
+        conversation = await setPriority(db, conversation, request.body.priority || null);
       return presentOne(request, conversation);
     },
   });
 
   app.delete(
     '/conversations/:conversation_id',
-    { config: { policy: 'conversations.delete' }, schema: { tags, summary: 'Delete a conversation', params: ConversationParams, response: { 200: Empty } } },
+    {
+      config: { policy: 'conversations.delete' },
+      schema: { tags, summary: 'Delete a conversation', params: ConversationParams, response: { 200: Empty } },
+    },
     async (request, reply) => {
       await deleteConversation(db, await conversationFor(request));
       return sendEmpty(reply);

@@ -13,17 +13,34 @@ const PRIORITY = [null, 'low', 'medium', 'high', 'urgent'];
 const ids: number[] = [];
 for (let i = 0; i < 23; i++) {
   const c = await f.openConversation(api);
-  await ctx.database.db.updateTable('conversations').set({ priority: PRIORITY[i % 5] as never }).where('account_id', '=', f.account.account_id).where('display_id', '=', c.id).execute();
+  await ctx.database.db
+    .updateTable('conversations')
+    .set({ priority: PRIORITY[i % 5] as never })
+    .where('account_id', '=', f.account.account_id)
+    .where('display_id', '=', c.id)
+    .execute();
   ids.push(c.id);
 }
-await sql`UPDATE conversations SET last_activity_at = make_timestamptz(2026, 1, 1, 0, 0, floor(display_id / 2)) WHERE account_id = ${f.account.account_id}`.execute(ctx.database.db);
-await ctx.database.db.updateTable('conversations').set({ waiting_since: null }).where('account_id', '=', f.account.account_id).where('display_id', '<', 8).execute();
+await sql`UPDATE conversations SET last_activity_at = make_timestamptz(2026, 1, 1, 0, 0, floor(display_id / 2)) WHERE account_id = ${f.account.account_id}`.execute(
+  ctx.database.db,
+);
+await ctx.database.db
+  .updateTable('conversations')
+  .set({ waiting_since: null })
+  .where('account_id', '=', f.account.account_id)
+  .where('display_id', '<', 8)
+  .execute();
 
 async function walk(query: Record<string, unknown>) {
   const seen: number[] = [];
   let after: string | undefined;
   for (let pages = 0; pages < 20; pages++) {
-    const res = await api.get(`${base}/conversations`, { status: 'all', per_page: 5, ...query, ...(after ? { after } : {}) });
+    const res = await api.get(`${base}/conversations`, {
+      status: 'all',
+      per_page: 5,
+      ...query,
+      ...(after ? { after } : {}),
+    });
     expect(res.status).toBe(200);
     seen.push(...res.body.data.payload.map((c: { id: number }) => c.id));
     after = res.body.data.meta.next_cursor ?? undefined;
@@ -33,12 +50,21 @@ async function walk(query: Record<string, unknown>) {
 }
 
 describe('keyset paging of the conversation list (the dashboard scrolls with it)', () => {
-  for (const sort of ['last_activity_at_desc', 'created_at_asc', 'priority_desc', 'priority_asc', 'waiting_since_asc', 'waiting_since_desc']) {
+  for (const sort of [
+    'last_activity_at_desc',
+    'created_at_asc',
+    'priority_desc',
+    'priority_asc',
+    'waiting_since_asc',
+    'waiting_since_desc',
+  ]) {
     it(`walks every conversation once, in the order one big page gives (${sort})`, async () => {
       const whole = await api.get(`${base}/conversations`, { status: 'all', per_page: 100, sort_by: sort });
       const expected = whole.body.data.payload.map((c: { id: number }) => c.id);
       expect(expected.sort((a: number, b: number) => a - b)).toEqual([...ids].sort((a, b) => a - b));
-      const ordered = (await api.get(`${base}/conversations`, { status: 'all', per_page: 100, sort_by: sort })).body.data.payload.map((c: { id: number }) => c.id);
+      const ordered = (
+        await api.get(`${base}/conversations`, { status: 'all', per_page: 100, sort_by: sort })
+      ).body.data.payload.map((c: { id: number }) => c.id);
       expect(await walk({ sort_by: sort })).toEqual(ordered);
     });
   }
@@ -47,7 +73,11 @@ describe('keyset paging of the conversation list (the dashboard scrolls with it)
     const first = await api.get(`${base}/conversations`, { status: 'all', per_page: 5 });
     const firstIds = first.body.data.payload.map((c: { id: number }) => c.id);
     await f.incoming(firstIds[4], 'bumped'); // moves to the top; the cursor holds the old position's values
-    const second = await api.get(`${base}/conversations`, { status: 'all', per_page: 5, after: first.body.data.meta.next_cursor });
+    const second = await api.get(`${base}/conversations`, {
+      status: 'all',
+      per_page: 5,
+      after: first.body.data.meta.next_cursor,
+    });
     const secondIds = second.body.data.payload.map((c: { id: number }) => c.id);
     expect(secondIds).toHaveLength(5);
     expect(secondIds.some((id: number) => firstIds.includes(id))).toBe(false);
@@ -67,12 +97,22 @@ describe('keyset paging of the conversation list (the dashboard scrolls with it)
   });
 
   it('refuses a cursor it did not give out, and keeps the Chatwoot answer unchanged without keyset parameters', async () => {
-    for (const after of ['garbage', Buffer.from('[1]').toString('base64url'), Buffer.from('["x", 1]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
+    for (const after of [
+      'garbage',
+      Buffer.from('[1]').toString('base64url'),
+      Buffer.from('["x", 1]').toString('base64url'),
+      Buffer.from('{"a":1}').toString('base64url'),
+    ]) {
       const res = await api.get(`${base}/conversations`, { after });
       expect(res.status).toBe(422);
       expect(res.body.message).toMatch(/after is not a cursor/);
     }
     const plain = await api.get(`${base}/conversations`, { status: 'all' });
-    expect(Object.keys(plain.body.data.meta).sort()).toEqual(['all_count', 'assigned_count', 'mine_count', 'unassigned_count']);
+    expect(Object.keys(plain.body.data.meta).sort()).toEqual([
+      'all_count',
+      'assigned_count',
+      'mine_count',
+      'unassigned_count',
+    ]);
   });
 });

@@ -17,10 +17,18 @@ async function statementsFor(path: string, query: Record<string, unknown>) {
 describe('conversation list is constant-query', () => {
   it('runs the same number of SQL statements for 1 and for 25 fully-loaded conversations', async () => {
     const agent = await ctx.member(f.account.account_id, 'agent', 'Sam');
-    const team = await ctx.database.db.insertInto('teams').values({ account_id: f.account.account_id, name: 'support' }).returningAll().executeTakeFirstOrThrow();
+    const team = await ctx.database.db
+      .insertInto('teams')
+      .values({ account_id: f.account.account_id, name: 'support' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     for (let i = 0; i < 26; i++) {
       const label = i === 0 ? 'single' : 'bulk';
-      const c = await f.openConversation(api, { assignee_id: agent.userId, team_id: team.id, message: { content: `first ${i}` } });
+      const c = await f.openConversation(api, {
+        assignee_id: agent.userId,
+        team_id: team.id,
+        message: { content: `first ${i}` },
+      });
       await f.incoming(c.id, `incoming ${i}`);
       await api.post(`${base}/conversations/${c.id}/messages`, { content: `note ${i}`, private: true });
       await api.post(`${base}/conversations/${c.id}/labels`, { labels: [label, `l${i}`] });
@@ -42,11 +50,17 @@ describe('conversation list is constant-query', () => {
 describe('updated_within', () => {
   it('turns paging off, as Chatwoot does, but answers at most the 1,000 most recently active', async () => {
     const g = await conversationFixture(ctx, 'Busy');
-    const contact = await ctx.database.db.selectFrom('contacts').select('id').where('account_id', '=', g.account.account_id).executeTakeFirstOrThrow();
+    const contact = await ctx.database.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('account_id', '=', g.account.account_id)
+      .executeTakeFirstOrThrow();
     await sql`INSERT INTO conversations (account_id, display_id, inbox_id, contact_id, last_activity_at)
       SELECT ${g.account.account_id}, n, ${g.inbox.id}, ${contact.id}, now() - make_interval(secs => n)
       FROM generate_series(1, 1005) AS n`.execute(ctx.database.db);
-    await sql`UPDATE conversations SET updated_at = now() - interval '2 hours' WHERE account_id = ${g.account.account_id} AND display_id > 1000`.execute(ctx.database.db);
+    await sql`UPDATE conversations SET updated_at = now() - interval '2 hours' WHERE account_id = ${g.account.account_id} AND display_id > 1000`.execute(
+      ctx.database.db,
+    );
     const recent = await g.api.get(`${g.base}/conversations`, { updated_within: 3600, status: 'all' });
     expect(recent.status).toBe(200);
     expect(recent.body.data.payload).toHaveLength(1000);

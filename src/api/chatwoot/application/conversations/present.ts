@@ -32,6 +32,7 @@ export function performerOf(request: FastifyRequest): Performer | undefined {
 /** Chatwoot takes snooze times as unix seconds or as date strings. */
 export function parseTime(value: number | string | null | undefined): Date | null {
   if (value === undefined || value === null || value === '') return null;
-  const date = typeof value === 'number' || /^\d+(\.\d+)?$/.test(value) ? new Date(Number(value) * 1000) : new Date(value);
+  const date =
+    typeof value === 'number' || /^\d+(\.\d+)?$/.test(value) ? new Date(Number(value) * 1000) : new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }

@@ -57,12 +57,22 @@ export default async function conversationRelations(app: App): Promise<void> {
       if ('assignee_id' in body || !('team_id' in body)) {
         if (body.assignee_type === 'AgentBot' && body.assignee_id) {
           const bot = await assignBot(db, conversation, body.assignee_id);
-          if (bot) return { id: bot.id, name: bot.name, description: bot.description, thumbnail: bot.avatar_url ?? '', outgoing_url: bot.outgoing_url, bot_type: bot.bot_type };
+          if (bot)
+            return {
+              id: bot.id,
+              name: bot.name,
+              description: bot.description,
+              thumbnail: bot.avatar_url ?? '',
+              outgoing_url: bot.outgoing_url,
+              bot_type: bot.bot_type,
+            };
           await assignAgent(db, conversation, null, performer);
           return null;
         }
         const updated = await assignAgent(db, conversation, body.assignee_id ?? null, performer);
-        const member = updated.assignee_id ? await findMember(db, conversation.account_id, updated.assignee_id) : undefined;
+        const member = updated.assignee_id
+          ? await findMember(db, conversation.account_id, updated.assignee_id)
+          : undefined;
         return member ? presentAgent(member) : null;
       }
       const team = await assignTeam(db, conversation, body.team_id ?? null, performer);
@@ -72,7 +82,10 @@ export default async function conversationRelations(app: App): Promise<void> {
 
   app.get(
     '/conversations/:conversation_id/labels',
-    { config: { policy: 'conversations.read' }, schema: { tags, summary: 'Labels of a conversation', params, response: { 200: LabelsResponse } } },
+    {
+      config: { policy: 'conversations.read' },
+      schema: { tags, summary: 'Labels of a conversation', params, response: { 200: LabelsResponse } },
+    },
     async (request) => ({ payload: (await conversationFor(request)).labels }),
   );
 
@@ -89,7 +102,13 @@ export default async function conversationRelations(app: App): Promise<void> {
     '/conversations/:conversation_id/attachments',
     {
       config: { policy: 'conversations.read' },
-      schema: { tags, summary: 'Attachments, newest first', params, querystring: AttachmentsQuery, response: { 200: AttachmentsResponse } },
+      schema: {
+        tags,
+        summary: 'Attachments, newest first',
+        params,
+        querystring: AttachmentsQuery,
+        response: { 200: AttachmentsResponse },
+      },
     },
     async (request) => {
       const conversation = await conversationFor(request);

@@ -48,7 +48,11 @@ export const ListResponse = Type.Object({
 });
 export const MetaResponse = Type.Object({ meta: Type.Object(Counts) });
 /** `payload`, or `custom_filter_id` naming one of the caller's saved conversation filters (an explicit payload wins). */
-export const FilterBody = Type.Object({ payload: Type.Optional(Type.Array(FilterCondition, { minItems: 1, maxItems: 50 })), page: Type.Optional(Page), custom_filter_id: CustomFilterId });
+export const FilterBody = Type.Object({
+  payload: Type.Optional(Type.Array(FilterCondition, { minItems: 1, maxItems: 50 })),
+  page: Type.Optional(Page),
+  custom_filter_id: CustomFilterId,
+});
 export const FilterQuery = Type.Object({ page: Type.Optional(Page), custom_filter_id: CustomFilterId });
 export const FilterResponse = Type.Object({ meta: Type.Object(ThreeCounts), payload: Type.Array(ConversationSchema) });
 
@@ -59,11 +63,20 @@ export const SearchConversationSchema = Type.Object({
   contact: Type.Object({ id: Type.Integer(), name: Nullable(Type.String()) }),
   inbox: Type.Object({ id: Type.Integer(), name: Type.String(), channel_type: Type.String() }),
   messages: Type.Array(
-    Type.Object({ content: Nullable(Type.String()), id: Type.Integer(), sender_name: Nullable(Type.String()), message_type: Type.Integer(), created_at: Type.Integer() }),
+    Type.Object({
+      content: Nullable(Type.String()),
+      id: Type.Integer(),
+      sender_name: Nullable(Type.String()),
+      message_type: Type.Integer(),
+      created_at: Type.Integer(),
+    }),
   ),
   account_id: Type.Integer(),
 });
-export const SearchResponse = Type.Object({ meta: Type.Object(ThreeCounts), payload: Type.Array(SearchConversationSchema) });
+export const SearchResponse = Type.Object({
+  meta: Type.Object(ThreeCounts),
+  payload: Type.Array(SearchConversationSchema),
+});
 
 export const InitialMessage = Type.Object(
   {
@@ -93,7 +106,9 @@ export const CreateBody = Type.Object({
   message: Type.Optional(InitialMessage),
 });
 
-export const UpdateBody = Type.Object({ priority: Type.Optional(Nullable(Type.Union([...PRIORITIES.map((p) => Type.Literal(p)), Type.Literal('')]))) });
+export const UpdateBody = Type.Object({
+  priority: Type.Optional(Nullable(Type.Union([...PRIORITIES.map((p) => Type.Literal(p)), Type.Literal('')]))),
+});
 
 export const ToggleStatusBody = Type.Object({
   status: Type.Optional(StatusName),
@@ -118,7 +133,9 @@ export const TranscriptBody = Type.Object({ email: Type.Optional(Type.String({ m
 export const CustomAttributesBody = Type.Object({ custom_attributes: FreeObject });
 export const CustomAttributesResponse = Type.Object({ custom_attributes: FreeObject });
 /** n8n's untouched `[null]` arrives as no labels: like Chatwoot, that clears them. */
-export const LabelsBody = Type.Object({ labels: Type.Optional(Type.Array(Type.String({ maxLength: 255 }), { maxItems: 200 })) });
+export const LabelsBody = Type.Object({
+  labels: Type.Optional(Type.Array(Type.String({ maxLength: 255 }), { maxItems: 200 })),
+});
 export const LabelsResponse = Type.Object({ payload: Type.Array(Type.String()) });
 export const AssignmentBody = Type.Object({
   assignee_id: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),

@@ -51,31 +51,58 @@ describe('custom attribute definitions', () => {
         default_value: 'free',
       },
     });
-    expect(res.body).toMatchObject({ attribute_display_type: 'list', attribute_model: 'contact_attribute', attribute_values: ['free', 'pro'], default_value: 'free' });
-    const checkbox = await acme.api.post(base, { attribute_display_name: 'VIP', attribute_display_type: 7, attribute_key: 'vip', attribute_model: 1 });
+    expect(res.body).toMatchObject({
+      attribute_display_type: 'list',
+      attribute_model: 'contact_attribute',
+      attribute_values: ['free', 'pro'],
+      default_value: 'free',
+    });
+    const checkbox = await acme.api.post(base, {
+      attribute_display_name: 'VIP',
+      attribute_display_type: 7,
+      attribute_key: 'vip',
+      attribute_model: 1,
+    });
     expect(checkbox.body).toMatchObject({ attribute_display_type: 'checkbox', attribute_model: 'contact_attribute' });
   });
 
   it('lists all, or one model by name or by integer (n8n sends attribute_model=0)', async () => {
-    const keys = async (query?: Record<string, unknown>) => (await agent.api.get(base, query)).body.map((d: { attribute_key: string }) => d.attribute_key);
+    const keys = async (query?: Record<string, unknown>) =>
+      (await agent.api.get(base, query)).body.map((d: { attribute_key: string }) => d.attribute_key);
     expect(await keys()).toEqual(['order_number', 'plan', 'vip']);
     expect(await keys({ attribute_model: 0 })).toEqual(['order_number']);
     expect(await keys({ attribute_model: '1' })).toEqual(['plan', 'vip']);
     expect(await keys({ attribute_model: 'conversation_attribute' })).toEqual(['order_number']);
-    expect(await agent.api.get(base, { attribute_model: 'nope' })).toMatchObject({ status: 422, body: { attributes: ['attribute_model'] } });
+    expect(await agent.api.get(base, { attribute_model: 'nope' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['attribute_model'] },
+    });
   });
 
   it('shows one bare and updates it with PATCH and PUT', async () => {
-    expect((await agent.api.get(`${base}/${conversationAttr}`)).body).toMatchObject({ id: conversationAttr, attribute_key: 'order_number' });
-    let res = await acme.api.patch(`${base}/${conversationAttr}`, { attribute_display_name: 'Order', attribute_display_type: 0 });
-    expect(res.body).toMatchObject({ attribute_display_name: 'Order', attribute_display_type: 'text', attribute_key: 'order_number' });
+    expect((await agent.api.get(`${base}/${conversationAttr}`)).body).toMatchObject({
+      id: conversationAttr,
+      attribute_key: 'order_number',
+    });
+    let res = await acme.api.patch(`${base}/${conversationAttr}`, {
+      attribute_display_name: 'Order',
+      attribute_display_type: 0,
+    });
+    expect(res.body).toMatchObject({
+      attribute_display_name: 'Order',
+      attribute_display_type: 'text',
+      attribute_key: 'order_number',
+    });
     res = await acme.api.put(`${base}/${conversationAttr}`, { attribute_description: 'From the shop' });
     expect(res.body).toMatchObject({ attribute_description: 'From the shop', attribute_display_type: 'text' });
   });
 
   it('rejects bad input with 422 naming the field', async () => {
     const bad = async (body: Record<string, unknown>, field: string) =>
-      expect(await acme.api.post(base, { attribute_display_name: 'X', attribute_key: 'x', ...body })).toMatchObject({ status: 422, body: { attributes: [field] } });
+      expect(await acme.api.post(base, { attribute_display_name: 'X', attribute_key: 'x', ...body })).toMatchObject({
+        status: 422,
+        body: { attributes: [field] },
+      });
     await bad({ attribute_display_type: 8 }, 'attribute_display_type');
     await bad({ attribute_display_type: 'colour' }, 'attribute_display_type');
     await bad({ attribute_model: 2 }, 'attribute_model');
@@ -99,7 +126,9 @@ describe('custom attribute definitions', () => {
     });
     const notFound = { status: 404, body: { error: 'Resource could not be found' } };
     expect(await acme.api.get(`${base}/${theirs.body.id}`)).toMatchObject(notFound);
-    expect(await acme.api.patch(`${base}/${theirs.body.id}`, { attribute_display_name: 'Mine' })).toMatchObject(notFound);
+    expect(await acme.api.patch(`${base}/${theirs.body.id}`, { attribute_display_name: 'Mine' })).toMatchObject(
+      notFound,
+    );
     expect(await acme.api.delete(`${base}/${theirs.body.id}`)).toMatchObject(notFound);
   });
 

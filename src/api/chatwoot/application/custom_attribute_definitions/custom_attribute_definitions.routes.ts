@@ -24,17 +24,29 @@ export default async function customAttributeDefinitionRoutes(app: App): Promise
     '/custom_attribute_definitions',
     {
       config: { policy: 'custom_attributes.read' },
-      schema: { tags, summary: 'List custom attribute definitions', querystring: ListQuery, response: { 200: ListResponse } },
+      schema: {
+        tags,
+        summary: 'List custom attribute definitions',
+        querystring: ListQuery,
+        response: { 200: ListResponse },
+      },
     },
     async (request) =>
-      (await listDefinitions(db, request.auth.account.id, modelParam(request.query.attribute_model))).map(presentDefinition),
+      (await listDefinitions(db, request.auth.account.id, modelParam(request.query.attribute_model))).map(
+        presentDefinition,
+      ),
   );
 
   app.get(
     '/custom_attribute_definitions/:id',
     {
       config: { policy: 'custom_attributes.read' },
-      schema: { tags, summary: 'Show a custom attribute definition', params: DefinitionParams, response: { 200: DefinitionSchema } },
+      schema: {
+        tags,
+        summary: 'Show a custom attribute definition',
+        params: DefinitionParams,
+        response: { 200: DefinitionSchema },
+      },
     },
     async (request) => presentDefinition(await getDefinition(db, request.auth.account.id, request.params.id)),
   );
@@ -43,9 +55,15 @@ export default async function customAttributeDefinitionRoutes(app: App): Promise
     '/custom_attribute_definitions',
     {
       config: { policy: 'custom_attributes.manage', bodyWrapper },
-      schema: { tags, summary: 'Create a custom attribute definition', body: CreateBody, response: { 200: DefinitionSchema } },
+      schema: {
+        tags,
+        summary: 'Create a custom attribute definition',
+        body: CreateBody,
+        response: { 200: DefinitionSchema },
+      },
     },
-    async (request) => presentDefinition(await createDefinition(db, request.auth.account.id, definitionInput(request.body))),
+    async (request) =>
+      presentDefinition(await createDefinition(db, request.auth.account.id, definitionInput(request.body))),
   );
 
   app.route({
@@ -60,14 +78,21 @@ export default async function customAttributeDefinitionRoutes(app: App): Promise
       response: { 200: DefinitionSchema },
     },
     handler: async (request) =>
-      presentDefinition(await updateDefinition(db, request.auth.account.id, request.params.id, definitionInput(request.body))),
+      presentDefinition(
+        await updateDefinition(db, request.auth.account.id, request.params.id, definitionInput(request.body)),
+      ),
   });
 
   app.delete(
     '/custom_attribute_definitions/:id',
     {
       config: { policy: 'custom_attributes.manage' },
-      schema: { tags, summary: 'Delete a custom attribute definition', params: DefinitionParams, response: { 204: Empty } },
+      schema: {
+        tags,
+        summary: 'Delete a custom attribute definition',
+        params: DefinitionParams,
+        response: { 204: Empty },
+      },
     },
     async (request, reply) => {
       await deleteDefinition(db, request.auth.account.id, request.params.id);

@@ -1,6 +1,10 @@
 import { Type, type Static } from 'typebox';
 import type { CustomAttributeDefinition } from '../../../../db/types.ts';
-import { ATTRIBUTE_MODELS, DISPLAY_TYPES, type DefinitionInput } from '../../../../domain/custom_attributes/commands.ts';
+import {
+  ATTRIBUTE_MODELS,
+  DISPLAY_TYPES,
+  type DefinitionInput,
+} from '../../../../domain/custom_attributes/commands.ts';
 import type { AttributeModel } from '../../../../domain/custom_attributes/repository.ts';
 import { Nullable } from '../../presenters/schema-helpers.ts';
 import { iso } from '../../presenters/time.ts';

@@ -15,7 +15,11 @@ interface FilterRequest {
  * The conditions a filter endpoint applies: the body's `payload` (Chatwoot's way), else the saved filter that
  * `custom_filter_id` (body or query string) names, one of the caller's own of this type. Bots keep no saved filters.
  */
-export async function filterConditionsOf(db: Db, request: FilterRequest, filterType: CustomFilterType): Promise<FilterCondition[]> {
+export async function filterConditionsOf(
+  db: Db,
+  request: FilterRequest,
+  filterType: CustomFilterType,
+): Promise<FilterCondition[]> {
   if (request.body.payload) return request.body.payload;
   const id = request.body.custom_filter_id ?? request.query.custom_filter_id;
   if (id === undefined) throw unprocessable('Filter payload must be a non-empty array', ['payload']);

@@ -27,5 +27,11 @@ export const DashboardAppSchema = Type.Object({
 });
 
 export function presentDashboardApp(row: DashboardApp): Static<typeof DashboardAppSchema> {
-  return { id: row.id, title: row.title, content: row.content, created_at: iso(row.created_at)!, show_on_sidebar: row.show_on_sidebar };
+  return {
+    id: row.id,
+    title: row.title,
+    content: row.content,
+    created_at: iso(row.created_at)!,
+    show_on_sidebar: row.show_on_sidebar,
+  };
 }

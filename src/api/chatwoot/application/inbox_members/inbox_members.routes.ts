@@ -12,7 +12,10 @@ export default async function inboxMemberRoutes(app: App): Promise<void> {
 
   app.get(
     '/inbox_members/:inbox_id',
-    { config: { policy: 'inboxes.read' }, schema: { tags, summary: 'Agents of an inbox', params: InboxMemberParams, response: { 200: AgentPayload } } },
+    {
+      config: { policy: 'inboxes.read' },
+      schema: { tags, summary: 'Agents of an inbox', params: InboxMemberParams, response: { 200: AgentPayload } },
+    },
     async (request) => {
       const { account, inboxIds } = request.auth;
       return { payload: (await getInboxMembers(db, account.id, request.params.inbox_id, inboxIds)).map(presentAgent) };
@@ -23,7 +26,12 @@ export default async function inboxMemberRoutes(app: App): Promise<void> {
     '/inbox_members',
     {
       config: { policy: 'inboxes.manage' },
-      schema: { tags, summary: 'Add agents to an inbox; answers every member', body: InboxMembersBody, response: { 200: AgentPayload } },
+      schema: {
+        tags,
+        summary: 'Add agents to an inbox; answers every member',
+        body: InboxMembersBody,
+        response: { 200: AgentPayload },
+      },
     },
     async (request) => {
       const { inbox_id, user_ids } = request.body;
@@ -35,7 +43,12 @@ export default async function inboxMemberRoutes(app: App): Promise<void> {
     method: ['PATCH', 'PUT'],
     url: '/inbox_members',
     config: { policy: 'inboxes.manage' },
-    schema: { tags, summary: 'Set the exact agent list of an inbox', body: InboxMembersBody, response: { 200: AgentPayload } },
+    schema: {
+      tags,
+      summary: 'Set the exact agent list of an inbox',
+      body: InboxMembersBody,
+      response: { 200: AgentPayload },
+    },
     handler: async (request) => {
       const { inbox_id, user_ids } = request.body;
       return { payload: (await setInboxMembers(db, request.auth.account.id, inbox_id, user_ids)).map(presentAgent) };
@@ -44,7 +57,10 @@ export default async function inboxMemberRoutes(app: App): Promise<void> {
 
   app.delete(
     '/inbox_members',
-    { config: { policy: 'inboxes.manage' }, schema: { tags, summary: 'Remove agents from an inbox', body: InboxMembersBody, response: { 200: Empty } } },
+    {
+      config: { policy: 'inboxes.manage' },
+      schema: { tags, summary: 'Remove agents from an inbox', body: InboxMembersBody, response: { 200: Empty } },
+    },
     async (request, reply) => {
       const { inbox_id, user_ids } = request.body;
       await removeInboxMembers(db, request.auth.account.id, inbox_id, user_ids);

@@ -10,7 +10,8 @@ const ann = await ctx.member(acme.account_id, 'agent', 'Ann');
 const bob = await ctx.member(acme.account_id, 'agent', 'Bob');
 await ctx.member(acme.account_id, 'agent', 'Nobody');
 
-const newInbox = async (name: string) => (await acme.api.post(`${base}/inboxes`, { name, channel: { type: 'api' } })).body;
+const newInbox = async (name: string) =>
+  (await acme.api.post(`${base}/inboxes`, { name, channel: { type: 'api' } })).body;
 const one = await newInbox('One');
 const two = await newInbox('Two');
 await db
@@ -21,10 +22,24 @@ await db
     { account_id: acme.account_id, inbox_id: two.id, user_id: bob.userId },
   ])
   .execute();
-const theirs = (await globex.api.post(`/api/v1/accounts/${globex.account_id}/inboxes`, { name: 'Theirs', channel: { type: 'api' } })).body;
-const accountBot = await db.insertInto('agent_bots').values({ account_id: acme.account_id, name: 'Acme bot', outgoing_url: 'https://bot.example/in' }).returningAll().executeTakeFirstOrThrow();
-const systemBot = await db.insertInto('agent_bots').values({ account_id: null, name: 'System bot', outgoing_url: 'https://sys.example/in' }).returningAll().executeTakeFirstOrThrow();
-const foreignBot = await db.insertInto('agent_bots').values({ account_id: globex.account_id, name: 'Globex bot' }).returningAll().executeTakeFirstOrThrow();
+const theirs = (
+  await globex.api.post(`/api/v1/accounts/${globex.account_id}/inboxes`, { name: 'Theirs', channel: { type: 'api' } })
+).body;
+const accountBot = await db
+  .insertInto('agent_bots')
+  .values({ account_id: acme.account_id, name: 'Acme bot', outgoing_url: 'https://bot.example/in' })
+  .returningAll()
+  .executeTakeFirstOrThrow();
+const systemBot = await db
+  .insertInto('agent_bots')
+  .values({ account_id: null, name: 'System bot', outgoing_url: 'https://sys.example/in' })
+  .returningAll()
+  .executeTakeFirstOrThrow();
+const foreignBot = await db
+  .insertInto('agent_bots')
+  .values({ account_id: globex.account_id, name: 'Globex bot' })
+  .returningAll()
+  .executeTakeFirstOrThrow();
 
 const names = (res: { body: any }) => res.body.payload.map((a: any) => a.name);
 
@@ -33,7 +48,10 @@ describe('inbox actions', () => {
     const res = await ann.api.get(`${base}/inboxes/${one.id}/assignable_agents`);
     expect(res.status).toBe(200);
     expect(res.body.payload.map((a: any) => a.id).sort()).toEqual([ann.userId, bob.userId, acme.user_id].sort());
-    expect(res.body.payload.find((a: any) => a.id === acme.user_id)).toMatchObject({ role: 'administrator', account_id: acme.account_id });
+    expect(res.body.payload.find((a: any) => a.id === acme.user_id)).toMatchObject({
+      role: 'administrator',
+      account_id: acme.account_id,
+    });
     expect(names(res)).not.toContain('Nobody');
   });
 
@@ -55,13 +73,25 @@ describe('inbox actions', () => {
     expect(res.text).toBe('');
     res = await ann.api.get(`${base}/inboxes/${one.id}/agent_bot`);
     expect(res.body).toEqual({
-      agent_bot: { id: accountBot.id, name: 'Acme bot', description: null, thumbnail: '', outgoing_url: 'https://bot.example/in', bot_type: 'webhook', bot_config: {}, account_id: acme.account_id, system_bot: false },
+      agent_bot: {
+        id: accountBot.id,
+        name: 'Acme bot',
+        description: null,
+        thumbnail: '',
+        outgoing_url: 'https://bot.example/in',
+        bot_type: 'webhook',
+        bot_config: {},
+        account_id: acme.account_id,
+        system_bot: false,
+      },
     });
     await acme.api.post(`${base}/inboxes/${one.id}/set_agent_bot`, { agent_bot: systemBot.id });
     res = await acme.api.get(`${base}/inboxes/${one.id}/agent_bot`);
     expect(res.body.agent_bot).toMatchObject({ id: systemBot.id, system_bot: true, account_id: null });
     expect(res.body.agent_bot).not.toHaveProperty('outgoing_url');
-    expect(await db.selectFrom('agent_bot_inboxes').select('agent_bot_id').where('inbox_id', '=', one.id).execute()).toEqual([{ agent_bot_id: systemBot.id }]);
+    expect(
+      await db.selectFrom('agent_bot_inboxes').select('agent_bot_id').where('inbox_id', '=', one.id).execute(),
+    ).toEqual([{ agent_bot_id: systemBot.id }]);
     // n8n's untouched default (0) and null both detach
     await acme.api.post(`${base}/inboxes/${one.id}/set_agent_bot`, { agent_bot: 0 });
     expect((await acme.api.get(`${base}/inboxes/${one.id}/agent_bot`)).body).toEqual({});
@@ -69,14 +99,22 @@ describe('inbox actions', () => {
     await acme.api.post(`${base}/inboxes/${one.id}/set_agent_bot`, { agent_bot: null });
     expect((await acme.api.get(`${base}/inboxes/${one.id}/agent_bot`)).body).toEqual({});
     await acme.api.post(`${base}/inboxes/${one.id}/set_agent_bot`, { agent_bot: accountBot.id });
-    const bare = await ctx.app.inject({ method: 'POST', url: `${base}/inboxes/${one.id}/set_agent_bot`, headers: { api_access_token: acme.api_access_token } });
+    const bare = await ctx.app.inject({
+      method: 'POST',
+      url: `${base}/inboxes/${one.id}/set_agent_bot`,
+      headers: { api_access_token: acme.api_access_token },
+    });
     expect(bare.statusCode).toBe(200);
     expect((await acme.api.get(`${base}/inboxes/${one.id}/agent_bot`)).body).toEqual({});
   });
 
   it('refuses another account’s bot and bad bot ids', async () => {
-    expect((await acme.api.post(`${base}/inboxes/${one.id}/set_agent_bot`, { agent_bot: foreignBot.id })).status).toBe(404);
-    expect((await acme.api.post(`${base}/inboxes/${one.id}/set_agent_bot`, { agent_bot: 'abc' })).body.attributes).toEqual(['agent_bot']);
+    expect((await acme.api.post(`${base}/inboxes/${one.id}/set_agent_bot`, { agent_bot: foreignBot.id })).status).toBe(
+      404,
+    );
+    expect(
+      (await acme.api.post(`${base}/inboxes/${one.id}/set_agent_bot`, { agent_bot: 'abc' })).body.attributes,
+    ).toEqual(['agent_bot']);
   });
 
   it('removes the avatar with an empty 200', async () => {
@@ -89,7 +127,9 @@ describe('inbox actions', () => {
 
   it('refuses agents the admin actions with the policy 401', async () => {
     const denied = { status: 401, body: { error: 'You are not authorized to do this action' } };
-    expect(await ann.api.post(`${base}/inboxes/${one.id}/set_agent_bot`, { agent_bot: accountBot.id })).toMatchObject(denied);
+    expect(await ann.api.post(`${base}/inboxes/${one.id}/set_agent_bot`, { agent_bot: accountBot.id })).toMatchObject(
+      denied,
+    );
     expect(await ann.api.delete(`${base}/inboxes/${one.id}/avatar`)).toMatchObject(denied);
     expect(await ann.api.get(`${base}/inboxes/${two.id}/assignable_agents`)).toMatchObject(denied);
   });
@@ -103,6 +143,8 @@ describe('inbox actions', () => {
     ]) {
       expect(res).toMatchObject({ status: 404, body: { error: 'Resource could not be found' } });
     }
-    expect(await db.selectFrom('agent_bot_inboxes').select('id').where('inbox_id', '=', theirs.id).execute()).toEqual([]);
+    expect(await db.selectFrom('agent_bot_inboxes').select('id').where('inbox_id', '=', theirs.id).execute()).toEqual(
+      [],
+    );
   });
 });

@@ -14,7 +14,10 @@ export default async function inboxActions(app: App): Promise<void> {
 
   app.delete(
     '/inboxes/:id/avatar',
-    { config: { policy: 'inboxes.manage' }, schema: { tags, summary: 'Remove the inbox avatar', params: InboxParams, response: { 200: Empty } } },
+    {
+      config: { policy: 'inboxes.manage' },
+      schema: { tags, summary: 'Remove the inbox avatar', params: InboxParams, response: { 200: Empty } },
+    },
     async (request, reply) => {
       await removeInboxAvatar(db, request.auth.account.id, request.params.id);
       return sendEmpty(reply);
@@ -25,7 +28,12 @@ export default async function inboxActions(app: App): Promise<void> {
     '/inboxes/:id/assignable_agents',
     {
       config: { policy: 'inboxes.read' },
-      schema: { tags, summary: 'Agents who may be assigned in the inbox', params: InboxParams, response: { 200: AgentPayload } },
+      schema: {
+        tags,
+        summary: 'Agents who may be assigned in the inbox',
+        params: InboxParams,
+        response: { 200: AgentPayload },
+      },
     },
     async (request) => {
       const { account, inboxIds } = request.auth;
@@ -37,17 +45,32 @@ export default async function inboxActions(app: App): Promise<void> {
     '/assignable_agents',
     {
       config: { policy: 'inboxes.read' },
-      schema: { tags, summary: 'Agents who may be assigned in all the given inboxes', querystring: AssignableQuery, response: { 200: AgentPayload } },
+      schema: {
+        tags,
+        summary: 'Agents who may be assigned in all the given inboxes',
+        querystring: AssignableQuery,
+        response: { 200: AgentPayload },
+      },
     },
     async (request) => {
       const { account, inboxIds } = request.auth;
-      return { payload: (await getAssignableAgents(db, account.id, request.query.inbox_ids, inboxIds)).map(presentAgent) };
+      return {
+        payload: (await getAssignableAgents(db, account.id, request.query.inbox_ids, inboxIds)).map(presentAgent),
+      };
     },
   );
 
   app.get(
     '/inboxes/:id/agent_bot',
-    { config: { policy: 'inboxes.read' }, schema: { tags, summary: 'The agent bot attached to the inbox', params: InboxParams, response: { 200: InboxAgentBot } } },
+    {
+      config: { policy: 'inboxes.read' },
+      schema: {
+        tags,
+        summary: 'The agent bot attached to the inbox',
+        params: InboxParams,
+        response: { 200: InboxAgentBot },
+      },
+    },
     async (request) => {
       const bot = await getInboxAgentBot(db, request.auth.account.id, request.params.id, request.auth.inboxIds);
       return bot ? { agent_bot: presentAgentBot(bot) } : {};
@@ -62,7 +85,13 @@ export default async function inboxActions(app: App): Promise<void> {
       preValidation: async (request) => {
         request.body ??= {};
       },
-      schema: { tags, summary: 'Attach an agent bot (null or absent detaches)', params: InboxParams, body: SetAgentBotBody, response: { 200: Empty } },
+      schema: {
+        tags,
+        summary: 'Attach an agent bot (null or absent detaches)',
+        params: InboxParams,
+        body: SetAgentBotBody,
+        response: { 200: Empty },
+      },
     },
     async (request, reply) => {
       // n8n sends 0 when the field is left untouched: no bot, as when it is absent.

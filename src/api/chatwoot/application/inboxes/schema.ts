@@ -19,7 +19,9 @@ const ChannelFields = {
   widget_color: Text(32),
   welcome_title: Text(),
   welcome_tagline: Text(),
-  reply_time: Type.Optional(Type.Union([Type.Literal('in_a_few_minutes'), Type.Literal('in_a_few_hours'), Type.Literal('in_a_day')])),
+  reply_time: Type.Optional(
+    Type.Union([Type.Literal('in_a_few_minutes'), Type.Literal('in_a_few_hours'), Type.Literal('in_a_day')]),
+  ),
   pre_chat_form_enabled: Type.Optional(Type.Boolean()),
   pre_chat_form_options: Type.Optional(FreeObject),
   selected_feature_flags: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 })),
@@ -47,7 +49,13 @@ const ChannelFields = {
   smtp_authentication: Text(32),
 };
 
-export const ChannelType = Type.Union([Type.Literal('api'), Type.Literal('web_widget'), Type.Literal('telegram'), Type.Literal('whatsapp'), Type.Literal('email')]);
+export const ChannelType = Type.Union([
+  Type.Literal('api'),
+  Type.Literal('web_widget'),
+  Type.Literal('telegram'),
+  Type.Literal('whatsapp'),
+  Type.Literal('email'),
+]);
 
 const WorkingHour = Type.Object({
   day_of_week: Type.Integer({ minimum: 0, maximum: 6 }),

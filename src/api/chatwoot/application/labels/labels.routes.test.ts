@@ -12,9 +12,20 @@ describe('labels', () => {
   let id: number;
 
   it('creates a label lower-cased, flat or nested under "label", and answers it bare', async () => {
-    const res = await acme.api.post(`${base}/labels`, { title: 'VIP-Customers', description: 'Big', color: '#FF0000', show_on_sidebar: false });
+    const res = await acme.api.post(`${base}/labels`, {
+      title: 'VIP-Customers',
+      description: 'Big',
+      color: '#FF0000',
+      show_on_sidebar: false,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: expect.any(Number), title: 'vip-customers', description: 'Big', color: '#FF0000', show_on_sidebar: false });
+    expect(res.body).toEqual({
+      id: expect.any(Number),
+      title: 'vip-customers',
+      description: 'Big',
+      color: '#FF0000',
+      show_on_sidebar: false,
+    });
     id = res.body.id;
     const nested = await acme.api.post(`${base}/labels`, { label: { title: 'billing' } });
     expect(nested.body).toMatchObject({ title: 'billing', color: '#1f93ff', show_on_sidebar: true, description: null });
@@ -42,15 +53,27 @@ describe('labels', () => {
 
   it('updates with PATCH and PUT; a rename follows into conversation and contact labels', async () => {
     const conversation = await acme.openConversation();
-    await ctx.database.db.updateTable('conversations').set({ labels: ['vip-customers', 'billing'] }).where('account_id', '=', acme.account.account_id).execute();
-    await ctx.database.db.updateTable('contacts').set({ labels: ['vip-customers'] }).where('id', '=', acme.contact.id).execute();
+    await ctx.database.db
+      .updateTable('conversations')
+      .set({ labels: ['vip-customers', 'billing'] })
+      .where('account_id', '=', acme.account.account_id)
+      .execute();
+    await ctx.database.db
+      .updateTable('contacts')
+      .set({ labels: ['vip-customers'] })
+      .where('id', '=', acme.contact.id)
+      .execute();
     let res = await acme.api.patch(`${base}/labels/${id}`, { title: 'VIP' });
     expect(res.body).toMatchObject({ id, title: 'vip', description: 'Big' });
     res = await acme.api.put(`${base}/labels/${id}`, { label: { color: '#00ff00' } });
     expect(res.body).toMatchObject({ title: 'vip', color: '#00ff00' });
     const shown = await acme.api.get(`${base}/conversations/${conversation.id}`);
     expect(shown.body.labels).toEqual(['vip', 'billing']);
-    const contact = await ctx.database.db.selectFrom('contacts').select('labels').where('id', '=', acme.contact.id).executeTakeFirstOrThrow();
+    const contact = await ctx.database.db
+      .selectFrom('contacts')
+      .select('labels')
+      .where('id', '=', acme.contact.id)
+      .executeTakeFirstOrThrow();
     expect(contact.labels).toEqual(['vip']);
   });
 

@@ -12,13 +12,19 @@ export default async function labelRoutes(app: App): Promise<void> {
 
   app.get(
     '/labels',
-    { config: { policy: 'labels.read' }, schema: { tags, summary: 'List labels', response: { 200: LabelListResponse } } },
+    {
+      config: { policy: 'labels.read' },
+      schema: { tags, summary: 'List labels', response: { 200: LabelListResponse } },
+    },
     async (request) => ({ payload: (await listLabels(db, request.auth.account.id)).map(presentLabel) }),
   );
 
   app.get(
     '/labels/:id',
-    { config: { policy: 'labels.read' }, schema: { tags, summary: 'Show a label', params: LabelParams, response: { 200: LabelSchema } } },
+    {
+      config: { policy: 'labels.read' },
+      schema: { tags, summary: 'Show a label', params: LabelParams, response: { 200: LabelSchema } },
+    },
     async (request) => presentLabel(await getLabel(db, request.auth.account.id, request.params.id)),
   );
 
@@ -35,13 +41,23 @@ export default async function labelRoutes(app: App): Promise<void> {
     method: ['PATCH', 'PUT'],
     url: '/labels/:id',
     config: { policy: 'labels.manage', bodyWrapper: 'label' },
-    schema: { tags, summary: 'Update a label', params: LabelParams, body: UpdateLabelBody, response: { 200: LabelSchema } },
-    handler: async (request) => presentLabel(await updateLabel(db, request.auth.account.id, request.params.id, request.body)),
+    schema: {
+      tags,
+      summary: 'Update a label',
+      params: LabelParams,
+      body: UpdateLabelBody,
+      response: { 200: LabelSchema },
+    },
+    handler: async (request) =>
+      presentLabel(await updateLabel(db, request.auth.account.id, request.params.id, request.body)),
   });
 
   app.delete(
     '/labels/:id',
-    { config: { policy: 'labels.manage' }, schema: { tags, summary: 'Delete a label', params: LabelParams, response: { 200: Empty } } },
+    {
+      config: { policy: 'labels.manage' },
+      schema: { tags, summary: 'Delete a label', params: LabelParams, response: { 200: Empty } },
+    },
     async (request, reply) => {
       await deleteLabel(db, request.auth.account.id, request.params.id);
       return sendEmpty(reply);

@@ -14,7 +14,10 @@ export const CreateLabelBody = Type.Object({
   title: Type.String({ minLength: 1, maxLength: 255, description: 'Lower-cased; letters, digits, - and _ only' }),
   ...LabelFields,
 });
-export const UpdateLabelBody = Type.Object({ title: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })), ...LabelFields });
+export const UpdateLabelBody = Type.Object({
+  title: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  ...LabelFields,
+});
 
 export const LabelListResponse = Type.Object({ payload: Type.Array(LabelSchema) });
 export { LabelSchema };

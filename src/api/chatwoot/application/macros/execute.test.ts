@@ -30,7 +30,9 @@ describe('macro execute', () => {
         ],
       })
     ).body.payload;
-    const res = await agent.api.post(`${acme.base}/macros/${macro.id}/execute`, { conversation_ids: [first.id, second.id, foreign.id] });
+    const res = await agent.api.post(`${acme.base}/macros/${macro.id}/execute`, {
+      conversation_ids: [first.id, second.id, foreign.id],
+    });
     expect(res.status, res.text).toBe(200);
     await drain();
 
@@ -43,9 +45,16 @@ describe('macro execute', () => {
       expect(sent).toMatchObject({ message_type: 1, sender: { id: agent.userId } });
       expect(messages.some((m: any) => m.message_type === 2 && String(m.content).includes('by Ada Exec'))).toBe(true);
     }
-    const run = await ctx.database.db.selectFrom('macro_runs').selectAll().where('macro_id', '=', macro.id).executeTakeFirstOrThrow();
+    const run = await ctx.database.db
+      .selectFrom('macro_runs')
+      .selectAll()
+      .where('macro_id', '=', macro.id)
+      .executeTakeFirstOrThrow();
     expect(run.status).toBe('done');
-    expect(run.log.filter((entry) => entry.status === 'failed').map((entry) => entry.detail)).toEqual(['agent 999999 is not a member of this account', 'agent 999999 is not a member of this account']);
+    expect(run.log.filter((entry) => entry.status === 'failed').map((entry) => entry.detail)).toEqual([
+      'agent 999999 is not a member of this account',
+      'agent 999999 is not a member of this account',
+    ]);
     const untouched = (await globex.api.get(`${globex.base}/conversations/${foreign.id}`)).body;
     expect(untouched.labels).toEqual([]);
     expect(untouched.meta.assignee ?? null).toBeNull();
@@ -53,11 +62,24 @@ describe('macro execute', () => {
 
   it('the runner started with the server performs a queued run after the 200', async () => {
     const conversation = await acme.openConversation();
-    const macro = (await acme.api.post(`${acme.base}/macros`, { name: 'Resolve', visibility: 'global', actions: [{ action_name: 'resolve_conversation', action_params: [] }] })).body.payload;
+    const macro = (
+      await acme.api.post(`${acme.base}/macros`, {
+        name: 'Resolve',
+        visibility: 'global',
+        actions: [{ action_name: 'resolve_conversation', action_params: [] }],
+      })
+    ).body.payload;
     const runner = await startMacroRunner(ctx.database, ctx.app.deps.mailer, { warn() {}, error() {} });
     try {
-      expect((await agent.api.post(`${acme.base}/macros/${macro.id}/execute`, { conversation_ids: [conversation.id] })).status).toBe(200);
-      await vi.waitFor(async () => expect((await acme.api.get(`${acme.base}/conversations/${conversation.id}`)).body.status).toBe('resolved'), { timeout: 20000, interval: 100 });
+      expect(
+        (await agent.api.post(`${acme.base}/macros/${macro.id}/execute`, { conversation_ids: [conversation.id] }))
+          .status,
+      ).toBe(200);
+      await vi.waitFor(
+        async () =>
+          expect((await acme.api.get(`${acme.base}/conversations/${conversation.id}`)).body.status).toBe('resolved'),
+        { timeout: 20000, interval: 100 },
+      );
     } finally {
       await runner.stop();
     }

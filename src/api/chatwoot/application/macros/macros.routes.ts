@@ -1,15 +1,34 @@
 import { Type } from 'typebox';
 import type { App, AccountAuth } from '../../../types.ts';
-import { createMacro, deleteMacro, getMacro, listMacros, updateMacro, type MacroCaller } from '../../../../domain/macros/commands.ts';
+import {
+  createMacro,
+  deleteMacro,
+  getMacro,
+  listMacros,
+  updateMacro,
+  type MacroCaller,
+} from '../../../../domain/macros/commands.ts';
 import { queueMacroRun } from '../../../../domain/macros/runs.ts';
 import type { Macro } from '../../../../db/types.ts';
 import { claimActionFiles } from '../../../../domain/action_files/action-files.ts';
 import { attachFileRoute } from '../attach-file.ts';
-import { CreateBody, ExecuteBody, MacroListPayload, MacroParams, MacroPayload, UpdateBody, presentMacros } from './schema.ts';
+import {
+  CreateBody,
+  ExecuteBody,
+  MacroListPayload,
+  MacroParams,
+  MacroPayload,
+  UpdateBody,
+  presentMacros,
+} from './schema.ts';
 
 const tags = ['Macros'];
 
-const callerOf = (auth: AccountAuth): MacroCaller => ({ accountId: auth.account.id, userId: auth.user!.id, actor: auth.actor });
+const callerOf = (auth: AccountAuth): MacroCaller => ({
+  accountId: auth.account.id,
+  userId: auth.user!.id,
+  actor: auth.actor,
+});
 
 /** Chatwoot's macros: every member lists global macros and their own; MacroPolicy decides per record (domain/macros). */
 export default async function macroRoutes(app: App): Promise<void> {
@@ -32,13 +51,19 @@ export default async function macroRoutes(app: App): Promise<void> {
 
   app.get(
     '/macros/:id',
-    { config: { policy: 'macros.use' }, schema: { tags, summary: 'Show a macro', params: MacroParams, response: { 200: MacroPayload } } },
+    {
+      config: { policy: 'macros.use' },
+      schema: { tags, summary: 'Show a macro', params: MacroParams, response: { 200: MacroPayload } },
+    },
     async (request) => one(await getMacro(db, callerOf(request.auth), request.params.id)),
   );
 
   app.post(
     '/macros',
-    { config: { policy: 'macros.use', bodyWrapper: 'macro' }, schema: { tags, summary: 'Create a macro', body: CreateBody, response: { 200: MacroPayload } } },
+    {
+      config: { policy: 'macros.use', bodyWrapper: 'macro' },
+      schema: { tags, summary: 'Create a macro', body: CreateBody, response: { 200: MacroPayload } },
+    },
     async (request) => claimed(await createMacro(db, callerOf(request.auth), request.body)),
   );
 
@@ -61,11 +86,25 @@ export default async function macroRoutes(app: App): Promise<void> {
 
   app.post(
     '/macros/:id/execute',
-    { config: { policy: 'macros.use' }, schema: { tags, summary: 'Run a macro on conversations (later, in order)', params: MacroParams, body: ExecuteBody, response: { 200: Type.Null() } } },
+    {
+      config: { policy: 'macros.use' },
+      schema: {
+        tags,
+        summary: 'Run a macro on conversations (later, in order)',
+        params: MacroParams,
+        body: ExecuteBody,
+        response: { 200: Type.Null() },
+      },
+    },
     async (request, reply) => {
       const caller = callerOf(request.auth);
       const macro = await getMacro(db, caller, request.params.id);
-      await queueMacroRun(db, macro, caller.userId, request.body.conversation_ids.map(Number).filter((id) => Number.isInteger(id) && id > 0));
+      await queueMacroRun(
+        db,
+        macro,
+        caller.userId,
+        request.body.conversation_ids.map(Number).filter((id) => Number.isInteger(id) && id > 0),
+      );
       return reply.status(200).send(null);
     },
   );

@@ -8,7 +8,10 @@ import { findMembers } from '../../../../domain/users/repository.ts';
 
 export const MacroParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
-const Action = Type.Object({ action_name: Type.String({ maxLength: 64 }), action_params: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 50 })) });
+const Action = Type.Object({
+  action_name: Type.String({ maxLength: 64 }),
+  action_params: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 50 })),
+});
 
 export const CreateBody = Type.Object({
   name: Type.String({ maxLength: 255 }),
@@ -16,7 +19,9 @@ export const CreateBody = Type.Object({
   actions: Type.Optional(Type.Array(Action, { maxItems: 50 })),
 });
 export const UpdateBody = Type.Partial(CreateBody);
-export const ExecuteBody = Type.Object({ conversation_ids: Type.Array(Type.Union([Type.Integer(), Type.String({ maxLength: 20 })]), { maxItems: 500 }) });
+export const ExecuteBody = Type.Object({
+  conversation_ids: Type.Array(Type.Union([Type.Integer(), Type.String({ maxLength: 20 })]), { maxItems: 500 }),
+});
 
 /** Chatwoot's `_macro` partial: created_by/updated_by in its agent shape (the `_agent` partial), while that user is a member; files when it has some. */
 export const MacroSchema = Type.Object({
@@ -36,9 +41,22 @@ export const MacroListPayload = Type.Object({ payload: Type.Array(MacroSchema) }
 export async function presentMacros(db: Db, rows: Macro[], publicUrl: string): Promise<Static<typeof MacroSchema>[]> {
   if (!rows.length) return [];
   const accountId = rows[0]!.account_id;
-  const ids = [...new Set(rows.flatMap((r) => [r.created_by_id, r.updated_by_id]).filter((id): id is number => id !== null))];
-  const members = new Map((ids.length ? await findMembers(db, accountId, ids) : []).map((m) => [m.id, presentAgent(m)]));
-  const files = filesByOwner(await filesOfOwners(db, accountId, 'macro_id', rows.map((r) => r.id)), 'macro_id', publicUrl);
+  const ids = [
+    ...new Set(rows.flatMap((r) => [r.created_by_id, r.updated_by_id]).filter((id): id is number => id !== null)),
+  ];
+  const members = new Map(
+    (ids.length ? await findMembers(db, accountId, ids) : []).map((m) => [m.id, presentAgent(m)]),
+  );
+  const files = filesByOwner(
+    await filesOfOwners(
+      db,
+      accountId,
+      'macro_id',
+      rows.map((r) => r.id),
+    ),
+    'macro_id',
+    publicUrl,
+  );
   return rows.map((row) => {
     const createdBy = row.created_by_id === null ? undefined : members.get(row.created_by_id);
     const updatedBy = row.updated_by_id === null ? undefined : members.get(row.updated_by_id);

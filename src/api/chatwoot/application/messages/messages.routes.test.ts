@@ -16,7 +16,10 @@ function multipart(fields: Record<string, string>, files: FormFile[]) {
 describe('messages', () => {
   it('sends an outgoing message and answers the bare API shape', async () => {
     const c = await f.openConversation();
-    const res = await api.post(`${base}/conversations/${c.id}/messages`, { content: 'Your order shipped', echo_id: 'tmp-1' });
+    const res = await api.post(`${base}/conversations/${c.id}/messages`, {
+      content: 'Your order shipped',
+      echo_id: 'tmp-1',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       content: 'Your order shipped',
@@ -39,7 +42,10 @@ describe('messages', () => {
     const c = await f.openConversation();
     const note = await api.post(`${base}/conversations/${c.id}/messages`, { content: 'internal', private: 'true' });
     expect(note.body.private).toBe(true);
-    const incoming = await api.post(`${base}/conversations/${c.id}/messages`, { content: 'hi', message_type: 'incoming' });
+    const incoming = await api.post(`${base}/conversations/${c.id}/messages`, {
+      content: 'hi',
+      message_type: 'incoming',
+    });
     expect(incoming.body).toMatchObject({ message_type: 0, sender: { id: f.contact.id, type: 'contact' } });
     const shown = await api.get(`${base}/conversations/${c.id}`);
     expect(shown.body.unread_count).toBe(1);
@@ -51,12 +57,21 @@ describe('messages', () => {
   });
 
   it('refuses incoming messages outside API inboxes', async () => {
-    const widget = await insertInbox(ctx.database.db, f.account.account_id, { name: 'Site', channel_type: 'Channel::WebWidget' });
+    const widget = await insertInbox(ctx.database.db, f.account.account_id, {
+      name: 'Site',
+      channel_type: 'Channel::WebWidget',
+    });
     const c = await f.openConversation(api, { inbox_id: widget.id });
     const res = await api.post(`${base}/conversations/${c.id}/messages`, { content: 'x', message_type: 'incoming' });
     expect(res).toMatchObject({ status: 422, body: { error: 'Incoming messages are only allowed in Api inboxes' } });
-    const patch = await api.patch(`${base}/conversations/${c.id}/messages/${(await api.post(`${base}/conversations/${c.id}/messages`, { content: 'y' })).body.id}`, { status: 'read' });
-    expect(patch).toMatchObject({ status: 403, body: { error: 'Message status update is only allowed for API inboxes' } });
+    const patch = await api.patch(
+      `${base}/conversations/${c.id}/messages/${(await api.post(`${base}/conversations/${c.id}/messages`, { content: 'y' })).body.id}`,
+      { status: 'read' },
+    );
+    expect(patch).toMatchObject({
+      status: 403,
+      body: { error: 'Message status update is only allowed for API inboxes' },
+    });
   });
 
   it('reopens a resolved conversation when the contact writes', async () => {
@@ -68,17 +83,27 @@ describe('messages', () => {
 
   it('needs items for cards, but treats n8n’s default "cards" without items as text', async () => {
     const c = await f.openConversation();
-    const plain = await api.post(`${base}/conversations/${c.id}/messages`, { content: 'hello', content_type: 'cards', private: false });
+    const plain = await api.post(`${base}/conversations/${c.id}/messages`, {
+      content: 'hello',
+      content_type: 'cards',
+      private: false,
+    });
     expect(plain).toMatchObject({ status: 200, body: { content_type: 'text' } });
     const cards = await api.post(`${base}/conversations/${c.id}/messages`, {
       content: 'pick',
       content_type: 'input_select',
       content_attributes: '{"items":[{"title":"Yes","value":"yes"}]}',
     });
-    expect(cards).toMatchObject({ status: 200, body: { content_type: 'input_select', content_attributes: { items: [{ title: 'Yes', value: 'yes' }] } } });
+    expect(cards).toMatchObject({
+      status: 200,
+      body: { content_type: 'input_select', content_attributes: { items: [{ title: 'Yes', value: 'yes' }] } },
+    });
     const empty = await api.post(`${base}/conversations/${c.id}/messages`, { content: '' });
     expect(empty.status).toBe(422);
-    const badType = await api.post(`${base}/conversations/${c.id}/messages`, { content: 'x', message_type: 'activity' });
+    const badType = await api.post(`${base}/conversations/${c.id}/messages`, {
+      content: 'x',
+      message_type: 'activity',
+    });
     expect(badType).toMatchObject({ status: 422, body: { attributes: ['message_type'] } });
   });
 
@@ -91,7 +116,11 @@ describe('messages', () => {
     expect(latest.body.payload).toHaveLength(20);
     expect(latest.body.payload.at(-1).id).toBe(ids[29]);
     expect(latest.body.payload[0].id).toBeLessThan(latest.body.payload[1].id);
-    expect(latest.body.meta).toMatchObject({ labels: [], contact: { id: f.contact.id, type: 'contact' }, additional_attributes: {} });
+    expect(latest.body.meta).toMatchObject({
+      labels: [],
+      contact: { id: f.contact.id, type: 'contact' },
+      additional_attributes: {},
+    });
     const before = await api.get(`${base}/conversations/${c.id}/messages`, { before: ids[10] });
     expect(before.body.payload.map((m: any) => m.id)).toEqual(ids.slice(0, 10));
     const after = await api.get(`${base}/conversations/${c.id}/messages`, { after: ids[25] });
@@ -103,11 +132,19 @@ describe('messages', () => {
   it('updates delivery status in API inboxes and soft-deletes', async () => {
     const c = await f.openConversation();
     const m = (await api.post(`${base}/conversations/${c.id}/messages`, { content: 'x' })).body;
-    const failed = await api.patch(`${base}/conversations/${c.id}/messages/${m.id}`, { status: 'failed', external_error: 'WhatsApp said no' });
+    const failed = await api.patch(`${base}/conversations/${c.id}/messages/${m.id}`, {
+      status: 'failed',
+      external_error: 'WhatsApp said no',
+    });
     expect(failed.body).toMatchObject({ status: 'failed', content_attributes: { external_error: 'WhatsApp said no' } });
     expect((await api.patch(`${base}/conversations/${c.id}/messages/${m.id}`, { status: 'lost' })).status).toBe(422);
     const deleted = await api.delete(`${base}/conversations/${c.id}/messages/${m.id}`);
-    expect(deleted.body).toMatchObject({ id: m.id, content: 'This message was deleted', content_type: 'text', content_attributes: { deleted: true } });
+    expect(deleted.body).toMatchObject({
+      id: m.id,
+      content: 'This message was deleted',
+      content_type: 'text',
+      content_attributes: { deleted: true },
+    });
   });
 
   it('accepts multipart bodies with attachments and serves the files', async () => {
@@ -131,7 +168,10 @@ describe('messages', () => {
     const list = await api.get(`${base}/conversations/${c.id}/attachments`);
     expect(list.body.meta.total_count).toBe(2);
     expect(list.body.payload[0]).toMatchObject({ message_id: body.id, file_type: 'image', sender: { type: 'user' } });
-    const forged = await ctx.app.inject({ method: 'GET', url: `/attachments/${body.attachments[0].id}/wrongkey/notes.txt` });
+    const forged = await ctx.app.inject({
+      method: 'GET',
+      url: `/attachments/${body.attachments[0].id}/wrongkey/notes.txt`,
+    });
     expect(forged.statusCode).toBe(404);
   });
 });

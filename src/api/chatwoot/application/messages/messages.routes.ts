@@ -1,7 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../../types.ts';
 import type { Contact, Conversation, Message } from '../../../../db/types.ts';
-import { createMessage, getMessage, MESSAGE_TYPE, softDeleteMessage, updateMessageStatus, retryFailedMessage, type NewMessage } from '../../../../domain/messages/commands.ts';
+import {
+  createMessage,
+  getMessage,
+  MESSAGE_TYPE,
+  softDeleteMessage,
+  updateMessageStatus,
+  retryFailedMessage,
+  type NewMessage,
+} from '../../../../domain/messages/commands.ts';
 import { loadMessageDetails, type KnownSenders } from '../../../../domain/messages/details.ts';
 import { listMessages } from '../../../../domain/messages/list.ts';
 import { findInbox } from '../../../../domain/inboxes/repository.ts';
@@ -16,12 +24,25 @@ import { presentContactPush } from '../../presenters/contact.ts';
 import { presentMessage } from '../../presenters/message.ts';
 import { iso } from '../../presenters/time.ts';
 import { conversationFor } from '../conversations/present.ts';
-import { ConversationParams, CreateBody, ListQuery, ListResponse, MessageParams, MessageSchema, UpdateBody } from './schema.ts';
+import {
+  ConversationParams,
+  CreateBody,
+  ListQuery,
+  ListResponse,
+  MessageParams,
+  MessageSchema,
+  UpdateBody,
+} from './schema.ts';
 
 const tags = ['Messages'];
 const ITEM_TYPES = new Set(['input_select', 'cards', 'form', 'article']);
 
-async function presentOne(request: FastifyRequest, conversation: Conversation, message: Message, options: { attachments?: boolean; known?: KnownSenders } = {}) {
+async function presentOne(
+  request: FastifyRequest,
+  conversation: Conversation,
+  message: Message,
+  options: { attachments?: boolean; known?: KnownSenders } = {},
+) {
   const [details] = await loadMessageDetails(request.server.deps.db, conversation.account_id, [message], options);
   return presentMessage(details, conversation.display_id, request.server.deps.config.publicUrl);
 }
@@ -34,7 +55,20 @@ function callerAsSender(request: FastifyRequest, contact?: Contact): KnownSender
   if (user && access?.role) {
     const { id, name, display_name, email, avatar_url, custom_attributes, password_hash } = user;
     known.users = [
-      { id, name, display_name, email, avatar_url, custom_attributes, account_id: account.id, role: access.role, availability: access.availability, auto_offline: access.autoOffline, availability_status: access.availabilityStatus, confirmed: password_hash !== null },
+      {
+        id,
+        name,
+        display_name,
+        email,
+        avatar_url,
+        custom_attributes,
+        account_id: account.id,
+        role: access.role,
+        availability: access.availability,
+        auto_offline: access.autoOffline,
+        availability_status: access.availabilityStatus,
+        confirmed: password_hash !== null,
+      },
     ];
   }
   return known;
@@ -44,7 +78,10 @@ function callerAsSender(request: FastifyRequest, contact?: Contact): KnownSender
  * An outgoing message's sender: the bot the body names when it is the account's own or a system bot (as
  * Chatwoot's MessageBuilder finds it), otherwise the caller. Another account's bot is never named.
  */
-async function sender(request: FastifyRequest, body: { sender_type?: string; sender_id?: number }): Promise<NewMessage['sender']> {
+async function sender(
+  request: FastifyRequest,
+  body: { sender_type?: string; sender_id?: number },
+): Promise<NewMessage['sender']> {
   const { user, bot, account } = request.auth;
   if (body.sender_type === 'AgentBot' && body.sender_id) {
     const named = await findAccountBot(request.server.deps.db, account.id, body.sender_id);
@@ -61,7 +98,13 @@ export default async function messageRoutes(app: App): Promise<void> {
     '/conversations/:conversation_id/messages',
     {
       config: { policy: 'messages.read' },
-      schema: { tags, summary: 'List messages', params: ConversationParams, querystring: ListQuery, response: { 200: ListResponse } },
+      schema: {
+        tags,
+        summary: 'List messages',
+        params: ConversationParams,
+        querystring: ListQuery,
+        response: { 200: ListResponse },
+      },
     },
     async (request) => {
       const conversation = await conversationFor(request);
@@ -94,7 +137,13 @@ export default async function messageRoutes(app: App): Promise<void> {
     '/conversations/:conversation_id/messages',
     {
       config: { policy: 'messages.create', bodyWrapper: 'message', uploadField: 'attachments' },
-      schema: { tags, summary: 'Send a message (JSON or multipart with attachments[])', params: ConversationParams, body: CreateBody, response: { 200: MessageSchema } },
+      schema: {
+        tags,
+        summary: 'Send a message (JSON or multipart with attachments[])',
+        params: ConversationParams,
+        body: CreateBody,
+        response: { 200: MessageSchema },
+      },
     },
     async (request) => {
       const conversation = await conversationFor(request);
@@ -102,9 +151,14 @@ export default async function messageRoutes(app: App): Promise<void> {
       const messageType: number = MESSAGE_TYPE[(body.message_type ?? 'outgoing') as 'outgoing'];
       if (messageType === MESSAGE_TYPE.incoming) {
         const inbox = await findInbox(db, conversation.account_id, conversation.inbox_id);
-        if (inbox?.channel_type !== 'Channel::Api') throw unprocessable('Incoming messages are only allowed in Api inboxes');
+        if (inbox?.channel_type !== 'Channel::Api')
+          throw unprocessable('Incoming messages are only allowed in Api inboxes');
       }
-      if (messageType !== MESSAGE_TYPE.incoming) await checkReplyWindow(db, conversation, { isPrivate: body.private ?? false, isTemplate: Boolean(body.template_params) });
+      if (messageType !== MESSAGE_TYPE.incoming)
+        await checkReplyWindow(db, conversation, {
+          isPrivate: body.private ?? false,
+          isTemplate: Boolean(body.template_params),
+        });
       const files = (body.attachments ?? []).filter(isUploadedFile);
       let contentType = body.content_type ?? 'text';
       const items = (body.content_attributes as { items?: unknown[] } | undefined)?.items;
@@ -127,13 +181,19 @@ export default async function messageRoutes(app: App): Promise<void> {
           ...(body.template_params ? { template_params: body.template_params } : {}),
           ...(body.campaign_id ? { campaign_id: body.campaign_id } : {}),
         },
-        sender: messageType === MESSAGE_TYPE.incoming ? { type: 'Contact', id: conversation.contact_id } : await sender(request, body),
+        sender:
+          messageType === MESSAGE_TYPE.incoming
+            ? { type: 'Contact', id: conversation.contact_id }
+            : await sender(request, body),
         sourceId: body.source_id,
         echoId: body.echo_id,
         files,
         variables: true,
       });
-      return presentOne(request, conversation, message, { attachments: files.length > 0, known: callerAsSender(request, contact) });
+      return presentOne(request, conversation, message, {
+        attachments: files.length > 0,
+        known: callerAsSender(request, contact),
+      });
     },
   );
 
@@ -141,7 +201,13 @@ export default async function messageRoutes(app: App): Promise<void> {
     method: ['PATCH', 'PUT'],
     url: '/conversations/:conversation_id/messages/:message_id',
     config: { policy: 'messages.write', bodyWrapper: 'message' },
-    schema: { tags, summary: 'Set the delivery status (API inboxes)', params: MessageParams, body: UpdateBody, response: { 200: MessageSchema } },
+    schema: {
+      tags,
+      summary: 'Set the delivery status (API inboxes)',
+      params: MessageParams,
+      body: UpdateBody,
+      response: { 200: MessageSchema },
+    },
     handler: async (request) => {
       const conversation = await conversationFor(request);
       const message = await getMessage(db, conversation.account_id, conversation.id, request.params.message_id);
@@ -156,7 +222,15 @@ export default async function messageRoutes(app: App): Promise<void> {
 
   app.post(
     '/conversations/:conversation_id/messages/:message_id/retry',
-    { config: { policy: 'messages.create' }, schema: { tags, summary: 'Retry a message its channel failed to deliver', params: MessageParams, response: { 200: MessageSchema } } },
+    {
+      config: { policy: 'messages.create' },
+      schema: {
+        tags,
+        summary: 'Retry a message its channel failed to deliver',
+        params: MessageParams,
+        response: { 200: MessageSchema },
+      },
+    },
     async (request) => {
       const conversation = await conversationFor(request);
       const message = await getMessage(db, conversation.account_id, conversation.id, request.params.message_id);
@@ -166,7 +240,10 @@ export default async function messageRoutes(app: App): Promise<void> {
 
   app.delete(
     '/conversations/:conversation_id/messages/:message_id',
-    { config: { policy: 'messages.write' }, schema: { tags, summary: 'Delete a message', params: MessageParams, response: { 200: MessageSchema } } },
+    {
+      config: { policy: 'messages.write' },
+      schema: { tags, summary: 'Delete a message', params: MessageParams, response: { 200: MessageSchema } },
+    },
     async (request) => {
       const conversation = await conversationFor(request);
       const message = await getMessage(db, conversation.account_id, conversation.id, request.params.message_id);

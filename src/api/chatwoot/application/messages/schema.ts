@@ -5,7 +5,10 @@ import { MessageSchema } from '../../presenters/message.ts';
 import { FreeObject, Nullable } from '../../presenters/schema-helpers.ts';
 
 export const ConversationParams = Type.Object({ conversation_id: Type.Integer({ minimum: 1 }) });
-export const MessageParams = Type.Object({ conversation_id: Type.Integer({ minimum: 1 }), message_id: Type.Integer({ minimum: 1 }) });
+export const MessageParams = Type.Object({
+  conversation_id: Type.Integer({ minimum: 1 }),
+  message_id: Type.Integer({ minimum: 1 }),
+});
 
 export const ListQuery = Type.Object({
   before: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -32,8 +35,20 @@ export const CreateBody = Type.Object(
     private: Type.Optional(Type.Boolean()),
     content_type: Type.Optional(
       Type.Union(
-        ['text', 'input_text', 'input_textarea', 'input_email', 'input_select', 'cards', 'form', 'article', 'incoming_email', 'input_csat', 'integrations', 'sticker']
-          .map((t) => Type.Literal(t)),
+        [
+          'text',
+          'input_text',
+          'input_textarea',
+          'input_email',
+          'input_select',
+          'cards',
+          'form',
+          'article',
+          'incoming_email',
+          'input_csat',
+          'integrations',
+          'sticker',
+        ].map((t) => Type.Literal(t)),
       ),
     ),
     content_attributes: Type.Optional(FreeObject),

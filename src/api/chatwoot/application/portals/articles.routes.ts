@@ -14,7 +14,15 @@ import {
 import { findPortal } from '../../../../domain/help_center/portals.ts';
 import { findMembers } from '../../../../domain/users/repository.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
-import { ArticleBody, ArticlePayload, ArticlesQuery, ArticlesResponse, PortalItemParams, PortalParams, presentArticle } from './schema.ts';
+import {
+  ArticleBody,
+  ArticlePayload,
+  ArticlesQuery,
+  ArticlesResponse,
+  PortalItemParams,
+  PortalParams,
+  presentArticle,
+} from './schema.ts';
 
 const tags = ['Help Center'];
 const policy = 'help_center.manage';
@@ -32,16 +40,36 @@ export default async function articleRoutes(app: App): Promise<void> {
 
   app.get(
     '/portals/:portal_id/articles',
-    { config: { policy: 'help_center.list' }, schema: { tags, summary: 'List articles', params: PortalParams, querystring: ArticlesQuery, response: { 200: ArticlesResponse } } },
+    {
+      config: { policy: 'help_center.list' },
+      schema: {
+        tags,
+        summary: 'List articles',
+        params: PortalParams,
+        querystring: ArticlesQuery,
+        response: { 200: ArticlesResponse },
+      },
+    },
     async (request) => {
       const accountId = request.auth.account.id;
       const portal = await findPortal(db, accountId, request.params.portal_id);
       const { status: rawStatus, ...rest } = request.query;
       const status = rawStatus === undefined ? undefined : articleStatus(rawStatus);
-      if (rawStatus !== undefined && !status) throw validation('Status must be one of draft, published, archived', ['status']);
+      if (rawStatus !== undefined && !status)
+        throw validation('Status must be one of draft, published, archived', ['status']);
       const filter = { ...rest, status };
-      const [rows, counts] = await Promise.all([listArticles(db, portal, filter), articleCounts(db, portal, filter, request.auth.user?.id ?? null)]);
-      const byStatus = status === 'archived' ? counts.archived : status === 'published' ? counts.published : status === 'draft' ? counts.draft : counts.all;
+      const [rows, counts] = await Promise.all([
+        listArticles(db, portal, filter),
+        articleCounts(db, portal, filter, request.auth.user?.id ?? null),
+      ]);
+      const byStatus =
+        status === 'archived'
+          ? counts.archived
+          : status === 'published'
+            ? counts.published
+            : status === 'draft'
+              ? counts.draft
+              : counts.all;
       return {
         payload: await present(db, accountId, rows),
         meta: {
@@ -59,7 +87,10 @@ export default async function articleRoutes(app: App): Promise<void> {
 
   app.get(
     '/portals/:portal_id/articles/:id',
-    { config: { policy }, schema: { tags, summary: 'Show an article', params: PortalItemParams, response: { 200: ArticlePayload } } },
+    {
+      config: { policy },
+      schema: { tags, summary: 'Show an article', params: PortalItemParams, response: { 200: ArticlePayload } },
+    },
     async (request) => {
       const portal = await findPortal(db, request.auth.account.id, request.params.portal_id);
       const [article] = await present(db, portal.account_id, [await getArticle(db, portal, request.params.id)]);
@@ -69,7 +100,16 @@ export default async function articleRoutes(app: App): Promise<void> {
 
   app.post(
     '/portals/:portal_id/articles',
-    { config: { policy, bodyWrapper: 'article' }, schema: { tags, summary: 'Create an article', params: PortalParams, body: ArticleBody, response: { 200: ArticlePayload } } },
+    {
+      config: { policy, bodyWrapper: 'article' },
+      schema: {
+        tags,
+        summary: 'Create an article',
+        params: PortalParams,
+        body: ArticleBody,
+        response: { 200: ArticlePayload },
+      },
+    },
     async (request) => {
       const portal = await findPortal(db, request.auth.account.id, request.params.portal_id);
       // Chatwoot's dashboard sends the signed-in agent as author_id; without one, the caller is the author.
@@ -83,17 +123,28 @@ export default async function articleRoutes(app: App): Promise<void> {
     method: ['PATCH', 'PUT'],
     url: '/portals/:portal_id/articles/:id',
     config: { policy, bodyWrapper: 'article' },
-    schema: { tags, summary: 'Update an article', params: PortalItemParams, body: ArticleBody, response: { 200: ArticlePayload } },
+    schema: {
+      tags,
+      summary: 'Update an article',
+      params: PortalItemParams,
+      body: ArticleBody,
+      response: { 200: ArticlePayload },
+    },
     handler: async (request) => {
       const portal = await findPortal(db, request.auth.account.id, request.params.portal_id);
-      const [article] = await present(db, portal.account_id, [await updateArticle(db, portal, request.params.id, request.body)]);
+      const [article] = await present(db, portal.account_id, [
+        await updateArticle(db, portal, request.params.id, request.body),
+      ]);
       return { payload: article };
     },
   });
 
   app.delete(
     '/portals/:portal_id/articles/:id',
-    { config: { policy }, schema: { tags, summary: 'Delete an article', params: PortalItemParams, response: { 200: Empty } } },
+    {
+      config: { policy },
+      schema: { tags, summary: 'Delete an article', params: PortalItemParams, response: { 200: Empty } },
+    },
     async (request, reply) => {
       const portal = await findPortal(db, request.auth.account.id, request.params.portal_id);
       await deleteArticle(db, portal, request.params.id);

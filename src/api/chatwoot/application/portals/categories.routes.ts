@@ -1,8 +1,22 @@
 import type { App } from '../../../types.ts';
-import { createCategory, deleteCategory, getCategory, listCategories, updateCategory } from '../../../../domain/help_center/categories.ts';
+import {
+  createCategory,
+  deleteCategory,
+  getCategory,
+  listCategories,
+  updateCategory,
+} from '../../../../domain/help_center/categories.ts';
 import { findPortal } from '../../../../domain/help_center/portals.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
-import { CategoriesQuery, CategoriesResponse, CategoryBody, CategoryPayload, PortalItemParams, PortalParams, presentCategory } from './schema.ts';
+import {
+  CategoriesQuery,
+  CategoriesResponse,
+  CategoryBody,
+  CategoryPayload,
+  PortalItemParams,
+  PortalParams,
+  presentCategory,
+} from './schema.ts';
 
 const tags = ['Help Center'];
 const policy = 'help_center.manage';
@@ -13,7 +27,16 @@ export default async function categoryRoutes(app: App): Promise<void> {
 
   app.get(
     '/portals/:portal_id/categories',
-    { config: { policy }, schema: { tags, summary: 'List categories', params: PortalParams, querystring: CategoriesQuery, response: { 200: CategoriesResponse } } },
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary: 'List categories',
+        params: PortalParams,
+        querystring: CategoriesQuery,
+        response: { 200: CategoriesResponse },
+      },
+    },
     async (request) => {
       const portal = await findPortal(db, request.auth.account.id, request.params.portal_id);
       const rows = await listCategories(db, portal, { locale: request.query.locale });
@@ -23,7 +46,10 @@ export default async function categoryRoutes(app: App): Promise<void> {
 
   app.get(
     '/portals/:portal_id/categories/:id',
-    { config: { policy }, schema: { tags, summary: 'Show a category', params: PortalItemParams, response: { 200: CategoryPayload } } },
+    {
+      config: { policy },
+      schema: { tags, summary: 'Show a category', params: PortalItemParams, response: { 200: CategoryPayload } },
+    },
     async (request) => {
       const portal = await findPortal(db, request.auth.account.id, request.params.portal_id);
       return { payload: presentCategory(await getCategory(db, portal, request.params.id)) };
@@ -32,7 +58,16 @@ export default async function categoryRoutes(app: App): Promise<void> {
 
   app.post(
     '/portals/:portal_id/categories',
-    { config: { policy, bodyWrapper: 'category' }, schema: { tags, summary: 'Create a category', params: PortalParams, body: CategoryBody, response: { 200: CategoryPayload } } },
+    {
+      config: { policy, bodyWrapper: 'category' },
+      schema: {
+        tags,
+        summary: 'Create a category',
+        params: PortalParams,
+        body: CategoryBody,
+        response: { 200: CategoryPayload },
+      },
+    },
     async (request) => {
       const portal = await findPortal(db, request.auth.account.id, request.params.portal_id);
       return { payload: presentCategory(await createCategory(db, portal, request.body)) };
@@ -43,7 +78,13 @@ export default async function categoryRoutes(app: App): Promise<void> {
     method: ['PATCH', 'PUT'],
     url: '/portals/:portal_id/categories/:id',
     config: { policy, bodyWrapper: 'category' },
-    schema: { tags, summary: 'Update a category', params: PortalItemParams, body: CategoryBody, response: { 200: CategoryPayload } },
+    schema: {
+      tags,
+      summary: 'Update a category',
+      params: PortalItemParams,
+      body: CategoryBody,
+      response: { 200: CategoryPayload },
+    },
     handler: async (request) => {
       const portal = await findPortal(db, request.auth.account.id, request.params.portal_id);
       return { payload: presentCategory(await updateCategory(db, portal, request.params.id, request.body)) };
@@ -52,7 +93,10 @@ export default async function categoryRoutes(app: App): Promise<void> {
 
   app.delete(
     '/portals/:portal_id/categories/:id',
-    { config: { policy }, schema: { tags, summary: 'Delete a category', params: PortalItemParams, response: { 200: Empty } } },
+    {
+      config: { policy },
+      schema: { tags, summary: 'Delete a category', params: PortalItemParams, response: { 200: Empty } },
+    },
     async (request, reply) => {
       const portal = await findPortal(db, request.auth.account.id, request.params.portal_id);
       await deleteCategory(db, portal, request.params.id);

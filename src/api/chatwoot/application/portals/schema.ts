@@ -10,7 +10,10 @@ import { unix } from '../../presenters/time.ts';
 
 /** Chatwoot routes a portal by its slug; Switchboard also takes its id (the n8n node sends a number). */
 export const PortalParams = Type.Object({ portal_id: Type.String({ minLength: 1, maxLength: 100 }) });
-export const PortalItemParams = Type.Object({ portal_id: Type.String({ minLength: 1, maxLength: 100 }), id: Type.Integer({ minimum: 1 }) });
+export const PortalItemParams = Type.Object({
+  portal_id: Type.String({ minLength: 1, maxLength: 100 }),
+  id: Type.Integer({ minimum: 1 }),
+});
 
 const text = (maxLength: number) => OrNull(Type.String({ maxLength }));
 
@@ -66,7 +69,11 @@ export const PortalQuery = Type.Object({ locale: Type.Optional(Type.String({ max
 
 // ---- responses: Chatwoot's _portal, _category and _article partials -----------------------------------------
 
-const LocaleCount = Type.Object({ code: Type.String(), articles_count: Type.Integer(), categories_count: Type.Integer() });
+const LocaleCount = Type.Object({
+  code: Type.String(),
+  articles_count: Type.Integer(),
+  categories_count: Type.Integer(),
+});
 
 export const PortalSchema = Type.Object({
   id: Type.Integer(),
@@ -179,7 +186,12 @@ export const ArticleSchema = Type.Object({
   meta: FreeObject,
   locale: Type.String(),
   associated_article_id: Nullable(Type.Integer()),
-  category: Type.Object({ id: Nullable(Type.Integer()), name: Nullable(Type.String()), slug: Nullable(Type.String()), locale: Nullable(Type.String()) }),
+  category: Type.Object({
+    id: Nullable(Type.Integer()),
+    name: Nullable(Type.String()),
+    slug: Nullable(Type.String()),
+    locale: Nullable(Type.String()),
+  }),
   views: Type.Integer(),
   author: Type.Optional(AgentSchema),
   // As linked_categories: Chatwoot sends {} when an article has no associated articles.

@@ -19,7 +19,15 @@ describe('team members', () => {
     const team = await newTeam('alpha');
     let res = await acme.api.post(`${base}/teams/${team.id}/team_members`, { user_ids: [ann.userId] });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual([expect.objectContaining({ id: ann.userId, name: 'Ann', role: 'agent', account_id: acme.account_id, availability_status: 'offline' })]); // not connected
+    expect(res.body).toEqual([
+      expect.objectContaining({
+        id: ann.userId,
+        name: 'Ann',
+        role: 'agent',
+        account_id: acme.account_id,
+        availability_status: 'offline',
+      }),
+    ]); // not connected
     res = await acme.api.post(`${base}/teams/${team.id}/team_members`, { user_ids: [ann.userId, bob.userId] });
     expect(res.body.map((a: any) => a.id)).toEqual([bob.userId]);
     const list = await ann.api.get(`${base}/teams/${team.id}/team_members`);
@@ -29,7 +37,9 @@ describe('team members', () => {
 
   it('accepts user_ids as n8n sends them: JSON text of numeric strings', async () => {
     const team = await newTeam('beta');
-    const res = await acme.api.post(`${base}/teams/${team.id}/team_members`, { user_ids: `["${ann.userId}","${bob.userId}"]` });
+    const res = await acme.api.post(`${base}/teams/${team.id}/team_members`, {
+      user_ids: `["${ann.userId}","${bob.userId}"]`,
+    });
     expect(res.status).toBe(200);
     expect(res.body.map((a: any) => a.id).sort()).toEqual([ann.userId, bob.userId].sort());
     // the node's untouched default [null] is "not given"
@@ -54,7 +64,9 @@ describe('team members', () => {
     const res = await acme.api.delete(`${base}/teams/${team.id}/team_members`, { user_ids: [String(ann.userId)] });
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
-    expect((await acme.api.get(`${base}/teams/${team.id}/team_members`)).body.map((a: any) => a.id)).toEqual([bob.userId]);
+    expect((await acme.api.get(`${base}/teams/${team.id}/team_members`)).body.map((a: any) => a.id)).toEqual([
+      bob.userId,
+    ]);
     for (const res of [
       await acme.api.delete(`${base}/teams/${team.id}/team_members`, { user_ids: [outsider.userId] }),
       await acme.api.post(`${base}/teams/${team.id}/team_members`, { user_ids: [outsider.userId] }),
@@ -62,21 +74,31 @@ describe('team members', () => {
     ]) {
       expect(res).toMatchObject({ status: 401, body: { error: 'Invalid User IDs' } });
     }
-    expect((await acme.api.get(`${base}/teams/${team.id}/team_members`)).body.map((a: any) => a.id)).toEqual([bob.userId]);
+    expect((await acme.api.get(`${base}/teams/${team.id}/team_members`)).body.map((a: any) => a.id)).toEqual([
+      bob.userId,
+    ]);
   });
 
   it('rejects bad input with a 422 naming the field', async () => {
     const team = await newTeam('epsilon');
     expect((await acme.api.post(`${base}/teams/${team.id}/team_members`, {})).body.attributes).toEqual(['user_ids']);
-    expect((await acme.api.post(`${base}/teams/${team.id}/team_members`, { user_ids: ['abc'] })).body.attributes).toEqual(['user_ids.0']);
+    expect(
+      (await acme.api.post(`${base}/teams/${team.id}/team_members`, { user_ids: ['abc'] })).body.attributes,
+    ).toEqual(['user_ids.0']);
   });
 
   it('lets agents read members but not change them', async () => {
     const team = await newTeam('zeta');
     const denied = { status: 401, body: { error: 'You are not authorized to do this action' } };
-    expect(await ann.api.post(`${base}/teams/${team.id}/team_members`, { user_ids: [ann.userId] })).toMatchObject(denied);
-    expect(await ann.api.patch(`${base}/teams/${team.id}/team_members`, { user_ids: [ann.userId] })).toMatchObject(denied);
-    expect(await ann.api.delete(`${base}/teams/${team.id}/team_members`, { user_ids: [ann.userId] })).toMatchObject(denied);
+    expect(await ann.api.post(`${base}/teams/${team.id}/team_members`, { user_ids: [ann.userId] })).toMatchObject(
+      denied,
+    );
+    expect(await ann.api.patch(`${base}/teams/${team.id}/team_members`, { user_ids: [ann.userId] })).toMatchObject(
+      denied,
+    );
+    expect(await ann.api.delete(`${base}/teams/${team.id}/team_members`, { user_ids: [ann.userId] })).toMatchObject(
+      denied,
+    );
     expect((await ann.api.get(`${base}/teams/${team.id}/team_members`)).status).toBe(200);
   });
 

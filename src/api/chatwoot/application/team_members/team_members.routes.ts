@@ -13,7 +13,10 @@ export default async function teamMemberRoutes(app: App): Promise<void> {
 
   app.get(
     url,
-    { config: { policy: 'teams.read' }, schema: { tags, summary: 'Members of a team', params: TeamParams, response: { 200: AgentList } } },
+    {
+      config: { policy: 'teams.read' },
+      schema: { tags, summary: 'Members of a team', params: TeamParams, response: { 200: AgentList } },
+    },
     async (request) => (await getTeamMembers(db, request.auth.account.id, request.params.id)).map(presentAgent),
   );
 
@@ -21,22 +24,39 @@ export default async function teamMemberRoutes(app: App): Promise<void> {
     url,
     {
       config: { policy: 'teams.manage' },
-      schema: { tags, summary: 'Add members; answers the newly added', params: TeamParams, body: UserIdsBody, response: { 200: AgentList } },
+      schema: {
+        tags,
+        summary: 'Add members; answers the newly added',
+        params: TeamParams,
+        body: UserIdsBody,
+        response: { 200: AgentList },
+      },
     },
-    async (request) => (await addTeamMembers(db, request.auth.account.id, request.params.id, request.body.user_ids)).map(presentAgent),
+    async (request) =>
+      (await addTeamMembers(db, request.auth.account.id, request.params.id, request.body.user_ids)).map(presentAgent),
   );
 
   app.route({
     method: ['PATCH', 'PUT'],
     url,
     config: { policy: 'teams.manage' },
-    schema: { tags, summary: 'Set the exact member list; answers every member', params: TeamParams, body: UserIdsBody, response: { 200: AgentList } },
-    handler: async (request) => (await setTeamMembers(db, request.auth.account.id, request.params.id, request.body.user_ids)).map(presentAgent),
+    schema: {
+      tags,
+      summary: 'Set the exact member list; answers every member',
+      params: TeamParams,
+      body: UserIdsBody,
+      response: { 200: AgentList },
+    },
+    handler: async (request) =>
+      (await setTeamMembers(db, request.auth.account.id, request.params.id, request.body.user_ids)).map(presentAgent),
   });
 
   app.delete(
     url,
-    { config: { policy: 'teams.manage' }, schema: { tags, summary: 'Remove members', params: TeamParams, body: UserIdsBody, response: { 200: Empty } } },
+    {
+      config: { policy: 'teams.manage' },
+      schema: { tags, summary: 'Remove members', params: TeamParams, body: UserIdsBody, response: { 200: Empty } },
+    },
     async (request, reply) => {
       await removeTeamMembers(db, request.auth.account.id, request.params.id, request.body.user_ids);
       return sendEmpty(reply);

@@ -10,7 +10,10 @@ const TeamFields = {
 };
 
 export const CreateTeamBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }), ...TeamFields });
-export const UpdateTeamBody = Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })), ...TeamFields });
+export const UpdateTeamBody = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  ...TeamFields,
+});
 
 export const TeamList = Type.Array(TeamSchema);
 export { TeamSchema };

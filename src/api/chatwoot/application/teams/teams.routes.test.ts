@@ -10,9 +10,20 @@ const agent = await ctx.member(acme.account_id, 'agent', 'Team Agent');
 
 describe('teams', () => {
   it('creates with the name lower-cased and answers the bare Team', async () => {
-    const res = await acme.api.post(`${base}/teams`, { name: 'Sales EMEA', description: 'Europe', allow_auto_assign: false });
+    const res = await acme.api.post(`${base}/teams`, {
+      name: 'Sales EMEA',
+      description: 'Europe',
+      allow_auto_assign: false,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: expect.any(Number), name: 'sales emea', description: 'Europe', allow_auto_assign: false, account_id: acme.account_id, is_member: false });
+    expect(res.body).toEqual({
+      id: expect.any(Number),
+      name: 'sales emea',
+      description: 'Europe',
+      allow_auto_assign: false,
+      account_id: acme.account_id,
+      is_member: false,
+    });
     const nested = await acme.api.post(`${base}/teams`, { team: { name: 'Support' } });
     expect(nested.body).toMatchObject({ name: 'support', description: null, allow_auto_assign: true });
   });
@@ -23,18 +34,27 @@ describe('teams', () => {
     expect(res.status).toBe(422);
     expect(res.body).toEqual({ message: 'Name has already been taken', attributes: ['name'] });
     // the same name in another account is another team
-    expect((await globex.api.post(`/api/v1/accounts/${globex.account_id}/teams`, { name: 'billing' })).status).toBe(200);
+    expect((await globex.api.post(`/api/v1/accounts/${globex.account_id}/teams`, { name: 'billing' })).status).toBe(
+      200,
+    );
   });
 
   it('rejects bad input with a 422 naming the field, including what n8n sends by default', async () => {
-    expect((await acme.api.post(`${base}/teams`, { name: '', description: '', allow_auto_assign: true })).body.attributes).toEqual(['name']);
+    expect(
+      (await acme.api.post(`${base}/teams`, { name: '', description: '', allow_auto_assign: true })).body.attributes,
+    ).toEqual(['name']);
     expect((await acme.api.post(`${base}/teams`, { name: '   ' })).body.attributes).toEqual(['name']);
-    expect((await acme.api.post(`${base}/teams`, { name: 'x', allow_auto_assign: 'maybe' })).body.attributes).toEqual(['allow_auto_assign']);
+    expect((await acme.api.post(`${base}/teams`, { name: 'x', allow_auto_assign: 'maybe' })).body.attributes).toEqual([
+      'allow_auto_assign',
+    ]);
   });
 
   it('lists as a bare array and shows, with is_member for the caller', async () => {
     const team = (await acme.api.post(`${base}/teams`, { name: 'mine' })).body;
-    await db.insertInto('team_members').values({ account_id: acme.account_id, team_id: team.id, user_id: agent.userId }).execute();
+    await db
+      .insertInto('team_members')
+      .values({ account_id: acme.account_id, team_id: team.id, user_id: agent.userId })
+      .execute();
     const list = await agent.api.get(`${base}/teams`);
     expect(list.status).toBe(200);
     expect(Array.isArray(list.body)).toBe(true);
@@ -60,7 +80,10 @@ describe('teams', () => {
     const res = await acme.api.delete(`${base}/teams/${team.id}`);
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
-    expect(await acme.api.get(`${base}/teams/${team.id}`)).toMatchObject({ status: 404, body: { error: 'Resource could not be found' } });
+    expect(await acme.api.get(`${base}/teams/${team.id}`)).toMatchObject({
+      status: 404,
+      body: { error: 'Resource could not be found' },
+    });
   });
 
   it('lets agents read but not write', async () => {

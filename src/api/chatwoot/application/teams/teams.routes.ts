@@ -13,12 +13,16 @@ export default async function teamRoutes(app: App): Promise<void> {
   app.get(
     '/teams',
     { config: { policy: 'teams.read' }, schema: { tags, summary: 'List teams', response: { 200: TeamList } } },
-    async (request) => (await listTeams(db, request.auth.account.id, request.auth.user?.id)).map((t) => presentTeam(t, t.is_member)),
+    async (request) =>
+      (await listTeams(db, request.auth.account.id, request.auth.user?.id)).map((t) => presentTeam(t, t.is_member)),
   );
 
   app.get(
     '/teams/:id',
-    { config: { policy: 'teams.read' }, schema: { tags, summary: 'Show a team', params: TeamParams, response: { 200: TeamSchema } } },
+    {
+      config: { policy: 'teams.read' },
+      schema: { tags, summary: 'Show a team', params: TeamParams, response: { 200: TeamSchema } },
+    },
     async (request) => {
       const team = await getTeam(db, request.auth.account.id, request.params.id, request.auth.user?.id);
       return presentTeam(team, team.is_member);
@@ -29,7 +33,12 @@ export default async function teamRoutes(app: App): Promise<void> {
     '/teams',
     {
       config: { policy: 'teams.manage', bodyWrapper: 'team' },
-      schema: { tags, summary: 'Create a team (name lower-cased, unique)', body: CreateTeamBody, response: { 200: TeamSchema } },
+      schema: {
+        tags,
+        summary: 'Create a team (name lower-cased, unique)',
+        body: CreateTeamBody,
+        response: { 200: TeamSchema },
+      },
     },
     // A new team has no members yet, so the caller is not one.
     async (request) => presentTeam(await createTeam(db, request.auth.account.id, request.body), false),
@@ -41,14 +50,23 @@ export default async function teamRoutes(app: App): Promise<void> {
     config: { policy: 'teams.manage', bodyWrapper: 'team' },
     schema: { tags, summary: 'Update a team', params: TeamParams, body: UpdateTeamBody, response: { 200: TeamSchema } },
     handler: async (request) => {
-      const team = await updateTeam(db, request.auth.account.id, request.params.id, request.body, request.auth.user?.id);
+      const team = await updateTeam(
+        db,
+        request.auth.account.id,
+        request.params.id,
+        request.body,
+        request.auth.user?.id,
+      );
       return presentTeam(team, team.is_member);
     },
   });
 
   app.delete(
     '/teams/:id',
-    { config: { policy: 'teams.manage' }, schema: { tags, summary: 'Delete a team', params: TeamParams, response: { 200: Empty } } },
+    {
+      config: { policy: 'teams.manage' },
+      schema: { tags, summary: 'Delete a team', params: TeamParams, response: { 200: Empty } },
+    },
     async (request, reply) => {
       await deleteTeam(db, request.auth.account.id, request.params.id);
       return sendEmpty(reply);

@@ -38,20 +38,37 @@ export default async function deliveryRoutes(app: App): Promise<void> {
     '/webhooks/:id/deliveries',
     {
       config: { policy: 'webhooks.manage' },
-      schema: { tags, summary: 'Delivery log: attempts, status, latency, response excerpt', params: WebhookParams, querystring: DeliveriesQuery, response: { 200: DeliveriesResponse } },
+      schema: {
+        tags,
+        summary: 'Delivery log: attempts, status, latency, response excerpt',
+        params: WebhookParams,
+        querystring: DeliveriesQuery,
+        response: { 200: DeliveriesResponse },
+      },
     },
     async (request) => {
       const accountId = request.auth.account.id;
       await getWebhook(db, accountId, request.params.id);
       const page = pageNumber(request.query.page);
       const { count, deliveries } = await listDeliveries(db, accountId, request.params.id, page);
-      return { payload: deliveries.map((d) => presentDelivery(d.delivery, d.attempts)), meta: { count, current_page: page } };
+      return {
+        payload: deliveries.map((d) => presentDelivery(d.delivery, d.attempts)),
+        meta: { count, current_page: page },
+      };
     },
   );
 
   app.post(
     '/webhooks/:id/deliveries/:delivery_id/redeliver',
-    { config: { policy: 'webhooks.manage' }, schema: { tags, summary: 'Send a delivery again (same delivery id)', params: DeliveryParams, response: { 200: DeliverySchema } } },
+    {
+      config: { policy: 'webhooks.manage' },
+      schema: {
+        tags,
+        summary: 'Send a delivery again (same delivery id)',
+        params: DeliveryParams,
+        response: { 200: DeliverySchema },
+      },
+    },
     async (request) => {
       const accountId = request.auth.account.id;
       await getWebhook(db, accountId, request.params.id);

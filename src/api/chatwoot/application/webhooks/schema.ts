@@ -35,7 +35,10 @@ export const UpdateBody = Type.Object({
 export const ListResponse = Type.Object({ payload: Type.Object({ webhooks: Type.Array(WebhookSchema) }) });
 export const OneResponse = Type.Object({ payload: Type.Object({ webhook: WebhookSchema }) });
 
-export function presentWebhook(webhook: Webhook, inbox?: Pick<Inbox, 'id' | 'name' | 'channel_type'>): Static<typeof WebhookSchema> {
+export function presentWebhook(
+  webhook: Webhook,
+  inbox?: Pick<Inbox, 'id' | 'name' | 'channel_type'>,
+): Static<typeof WebhookSchema> {
   return {
     id: webhook.id,
     name: webhook.name,
@@ -49,7 +52,10 @@ export function presentWebhook(webhook: Webhook, inbox?: Pick<Inbox, 'id' | 'nam
   };
 }
 
-export const DeliveryParams = Type.Object({ id: Type.Integer({ minimum: 1 }), delivery_id: Type.String({ format: 'uuid' }) });
+export const DeliveryParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  delivery_id: Type.String({ format: 'uuid' }),
+});
 export const DeliveriesQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 0 })) });
 
 export const DeliverySchema = Type.Object({
@@ -73,4 +79,7 @@ export const DeliverySchema = Type.Object({
     }),
   ),
 });
-export const DeliveriesResponse = Type.Object({ payload: Type.Array(DeliverySchema), meta: Type.Object({ count: Type.Integer(), current_page: Type.Integer() }) });
+export const DeliveriesResponse = Type.Object({
+  payload: Type.Array(DeliverySchema),
+  meta: Type.Object({ count: Type.Integer(), current_page: Type.Integer() }),
+});

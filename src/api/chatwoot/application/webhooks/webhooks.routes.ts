@@ -1,7 +1,13 @@
 import type { App } from '../../../types.ts';
 import { findInboxesByIds } from '../../../../domain/inboxes/repository.ts';
 import { checkWebhookUrl } from '../../../../domain/webhooks/ssrf.ts';
-import { createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook } from '../../../../domain/webhooks/repository.ts';
+import {
+  createWebhook,
+  deleteWebhook,
+  getWebhook,
+  listWebhooks,
+  updateWebhook,
+} from '../../../../domain/webhooks/repository.ts';
 import type { Webhook } from '../../../../db/types.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
 import { CreateBody, ListResponse, OneResponse, UpdateBody, WebhookParams, presentWebhook } from './schema.ts';
@@ -20,7 +26,10 @@ export default async function webhookRoutes(app: App): Promise<void> {
 
   app.get(
     '/webhooks',
-    { config: { policy: 'webhooks.manage' }, schema: { tags, summary: 'List webhooks', response: { 200: ListResponse } } },
+    {
+      config: { policy: 'webhooks.manage' },
+      schema: { tags, summary: 'List webhooks', response: { 200: ListResponse } },
+    },
     async (request) => {
       const accountId = request.auth.account.id;
       return { payload: { webhooks: await present(accountId, await listWebhooks(db, accountId)) } };
@@ -29,7 +38,10 @@ export default async function webhookRoutes(app: App): Promise<void> {
 
   app.post(
     '/webhooks',
-    { config: { policy: 'webhooks.manage', bodyWrapper: 'webhook' }, schema: { tags, summary: 'Create a webhook', body: CreateBody, response: { 200: OneResponse } } },
+    {
+      config: { policy: 'webhooks.manage', bodyWrapper: 'webhook' },
+      schema: { tags, summary: 'Create a webhook', body: CreateBody, response: { 200: OneResponse } },
+    },
     async (request) => {
       const accountId = request.auth.account.id;
       await checkWebhookUrl(request.body.url, config.webhooks.allowPrivateNetworks);
@@ -40,10 +52,15 @@ export default async function webhookRoutes(app: App): Promise<void> {
 
   app.get(
     '/webhooks/:id',
-    { config: { policy: 'webhooks.manage' }, schema: { tags, summary: 'Show a webhook', params: WebhookParams, response: { 200: OneResponse } } },
+    {
+      config: { policy: 'webhooks.manage' },
+      schema: { tags, summary: 'Show a webhook', params: WebhookParams, response: { 200: OneResponse } },
+    },
     async (request) => {
       const accountId = request.auth.account.id;
-      return { payload: { webhook: (await present(accountId, [await getWebhook(db, accountId, request.params.id)]))[0] } };
+      return {
+        payload: { webhook: (await present(accountId, [await getWebhook(db, accountId, request.params.id)]))[0] },
+      };
     },
   );
 
@@ -51,7 +68,13 @@ export default async function webhookRoutes(app: App): Promise<void> {
     method: ['PATCH', 'PUT'],
     url: '/webhooks/:id',
     config: { policy: 'webhooks.manage', bodyWrapper: 'webhook' },
-    schema: { tags, summary: 'Update a webhook (status "active" resumes a paused one)', params: WebhookParams, body: UpdateBody, response: { 200: OneResponse } },
+    schema: {
+      tags,
+      summary: 'Update a webhook (status "active" resumes a paused one)',
+      params: WebhookParams,
+      body: UpdateBody,
+      response: { 200: OneResponse },
+    },
     handler: async (request) => {
       const accountId = request.auth.account.id;
       if (request.body.url) await checkWebhookUrl(request.body.url, config.webhooks.allowPrivateNetworks);
@@ -62,7 +85,10 @@ export default async function webhookRoutes(app: App): Promise<void> {
 
   app.delete(
     '/webhooks/:id',
-    { config: { policy: 'webhooks.manage' }, schema: { tags, summary: 'Delete a webhook', params: WebhookParams, response: { 200: Empty } } },
+    {
+      config: { policy: 'webhooks.manage' },
+      schema: { tags, summary: 'Delete a webhook', params: WebhookParams, response: { 200: Empty } },
+    },
     async (request, reply) => {
       await deleteWebhook(db, request.auth.account.id, request.params.id);
       return sendEmpty(reply);

@@ -35,7 +35,11 @@ describe('platform account users', () => {
   });
 
   it('adds a user as agent by default, then changes the role on a second post (upsert)', async () => {
-    const user = await acmeApp.post('/platform/api/v1/users', { name: 'Sam', email: 'sam@acme.example', password: 'secret123' });
+    const user = await acmeApp.post('/platform/api/v1/users', {
+      name: 'Sam',
+      email: 'sam@acme.example',
+      password: 'secret123',
+    });
     userId = user.body.id;
     let res = await acmeApp.post(path, { user_id: userId });
     expect(res).toMatchObject({ status: 200, body: { account_id: acme.account_id, user_id: userId, role: 'agent' } });
@@ -45,9 +49,18 @@ describe('platform account users', () => {
   });
 
   it('rejects bad input with 422 naming the field (n8n’s untouched user_id 0 counts as missing)', async () => {
-    expect(await acmeApp.post(path, { user_id: 0, role: '' })).toMatchObject({ status: 422, body: { attributes: ['user_id'] } });
-    expect(await acmeApp.post(path, { user_id: 999999 })).toMatchObject({ status: 422, body: { attributes: ['user_id'] } });
-    expect(await acmeApp.post(path, { user_id: userId, role: 'owner' })).toMatchObject({ status: 422, body: { attributes: ['role'] } });
+    expect(await acmeApp.post(path, { user_id: 0, role: '' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['user_id'] },
+    });
+    expect(await acmeApp.post(path, { user_id: 999999 })).toMatchObject({
+      status: 422,
+      body: { attributes: ['user_id'] },
+    });
+    expect(await acmeApp.post(path, { user_id: userId, role: 'owner' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['role'] },
+    });
   });
 
   it('answers 401 Non permissible resource for another app’s account, and 404 for an unknown account', async () => {

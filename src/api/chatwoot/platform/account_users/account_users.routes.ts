@@ -13,24 +13,48 @@ export default async function platformAccountUserRoutes(app: App): Promise<void>
 
   app.get(
     url,
-    { schema: { tags, security, summary: 'Members of an account', params: AccountUsersParams, response: { 200: AccountUserList } } },
-    async (request) => (await listAccountUsers(db, platformAppId(request), request.params.account_id)).map(presentAccountUser),
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Members of an account',
+        params: AccountUsersParams,
+        response: { 200: AccountUserList },
+      },
+    },
+    async (request) =>
+      (await listAccountUsers(db, platformAppId(request), request.params.account_id)).map(presentAccountUser),
   );
 
   app.post(
     url,
     {
       config: { bodyWrapper: 'account_user' },
-      schema: { tags, security, summary: 'Add a member or change their role', params: AccountUsersParams, body: UpsertBody, response: { 200: AccountUserSchema } },
+      schema: {
+        tags,
+        security,
+        summary: 'Add a member or change their role',
+        params: AccountUsersParams,
+        body: UpsertBody,
+        response: { 200: AccountUserSchema },
+      },
     },
-    async (request) => presentAccountUser(await upsertAccountUser(db, platformAppId(request), request.params.account_id, request.body)),
+    async (request) =>
+      presentAccountUser(await upsertAccountUser(db, platformAppId(request), request.params.account_id, request.body)),
   );
 
   app.delete(
     url,
     {
       config: { bodyWrapper: 'account_user' },
-      schema: { tags, security, summary: 'Remove a member', params: AccountUsersParams, body: RemoveBody, response: { 200: Empty } },
+      schema: {
+        tags,
+        security,
+        summary: 'Remove a member',
+        params: AccountUsersParams,
+        body: RemoveBody,
+        response: { 200: Empty },
+      },
     },
     async (request, reply) => {
       await removeAccountUser(db, platformAppId(request), request.params.account_id, request.body.user_id);

@@ -46,16 +46,31 @@ describe('platform accounts', () => {
 
   it('shows and updates with PATCH and PUT; features toggle flag by flag', async () => {
     expect((await acmeApp.get(`${base}/${id}`)).body).toMatchObject({ id, name: 'Initech' });
-    let res = await acmeApp.patch(`${base}/${id}`, { name: 'Initech Ltd', status: 'suspended', features: { campaigns: true, help_center: false } });
-    expect(res.body).toMatchObject({ name: 'Initech Ltd', status: 'suspended', features: { campaigns: true }, limits: { agents: 5 } });
+    let res = await acmeApp.patch(`${base}/${id}`, {
+      name: 'Initech Ltd',
+      status: 'suspended',
+      features: { campaigns: true, help_center: false },
+    });
+    expect(res.body).toMatchObject({
+      name: 'Initech Ltd',
+      status: 'suspended',
+      features: { campaigns: true },
+      limits: { agents: 5 },
+    });
     res = await acmeApp.put(`${base}/${id}`, { account: { locale: 'en', features: { macros: 'true' } } });
     expect(res.body).toMatchObject({ locale: 'en', features: { campaigns: true, macros: true } });
   });
 
   it('rejects bad input with 422 naming the field', async () => {
     expect(await acmeApp.post(base, { name: '' })).toMatchObject({ status: 422, body: { attributes: ['name'] } });
-    expect(await acmeApp.patch(`${base}/${id}`, { status: 'closed' })).toMatchObject({ status: 422, body: { attributes: ['status'] } });
-    expect(await acmeApp.patch(`${base}/${id}`, { limits: 'many' })).toMatchObject({ status: 422, body: { attributes: ['limits'] } });
+    expect(await acmeApp.patch(`${base}/${id}`, { status: 'closed' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['status'] },
+    });
+    expect(await acmeApp.patch(`${base}/${id}`, { limits: 'many' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['limits'] },
+    });
   });
 
   it('answers 401 Non permissible resource for another app’s account, and 404 for an unknown one', async () => {

@@ -14,13 +14,23 @@ export default async function platformAccountRoutes(app: App): Promise<void> {
 
   app.get(
     '/accounts',
-    { schema: { tags, security, summary: 'Accounts this app created', response: { 200: Type.Array(PlatformAccountSchema) } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Accounts this app created',
+        response: { 200: Type.Array(PlatformAccountSchema) },
+      },
+    },
     async (request) => (await listAppAccounts(db, platformAppId(request))).map(presentPlatformAccount),
   );
 
   app.post(
     '/accounts',
-    { config: { bodyWrapper: 'account' }, schema: { tags, security, summary: 'Create an account', body: CreateAccountBody, response: one } },
+    {
+      config: { bodyWrapper: 'account' },
+      schema: { tags, security, summary: 'Create an account', body: CreateAccountBody, response: one },
+    },
     async (request) => presentPlatformAccount(await createAppAccount(db, platformAppId(request), request.body)),
   );
 
@@ -34,13 +44,29 @@ export default async function platformAccountRoutes(app: App): Promise<void> {
     method: ['PATCH', 'PUT'],
     url: '/accounts/:id',
     config: { bodyWrapper: 'account' },
-    schema: { tags, security, summary: 'Update an account', params: AccountParams, body: UpdateAccountBody, response: one },
-    handler: async (request) => presentPlatformAccount(await updateAppAccount(db, platformAppId(request), request.params.id, request.body)),
+    schema: {
+      tags,
+      security,
+      summary: 'Update an account',
+      params: AccountParams,
+      body: UpdateAccountBody,
+      response: one,
+    },
+    handler: async (request) =>
+      presentPlatformAccount(await updateAppAccount(db, platformAppId(request), request.params.id, request.body)),
   });
 
   app.delete(
     '/accounts/:id',
-    { schema: { tags, security, summary: 'Delete an account and everything in it', params: AccountParams, response: { 200: Empty } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Delete an account and everything in it',
+        params: AccountParams,
+        response: { 200: Empty },
+      },
+    },
     async (request, reply) => {
       await deleteAppAccount(db, platformAppId(request), request.params.id);
       return sendEmpty(reply);

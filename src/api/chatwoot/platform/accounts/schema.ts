@@ -9,9 +9,13 @@ const Fields = {
   domain: Nullable(Type.String({ maxLength: 255 })),
   support_email: Nullable(Type.String({ maxLength: 255 })),
   status: Type.Union([Type.Literal('active'), Type.Literal('suspended')]),
-  features: Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.Boolean(), Type.String(), Type.Number(), Type.Null()]), {
-    description: '{flag: true} enables, {flag: false} disables',
-  }),
+  features: Type.Record(
+    Type.String({ maxLength: 100 }),
+    Type.Union([Type.Boolean(), Type.String(), Type.Number(), Type.Null()]),
+    {
+      description: '{flag: true} enables, {flag: false} disables',
+    },
+  ),
   limits: FreeObject,
   custom_attributes: FreeObject,
 };

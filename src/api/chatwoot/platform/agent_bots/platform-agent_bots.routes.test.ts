@@ -36,7 +36,11 @@ describe('platform agent bots', () => {
   });
 
   it('creates a system-wide bot when account_id is null or absent; accounts see it', async () => {
-    const res = await acmeApp.post(base, { name: 'Everywhere', account_id: null, outgoing_url: 'https://bots.example/all' });
+    const res = await acmeApp.post(base, {
+      name: 'Everywhere',
+      account_id: null,
+      outgoing_url: 'https://bots.example/all',
+    });
     expect(res.body).toMatchObject({ account_id: null });
     systemId = res.body.id;
     const seen = await globex.api.get(`/api/v1/accounts/${globex.account_id}/agent_bots`);
@@ -50,7 +54,11 @@ describe('platform agent bots', () => {
     expect((await globexApp.get(base)).body).toEqual([]);
     expect((await acmeApp.get(`${base}/${id}`)).body).toMatchObject({ id, name: 'Helper', access_token: null });
     let res = await acmeApp.patch(`${base}/${id}`, { name: 'Helper 2', description: '', outgoing_url: '' });
-    expect(res.body).toMatchObject({ name: 'Helper 2', description: 'Answers first', outgoing_url: 'https://bots.example/helper' });
+    expect(res.body).toMatchObject({
+      name: 'Helper 2',
+      description: 'Answers first',
+      outgoing_url: 'https://bots.example/helper',
+    });
     res = await acmeApp.put(`${base}/${id}`, { agent_bot: { outgoing_url: 'https://bots.example/v2' } });
     expect(res.body.outgoing_url).toBe('https://bots.example/v2');
   });
@@ -58,14 +66,27 @@ describe('platform agent bots', () => {
   it('removes the avatar', async () => {
     const res = await acmeApp.delete(`${base}/${id}/avatar`);
     expect(res).toMatchObject({ status: 200, body: { id } });
-    const row = await ctx.database.db.selectFrom('agent_bots').select('avatar_url').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await ctx.database.db
+      .selectFrom('agent_bots')
+      .select('avatar_url')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.avatar_url).toBeNull();
   });
 
   it('rejects bad input with 422 naming the field', async () => {
-    expect(await acmeApp.post(base, { name: '', description: '', outgoing_url: '' })).toMatchObject({ status: 422, body: { attributes: ['name'] } });
-    expect(await acmeApp.post(base, { name: 'x', outgoing_url: 'javascript:alert(1)' })).toMatchObject({ status: 422, body: { attributes: ['outgoing_url'] } });
-    expect(await acmeApp.post(base, { name: 'x', account_id: 999999 })).toMatchObject({ status: 422, body: { attributes: ['account_id'] } });
+    expect(await acmeApp.post(base, { name: '', description: '', outgoing_url: '' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['name'] },
+    });
+    expect(await acmeApp.post(base, { name: 'x', outgoing_url: 'javascript:alert(1)' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['outgoing_url'] },
+    });
+    expect(await acmeApp.post(base, { name: 'x', account_id: 999999 })).toMatchObject({
+      status: 422,
+      body: { attributes: ['account_id'] },
+    });
   });
 
   it('answers 401 Non permissible resource for another app’s bot or account, and 404 for an unknown bot', async () => {

@@ -11,7 +11,8 @@ const one = { 200: PlatformBotSchema };
 
 export default async function platformAgentBotRoutes(app: App): Promise<void> {
   const { db, config } = app.deps;
-  const checkOutgoingUrl = (url: string | null | undefined) => checkOptionalUrl(url, config.webhooks.allowPrivateNetworks, 'outgoing_url');
+  const checkOutgoingUrl = (url: string | null | undefined) =>
+    checkOptionalUrl(url, config.webhooks.allowPrivateNetworks, 'outgoing_url');
 
   app.get(
     '/agent_bots',
@@ -23,7 +24,13 @@ export default async function platformAgentBotRoutes(app: App): Promise<void> {
     '/agent_bots',
     {
       config: { bodyWrapper: 'agent_bot' },
-      schema: { tags, security, summary: 'Create an agent bot (answers its new access token)', body: CreateBotBody, response: one },
+      schema: {
+        tags,
+        security,
+        summary: 'Create an agent bot (answers its new access token)',
+        body: CreateBotBody,
+        response: one,
+      },
     },
     async (request) => {
       await checkOutgoingUrl(request.body.outgoing_url);

@@ -54,7 +54,10 @@ export const TokenResponse = Type.Object({
 export const LoginResponse = Type.Object({ url: Type.String() });
 
 /** The user's "active" account (most recently active membership) gives `account_id` and `role`. */
-export function presentPlatformUser({ user, memberships }: UserWithMemberships, accessToken: string | null = null): Static<typeof PlatformUserSchema> {
+export function presentPlatformUser(
+  { user, memberships }: UserWithMemberships,
+  accessToken: string | null = null,
+): Static<typeof PlatformUserSchema> {
   return {
     access_token: accessToken,
     ...presentUserFields(user, memberships[0]),

@@ -57,13 +57,25 @@ describe('platform users', () => {
   it('adopts an existing user only when no other app holds them and all their accounts are its own', async () => {
     // Sam is acme's app's user: another app neither adopts them nor learns more than a new user would.
     const taken = await globexApp.post(base, { name: 'Other', email: 'sam@acme.example' });
-    expect(taken).toMatchObject({ status: 422, body: { message: 'Email has already been taken', attributes: ['email'] } });
+    expect(taken).toMatchObject({
+      status: 422,
+      body: { message: 'Email has already been taken', attributes: ['email'] },
+    });
     expect(await globexApp.get(`${base}/${id}`)).toMatchObject({ status: 401 });
     // A member of an account the app was granted, whom no app holds, is adopted (Chatwoot's find-by-email).
     const member = await ctx.member(globex.account_id, 'agent', 'Gina');
-    const email = (await ctx.database.db.selectFrom('users').select('email').where('id', '=', member.userId).executeTakeFirstOrThrow()).email;
+    const email = (
+      await ctx.database.db
+        .selectFrom('users')
+        .select('email')
+        .where('id', '=', member.userId)
+        .executeTakeFirstOrThrow()
+    ).email;
     const adopted = await globexApp.post(base, { name: 'Ignored', email });
-    expect(adopted).toMatchObject({ status: 200, body: { id: member.userId, name: 'Gina', access_token: expect.any(String) } });
+    expect(adopted).toMatchObject({
+      status: 200,
+      body: { id: member.userId, name: 'Gina', access_token: expect.any(String) },
+    });
   });
 
   it('shows the user with memberships; the token is not shown again', async () => {
@@ -78,9 +90,20 @@ describe('platform users', () => {
   });
 
   it('updates with PATCH and PUT, merging custom_attributes', async () => {
-    let res = await acmeApp.patch(`${base}/${id}`, { name: 'Samuel', email: '', password: '', custom_attributes: { team: 'red' } });
-    expect(res.body).toMatchObject({ name: 'Samuel', email: 'Sam@Acme.example', custom_attributes: { tier: 'gold', team: 'red' } });
-    res = await acmeApp.put(`${base}/${id}`, { user: { display_name: 'Sammy', custom_attributes: { tier: 'silver' } } });
+    let res = await acmeApp.patch(`${base}/${id}`, {
+      name: 'Samuel',
+      email: '',
+      password: '',
+      custom_attributes: { team: 'red' },
+    });
+    expect(res.body).toMatchObject({
+      name: 'Samuel',
+      email: 'Sam@Acme.example',
+      custom_attributes: { tier: 'gold', team: 'red' },
+    });
+    res = await acmeApp.put(`${base}/${id}`, {
+      user: { display_name: 'Sammy', custom_attributes: { tier: 'silver' } },
+    });
     expect(res.body).toMatchObject({ available_name: 'Sammy', custom_attributes: { tier: 'silver', team: 'red' } });
   });
 
@@ -98,15 +121,32 @@ describe('platform users', () => {
 
   it('answers an SSO login link on the public URL', async () => {
     const res = await acmeApp.get(`${base}/${id}/login`);
-    expect(res.body.url).toMatch(/^https:\/\/chat\.example\/app\/login\?email=Sam%40Acme\.example&sso_auth_token=[\w-]{20,}$/);
+    expect(res.body.url).toMatch(
+      /^https:\/\/chat\.example\/app\/login\?email=Sam%40Acme\.example&sso_auth_token=[\w-]{20,}$/,
+    );
   });
 
   it('rejects bad input with 422 naming the field', async () => {
-    expect(await acmeApp.post(base, { name: '', email: '', password: '', custom_attributes: {} })).toMatchObject({ status: 422, body: { attributes: ['email'] } });
-    expect(await acmeApp.post(base, { name: 'X', email: 'not-an-email' })).toMatchObject({ status: 422, body: { attributes: ['email'] } });
-    expect(await acmeApp.post(base, { email: 'nameless@acme.example' })).toMatchObject({ status: 422, body: { attributes: ['name'] } });
-    expect(await acmeApp.post(base, { name: 'X', email: 'x@acme.example', password: '123' })).toMatchObject({ status: 422, body: { attributes: ['password'] } });
-    expect(await acmeApp.patch(`${base}/${id}`, { email: globex.email })).toMatchObject({ status: 422, body: { attributes: ['email'] } });
+    expect(await acmeApp.post(base, { name: '', email: '', password: '', custom_attributes: {} })).toMatchObject({
+      status: 422,
+      body: { attributes: ['email'] },
+    });
+    expect(await acmeApp.post(base, { name: 'X', email: 'not-an-email' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['email'] },
+    });
+    expect(await acmeApp.post(base, { email: 'nameless@acme.example' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['name'] },
+    });
+    expect(await acmeApp.post(base, { name: 'X', email: 'x@acme.example', password: '123' })).toMatchObject({
+      status: 422,
+      body: { attributes: ['password'] },
+    });
+    expect(await acmeApp.patch(`${base}/${id}`, { email: globex.email })).toMatchObject({
+      status: 422,
+      body: { attributes: ['email'] },
+    });
   });
 
   it('answers 401 Non permissible resource for another app’s user, and 404 for an unknown one', async () => {
@@ -125,6 +165,9 @@ describe('platform users', () => {
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     expect((await acmeApp.get(`${base}/${id}`)).status).toBe(404);
-    expect(await ctx.client(token).get(accountPath)).toMatchObject({ status: 401, body: { error: 'Invalid Access Token' } });
+    expect(await ctx.client(token).get(accountPath)).toMatchObject({
+      status: 401,
+      body: { error: 'Invalid Access Token' },
+    });
   });
 });

@@ -1,9 +1,23 @@
 import type { App } from '../../../types.ts';
-import { createAppUser, deleteAppUser, mintUserToken, ssoLoginUrl, updateAppUser } from '../../../../domain/platform/commands.ts';
+import {
+  createAppUser,
+  deleteAppUser,
+  mintUserToken,
+  ssoLoginUrl,
+  updateAppUser,
+} from '../../../../domain/platform/commands.ts';
 import { getAppUser } from '../../../../domain/platform/repository.ts';
 import { platformAppId, security } from '../../presenters/platform.ts';
 import { Empty, sendEmpty } from '../../presenters/schema-helpers.ts';
-import { CreateUserBody, LoginResponse, PlatformUserSchema, TokenResponse, UpdateUserBody, UserParams, presentPlatformUser } from './schema.ts';
+import {
+  CreateUserBody,
+  LoginResponse,
+  PlatformUserSchema,
+  TokenResponse,
+  UpdateUserBody,
+  UserParams,
+  presentPlatformUser,
+} from './schema.ts';
 
 const tags = ['Platform: Users'];
 const one = { 200: PlatformUserSchema };
@@ -15,7 +29,13 @@ export default async function platformUserRoutes(app: App): Promise<void> {
     '/users',
     {
       config: { bodyWrapper: 'user' },
-      schema: { tags, security, summary: 'Create a user (or adopt the user with that email)', body: CreateUserBody, response: one },
+      schema: {
+        tags,
+        security,
+        summary: 'Create a user (or adopt the user with that email)',
+        body: CreateUserBody,
+        response: one,
+      },
     },
     async (request) => {
       const created = await createAppUser(db, platformAppId(request), request.body);
@@ -33,8 +53,16 @@ export default async function platformUserRoutes(app: App): Promise<void> {
     method: ['PATCH', 'PUT'],
     url: '/users/:id',
     config: { bodyWrapper: 'user' },
-    schema: { tags, security, summary: 'Update a user (custom_attributes are merged)', params: UserParams, body: UpdateUserBody, response: one },
-    handler: async (request) => presentPlatformUser(await updateAppUser(db, platformAppId(request), request.params.id, request.body)),
+    schema: {
+      tags,
+      security,
+      summary: 'Update a user (custom_attributes are merged)',
+      params: UserParams,
+      body: UpdateUserBody,
+      response: one,
+    },
+    handler: async (request) =>
+      presentPlatformUser(await updateAppUser(db, platformAppId(request), request.params.id, request.body)),
   });
 
   app.delete(
@@ -48,13 +76,29 @@ export default async function platformUserRoutes(app: App): Promise<void> {
 
   app.get(
     '/users/:id/login',
-    { schema: { tags, security, summary: 'Dashboard SSO link (the token is not yet redeemable)', params: UserParams, response: { 200: LoginResponse } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Dashboard SSO link (the token is not yet redeemable)',
+        params: UserParams,
+        response: { 200: LoginResponse },
+      },
+    },
     async (request) => ({ url: await ssoLoginUrl(db, platformAppId(request), request.params.id, config.publicUrl) }),
   );
 
   app.post(
     '/users/:id/token',
-    { schema: { tags, security, summary: 'Mint an API access token for the user', params: UserParams, response: { 200: TokenResponse } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Mint an API access token for the user',
+        params: UserParams,
+        response: { 200: TokenResponse },
+      },
+    },
     async (request) => {
       const { user, accessToken } = await mintUserToken(db, platformAppId(request), request.params.id);
       const { id, name, display_name, email, pubsub_token } = user;

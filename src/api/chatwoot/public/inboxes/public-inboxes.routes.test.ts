@@ -17,7 +17,10 @@ async function newContact(body: Record<string, unknown> = { name: 'Widget Visito
 describe('Client API', () => {
   it('describes the inbox', async () => {
     const res = await client.get(inboxPath);
-    expect(res).toMatchObject({ status: 200, body: { identifier: f.inbox.identifier, name: 'Shop API', identity_validation_enabled: false } });
+    expect(res).toMatchObject({
+      status: 200,
+      body: { identifier: f.inbox.identifier, name: 'Shop API', identity_validation_enabled: false },
+    });
     expect((await client.get('/public/api/v1/inboxes/nope')).status).toBe(404);
   });
 
@@ -29,8 +32,17 @@ describe('Client API', () => {
     expect(again).toEqual(contact);
     const shown = await client.get(`${inboxPath}/contacts/${contact.source_id}`);
     expect(shown.body).toEqual(contact);
-    const updated = await client.patch(`${inboxPath}/contacts/${contact.source_id}`, { name: 'Visitor Renamed', custom_attributes: { plan: 'free' } });
-    expect(updated.body).toMatchObject({ id: contact.id, name: 'Visitor Renamed', account_id: f.account.account_id, custom_attributes: { plan: 'free' }, contact_type: expect.any(String) });
+    const updated = await client.patch(`${inboxPath}/contacts/${contact.source_id}`, {
+      name: 'Visitor Renamed',
+      custom_attributes: { plan: 'free' },
+    });
+    expect(updated.body).toMatchObject({
+      id: contact.id,
+      name: 'Visitor Renamed',
+      account_id: f.account.account_id,
+      custom_attributes: { plan: 'free' },
+      contact_type: expect.any(String),
+    });
     expect(updated.body.created_at).toMatch(/T/);
   });
 
@@ -45,7 +57,11 @@ describe('Client API', () => {
     const identifier = 'user-42';
     const hash = crypto.createHmac('sha256', f.inbox.hmac_token).update(identifier).digest('hex');
     const good = await newContact({ identifier, identifier_hash: hash, name: 'Verified' });
-    const row = await ctx.database.db.selectFrom('contact_inboxes').select('hmac_verified').where('source_id', '=', good.source_id).executeTakeFirstOrThrow();
+    const row = await ctx.database.db
+      .selectFrom('contact_inboxes')
+      .select('hmac_verified')
+      .where('source_id', '=', good.source_id)
+      .executeTakeFirstOrThrow();
     expect(row.hmac_verified).toBe(true);
     const bad = await client.post(`${inboxPath}/contacts`, { identifier: 'user-43', identifier_hash: 'deadbeef' });
     expect(bad.status).toBe(401);
@@ -56,10 +72,20 @@ describe('Client API', () => {
     const base = `${inboxPath}/contacts/${contact.source_id}/conversations`;
     const opened = await client.post(base, { custom_attributes: { topic: 'order' } });
     expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({ inbox_id: f.inbox.id, status: 'open', messages: [], contact: { id: contact.id } });
+    expect(opened.body).toMatchObject({
+      inbox_id: f.inbox.id,
+      status: 'open',
+      messages: [],
+      contact: { id: contact.id },
+    });
     const id = opened.body.id;
     const sent = await client.post(`${base}/${id}/messages`, { content: 'Hello from the widget', echo_id: 'e1' });
-    expect(sent.body).toMatchObject({ content: 'Hello from the widget', message_type: 0, conversation_id: id, sender: { id: contact.id, type: 'contact' } });
+    expect(sent.body).toMatchObject({
+      content: 'Hello from the widget',
+      message_type: 0,
+      conversation_id: id,
+      sender: { id: contact.id, type: 'contact' },
+    });
     expect(sent.body.private).toBeUndefined();
     await f.api.post(`${f.base}/conversations/${id}/messages`, { content: 'agent note', private: true });
     await f.api.post(`${f.base}/conversations/${id}/messages`, { content: 'Hi! How can we help?' });
@@ -84,7 +110,10 @@ describe('Client API', () => {
     const theirConversation = (await client.post(`${inboxPath}/contacts/${theirs.source_id}/conversations`, {})).body;
     const res = await client.get(`${inboxPath}/contacts/${mine.source_id}/conversations/${theirConversation.id}`);
     expect(res.status).toBe(404);
-    const post = await client.post(`${inboxPath}/contacts/${mine.source_id}/conversations/${theirConversation.id}/messages`, { content: 'x' });
+    const post = await client.post(
+      `${inboxPath}/contacts/${mine.source_id}/conversations/${theirConversation.id}/messages`,
+      { content: 'x' },
+    );
     expect(post.status).toBe(404);
     expect((await client.get(`${inboxPath}/contacts/unknown-source/conversations`)).status).toBe(404);
   });

@@ -2,7 +2,10 @@ import { Type } from 'typebox';
 import { FreeObject, Nullable, SubmittedValues } from '../../presenters/schema-helpers.ts';
 
 export const InboxParams = Type.Object({ inbox_identifier: Type.String({ minLength: 1, maxLength: 255 }) });
-export const ContactParams = Type.Object({ inbox_identifier: Type.String({ minLength: 1, maxLength: 255 }), contact_identifier: Type.String({ minLength: 1, maxLength: 255 }) });
+export const ContactParams = Type.Object({
+  inbox_identifier: Type.String({ minLength: 1, maxLength: 255 }),
+  contact_identifier: Type.String({ minLength: 1, maxLength: 255 }),
+});
 export const ConversationParams = Type.Object({
   inbox_identifier: Type.String({ minLength: 1, maxLength: 255 }),
   contact_identifier: Type.String({ minLength: 1, maxLength: 255 }),
@@ -25,7 +28,10 @@ const ContactFields = {
   custom_attributes: Type.Optional(FreeObject),
   additional_attributes: Type.Optional(FreeObject),
 };
-export const CreateContactBody = Type.Object({ source_id: Type.Optional(Type.String({ maxLength: 255 })), ...ContactFields });
+export const CreateContactBody = Type.Object({
+  source_id: Type.Optional(Type.String({ maxLength: 255 })),
+  ...ContactFields,
+});
 export const UpdateContactBody = Type.Object(ContactFields);
 /** Under hmac_mandatory, showing the contact needs the hash of its identifier (Chatwoot reads it from the query). */
 export const ShowContactQuery = Type.Object({ identifier_hash: Type.Optional(Type.String({ maxLength: 128 })) });

@@ -8,11 +8,30 @@ const acme = await ctx.account('Acme');
 const globex = await ctx.account('Globex');
 const db = ctx.database.db;
 const agent = await ctx.member(acme.account_id, 'agent', 'Pat Agent');
-await db.insertInto('account_users').values({ account_id: globex.account_id, user_id: agent.userId, role: 'administrator' }).execute();
+await db
+  .insertInto('account_users')
+  .values({ account_id: globex.account_id, user_id: agent.userId, role: 'administrator' })
+  .execute();
 
 const PROFILE_KEYS = [
-  'access_token', 'account_id', 'accounts', 'available_name', 'avatar_url', 'confirmed', 'display_name', 'email', 'id', 'inviter_id',
-  'message_signature', 'name', 'provider', 'pubsub_token', 'role', 'type', 'ui_settings', 'uid',
+  'access_token',
+  'account_id',
+  'accounts',
+  'available_name',
+  'avatar_url',
+  'confirmed',
+  'display_name',
+  'email',
+  'id',
+  'inviter_id',
+  'message_signature',
+  'name',
+  'provider',
+  'pubsub_token',
+  'role',
+  'type',
+  'ui_settings',
+  'uid',
 ];
 
 describe('profile', () => {
@@ -20,11 +39,31 @@ describe('profile', () => {
     const res = await agent.api.get('/api/v1/profile');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(PROFILE_KEYS.sort());
-    expect(res.body).toMatchObject({ id: agent.userId, name: 'Pat Agent', available_name: 'Pat Agent', access_token: agent.token, provider: 'email', type: 'User', confirmed: true, avatar_url: '', ui_settings: {} });
+    expect(res.body).toMatchObject({
+      id: agent.userId,
+      name: 'Pat Agent',
+      available_name: 'Pat Agent',
+      access_token: agent.token,
+      provider: 'email',
+      type: 'User',
+      confirmed: true,
+      avatar_url: '',
+      ui_settings: {},
+    });
     expect(res.body.uid).toBe(res.body.email);
     expect(res.body.accounts).toEqual(
       expect.arrayContaining([
-        { id: acme.account_id, name: 'Acme', status: 'active', active_at: null, role: 'agent', permissions: ['agent'], availability: 'online', availability_status: 'offline', auto_offline: true }, // not connected
+        {
+          id: acme.account_id,
+          name: 'Acme',
+          status: 'active',
+          active_at: null,
+          role: 'agent',
+          permissions: ['agent'],
+          availability: 'online',
+          availability_status: 'offline',
+          auto_offline: true,
+        }, // not connected
         expect.objectContaining({ id: globex.account_id, role: 'administrator', permissions: ['administrator'] }),
       ]),
     );
@@ -32,11 +71,24 @@ describe('profile', () => {
   });
 
   it('updates name, display name, signature and ui_settings, flat or nested under profile, with PATCH and PUT', async () => {
-    let res = await agent.api.patch('/api/v1/profile', { profile: { name: 'Pat', display_name: 'Patty', message_signature: '-- Pat', ui_settings: { theme: 'dark' } } });
+    let res = await agent.api.patch('/api/v1/profile', {
+      profile: { name: 'Pat', display_name: 'Patty', message_signature: '-- Pat', ui_settings: { theme: 'dark' } },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ name: 'Pat', display_name: 'Patty', available_name: 'Patty', message_signature: '-- Pat', ui_settings: { theme: 'dark' } });
+    expect(res.body).toMatchObject({
+      name: 'Pat',
+      display_name: 'Patty',
+      available_name: 'Patty',
+      message_signature: '-- Pat',
+      ui_settings: { theme: 'dark' },
+    });
     res = await agent.api.put('/api/v1/profile', { display_name: null, ui_settings: '{"theme":"light"}' });
-    expect(res.body).toMatchObject({ name: 'Pat', display_name: null, available_name: 'Pat', ui_settings: { theme: 'light' } });
+    expect(res.body).toMatchObject({
+      name: 'Pat',
+      display_name: null,
+      available_name: 'Pat',
+      ui_settings: { theme: 'light' },
+    });
   });
 
   it('changes the email, refusing one that is taken or malformed', async () => {
@@ -48,26 +100,53 @@ describe('profile', () => {
   });
 
   it('changes the password only with the right current password and a matching confirmation', async () => {
-    const wrong = await agent.api.patch('/api/v1/profile', { profile: { current_password: 'bad', password: 'newpass1', password_confirmation: 'newpass1' } });
+    const wrong = await agent.api.patch('/api/v1/profile', {
+      profile: { current_password: 'bad', password: 'newpass1', password_confirmation: 'newpass1' },
+    });
     expect(wrong).toMatchObject({ status: 422, body: { error: 'Invalid current password' } });
-    const mismatch = await agent.api.patch('/api/v1/profile', { profile: { current_password: 'password123', password: 'newpass1', password_confirmation: 'other' } });
+    const mismatch = await agent.api.patch('/api/v1/profile', {
+      profile: { current_password: 'password123', password: 'newpass1', password_confirmation: 'other' },
+    });
     expect(mismatch).toMatchObject({ status: 422, body: { attributes: ['password_confirmation'] } });
-    const short = await agent.api.patch('/api/v1/profile', { profile: { current_password: 'password123', password: 'abc', password_confirmation: 'abc' } });
+    const short = await agent.api.patch('/api/v1/profile', {
+      profile: { current_password: 'password123', password: 'abc', password_confirmation: 'abc' },
+    });
     expect(short).toMatchObject({ status: 422, body: { attributes: ['password'] } });
-    const ok = await agent.api.patch('/api/v1/profile', { profile: { current_password: 'password123', password: 'newpass1', password_confirmation: 'newpass1' } });
+    const ok = await agent.api.patch('/api/v1/profile', {
+      profile: { current_password: 'password123', password: 'newpass1', password_confirmation: 'newpass1' },
+    });
     expect(ok.status).toBe(200);
-    const user = await db.selectFrom('users').select('password_hash').where('id', '=', agent.userId).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', agent.userId)
+      .executeTakeFirstOrThrow();
     expect(await verifyPassword('newpass1', user.password_hash)).toBe(true);
   });
 
   it('sets availability per account; another account is 404, a bad value 422', async () => {
-    const res = await agent.api.post('/api/v1/profile/availability', { profile: { account_id: String(acme.account_id), availability: 'busy' } });
+    const res = await agent.api.post('/api/v1/profile/availability', {
+      profile: { account_id: String(acme.account_id), availability: 'busy' },
+    });
     expect(res.status).toBe(200);
-    expect(res.body.accounts.find((a: any) => a.id === acme.account_id)).toMatchObject({ availability: 'busy', availability_status: 'offline' }); // busy once connected
+    expect(res.body.accounts.find((a: any) => a.id === acme.account_id)).toMatchObject({
+      availability: 'busy',
+      availability_status: 'offline',
+    }); // busy once connected
     expect(res.body.accounts.find((a: any) => a.id === globex.account_id).availability).toBe('online');
     const stranger = await ctx.account('Initech');
-    expect(await agent.api.post('/api/v1/profile/availability', { profile: { account_id: stranger.account_id, availability: 'busy' } })).toMatchObject({ status: 404, body: { error: 'Resource could not be found' } });
-    expect((await agent.api.post('/api/v1/profile/availability', { profile: { account_id: acme.account_id, availability: 'away' } })).body.attributes).toEqual(['availability']);
+    expect(
+      await agent.api.post('/api/v1/profile/availability', {
+        profile: { account_id: stranger.account_id, availability: 'busy' },
+      }),
+    ).toMatchObject({ status: 404, body: { error: 'Resource could not be found' } });
+    expect(
+      (
+        await agent.api.post('/api/v1/profile/availability', {
+          profile: { account_id: acme.account_id, availability: 'away' },
+        })
+      ).body.attributes,
+    ).toEqual(['availability']);
   });
 
   it('resets the access token: the answer carries the new one, the old one stops working', async () => {
@@ -82,7 +161,11 @@ describe('profile', () => {
   });
 
   it('refuses bot tokens and requests without a token', async () => {
-    const bot = await db.insertInto('agent_bots').values({ account_id: acme.account_id, name: 'Bot' }).returning('id').executeTakeFirstOrThrow();
+    const bot = await db
+      .insertInto('agent_bots')
+      .values({ account_id: acme.account_id, name: 'Bot' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const api = ctx.client(await issueToken(db, 'AgentBot', bot.id));
     const denied = { status: 401, body: { error: 'Access to this endpoint is not authorized for bots' } };
     expect(await api.get('/api/v1/profile')).toMatchObject(denied);

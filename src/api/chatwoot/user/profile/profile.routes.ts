@@ -30,18 +30,32 @@ export default async function profileRoutes(app: App): Promise<void> {
     url: '/profile',
     config: { bodyWrapper: 'profile' },
     schema: { tags, summary: 'Update the signed-in user', body: UpdateProfileBody, response: { 200: ProfileSchema } },
-    handler: async (request) => presentProfile(await updateProfile(db, user(request), request.body, request.caller.session?.token), request.caller.token),
+    handler: async (request) =>
+      presentProfile(
+        await updateProfile(db, user(request), request.body, request.caller.session?.token),
+        request.caller.token,
+      ),
   });
 
   app.post(
     '/profile/availability',
     {
       config: { bodyWrapper: 'profile' },
-      schema: { tags, summary: 'Set availability in one account', body: AvailabilityBody, response: { 200: ProfileSchema } },
+      schema: {
+        tags,
+        summary: 'Set availability in one account',
+        body: AvailabilityBody,
+        response: { 200: ProfileSchema },
+      },
     },
     async (request) => {
       const { account_id, availability } = request.body;
-      const profile = await setAvailability(db, user(request).id, account_id, availability === 'available' ? 'online' : availability);
+      const profile = await setAvailability(
+        db,
+        user(request).id,
+        account_id,
+        availability === 'available' ? 'online' : availability,
+      );
       app.hub.presence.changed(account_id); // dashboards see the new availability at once
       return presentProfile(profile, request.caller.token);
     },

@@ -4,7 +4,12 @@ import { FreeObject, Nullable, OrNull } from '../../presenters/schema-helpers.ts
 import { iso } from '../../presenters/time.ts';
 import { presentUserFields } from '../../presenters/user.ts';
 
-const Availability = Type.Union([Type.Literal('online'), Type.Literal('busy'), Type.Literal('offline'), Type.Literal('available')]);
+const Availability = Type.Union([
+  Type.Literal('online'),
+  Type.Literal('busy'),
+  Type.Literal('offline'),
+  Type.Literal('available'),
+]);
 
 export const UpdateProfileBody = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
@@ -60,7 +65,10 @@ export const ProfileSchema = Type.Object({
 });
 
 /** The signed-in user (§4.6); the first membership is the active account. */
-export function presentProfile({ user, memberships }: Profile, accessToken: string | undefined): Static<typeof ProfileSchema> {
+export function presentProfile(
+  { user, memberships }: Profile,
+  accessToken: string | undefined,
+): Static<typeof ProfileSchema> {
   const active = memberships[0];
   return {
     access_token: accessToken ?? null,

@@ -24,7 +24,11 @@ export const ReportQuery = Type.Object({ metric: literals(METRICS), ...Common })
 export const SummaryQuery = Type.Object(Common);
 export type ReportQueryType = Static<typeof SummaryQuery>;
 
-export const PointSchema = Type.Object({ value: Type.Number(), timestamp: Type.Integer(), count: Type.Optional(Type.Integer()) });
+export const PointSchema = Type.Object({
+  value: Type.Number(),
+  timestamp: Type.Integer(),
+  count: Type.Optional(Type.Integer()),
+});
 export const ReportResponse = Type.Array(PointSchema);
 
 const Seconds = Type.Union([Type.Number(), Type.Null()]);
@@ -56,6 +60,11 @@ const AgentMetrics = Type.Object({
   metric: Type.Object({ open: Type.Integer(), unattended: Type.Integer() }),
 });
 export const ConversationsResponse = Type.Union([
-  Type.Object({ open: Type.Integer(), unattended: Type.Integer(), unassigned: Type.Integer(), pending: Type.Integer() }),
+  Type.Object({
+    open: Type.Integer(),
+    unattended: Type.Integer(),
+    unassigned: Type.Integer(),
+    pending: Type.Integer(),
+  }),
   Type.Array(AgentMetrics),
 ]);

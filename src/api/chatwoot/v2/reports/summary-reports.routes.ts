@@ -23,7 +23,10 @@ const Row = Type.Object({
 const Response = Type.Array(Row);
 
 function paramsOf(q: { since?: string; until?: string; business_hours?: boolean | string }) {
-  const range = q.since && q.until ? { since: new Date(Number(q.since) * 1000), until: new Date(Number(q.until) * 1000) } : undefined;
+  const range =
+    q.since && q.until
+      ? { since: new Date(Number(q.since) * 1000), until: new Date(Number(q.until) * 1000) }
+      : undefined;
   const businessHours = q.business_hours === true || q.business_hours === 'true' || q.business_hours === '1';
   return { range, businessHours };
 }
@@ -34,7 +37,15 @@ export default async function summaryReportRoutes(app: App): Promise<void> {
   for (const dimension of ['agent', 'inbox', 'team'] as const) {
     app.get(
       `/summary_reports/${dimension}`,
-      { config, schema: { tags, summary: `Conversations and response times per ${dimension}`, querystring: Query, response: { 200: Response } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: `Conversations and response times per ${dimension}`,
+          querystring: Query,
+          response: { 200: Response },
+        },
+      },
       async (request) => {
         const { range, businessHours } = paramsOf(request.query);
         return groupedSummary(db, request.auth.account.id, dimension, range, businessHours);
@@ -43,7 +54,15 @@ export default async function summaryReportRoutes(app: App): Promise<void> {
   }
   app.get(
     '/summary_reports/label',
-    { config, schema: { tags, summary: 'Conversations and response times per label', querystring: Query, response: { 200: Response } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Conversations and response times per label',
+        querystring: Query,
+        response: { 200: Response },
+      },
+    },
     async (request) => {
       const { range, businessHours } = paramsOf(request.query);
       return labelSummary(db, request.auth.account.id, range, businessHours);

@@ -3,7 +3,10 @@ import type { Contact, ContactInbox, Inbox } from '../../../../db/types.ts';
 import { presentInbox } from '../../presenters/inbox.ts';
 import { FreeObject, Nullable } from '../../presenters/schema-helpers.ts';
 
-export const WidgetQuery = Type.Object({ website_token: Type.String({ minLength: 1, maxLength: 255 }), locale: Type.Optional(Type.String({ maxLength: 20 })) });
+export const WidgetQuery = Type.Object({
+  website_token: Type.String({ minLength: 1, maxLength: 255 }),
+  locale: Type.Optional(Type.String({ maxLength: 20 })),
+});
 
 export const WidgetConfigSchema = Type.Object({
   website_channel_config: Type.Object({}, { additionalProperties: true }),
@@ -21,7 +24,10 @@ export const WidgetConfigSchema = Type.Object({
 /** "+05:30" for the inbox's time zone now, as Chatwoot's `utc_off_set`. */
 function utcOffset(timeZone: string): string {
   try {
-    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    const name =
+      new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+        .formatToParts(new Date())
+        .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
     return name === 'GMT' ? '+00:00' : name.replace('GMT', '');
   } catch {
     return '+00:00';
@@ -29,7 +35,12 @@ function utcOffset(timeZone: string): string {
 }
 
 /** What the widget loads on start (`POST /api/v1/widget/config`), with the contact's `auth_token`. */
-export function presentWidgetConfig(inbox: Inbox, contactInbox: ContactInbox & { contact: Contact }, authToken: string, publicUrl: string) {
+export function presentWidgetConfig(
+  inbox: Inbox,
+  contactInbox: ContactInbox & { contact: Contact },
+  authToken: string,
+  publicUrl: string,
+) {
   const full = presentInbox(inbox, { isAdmin: false, publicUrl });
   return {
     website_channel_config: {

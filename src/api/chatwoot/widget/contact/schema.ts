@@ -9,8 +9,16 @@ const ContactFields = {
   avatar_url: Type.Optional(Nullable(Type.String({ maxLength: 2048 }))),
   custom_attributes: Type.Optional(FreeObject),
 };
-export const UpdateContactBody = Type.Object({ ...ContactFields, identifier: Type.Optional(Nullable(Type.String({ maxLength: 255 }))), identifier_hash: Type.Optional(Type.String({ maxLength: 128 })) });
-export const SetUserBody = Type.Object({ ...ContactFields, identifier: Type.String({ minLength: 1, maxLength: 255 }), identifier_hash: Type.Optional(Type.String({ maxLength: 128 })) });
+export const UpdateContactBody = Type.Object({
+  ...ContactFields,
+  identifier: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+  identifier_hash: Type.Optional(Type.String({ maxLength: 128 })),
+});
+export const SetUserBody = Type.Object({
+  ...ContactFields,
+  identifier: Type.String({ minLength: 1, maxLength: 255 }),
+  identifier_hash: Type.Optional(Type.String({ maxLength: 128 })),
+});
 export const DestroyCustomAttributesBody = Type.Object({
   website_token: Type.Optional(Type.String({ maxLength: 255 })),
   custom_attributes: Type.Array(Type.String({ maxLength: 255 }), { maxItems: 100 }),

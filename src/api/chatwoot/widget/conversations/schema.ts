@@ -25,12 +25,22 @@ export const CreateConversationBody = Type.Object({
   custom_attributes: Type.Optional(FreeObject),
 });
 
-export const TypingBody = Type.Object({ ...Token, typing_status: Type.Union([Type.Literal('on'), Type.Literal('off')]) });
+export const TypingBody = Type.Object({
+  ...Token,
+  typing_status: Type.Union([Type.Literal('on'), Type.Literal('off')]),
+});
 export const CustomAttributesBody = Type.Object({ ...Token, custom_attributes: FreeObject });
-export const DestroyCustomAttributeBody = Type.Object({ ...Token, custom_attribute: Type.Array(Type.String({ maxLength: 255 }), { maxItems: 100 }) });
+export const DestroyCustomAttributeBody = Type.Object({
+  ...Token,
+  custom_attribute: Type.Array(Type.String({ maxLength: 255 }), { maxItems: 100 }),
+});
 
 /** `GET /conversations`: the current conversation's id, inbox and status, or `{}` before the first message. */
-export const CurrentConversationSchema = Type.Object({ id: Type.Optional(Type.Integer()), inbox_id: Type.Optional(Type.Integer()), status: Type.Optional(Type.String()) });
+export const CurrentConversationSchema = Type.Object({
+  id: Type.Optional(Type.Integer()),
+  inbox_id: Type.Optional(Type.Integer()),
+  status: Type.Optional(Type.String()),
+});
 
 export const WidgetConversationSchema = Type.Object({
   id: Type.Integer(),

@@ -15,7 +15,16 @@ export default async function widgetEventRoutes(app: App): Promise<void> {
   const { db } = app.deps;
   app.post(
     '/events',
-    { schema: { tags, summary: 'The visitor opened the widget (webwidget.triggered)', security: [], querystring: WidgetEventQuery, body: WidgetEventBody, response: { 204: Empty } } },
+    {
+      schema: {
+        tags,
+        summary: 'The visitor opened the widget (webwidget.triggered)',
+        security: [],
+        querystring: WidgetEventQuery,
+        body: WidgetEventBody,
+        response: { 204: Empty },
+      },
+    },
     async (request, reply) => {
       const inbox = await widgetInbox(db, request.query.website_token);
       const contactInbox = await widgetContactInbox(db, inbox, request.headers['x-auth-token'] as string | undefined);

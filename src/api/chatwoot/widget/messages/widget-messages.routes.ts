@@ -33,20 +33,43 @@ async function unwrapFormFields(request: FastifyRequest): Promise<void> {
 export default async function widgetMessageRoutes(app: App): Promise<void> {
   const { db, config } = app.deps;
 
-  app.get('/messages', { schema: { tags, summary: 'Messages of the visitor’s conversation (latest 20, oldest first)', security: [], querystring: MessagesQuery, response: { 200: Type.Array(PublicMessageSchema) } } }, async (request) => {
-    const conversation = await currentConversation(db, await requestVisitor(request));
-    if (!conversation) return [];
-    const messages = await listMessages(db, conversation.account_id, conversation.id, { before: request.query.before, after: request.query.after, publicOnly: true });
-    const details = await loadMessageDetails(db, conversation.account_id, messages);
-    return details.map((d) => presentPublicMessage(d, conversation.display_id, config.publicUrl));
-  });
+  app.get(
+    '/messages',
+    {
+      schema: {
+        tags,
+        summary: 'Messages of the visitor’s conversation (latest 20, oldest first)',
+        security: [],
+        querystring: MessagesQuery,
+        response: { 200: Type.Array(PublicMessageSchema) },
+      },
+    },
+    async (request) => {
+      const conversation = await currentConversation(db, await requestVisitor(request));
+      if (!conversation) return [];
+      const messages = await listMessages(db, conversation.account_id, conversation.id, {
+        before: request.query.before,
+        after: request.query.after,
+        publicOnly: true,
+      });
+      const details = await loadMessageDetails(db, conversation.account_id, messages);
+      return details.map((d) => presentPublicMessage(d, conversation.display_id, config.publicUrl));
+    },
+  );
 
   app.post(
     '/messages',
     {
       config: { bodyWrapper: 'message', uploadField: 'message[attachments]' },
       preValidation: unwrapFormFields,
-      schema: { tags, summary: 'Send a message as the visitor (opens a conversation when there is none)', security: [], querystring: WebsiteTokenQuery, body: CreateMessageBody, response: { 200: PublicMessageSchema } },
+      schema: {
+        tags,
+        summary: 'Send a message as the visitor (opens a conversation when there is none)',
+        security: [],
+        querystring: WebsiteTokenQuery,
+        body: CreateMessageBody,
+        response: { 200: PublicMessageSchema },
+      },
     },
     async (request) => {
       const visitor = await requestVisitor(request);
@@ -59,8 +82,15 @@ export default async function widgetMessageRoutes(app: App): Promise<void> {
           message: { content: body.content, echoId: body.echo_id, files },
           additionalAttributes: conversationOrigin(request, body.timestamp, body.referer_url),
         });
-        message = await db.selectFrom('messages').selectAll().where('account_id', '=', conversation.account_id).where('conversation_id', '=', conversation.id)
-          .where('message_type', '=', MESSAGE_TYPE.incoming).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+        message = await db
+          .selectFrom('messages')
+          .selectAll()
+          .where('account_id', '=', conversation.account_id)
+          .where('conversation_id', '=', conversation.id)
+          .where('message_type', '=', MESSAGE_TYPE.incoming)
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirstOrThrow();
       } else {
         ({ message } = await createMessage(db, conversation, {
           messageType: MESSAGE_TYPE.incoming,
@@ -79,18 +109,46 @@ export default async function widgetMessageRoutes(app: App): Promise<void> {
 
   app.patch(
     '/messages/:id',
-    { config: { bodyWrapper: 'message' }, schema: { tags, summary: 'Answer a bot message (choices, form, CSAT, email)', security: [], params: MessageParams, querystring: WebsiteTokenQuery, body: UpdateMessageBody, response: { 200: PublicMessageSchema } } },
+    {
+      config: { bodyWrapper: 'message' },
+      schema: {
+        tags,
+        summary: 'Answer a bot message (choices, form, CSAT, email)',
+        security: [],
+        params: MessageParams,
+        querystring: WebsiteTokenQuery,
+        body: UpdateMessageBody,
+        response: { 200: PublicMessageSchema },
+      },
+    },
     async (request) => {
       const visitor = await requestVisitor(request);
-      const message = await db.selectFrom('messages').selectAll().where('account_id', '=', visitor.inbox.account_id).where('id', '=', request.params.id)
-        .where('conversation_id', 'in', db.selectFrom('conversations').select('id').where('account_id', '=', visitor.inbox.account_id).where('contact_inbox_id', '=', visitor.contactInbox.id))
-        .where('private', '=', false).executeTakeFirst();
+      const message = await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('account_id', '=', visitor.inbox.account_id)
+        .where('id', '=', request.params.id)
+        .where(
+          'conversation_id',
+          'in',
+          db
+            .selectFrom('conversations')
+            .select('id')
+            .where('account_id', '=', visitor.inbox.account_id)
+            .where('contact_inbox_id', '=', visitor.contactInbox.id),
+        )
+        .where('private', '=', false)
+        .executeTakeFirst();
       if (!message) throw notFound('Message');
       const { email } = request.body.contact ?? {};
       if (email) await updatePublicContact(db, visitor.inbox, visitor.contactInbox.source_id, { email });
       const submitted = request.body.submitted_values ?? (email ? [{ name: 'email', value: email }] : []);
       const updated = await submitValues(db, message, submitted);
-      const conversation = await db.selectFrom('conversations').select('display_id').where('id', '=', message.conversation_id).executeTakeFirstOrThrow();
+      const conversation = await db
+        .selectFrom('conversations')
+        .select('display_id')
+        .where('id', '=', message.conversation_id)
+        .executeTakeFirstOrThrow();
       const [details] = await loadMessageDetails(db, message.account_id, [updated]);
       return presentPublicMessage(details, conversation.display_id, config.publicUrl);
     },

@@ -4,7 +4,9 @@ import { listAccountInboxes } from '../../../../domain/inboxes/visible.ts';
 import { ChannelSchema, presentChannel } from '../../presenters/channel.ts';
 import { Literals } from '../../schema.ts';
 
-const ChannelQuery = Type.Object({ ChannelType: Type.Optional(Literals(['All', 'Whatsapp', 'Messenger', 'Instagram', 'Telegram'] as const)) });
+const ChannelQuery = Type.Object({
+  ChannelType: Type.Optional(Literals(['All', 'Whatsapp', 'Messenger', 'Instagram', 'Telegram'] as const)),
+});
 
 /** `GET /chat/v1/channel`: the inboxes the caller sees, as a bare array (the WTS n8n node maps it directly). */
 export default async function channelRoutes(app: App): Promise<void> {
@@ -12,7 +14,12 @@ export default async function channelRoutes(app: App): Promise<void> {
     '/v1/channel',
     {
       config: { policy: 'inboxes.read' },
-      schema: { tags: ['WTS Channels'], summary: 'List channels', querystring: ChannelQuery, response: { 200: Type.Array(ChannelSchema) } },
+      schema: {
+        tags: ['WTS Channels'],
+        summary: 'List channels',
+        querystring: ChannelQuery,
+        response: { 200: Type.Array(ChannelSchema) },
+      },
     },
     async (request) => {
       const inboxes = await listAccountInboxes(app.deps.db, request.auth.account.id, request.auth.inboxIds);

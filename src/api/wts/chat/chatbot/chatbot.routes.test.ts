@@ -9,9 +9,20 @@ const flow = (steps: unknown[], start = 'a') => ({ start, steps });
 describe('chatbot flows API', () => {
   it('creates, lists, shows, versions and deletes flows', async () => {
     const f = await chatbotFixture(ctx, 'Flows');
-    const created = await f.wts.post('/chat/v1/chatbot', { name: 'Welcome', description: 'greets', definition: SIMPLE_FLOW });
+    const created = await f.wts.post('/chat/v1/chatbot', {
+      name: 'Welcome',
+      description: 'greets',
+      definition: SIMPLE_FLOW,
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Welcome', description: 'greets', version: 1, definitionVersion: 1, definition: SIMPLE_FLOW, companyId: f.companyId });
+    expect(created.body).toMatchObject({
+      name: 'Welcome',
+      description: 'greets',
+      version: 1,
+      definitionVersion: 1,
+      definition: SIMPLE_FLOW,
+      companyId: f.companyId,
+    });
     const { id, key } = created.body;
 
     const changed = { start: 'only', steps: [{ id: 'only', kind: 'message', text: 'v2' }] };
@@ -19,11 +30,22 @@ describe('chatbot flows API', () => {
     expect(updated.body).toMatchObject({ version: 2, definition: changed, versions: [{ version: 1 }, { version: 2 }] });
     const renamed = await f.wts.put(`/chat/v1/chatbot/${key}`, { name: 'Hello' });
     expect(renamed.body).toMatchObject({ name: 'Hello', version: 2 });
-    expect((await f.wts.get(`/chat/v1/chatbot/${id}`, { Version: 1 })).body).toMatchObject({ version: 2, definitionVersion: 1, definition: SIMPLE_FLOW });
+    expect((await f.wts.get(`/chat/v1/chatbot/${id}`, { Version: 1 })).body).toMatchObject({
+      version: 2,
+      definitionVersion: 1,
+      definition: SIMPLE_FLOW,
+    });
 
     await f.createBot(SIMPLE_FLOW, 'Another');
     const page = await f.wts.get('/chat/v1/chatbot', { PageSize: 1, OrderBy: 'name' });
-    expect(page.body).toMatchObject({ pageNumber: 1, pageSize: 1, totalItems: 2, totalPages: 2, hasMorePages: true, items: [{ name: 'Another' }] });
+    expect(page.body).toMatchObject({
+      pageNumber: 1,
+      pageSize: 1,
+      totalItems: 2,
+      totalPages: 2,
+      hasMorePages: true,
+      items: [{ name: 'Another' }],
+    });
     expect((await f.wts.get('/chat/v1/chatbot', { Name: 'hel' })).body.items.map((b: any) => b.id)).toEqual([id]);
     expect((await f.wts.get('/chat/v1/chatbot', { Types: 'Reactive' })).body.totalItems).toBe(0);
     expect((await f.wts.get('/chat/v1/chatbot', { Types: 'Automation' })).body.totalItems).toBe(2);
@@ -50,7 +72,9 @@ describe('chatbot flows API', () => {
 
     const missing = await f.wts.post(`/chat/v1/chatbot/${id}/publish`, { version: 7 });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors).toEqual([{ field: 'version', text: 'version 7 is not a saved version of this chatbot' }]);
+    expect(missing.body.errors).toEqual([
+      { field: 'version', text: 'version 7 is not a saved version of this chatbot' },
+    ]);
   });
 
   it('lists in a constant number of statements, whatever the page size', async () => {
@@ -93,13 +117,20 @@ describe('flow validation at save', () => {
   }
 
   it('names unreachable steps', async () => {
-    const body = await rejected(flow([{ id: 'a', kind: 'message', text: 'hi' }, { id: 'orphan', kind: 'complete' }]));
+    const body = await rejected(
+      flow([
+        { id: 'a', kind: 'message', text: 'hi' },
+        { id: 'orphan', kind: 'complete' },
+      ]),
+    );
     expect(body.text).toContain('step "orphan" is unreachable from start "a"');
     expect(body.errors).toEqual([expect.objectContaining({ field: 'definition.steps.orphan' })]);
   });
 
   it('names missing targets and a missing start', async () => {
-    const body = await rejected(flow([{ id: 'a', kind: 'ask', text: 'q', next: 'nowhere', timeoutSeconds: 5, onTimeout: 'gone' }]));
+    const body = await rejected(
+      flow([{ id: 'a', kind: 'ask', text: 'q', next: 'nowhere', timeoutSeconds: 5, onTimeout: 'gone' }]),
+    );
     expect(body.text).toContain('step "a": next "nowhere" is not a step of this flow');
     expect(body.text).toContain('step "a": onTimeout "gone" is not a step of this flow');
     expect(body.errors.map((e) => e.field)).toEqual(['definition.steps.a.next', 'definition.steps.a.onTimeout']);
@@ -108,7 +139,9 @@ describe('flow validation at save', () => {
       'step "a": next "nowhere" is not a step of this flow',
       'step "a": onTimeout "gone" is not a step of this flow',
     ]);
-    expect((await rejected(flow([{ id: 'a', kind: 'complete' }], 'b'))).text).toContain('start "b" is not a step of this flow');
+    expect((await rejected(flow([{ id: 'a', kind: 'complete' }], 'b'))).text).toContain(
+      'start "b" is not a step of this flow',
+    );
   });
 
   it('refuses a loop without an ask or wait, and accepts one through an ask', async () => {
@@ -125,7 +158,12 @@ describe('flow validation at save', () => {
       name: 'Menu',
       definition: flow([
         { id: 'a', kind: 'ask', text: 'menu?', saveAs: 'pick', next: 'b' },
-        { id: 'b', kind: 'branch', rules: [{ source: 'reply', op: 'equals', value: 'again', next: 'a' }], default: 'c' },
+        {
+          id: 'b',
+          kind: 'branch',
+          rules: [{ source: 'reply', op: 'equals', value: 'again', next: 'a' }],
+          default: 'c',
+        },
         { id: 'c', kind: 'complete' },
       ]),
     });
@@ -133,8 +171,19 @@ describe('flow validation at save', () => {
   });
 
   it('names unknown step kinds, duplicate ids and bad fields', async () => {
-    expect((await rejected(flow([{ id: 'a', kind: 'teleport' }]))).text).toContain('step "a": kind "teleport" is not a step kind');
-    expect((await rejected(flow([{ id: 'a', kind: 'complete' }, { id: 'a', kind: 'complete' }]))).text).toContain('step "a": id is used by more than one step');
+    expect((await rejected(flow([{ id: 'a', kind: 'teleport' }]))).text).toContain(
+      'step "a": kind "teleport" is not a step kind',
+    );
+    expect(
+      (
+        await rejected(
+          flow([
+            { id: 'a', kind: 'complete' },
+            { id: 'a', kind: 'complete' },
+          ]),
+        )
+      ).text,
+    ).toContain('step "a": id is used by more than one step');
     const fields = await rejected(
       flow([
         { id: 'a', kind: 'http', url: 'ftp://x', method: 'BREW', next: 'b' },
@@ -152,11 +201,18 @@ describe('flow validation at save', () => {
   it('refuses a `matches` pattern the linear-time engine cannot run, naming the step and rule', async () => {
     const body = await rejected(
       flow([
-        { id: 'a', kind: 'branch', rules: [{ source: 'reply', op: 'matches', value: '(a)\\1', next: 'b' }], default: 'b' },
+        {
+          id: 'a',
+          kind: 'branch',
+          rules: [{ source: 'reply', op: 'matches', value: '(a)\\1', next: 'b' }],
+          default: 'b',
+        },
         { id: 'b', kind: 'complete' },
       ]),
     );
-    expect(body.text).toContain('step "a": rules[0].value is not a regular expression this server can run in linear time');
+    expect(body.text).toContain(
+      'step "a": rules[0].value is not a regular expression this server can run in linear time',
+    );
     expect(body.errors).toEqual([expect.objectContaining({ field: 'definition.steps.a.rules[0].value' })]);
   });
 

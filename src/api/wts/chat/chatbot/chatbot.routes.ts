@@ -6,7 +6,16 @@ import { isAllowed } from '../../../../domain/auth/policies.ts';
 import type { Actor } from '../../../../domain/auth/policies.ts';
 import { iso, queryRange } from '../../schema.ts';
 import { presentChatbot } from './present.ts';
-import { ChatbotDetailSchema, ChatbotPage, ChatbotParams, CreateBody, ListQuery, PublishBody, ShowQuery, UpdateBody } from './schema.ts';
+import {
+  ChatbotDetailSchema,
+  ChatbotPage,
+  ChatbotParams,
+  CreateBody,
+  ListQuery,
+  PublishBody,
+  ShowQuery,
+  UpdateBody,
+} from './schema.ts';
 import sendRoutes from './send.ts';
 
 const tags = ['WTS Chatbots'];
@@ -20,7 +29,10 @@ export default async function chatbotRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/chatbot',
-    { config: { policy: 'agent_bots.read' }, schema: { tags, summary: 'List chatbots', querystring: ListQuery, response: { 200: ChatbotPage } } },
+    {
+      config: { policy: 'agent_bots.read' },
+      schema: { tags, summary: 'List chatbots', querystring: ListQuery, response: { 200: ChatbotPage } },
+    },
     async (request) => {
       const q = request.query;
       const page = paging(q, { orderBy: 'name', orderDirection: 'ASCENDING' });
@@ -36,7 +48,11 @@ export default async function chatbotRoutes(app: App): Promise<void> {
         updatedBefore: updated.before,
         ...pageOrder(page),
       });
-      return envelope(rows.map((bot) => presentChatbot(bot, request.auth.account.uuid)), total, page);
+      return envelope(
+        rows.map((bot) => presentChatbot(bot, request.auth.account.uuid)),
+        total,
+        page,
+      );
     },
   );
 
@@ -49,7 +65,11 @@ export default async function chatbotRoutes(app: App): Promise<void> {
       definitionVersion: version ?? bot.version,
       // The secret that verifies callbacks is for those who may manage the bot, as webhook secrets are.
       callbackSecret: isAllowed('agent_bots.manage', actor) ? bot.callback_secret : undefined,
-      versions: versions.map((v) => ({ version: v.version, createdAt: iso(v.created_at)!, live: v.version === bot.version })),
+      versions: versions.map((v) => ({
+        version: v.version,
+        createdAt: iso(v.created_at)!,
+        live: v.version === bot.version,
+      })),
     };
   }
 
@@ -57,17 +77,35 @@ export default async function chatbotRoutes(app: App): Promise<void> {
     '/v1/chatbot/:id',
     {
       config: { policy: 'agent_bots.read' },
-      schema: { tags, summary: 'Show a chatbot and its flow', params: ChatbotParams, querystring: ShowQuery, response: { 200: ChatbotDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Show a chatbot and its flow',
+        params: ChatbotParams,
+        querystring: ShowQuery,
+        response: { 200: ChatbotDetailSchema },
+      },
     },
-    async (request) => detail(request.auth.account.id, request.auth.account.uuid, request.params.id, request.auth.actor, request.query.Version),
+    async (request) =>
+      detail(
+        request.auth.account.id,
+        request.auth.account.uuid,
+        request.params.id,
+        request.auth.actor,
+        request.query.Version,
+      ),
   );
 
   app.post(
     '/v1/chatbot',
-    { config: { policy: 'agent_bots.manage' }, schema: { tags, summary: 'Create a chatbot flow', body: CreateBody, response: { 201: ChatbotDetailSchema } } },
+    {
+      config: { policy: 'agent_bots.manage' },
+      schema: { tags, summary: 'Create a chatbot flow', body: CreateBody, response: { 201: ChatbotDetailSchema } },
+    },
     async (request, reply) => {
       const bot = await createChatbot(db, request.auth.account.id, request.body);
-      return reply.status(201).send(await detail(request.auth.account.id, request.auth.account.uuid, bot.uuid, request.auth.actor));
+      return reply
+        .status(201)
+        .send(await detail(request.auth.account.id, request.auth.account.uuid, bot.uuid, request.auth.actor));
     },
   );
 
@@ -75,7 +113,13 @@ export default async function chatbotRoutes(app: App): Promise<void> {
     '/v1/chatbot/:id',
     {
       config: { policy: 'agent_bots.manage' },
-      schema: { tags, summary: 'Update a chatbot (a changed flow is a new version)', params: ChatbotParams, body: UpdateBody, response: { 200: ChatbotDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Update a chatbot (a changed flow is a new version)',
+        params: ChatbotParams,
+        body: UpdateBody,
+        response: { 200: ChatbotDetailSchema },
+      },
     },
     async (request) => {
       const bot = await updateChatbot(db, request.auth.account.id, request.params.id, request.body);
@@ -87,7 +131,13 @@ export default async function chatbotRoutes(app: App): Promise<void> {
     '/v1/chatbot/:id/publish',
     {
       config: { policy: 'agent_bots.manage' },
-      schema: { tags, summary: 'Make a saved version live (publish a draft, or roll back)', params: ChatbotParams, body: PublishBody, response: { 200: ChatbotDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Make a saved version live (publish a draft, or roll back)',
+        params: ChatbotParams,
+        body: PublishBody,
+        response: { 200: ChatbotDetailSchema },
+      },
     },
     async (request) => {
       const bot = await publishVersion(db, request.auth.account.id, request.params.id, request.body.version);
@@ -97,7 +147,10 @@ export default async function chatbotRoutes(app: App): Promise<void> {
 
   app.delete(
     '/v1/chatbot/:id',
-    { config: { policy: 'agent_bots.manage' }, schema: { tags, summary: 'Delete a chatbot (its running sessions are stopped)', params: ChatbotParams } },
+    {
+      config: { policy: 'agent_bots.manage' },
+      schema: { tags, summary: 'Delete a chatbot (its running sessions are stopped)', params: ChatbotParams },
+    },
     async (request, reply) => {
       await deleteChatbot(db, request.auth.account.id, request.params.id);
       return reply.status(204).send();
@@ -106,5 +159,3 @@ export default async function chatbotRoutes(app: App): Promise<void> {
 
   await app.register(sendRoutes);
 }
-
-

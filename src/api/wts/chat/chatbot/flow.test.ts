@@ -26,13 +26,37 @@ function orderFlow(apiUrl: string, departmentId: string) {
   return {
     start: 'lookup',
     steps: [
-      { id: 'lookup', kind: 'http', method: 'GET', url: `${apiUrl}/orders/{{session.metadata.order}}`, headers: { 'x-shop-key': 'k-{{contact.phone}}' },
-        map: { orderStatus: 'status', eta: 'delivery.eta' }, next: 'remember', onError: 'humans' },
+      {
+        id: 'lookup',
+        kind: 'http',
+        method: 'GET',
+        url: `${apiUrl}/orders/{{session.metadata.order}}`,
+        headers: { 'x-shop-key': 'k-{{contact.phone}}' },
+        map: { orderStatus: 'status', eta: 'delivery.eta' },
+        next: 'remember',
+        onError: 'humans',
+      },
       { id: 'remember', kind: 'set', target: 'session', key: 'orderStatus', value: '{{orderStatus}}', next: 'label' },
       { id: 'label', kind: 'tag', action: 'add', tag: 'order-{{orderStatus}}', next: 'tell' },
-      { id: 'tell', kind: 'message', text: 'Order {{session.metadata.order}} is {{orderStatus}}, arriving {{eta}}.', next: 'ask' },
-      { id: 'ask', kind: 'ask', text: 'Talk to a person?', saveAs: 'wantsHuman', timeoutSeconds: 3600, onTimeout: 'bye', next: 'bye',
-        choices: [{ title: 'Yes', value: 'yes', next: 'humans' }, { title: 'No', value: 'no' }] },
+      {
+        id: 'tell',
+        kind: 'message',
+        text: 'Order {{session.metadata.order}} is {{orderStatus}}, arriving {{eta}}.',
+        next: 'ask',
+      },
+      {
+        id: 'ask',
+        kind: 'ask',
+        text: 'Talk to a person?',
+        saveAs: 'wantsHuman',
+        timeoutSeconds: 3600,
+        onTimeout: 'bye',
+        next: 'bye',
+        choices: [
+          { title: 'Yes', value: 'yes', next: 'humans' },
+          { title: 'No', value: 'no' },
+        ],
+      },
       { id: 'humans', kind: 'handoff', departmentId, text: 'Passing you to our support team.' },
       { id: 'bye', kind: 'complete', text: 'Bye!' },
     ],
@@ -44,21 +68,39 @@ describe('a chatbot flow across a restart', () => {
     const f = await chatbotFixture(ctx, 'Shop');
     const api = await startOrderApi();
     const team = (await f.api.post(`${f.base}/teams`, { name: 'Support' })).body;
-    const departmentId = (await f.wts.get(`/core/v1/department/${(await ctx.database.db.selectFrom('teams').select('uuid').where('id', '=', team.id).executeTakeFirstOrThrow()).uuid}`)).body.id;
+    const departmentId = (
+      await f.wts.get(
+        `/core/v1/department/${(await ctx.database.db.selectFrom('teams').select('uuid').where('id', '=', team.id).executeTakeFirstOrThrow()).uuid}`,
+      )
+    ).body.id;
     const bot = await f.createBot(orderFlow(api.url, departmentId));
 
     let instance = await startInstance(ctx.config.databaseUrl!, ENV);
     onTestFinished(() => instance.stop());
-    const sent = (await f.send({ botKey: bot.key, from: f.channelId, to: '+5511988887777', sessionMetada: { order: 'A-17' } })).body;
+    const sent = (
+      await f.send({ botKey: bot.key, from: f.channelId, to: '+5511988887777', sessionMetada: { order: 'A-17' } })
+    ).body;
     expect(sent).toMatchObject({ status: 'QUEUED', session: { status: 'STARTED' } });
     const number = Number(sent.session.number);
 
     const waiting = await f.dispatchIn(sent.id, ['WAITING_REPLY']);
     expect(waiting).toMatchObject({ currentStep: 'ask', stepsExecuted: 5 });
-    expect(api.calls).toEqual([expect.objectContaining({ url: '/orders/A-17', headers: expect.objectContaining({ 'x-shop-key': 'k-+5511988887777' }) })]);
-    expect((await f.wts.get(`/chat/v1/session/${sent.sessionId}`)).body).toMatchObject({ status: 'STARTED', metadata: { order: 'A-17', orderStatus: 'shipped' } });
+    expect(api.calls).toEqual([
+      expect.objectContaining({
+        url: '/orders/A-17',
+        headers: expect.objectContaining({ 'x-shop-key': 'k-+5511988887777' }),
+      }),
+    ]);
+    expect((await f.wts.get(`/chat/v1/session/${sent.sessionId}`)).body).toMatchObject({
+      status: 'STARTED',
+      metadata: { order: 'A-17', orderStatus: 'shipped' },
+    });
     expect((await f.api.get(`${f.base}/conversations/${number}`)).body.status).toBe('pending');
-    const contact = await ctx.database.db.selectFrom('contacts').select('labels').where('uuid', '=', sent.contactId).executeTakeFirstOrThrow();
+    const contact = await ctx.database.db
+      .selectFrom('contacts')
+      .select('labels')
+      .where('uuid', '=', sent.contactId)
+      .executeTakeFirstOrThrow();
     expect(contact.labels).toEqual(['order-shipped']);
 
     // The process goes away while the flow waits; the contact answers while nothing runs.
@@ -71,17 +113,44 @@ describe('a chatbot flow across a restart', () => {
     const headers = { authorization: `Bearer ${f.account.api_access_token}` };
     const wts = injectClient(instance.app, headers);
     const chatwoot = injectClient(instance.app, { api_access_token: f.account.api_access_token });
-    const done = await until(() => wts.get(`/chat/v1/send/chatbot/${sent.id}`), (res) => res.body.status === 'COMPLETED');
-    expect(done.body).toMatchObject({ status: 'COMPLETED', statusDescription: 'handed off to a department', currentStep: 'humans', stepsExecuted: 7 });
+    const done = await until(
+      () => wts.get(`/chat/v1/send/chatbot/${sent.id}`),
+      (res) => res.body.status === 'COMPLETED',
+    );
+    expect(done.body).toMatchObject({
+      status: 'COMPLETED',
+      statusDescription: 'handed off to a department',
+      currentStep: 'humans',
+      stepsExecuted: 7,
+    });
 
     const session = (await wts.get(`/chat/v1/session/${sent.sessionId}`)).body;
     expect(session).toMatchObject({ status: 'PENDING', departmentId, userId: null, botId: null });
     const conversation = (await chatwoot.get(`${f.base}/conversations/${number}`)).body;
     expect(conversation).toMatchObject({ status: 'open', meta: { team: { id: team.id } } });
-    const said = (await chatwoot.get(`${f.base}/conversations/${number}/messages`)).body.payload.filter((m: any) => m.message_type !== 2).map((m: any) => m.content);
-    expect(said).toEqual(['Order A-17 is shipped, arriving tomorrow.', 'Talk to a person?', 'yes', 'Passing you to our support team.']);
-    const conversationId = (await ctx.database.db.selectFrom('conversations').select('id').where('uuid', '=', sent.sessionId).executeTakeFirstOrThrow()).id;
-    const statusChanges = await ctx.database.db.selectFrom('events').select('data').where('conversation_id', '=', conversationId).where('name', '=', 'conversation.status_changed').orderBy('id').execute();
+    const said = (await chatwoot.get(`${f.base}/conversations/${number}/messages`)).body.payload
+      .filter((m: any) => m.message_type !== 2)
+      .map((m: any) => m.content);
+    expect(said).toEqual([
+      'Order A-17 is shipped, arriving tomorrow.',
+      'Talk to a person?',
+      'yes',
+      'Passing you to our support team.',
+    ]);
+    const conversationId = (
+      await ctx.database.db
+        .selectFrom('conversations')
+        .select('id')
+        .where('uuid', '=', sent.sessionId)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const statusChanges = await ctx.database.db
+      .selectFrom('events')
+      .select('data')
+      .where('conversation_id', '=', conversationId)
+      .where('name', '=', 'conversation.status_changed')
+      .orderBy('id')
+      .execute();
     expect(statusChanges.map((e: any) => e.data.changed_attributes.status.current_value).at(-1)).toBe('open');
   }, 30_000);
 });

@@ -16,13 +16,24 @@ describe('POST /chat/v1/chatbot/send: required fields, in the n8n node’s words
     const bot = await f.createBot(SIMPLE_FLOW);
     const noBot = await f.send({ from: f.channelId, to: '+5511999990001' });
     expect(noBot.status).toBe(400);
-    expect(noBot.body).toMatchObject({ error: true, text: expect.stringContaining('Choose a bot'), errors: [{ field: 'botId' }] });
-    const unknownBot = await f.send({ botId: '00000000-0000-4000-8000-000000000000', from: f.channelId, to: '+5511999990001' });
+    expect(noBot.body).toMatchObject({
+      error: true,
+      text: expect.stringContaining('Choose a bot'),
+      errors: [{ field: 'botId' }],
+    });
+    const unknownBot = await f.send({
+      botId: '00000000-0000-4000-8000-000000000000',
+      from: f.channelId,
+      to: '+5511999990001',
+    });
     expect(unknownBot.status).toBe(404);
     expect(unknownBot.body.text).toMatch(/Choose a bot.*botId/);
     const noTo = await f.send({ botId: bot.id, from: f.channelId });
     expect(noTo.status).toBe(400);
-    expect(noTo.body).toMatchObject({ text: expect.stringContaining('Set an Instagram number or username for sending'), errors: [{ field: 'to' }] });
+    expect(noTo.body).toMatchObject({
+      text: expect.stringContaining('Set an Instagram number or username for sending'),
+      errors: [{ field: 'to' }],
+    });
     const noFrom = await f.send({ botId: bot.id, to: '+5511999990001', from: '' });
     expect(noFrom.status).toBe(400);
     expect(noFrom.body).toMatchObject({ text: expect.stringContaining('Choose channel'), errors: [{ field: 'from' }] });
@@ -40,16 +51,38 @@ describe('POST /chat/v1/chatbot/send: a dispatch', () => {
     const f = await chatbotFixture(ctx, 'Dispatch');
     const bot = await f.createBot(SIMPLE_FLOW);
     const listed = await f.wts.get('/chat/v1/chatbot', { pageNumber: 1 });
-    expect(listed.body).toMatchObject({ items: [{ id: bot.id, key: bot.key, name: 'Order bot', type: 'Automation' }], hasMorePages: false });
+    expect(listed.body).toMatchObject({
+      items: [{ id: bot.id, key: bot.key, name: 'Order bot', type: 'Automation' }],
+      hasMorePages: false,
+    });
 
-    const sent = await f.send(nodeBody(f, bot.key, '+55 11 99999-0002', { sessionMetada: { order: 'A-17' }, contactMetadata: { plan: 'gold' } }));
+    const sent = await f.send(
+      nodeBody(f, bot.key, '+55 11 99999-0002', {
+        sessionMetada: { order: 'A-17' },
+        contactMetadata: { plan: 'gold' },
+      }),
+    );
     expect(sent.status).toBe(200);
-    expect(sent.body).toMatchObject({ status: 'QUEUED', botId: bot.id, botKey: bot.key, statusUrl: expect.stringContaining(`/chat/v1/send/chatbot/${sent.body.id}`) });
-    expect(sent.body.session).toMatchObject({ id: sent.body.sessionId, status: 'STARTED', channelId: f.channelId, metadata: { order: 'A-17' } });
+    expect(sent.body).toMatchObject({
+      status: 'QUEUED',
+      botId: bot.id,
+      botKey: bot.key,
+      statusUrl: expect.stringContaining(`/chat/v1/send/chatbot/${sent.body.id}`),
+    });
+    expect(sent.body.session).toMatchObject({
+      id: sent.body.sessionId,
+      status: 'STARTED',
+      channelId: f.channelId,
+      metadata: { order: 'A-17' },
+    });
 
     const waiting = await f.dispatchIn(sent.body.id, ['WAITING_REPLY']);
     expect(waiting).toMatchObject({ currentStep: 'ask', stepsExecuted: 2, startedAt: expect.any(String) });
-    const contact = await ctx.database.db.selectFrom('contacts').selectAll().where('uuid', '=', sent.body.contactId).executeTakeFirstOrThrow();
+    const contact = await ctx.database.db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('uuid', '=', sent.body.contactId)
+      .executeTakeFirstOrThrow();
     expect(contact).toMatchObject({ phone_number: '+5511999990002', custom_attributes: { plan: 'gold' } });
 
     const session = (await f.wts.get(`/chat/v1/session/${sent.body.sessionId}`)).body;
@@ -65,20 +98,32 @@ describe('POST /chat/v1/chatbot/send: a dispatch', () => {
     const f = await chatbotFixture(ctx, 'Reply');
     const bot = await f.createBot(SIMPLE_FLOW);
     const receiver = await startReceiver();
-    expect((await f.api.post(`${f.base}/webhooks`, { url: receiver.url, subscriptions: ['message_created'] })).status).toBe(200);
+    expect(
+      (await f.api.post(`${f.base}/webhooks`, { url: receiver.url, subscriptions: ['message_created'] })).status,
+    ).toBe(200);
     const sent = (await f.send({ botId: bot.id, from: f.channelId, to: '+5511999990003' })).body;
     await f.dispatchIn(sent.id, ['WAITING_REPLY']);
     const number = Number(sent.session.number);
     await f.incoming(number, 'no, thanks');
     const done = await f.dispatchIn(sent.id, ['COMPLETED']);
-    expect(done).toMatchObject({ statusDescription: 'completed the session', currentStep: 'bye', finishedAt: expect.any(String) });
-    expect((await f.messagesOf(number)).filter((m) => m.message_type === 1).map((m) => m.content)).toContain('Bye (no, thanks)');
+    expect(done).toMatchObject({
+      statusDescription: 'completed the session',
+      currentStep: 'bye',
+      finishedAt: expect.any(String),
+    });
+    expect((await f.messagesOf(number)).filter((m) => m.message_type === 1).map((m) => m.content)).toContain(
+      'Bye (no, thanks)',
+    );
     expect((await f.wts.get(`/chat/v1/session/${sent.sessionId}`)).body.status).toBe('COMPLETED');
     expect((await f.api.get(`${f.base}/conversations/${number}`)).body.status).toBe('resolved');
     // bot messages are ordinary outgoing messages: webhooks see them like an agent's
     await receiver.waitFor((r) => r.some((x) => x.body.content === 'Bye (no, thanks)'));
     const bye = receiver.received.find((x) => x.body.content === 'Bye (no, thanks)')!;
-    expect(bye.body).toMatchObject({ event: 'message_created', message_type: 'outgoing', sender: { type: 'agent_bot', name: 'Order bot' } });
+    expect(bye.body).toMatchObject({
+      event: 'message_created',
+      message_type: 'outgoing',
+      sender: { type: 'agent_bot', name: 'Order bot' },
+    });
   });
 });
 
@@ -89,21 +134,38 @@ describe('POST /chat/v1/chatbot/send: options', () => {
     const first = (await f.send({ botId: bot.id, from: f.channelId, to: '+5511999990004' })).body;
     await f.dispatchIn(first.id, ['WAITING_REPLY']);
 
-    const skipped = await f.send({ botId: bot.id, from: f.channelId, to: '+5511999990004', options: { skipIfBotInExecution: true } });
-    expect(skipped.body).toMatchObject({ status: 'SKIPPED', sessionId: first.sessionId, skipReason: expect.stringContaining('skipIfBotInExecution') });
+    const skipped = await f.send({
+      botId: bot.id,
+      from: f.channelId,
+      to: '+5511999990004',
+      options: { skipIfBotInExecution: true },
+    });
+    expect(skipped.body).toMatchObject({
+      status: 'SKIPPED',
+      sessionId: first.sessionId,
+      skipReason: expect.stringContaining('skipIfBotInExecution'),
+    });
     expect((await f.dispatch(skipped.body.id)).status).toBe('SKIPPED');
     expect((await f.dispatch(first.id)).waitingFor).toBe('REPLY');
 
     const replacing = (await f.send({ botId: bot.id, from: f.channelId, to: '+5511999990004' })).body;
     expect(replacing.sessionId).toBe(first.sessionId);
-    expect(await f.dispatch(first.id)).toMatchObject({ status: 'STOPPED', statusDescription: 'replaced by a new chatbot dispatch' });
+    expect(await f.dispatch(first.id)).toMatchObject({
+      status: 'STOPPED',
+      statusDescription: 'replaced by a new chatbot dispatch',
+    });
     await f.dispatchIn(replacing.id, ['WAITING_REPLY']);
 
     // a session another bot holds (pending: an agent bot of the inbox, here set through Chatwoot) counts too
     const held = await f.openSession();
-    expect((await f.api.post(`${f.base}/conversations/${held.displayId}/toggle_status`, { status: 'pending' })).status).toBe(200);
+    expect(
+      (await f.api.post(`${f.base}/conversations/${held.displayId}/toggle_status`, { status: 'pending' })).status,
+    ).toBe(200);
     const skippedHeld = await f.send({ botId: bot.id, sessionId: held.id, options: { skipIfBotInExecution: true } });
-    expect(skippedHeld.body).toMatchObject({ status: 'SKIPPED', skipReason: expect.stringContaining('skipIfBotInExecution') });
+    expect(skippedHeld.body).toMatchObject({
+      status: 'SKIPPED',
+      skipReason: expect.stringContaining('skipIfBotInExecution'),
+    });
   });
 
   it('skipIfInProgress skips a session an agent works on; without it the bot takes the session back', async () => {
@@ -111,10 +173,15 @@ describe('POST /chat/v1/chatbot/send: options', () => {
     const bot = await f.createBot(SIMPLE_FLOW);
     const agent = await ctx.member(f.account.account_id, 'agent');
     const session = await f.openSession();
-    expect((await f.wts.put(`/chat/v1/session/${session.id}/assignee`, { userId: await f.userUuid(agent.userId) })).status).toBe(200);
+    expect(
+      (await f.wts.put(`/chat/v1/session/${session.id}/assignee`, { userId: await f.userUuid(agent.userId) })).status,
+    ).toBe(200);
 
     const skipped = await f.send({ botId: bot.id, sessionId: session.id, options: { skipIfInProgress: true } });
-    expect(skipped.body).toMatchObject({ status: 'SKIPPED', skipReason: 'skipIfInProgress: the session is in progress (IN_PROGRESS)' });
+    expect(skipped.body).toMatchObject({
+      status: 'SKIPPED',
+      skipReason: 'skipIfInProgress: the session is in progress (IN_PROGRESS)',
+    });
     expect((await f.wts.get(`/chat/v1/session/${session.id}`)).body.status).toBe('IN_PROGRESS');
 
     const taken = (await f.send({ botId: bot.id, sessionId: session.id })).body;
@@ -126,14 +193,18 @@ describe('POST /chat/v1/chatbot/send: options', () => {
     const f = await chatbotFixture(ctx, 'Force');
     const bot = await f.createBot(SIMPLE_FLOW);
     const old = await f.openSession();
-    const forced = (await f.send({ botId: bot.id, from: f.channelId, to: f.contact.email, options: { forceStartSession: true } })).body;
+    const forced = (
+      await f.send({ botId: bot.id, from: f.channelId, to: f.contact.email, options: { forceStartSession: true } })
+    ).body;
     expect(forced.status).toBe('QUEUED');
     expect(forced.sessionId).not.toBe(old.id);
     expect(forced.contactId).toBe(f.contactId);
     expect((await f.wts.get(`/chat/v1/session/${old.id}`)).body.status).toBe('COMPLETED');
     expect(forced.session.status).toBe('STARTED');
 
-    const reused = (await f.send({ botId: bot.id, from: f.channelId, to: f.contact.email, options: { skipIfBotInExecution: true } })).body;
+    const reused = (
+      await f.send({ botId: bot.id, from: f.channelId, to: f.contact.email, options: { skipIfBotInExecution: true } })
+    ).body;
     expect(reused).toMatchObject({ status: 'SKIPPED', sessionId: forced.sessionId });
   });
 
@@ -144,13 +215,19 @@ describe('POST /chat/v1/chatbot/send: options', () => {
     const first = (await f.send({ botId: bot.id, from: f.channelId, to: '+5511999990005' })).body;
     await f.dispatchIn(first.id, ['WAITING_REPLY']);
     await f.wts.put(`/chat/v1/session/${first.sessionId}/assignee`, { userId: await f.userUuid(agent.userId) });
-    expect(await f.dispatchIn(first.id, ['STOPPED'])).toMatchObject({ statusDescription: 'an agent was assigned to the session' });
+    expect(await f.dispatchIn(first.id, ['STOPPED'])).toMatchObject({
+      statusDescription: 'an agent was assigned to the session',
+    });
     expect((await f.wts.get(`/chat/v1/session/${first.sessionId}`)).body.status).toBe('IN_PROGRESS');
 
     const second = (await f.send({ botId: bot.id, sessionId: first.sessionId })).body;
     await f.dispatchIn(second.id, ['WAITING_REPLY']);
-    await f.api.post(`${f.base}/conversations/${second.session.number}/messages`, { content: 'I am here, let me help' });
-    expect(await f.dispatchIn(second.id, ['STOPPED'])).toMatchObject({ statusDescription: 'an agent replied in the session' });
+    await f.api.post(`${f.base}/conversations/${second.session.number}/messages`, {
+      content: 'I am here, let me help',
+    });
+    expect(await f.dispatchIn(second.id, ['STOPPED'])).toMatchObject({
+      statusDescription: 'an agent replied in the session',
+    });
     // the contact's answer now goes to the agent, not the stopped bot
     await f.incoming(Number(second.session.number), 'thanks');
     await ctx.worker!.idle();
@@ -163,16 +240,49 @@ describe('one bot run per session', () => {
     const f = await chatbotFixture(ctx, 'Concurrent');
     const bot = await f.createBot(SIMPLE_FLOW);
     const session = await f.openSession();
-    const results = await Promise.all(Array.from({ length: 6 }, () => f.send({ botId: bot.id, sessionId: session.id })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => f.send({ botId: bot.id, sessionId: session.id })),
+    );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     await ctx.chatbots!.idle();
-    const db = ctx.database.db.withTables<{ chatbot_runs: { conversation_id: number; status: string; chatbot_id: number; account_id: number; version: number } }>();
-    const conversation = await ctx.database.db.selectFrom('conversations').select(['id', 'account_id']).where('uuid', '=', session.id).executeTakeFirstOrThrow();
-    const active = await db.selectFrom('chatbot_runs').select('status').where('conversation_id', '=', conversation.id).where('status', 'in', ['queued', 'running', 'waiting', 'sleeping']).execute();
+    const db = ctx.database.db.withTables<{
+      chatbot_runs: {
+        conversation_id: number;
+        status: string;
+        chatbot_id: number;
+        account_id: number;
+        version: number;
+      };
+    }>();
+    const conversation = await ctx.database.db
+      .selectFrom('conversations')
+      .select(['id', 'account_id'])
+      .where('uuid', '=', session.id)
+      .executeTakeFirstOrThrow();
+    const active = await db
+      .selectFrom('chatbot_runs')
+      .select('status')
+      .where('conversation_id', '=', conversation.id)
+      .where('status', 'in', ['queued', 'running', 'waiting', 'sleeping'])
+      .execute();
     expect(active).toEqual([{ status: 'waiting' }]);
-    const [{ chatbot_id, version }] = await db.selectFrom('chatbot_runs').select(['chatbot_id', 'version']).where('conversation_id', '=', conversation.id).limit(1).execute();
+    const [{ chatbot_id, version }] = await db
+      .selectFrom('chatbot_runs')
+      .select(['chatbot_id', 'version'])
+      .where('conversation_id', '=', conversation.id)
+      .limit(1)
+      .execute();
     await expect(
-      db.insertInto('chatbot_runs').values({ account_id: conversation.account_id, chatbot_id, version, conversation_id: conversation.id, status: 'queued' }).execute(),
+      db
+        .insertInto('chatbot_runs')
+        .values({
+          account_id: conversation.account_id,
+          chatbot_id,
+          version,
+          conversation_id: conversation.id,
+          status: 'queued',
+        })
+        .execute(),
     ).rejects.toMatchObject({ code: '23505', constraint: 'chatbot_runs_one_active_per_session' });
   });
 });
@@ -184,8 +294,14 @@ describe('DELETE /chat/v1/chatbot/:id', () => {
     const sent = (await f.send({ botId: bot.id, from: f.channelId, to: '+5511999990007' })).body;
     await f.dispatchIn(sent.id, ['WAITING_REPLY']);
     expect((await f.wts.delete(`/chat/v1/chatbot/${bot.id}`)).status).toBe(204);
-    expect(await f.dispatch(sent.id)).toMatchObject({ status: 'STOPPED', statusDescription: 'the chatbot was deleted' });
-    expect((await f.wts.get(`/chat/v1/session/${sent.sessionId}`)).body).toMatchObject({ status: 'PENDING', botId: null });
+    expect(await f.dispatch(sent.id)).toMatchObject({
+      status: 'STOPPED',
+      statusDescription: 'the chatbot was deleted',
+    });
+    expect((await f.wts.get(`/chat/v1/session/${sent.sessionId}`)).body).toMatchObject({
+      status: 'PENDING',
+      botId: null,
+    });
     const again = await f.send({ botId: bot.id, from: f.channelId, to: '+5511999990007' });
     expect(again.status).toBe(404);
   });
@@ -200,6 +316,9 @@ describe('GET /chat/v1/send/chatbot/:id', () => {
     expect((await other.wts.get(`/chat/v1/send/chatbot/${theirs.id}`)).status).toBe(200);
     expect((await f.wts.get(`/chat/v1/send/chatbot/${theirs.id}`)).status).toBe(404);
     expect((await f.wts.get('/chat/v1/send/chatbot/not-a-uuid')).status).toBe(404);
-    await until(() => other.dispatch(theirs.id), (d) => d.waitingFor === 'REPLY');
+    await until(
+      () => other.dispatch(theirs.id),
+      (d) => d.waitingFor === 'REPLY',
+    );
   });
 });

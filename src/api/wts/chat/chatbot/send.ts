@@ -15,16 +15,25 @@ export default async function chatbotSendRoutes(app: App): Promise<void> {
 
   app.post(
     '/v1/chatbot/send',
-    { config: { policy: 'conversations.create' }, schema: { tags, summary: 'Send a chatbot', body: SendBody, response: { 200: SendResponse } } },
+    {
+      config: { policy: 'conversations.create' },
+      schema: { tags, summary: 'Send a chatbot', body: SendBody, response: { 200: SendResponse } },
+    },
     async (request) => {
       const { account, inboxIds } = request.auth;
       const body = request.body;
-      const run = await dispatchChatbot(db, { accountId: account.id, visibleInboxIds: inboxIds }, {
-        ...body,
-        sessionMetadata: body.sessionMetadata ?? body.sessionMetada,
-      });
+      const run = await dispatchChatbot(
+        db,
+        { accountId: account.id, visibleInboxIds: inboxIds },
+        {
+          ...body,
+          sessionMetadata: body.sessionMetadata ?? body.sessionMetada,
+        },
+      );
       const dispatch = await getDispatch(db, account.id, run.uuid);
-      const session = dispatch.session_uuid ? await presentOne(request, await getSession(db, account.id, dispatch.session_uuid)) : null;
+      const session = dispatch.session_uuid
+        ? await presentOne(request, await getSession(db, account.id, dispatch.session_uuid))
+        : null;
       return { ...presentDispatch(dispatch, config.publicUrl), session };
     },
   );
@@ -33,8 +42,14 @@ export default async function chatbotSendRoutes(app: App): Promise<void> {
     '/v1/send/chatbot/:id',
     {
       config: { policy: 'conversations.read' },
-      schema: { tags, summary: 'Status of a chatbot dispatch', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: DispatchSchema } },
+      schema: {
+        tags,
+        summary: 'Status of a chatbot dispatch',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: { 200: DispatchSchema },
+      },
     },
-    async (request) => presentDispatch(await getDispatch(db, request.auth.account.id, request.params.id), config.publicUrl),
+    async (request) =>
+      presentDispatch(await getDispatch(db, request.auth.account.id, request.params.id), config.publicUrl),
   );
 }

@@ -13,7 +13,11 @@ export const QuickSendBody = Type.Object({
   department: Type.Optional(DepartmentRef),
   user: Type.Optional(AgentRef),
   options: Type.Optional(
-    Type.Object({ enableBot: Type.Optional(Type.Boolean()), hiddenSession: Type.Optional(Type.Boolean()), forceStartSession: Type.Optional(Type.Boolean()) }),
+    Type.Object({
+      enableBot: Type.Optional(Type.Boolean()),
+      hiddenSession: Type.Optional(Type.Boolean()),
+      forceStartSession: Type.Optional(Type.Boolean()),
+    }),
   ),
 });
 

@@ -27,7 +27,11 @@ const Common = {
   options: Options,
 };
 const TextBody = Type.Object({ ...Common, text: Type.String({ minLength: 1, maxLength: 150_000 }) });
-const MediaBody = Type.Object({ ...Common, fileIdOrUrl: Type.String({ minLength: 1, maxLength: 2048 }), text: Type.Optional(Type.String({ maxLength: 4096 })) });
+const MediaBody = Type.Object({
+  ...Common,
+  fileIdOrUrl: Type.String({ minLength: 1, maxLength: 2048 }),
+  text: Type.Optional(Type.String({ maxLength: 4096 })),
+});
 /** `PublicReqSendTemplateSingleDTO`: the channel's template, its parameters, and a file for media templates. */
 const TemplateBody = Type.Object({
   ...Common,
@@ -88,7 +92,10 @@ export default async function typedSendRoutes(app: App): Promise<void> {
 
   const send = async (request: FastifyRequest) => {
     const body = request.body as SendBody;
-    const { message } = await quickSend(db, request.auth.account.id, toQuickSend(body), performerOf(request), { visibleInboxIds: request.auth.inboxIds, bodyPrefix: '' });
+    const { message } = await quickSend(db, request.auth.account.id, toQuickSend(body), performerOf(request), {
+      visibleInboxIds: request.auth.inboxIds,
+      bodyPrefix: '',
+    });
     const row = await reloadSessionMessage(db, message);
     return {
       id: row.uuid,
@@ -106,16 +113,39 @@ export default async function typedSendRoutes(app: App): Promise<void> {
     };
   };
 
-  app.post('/v1/send/text', { config: { policy: 'messages.create' }, schema: { tags, summary: 'Send a text', body: TextBody, response: { 200: ResponseSchema } } }, (request) => send(request));
+  app.post(
+    '/v1/send/text',
+    {
+      config: { policy: 'messages.create' },
+      schema: { tags, summary: 'Send a text', body: TextBody, response: { 200: ResponseSchema } },
+    },
+    (request) => send(request),
+  );
   app.post(
     '/v1/send/template',
-    { config: { policy: 'messages.create' }, schema: { tags, summary: 'Send a message template (the only way to start a WhatsApp conversation)', body: TemplateBody, response: { 200: ResponseSchema } } },
+    {
+      config: { policy: 'messages.create' },
+      schema: {
+        tags,
+        summary: 'Send a message template (the only way to start a WhatsApp conversation)',
+        body: TemplateBody,
+        response: { 200: ResponseSchema },
+      },
+    },
     (request) => send(request),
   );
   for (const kind of ['image', 'audio', 'video', 'document']) {
     app.post(
       `/v1/send/${kind}`,
-      { config: { policy: 'messages.create' }, schema: { tags, summary: `Send ${kind === 'image' ? 'an' : 'a'} ${kind} by URL`, body: MediaBody, response: { 200: ResponseSchema } } },
+      {
+        config: { policy: 'messages.create' },
+        schema: {
+          tags,
+          summary: `Send ${kind === 'image' ? 'an' : 'a'} ${kind} by URL`,
+          body: MediaBody,
+          response: { 200: ResponseSchema },
+        },
+      },
       (request) => send(request),
     );
   }

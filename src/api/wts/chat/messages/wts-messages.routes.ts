@@ -7,7 +7,14 @@ import { onceByKey, type IdempotentSend } from '../../sessions-app/idempotency.t
 import type { Db } from '../../../../db/pool.ts';
 import type { FastifyRequest } from 'fastify';
 import { envelope } from '../../page.ts';
-import { failureOf, MessageReceiptSchema, MessageSchema, presentMessage, presentReceipt, statusOf } from '../../presenters/message.ts';
+import {
+  failureOf,
+  MessageReceiptSchema,
+  MessageSchema,
+  presentMessage,
+  presentReceipt,
+  statusOf,
+} from '../../presenters/message.ts';
 import { IdParams, iso } from '../../schema.ts';
 import { MessagePage } from '../sessions/messages-schema.ts';
 import { pageOfSession, presentSynced } from '../sessions/messages.ts';
@@ -36,43 +43,103 @@ export default async function messageRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/message',
-    { config: { policy: 'messages.read' }, schema: { tags, summary: 'List a session’s messages', querystring: ListBySessionQuery, response: { 200: MessagePage } } },
+    {
+      config: { policy: 'messages.read' },
+      schema: {
+        tags,
+        summary: 'List a session’s messages',
+        querystring: ListBySessionQuery,
+        response: { 200: MessagePage },
+      },
+    },
     async (request) => {
       const { rows, total, page } = await pageOfSession(request, 'message', request.query.SessionId);
-      return envelope(rows.map((r) => presentMessage(r, config.publicUrl)), total, page);
+      return envelope(
+        rows.map((r) => presentMessage(r, config.publicUrl)),
+        total,
+        page,
+      );
     },
   );
 
   app.post(
     '/v1/message/send',
-    { config: { policy: 'messages.create' }, schema: { tags, summary: 'Send to a contact (async)', body: QuickSendBody, response: { 200: MessageReceiptSchema } } },
+    {
+      config: { policy: 'messages.create' },
+      schema: {
+        tags,
+        summary: 'Send to a contact (async)',
+        body: QuickSendBody,
+        response: { 200: MessageReceiptSchema },
+      },
+    },
     async (request) => {
-      const { message } = await sendOnce(db, request, (db) => quickSend(db, request.auth.account.id, withBotKey(request.body), performerOf(request), { visibleInboxIds: request.auth.inboxIds }));
+      const { message } = await sendOnce(db, request, (db) =>
+        quickSend(db, request.auth.account.id, withBotKey(request.body), performerOf(request), {
+          visibleInboxIds: request.auth.inboxIds,
+        }),
+      );
       return presentReceipt(await reloadSessionMessage(db, message), config.publicUrl);
     },
   );
 
   app.post(
     '/v1/message/send-sync',
-    { config: { policy: 'messages.create' }, schema: { tags, summary: 'Send to a contact and wait for the channel (≤ 25 s)', body: QuickSendBody, response: { 200: MessageSchema } } },
+    {
+      config: { policy: 'messages.create' },
+      schema: {
+        tags,
+        summary: 'Send to a contact and wait for the channel (≤ 25 s)',
+        body: QuickSendBody,
+        response: { 200: MessageSchema },
+      },
+    },
     async (request) => {
-      const { message } = await sendOnce(db, request, (db) => quickSend(db, request.auth.account.id, withBotKey(request.body), performerOf(request), { visibleInboxIds: request.auth.inboxIds }));
+      const { message } = await sendOnce(db, request, (db) =>
+        quickSend(db, request.auth.account.id, withBotKey(request.body), performerOf(request), {
+          visibleInboxIds: request.auth.inboxIds,
+        }),
+      );
       return presentSynced(db, message, config.publicUrl);
     },
   );
 
   app.get(
     '/v1/message/:id',
-    { config: { policy: 'messages.read' }, schema: { tags, summary: 'Show a message', params: IdParams, response: { 200: MessageSchema } } },
-    async (request) => presentMessage(await getSessionMessage(db, request.auth.account.id, request.params.id, 'message', request.auth.inboxIds), config.publicUrl),
+    {
+      config: { policy: 'messages.read' },
+      schema: { tags, summary: 'Show a message', params: IdParams, response: { 200: MessageSchema } },
+    },
+    async (request) =>
+      presentMessage(
+        await getSessionMessage(db, request.auth.account.id, request.params.id, 'message', request.auth.inboxIds),
+        config.publicUrl,
+      ),
   );
 
   app.delete(
     '/v1/message/:id',
-    { config: { policy: 'messages.write' }, schema: { tags, summary: 'Delete a message (kept as a tombstone)', params: IdParams, response: { 200: MessageSchema } } },
+    {
+      config: { policy: 'messages.write' },
+      schema: {
+        tags,
+        summary: 'Delete a message (kept as a tombstone)',
+        params: IdParams,
+        response: { 200: MessageSchema },
+      },
+    },
     async (request) => {
-      const message = await getSessionMessage(db, request.auth.account.id, request.params.id, 'message', request.auth.inboxIds);
-      const deleted = await softDeleteMessage(db, await getMessage(db, message.account_id, message.conversation_id, message.id));
+      const message = await getSessionMessage(
+        db,
+        request.auth.account.id,
+        request.params.id,
+        'message',
+        request.auth.inboxIds,
+      );
+      const deleted = await softDeleteMessage(
+        db,
+        await getMessage(db, message.account_id, message.conversation_id, message.id),
+      );
       return presentMessage(await reloadSessionMessage(db, deleted), config.publicUrl);
     },
   );
@@ -81,10 +148,31 @@ export default async function messageRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/message/:id/status',
-    { config: { policy: 'messages.read' }, schema: { tags, summary: 'The status of a sent message', params: IdParams, response: { 200: MessageStatusSchema } } },
+    {
+      config: { policy: 'messages.read' },
+      schema: {
+        tags,
+        summary: 'The status of a sent message',
+        params: IdParams,
+        response: { 200: MessageStatusSchema },
+      },
+    },
     async (request) => {
-      const message = await getSessionMessage(db, request.auth.account.id, request.params.id, 'message', request.auth.inboxIds);
-      return { id: message.uuid, createdAt: iso(message.created_at)!, updatedAt: iso(message.updated_at)!, sessionId: message.session_uuid, status: statusOf(message), failureReason: failureOf(message) };
+      const message = await getSessionMessage(
+        db,
+        request.auth.account.id,
+        request.params.id,
+        'message',
+        request.auth.inboxIds,
+      );
+      return {
+        id: message.uuid,
+        createdAt: iso(message.created_at)!,
+        updatedAt: iso(message.updated_at)!,
+        sessionId: message.session_uuid,
+        status: statusOf(message),
+        failureReason: failureOf(message),
+      };
     },
   );
 }

@@ -6,7 +6,11 @@ import type { ScheduledMessageSchema } from './schema.ts';
 type Detail = 'Contact' | 'Channel' | 'User' | 'Department' | 'Template' | 'Chatbot';
 
 /** A scheduled message in WTS's shape; `details` adds the objects `IncludeDetails` asks for. */
-export function presentScheduled(row: ScheduledRow, companyId: string, details: Detail[] = []): Static<typeof ScheduledMessageSchema> {
+export function presentScheduled(
+  row: ScheduledRow,
+  companyId: string,
+  details: Detail[] = [],
+): Static<typeof ScheduledMessageSchema> {
   const want = new Set(details);
   return {
     id: row.uuid,
@@ -28,11 +32,17 @@ export function presentScheduled(row: ScheduledRow, companyId: string, details: 
     hiddenSession: row.hidden_session,
     failureReason: row.failure_reason,
     messageId: row.message_uuid ?? null,
-    ...(want.has('Contact') ? { contact: { id: row.contact_uuid, name: row.contact_name, phonenumberFormatted: row.contact_phone } } : {}),
+    ...(want.has('Contact')
+      ? { contact: { id: row.contact_uuid, name: row.contact_name, phonenumberFormatted: row.contact_phone } }
+      : {}),
     ...(want.has('User') ? { user: row.user_uuid ? { id: row.user_uuid, name: row.user_name! } : null } : {}),
     ...(want.has('Channel') ? { channel: { id: row.inbox_uuid } } : {}),
-    ...(want.has('Department') ? { department: row.team_uuid ? { id: row.team_uuid, name: row.team_name! } : null } : {}),
-    ...(want.has('Template') ? { template: row.template_id ? { id: row.template_id, templateParams: row.template_params } : null } : {}),
+    ...(want.has('Department')
+      ? { department: row.team_uuid ? { id: row.team_uuid, name: row.team_name! } : null }
+      : {}),
+    ...(want.has('Template')
+      ? { template: row.template_id ? { id: row.template_id, templateParams: row.template_params } : null }
+      : {}),
     ...(want.has('Chatbot') ? { chatbot: row.bot_key ? { id: row.bot_key } : null } : {}),
   };
 }

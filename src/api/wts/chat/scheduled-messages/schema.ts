@@ -4,7 +4,15 @@ import { DateQuery, DepartmentRef, FreeObject, Literals, Nullable, Uuid } from '
 import { UPDATE_FIELDS } from '../../../../domain/scheduled_messages/commands.ts';
 
 export const SCHEDULED_TYPES = ['TEMPLATE', 'CHATBOT'] as const;
-export const SCHEDULED_STATUSES = ['SCHEDULED', 'PROCESSED', 'SENT', 'DELIVERED', 'READ', 'CANCELED', 'FAILED'] as const;
+export const SCHEDULED_STATUSES = [
+  'SCHEDULED',
+  'PROCESSED',
+  'SENT',
+  'DELIVERED',
+  'READ',
+  'CANCELED',
+  'FAILED',
+] as const;
 
 const TemplateParams = Type.Object({
   parameters: Type.Optional(FreeObject),
@@ -27,7 +35,10 @@ const ScheduledFields = {
 };
 
 export const CreateBody = Type.Object({ ...ScheduledFields, to: Type.String({ minLength: 1, maxLength: 255 }) });
-export const UpdateBody = Type.Object({ fields: Type.Array(Literals(UPDATE_FIELDS), { minItems: 1, maxItems: 20 }), ...ScheduledFields });
+export const UpdateBody = Type.Object({
+  fields: Type.Array(Literals(UPDATE_FIELDS), { minItems: 1, maxItems: 20 }),
+  ...ScheduledFields,
+});
 export const BatchCancelBody = Type.Array(Uuid, { minItems: 1, maxItems: 1000 });
 
 const DETAILS = ['Contact', 'Channel', 'User', 'Department', 'Template', 'Chatbot'] as const;
@@ -53,7 +64,9 @@ export const ListQuery = Type.Object({
   Department: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
 });
 
-export const ShowQuery = Type.Object({ includeDetails: Type.Optional(Type.Array(Literals(DETAILS), { maxItems: 10 })) });
+export const ShowQuery = Type.Object({
+  includeDetails: Type.Optional(Type.Array(Literals(DETAILS), { maxItems: 10 })),
+});
 
 /** `PublicScheduledMessageDTO`, plus `text` and `messageId` (the message sent, once SENT). */
 export const ScheduledMessageSchema = Type.Object({
@@ -76,7 +89,9 @@ export const ScheduledMessageSchema = Type.Object({
   hiddenSession: Type.Boolean(),
   failureReason: Nullable(Type.String()),
   messageId: Nullable(Type.String()),
-  contact: Type.Optional(Type.Object({ id: Type.String(), name: Nullable(Type.String()), phonenumberFormatted: Nullable(Type.String()) })),
+  contact: Type.Optional(
+    Type.Object({ id: Type.String(), name: Nullable(Type.String()), phonenumberFormatted: Nullable(Type.String()) }),
+  ),
   user: Type.Optional(Nullable(Type.Object({ id: Type.String(), name: Type.String() }))),
   channel: Type.Optional(Type.Object({ id: Type.String() })),
   department: Type.Optional(Nullable(Type.Object({ id: Type.String(), name: Type.String() }))),

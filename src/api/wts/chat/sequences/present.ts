@@ -20,12 +20,25 @@ export function presentSequence(row: SequenceRow, stats = false): Static<typeof 
     stopOnReply: row.stop_on_reply,
     createdByUserId: row.created_by_uuid ?? null,
     steps: (row.steps as SequenceStep[]).map((s) => ({ delaySeconds: s.delaySeconds, text: s.text })),
-    ...(stats ? { executionStats: { executing: Number(row.executing), completed: Number(row.completed), stopped: Number(row.stopped), removed: Number(row.removed) } } : {}),
+    ...(stats
+      ? {
+          executionStats: {
+            executing: Number(row.executing),
+            completed: Number(row.completed),
+            stopped: Number(row.stopped),
+            removed: Number(row.removed),
+          },
+        }
+      : {}),
   };
 }
 
 /** An enrolment in WTS's shape (`PublicSequenceContactDTO`); `details` adds `contactDetails`. */
-export function presentEnrolment(row: EnrolmentRow, sequence: SequenceRow, details = false): Static<typeof SequenceContactSchema> {
+export function presentEnrolment(
+  row: EnrolmentRow,
+  sequence: SequenceRow,
+  details = false,
+): Static<typeof SequenceContactSchema> {
   return {
     id: row.uuid,
     active: row.status === 'ACTIVE',

@@ -44,7 +44,11 @@ export const BatchBody = Type.Object({
 });
 
 const Step = Type.Object({
-  delaySeconds: Type.Integer({ minimum: 0, maximum: MAX_STEP_DELAY_SECONDS, description: 'Wait before this step, from the step before it (the first: from enrolment).' }),
+  delaySeconds: Type.Integer({
+    minimum: 0,
+    maximum: MAX_STEP_DELAY_SECONDS,
+    description: 'Wait before this step, from the step before it (the first: from enrolment).',
+  }),
   text: Type.String({ minLength: 1, maxLength: 65_536 }),
 });
 
@@ -66,7 +70,12 @@ export const CreateBody = Type.Object({
 });
 export const UpdateBody = Type.Partial(Type.Object(SequenceFields), { minProperties: 1 });
 
-const ExecutionStats = Type.Object({ executing: Type.Integer(), completed: Type.Integer(), stopped: Type.Integer(), removed: Type.Integer() });
+const ExecutionStats = Type.Object({
+  executing: Type.Integer(),
+  completed: Type.Integer(),
+  stopped: Type.Integer(),
+  removed: Type.Integer(),
+});
 
 /** `PublicSequenceDTO`, plus what an administrator wrote (channelId, stopOnReply, steps). */
 export const SequenceSchema = Type.Object({

@@ -13,17 +13,24 @@ const f = await wtsFixture(ctx, 'Acme');
 const { wts } = f;
 
 const create = async (body: Record<string, unknown>) => {
-  const res = await wts.post('/chat/v1/sequence', { name: 'Follow-up', channelId: f.channelId, steps: [{ delaySeconds: 3600, text: 'in an hour' }], ...body });
+  const res = await wts.post('/chat/v1/sequence', {
+    name: 'Follow-up',
+    channelId: f.channelId,
+    steps: [{ delaySeconds: 3600, text: 'in an hour' }],
+    ...body,
+  });
   expect(res.status, res.text).toBe(201);
   return res.body;
 };
-const enrolment = async (sequenceId: string) => (await wts.get(`/chat/v2/sequence/${sequenceId}/contact`, { ContactId: f.contactId })).body.items[0];
+const enrolment = async (sequenceId: string) =>
+  (await wts.get(`/chat/v2/sequence/${sequenceId}/contact`, { ContactId: f.contactId })).body.items[0];
 
 it('the reply stops the stop-on-reply enrolment at once; a sequence that does not stop on reply goes on', async () => {
   const session = await f.openSession();
   const stops = await create({ name: 'Stops', stopOnReply: true });
   const goesOn = await create({ name: 'Goes on', stopOnReply: false });
-  for (const s of [stops, goesOn]) expect((await wts.post(`/chat/v1/sequence/${s.id}/contact`, { contactId: f.contactId })).status).toBe(200);
+  for (const s of [stops, goesOn])
+    expect((await wts.post(`/chat/v1/sequence/${s.id}/contact`, { contactId: f.contactId })).status).toBe(200);
   expect(await enrolment(stops.id)).toMatchObject({ status: 'ACTIVE', nextStepAt: expect.any(String) });
 
   // An agent's message and a private note are not replies.
@@ -31,10 +38,24 @@ it('the reply stops the stop-on-reply enrolment at once; a sequence that does no
   await f.api.post(`${f.base}/conversations/${session.displayId}/messages`, { content: 'nota', private: true });
   await f.incoming(session.displayId, 'pode parar, obrigado');
 
-  const stopped = await until(() => enrolment(stops.id), (e) => e.status !== 'ACTIVE', 8000);
-  expect(stopped).toMatchObject({ status: 'STOPPED', active: false, stopReason: 'the contact replied', nextStepAt: null });
+  const stopped = await until(
+    () => enrolment(stops.id),
+    (e) => e.status !== 'ACTIVE',
+    8000,
+  );
+  expect(stopped).toMatchObject({
+    status: 'STOPPED',
+    active: false,
+    stopReason: 'the contact replied',
+    nextStepAt: null,
+  });
   // Same event, same transaction: by now the other sequence's fate is decided.
-  expect(await enrolment(goesOn.id)).toMatchObject({ status: 'ACTIVE', active: true, nextStep: 0, nextStepAt: expect.any(String) });
+  expect(await enrolment(goesOn.id)).toMatchObject({
+    status: 'ACTIVE',
+    active: true,
+    nextStep: 0,
+    nextStepAt: expect.any(String),
+  });
 });
 
 it('messages that are not the contact’s leave a stop-on-reply enrolment active', async () => {
@@ -45,7 +66,13 @@ it('messages that are not the contact’s leave a stop-on-reply enrolment active
   await f.api.post(`${f.base}/conversations/${session.displayId}/messages`, { content: 'nota', private: true });
   // Wait until the outbox has dispatched those messages' events: then their effect (none) is final.
   await until(
-    () => ctx.database.db.selectFrom('events').select('id').where('account_id', '=', f.account.account_id).where('dispatched_at', 'is', null).execute(),
+    () =>
+      ctx.database.db
+        .selectFrom('events')
+        .select('id')
+        .where('account_id', '=', f.account.account_id)
+        .where('dispatched_at', 'is', null)
+        .execute(),
     (rows) => rows.length === 0,
     8000,
   );

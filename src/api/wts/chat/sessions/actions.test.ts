@@ -49,22 +49,41 @@ describe('status: WTS → Chatwoot', () => {
   it('refuses UNDEFINED and unknown statuses with 400s that say so', async () => {
     const s = await f.openSession();
     const undefinedStatus = await wts.put(`/chat/v1/session/${s.id}/status`, { newStatus: 'UNDEFINED' });
-    expect(undefinedStatus).toMatchObject({ status: 400, body: { key: 'ERROR_VALIDATION', errors: [{ field: 'newStatus' }] } });
+    expect(undefinedStatus).toMatchObject({
+      status: 400,
+      body: { key: 'ERROR_VALIDATION', errors: [{ field: 'newStatus' }] },
+    });
     expect(undefinedStatus.body.text).toMatch(/UNDEFINED is not a status a session can be put in/);
     const bogus = await wts.put(`/chat/v1/session/${s.id}/status`, { newStatus: 'CLOSED' });
     expect(bogus.status).toBe(400);
-    expect(bogus.body.text).toMatch(/newStatus must be one of: UNDEFINED, STARTED, PENDING, IN_PROGRESS, COMPLETED, HIDDEN/);
+    expect(bogus.body.text).toMatch(
+      /newStatus must be one of: UNDEFINED, STARTED, PENDING, IN_PROGRESS, COMPLETED, HIDDEN/,
+    );
     expect((await wts.put(`/chat/v1/session/${s.id}/status`, {})).body.text).toMatch(/newStatus is required/);
   });
 
   it('fires the same outbox events as the Chatwoot dialect', async () => {
     const s = await f.openSession();
     await wts.put(`/chat/v1/session/${s.id}/status`, { newStatus: 'COMPLETED' });
-    const conversation = await db.selectFrom('conversations').select('id').where('uuid', '=', s.id).executeTakeFirstOrThrow();
-    const events = await db.selectFrom('events').select(['name', 'data']).where('conversation_id', '=', conversation.id).orderBy('seq').execute();
-    expect(events.map((e) => e.name)).toEqual(expect.arrayContaining(['conversation.status_changed', 'conversation.updated']));
+    const conversation = await db
+      .selectFrom('conversations')
+      .select('id')
+      .where('uuid', '=', s.id)
+      .executeTakeFirstOrThrow();
+    const events = await db
+      .selectFrom('events')
+      .select(['name', 'data'])
+      .where('conversation_id', '=', conversation.id)
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => e.name)).toEqual(
+      expect.arrayContaining(['conversation.status_changed', 'conversation.updated']),
+    );
     const changed = events.find((e) => e.name === 'conversation.status_changed')!;
-    expect(changed.data).toMatchObject({ changed_attributes: { status: { previous_value: 'open', current_value: 'resolved' } }, performer: { type: 'User' } });
+    expect(changed.data).toMatchObject({
+      changed_attributes: { status: { previous_value: 'open', current_value: 'resolved' } },
+      performer: { type: 'User' },
+    });
   });
 });
 
@@ -76,7 +95,10 @@ describe('status: Chatwoot → WTS', () => {
     expect((await session(s.id)).status).toBe('PENDING');
     await api.post(`${base}/conversations/${s.displayId}/assignments`, { assignee_id: sam.userId });
     expect(await session(s.id)).toMatchObject({ status: 'IN_PROGRESS', userId: samId });
-    await api.post(`${base}/conversations/${s.displayId}/toggle_status`, { status: 'snoozed', snoozed_until: Math.floor(Date.now() / 1000) + 600 });
+    await api.post(`${base}/conversations/${s.displayId}/toggle_status`, {
+      status: 'snoozed',
+      snoozed_until: Math.floor(Date.now() / 1000) + 600,
+    });
     expect((await session(s.id)).status).toBe('PENDING');
     await api.post(`${base}/conversations/${s.displayId}/toggle_status`, { status: 'resolved' });
     const completed = await session(s.id);
@@ -108,44 +130,71 @@ describe('assignee, transfer, complete', () => {
     const res = await wts.put(`/chat/v1/session/${s.id}/assignee`, { userId: samId });
     expect(res.body).toMatchObject({ status: 'IN_PROGRESS', userId: samId });
     expect((await chatwoot(s.displayId)).meta.assignee.id).toBe(sam.userId);
-    const stranger = await wts.put(`/chat/v1/session/${s.id}/assignee`, { userId: '00000000-0000-4000-8000-000000000000' });
+    const stranger = await wts.put(`/chat/v1/session/${s.id}/assignee`, {
+      userId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(stranger).toMatchObject({ status: 400, body: { text: 'userId is not a user of this company' } });
   });
 
   it('PUT …/transfer USER sets department and user; DEPARTMENT returns it to the department queue', async () => {
     const s = await f.openSession();
-    const toUser = await wts.put(`/chat/v1/session/${s.id}/transfer`, { type: 'USER', newDepartmentId: salesId, newUserId: samId });
+    const toUser = await wts.put(`/chat/v1/session/${s.id}/transfer`, {
+      type: 'USER',
+      newDepartmentId: salesId,
+      newUserId: samId,
+    });
     expect(toUser.body).toMatchObject({ status: 'IN_PROGRESS', userId: samId, departmentId: salesId });
     const conversation = await chatwoot(s.displayId);
     expect(conversation.meta).toMatchObject({ assignee: { id: sam.userId }, team: { id: sales.id } });
-    const toDepartment = await wts.put(`/chat/v1/session/${s.id}/transfer`, { type: 'DEPARTMENT', newDepartmentId: salesId });
+    const toDepartment = await wts.put(`/chat/v1/session/${s.id}/transfer`, {
+      type: 'DEPARTMENT',
+      newDepartmentId: salesId,
+    });
     expect(toDepartment.body).toMatchObject({ status: 'PENDING', userId: null, departmentId: salesId });
   });
 
   it('PUT …/transfer refuses missing or foreign targets', async () => {
     const s = await f.openSession();
-    expect((await wts.put(`/chat/v1/session/${s.id}/transfer`, { type: 'USER', newDepartmentId: salesId })).body.text).toBe(
-      'newUserId is required for a USER transfer',
-    );
+    expect(
+      (await wts.put(`/chat/v1/session/${s.id}/transfer`, { type: 'USER', newDepartmentId: salesId })).body.text,
+    ).toBe('newUserId is required for a USER transfer');
     expect((await wts.put(`/chat/v1/session/${s.id}/transfer`, { type: 'DEPARTMENT' })).status).toBe(400);
-    const unknown = await wts.put(`/chat/v1/session/${s.id}/transfer`, { type: 'DEPARTMENT', newDepartmentId: '00000000-0000-4000-8000-000000000000' });
-    expect(unknown).toMatchObject({ status: 400, body: { text: 'newDepartmentId is not a department of this company' } });
-    expect((await wts.put(`/chat/v1/session/${s.id}/transfer`, { type: 'TEAM', newDepartmentId: salesId })).status).toBe(400);
+    const unknown = await wts.put(`/chat/v1/session/${s.id}/transfer`, {
+      type: 'DEPARTMENT',
+      newDepartmentId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { text: 'newDepartmentId is not a department of this company' },
+    });
+    expect(
+      (await wts.put(`/chat/v1/session/${s.id}/transfer`, { type: 'TEAM', newDepartmentId: salesId })).status,
+    ).toBe(400);
   });
 
   it('PUT …/complete completes it (bodiless too), with endAt; Chatwoot sees it resolved', async () => {
     const s = await f.openSession();
-    const res = await ctx.app.inject({ method: 'PUT', url: `/chat/v1/session/${s.id}/complete`, headers: { authorization: f.account.api_access_token } });
+    const res = await ctx.app.inject({
+      method: 'PUT',
+      url: `/chat/v1/session/${s.id}/complete`,
+      headers: { authorization: f.account.api_access_token },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ status: 'COMPLETED', endAt: expect.any(String) });
     expect((await chatwoot(s.displayId)).status).toBe('resolved');
-    const again = await wts.put(`/chat/v1/session/${s.id}/complete`, { reactivateOnNewMessage: true, stopBotInExecution: true });
+    const again = await wts.put(`/chat/v1/session/${s.id}/complete`, {
+      reactivateOnNewMessage: true,
+      stopBotInExecution: true,
+    });
     expect(again.body.status).toBe('COMPLETED');
   });
 
   it('answers 404 for an unknown session and 400 for a malformed id', async () => {
     const missing = await wts.put('/chat/v1/session/00000000-0000-4000-8000-000000000000/complete', {});
-    expect(missing).toMatchObject({ status: 404, body: { key: 'ERROR_NOT_FOUND', text: 'Session could not be found' } });
+    expect(missing).toMatchObject({
+      status: 404,
+      body: { key: 'ERROR_NOT_FOUND', text: 'Session could not be found' },
+    });
     expect((await wts.get('/chat/v1/session/12')).status).toBe(400);
   });
 });
@@ -161,24 +210,41 @@ describe('PUT /chat/v2/session/{id}/partial', () => {
       metadata: { stage: 'lead', drop: null },
     });
     expect(res.status, res.text).toBe(200);
-    expect(res.body).toMatchObject({ status: 'IN_PROGRESS', userId: samId, departmentId: salesId, metadata: { order: 'A1', stage: 'lead' } });
+    expect(res.body).toMatchObject({
+      status: 'IN_PROGRESS',
+      userId: samId,
+      departmentId: salesId,
+      metadata: { order: 'A1', stage: 'lead' },
+    });
     expect(res.body.metadata).not.toHaveProperty('drop');
     expect((await chatwoot(s.displayId)).custom_attributes).toEqual({ order: 'A1', stage: 'lead' });
 
-    const done = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Status', 'UserId'], status: 'COMPLETED' });
+    const done = await wts.put(`/chat/v2/session/${s.id}/partial`, {
+      fields: ['Status', 'UserId'],
+      status: 'COMPLETED',
+    });
     expect(done.body).toMatchObject({ status: 'COMPLETED', userId: null, departmentId: salesId });
     expect((await chatwoot(s.displayId)).status).toBe('resolved');
   });
 
   it('refuses fields we cannot change yet, and listed fields without values', async () => {
     const s = await f.openSession();
-    const unsupported = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Number', 'Autocomplete'], number: '42' });
+    const unsupported = await wts.put(`/chat/v2/session/${s.id}/partial`, {
+      fields: ['Number', 'Autocomplete'],
+      number: '42',
+    });
     expect(unsupported.status).toBe(400);
     expect(unsupported.body.text).toMatch(/fields Autocomplete cannot be changed yet/);
     expect((await session(s.id)).number).toBe(String(s.displayId));
-    expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Status'] })).body.text).toBe('status is required when fields lists Status');
-    expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Status'], status: 'UNDEFINED' })).status).toBe(400);
-    expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { status: 'COMPLETED' })).body.text).toMatch(/fields is required/);
+    expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Status'] })).body.text).toBe(
+      'status is required when fields lists Status',
+    );
+    expect(
+      (await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Status'], status: 'UNDEFINED' })).status,
+    ).toBe(400);
+    expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { status: 'COMPLETED' })).body.text).toMatch(
+      /fields is required/,
+    );
   });
 });
 
@@ -193,51 +259,108 @@ describe('session record: Number, Classification, EndAt', () => {
     expect(res.status, res.text).toBe(200);
     expect(res.body.number).toBe('PED-2024-17');
     const detailed = (await wts.get(`/chat/v1/session/${s.id}`, { IncludeDetails: 'ClassificationDetails' })).body;
-    expect(detailed.classification).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), category: 'WON', categoryName: 'Objetivo Atingido', categoryDescription: 'Fechou o plano anual', amount: 1200.5 });
-    expect((await chatwoot(s.displayId)).additional_attributes).toMatchObject({ number: 'PED-2024-17', classification: { category: 'WON' } });
-    const conversation = await db.selectFrom('conversations').select('id').where('uuid', '=', s.id).executeTakeFirstOrThrow();
-    const events = await db.selectFrom('events').select(['name', 'data']).where('conversation_id', '=', conversation.id).where('name', '=', 'conversation.updated').execute();
-    expect(events.at(-1)!.data).toMatchObject({ changed_attributes: { additional_attributes: { current_value: { number: 'PED-2024-17' } } }, performer: { type: 'User' } });
+    expect(detailed.classification).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      category: 'WON',
+      categoryName: 'Objetivo Atingido',
+      categoryDescription: 'Fechou o plano anual',
+      amount: 1200.5,
+    });
+    expect((await chatwoot(s.displayId)).additional_attributes).toMatchObject({
+      number: 'PED-2024-17',
+      classification: { category: 'WON' },
+    });
+    const conversation = await db
+      .selectFrom('conversations')
+      .select('id')
+      .where('uuid', '=', s.id)
+      .executeTakeFirstOrThrow();
+    const events = await db
+      .selectFrom('events')
+      .select(['name', 'data'])
+      .where('conversation_id', '=', conversation.id)
+      .where('name', '=', 'conversation.updated')
+      .execute();
+    expect(events.at(-1)!.data).toMatchObject({
+      changed_attributes: { additional_attributes: { current_value: { number: 'PED-2024-17' } } },
+      performer: { type: 'User' },
+    });
 
     const cleared = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Number', 'Classification'] });
     expect(cleared.body.number).toBe(String(s.displayId));
-    expect((await wts.get(`/chat/v1/session/${s.id}`, { IncludeDetails: 'ClassificationDetails' })).body.classification).toBeNull();
+    expect(
+      (await wts.get(`/chat/v1/session/${s.id}`, { IncludeDetails: 'ClassificationDetails' })).body.classification,
+    ).toBeNull();
   });
 
   it('sets the end time of a session it completes, and refuses one on a session still going', async () => {
     const s = await f.openSession();
-    const early = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['EndAt'], endAt: '2026-01-02T03:04:05Z' });
+    const early = await wts.put(`/chat/v2/session/${s.id}/partial`, {
+      fields: ['EndAt'],
+      endAt: '2026-01-02T03:04:05Z',
+    });
     expect(early.status).toBe(400);
     expect(early.body).toMatchObject({ errors: [{ field: 'endAt' }], text: expect.stringContaining('COMPLETED') });
-    const res = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Status', 'EndAt'], status: 'COMPLETED', endAt: '2026-01-02 03:04:05' });
+    const res = await wts.put(`/chat/v2/session/${s.id}/partial`, {
+      fields: ['Status', 'EndAt'],
+      status: 'COMPLETED',
+      endAt: '2026-01-02 03:04:05',
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ status: 'COMPLETED', endAt: '2026-01-02T03:04:05.000Z' });
-    const listed = (await wts.get('/chat/v1/session', { 'EndAt.Before': '2026-01-03T00:00:00Z', ContactId: f.contactId })).body;
+    const listed = (
+      await wts.get('/chat/v1/session', { 'EndAt.Before': '2026-01-03T00:00:00Z', ContactId: f.contactId })
+    ).body;
     expect(listed.items.map((i: any) => i.id)).toContain(s.id);
-    expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['EndAt'], endAt: 'yesterday' })).body).toMatchObject({ errors: [{ field: 'endAt' }] });
-    expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['EndAt'] })).body.text).toBe('endAt is required when fields lists EndAt');
+    expect(
+      (await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['EndAt'], endAt: 'yesterday' })).body,
+    ).toMatchObject({ errors: [{ field: 'endAt' }] });
+    expect((await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['EndAt'] })).body.text).toBe(
+      'endAt is required when fields lists EndAt',
+    );
   });
 
   it('refuses a classification without a category or reason, and a negative amount, naming the field', async () => {
     const s = await f.openSession();
-    const none = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Classification'], classification: { amount: 3 } });
+    const none = await wts.put(`/chat/v2/session/${s.id}/partial`, {
+      fields: ['Classification'],
+      classification: { amount: 3 },
+    });
     expect(none).toMatchObject({ status: 400, body: { errors: [{ field: 'classification.category' }] } });
-    const negative = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Classification'], classification: { category: 'LOST', amount: -1 } });
+    const negative = await wts.put(`/chat/v2/session/${s.id}/partial`, {
+      fields: ['Classification'],
+      classification: { category: 'LOST', amount: -1 },
+    });
     expect(negative).toMatchObject({ status: 400, body: { errors: [{ field: 'classification.amount' }] } });
-    const bad = await wts.put(`/chat/v2/session/${s.id}/partial`, { fields: ['Classification'], classification: { category: 'MAYBE' } });
+    const bad = await wts.put(`/chat/v2/session/${s.id}/partial`, {
+      fields: ['Classification'],
+      classification: { category: 'MAYBE' },
+    });
     expect(bad.status).toBe(400);
   });
 
   it('PUT …/complete classifies while completing; an already completed session can still be classified', async () => {
     const s = await f.openSession();
-    const res = await wts.put(`/chat/v1/session/${s.id}/complete`, { classification: { category: 'LOST', description: 'Sem orçamento' } });
+    const res = await wts.put(`/chat/v1/session/${s.id}/complete`, {
+      classification: { category: 'LOST', description: 'Sem orçamento' },
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.body.status).toBe('COMPLETED');
-    const shown = (await wts.get(`/chat/v1/session/${s.id}`, { IncludeDetails: 'ClassificationDetails' })).body.classification;
-    expect(shown).toMatchObject({ category: 'LOST', categoryName: 'Objetivo Perdido', categoryDescription: 'Sem orçamento', amount: null });
-    const again = await wts.put(`/chat/v1/session/${s.id}/complete`, { classification: { category: 'OTHER', description: 'Revisto' } });
+    const shown = (await wts.get(`/chat/v1/session/${s.id}`, { IncludeDetails: 'ClassificationDetails' })).body
+      .classification;
+    expect(shown).toMatchObject({
+      category: 'LOST',
+      categoryName: 'Objetivo Perdido',
+      categoryDescription: 'Sem orçamento',
+      amount: null,
+    });
+    const again = await wts.put(`/chat/v1/session/${s.id}/complete`, {
+      classification: { category: 'OTHER', description: 'Revisto' },
+    });
     expect(again.status).toBe(200);
-    expect((await wts.get(`/chat/v1/session/${s.id}`, { IncludeDetails: 'ClassificationDetails' })).body.classification).toMatchObject({ category: 'OTHER', categoryName: 'Outro' });
+    expect(
+      (await wts.get(`/chat/v1/session/${s.id}`, { IncludeDetails: 'ClassificationDetails' })).body.classification,
+    ).toMatchObject({ category: 'OTHER', categoryName: 'Outro' });
     expect((await chatwoot(s.displayId)).status).toBe('resolved');
   });
 });

@@ -3,7 +3,12 @@ import type { App } from '../../../types.ts';
 import type { Conversation } from '../../../../db/types.ts';
 import type { WtsStatus } from '../../../../domain/conversations/status.ts';
 import { changeStatus } from '../../../../domain/conversations/commands.ts';
-import { assignSession, setSessionStatus, transferSession, type SettableStatus } from '../../../../domain/conversations/handover.ts';
+import {
+  assignSession,
+  setSessionStatus,
+  transferSession,
+  type SettableStatus,
+} from '../../../../domain/conversations/handover.ts';
 import { memberByUuid, teamByUuid } from '../../../../domain/accounts/public-ids.ts';
 import { classificationOf, updateSessionRecord } from '../../sessions-app/record.ts';
 import { findMember } from '../../../../domain/users/repository.ts';
@@ -18,7 +23,10 @@ const response = { 200: SessionSchema };
 /** UNDEFINED is WTS's "no status": a filter may name it, nothing may be put in it. */
 export function settable(status: WtsStatus, field: string): SettableStatus {
   if (status === 'UNDEFINED') {
-    throw validation(`${field} UNDEFINED is not a status a session can be put in: use STARTED, PENDING, IN_PROGRESS, COMPLETED or HIDDEN`, [field]);
+    throw validation(
+      `${field} UNDEFINED is not a status a session can be put in: use STARTED, PENDING, IN_PROGRESS, COMPLETED or HIDDEN`,
+      [field],
+    );
   }
   return status;
 }
@@ -33,7 +41,10 @@ export default async function sessionActions(app: App): Promise<void> {
 
   app.put(
     '/v1/session/:id/status',
-    { config: { policy: 'conversations.update' }, schema: { tags, summary: 'Change the status', params, body: StatusBody, response } },
+    {
+      config: { policy: 'conversations.update' },
+      schema: { tags, summary: 'Change the status', params, body: StatusBody, response },
+    },
     async (request) => {
       const status = settable(request.body.newStatus, 'newStatus');
       const session = await sessionFor(request);
@@ -44,11 +55,15 @@ export default async function sessionActions(app: App): Promise<void> {
 
   app.put(
     '/v1/session/:id/transfer',
-    { config: { policy: 'conversations.update' }, schema: { tags, summary: 'Transfer to a department or user', params, body: TransferBody, response } },
+    {
+      config: { policy: 'conversations.update' },
+      schema: { tags, summary: 'Transfer to a department or user', params, body: TransferBody, response },
+    },
     async (request) => {
       const { type, newDepartmentId, newUserId } = request.body;
       const accountId = request.auth.account.id;
-      if (type === 'DEPARTMENT' && !newDepartmentId) throw validation('newDepartmentId is required for a DEPARTMENT transfer', ['newDepartmentId']);
+      if (type === 'DEPARTMENT' && !newDepartmentId)
+        throw validation('newDepartmentId is required for a DEPARTMENT transfer', ['newDepartmentId']);
       if (type === 'USER' && !newUserId) throw validation('newUserId is required for a USER transfer', ['newUserId']);
       const session = await sessionFor(request);
       const team = newDepartmentId ? await teamByUuid(db, accountId, newDepartmentId, 'newDepartmentId') : undefined;
@@ -59,7 +74,10 @@ export default async function sessionActions(app: App): Promise<void> {
 
   app.put(
     '/v1/session/:id/assignee',
-    { config: { policy: 'conversations.update' }, schema: { tags, summary: 'Assign a user', params, body: AssigneeBody, response } },
+    {
+      config: { policy: 'conversations.update' },
+      schema: { tags, summary: 'Assign a user', params, body: AssigneeBody, response },
+    },
     async (request) => {
       const session = await sessionFor(request);
       const member = await memberByUuid(db, request.auth.account.id, request.body.userId, 'userId');
@@ -69,13 +87,17 @@ export default async function sessionActions(app: App): Promise<void> {
 
   app.put(
     '/v1/session/:id/complete',
-    { config: { policy: 'conversations.update' }, schema: { tags, summary: 'Complete', params, body: CompleteBody, response } },
+    {
+      config: { policy: 'conversations.update' },
+      schema: { tags, summary: 'Complete', params, body: CompleteBody, response },
+    },
     async (request) => {
       const { classification } = request.body;
       const change = classification ? { classification: classificationOf(classification) } : undefined;
       const performer = performerOf(request);
       let session: Conversation = await sessionFor(request);
-      if (session.status !== 'resolved' && session.status !== 'hidden') session = await changeStatus(db, session, 'resolved', performer);
+      if (session.status !== 'resolved' && session.status !== 'hidden')
+        session = await changeStatus(db, session, 'resolved', performer);
       if (change) session = await updateSessionRecord(db, session, change, performer);
       return presentChanged(request, session);
     },

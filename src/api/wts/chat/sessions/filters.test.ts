@@ -20,7 +20,8 @@ const support = (await api.post(`${base}/teams`, { name: 'support' })).body;
 const vip = (await api.post(`${base}/labels`, { title: 'vip', color: '#ff0000' })).body;
 await api.post(`${base}/labels`, { title: 'late' });
 const inbox2 = await insertInbox(db, accountId, { name: 'Second API', channel_type: 'Channel::Api' });
-const john = (await api.post(`${base}/contacts`, { name: 'John Doe', email: 'john@example.com', inbox_id: inbox2.id })).body.payload.contact;
+const john = (await api.post(`${base}/contacts`, { name: 'John Doe', email: 'john@example.com', inbox_id: inbox2.id }))
+  .body.payload.contact;
 const uuidOf = async (table: 'teams' | 'labels' | 'inboxes' | 'contacts', id: number) =>
   (await db.selectFrom(table).select('uuid').where('id', '=', id).executeTakeFirstOrThrow()).uuid;
 const ids = {
@@ -43,7 +44,10 @@ const s3 = { displayId: s3conversation.id, id: s3conversation.uuid };
 await api.post(`${base}/conversations/${s3.displayId}/toggle_status`, { status: 'resolved' });
 const s4 = await f.openSession({ status: 'pending' });
 const s5 = await f.openSession();
-await api.post(`${base}/conversations/${s5.displayId}/toggle_status`, { status: 'snoozed', snoozed_until: Math.floor(Date.now() / 1000) + 3600 });
+await api.post(`${base}/conversations/${s5.displayId}/toggle_status`, {
+  status: 'snoozed',
+  snoozed_until: Math.floor(Date.now() / 1000) + 3600,
+});
 const s6 = await f.openSession();
 expect((await wts.put(`/chat/v1/session/${s6.id}/status`, { newStatus: 'HIDDEN' })).status).toBe(200);
 
@@ -52,12 +56,48 @@ const nameOf = new Map(Object.entries(sessions).map(([name, s]) => [s.id, name])
 
 /** Pinned times (null = never happened). Each filter below has one answer. */
 const TIMES = {
-  s1: { created_at: '2024-01-10', updated_at: '2024-06-20', last_activity_at: '2024-03-05', active_at: '2024-02-02', ended_at: null },
-  s2: { created_at: '2024-02-10', updated_at: '2024-05-20', last_activity_at: '2024-01-05', active_at: null, ended_at: null },
-  s3: { created_at: '2024-03-10', updated_at: '2024-04-20', last_activity_at: '2024-01-05', active_at: '2024-04-04', ended_at: '2024-05-05' },
-  s4: { created_at: '2024-04-10', updated_at: '2024-03-20', last_activity_at: '2024-07-05', active_at: null, ended_at: null },
-  s5: { created_at: '2024-05-10', updated_at: '2024-02-20', last_activity_at: '2024-01-05', active_at: '2024-01-01', ended_at: null },
-  s6: { created_at: '2024-06-10', updated_at: '2024-01-20', last_activity_at: '2024-01-05', active_at: '2024-06-06', ended_at: '2024-06-06' },
+  s1: {
+    created_at: '2024-01-10',
+    updated_at: '2024-06-20',
+    last_activity_at: '2024-03-05',
+    active_at: '2024-02-02',
+    ended_at: null,
+  },
+  s2: {
+    created_at: '2024-02-10',
+    updated_at: '2024-05-20',
+    last_activity_at: '2024-01-05',
+    active_at: null,
+    ended_at: null,
+  },
+  s3: {
+    created_at: '2024-03-10',
+    updated_at: '2024-04-20',
+    last_activity_at: '2024-01-05',
+    active_at: '2024-04-04',
+    ended_at: '2024-05-05',
+  },
+  s4: {
+    created_at: '2024-04-10',
+    updated_at: '2024-03-20',
+    last_activity_at: '2024-07-05',
+    active_at: null,
+    ended_at: null,
+  },
+  s5: {
+    created_at: '2024-05-10',
+    updated_at: '2024-02-20',
+    last_activity_at: '2024-01-05',
+    active_at: '2024-01-01',
+    ended_at: null,
+  },
+  s6: {
+    created_at: '2024-06-10',
+    updated_at: '2024-01-20',
+    last_activity_at: '2024-01-05',
+    active_at: '2024-06-06',
+    ended_at: '2024-06-06',
+  },
 };
 for (const [name, times] of Object.entries(TIMES)) {
   await db
@@ -76,9 +116,24 @@ async function names(query: Record<string, unknown> = {}, path = '/chat/v1/sessi
 describe('GET /chat/v1/session filters (seed 003)', () => {
   it('lists every session of the company, oldest first, in the page envelope', async () => {
     const res = await wts.get('/chat/v1/session');
-    expect(res.body).toMatchObject({ pageNumber: 1, pageSize: 15, orderBy: 'createdAt', orderDirection: 'ASCENDING', totalItems: 6, totalPages: 1, hasMorePages: false });
+    expect(res.body).toMatchObject({
+      pageNumber: 1,
+      pageSize: 15,
+      orderBy: 'createdAt',
+      orderDirection: 'ASCENDING',
+      totalItems: 6,
+      totalPages: 1,
+      hasMorePages: false,
+    });
     expect(res.body.items.map((s: any) => nameOf.get(s.id))).toEqual(['s1', 's2', 's3', 's4', 's5', 's6']);
-    expect(res.body.items.map((s: any) => s.status)).toEqual(['IN_PROGRESS', 'PENDING', 'COMPLETED', 'STARTED', 'PENDING', 'HIDDEN']);
+    expect(res.body.items.map((s: any) => s.status)).toEqual([
+      'IN_PROGRESS',
+      'PENDING',
+      'COMPLETED',
+      'STARTED',
+      'PENDING',
+      'HIDDEN',
+    ]);
   });
 
   it('Status: one, several as repeated keys, and UNDEFINED (matches nothing)', async () => {
@@ -95,7 +150,9 @@ describe('GET /chat/v1/session filters (seed 003)', () => {
     const res = await wts.get('/chat/v1/session', { Status: 'OPEN' });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: true, httpStatusCode: 400, key: 'ERROR_VALIDATION' });
-    expect(res.body.text).toMatch(/Status.* must be one of: UNDEFINED, STARTED, PENDING, IN_PROGRESS, COMPLETED, HIDDEN/);
+    expect(res.body.text).toMatch(
+      /Status.* must be one of: UNDEFINED, STARTED, PENDING, IN_PROGRESS, COMPLETED, HIDDEN/,
+    );
   });
 
   it('TagsId (label uuids) and TagsName (titles)', async () => {
@@ -121,7 +178,11 @@ describe('GET /chat/v1/session filters (seed 003)', () => {
   it('CreatedAt.After/Before', async () => {
     expect(await names({ 'CreatedAt.After': '2024-03-01' })).toEqual(['s3', 's4', 's5', 's6']);
     expect(await names({ 'CreatedAt.Before': '2024-02-15' })).toEqual(['s1', 's2']);
-    expect(await names({ 'CreatedAt.After': '2024-02-01T00:00:00Z', 'CreatedAt.Before': '2024-04-15 00:00' })).toEqual(['s2', 's3', 's4']);
+    expect(await names({ 'CreatedAt.After': '2024-02-01T00:00:00Z', 'CreatedAt.Before': '2024-04-15 00:00' })).toEqual([
+      's2',
+      's3',
+      's4',
+    ]);
   });
 
   it('UpdatedAt.After/Before', async () => {
@@ -162,9 +223,18 @@ describe('GET /chat/v1/session filters (seed 003)', () => {
     expect(second.body).toMatchObject({ pageNumber: 2, totalPages: 2, hasMorePages: false });
     expect(second.body.items.map((s: any) => nameOf.get(s.id))).toEqual(['s5', 's6']);
     expect((await wts.get('/chat/v1/session', { PageNumber: 9 })).body.items).toEqual([]);
-    expect(await names({ OrderBy: 'createdAt', OrderDirection: 'DESCENDING' })).toEqual(['s6', 's5', 's4', 's3', 's2', 's1']);
+    expect(await names({ OrderBy: 'createdAt', OrderDirection: 'DESCENDING' })).toEqual([
+      's6',
+      's5',
+      's4',
+      's3',
+      's2',
+      's1',
+    ]);
     expect(await names({ OrderBy: 'updatedAt' })).toEqual(['s6', 's5', 's4', 's3', 's2', 's1']);
-    expect(await names({ OrderBy: 'lastInteractionDate', OrderDirection: 'DESCENDING', Status: ['STARTED', 'IN_PROGRESS'] })).toEqual(['s4', 's1']);
+    expect(
+      await names({ OrderBy: 'lastInteractionDate', OrderDirection: 'DESCENDING', Status: ['STARTED', 'IN_PROGRESS'] }),
+    ).toEqual(['s4', 's1']);
   });
 
   it('refuses a page size outside 1–100 and an unknown OrderBy, with 400s that say so', async () => {
@@ -192,18 +262,37 @@ describe('GET /chat/v1/session filters (seed 003)', () => {
     const res = await wts.get(url);
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ pageSize: 50, orderDirection: 'DESCENDING', totalItems: 1 });
-    expect(res.body.items[0]).toMatchObject({ id: s1.id, status: 'IN_PROGRESS', contactDetails: { id: f.contactId, name: 'Jane Roe' } });
+    expect(res.body.items[0]).toMatchObject({
+      id: s1.id,
+      status: 'IN_PROGRESS',
+      contactDetails: { id: f.contactId, name: 'Jane Roe' },
+    });
   });
 });
 
 describe('IncludeDetails', () => {
   it('fills no *Details unless asked', async () => {
     const [session] = (await wts.get('/chat/v1/session', { UserId: ids.sam })).body.items;
-    expect(session).toMatchObject({ contactDetails: null, agentDetails: null, channelDetails: null, departmentDetails: null, classification: null, channelType: null });
+    expect(session).toMatchObject({
+      contactDetails: null,
+      agentDetails: null,
+      channelDetails: null,
+      departmentDetails: null,
+      classification: null,
+      channelType: null,
+    });
   });
 
   it('fills each asked-for detail', async () => {
-    const all = ['AgentDetails', 'ChannelDetails', 'ChannelTypeDetails', 'ClassificationDetails', 'ContactDetails', 'DepartmentsDetails', 'Undefined'];
+    const all = [
+      'AgentDetails',
+      'ChannelDetails',
+      'ChannelTypeDetails',
+      'ClassificationDetails',
+      'ContactDetails',
+      'DepartmentsDetails',
+      'Undefined',
+    ];
     const res = await wts.get('/chat/v1/session', { UserId: ids.sam, IncludeDetails: all });
     expect(res.status, res.text).toBe(200);
     const [session] = res.body.items;
@@ -219,14 +308,16 @@ describe('IncludeDetails', () => {
       channelType: 'API',
       classification: null,
     });
-    const agentOnly = (await wts.get('/chat/v1/session', { UserId: ids.sam, IncludeDetails: 'AgentDetails' })).body.items[0];
+    const agentOnly = (await wts.get('/chat/v1/session', { UserId: ids.sam, IncludeDetails: 'AgentDetails' })).body
+      .items[0];
     expect(agentOnly.agentDetails.name).toBe('Sam');
     expect(agentOnly.contactDetails).toBeNull();
   });
 
   it('shows contact tags (contact labels) with their tag ids', async () => {
     await api.post(`${base}/contacts/${f.contact.id}/labels`, { labels: ['vip'] });
-    const [session] = (await wts.get('/chat/v1/session', { UserId: ids.sam, IncludeDetails: 'ContactDetails' })).body.items;
+    const [session] = (await wts.get('/chat/v1/session', { UserId: ids.sam, IncludeDetails: 'ContactDetails' })).body
+      .items;
     expect(session.contactDetails).toMatchObject({ tagsName: ['vip'], tagsId: [ids.vip] });
   });
 

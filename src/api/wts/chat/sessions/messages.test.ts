@@ -13,16 +13,44 @@ describe('session messages', () => {
     const s = await f.openSession();
     await f.incoming(s.displayId, 'Hi, where is my order?');
     await api.post(`${base}/conversations/${s.displayId}/messages`, { content: 'On its way!' });
-    await api.post(`${base}/conversations/${s.displayId}/messages`, { content: 'internal: check courier', private: true });
+    await api.post(`${base}/conversations/${s.displayId}/messages`, {
+      content: 'internal: check courier',
+      private: true,
+    });
     const res = await wts.get(`/chat/v1/session/${s.id}/message`);
     expect(res.status, res.text).toBe(200);
-    expect(res.body).toMatchObject({ pageNumber: 1, pageSize: 15, totalItems: 2, totalPages: 1, hasMorePages: false, orderDirection: 'ASCENDING' });
+    expect(res.body).toMatchObject({
+      pageNumber: 1,
+      pageSize: 15,
+      totalItems: 2,
+      totalPages: 1,
+      hasMorePages: false,
+      orderDirection: 'ASCENDING',
+    });
     const [incoming, outgoing] = res.body.items;
-    expect(incoming).toMatchObject({ sessionId: s.id, direction: 'FROM_HUB', type: 'TEXT', text: 'Hi, where is my order?', status: 'SENT', senderId: f.contactId, userId: null });
-    expect(outgoing).toMatchObject({ direction: 'TO_HUB', text: 'On its way!', senderId: admin, userId: admin, origin: 'DEFAULT' });
+    expect(incoming).toMatchObject({
+      sessionId: s.id,
+      direction: 'FROM_HUB',
+      type: 'TEXT',
+      text: 'Hi, where is my order?',
+      status: 'SENT',
+      senderId: f.contactId,
+      userId: null,
+    });
+    expect(outgoing).toMatchObject({
+      direction: 'TO_HUB',
+      text: 'On its way!',
+      senderId: admin,
+      userId: admin,
+      origin: 'DEFAULT',
+    });
     expect(incoming.timestamp).toBe(incoming.createdAt);
 
-    const page2 = await wts.get(`/chat/v1/session/${s.id}/message`, { PageSize: 1, PageNumber: 2, OrderDirection: 'DESCENDING' });
+    const page2 = await wts.get(`/chat/v1/session/${s.id}/message`, {
+      PageSize: 1,
+      PageNumber: 2,
+      OrderDirection: 'DESCENDING',
+    });
     expect(page2.body).toMatchObject({ totalItems: 2, totalPages: 2, hasMorePages: false });
     expect(page2.body.items.map((m: any) => m.text)).toEqual(['Hi, where is my order?']);
   });
@@ -42,10 +70,24 @@ describe('session messages', () => {
   it('sends a file by URL and answers refId replies', async () => {
     const s = await f.openSession();
     const first = await wts.post(`/chat/v1/session/${s.id}/message`, { text: 'Your invoice' });
-    const res = await wts.post(`/chat/v1/session/${s.id}/message/sync`, { fileUrl: 'https://cdn.example.com/docs/invoice.pdf', refId: first.body.id });
+    const res = await wts.post(`/chat/v1/session/${s.id}/message/sync`, {
+      fileUrl: 'https://cdn.example.com/docs/invoice.pdf',
+      refId: first.body.id,
+    });
     expect(res.status, res.text).toBe(200);
-    expect(res.body).toMatchObject({ type: 'DOCUMENT', text: null, refId: first.body.id, status: 'SENT', direction: 'TO_HUB' });
-    expect(res.body.details.file).toMatchObject({ name: 'invoice.pdf', mimeType: 'application/pdf', type: 'PDF', publicUrl: 'https://cdn.example.com/docs/invoice.pdf' });
+    expect(res.body).toMatchObject({
+      type: 'DOCUMENT',
+      text: null,
+      refId: first.body.id,
+      status: 'SENT',
+      direction: 'TO_HUB',
+    });
+    expect(res.body.details.file).toMatchObject({
+      name: 'invoice.pdf',
+      mimeType: 'application/pdf',
+      type: 'PDF',
+      publicUrl: 'https://cdn.example.com/docs/invoice.pdf',
+    });
   });
 
   it('refuses bodies it cannot send, naming the field', async () => {
@@ -57,7 +99,10 @@ describe('session messages', () => {
     expect(template.body.text).toMatch(/templateId welcome is not a message template/);
     const badUrl = await wts.post(`/chat/v1/session/${s.id}/message`, { fileUrl: 'ftp://x/y' });
     expect(badUrl).toMatchObject({ status: 400, body: { errors: [{ field: 'fileUrl' }] } });
-    const badRef = await wts.post(`/chat/v1/session/${s.id}/message`, { text: 'x', refId: '00000000-0000-4000-8000-000000000000' });
+    const badRef = await wts.post(`/chat/v1/session/${s.id}/message`, {
+      text: 'x',
+      refId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(badRef.body.text).toMatch(/refId is not a message of this session/);
     const unknown = await wts.post('/chat/v1/session/00000000-0000-4000-8000-000000000000/message', { text: 'x' });
     expect(unknown).toMatchObject({ status: 404, body: { key: 'ERROR_NOT_FOUND' } });
@@ -83,7 +128,14 @@ describe('session notes', () => {
     const s = await f.openSession();
     const created = await wts.post(`/chat/v1/session/${s.id}/note`, { text: 'VIP customer' });
     expect(created.status, created.text).toBe(200);
-    expect(created.body).toMatchObject({ sessionId: s.id, userId: admin, senderId: admin, text: 'VIP customer', direction: 'TO_HUB', type: 'TEXT' });
+    expect(created.body).toMatchObject({
+      sessionId: s.id,
+      userId: admin,
+      senderId: admin,
+      text: 'VIP customer',
+      direction: 'TO_HUB',
+      type: 'TEXT',
+    });
     const chatwoot = (await api.get(`${base}/conversations/${s.displayId}/messages`)).body.payload;
     expect(chatwoot.at(-1)).toMatchObject({ content: 'VIP customer', private: true });
     expect((await wts.get(`/chat/v1/session/${s.id}/message`)).body.totalItems).toBe(0);
@@ -109,7 +161,13 @@ describe('another company', () => {
     const s = await f.openSession();
     const sent = await wts.post(`/chat/v1/session/${s.id}/message`, { text: 'secret' });
     const note = await wts.post(`/chat/v1/session/${s.id}/note`, { text: 'secret note' });
-    for (const path of [`/chat/v1/session/${s.id}/message`, `/chat/v1/session/${s.id}/note`, `/chat/v1/message/${sent.body.id}`, `/chat/v1/message/${sent.body.id}/status`, `/chat/v1/session/note/${note.body.id}`]) {
+    for (const path of [
+      `/chat/v1/session/${s.id}/message`,
+      `/chat/v1/session/${s.id}/note`,
+      `/chat/v1/message/${sent.body.id}`,
+      `/chat/v1/message/${sent.body.id}/status`,
+      `/chat/v1/session/note/${note.body.id}`,
+    ]) {
       const res = await other.wts.get(path);
       expect(res.status, path).toBe(404);
       expect(res.text).not.toContain('secret');
@@ -118,4 +176,3 @@ describe('another company', () => {
     expect((await other.wts.delete(`/chat/v1/session/note/${note.body.id}`)).status).toBe(404);
   });
 });
-

@@ -8,14 +8,24 @@ import { getSession } from '../../../../domain/conversations/with-public-ids.ts'
 import { envelope, pageOrder, paging } from '../../page.ts';
 import { presentMessage, presentReceipt } from '../../presenters/message.ts';
 import { queryRange } from '../../schema.ts';
-import { MessageListQuery, MessagePage, MessageReceiptSchema, MessageSchema, SessionMessageBody } from './messages-schema.ts';
+import {
+  MessageListQuery,
+  MessagePage,
+  MessageReceiptSchema,
+  MessageSchema,
+  SessionMessageBody,
+} from './messages-schema.ts';
 import { SessionParams } from './schema.ts';
 import { sessionFor } from './present.ts';
 
 const tags = ['WTS Session messages'];
 
 /** A session's messages or notes, paged; oldest first unless asked otherwise. */
-export async function pageOfSession(request: FastifyRequest, kind: MessageKind, sessionId = (request.params as { id: string }).id) {
+export async function pageOfSession(
+  request: FastifyRequest,
+  kind: MessageKind,
+  sessionId = (request.params as { id: string }).id,
+) {
   const q = request.query as Static<typeof MessageListQuery>;
   const session = await getSession(request.server.deps.db, request.auth.account.id, sessionId, request.auth.inboxIds);
   const page = paging(q, { orderBy: 'createdAt', orderDirection: 'ASCENDING' });
@@ -38,16 +48,38 @@ export default async function sessionMessageRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/session/:id/message',
-    { config: { policy: 'messages.read' }, schema: { tags, summary: 'List session messages', params: SessionParams, querystring: MessageListQuery, response: { 200: MessagePage } } },
+    {
+      config: { policy: 'messages.read' },
+      schema: {
+        tags,
+        summary: 'List session messages',
+        params: SessionParams,
+        querystring: MessageListQuery,
+        response: { 200: MessagePage },
+      },
+    },
     async (request) => {
       const { rows, total, page } = await pageOfSession(request, 'message');
-      return envelope(rows.map((r) => presentMessage(r, config.publicUrl)), total, page);
+      return envelope(
+        rows.map((r) => presentMessage(r, config.publicUrl)),
+        total,
+        page,
+      );
     },
   );
 
   app.post(
     '/v1/session/:id/message',
-    { config: { policy: 'messages.create' }, schema: { tags, summary: 'Send a message (async)', params: SessionParams, body: SessionMessageBody, response: { 200: MessageReceiptSchema } } },
+    {
+      config: { policy: 'messages.create' },
+      schema: {
+        tags,
+        summary: 'Send a message (async)',
+        params: SessionParams,
+        body: SessionMessageBody,
+        response: { 200: MessageReceiptSchema },
+      },
+    },
     async (request) => {
       const session = await sessionFor(request);
       const message = await sendSessionMessage(db, session, request.body, { type: 'User', id: request.auth.user!.id });
@@ -57,7 +89,16 @@ export default async function sessionMessageRoutes(app: App): Promise<void> {
 
   app.post(
     '/v1/session/:id/message/sync',
-    { config: { policy: 'messages.create' }, schema: { tags, summary: 'Send a message and wait for the channel (≤ 25 s)', params: SessionParams, body: SessionMessageBody, response: { 200: MessageSchema } } },
+    {
+      config: { policy: 'messages.create' },
+      schema: {
+        tags,
+        summary: 'Send a message and wait for the channel (≤ 25 s)',
+        params: SessionParams,
+        body: SessionMessageBody,
+        response: { 200: MessageSchema },
+      },
+    },
     async (request) => {
       const session = await sessionFor(request);
       const message = await sendSessionMessage(db, session, request.body, { type: 'User', id: request.auth.user!.id });
@@ -67,7 +108,11 @@ export default async function sessionMessageRoutes(app: App): Promise<void> {
 }
 
 /** The message after the channel's answer (or the timeout): a failed hand-off is reported, not hidden. */
-export async function presentSynced(db: App['deps']['db'], message: Parameters<typeof awaitChannelHandOff>[1], publicUrl: string) {
+export async function presentSynced(
+  db: App['deps']['db'],
+  message: Parameters<typeof awaitChannelHandOff>[1],
+  publicUrl: string,
+) {
   const handOff = await awaitChannelHandOff(db, message);
   const presented = presentMessage(await reloadSessionMessage(db, message), publicUrl);
   if (handOff.state === 'untracked' || handOff.state === 'delivered') return presented;

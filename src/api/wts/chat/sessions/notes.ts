@@ -22,19 +22,38 @@ export default async function sessionNoteRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/session/:id/note',
-    { config: { policy: 'messages.read' }, schema: { tags, summary: 'List notes', params: SessionParams, querystring: MessageListQuery, response: { 200: MessagePage } } },
+    {
+      config: { policy: 'messages.read' },
+      schema: {
+        tags,
+        summary: 'List notes',
+        params: SessionParams,
+        querystring: MessageListQuery,
+        response: { 200: MessagePage },
+      },
+    },
     async (request) => {
       const { rows, total, page } = await pageOfSession(request, 'note');
-      return envelope(rows.map((r) => presentMessage(r, config.publicUrl)), total, page);
+      return envelope(
+        rows.map((r) => presentMessage(r, config.publicUrl)),
+        total,
+        page,
+      );
     },
   );
 
   app.post(
     '/v1/session/:id/note',
-    { config: { policy: 'messages.create' }, schema: { tags, summary: 'Add a note', params: SessionParams, body: NoteBody, response: { 200: MessageSchema } } },
+    {
+      config: { policy: 'messages.create' },
+      schema: { tags, summary: 'Add a note', params: SessionParams, body: NoteBody, response: { 200: MessageSchema } },
+    },
     async (request) => {
       const { text = '', filesUrls = [], filesIds = [] } = request.body;
-      if (filesIds.length) throw validation(`filesIds ${filesIds[0]} is not a file of this company: attach files by filesUrls`, ['filesIds']);
+      if (filesIds.length)
+        throw validation(`filesIds ${filesIds[0]} is not a file of this company: attach files by filesUrls`, [
+          'filesIds',
+        ]);
       const session = await sessionFor(request);
       const note = await addSessionNote(db, session, text, filesUrls, request.auth.user!.id);
       return presentMessage(await reloadSessionMessage(db, note), config.publicUrl);
@@ -43,9 +62,18 @@ export default async function sessionNoteRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/session/note/:id',
-    { config: { policy: 'messages.read' }, schema: { tags, summary: 'Show a note', params: IdParams, response: { 200: MessageSchema } } },
+    {
+      config: { policy: 'messages.read' },
+      schema: { tags, summary: 'Show a note', params: IdParams, response: { 200: MessageSchema } },
+    },
     async (request) => {
-      const note = await getSessionMessage(db, request.auth.account.id, request.params.id, 'note', request.auth.inboxIds);
+      const note = await getSessionMessage(
+        db,
+        request.auth.account.id,
+        request.params.id,
+        'note',
+        request.auth.inboxIds,
+      );
       return presentMessage(note, config.publicUrl);
     },
   );
@@ -54,7 +82,13 @@ export default async function sessionNoteRoutes(app: App): Promise<void> {
     '/v1/session/note/:id',
     { config: { policy: 'messages.write' }, schema: { tags, summary: 'Delete a note', params: IdParams } },
     async (request, reply) => {
-      const note = await getSessionMessage(db, request.auth.account.id, request.params.id, 'note', request.auth.inboxIds);
+      const note = await getSessionMessage(
+        db,
+        request.auth.account.id,
+        request.params.id,
+        'note',
+        request.auth.inboxIds,
+      );
       await softDeleteMessage(db, await getMessage(db, note.account_id, note.conversation_id, note.id));
       return reply.code(200).send();
     },

@@ -21,7 +21,8 @@ function recordChange(fields: Set<string>, body: PartialParams): SessionRecordCh
   const change: SessionRecordChange = {};
   if (fields.has('EndAt')) change.endAt = parseDate(body.endAt!, 'endAt');
   if (fields.has('Number')) change.number = body.number?.trim() || null;
-  if (fields.has('Classification')) change.classification = body.classification ? classificationOf(body.classification) : null;
+  if (fields.has('Classification'))
+    change.classification = body.classification ? classificationOf(body.classification) : null;
   return change;
 }
 
@@ -32,30 +33,48 @@ export default async function sessionPartial(app: App): Promise<void> {
     '/v2/session/:id/partial',
     {
       config: { policy: 'conversations.update' },
-      schema: { tags: ['WTS Sessions'], summary: 'Update listed attributes', params: SessionParams, body: PartialBody, response: { 200: SessionSchema } },
+      schema: {
+        tags: ['WTS Sessions'],
+        summary: 'Update listed attributes',
+        params: SessionParams,
+        body: PartialBody,
+        response: { 200: SessionSchema },
+      },
     },
     async (request) => {
       const body = request.body;
       const fields = new Set<string>(body.fields);
       const unsupported = [...fields].filter((f) => !SUPPORTED_PARTIAL_FIELDS.includes(f));
       if (unsupported.length) {
-        throw validation(`fields ${unsupported.join(', ')} cannot be changed yet (supported: ${SUPPORTED_PARTIAL_FIELDS.join(', ')})`, ['fields']);
+        throw validation(
+          `fields ${unsupported.join(', ')} cannot be changed yet (supported: ${SUPPORTED_PARTIAL_FIELDS.join(', ')})`,
+          ['fields'],
+        );
       }
-      if (fields.has('Status') && !body.status) throw validation('status is required when fields lists Status', ['status']);
-      if (fields.has('Metadata') && !body.metadata) throw validation('metadata is required when fields lists Metadata', ['metadata']);
+      if (fields.has('Status') && !body.status)
+        throw validation('status is required when fields lists Status', ['status']);
+      if (fields.has('Metadata') && !body.metadata)
+        throw validation('metadata is required when fields lists Metadata', ['metadata']);
       const status = fields.has('Status') ? settable(body.status!, 'status') : undefined;
       if (fields.has('EndAt') && !body.endAt) throw validation('endAt is required when fields lists EndAt', ['endAt']);
       const accountId = request.auth.account.id;
       const performer = performerOf(request);
-      const team = fields.has('DepartmentId') && body.departmentId ? await teamByUuid(db, accountId, body.departmentId, 'departmentId') : undefined;
-      const member = fields.has('UserId') && body.userId ? await memberByUuid(db, accountId, body.userId, 'userId') : undefined;
+      const team =
+        fields.has('DepartmentId') && body.departmentId
+          ? await teamByUuid(db, accountId, body.departmentId, 'departmentId')
+          : undefined;
+      const member =
+        fields.has('UserId') && body.userId ? await memberByUuid(db, accountId, body.userId, 'userId') : undefined;
 
       let current: Conversation = await sessionFor(request);
       if (fields.has('DepartmentId') && (team?.id ?? null) !== current.team_id) {
         await assignTeam(db, current, team?.id ?? null, performer);
         current = await getConversationById(db, accountId, current.id);
       }
-      if (fields.has('UserId')) current = member ? await assignSession(db, current, member, performer) : await assignAgent(db, current, null, performer);
+      if (fields.has('UserId'))
+        current = member
+          ? await assignSession(db, current, member, performer)
+          : await assignAgent(db, current, null, performer);
       if (status) {
         const taker = status === 'IN_PROGRESS' && !current.assignee_id ? await callerAsMember(request) : undefined;
         current = await setSessionStatus(db, current, status, performer, taker);

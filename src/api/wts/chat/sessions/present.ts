@@ -6,12 +6,21 @@ import type { Conversation } from '../../../../db/types.ts';
 import { presentSession } from '../../presenters/session.ts';
 
 /** Sessions in WTS's shape, with one statement per asked-for detail whatever their number. */
-export async function presentSessions(request: FastifyRequest, rows: SessionRow[], details: readonly SessionDetail[] = []) {
+export async function presentSessions(
+  request: FastifyRequest,
+  rows: SessionRow[],
+  details: readonly SessionDetail[] = [],
+) {
   const { db, config } = request.server.deps;
   const { account } = request.auth;
   const include = new Set(details);
   const relations = await loadSessionRelations(db, account.id, rows, include);
-  const context = { companyId: account.uuid, dashboardUrl: `${config.publicUrl}/app/accounts/${account.id}`, include, relations };
+  const context = {
+    companyId: account.uuid,
+    dashboardUrl: `${config.publicUrl}/app/accounts/${account.id}`,
+    include,
+    relations,
+  };
   return rows.map((row) => presentSession(row, context));
 }
 

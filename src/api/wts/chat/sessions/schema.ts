@@ -66,8 +66,26 @@ export const CompleteBody = Type.Object({
   classification: Type.Optional(ClassificationBody),
 });
 
-export const PARTIAL_FIELDS = ['Status', 'EndAt', 'UserId', 'DepartmentId', 'ReactivateDisabled', 'Autocomplete', 'Number', 'Metadata', 'Classification'] as const;
-export const SUPPORTED_PARTIAL_FIELDS: readonly string[] = ['Status', 'EndAt', 'UserId', 'DepartmentId', 'Number', 'Metadata', 'Classification'];
+export const PARTIAL_FIELDS = [
+  'Status',
+  'EndAt',
+  'UserId',
+  'DepartmentId',
+  'ReactivateDisabled',
+  'Autocomplete',
+  'Number',
+  'Metadata',
+  'Classification',
+] as const;
+export const SUPPORTED_PARTIAL_FIELDS: readonly string[] = [
+  'Status',
+  'EndAt',
+  'UserId',
+  'DepartmentId',
+  'Number',
+  'Metadata',
+  'Classification',
+];
 
 /** `PUT /chat/v2/session/{id}/partial`: only the attributes `fields` lists change. */
 export const PartialBody = Type.Object({

@@ -27,7 +27,10 @@ export default async function sessionRoutes(app: App): Promise<void> {
   for (const version of ['v1', 'v2']) {
     app.get(
       `/${version}/session`,
-      { config: { policy: 'conversations.read' }, schema: { tags, summary: 'List sessions', querystring: ListQuery, response: { 200: SessionPage } } },
+      {
+        config: { policy: 'conversations.read' },
+        schema: { tags, summary: 'List sessions', querystring: ListQuery, response: { 200: SessionPage } },
+      },
       async (request) => {
         const q = request.query;
         // Oldest first by default: a client walking the pages while sessions arrive sees each one once.
@@ -52,7 +55,13 @@ export default async function sessionRoutes(app: App): Promise<void> {
       `/${version}/session/:id`,
       {
         config: { policy: 'conversations.read' },
-        schema: { tags, summary: 'Show a session', params: SessionParams, querystring: ShowQuery, response: { 200: SessionSchema } },
+        schema: {
+          tags,
+          summary: 'Show a session',
+          params: SessionParams,
+          querystring: ShowQuery,
+          response: { 200: SessionSchema },
+        },
       },
       async (request) => presentOne(request, await sessionFor(request), request.query.IncludeDetails),
     );

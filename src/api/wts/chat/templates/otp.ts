@@ -42,12 +42,25 @@ export default async function otpRoutes(app: App): Promise<void> {
 
   app.post(
     '/v1/template/otp/send',
-    { config: { policy: 'messages.create' }, schema: { tags, summary: 'Send a one-time code with an authentication template', body: OtpBody, response: { 200: MessageReceiptSchema } } },
+    {
+      config: { policy: 'messages.create' },
+      schema: {
+        tags,
+        summary: 'Send a one-time code with an authentication template',
+        body: OtpBody,
+        response: { 200: MessageReceiptSchema },
+      },
+    },
     async (request) => {
       const body = request.body;
       const to = body.to ?? body.phone ?? body.number;
       if (!to?.trim()) throw validation('to is required', ['to']);
-      const inbox = await channelFor(db, request.auth.account.id, body.from ?? body.channelId ?? body.channel, request.auth.inboxIds);
+      const inbox = await channelFor(
+        db,
+        request.auth.account.id,
+        body.from ?? body.channelId ?? body.channel,
+        request.auth.inboxIds,
+      );
       const template = body.templateId
         ? findTemplate(inbox, body.templateId)
         : templatesOf(inbox).find((t) => t.category === 'AUTHENTICATION' && t.status === 'APPROVED');
@@ -60,7 +73,12 @@ export default async function otpRoutes(app: App): Promise<void> {
       const { message } = await quickSend(
         db,
         request.auth.account.id,
-        { from: inbox.uuid, to, body: { templateId: template.uuid, parameters: { [first]: body.code } }, options: { hiddenSession: false } },
+        {
+          from: inbox.uuid,
+          to,
+          body: { templateId: template.uuid, parameters: { [first]: body.code } },
+          options: { hiddenSession: false },
+        },
         performerOf(request),
         { visibleInboxIds: request.auth.inboxIds, bodyPrefix: '' },
       );
@@ -70,10 +88,32 @@ export default async function otpRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/template/otp/:messageId/status',
-    { config: { policy: 'messages.read' }, schema: { tags, summary: 'The delivery status of a one-time code', params: Type.Object({ messageId: Type.String({ format: 'uuid' }) }), response: { 200: OtpStatusSchema } } },
+    {
+      config: { policy: 'messages.read' },
+      schema: {
+        tags,
+        summary: 'The delivery status of a one-time code',
+        params: Type.Object({ messageId: Type.String({ format: 'uuid' }) }),
+        response: { 200: OtpStatusSchema },
+      },
+    },
     async (request) => {
-      const message = await getSessionMessage(db, request.auth.account.id, request.params.messageId, 'message', request.auth.inboxIds);
-      return { id: message.uuid, messageId: message.uuid, sessionId: message.session_uuid, status: statusOf(message), failureReason: failureOf(message), createdAt: iso(message.created_at)!, updatedAt: iso(message.updated_at)! };
+      const message = await getSessionMessage(
+        db,
+        request.auth.account.id,
+        request.params.messageId,
+        'message',
+        request.auth.inboxIds,
+      );
+      return {
+        id: message.uuid,
+        messageId: message.uuid,
+        sessionId: message.session_uuid,
+        status: statusOf(message),
+        failureReason: failureOf(message),
+        createdAt: iso(message.created_at)!,
+        updatedAt: iso(message.updated_at)!,
+      };
     },
   );
 }

@@ -42,7 +42,15 @@ const TemplateSchema = Type.Object({
 });
 
 /** Meta's template status as WTS names it. */
-const STATUS: Record<string, string> = { APPROVED: 'Approved', REJECTED: 'Disapproved', PENDING: 'InRevision', IN_APPEAL: 'InRevision', PAUSED: 'Paused', DISABLED: 'Disabled', DELETED: 'Deleted' };
+const STATUS: Record<string, string> = {
+  APPROVED: 'Approved',
+  REJECTED: 'Disapproved',
+  PENDING: 'InRevision',
+  IN_APPEAL: 'InRevision',
+  PAUSED: 'Paused',
+  DISABLED: 'Disabled',
+  DELETED: 'Deleted',
+};
 const FILE_TYPES = new Set(['IMAGE', 'VIDEO', 'DOCUMENT']);
 
 function present(t: ChannelTemplate, withParams: boolean) {
@@ -75,11 +83,21 @@ export default async function templateRoutes(app: App): Promise<void> {
   const { db } = app.deps;
   app.get(
     '/v1/template',
-    { config: { policy: 'messages.read' }, schema: { tags, summary: 'List message templates', querystring: ListQuery, response: { 200: PageOf(TemplateSchema) } } },
+    {
+      config: { policy: 'messages.read' },
+      schema: {
+        tags,
+        summary: 'List message templates',
+        querystring: ListQuery,
+        response: { 200: PageOf(TemplateSchema) },
+      },
+    },
     async (request) => {
       const q = request.query;
       const p = paging(q, { orderBy: 'name', orderDirection: 'ASCENDING' });
-      const inboxes = (await listAccountInboxes(db, request.auth.account.id, request.auth.inboxIds)).filter((i) => !q.ChannelId || i.uuid === q.ChannelId);
+      const inboxes = (await listAccountInboxes(db, request.auth.account.id, request.auth.inboxIds)).filter(
+        (i) => !q.ChannelId || i.uuid === q.ChannelId,
+      );
       const name = q.Name?.trim().toLowerCase();
       const text = q.SearchableText?.trim().toLowerCase();
       const all = inboxes
@@ -92,7 +110,11 @@ export default async function templateRoutes(app: App): Promise<void> {
         .sort((a, b) => a.name.localeCompare(b.name) * (p.orderDirection === 'DESCENDING' ? -1 : 1));
       const withParams = (q.IncludeDetails ?? []).some((d) => d === 'All' || d === 'Params');
       const page = all.slice((p.page - 1) * p.pageSize, p.page * p.pageSize);
-      return envelope(page.map((t) => present(t, withParams)), all.length, { ...p, orderBy: 'name' });
+      return envelope(
+        page.map((t) => present(t, withParams)),
+        all.length,
+        { ...p, orderBy: 'name' },
+      );
     },
   );
   await app.register(otpRoutes);

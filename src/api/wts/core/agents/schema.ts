@@ -15,7 +15,15 @@ export const CreateAgentBody = Type.Object({
   availability: Type.Optional(Literals(AVAILABILITIES)),
 });
 
-export const AGENT_FIELDS = ['Undefined', 'Name', 'ShortName', 'PhoneNumber', 'Email', 'Profile', 'Availability'] as const;
+export const AGENT_FIELDS = [
+  'Undefined',
+  'Name',
+  'ShortName',
+  'PhoneNumber',
+  'Email',
+  'Profile',
+  'Availability',
+] as const;
 
 /** PublicAgentUpdatePartialDTO: only the `fields` named change. */
 export const UpdateAgentBody = Type.Object({
@@ -39,7 +47,14 @@ export const DeleteAgentBody = Type.Optional(
 /** PublicAgentDepartmentUpdateDTO. */
 export const AgentDepartmentsBody = Type.Object({
   action: Literals(MEMBERSHIP_ACTIONS),
-  items: Type.Array(Type.Object({ departmentId: Uuid, isAgent: Type.Optional(Type.Boolean()), isSupervisor: Type.Optional(Type.Boolean()) }), { maxItems: 500 }),
+  items: Type.Array(
+    Type.Object({
+      departmentId: Uuid,
+      isAgent: Type.Optional(Type.Boolean()),
+      isSupervisor: Type.Optional(Type.Boolean()),
+    }),
+    { maxItems: 500 },
+  ),
 });
 
 /**
@@ -47,5 +62,15 @@ export const AgentDepartmentsBody = Type.Object({
  * blocked users, so `status` sets the availability the Chatwoot dialect shows: `Active`, `AVAILABLE` or
  * `ONLINE` → online, `BUSY`/`AWAY` → busy, `UNAVAILABLE`/`OFFLINE` → offline. `Blocked` and `Undefined` are refused.
  */
-export const AGENT_STATUSES = ['Active', 'Blocked', 'Undefined', 'AVAILABLE', 'UNAVAILABLE', 'ONLINE', 'BUSY', 'AWAY', 'OFFLINE'] as const;
+export const AGENT_STATUSES = [
+  'Active',
+  'Blocked',
+  'Undefined',
+  'AVAILABLE',
+  'UNAVAILABLE',
+  'ONLINE',
+  'BUSY',
+  'AWAY',
+  'OFFLINE',
+] as const;
 export const AgentStatusBody = Type.Object({ status: Literals(AGENT_STATUSES) });

@@ -23,7 +23,8 @@ const OfficeHoursSchema = Type.Object({
   ),
 });
 
-const hhmm = (hour: number | null, minutes: number | null) => `${String(hour ?? 0).padStart(2, '0')}:${String(minutes ?? 0).padStart(2, '0')}`;
+const hhmm = (hour: number | null, minutes: number | null) =>
+  `${String(hour ?? 0).padStart(2, '0')}:${String(minutes ?? 0).padStart(2, '0')}`;
 
 /** A stable id for a day of the hours' source (WTS gives each day an id; Switchboard stores none). */
 function dayId(source: string, day: number): string {
@@ -37,7 +38,10 @@ export default async function companyRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/company/officehours',
-    { config: { policy: 'account.show' }, schema: { tags, summary: "The company's office hours", response: { 200: OfficeHoursSchema } } },
+    {
+      config: { policy: 'account.show' },
+      schema: { tags, summary: "The company's office hours", response: { 200: OfficeHoursSchema } },
+    },
     async (request): Promise<Static<typeof OfficeHoursSchema>> => {
       const hours = await officeHours(db, request.auth.account.id);
       const source = hours.inboxUuid ?? request.auth.account.uuid;
@@ -50,7 +54,9 @@ export default async function companyRoutes(app: App): Promise<void> {
           id: dayId(source, day.day_of_week),
           dayWeek: DAYS[day.day_of_week] ?? String(day.day_of_week),
           active: !day.closed_all_day,
-          periods: day.closed_all_day ? [] : [{ startTime: hhmm(day.open_hour, day.open_minutes), endTime: hhmm(day.close_hour, day.close_minutes) }],
+          periods: day.closed_all_day
+            ? []
+            : [{ startTime: hhmm(day.open_hour, day.open_minutes), endTime: hhmm(day.close_hour, day.close_minutes) }],
         })),
       };
     },

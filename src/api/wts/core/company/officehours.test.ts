@@ -21,7 +21,11 @@ describe('GET /core/v1/company/officehours', () => {
     expect(res.body).toMatchObject({ limitHours: false, offlineResponse: null, timezoneDiff: 0, timezone: 'UTC' });
     expect(res.body.days).toHaveLength(7);
     expect(res.body.days[0]).toMatchObject({ dayWeek: 'SUNDAY', active: false, periods: [] });
-    expect(res.body.days[1]).toMatchObject({ dayWeek: 'MONDAY', active: true, periods: [{ startTime: '09:00', endTime: '17:00' }] });
+    expect(res.body.days[1]).toMatchObject({
+      dayWeek: 'MONDAY',
+      active: true,
+      periods: [{ startTime: '09:00', endTime: '17:00' }],
+    });
   });
 
   it('answers the hours of the inbox that enforces them, in its time zone; agents may read them', async () => {
@@ -30,12 +34,24 @@ describe('GET /core/v1/company/officehours', () => {
       working_hours_enabled: true,
       out_of_office_message: 'Back at 8',
       timezone: 'America/Sao_Paulo',
-      working_hours: [{ day_of_week: 6, closed_all_day: false, open_hour: 8, open_minutes: 30, close_hour: 12, close_minutes: 0 }, { day_of_week: 2, open_all_day: true }],
+      working_hours: [
+        { day_of_week: 6, closed_all_day: false, open_hour: 8, open_minutes: 30, close_hour: 12, close_minutes: 0 },
+        { day_of_week: 2, open_all_day: true },
+      ],
     });
     expect(res.status, res.text).toBe(200);
     const hours = (await asAgent.get('/core/v1/company/officehours')).body;
-    expect(hours).toMatchObject({ limitHours: true, offlineResponse: 'Back at 8', timezone: 'America/Sao_Paulo', timezoneDiff: -3 });
-    expect(hours.days[6]).toMatchObject({ dayWeek: 'SATURDAY', active: true, periods: [{ startTime: '08:30', endTime: '12:00' }] });
+    expect(hours).toMatchObject({
+      limitHours: true,
+      offlineResponse: 'Back at 8',
+      timezone: 'America/Sao_Paulo',
+      timezoneDiff: -3,
+    });
+    expect(hours.days[6]).toMatchObject({
+      dayWeek: 'SATURDAY',
+      active: true,
+      periods: [{ startTime: '08:30', endTime: '12:00' }],
+    });
     expect(hours.days[2]).toMatchObject({ periods: [{ startTime: '00:00', endTime: '23:59' }] });
     expect(new Set(hours.days.map((d: any) => d.id)).size).toBe(7);
     expect((await other.wts.get('/core/v1/company/officehours')).body.limitHours).toBe(false);
@@ -50,12 +66,16 @@ describe('POST /core/v1/agent/{id}/status', () => {
     expect(await chatwootAvailability()).toBe('busy');
     await wts.post(`/core/v1/agent/${agentUuid}/status`, { status: 'OFFLINE' });
     expect(await chatwootAvailability()).toBe('offline');
-    expect((await wts.post(`/core/v1/agent/${agentUuid}/status`, { status: 'Active' })).body.availability).toBe('AVAILABLE');
+    expect((await wts.post(`/core/v1/agent/${agentUuid}/status`, { status: 'Active' })).body.availability).toBe(
+      'AVAILABLE',
+    );
     expect(await chatwootAvailability()).toBe('online');
     const agents = (await api.get(`${base}/agents`)).body;
     expect(agents.find((a: any) => a.id === agent.userId)).toHaveProperty('availability_status');
 
-    const set = await agent.api.post('/api/v1/profile/availability', { profile: { account_id: f.account.account_id, availability: 'offline' } });
+    const set = await agent.api.post('/api/v1/profile/availability', {
+      profile: { account_id: f.account.account_id, availability: 'offline' },
+    });
     expect(set.status, set.text).toBe(200);
     expect((await wts.get(`/core/v1/agent/${agentUuid}`)).body.availability).toBe('UNAVAILABLE');
   });
@@ -67,7 +87,10 @@ describe('POST /core/v1/agent/{id}/status', () => {
     }
     expect(await chatwootAvailability()).toBe('offline');
     expect((await asAgent.post(`/core/v1/agent/${agentUuid}/status`, { status: 'ONLINE' })).status).toBe(403);
-    expect((await wts.post(`/core/v1/agent/${await other.userUuid(other.account.user_id)}/status`, { status: 'ONLINE' })).status).toBe(404);
+    expect(
+      (await wts.post(`/core/v1/agent/${await other.userUuid(other.account.user_id)}/status`, { status: 'ONLINE' }))
+        .status,
+    ).toBe(404);
     expect(await chatwootAvailability()).toBe('offline');
   });
 });

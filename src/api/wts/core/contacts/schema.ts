@@ -63,7 +63,12 @@ export const UpdateBody = Type.Object({
 /** PublicReqUpdateContactTagDTO. */
 export const TagsBody = Type.Object({ ...TagRefs, operation: Type.Optional(Literals(TAG_OPERATIONS)) });
 
-const DateFilter = Type.Optional(Type.Object({ after: Type.Optional(Type.String({ maxLength: 64 })), before: Type.Optional(Type.String({ maxLength: 64 })) }));
+const DateFilter = Type.Optional(
+  Type.Object({
+    after: Type.Optional(Type.String({ maxLength: 64 })),
+    before: Type.Optional(Type.String({ maxLength: 64 })),
+  }),
+);
 
 /** PublicReqFilterContactDTO: paging in the body. */
 export const FilterBody = Type.Object({

@@ -3,7 +3,12 @@ import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
 import type { Contact } from '../../../../db/types.ts';
 import { createWtsContact, saveWtsContacts, updateWtsContact } from '../../sessions-app/contact-writes.ts';
-import { contactsByIds, getContactByPhone, getContactByUuid, listContactPage } from '../../sessions-app/contact-list.ts';
+import {
+  contactsByIds,
+  getContactByPhone,
+  getContactByUuid,
+  listContactPage,
+} from '../../sessions-app/contact-list.ts';
 import { resolveTags } from '../../../../domain/labels/tag-refs.ts';
 import { validation } from '../../../../errors.ts';
 import { envelope, PageOf, pageOrder, paging } from '../../page.ts';
@@ -18,7 +23,10 @@ const response = { 200: ContactSchema };
 /** A create item without what Switchboard does not take on a contact write (sequences: refused by name, never dropped). */
 function contactInput<T extends { sequenceIds?: string[] }>(item: T, prefix = '') {
   const { sequenceIds, ...input } = item;
-  if (sequenceIds?.length) throw validation(`${prefix}sequenceIds: enrol contacts through /chat/v1/sequence/{id}/contact`, [`${prefix}sequenceIds`]);
+  if (sequenceIds?.length)
+    throw validation(`${prefix}sequenceIds: enrol contacts through /chat/v1/sequence/{id}/contact`, [
+      `${prefix}sequenceIds`,
+    ]);
   return input;
 }
 
@@ -33,7 +41,10 @@ export default async function contactWriteRoutes(app: App): Promise<void> {
 
   app.post(
     '/v1/contact',
-    { config: { policy: 'contacts.write' }, schema: { tags, summary: 'Create (upsert / getIfExists)', body: CreateBody, response } },
+    {
+      config: { policy: 'contacts.write' },
+      schema: { tags, summary: 'Create (upsert / getIfExists)', body: CreateBody, response },
+    },
     async (request) => {
       const { options, ...item } = request.body;
       const { contact } = await createWtsContact(db, request.auth.account.id, contactInput(item), options);
@@ -43,12 +54,24 @@ export default async function contactWriteRoutes(app: App): Promise<void> {
 
   app.post(
     '/v2/contact/batch',
-    { config: { policy: 'contacts.write' }, schema: { tags, summary: 'Save up to 100 contacts (an existing phone number or email is updated)', body: BatchBody, response: { 200: Type.Array(ContactSchema) } } },
+    {
+      config: { policy: 'contacts.write' },
+      schema: {
+        tags,
+        summary: 'Save up to 100 contacts (an existing phone number or email is updated)',
+        body: BatchBody,
+        response: { 200: Type.Array(ContactSchema) },
+      },
+    },
     async (request) => {
       const { items, options } = request.body;
       const inputs = items.map((item, i) => contactInput(item, `items[${i}].`));
       const saved = await saveWtsContacts(db, request.auth.account.id, inputs, options);
-      const rows = await contactsByIds(db, request.auth.account.id, saved.map((c) => c.id));
+      const rows = await contactsByIds(
+        db,
+        request.auth.account.id,
+        saved.map((c) => c.id),
+      );
       return saved.map((c) => presentContact(rows.get(c.id)!, request.auth.account.uuid, ALL_DETAILS));
     },
   );
@@ -56,32 +79,56 @@ export default async function contactWriteRoutes(app: App): Promise<void> {
   for (const version of ['v1', 'v2']) {
     app.put(
       `/${version}/contact/:id`,
-      { config: { policy: 'contacts.write' }, schema: { tags, summary: 'Update', params: IdParams, body: UpdateBody, response } },
+      {
+        config: { policy: 'contacts.write' },
+        schema: { tags, summary: 'Update', params: IdParams, body: UpdateBody, response },
+      },
       async (request) => {
         const { fields, options, ...input } = request.body;
         const current = await getContactByUuid(db, request.auth.account.id, request.params.id);
-        return presentWritten(request, await updateWtsContact(db, request.auth.account.id, current.id, input, { fields, tagOperation: options?.tagsOperation }));
+        return presentWritten(
+          request,
+          await updateWtsContact(db, request.auth.account.id, current.id, input, {
+            fields,
+            tagOperation: options?.tagsOperation,
+          }),
+        );
       },
     );
   }
 
   app.put(
     '/v1/contact/phonenumber/:phone',
-    { config: { policy: 'contacts.write' }, schema: { tags, summary: 'Update by phone number', params: PhoneParams, body: UpdateBody, response } },
+    {
+      config: { policy: 'contacts.write' },
+      schema: { tags, summary: 'Update by phone number', params: PhoneParams, body: UpdateBody, response },
+    },
     async (request) => {
       const { fields, options, ...input } = request.body;
       const current = await getContactByPhone(db, request.auth.account.id, request.params.phone);
-      return presentWritten(request, await updateWtsContact(db, request.auth.account.id, current.id, input, { fields, tagOperation: options?.tagsOperation }));
+      return presentWritten(
+        request,
+        await updateWtsContact(db, request.auth.account.id, current.id, input, {
+          fields,
+          tagOperation: options?.tagsOperation,
+        }),
+      );
     },
   );
 
   app.post(
     '/v1/contact/filter',
-    { config: { policy: 'contacts.read' }, schema: { tags, summary: 'Filter', body: FilterBody, response: { 200: PageOf(ContactSchema) } } },
+    {
+      config: { policy: 'contacts.read' },
+      schema: { tags, summary: 'Filter', body: FilterBody, response: { 200: PageOf(ContactSchema) } },
+    },
     async (request) => {
       const b = request.body;
       const accountId = request.auth.account.id;
-      const page = paging({ PageNumber: b.pageNumber, PageSize: b.pageSize, OrderBy: b.orderBy, OrderDirection: b.orderDirection }, { orderBy: 'createdAt', orderDirection: 'ASCENDING' });
+      const page = paging(
+        { PageNumber: b.pageNumber, PageSize: b.pageSize, OrderBy: b.orderBy, OrderDirection: b.orderDirection },
+        { orderBy: 'createdAt', orderDirection: 'ASCENDING' },
+      );
       const tagTitles = b.tagIds?.length || b.tagNames?.length ? await resolveTags(db, accountId, b) : undefined;
       const { rows, total } = await listContactPage(db, accountId, {
         status: b.status,
@@ -100,7 +147,11 @@ export default async function contactWriteRoutes(app: App): Promise<void> {
         ...pageOrder(page),
       });
       const include = new Set(b.includeDetails);
-      return envelope(rows.map((c) => presentContact(c, request.auth.account.uuid, include)), total, page);
+      return envelope(
+        rows.map((c) => presentContact(c, request.auth.account.uuid, include)),
+        total,
+        page,
+      );
     },
   );
 }

@@ -1,6 +1,11 @@
 import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
-import { CONTACT_STATUSES, getContactByPhone, getContactByUuid, listContactPage } from '../../sessions-app/contact-list.ts';
+import {
+  CONTACT_STATUSES,
+  getContactByPhone,
+  getContactByUuid,
+  listContactPage,
+} from '../../sessions-app/contact-list.ts';
 import { PhoneParams } from './schema.ts';
 import contactTagRoutes from './tags.ts';
 import contactWriteRoutes from './writes.ts';
@@ -27,7 +32,10 @@ export default async function contactRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/contact',
-    { config: { policy: 'contacts.read' }, schema: { tags, summary: 'List contacts', querystring: ListQuery, response: { 200: PageOf(ContactSchema) } } },
+    {
+      config: { policy: 'contacts.read' },
+      schema: { tags, summary: 'List contacts', querystring: ListQuery, response: { 200: PageOf(ContactSchema) } },
+    },
     async (request) => {
       const q = request.query;
       const page = paging(q, { orderBy: 'createdAt', orderDirection: 'ASCENDING' });
@@ -38,13 +46,26 @@ export default async function contactRoutes(app: App): Promise<void> {
         ...pageOrder(page),
       });
       const include = new Set(q.IncludeDetails);
-      return envelope(rows.map((c) => presentContact(c, request.auth.account.uuid, include)), total, page);
+      return envelope(
+        rows.map((c) => presentContact(c, request.auth.account.uuid, include)),
+        total,
+        page,
+      );
     },
   );
 
   app.get(
     '/v1/contact/:id',
-    { config: { policy: 'contacts.read' }, schema: { tags, summary: 'Show a contact', params: IdParams, querystring: ShowQuery, response: { 200: ContactSchema } } },
+    {
+      config: { policy: 'contacts.read' },
+      schema: {
+        tags,
+        summary: 'Show a contact',
+        params: IdParams,
+        querystring: ShowQuery,
+        response: { 200: ContactSchema },
+      },
+    },
     async (request) => {
       const contact = await getContactByUuid(db, request.auth.account.id, request.params.id);
       return presentContact(contact, request.auth.account.uuid, new Set(request.query.IncludeDetails));
@@ -53,7 +74,16 @@ export default async function contactRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/contact/phonenumber/:phone',
-    { config: { policy: 'contacts.read' }, schema: { tags, summary: 'Show a contact by phone number', params: PhoneParams, querystring: ShowQuery, response: { 200: ContactSchema } } },
+    {
+      config: { policy: 'contacts.read' },
+      schema: {
+        tags,
+        summary: 'Show a contact by phone number',
+        params: PhoneParams,
+        querystring: ShowQuery,
+        response: { 200: ContactSchema },
+      },
+    },
     async (request) => {
       const contact = await getContactByPhone(db, request.auth.account.id, request.params.phone);
       return presentContact(contact, request.auth.account.uuid, new Set(request.query.IncludeDetails));

@@ -6,7 +6,10 @@ import { presentPanelField } from '../../presenters/panel.ts';
 import { accountPanelFields } from '../../../../domain/crm/panels.ts';
 import { Literals } from '../../schema.ts';
 
-const Query = Type.Object({ EntityType: Type.Optional(Literals(['CONTACT', 'PANEL'] as const)), NestedList: Type.Optional(Type.Boolean()) });
+const Query = Type.Object({
+  EntityType: Type.Optional(Literals(['CONTACT', 'PANEL'] as const)),
+  NestedList: Type.Optional(Type.Boolean()),
+});
 const response = { 200: Type.Array(CustomFieldSchema) };
 
 /**
@@ -26,13 +29,22 @@ export default async function customFieldRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/custom-field',
-    { config: { policy: 'custom_attributes.read' }, schema: { tags: ['WTS Custom fields'], summary: 'List custom fields', querystring: Query, response } },
-    async (request) => (request.query.EntityType === 'PANEL' ? panelFields(request.auth.account.id, request.auth.account.uuid) : contactFields(request.auth.account.id, request.auth.account.uuid)),
+    {
+      config: { policy: 'custom_attributes.read' },
+      schema: { tags: ['WTS Custom fields'], summary: 'List custom fields', querystring: Query, response },
+    },
+    async (request) =>
+      request.query.EntityType === 'PANEL'
+        ? panelFields(request.auth.account.id, request.auth.account.uuid)
+        : contactFields(request.auth.account.id, request.auth.account.uuid),
   );
 
   app.get(
     '/v1/contact/custom-field',
-    { config: { policy: 'custom_attributes.read' }, schema: { tags: ['WTS Contacts'], summary: 'Contact custom fields', querystring: Query, response } },
+    {
+      config: { policy: 'custom_attributes.read' },
+      schema: { tags: ['WTS Contacts'], summary: 'Contact custom fields', querystring: Query, response },
+    },
     async (request) => contactFields(request.auth.account.id, request.auth.account.uuid),
   );
 }

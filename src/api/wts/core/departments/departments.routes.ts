@@ -8,7 +8,12 @@ import { validation } from '../../../../errors.ts';
 import { DepartmentSchema, presentDepartment } from '../../presenters/directory.ts';
 import { IdParams } from '../../schema.ts';
 import { membershipAction } from '../agents/membership.ts';
-import { CreateDepartmentBody, DepartmentAgentsBody, DepartmentChannelsSchema, UpdateDepartmentBody } from './schema.ts';
+import {
+  CreateDepartmentBody,
+  DepartmentAgentsBody,
+  DepartmentChannelsSchema,
+  UpdateDepartmentBody,
+} from './schema.ts';
 
 const tags = ['WTS Departments'];
 
@@ -19,35 +24,60 @@ const tags = ['WTS Departments'];
  */
 export default async function departmentRoutes(app: App): Promise<void> {
   const { db } = app.deps;
-  const present = async (request: FastifyRequest, uuid: string) => presentDepartment(await getDepartment(db, request.auth.account.id, uuid), request.auth.account.uuid);
-  const teamId = async (request: FastifyRequest<{ Params: { id: string } }>) => (await getDepartment(db, request.auth.account.id, request.params.id)).id;
+  const present = async (request: FastifyRequest, uuid: string) =>
+    presentDepartment(await getDepartment(db, request.auth.account.id, uuid), request.auth.account.uuid);
+  const teamId = async (request: FastifyRequest<{ Params: { id: string } }>) =>
+    (await getDepartment(db, request.auth.account.id, request.params.id)).id;
   /** Only "every channel" can be kept: anything narrower would be stored and not obeyed. */
   const checkChannels = (config: { scope?: string } | undefined) => {
-    if (config?.scope && config.scope !== 'ALL') throw validation('channelsConfig: departments serve every channel here (scope ALL)', ['channelsConfig.scope']);
+    if (config?.scope && config.scope !== 'ALL')
+      throw validation('channelsConfig: departments serve every channel here (scope ALL)', ['channelsConfig.scope']);
   };
 
   for (const version of ['v1', 'v2']) {
     app.get(
       `/${version}/department`,
-      { config: { policy: 'teams.read' }, schema: { tags, summary: 'List departments', response: { 200: Type.Array(DepartmentSchema) } } },
-      async (request) => (await listDepartments(db, request.auth.account.id)).map((t) => presentDepartment(t, request.auth.account.uuid)),
+      {
+        config: { policy: 'teams.read' },
+        schema: { tags, summary: 'List departments', response: { 200: Type.Array(DepartmentSchema) } },
+      },
+      async (request) =>
+        (await listDepartments(db, request.auth.account.id)).map((t) =>
+          presentDepartment(t, request.auth.account.uuid),
+        ),
     );
   }
 
   app.get(
     '/v1/department/:id',
-    { config: { policy: 'teams.read' }, schema: { tags, summary: 'Show a department', params: IdParams, response: { 200: DepartmentSchema } } },
+    {
+      config: { policy: 'teams.read' },
+      schema: { tags, summary: 'Show a department', params: IdParams, response: { 200: DepartmentSchema } },
+    },
     async (request) => present(request, request.params.id),
   );
 
   app.post(
     '/v1/department',
-    { config: { policy: 'teams.manage' }, schema: { tags, summary: 'Create a department (a team) with its agents', body: CreateDepartmentBody, response: { 200: DepartmentSchema } } },
+    {
+      config: { policy: 'teams.manage' },
+      schema: {
+        tags,
+        summary: 'Create a department (a team) with its agents',
+        body: CreateDepartmentBody,
+        response: { 200: DepartmentSchema },
+      },
+    },
     async (request) => {
       const accountId = request.auth.account.id;
       const { name, description, distributionIsEnabled, channelsConfig, agents = [] } = request.body;
       checkChannels(channelsConfig);
-      const userIds = await memberIdsByUuid(db, accountId, agents.map((a) => a.userId), 'agents.userId');
+      const userIds = await memberIdsByUuid(
+        db,
+        accountId,
+        agents.map((a) => a.userId),
+        'agents.userId',
+      );
       const team = await createTeam(db, accountId, { name, description, allow_auto_assign: distributionIsEnabled });
       await syncTeamMembers(db, accountId, team.id, 'add', userIds);
       return present(request, team.uuid);
@@ -56,7 +86,16 @@ export default async function departmentRoutes(app: App): Promise<void> {
 
   app.put(
     '/v1/department/:id',
-    { config: { policy: 'teams.manage' }, schema: { tags, summary: 'Change the fields named in `fields`', params: IdParams, body: UpdateDepartmentBody, response: { 200: DepartmentSchema } } },
+    {
+      config: { policy: 'teams.manage' },
+      schema: {
+        tags,
+        summary: 'Change the fields named in `fields`',
+        params: IdParams,
+        body: UpdateDepartmentBody,
+        response: { 200: DepartmentSchema },
+      },
+    },
     async (request) => {
       const id = await teamId(request);
       const { fields, name, description, distributionIsEnabled, channelsConfig } = request.body;
@@ -82,11 +121,25 @@ export default async function departmentRoutes(app: App): Promise<void> {
 
   app.put(
     '/v1/department/:id/agents',
-    { config: { policy: 'teams.manage' }, schema: { tags, summary: "Change a department's agents", params: IdParams, body: DepartmentAgentsBody, response: { 200: DepartmentAgentsBody } } },
+    {
+      config: { policy: 'teams.manage' },
+      schema: {
+        tags,
+        summary: "Change a department's agents",
+        params: IdParams,
+        body: DepartmentAgentsBody,
+        response: { 200: DepartmentAgentsBody },
+      },
+    },
     async (request) => {
       const accountId = request.auth.account.id;
       const id = await teamId(request);
-      const userIds = await memberIdsByUuid(db, accountId, request.body.items.map((item) => item.userId), 'items.userId');
+      const userIds = await memberIdsByUuid(
+        db,
+        accountId,
+        request.body.items.map((item) => item.userId),
+        'items.userId',
+      );
       await syncTeamMembers(db, accountId, id, membershipAction(request.body.action), userIds);
       return request.body;
     },
@@ -94,7 +147,15 @@ export default async function departmentRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/department/:id/channel',
-    { config: { policy: 'teams.read' }, schema: { tags, summary: "A department's channels (every channel: departments are not tied to channels here)", params: IdParams, response: { 200: DepartmentChannelsSchema } } },
+    {
+      config: { policy: 'teams.read' },
+      schema: {
+        tags,
+        summary: "A department's channels (every channel: departments are not tied to channels here)",
+        params: IdParams,
+        response: { 200: DepartmentChannelsSchema },
+      },
+    },
     async (request) => {
       await teamId(request);
       return { scope: 'ALL', channels: [] };

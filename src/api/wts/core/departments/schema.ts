@@ -9,8 +9,17 @@ const DistributionConfig = Type.Optional(
     inactivityTimeInMinutes: Type.Optional(Type.Integer()),
   }),
 );
-const ChannelsConfig = Type.Optional(Type.Object({ scope: Type.Optional(Literals(['ALL', 'NONE', 'SELECTED'] as const)), channels: Type.Optional(Type.Array(Type.String(), { maxItems: 200 })) }));
-const MemberItem = Type.Object({ userId: Uuid, isAgent: Type.Optional(Type.Boolean()), isSupervisor: Type.Optional(Type.Boolean()) });
+const ChannelsConfig = Type.Optional(
+  Type.Object({
+    scope: Type.Optional(Literals(['ALL', 'NONE', 'SELECTED'] as const)),
+    channels: Type.Optional(Type.Array(Type.String(), { maxItems: 200 })),
+  }),
+);
+const MemberItem = Type.Object({
+  userId: Uuid,
+  isAgent: Type.Optional(Type.Boolean()),
+  isSupervisor: Type.Optional(Type.Boolean()),
+});
 
 /** PublicReqSaveDepartmentDTO. */
 export const CreateDepartmentBody = Type.Object({
@@ -24,7 +33,15 @@ export const CreateDepartmentBody = Type.Object({
   agents: Type.Optional(Type.Array(MemberItem, { maxItems: 500 })),
 });
 
-export const DEPARTMENT_FIELDS = ['Name', 'Description', 'IsDefault', 'DistributionIsEnabled', 'ChannelsConfig', 'RestrictionType', 'DistributionConfig'] as const;
+export const DEPARTMENT_FIELDS = [
+  'Name',
+  'Description',
+  'IsDefault',
+  'DistributionIsEnabled',
+  'ChannelsConfig',
+  'RestrictionType',
+  'DistributionConfig',
+] as const;
 
 /** PublicReqUpdateDepartmentDTO: only the `fields` named change. */
 export const UpdateDepartmentBody = Type.Object({
@@ -39,7 +56,10 @@ export const UpdateDepartmentBody = Type.Object({
 });
 
 /** PublicReqUpdateDepartmentAgent (answered back as sent). */
-export const DepartmentAgentsBody = Type.Object({ action: Literals(MEMBERSHIP_ACTIONS), items: Type.Array(MemberItem, { maxItems: 500 }) });
+export const DepartmentAgentsBody = Type.Object({
+  action: Literals(MEMBERSHIP_ACTIONS),
+  items: Type.Array(MemberItem, { maxItems: 500 }),
+});
 
 /** PublicDepartmentListChannelDTO. */
 export const DepartmentChannelsSchema = Type.Object({ scope: Type.String(), channels: Type.Array(Type.String()) });

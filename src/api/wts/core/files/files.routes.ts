@@ -4,7 +4,17 @@ import type { Readable } from 'node:stream';
 import type { App } from '../../../types.ts';
 import type { WtsFile } from '../../../../db/types.ts';
 import { receiveUpload, saveFile, startUpload, withUploader } from '../../../../domain/files/commands.ts';
-import { FileSchema, SaveFileBody, SaveFileV1Body, TokenParams, UploadedSchema, UploadUrlQuery, UploadUrlSchema, UploadUrlV1Body, UploadUrlV1Schema } from './schema.ts';
+import {
+  FileSchema,
+  SaveFileBody,
+  SaveFileV1Body,
+  TokenParams,
+  UploadedSchema,
+  UploadUrlQuery,
+  UploadUrlSchema,
+  UploadUrlV1Body,
+  UploadUrlV1Schema,
+} from './schema.ts';
 
 const tags = ['WTS Files'];
 
@@ -36,32 +46,82 @@ export default async function fileRoutes(app: App): Promise<void> {
 
   app.get(
     '/v2/file',
-    { config: { policy: 'messages.create' }, schema: { tags, summary: 'An upload URL for a file', querystring: UploadUrlQuery, response: { 200: UploadUrlSchema } } },
+    {
+      config: { policy: 'messages.create' },
+      schema: {
+        tags,
+        summary: 'An upload URL for a file',
+        querystring: UploadUrlQuery,
+        response: { 200: UploadUrlSchema },
+      },
+    },
     async (request) => {
-      const { file, token } = await start(request, { name: request.query.Name, type: request.query.Type, mimeType: request.query.MimeType });
+      const { file, token } = await start(request, {
+        name: request.query.Name,
+        type: request.query.Type,
+        mimeType: request.query.MimeType,
+      });
       return { tempFileId: file.uuid, urlUpload: uploadUrl(token) };
     },
   );
 
   app.post(
     '/v1/file/upload',
-    { config: { policy: 'messages.create' }, schema: { tags, summary: 'An upload URL for a file (v1, the n8n node)', body: UploadUrlV1Body, response: { 200: UploadUrlV1Schema } } },
+    {
+      config: { policy: 'messages.create' },
+      schema: {
+        tags,
+        summary: 'An upload URL for a file (v1, the n8n node)',
+        body: UploadUrlV1Body,
+        response: { 200: UploadUrlV1Schema },
+      },
+    },
     async (request) => {
-      const { file, token } = await start(request, { name: request.body.name, type: request.body.type, mimeType: request.body.mimeType ?? undefined });
-      return { tempFileId: file.uuid, keyS3: file.uuid, urlUpload: uploadUrl(token), expiresAt: new Date(file.upload_expires_at).toISOString() };
+      const { file, token } = await start(request, {
+        name: request.body.name,
+        type: request.body.type,
+        mimeType: request.body.mimeType ?? undefined,
+      });
+      return {
+        tempFileId: file.uuid,
+        keyS3: file.uuid,
+        urlUpload: uploadUrl(token),
+        expiresAt: new Date(file.upload_expires_at).toISOString(),
+      };
     },
   );
 
   app.post(
     '/v2/file',
-    { config: { policy: 'messages.create' }, schema: { tags, summary: 'Save an uploaded file (its id is sendable)', body: SaveFileBody, response: { 200: FileSchema } } },
-    async (request) => present(request, await saveFile(db, request.auth.account.id, request.body.tempFileId, 'tempFileId')),
+    {
+      config: { policy: 'messages.create' },
+      schema: {
+        tags,
+        summary: 'Save an uploaded file (its id is sendable)',
+        body: SaveFileBody,
+        response: { 200: FileSchema },
+      },
+    },
+    async (request) =>
+      present(request, await saveFile(db, request.auth.account.id, request.body.tempFileId, 'tempFileId')),
   );
 
   app.put(
     '/v1/file',
-    { config: { policy: 'messages.create' }, schema: { tags, summary: 'Save an uploaded file (v1, the n8n node)', body: SaveFileV1Body, response: { 200: FileSchema } } },
-    async (request) => present(request, await saveFile(db, request.auth.account.id, request.body.keyS3, 'keyS3', request.body.name ?? undefined)),
+    {
+      config: { policy: 'messages.create' },
+      schema: {
+        tags,
+        summary: 'Save an uploaded file (v1, the n8n node)',
+        body: SaveFileV1Body,
+        response: { 200: FileSchema },
+      },
+    },
+    async (request) =>
+      present(
+        request,
+        await saveFile(db, request.auth.account.id, request.body.keyS3, 'keyS3', request.body.name ?? undefined),
+      ),
   );
 
   // The signed URL: its token is the credential (no Authorization header, as with a pre-signed S3 URL), and its
@@ -71,10 +131,24 @@ export default async function fileRoutes(app: App): Promise<void> {
     signed.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     signed.put(
       '/v2/file/upload/:token',
-      { config: { signedUrl: true }, schema: { tags, summary: 'Upload the bytes of a file (signed URL)', params: TokenParams, response: { 200: UploadedSchema } } },
+      {
+        config: { signedUrl: true },
+        schema: {
+          tags,
+          summary: 'Upload the bytes of a file (signed URL)',
+          params: TokenParams,
+          response: { 200: UploadedSchema },
+        },
+      },
       async (request) => {
         const body = (request.body ?? request.raw) as Readable;
-        const file = await receiveUpload(db, storage, (request.params as { token: string }).token, body, config.uploads.authenticated.maxFileBytes);
+        const file = await receiveUpload(
+          db,
+          storage,
+          (request.params as { token: string }).token,
+          body,
+          config.uploads.authenticated.maxFileBytes,
+        );
         return { tempFileId: file.uuid, size: file.size ?? 0 };
       },
     );

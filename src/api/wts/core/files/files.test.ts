@@ -25,7 +25,11 @@ async function uploadV2(client = wts, name = 'photo.png'): Promise<string> {
 }
 
 async function attachmentsOf(messageId: string) {
-  const message = await db.selectFrom('messages').select(['id', 'conversation_id']).where('uuid', '=', messageId).executeTakeFirstOrThrow();
+  const message = await db
+    .selectFrom('messages')
+    .select(['id', 'conversation_id'])
+    .where('uuid', '=', messageId)
+    .executeTakeFirstOrThrow();
   return db.selectFrom('attachments').selectAll().where('message_id', '=', message.id).execute();
 }
 
@@ -33,8 +37,15 @@ describe('the /core/v2/file upload', () => {
   it('gives a signed URL, takes the bytes once, and saves a sendable file', async () => {
     const url = await wts.get('/core/v2/file', { Type: 'IMAGE', Name: 'paisagem.png', MimeType: 'image/png' });
     expect(url.status, url.text).toBe(200);
-    expect(url.body).toEqual({ tempFileId: expect.any(String), urlUpload: expect.stringMatching(/\/core\/v2\/file\/upload\/[\w-]{40,}$/) });
-    const stored = await db.selectFrom('wts_files').select('upload_token_hash').where('uuid', '=', url.body.tempFileId).executeTakeFirstOrThrow();
+    expect(url.body).toEqual({
+      tempFileId: expect.any(String),
+      urlUpload: expect.stringMatching(/\/core\/v2\/file\/upload\/[\w-]{40,}$/),
+    });
+    const stored = await db
+      .selectFrom('wts_files')
+      .select('upload_token_hash')
+      .where('uuid', '=', url.body.tempFileId)
+      .executeTakeFirstOrThrow();
     expect(url.body.urlUpload).not.toContain(stored.upload_token_hash);
 
     const early = await wts.post('/core/v2/file', { tempFileId: url.body.tempFileId });
@@ -45,18 +56,37 @@ describe('the /core/v2/file upload', () => {
     expect(put.statusCode, put.body).toBe(200);
     const again = await putBytes(url.body.urlUpload, PNG);
     expect(again.statusCode).toBe(404);
-    expect(JSON.parse(again.body)).toMatchObject({ error: true, text: expect.stringMatching(/expired or was already used/) });
+    expect(JSON.parse(again.body)).toMatchObject({
+      error: true,
+      text: expect.stringMatching(/expired or was already used/),
+    });
 
     const saved = await wts.post('/core/v2/file', { tempFileId: url.body.tempFileId });
     expect(saved.status, saved.text).toBe(200);
-    expect(saved.body).toMatchObject({ id: url.body.tempFileId, companyId: f.companyId, name: 'paisagem.png', extension: 'png', mimeType: 'image/png', type: 'IMAGE', size: PNG.length });
+    expect(saved.body).toMatchObject({
+      id: url.body.tempFileId,
+      companyId: f.companyId,
+      name: 'paisagem.png',
+      extension: 'png',
+      mimeType: 'image/png',
+      type: 'IMAGE',
+      size: PNG.length,
+    });
   });
 
   it('refuses an expired URL', async () => {
     const url = await wts.get('/core/v2/file', { Name: 'late.png' });
-    await db.updateTable('wts_files').set({ upload_expires_at: new Date(Date.now() - 1000) }).where('uuid', '=', url.body.tempFileId).execute();
+    await db
+      .updateTable('wts_files')
+      .set({ upload_expires_at: new Date(Date.now() - 1000) })
+      .where('uuid', '=', url.body.tempFileId)
+      .execute();
     expect((await putBytes(url.body.urlUpload, PNG)).statusCode).toBe(404);
-    const row = await db.selectFrom('wts_files').select('storage_key').where('uuid', '=', url.body.tempFileId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('wts_files')
+      .select('storage_key')
+      .where('uuid', '=', url.body.tempFileId)
+      .executeTakeFirstOrThrow();
     expect(row.storage_key).toBeNull();
   });
 
@@ -75,7 +105,9 @@ describe('the /core/v2/file upload', () => {
   it('asks for a token on everything but the signed URL', async () => {
     const anonymous = ctx.client();
     expect((await anonymous.get('/core/v2/file', { Name: 'x.png' })).status).toBe(401);
-    expect((await anonymous.post('/core/v2/file', { tempFileId: '00000000-0000-4000-8000-000000000000' })).status).toBe(401);
+    expect((await anonymous.post('/core/v2/file', { tempFileId: '00000000-0000-4000-8000-000000000000' })).status).toBe(
+      401,
+    );
   });
 
   it("another company's file is not theirs to save or send", async () => {
@@ -83,10 +115,19 @@ describe('the /core/v2/file upload', () => {
     const saved = await other.wts.post('/core/v2/file', { tempFileId: id });
     expect(saved.status).toBe(400);
     expect(saved.body.text).toMatch(/is not a file of this company/);
-    const sent = await other.wts.post('/chat/v1/message/send', { from: other.channelId, to: '+5511977771000', body: { fileId: id } });
+    const sent = await other.wts.post('/chat/v1/message/send', {
+      from: other.channelId,
+      to: '+5511977771000',
+      body: { fileId: id },
+    });
     expect(sent.status).toBe(400);
-    expect(sent.body).toMatchObject({ error: true, text: expect.stringMatching(/fileId .* is not a file of this company/) });
-    expect(await db.selectFrom('contacts').select('id').where('phone_number', '=', '+5511977771000').execute()).toHaveLength(0);
+    expect(sent.body).toMatchObject({
+      error: true,
+      text: expect.stringMatching(/fileId .* is not a file of this company/),
+    });
+    expect(
+      await db.selectFrom('contacts').select('id').where('phone_number', '=', '+5511977771000').execute(),
+    ).toHaveLength(0);
   });
 });
 
@@ -95,18 +136,36 @@ describe('the n8n node’s upload (/core/v1/file/upload + PUT /core/v1/file)', (
     const url = await wts.post('/core/v1/file/upload', { mimeType: 'image/png', name: 'n8n.png' });
     expect(url.status, url.text).toBe(200);
     expect(url.body).toMatchObject({ urlUpload: expect.any(String), keyS3: expect.any(String) });
-    expect((await putBytes(url.body.urlUpload, PNG, { 'content-type': 'image/png', 'content-length': String(PNG.length) })).statusCode).toBe(200);
-    const saved = await wts.put('/core/v1/file', { name: 'n8n.png', keyS3: url.body.keyS3, mimeType: 'image/png', generateThumb: false });
+    expect(
+      (await putBytes(url.body.urlUpload, PNG, { 'content-type': 'image/png', 'content-length': String(PNG.length) }))
+        .statusCode,
+    ).toBe(200);
+    const saved = await wts.put('/core/v1/file', {
+      name: 'n8n.png',
+      keyS3: url.body.keyS3,
+      mimeType: 'image/png',
+      generateThumb: false,
+    });
     expect(saved.status, saved.text).toBe(200);
     expect(saved.body).toMatchObject({ id: expect.any(String), name: 'n8n.png', type: 'IMAGE' });
 
     // the node's body: fileUrl null beside the fileId, user and department null (no agent, no department)
     const sent = await wts.post('/chat/v1/message/send', {
-      from: f.channelId, to: '+5511977771001', body: { fileUrl: null, fileId: saved.body.id }, options: { enableBot: false, hiddenSession: false, forceStartSession: false }, user: { id: null }, department: { id: null },
+      from: f.channelId,
+      to: '+5511977771001',
+      body: { fileUrl: null, fileId: saved.body.id },
+      options: { enableBot: false, hiddenSession: false, forceStartSession: false },
+      user: { id: null },
+      department: { id: null },
     });
     expect(sent.status, sent.text).toBe(200);
     const [attachment] = await attachmentsOf(sent.body.id);
-    expect(attachment).toMatchObject({ filename: 'n8n.png', content_type: 'image/png', file_type: 'image', file_size: PNG.length });
+    expect(attachment).toMatchObject({
+      filename: 'n8n.png',
+      content_type: 'image/png',
+      file_type: 'image',
+      file_size: PNG.length,
+    });
   });
 });
 
@@ -114,16 +173,37 @@ describe('fileId in every send', () => {
   it('POST /chat/v1/message/send and send-sync store it as an attachment, visible through Chatwoot', async () => {
     const id = await uploadV2();
     for (const path of ['/chat/v1/message/send', '/chat/v1/message/send-sync']) {
-      const sent = await wts.post(path, { from: f.channelId, to: '+5511977771002', body: { fileId: id, text: 'the photo' } });
+      const sent = await wts.post(path, {
+        from: f.channelId,
+        to: '+5511977771002',
+        body: { fileId: id, text: 'the photo' },
+      });
       expect(sent.status, sent.text).toBe(200);
       expect(await attachmentsOf(sent.body.id)).toHaveLength(1);
     }
-    const conversation = await db.selectFrom('conversations').select('display_id').where('contact_id', '=', (await db.selectFrom('contacts').select('id').where('phone_number', '=', '+5511977771002').executeTakeFirstOrThrow()).id).executeTakeFirstOrThrow();
+    const conversation = await db
+      .selectFrom('conversations')
+      .select('display_id')
+      .where(
+        'contact_id',
+        '=',
+        (
+          await db
+            .selectFrom('contacts')
+            .select('id')
+            .where('phone_number', '=', '+5511977771002')
+            .executeTakeFirstOrThrow()
+        ).id,
+      )
+      .executeTakeFirstOrThrow();
     const messages = (await api.get(`${base}/conversations/${conversation.display_id}/messages`)).body.payload;
     const withFile = messages.filter((m: any) => m.attachments?.length);
     expect(withFile).toHaveLength(2);
     expect(withFile[0].attachments[0]).toMatchObject({ file_type: 'image', data_url: expect.any(String) });
-    const download = await ctx.app.inject({ method: 'GET', url: new URL(withFile[0].attachments[0].data_url).pathname + new URL(withFile[0].attachments[0].data_url).search });
+    const download = await ctx.app.inject({
+      method: 'GET',
+      url: new URL(withFile[0].attachments[0].data_url).pathname + new URL(withFile[0].attachments[0].data_url).search,
+    });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PNG)).toBe(true);
   });
@@ -137,32 +217,63 @@ describe('fileId in every send', () => {
     expect(typed.status, typed.text).toBe(200);
     expect(await attachmentsOf(typed.body.id)).toHaveLength(1);
     const scheduled = await wts.post('/chat/v1/scheduled-message', {
-      from: f.channelId, to: '+5511977771004', type: 'TEMPLATE', scheduling: new Date(Date.now() - 1000).toISOString(), text: 'later', templateParams: { fileId: id },
+      from: f.channelId,
+      to: '+5511977771004',
+      type: 'TEMPLATE',
+      scheduling: new Date(Date.now() - 1000).toISOString(),
+      text: 'later',
+      templateParams: { fileId: id },
     });
     expect(scheduled.status, scheduled.text).toBe(200);
     await sendDueScheduled(db);
-    const row = await db.selectFrom('scheduled_messages').select(['status', 'message_id']).where('uuid', '=', scheduled.body.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('scheduled_messages')
+      .select(['status', 'message_id'])
+      .where('uuid', '=', scheduled.body.id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('SENT');
-    expect(await db.selectFrom('attachments').select('id').where('message_id', '=', row.message_id!).execute()).toHaveLength(1);
+    expect(
+      await db.selectFrom('attachments').select('id').where('message_id', '=', row.message_id!).execute(),
+    ).toHaveLength(1);
   });
 
   it('a message deleted keeps the file sendable (the object has other owners)', async () => {
     const id = await uploadV2();
-    const first = await wts.post('/chat/v1/message/send', { from: f.channelId, to: '+5511977771005', body: { fileId: id } });
+    const first = await wts.post('/chat/v1/message/send', {
+      from: f.channelId,
+      to: '+5511977771005',
+      body: { fileId: id },
+    });
     const [attachment] = await attachmentsOf(first.body.id);
     expect((await wts.delete(`/chat/v1/message/${first.body.id}`)).status).toBe(200);
-    expect(await db.selectFrom('storage_orphans').select('storage_key').where('storage_key', '=', attachment.storage_key!).execute()).toHaveLength(0);
-    const second = await wts.post('/chat/v1/message/send', { from: f.channelId, to: '+5511977771005', body: { fileId: id } });
+    expect(
+      await db
+        .selectFrom('storage_orphans')
+        .select('storage_key')
+        .where('storage_key', '=', attachment.storage_key!)
+        .execute(),
+    ).toHaveLength(0);
+    const second = await wts.post('/chat/v1/message/send', {
+      from: f.channelId,
+      to: '+5511977771005',
+      body: { fileId: id },
+    });
     expect(second.status, second.text).toBe(200);
   });
 
   it('an unknown or unsaved file id is refused before anything is created', async () => {
     const unsaved = (await wts.get('/core/v2/file', { Name: 'a.png' })).body.tempFileId;
     for (const fileId of ['00000000-0000-4000-8000-000000000000', unsaved, 'not-a-uuid']) {
-      const res = await wts.post('/chat/v1/message/send', { from: f.channelId, to: '+5511977771006', body: { fileId } });
+      const res = await wts.post('/chat/v1/message/send', {
+        from: f.channelId,
+        to: '+5511977771006',
+        body: { fileId },
+      });
       expect(res.status, res.text).toBe(400);
       expect(res.body).toMatchObject({ error: true, httpStatusCode: 400 });
     }
-    expect(await db.selectFrom('contacts').select('id').where('phone_number', '=', '+5511977771006').execute()).toHaveLength(0);
+    expect(
+      await db.selectFrom('contacts').select('id').where('phone_number', '=', '+5511977771006').execute(),
+    ).toHaveLength(0);
   });
 });

@@ -22,7 +22,12 @@ export const UploadUrlV1Body = Type.Object({
 });
 
 /** The v1 answer: the node reads `urlUpload` and hands `keyS3` back to `PUT /core/v1/file`. */
-export const UploadUrlV1Schema = Type.Object({ tempFileId: Type.String(), keyS3: Type.String(), urlUpload: Type.String(), expiresAt: Type.String() });
+export const UploadUrlV1Schema = Type.Object({
+  tempFileId: Type.String(),
+  keyS3: Type.String(),
+  urlUpload: Type.String(),
+  expiresAt: Type.String(),
+});
 
 /** `PublicReqFileSaveV2DTO`. */
 export const SaveFileBody = Type.Object({ tempFileId: Uuid });

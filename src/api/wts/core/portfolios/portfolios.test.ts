@@ -21,10 +21,20 @@ async function newContact(name: string, phone: string) {
   const res = await api.post(`${base}/contacts`, { name, phone_number: phone, inbox_id: f.inbox.id });
   expect(res.status, res.text).toBe(200);
   const contact = res.body.payload.contact;
-  return { id: contact.id as number, uuid: (await db.selectFrom('contacts').select('uuid').where('id', '=', contact.id).executeTakeFirstOrThrow()).uuid };
+  return {
+    id: contact.id as number,
+    uuid: (await db.selectFrom('contacts').select('uuid').where('id', '=', contact.id).executeTakeFirstOrThrow()).uuid,
+  };
 }
 const countRows = async (table: 'portfolios' | 'portfolio_contacts') =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 let byAgent: any;
 let byTeam: any;
@@ -34,14 +44,30 @@ describe('portfolio management (administrators)', () => {
     const res = await wts.post('/core/v1/portfolio', { name: 'Ana’s clients', userId: agentUuid });
     expect(res.status, res.text).toBe(200);
     byAgent = res.body;
-    expect(byAgent).toMatchObject({ name: 'Ana’s clients', companyId: f.companyId, userId: agentUuid, departmentId: null, type: 'SINGLE', contactsCount: 0, active: true });
+    expect(byAgent).toMatchObject({
+      name: 'Ana’s clients',
+      companyId: f.companyId,
+      userId: agentUuid,
+      departmentId: null,
+      type: 'SINGLE',
+      contactsCount: 0,
+      active: true,
+    });
     byTeam = (await wts.post('/core/v1/portfolio', { name: 'Key accounts', departmentId: teamUuid })).body;
-    expect(byTeam).toMatchObject({ departmentId: teamUuid, userId: null, type: 'MULTIPLE', departments: [{ departmentId: teamUuid, userIds: [] }] });
+    expect(byTeam).toMatchObject({
+      departmentId: teamUuid,
+      userId: null,
+      type: 'MULTIPLE',
+      departments: [{ departmentId: teamUuid, userIds: [] }],
+    });
 
     const before = await countRows('portfolios');
     const both = await wts.post('/core/v1/portfolio', { name: 'Both', userId: agentUuid, departmentId: teamUuid });
     expect(both).toMatchObject({ status: 400, body: { error: true, httpStatusCode: 400 } });
-    expect((await wts.post('/core/v1/portfolio', { name: 'Stranger', userId: await other.userUuid(other.account.user_id) })).status).toBe(400);
+    expect(
+      (await wts.post('/core/v1/portfolio', { name: 'Stranger', userId: await other.userUuid(other.account.user_id) }))
+        .status,
+    ).toBe(400);
     expect((await wts.post('/core/v1/portfolio', { name: '' })).status).toBe(400);
     expect((await wts.post('/core/v1/portfolio', { name: 'Key accounts' })).status).toBe(400);
     expect((await wts.post('/core/v1/portfolio', { name: 'Bad id', userId: 'nope' })).status).toBe(400);
@@ -65,7 +91,9 @@ describe('portfolio management (administrators)', () => {
     expect((await wts.delete(`/core/v1/portfolio/${theirs.id}`)).status).toBe(404);
     expect((await wts.get(`/core/v1/portfolio/${theirs.id}/contact`)).status).toBe(404);
     expect((await wts.post(`/core/v1/portfolio/${theirs.id}/contact`, { contactId: f.contactId })).status).toBe(404);
-    expect((await other.wts.post(`/core/v1/portfolio/${theirs.id}/contact`, { contactId: f.contactId })).status).toBe(400);
+    expect((await other.wts.post(`/core/v1/portfolio/${theirs.id}/contact`, { contactId: f.contactId })).status).toBe(
+      400,
+    );
     expect((await wts.delete(`/core/v1/portfolio/${temp.id}`)).status).toBe(200);
     expect((await wts.get(`/core/v1/portfolio/${temp.id}`)).status).toBe(404);
   });
@@ -85,7 +113,9 @@ describe('portfolio management (administrators)', () => {
       return ctx.database.counter.count - before;
     };
     await counted('/core/v1/portfolio?PageSize=1');
-    expect(await counted('/core/v1/portfolio?PageSize=1&IncludeDetails=ContactCount')).toBe(await counted('/core/v1/portfolio?PageSize=100&IncludeDetails=Departments'));
+    expect(await counted('/core/v1/portfolio?PageSize=1&IncludeDetails=ContactCount')).toBe(
+      await counted('/core/v1/portfolio?PageSize=100&IncludeDetails=Departments'),
+    );
     expect((await wts.get('/core/v1/portfolio?PageSize=500')).status).toBe(400);
     expect((await wts.get('/core/v1/portfolio?CreatedAt.After=yesterday')).status).toBe(400);
   });
@@ -95,44 +125,80 @@ describe('portfolio contacts', () => {
   it('adds one contact by id or phone number, lists and removes it (agents may)', async () => {
     const added = await asAgent.post(`/core/v1/portfolio/${byAgent.id}/contact`, { contactId: f.contactId });
     expect(added.status, added.text).toBe(200);
-    expect(added.body).toMatchObject({ portfolioId: byAgent.id, contactId: f.contactId, companyId: f.companyId, contactDetails: { id: f.contactId, name: 'Jane Roe' } });
+    expect(added.body).toMatchObject({
+      portfolioId: byAgent.id,
+      contactId: f.contactId,
+      companyId: f.companyId,
+      contactDetails: { id: f.contactId, name: 'Jane Roe' },
+    });
     const phoned = await newContact('Phil', '+5511988887777');
-    expect((await wts.post(`/core/v1/portfolio/${byAgent.id}/contact`, { phoneNumber: '55 11 98888-7777' })).body.contactId).toBe(phoned.uuid);
+    expect(
+      (await wts.post(`/core/v1/portfolio/${byAgent.id}/contact`, { phoneNumber: '55 11 98888-7777' })).body.contactId,
+    ).toBe(phoned.uuid);
 
     const list = await wts.get(`/core/v1/portfolio/${byAgent.id}/contact?PageSize=1`);
-    expect(list.body).toMatchObject({ totalItems: 2, totalPages: 2, hasMorePages: true, items: [{ contactId: f.contactId }] });
-    expect((await wts.get(`/core/v1/portfolio/${byAgent.id}/contact?ContactIds=${phoned.uuid}`)).body.items.map((i: any) => i.contactId)).toEqual([phoned.uuid]);
+    expect(list.body).toMatchObject({
+      totalItems: 2,
+      totalPages: 2,
+      hasMorePages: true,
+      items: [{ contactId: f.contactId }],
+    });
+    expect(
+      (await wts.get(`/core/v1/portfolio/${byAgent.id}/contact?ContactIds=${phoned.uuid}`)).body.items.map(
+        (i: any) => i.contactId,
+      ),
+    ).toEqual([phoned.uuid]);
 
-    expect((await wts.delete(`/core/v1/portfolio/${byAgent.id}/contact`, { phoneNumber: '+5511988887777' })).status).toBe(200);
-    expect((await wts.delete(`/core/v1/portfolio/${byAgent.id}/contact`, { phoneNumber: '+5511988887777' })).status).toBe(404);
+    expect(
+      (await wts.delete(`/core/v1/portfolio/${byAgent.id}/contact`, { phoneNumber: '+5511988887777' })).status,
+    ).toBe(200);
+    expect(
+      (await wts.delete(`/core/v1/portfolio/${byAgent.id}/contact`, { phoneNumber: '+5511988887777' })).status,
+    ).toBe(404);
     expect((await wts.get(`/core/v1/portfolio/${byAgent.id}`)).body.contactsCount).toBe(1);
   });
 
   it('refuses unknown or foreign contacts and empty filters, storing nothing', async () => {
     const before = await countRows('portfolio_contacts');
     expect((await wts.post(`/core/v1/portfolio/${byAgent.id}/contact`, {})).status).toBe(400);
-    expect((await wts.post(`/core/v1/portfolio/${byAgent.id}/contact`, { contactId: other.contactId })).status).toBe(400);
+    expect((await wts.post(`/core/v1/portfolio/${byAgent.id}/contact`, { contactId: other.contactId })).status).toBe(
+      400,
+    );
     expect((await wts.post(`/core/v1/portfolio/${byAgent.id}/contact`, { contactId: 'not-a-uuid' })).status).toBe(400);
-    const batch = await wts.post(`/core/v1/portfolio/${byTeam.id}/contact/batch`, { contactIds: [f.contactId, missing] });
+    const batch = await wts.post(`/core/v1/portfolio/${byTeam.id}/contact/batch`, {
+      contactIds: [f.contactId, missing],
+    });
     expect(batch).toMatchObject({ status: 400, body: { error: true, key: 'ERROR_VALIDATION' } });
     expect(await countRows('portfolio_contacts')).toBe(before);
-    expect((await wts.post(`/core/v1/portfolio/${missing}/contact/batch`, { contactIds: [f.contactId] })).status).toBe(404);
+    expect((await wts.post(`/core/v1/portfolio/${missing}/contact/batch`, { contactIds: [f.contactId] })).status).toBe(
+      404,
+    );
   });
 
   it('adds and removes in batch by ids and phone numbers; a contact moves between portfolios', async () => {
     const a = await newContact('Bea', '+5511911112222');
     const b = await newContact('Caio', '+5511933334444');
-    const res = await wts.post(`/core/v1/portfolio/${byTeam.id}/contact/batch`, { contactIds: [a.uuid], phoneNumbers: ['5511933334444'] });
+    const res = await wts.post(`/core/v1/portfolio/${byTeam.id}/contact/batch`, {
+      contactIds: [a.uuid],
+      phoneNumbers: ['5511933334444'],
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.body.items.map((i: any) => i.contactId).sort()).toEqual([a.uuid, b.uuid].sort());
     expect(res.body).toMatchObject({ totalItems: 2, hasMorePages: false });
     // Jane moves from the agent's portfolio to the department's: one owner at a time.
     await wts.post(`/core/v1/portfolio/${byTeam.id}/contact/batch`, { contactIds: [f.contactId] });
     expect((await wts.get(`/core/v1/portfolio/${byAgent.id}`)).body.contactsCount).toBe(0);
-    expect((await wts.get(`/core/v1/contact/${f.contactId}?IncludeDetails=Portfolios`)).body).toMatchObject({ portfolioIds: [byTeam.id], portfolioNames: ['Key accounts'] });
+    expect((await wts.get(`/core/v1/contact/${f.contactId}?IncludeDetails=Portfolios`)).body).toMatchObject({
+      portfolioIds: [byTeam.id],
+      portfolioNames: ['Key accounts'],
+    });
     expect((await wts.get(`/core/v1/contact/${a.uuid}`)).body).toMatchObject({ portfolioIds: null });
-    expect((await wts.delete(`/core/v1/portfolio/${byTeam.id}/contact/batch`, { contactIds: [a.uuid, b.uuid] })).status).toBe(200);
-    expect((await wts.get(`/core/v1/portfolio/${byTeam.id}/contact`)).body.items.map((i: any) => i.contactId)).toEqual([f.contactId]);
+    expect(
+      (await wts.delete(`/core/v1/portfolio/${byTeam.id}/contact/batch`, { contactIds: [a.uuid, b.uuid] })).status,
+    ).toBe(200);
+    expect((await wts.get(`/core/v1/portfolio/${byTeam.id}/contact`)).body.items.map((i: any) => i.contactId)).toEqual([
+      f.contactId,
+    ]);
   });
 });
 
@@ -146,8 +212,14 @@ describe('a new conversation of a portfolio contact goes to its owner first', ()
 
     await wts.post(`/core/v1/portfolio/${byAgent.id}/contact`, { contactId: f.contactId });
     const s2 = await f.openSession();
-    expect((await wts.get(`/chat/v1/session/${s2.id}`)).body).toMatchObject({ userId: agentUuid, departmentId: null, status: 'IN_PROGRESS' });
-    expect((await api.get(`${base}/conversations/${s2.displayId}`)).body.meta.assignee).toMatchObject({ id: agent.userId });
+    expect((await wts.get(`/chat/v1/session/${s2.id}`)).body).toMatchObject({
+      userId: agentUuid,
+      departmentId: null,
+      status: 'IN_PROGRESS',
+    });
+    expect((await api.get(`${base}/conversations/${s2.displayId}`)).body.meta.assignee).toMatchObject({
+      id: agent.userId,
+    });
     await api.post(`${base}/conversations/${s2.displayId}/toggle_status`, { status: 'resolved' });
 
     const s3 = await f.openSession({ team_id: team.id });
@@ -175,7 +247,8 @@ describe('a new conversation of a portfolio contact goes to its owner first', ()
     expect(c.meta.team ?? null).toBeNull();
 
     const leaving = await ctx.member(f.account.account_id, 'agent', 'Leaving Agent');
-    const p = (await wts.post('/core/v1/portfolio', { name: 'Leaving', userId: await f.userUuid(leaving.userId) })).body;
+    const p = (await wts.post('/core/v1/portfolio', { name: 'Leaving', userId: await f.userUuid(leaving.userId) }))
+      .body;
     await wts.post(`/core/v1/portfolio/${p.id}/contact`, { contactId: loner.uuid });
     expect((await wts.delete(`/core/v1/agent/${await f.userUuid(leaving.userId)}`)).status).toBe(200);
     const after = await api.post(`${base}/conversations`, { inbox_id: f.inbox.id, contact_id: loner.id });

@@ -83,7 +83,11 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value ? value : null;
 }
 
-export function presentPortfolio(p: PortfolioRow, companyId: string, details: ReadonlySet<string>): Static<typeof PortfolioSchema> {
+export function presentPortfolio(
+  p: PortfolioRow,
+  companyId: string,
+  details: ReadonlySet<string>,
+): Static<typeof PortfolioSchema> {
   return {
     id: p.uuid,
     createdAt: iso(p.created_at),
@@ -101,7 +105,10 @@ export function presentPortfolio(p: PortfolioRow, companyId: string, details: Re
   };
 }
 
-export function presentPortfolioContact(row: PortfolioContactRow, companyId: string): Static<typeof PortfolioContactSchema> {
+export function presentPortfolioContact(
+  row: PortfolioContactRow,
+  companyId: string,
+): Static<typeof PortfolioContactSchema> {
   const attrs = (row.additional_attributes ?? {}) as Record<string, any>;
   return {
     id: row.uuid,

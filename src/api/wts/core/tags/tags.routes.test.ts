@@ -12,7 +12,11 @@ describe('GET /core/v1/tag/color', () => {
     const res = await f.wts.get('/core/v1/tag/color');
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(54);
-    expect(res.body).toContainEqual({ color: 'GRAY_600', bgColor: expect.stringMatching(/^#[0-9a-f]{6}$/), textColor: '#ffffff' });
+    expect(res.body).toContainEqual({
+      color: 'GRAY_600',
+      bgColor: expect.stringMatching(/^#[0-9a-f]{6}$/),
+      textColor: '#ffffff',
+    });
     expect(res.body).toContainEqual(expect.objectContaining({ color: 'PURPLE_100', textColor: '#1f2937' }));
     expect(new Set(res.body.map((c: any) => c.bgColor)).size).toBe(54);
   });
@@ -23,7 +27,12 @@ describe('POST and PUT /core/v1/tag', () => {
     const f = await wtsFixture(ctx, 'Create');
     const created = await f.wts.post('/core/v1/tag', { name: 'Cliente VIP', color: 'BLUE_500' });
     expect(created.status, created.text).toBe(200);
-    expect(created.body).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Cliente VIP', color: 'BLUE_500', bgColor: expect.stringMatching(/^#/) });
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: 'Cliente VIP',
+      color: 'BLUE_500',
+      bgColor: expect.stringMatching(/^#/),
+    });
     const plain = await f.wts.post('/core/v1/tag', { name: 'lead' });
     expect(plain.body).toMatchObject({ name: 'lead', color: 'GRAY_600' });
 
@@ -40,7 +49,9 @@ describe('POST and PUT /core/v1/tag', () => {
 
     // sessions filtered by the tag's WTS name find the conversations Chatwoot labelled with its title
     const session = await f.openSession();
-    expect((await f.api.post(`${f.base}/conversations/${session.displayId}/labels`, { labels: ['cliente-vip'] })).status).toBe(200);
+    expect(
+      (await f.api.post(`${f.base}/conversations/${session.displayId}/labels`, { labels: ['cliente-vip'] })).status,
+    ).toBe(200);
     const listed = (await f.wts.get('/chat/v1/session', { TagsName: 'Cliente VIP' })).body;
     expect(listed.items.map((s: any) => s.id)).toEqual([session.id]);
   });
@@ -56,14 +67,21 @@ describe('POST and PUT /core/v1/tag', () => {
 
     const label = await db.selectFrom('labels').select('id').where('uuid', '=', tag.id).executeTakeFirstOrThrow();
     expect((await f.api.patch(`${f.base}/labels/${label.id}`, { title: 'ganho' })).status).toBe(200);
-    expect((await f.wts.get('/core/v1/tag')).body).toEqual([expect.objectContaining({ id: tag.id, name: 'ganho', color: 'GREEN_300' })]);
+    expect((await f.wts.get('/core/v1/tag')).body).toEqual([
+      expect.objectContaining({ id: tag.id, name: 'ganho', color: 'GREEN_300' }),
+    ]);
   });
 
   const refusals: [string, Record<string, unknown>, RegExp, string][] = [
     ['no letters', { name: ' !! ' }, /name !! needs at least one letter or digit/, 'name'],
     ['blank', { name: '  ' }, /name is required/, 'name'],
     ['colour outside the palette', { name: 'x', color: '#ff0000' }, /color #ff0000 is not a tag colour/, 'color'],
-    ['a name another tag already slugs to', { name: 'Cliente  vip' }, /name Cliente {2}vip is taken: the tag Cliente VIP/, 'name'],
+    [
+      'a name another tag already slugs to',
+      { name: 'Cliente  vip' },
+      /name Cliente {2}vip is taken: the tag Cliente VIP/,
+      'name',
+    ],
   ];
   for (const [i, [label, body, message, field]] of refusals.entries()) {
     it(`refuses ${label}: 400 naming ${field}`, async () => {
@@ -97,16 +115,34 @@ describe('DELETE /core/v1/tag/:id', () => {
     await f.wts.post(`/core/v1/contact/${f.contactId}/tags`, { tagIds: [tag.id] });
     const refused = await f.wts.delete(`/core/v1/tag/${tag.id}`);
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ errors: [{ field: 'removeFromContacts' }], text: expect.stringContaining('on 1 contact') });
+    expect(refused.body).toMatchObject({
+      errors: [{ field: 'removeFromContacts' }],
+      text: expect.stringContaining('on 1 contact'),
+    });
     expect((await f.wts.get('/core/v1/tag')).body).toHaveLength(1);
 
-    const before = await db.selectFrom('events').select(db.fn.max('seq').as('seq')).where('account_id', '=', f.account.account_id).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom('events')
+      .select(db.fn.max('seq').as('seq'))
+      .where('account_id', '=', f.account.account_id)
+      .executeTakeFirstOrThrow();
     const deleted = await f.wts.delete(`/core/v1/tag/${tag.id}?removeFromContacts=true`);
     expect(deleted.status, deleted.text).toBe(200);
     expect((await f.wts.get('/core/v1/tag')).body).toEqual([]);
     expect((await f.api.get(`${f.base}/contacts/${f.contact.id}/labels`)).body.payload).toEqual([]);
-    const events = await db.selectFrom('events').selectAll().where('account_id', '=', f.account.account_id).where('seq', '>', Number(before.seq)).execute();
-    expect(events).toEqual([expect.objectContaining({ name: 'contact.updated', contact_id: f.contact.id, data: { changed_attributes: { labels: { previous_value: ['old-promo'], current_value: [] } } } })]);
+    const events = await db
+      .selectFrom('events')
+      .selectAll()
+      .where('account_id', '=', f.account.account_id)
+      .where('seq', '>', Number(before.seq))
+      .execute();
+    expect(events).toEqual([
+      expect.objectContaining({
+        name: 'contact.updated',
+        contact_id: f.contact.id,
+        data: { changed_attributes: { labels: { previous_value: ['old-promo'], current_value: [] } } },
+      }),
+    ]);
 
     const unused = (await f.wts.post('/core/v1/tag', { name: 'Unused' })).body;
     expect((await f.wts.delete(`/core/v1/tag/${unused.id}`)).status).toBe(200);

@@ -15,31 +15,52 @@ export default async function tagRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/tag',
-    { config: { policy: 'labels.read' }, schema: { tags, summary: 'List tags', response: { 200: Type.Array(TagSchema) } } },
+    {
+      config: { policy: 'labels.read' },
+      schema: { tags, summary: 'List tags', response: { 200: Type.Array(TagSchema) } },
+    },
     async (request) => (await listLabels(db, request.auth.account.id)).map(presentTag),
   );
 
   app.get(
     '/v1/tag/color',
-    { config: { policy: 'labels.read' }, schema: { tags, summary: 'List tag colours', response: { 200: Type.Array(TagColorSchema) } } },
+    {
+      config: { policy: 'labels.read' },
+      schema: { tags, summary: 'List tag colours', response: { 200: Type.Array(TagColorSchema) } },
+    },
     async () => [...TAG_COLORS],
   );
 
   app.post(
     '/v1/tag',
-    { config: { policy: 'labels.manage' }, schema: { tags, summary: 'Create a tag', body: CreateTagBody, response: { 200: TagSchema } } },
+    {
+      config: { policy: 'labels.manage' },
+      schema: { tags, summary: 'Create a tag', body: CreateTagBody, response: { 200: TagSchema } },
+    },
     async (request) => presentTag(await createTag(db, request.auth.account.id, request.body)),
   );
 
   app.put(
     '/v1/tag/:id',
-    { config: { policy: 'labels.manage' }, schema: { tags, summary: 'Rename or recolour a tag', params: IdParams, body: UpdateTagBody, response: { 200: TagSchema } } },
+    {
+      config: { policy: 'labels.manage' },
+      schema: {
+        tags,
+        summary: 'Rename or recolour a tag',
+        params: IdParams,
+        body: UpdateTagBody,
+        response: { 200: TagSchema },
+      },
+    },
     async (request) => presentTag(await updateTag(db, request.auth.account.id, request.params.id, request.body)),
   );
 
   app.delete(
     '/v1/tag/:id',
-    { config: { policy: 'labels.manage' }, schema: { tags, summary: 'Delete a tag', params: IdParams, querystring: DeleteTagQuery, body: DeleteTagBody } },
+    {
+      config: { policy: 'labels.manage' },
+      schema: { tags, summary: 'Delete a tag', params: IdParams, querystring: DeleteTagQuery, body: DeleteTagBody },
+    },
     async (request, reply) => {
       const confirmed = Boolean(request.body?.removeFromContacts ?? request.query.removeFromContacts);
       await deleteTag(db, request.auth.account.id, request.params.id, confirmed);

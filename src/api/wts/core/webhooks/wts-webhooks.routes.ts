@@ -38,7 +38,12 @@ const SubscriptionSchema = Type.Object({
   pausedReason: Nullable(Type.String()),
 });
 
-const CreateBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }), url: Type.String({ maxLength: 2048 }), enabled: Type.Optional(Type.Boolean()), events: Events });
+const CreateBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 255 }),
+  url: Type.String({ maxLength: 2048 }),
+  enabled: Type.Optional(Type.Boolean()),
+  events: Events,
+});
 const UpdateBody = Type.Object({
   fields: Type.Array(Literals(SUBSCRIPTION_FIELDS), { minItems: 1, maxItems: 4 }),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
@@ -70,36 +75,76 @@ export default async function webhookRoutes(app: App): Promise<void> {
   const { db, config } = app.deps;
   const policy = { policy: 'webhooks.manage' as const };
 
-  app.get('/v1/webhook/event', { config: policy, schema: { tags, summary: 'Events a subscription can take', response: { 200: Type.Array(EventSchema) } } }, async () =>
-    Object.keys(WTS_WEBHOOK_EVENTS).map(describe),
+  app.get(
+    '/v1/webhook/event',
+    {
+      config: policy,
+      schema: { tags, summary: 'Events a subscription can take', response: { 200: Type.Array(EventSchema) } },
+    },
+    async () => Object.keys(WTS_WEBHOOK_EVENTS).map(describe),
   );
 
-  app.get('/v1/webhook/subscription', { config: policy, schema: { tags, summary: 'List subscriptions', response: { 200: Type.Array(SubscriptionSchema) } } }, async (request) =>
-    (await listSubscriptions(db, request.auth.account.id)).map((w) => present(w, request.auth.account.uuid)),
+  app.get(
+    '/v1/webhook/subscription',
+    {
+      config: policy,
+      schema: { tags, summary: 'List subscriptions', response: { 200: Type.Array(SubscriptionSchema) } },
+    },
+    async (request) =>
+      (await listSubscriptions(db, request.auth.account.id)).map((w) => present(w, request.auth.account.uuid)),
   );
 
-  app.post('/v1/webhook/subscription', { config: policy, schema: { tags, summary: 'Subscribe', body: CreateBody, response: { 200: SubscriptionSchema } } }, async (request) => {
-    await checkWebhookUrl(request.body.url, config.webhooks.allowPrivateNetworks);
-    return present(await createSubscription(db, request.auth.account.id, request.body), request.auth.account.uuid);
-  });
+  app.post(
+    '/v1/webhook/subscription',
+    { config: policy, schema: { tags, summary: 'Subscribe', body: CreateBody, response: { 200: SubscriptionSchema } } },
+    async (request) => {
+      await checkWebhookUrl(request.body.url, config.webhooks.allowPrivateNetworks);
+      return present(await createSubscription(db, request.auth.account.id, request.body), request.auth.account.uuid);
+    },
+  );
 
-  app.get('/v1/webhook/subscription/:subscriptionId', { config: policy, schema: { tags, summary: 'Show a subscription', params: Params, response: { 200: SubscriptionSchema } } }, async (request) =>
-    present(await getSubscription(db, request.auth.account.id, request.params.subscriptionId), request.auth.account.uuid),
+  app.get(
+    '/v1/webhook/subscription/:subscriptionId',
+    {
+      config: policy,
+      schema: { tags, summary: 'Show a subscription', params: Params, response: { 200: SubscriptionSchema } },
+    },
+    async (request) =>
+      present(
+        await getSubscription(db, request.auth.account.id, request.params.subscriptionId),
+        request.auth.account.uuid,
+      ),
   );
 
   app.put(
     '/v1/webhook/subscription/:subscriptionId',
-    { config: policy, schema: { tags, summary: 'Update the listed fields', params: Params, body: UpdateBody, response: { 200: SubscriptionSchema } } },
+    {
+      config: policy,
+      schema: {
+        tags,
+        summary: 'Update the listed fields',
+        params: Params,
+        body: UpdateBody,
+        response: { 200: SubscriptionSchema },
+      },
+    },
     async (request) => {
       const { fields: listed, ...input } = request.body;
       const fields = listed as SubscriptionField[];
       if (fields.includes('Url') && input.url) await checkWebhookUrl(input.url, config.webhooks.allowPrivateNetworks);
-      return present(await updateSubscription(db, request.auth.account.id, request.params.subscriptionId, fields, input), request.auth.account.uuid);
+      return present(
+        await updateSubscription(db, request.auth.account.id, request.params.subscriptionId, fields, input),
+        request.auth.account.uuid,
+      );
     },
   );
 
-  app.delete('/v1/webhook/subscription/:subscriptionId', { config: policy, schema: { tags, summary: 'Unsubscribe', params: Params } }, async (request, reply) => {
-    await deleteSubscription(db, request.auth.account.id, request.params.subscriptionId);
-    return reply.code(200).send();
-  });
+  app.delete(
+    '/v1/webhook/subscription/:subscriptionId',
+    { config: policy, schema: { tags, summary: 'Unsubscribe', params: Params } },
+    async (request, reply) => {
+      await deleteSubscription(db, request.auth.account.id, request.params.subscriptionId);
+      return reply.code(200).send();
+    },
+  );
 }

@@ -27,20 +27,50 @@ export default async function cardNoteRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/panel/card/:cardId/note',
-    { config: { policy: 'crm.read' }, schema: { tags, summary: 'List a card’s notes', params: CardParams, querystring: ListQuery, response: { 200: PageOf(NoteSchema) } } },
+    {
+      config: { policy: 'crm.read' },
+      schema: {
+        tags,
+        summary: 'List a card’s notes',
+        params: CardParams,
+        querystring: ListQuery,
+        response: { 200: PageOf(NoteSchema) },
+      },
+    },
     async (request) => {
       const q = request.query;
       const { account } = request.auth;
       const page = paging(q, { orderBy: 'createdAt', orderDirection: 'DESCENDING' });
-      const { rows, total } = await listNotes(db, account.id, request.params.cardId, { createdAt: queryRange(q, 'CreatedAt'), updatedAt: queryRange(q, 'UpdatedAt'), ...pageOrder(page) });
-      return envelope(rows.map((n) => presentNote(n, account.uuid)), total, page);
+      const { rows, total } = await listNotes(db, account.id, request.params.cardId, {
+        createdAt: queryRange(q, 'CreatedAt'),
+        updatedAt: queryRange(q, 'UpdatedAt'),
+        ...pageOrder(page),
+      });
+      return envelope(
+        rows.map((n) => presentNote(n, account.uuid)),
+        total,
+        page,
+      );
     },
   );
 
   app.post(
     '/v1/panel/card/:cardId/note',
-    { config: { policy: 'crm.write' }, schema: { tags, summary: 'Add a note to a card', params: CardParams, body: CreateBody, response: { 200: NoteSchema } } },
-    async (request) => presentNote(await addNote(db, request.auth.account.id, request.auth.user!.id, request.params.cardId, request.body ?? {}), request.auth.account.uuid),
+    {
+      config: { policy: 'crm.write' },
+      schema: {
+        tags,
+        summary: 'Add a note to a card',
+        params: CardParams,
+        body: CreateBody,
+        response: { 200: NoteSchema },
+      },
+    },
+    async (request) =>
+      presentNote(
+        await addNote(db, request.auth.account.id, request.auth.user!.id, request.params.cardId, request.body ?? {}),
+        request.auth.account.uuid,
+      ),
   );
 
   app.delete(

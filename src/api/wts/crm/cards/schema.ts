@@ -6,7 +6,15 @@ import { DateQuery, FreeObject, Literals, Nullable, Uuid } from '../../schema.ts
 
 export const CARD_STATUSES = ['OPEN', 'WON', 'LOST', 'ARCHIVED'] as const;
 /** Every detail is always filled; the list is accepted so clients' IncludeDetails is not refused. */
-const CARD_DETAILS = ['PanelTitle', 'StepTitle', 'StepPhase', 'ResponsibleUser', 'Contacts', 'CustomFields', 'LostReason'] as const;
+const CARD_DETAILS = [
+  'PanelTitle',
+  'StepTitle',
+  'StepPhase',
+  'ResponsibleUser',
+  'Contacts',
+  'CustomFields',
+  'LostReason',
+] as const;
 
 export const ListQuery = Type.Object({
   ...PageQuery,
@@ -23,7 +31,9 @@ export const ListQuery = Type.Object({
   IncludeDetails: Type.Optional(Type.Array(Literals(CARD_DETAILS), { maxItems: 10 })),
 });
 
-export const ShowQuery = Type.Object({ IncludeDetails: Type.Optional(Type.Array(Literals(CARD_DETAILS), { maxItems: 10 })) });
+export const ShowQuery = Type.Object({
+  IncludeDetails: Type.Optional(Type.Array(Literals(CARD_DETAILS), { maxItems: 10 })),
+});
 
 const Ids = Type.Array(Uuid, { maxItems: 100 });
 const CardFields = {
@@ -42,7 +52,12 @@ const CardFields = {
 };
 
 /** `PublicReqCreatePanelCardDTO` (stepId and title required), plus `status` (OPEN by default). */
-export const CreateBody = Type.Object({ ...CardFields, stepId: Uuid, title: Type.String({ minLength: 1, maxLength: 500 }), status: Type.Optional(Literals(CARD_STATUSES)) });
+export const CreateBody = Type.Object({
+  ...CardFields,
+  stepId: Uuid,
+  title: Type.String({ minLength: 1, maxLength: 500 }),
+  status: Type.Optional(Literals(CARD_STATUSES)),
+});
 
 /** `PublicReqUpdatePanelCardDTO`: `fields` lists what changes; without it, what the body carries. */
 export const UpdateBody = Type.Object({
@@ -58,5 +73,10 @@ export const UpdateBody = Type.Object({
 /** `PublicReqDuplicatePanelCardDTO`. */
 export const DuplicateBody = Type.Object({
   copyToStepId: Type.Optional(Uuid),
-  options: Type.Optional(Type.Object({ archiveOriginalCard: Type.Optional(Type.Boolean()), fields: Type.Optional(Type.Array(Literals(DUPLICATE_FIELDS), { maxItems: 10 })) })),
+  options: Type.Optional(
+    Type.Object({
+      archiveOriginalCard: Type.Optional(Type.Boolean()),
+      fields: Type.Optional(Type.Array(Literals(DUPLICATE_FIELDS), { maxItems: 10 })),
+    }),
+  ),
 });

@@ -1,6 +1,11 @@
 import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
-import { addLostReason, deleteLostReason, listLostReasons, type LostReasonRow } from '../../../../domain/crm/lost-reasons.ts';
+import {
+  addLostReason,
+  deleteLostReason,
+  listLostReasons,
+  type LostReasonRow,
+} from '../../../../domain/crm/lost-reasons.ts';
 import { envelope, PageOf, PageQuery, pageOrder, paging } from '../../page.ts';
 import { DateQuery, iso, IdParams, queryRange, Uuid } from '../../schema.ts';
 
@@ -27,7 +32,14 @@ const CreateBody = Type.Object({ description: Type.String({ minLength: 1, maxLen
 const ReasonParams = Type.Object({ id: Uuid, reasonId: Uuid });
 
 function present(row: LostReasonRow, companyId: string) {
-  return { id: row.uuid, createdAt: iso(row.created_at)!, updatedAt: iso(row.updated_at)!, companyId, panelId: row.panel_uuid, description: row.description };
+  return {
+    id: row.uuid,
+    createdAt: iso(row.created_at)!,
+    updatedAt: iso(row.updated_at)!,
+    companyId,
+    panelId: row.panel_uuid,
+    description: row.description,
+  };
 }
 
 /**
@@ -39,19 +51,45 @@ export default async function lostReasonRoutes(app: App): Promise<void> {
 
   app.get(
     '/v1/panel/:id/lost-reason',
-    { config: { policy: 'crm.read' }, schema: { tags, summary: 'List a panel’s loss reasons', params: IdParams, querystring: ListQuery, response: { 200: PageOf(LostReasonSchema) } } },
+    {
+      config: { policy: 'crm.read' },
+      schema: {
+        tags,
+        summary: 'List a panel’s loss reasons',
+        params: IdParams,
+        querystring: ListQuery,
+        response: { 200: PageOf(LostReasonSchema) },
+      },
+    },
     async (request) => {
       const q = request.query;
       const { account } = request.auth;
       const page = paging(q, { orderBy: 'createdAt', orderDirection: 'ASCENDING' });
-      const { rows, total } = await listLostReasons(db, account.id, request.params.id, { createdAt: queryRange(q, 'CreatedAt'), updatedAt: queryRange(q, 'UpdatedAt'), ...pageOrder(page) });
-      return envelope(rows.map((r) => present(r, account.uuid)), total, page);
+      const { rows, total } = await listLostReasons(db, account.id, request.params.id, {
+        createdAt: queryRange(q, 'CreatedAt'),
+        updatedAt: queryRange(q, 'UpdatedAt'),
+        ...pageOrder(page),
+      });
+      return envelope(
+        rows.map((r) => present(r, account.uuid)),
+        total,
+        page,
+      );
     },
   );
 
   app.post(
     '/v1/panel/:id/lost-reason',
-    { config: { policy: 'crm.manage' }, schema: { tags, summary: 'Add a loss reason to a panel', params: IdParams, body: CreateBody, response: { 200: LostReasonSchema } } },
+    {
+      config: { policy: 'crm.manage' },
+      schema: {
+        tags,
+        summary: 'Add a loss reason to a panel',
+        params: IdParams,
+        body: CreateBody,
+        response: { 200: LostReasonSchema },
+      },
+    },
     async (request) => {
       const { account } = request.auth;
       return present(await addLostReason(db, account.id, request.params.id, request.body), account.uuid);
@@ -60,7 +98,10 @@ export default async function lostReasonRoutes(app: App): Promise<void> {
 
   app.delete(
     '/v1/panel/:id/lost-reason/:reasonId',
-    { config: { policy: 'crm.manage' }, schema: { tags, summary: 'Remove a loss reason (its cards stay lost, without a reason)', params: ReasonParams } },
+    {
+      config: { policy: 'crm.manage' },
+      schema: { tags, summary: 'Remove a loss reason (its cards stay lost, without a reason)', params: ReasonParams },
+    },
     async (request, reply) => {
       const { account } = request.auth;
       await deleteLostReason(db, account.id, request.params.id, request.params.reasonId);

@@ -21,7 +21,9 @@ export const ListQuery = Type.Object({
   IncludeDetails: Type.Optional(Type.Array(Literals(PANEL_DETAILS), { maxItems: 10 })),
 });
 
-export const ShowQuery = Type.Object({ IncludeDetails: Type.Optional(Type.Array(Literals(PANEL_DETAILS), { maxItems: 10 })) });
+export const ShowQuery = Type.Object({
+  IncludeDetails: Type.Optional(Type.Array(Literals(PANEL_DETAILS), { maxItems: 10 })),
+});
 export const FieldsQuery = Type.Object({ NestedList: Type.Optional(Type.Boolean()) });
 
 /** A panel custom field as an administrator defines it; `key` defaults to the name's slug (`Data da visita` → `data_da_visita`). */
@@ -33,7 +35,10 @@ export const FieldBody = Type.Object({
   required: Type.Optional(Type.Boolean()),
 });
 
-const StepBody = Type.Object({ title: Type.String({ minLength: 1, maxLength: 255 }), position: Type.Optional(Type.Number()) });
+const StepBody = Type.Object({
+  title: Type.String({ minLength: 1, maxLength: 255 }),
+  position: Type.Optional(Type.Number()),
+});
 
 /**
  * Switchboard's own (WTS manages panels in its web app only): a panel with its steps in board order and its

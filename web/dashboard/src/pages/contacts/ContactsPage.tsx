@@ -73,7 +73,11 @@ export default function ContactsPage({ contactId }: { contactId?: number }) {
         <header className="contacts-toolbar">
           <div className="contacts-title">
             <h2>{t('contacts.title')}</h2>
-            {list.count !== null && <span className="count">{list.count === 1 ? t('contacts.countOne') : t('contacts.count', { n: list.count })}</span>}
+            {list.count !== null && (
+              <span className="count">
+                {list.count === 1 ? t('contacts.countOne') : t('contacts.count', { n: list.count })}
+              </span>
+            )}
             {isAdmin && (
               <span className="contacts-transfer">
                 <a className="button" href={`${base}/contacts/export`} download title={t('contacts.exportHint')}>
@@ -85,7 +89,14 @@ export default function ContactsPage({ contactId }: { contactId?: number }) {
               </span>
             )}
           </div>
-          <input type="search" className="search" aria-label={t('contacts.search')} placeholder={t('contacts.search')} value={q.search} onChange={(e) => set({ search: e.target.value })} />
+          <input
+            type="search"
+            className="search"
+            aria-label={t('contacts.search')}
+            placeholder={t('contacts.search')}
+            value={q.search}
+            onChange={(e) => set({ search: e.target.value })}
+          />
           <div className="filters">
             <select aria-label={t('contacts.label')} value={q.label} onChange={(e) => set({ label: e.target.value })}>
               <option value="">{t('contacts.anyLabel')}</option>
@@ -119,7 +130,12 @@ export default function ContactsPage({ contactId }: { contactId?: number }) {
           {isAdmin && selected.size > 0 && (
             <div className="selection-bar" role="group" aria-label={t('contacts.selection')}>
               <span>{t('contacts.selected', { n: selected.size })}</span>
-              <button type="button" disabled={picked.length !== 2} title={t('contacts.mergeHint')} onClick={() => setDialog('merge')}>
+              <button
+                type="button"
+                disabled={picked.length !== 2}
+                title={t('contacts.mergeHint')}
+                onClick={() => setDialog('merge')}
+              >
                 {t('contacts.merge')}
               </button>
               <ConfirmAction
@@ -146,7 +162,14 @@ export default function ContactsPage({ contactId }: { contactId?: number }) {
         )}
         {!list.loading && !list.error && list.items.length === 0 && <p className="empty-state">{emptyText}</p>}
         {list.loading && list.items.length === 0 && <p className="empty-state">{t('contacts.loading')}</p>}
-        <ContactsTable items={list.items} openId={contactId} selection={isAdmin ? selected : undefined} onOpen={open} onToggle={toggle} onNearEnd={list.loadMore} />
+        <ContactsTable
+          items={list.items}
+          openId={contactId}
+          selection={isAdmin ? selected : undefined}
+          onOpen={open}
+          onToggle={toggle}
+          onNearEnd={list.loadMore}
+        />
       </section>
       {contactId && (
         <ContactPanel
@@ -169,7 +192,9 @@ export default function ContactsPage({ contactId }: { contactId?: number }) {
           }
         />
       )}
-      {dialog === 'merge' && picked.length === 2 && <MergeDialog base={base} pair={[picked[0], picked[1]]} onClose={() => setDialog(null)} onMerged={merged} />}
+      {dialog === 'merge' && picked.length === 2 && (
+        <MergeDialog base={base} pair={[picked[0], picked[1]]} onClose={() => setDialog(null)} onMerged={merged} />
+      )}
       {dialog === 'import' && <ImportDialog base={base} onClose={() => setDialog(null)} onImported={list.reload} />}
     </div>
   );

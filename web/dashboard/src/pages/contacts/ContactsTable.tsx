@@ -8,7 +8,9 @@ import type { ContactRow } from './use-contacts.ts';
 
 export const CONTACT_ROW_HEIGHT = 56;
 
-export function contactName(contact: Pick<ContactRow, 'name' | 'email' | 'phone_number' | 'identifier' | 'id'>): string {
+export function contactName(
+  contact: Pick<ContactRow, 'name' | 'email' | 'phone_number' | 'identifier' | 'id'>,
+): string {
   return contact.name || contact.email || contact.phone_number || contact.identifier || `#${contact.id}`;
 }
 
@@ -26,10 +28,28 @@ const Row = memo(function Row({ contact, open, selected, onOpen, onToggle }: Row
   const name = contactName(contact);
   return (
     <div className={`contact-row${open ? ' open' : ''}${selected ? ' selected' : ''}`}>
-      {selected !== undefined && <input type="checkbox" aria-label={t('contacts.select', { name })} checked={selected} onChange={() => onToggle(contact.id)} />}
-      <button type="button" className="contact-open" aria-current={open ? 'true' : undefined} onClick={() => onOpen(contact.id)} data-contact-id={contact.id}>
+      {selected !== undefined && (
+        <input
+          type="checkbox"
+          aria-label={t('contacts.select', { name })}
+          checked={selected}
+          onChange={() => onToggle(contact.id)}
+        />
+      )}
+      <button
+        type="button"
+        className="contact-open"
+        aria-current={open ? 'true' : undefined}
+        onClick={() => onOpen(contact.id)}
+        data-contact-id={contact.id}
+      >
         <span className="cell name">
-          <Avatar name={name} src={contact.thumbnail || undefined} size={32} status={presence.contacts[contact.id] === 'online' ? 'online' : undefined} />
+          <Avatar
+            name={name}
+            src={contact.thumbnail || undefined}
+            size={32}
+            status={presence.contacts[contact.id] === 'online' ? 'online' : undefined}
+          />
           <span className="name-text">
             <span className="row-name">{name}</span>
             <span className="subtle phone-only">{contact.email || contact.phone_number}</span>
@@ -83,7 +103,15 @@ export function ContactsTable({
         label={t('contacts.list')}
         onNearEnd={onNearEnd}
         scrollToIndex={openId ? items.findIndex((c) => c.id === openId) : undefined}
-        render={(contact) => <Row contact={contact} open={contact.id === openId} selected={selection ? selection.has(contact.id) : undefined} onOpen={onOpen} onToggle={onToggle} />}
+        render={(contact) => (
+          <Row
+            contact={contact}
+            open={contact.id === openId}
+            selected={selection ? selection.has(contact.id) : undefined}
+            onOpen={onOpen}
+            onToggle={onToggle}
+          />
+        )}
       />
     </>
   );

@@ -56,7 +56,13 @@ export function ImportDialog({ base, onClose, onImported }: { base: string; onCl
             {t('contacts.import.hint')}
           </p>
           <label htmlFor={fileId}>{t('contacts.import.file')}</label>
-          <input id={fileId} name="import_file" type="file" accept=".csv,text/csv" aria-describedby={`${fileId}-hint`} />
+          <input
+            id={fileId}
+            name="import_file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby={`${fileId}-hint`}
+          />
           <ErrorNote error={action.error} />
           <div className="row-buttons">
             <button type="button" onClick={onClose}>

@@ -10,7 +10,17 @@ import type { ContactRow } from './use-contacts.ts';
  * Merging two contacts, said plainly before it happens: which one stays, and that the other's conversations,
  * notes and labels move over before it is deleted (Chatwoot's contact_merge, administrators only).
  */
-export function MergeDialog({ base, pair, onClose, onMerged }: { base: string; pair: [ContactRow, ContactRow]; onClose(): void; onMerged(kept: ContactRow, mergedAwayId: number): void }) {
+export function MergeDialog({
+  base,
+  pair,
+  onClose,
+  onMerged,
+}: {
+  base: string;
+  pair: [ContactRow, ContactRow];
+  onClose(): void;
+  onMerged(kept: ContactRow, mergedAwayId: number): void;
+}) {
   const [keptId, setKeptId] = useState(pair[0].id);
   const action = useAction();
   const kept = pair.find((c) => c.id === keptId)!;
@@ -19,7 +29,10 @@ export function MergeDialog({ base, pair, onClose, onMerged }: { base: string; p
 
   const merge = () =>
     void action.run(async () => {
-      const merged = await api.post<ContactRow>(`${base}/actions/contact_merge`, { base_contact_id: kept.id, mergee_contact_id: other.id });
+      const merged = await api.post<ContactRow>(`${base}/actions/contact_merge`, {
+        base_contact_id: kept.id,
+        mergee_contact_id: other.id,
+      });
       onMerged({ ...merged, labels: [...new Set([...(kept.labels ?? []), ...(other.labels ?? [])])] }, other.id);
     });
 
@@ -32,7 +45,10 @@ export function MergeDialog({ base, pair, onClose, onMerged }: { base: string; p
             <input type="radio" name="kept" checked={contact.id === keptId} onChange={() => setKeptId(contact.id)} />
             <span>
               <strong>{contactName(contact)}</strong>
-              <span className="subtle"> {[contact.email, contact.phone_number, contact.identifier].filter(Boolean).join(' · ')}</span>
+              <span className="subtle">
+                {' '}
+                {[contact.email, contact.phone_number, contact.identifier].filter(Boolean).join(' · ')}
+              </span>
             </span>
           </label>
         ))}

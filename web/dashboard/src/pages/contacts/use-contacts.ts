@@ -39,7 +39,8 @@ function fetchPage(base: string, q: ContactQuery, page: number): Promise<Page> {
   const common = { page, sort: q.sort, include_labels: true };
   const payload = conditions(q);
   if (payload.length) return api.post<Page>(`${base}/contacts/filter${query({ ...common, q: search })}`, { payload });
-  if (search) return api.get<Page>(`${base}/contacts/search${query({ ...common, q: search, include_contact_inboxes: false })}`);
+  if (search)
+    return api.get<Page>(`${base}/contacts/search${query({ ...common, q: search, include_contact_inboxes: false })}`);
   return api.get<Page>(`${base}/contacts${query({ ...common, include_contact_inboxes: false })}`);
 }
 
@@ -65,19 +66,21 @@ export function useContacts(base: string, q: ContactQuery) {
     setError(null);
     const timer = setTimeout(
       () =>
-        fetchPage(base, q, 1).then(
-          (page) => {
+        fetchPage(base, q, 1)
+          .then(
+            (page) => {
+              if (run !== state.current.run) return;
+              setItems(page.payload);
+              setCount(page.meta.count);
+              state.current.done = page.payload.length < PAGE_SIZE;
+            },
+            (caught) => run === state.current.run && setError(errorText(caught)),
+          )
+          .finally(() => {
             if (run !== state.current.run) return;
-            setItems(page.payload);
-            setCount(page.meta.count);
-            state.current.done = page.payload.length < PAGE_SIZE;
-          },
-          (caught) => run === state.current.run && setError(errorText(caught)),
-        ).finally(() => {
-          if (run !== state.current.run) return;
-          state.current.busy = false;
-          setLoading(false);
-        }),
+            state.current.busy = false;
+            setLoading(false);
+          }),
       q.search ? 250 : 0,
     );
     return () => clearTimeout(timer);
@@ -103,7 +106,11 @@ export function useContacts(base: string, q: ContactQuery) {
     }
   }, [base, q]);
 
-  const patch = useCallback((id: number, change: Partial<ContactRow>) => setItems((rows) => rows.map((r) => (r.id === id ? { ...r, ...change } : r))), []);
+  const patch = useCallback(
+    (id: number, change: Partial<ContactRow>) =>
+      setItems((rows) => rows.map((r) => (r.id === id ? { ...r, ...change } : r))),
+    [],
+  );
   const shown = useRef(items);
   shown.current = items;
   /** Takes contacts off the list (deleted here, merged away, or deleted elsewhere as the socket tells). */

@@ -1,7 +1,16 @@
 import { api } from '../../lib/api.ts';
 import { useAccountData } from '../../lib/account-data.tsx';
 import { t } from '../../lib/i18n.ts';
-import { Field, Loading, Empty, PageHeader, SettingsForm, text, useAction, useLoad } from '../../components/settings-kit.tsx';
+import {
+  Field,
+  Loading,
+  Empty,
+  PageHeader,
+  SettingsForm,
+  text,
+  useAction,
+  useLoad,
+} from '../../components/settings-kit.tsx';
 import type { AccountJson } from './settings-types.ts';
 
 /** Chatwoot's locale codes the account may carry (the dashboard itself speaks English for now). */
@@ -41,7 +50,14 @@ export function AccountSettings() {
   return (
     <>
       <PageHeader title={t('settings.account.title')} intro={t('settings.account.intro')} />
-      <SettingsForm key={JSON.stringify(current)} title={t('settings.account.form')} submitLabel={t('common.save')} busy={action.busy} error={action.error} onSubmit={save}>
+      <SettingsForm
+        key={JSON.stringify(current)}
+        title={t('settings.account.form')}
+        submitLabel={t('common.save')}
+        busy={action.busy}
+        error={action.error}
+        onSubmit={save}
+      >
         <Field label={t('settings.account.name')}>
           <input name="name" defaultValue={current.name} required maxLength={255} />
         </Field>
@@ -59,7 +75,14 @@ export function AccountSettings() {
         </Field>
         <div className="field-row">
           <Field label={t('settings.account.autoResolve')} hint={t('settings.account.autoResolveHint')}>
-            <input name="auto_resolve_amount" type="number" min="1" step="1" defaultValue={duration.amount} placeholder={t('settings.account.autoResolveOff')} />
+            <input
+              name="auto_resolve_amount"
+              type="number"
+              min="1"
+              step="1"
+              defaultValue={duration.amount}
+              placeholder={t('settings.account.autoResolveOff')}
+            />
           </Field>
           <Field label={t('settings.account.autoResolveUnit')}>
             <select name="auto_resolve_unit" defaultValue={duration.unit}>

@@ -28,7 +28,8 @@ export function AttributesSettings() {
         <>
           <strong>{attribute.attribute_display_name}</strong>
           <span className="subtle">
-            {attribute.attribute_key} · {modelName(attribute.attribute_model)} · {typeName(attribute.attribute_display_type)}
+            {attribute.attribute_key} · {modelName(attribute.attribute_model)} ·{' '}
+            {typeName(attribute.attribute_display_type)}
           </span>
         </>
       )}
@@ -71,12 +72,20 @@ function AttributeForm(props: CrudFormProps<AttributeJson>) {
     <CrudForm
       {...props}
       path={`${base}/custom_attribute_definitions`}
-      title={item ? t('settings.attributes.editTitle', { name: item.attribute_display_name }) : t('settings.attributes.new')}
+      title={
+        item ? t('settings.attributes.editTitle', { name: item.attribute_display_name }) : t('settings.attributes.new')
+      }
       submitLabel={item ? t('common.save') : t('settings.attributes.create')}
       body={body}
     >
       <Field label={t('settings.attributes.name')}>
-        <input name="attribute_display_name" defaultValue={item?.attribute_display_name} required maxLength={255} onChange={(e) => keyTouched || setSuggestedKey(keyFor(e.target.value))} />
+        <input
+          name="attribute_display_name"
+          defaultValue={item?.attribute_display_name}
+          required
+          maxLength={255}
+          onChange={(e) => keyTouched || setSuggestedKey(keyFor(e.target.value))}
+        />
       </Field>
       <Field label={t('settings.attributes.key')} hint={t('settings.attributes.keyHint')}>
         <input

@@ -4,7 +4,16 @@ import { useAccountData } from '../../lib/account-data.tsx';
 import { t } from '../../lib/i18n.ts';
 import { navigate } from '../../lib/router.ts';
 import { CrudForm, CrudPage, type CrudFormProps } from '../../components/CrudPage.tsx';
-import { Empty, ErrorNote, Field, Loading, OneTimeSecret, text, useAction, useLoad } from '../../components/settings-kit.tsx';
+import {
+  Empty,
+  ErrorNote,
+  Field,
+  Loading,
+  OneTimeSecret,
+  text,
+  useAction,
+  useLoad,
+} from '../../components/settings-kit.tsx';
 import type { AgentBotJson, ChatbotJson } from './settings-types.ts';
 
 interface MintedToken {
@@ -22,7 +31,11 @@ export function BotsSettings() {
   return (
     <TokenShown.Provider value={setMinted}>
       {minted && (
-        <OneTimeSecret label={t('settings.bots.tokenOf', { name: minted.botName })} value={minted.token} note={t('settings.bots.tokenOnce')} />
+        <OneTimeSecret
+          label={t('settings.bots.tokenOf', { name: minted.botName })}
+          value={minted.token}
+          note={t('settings.bots.tokenOnce')}
+        />
       )}
       <CrudPage<AgentBotJson>
         title={t('settings.bots.title')}
@@ -57,7 +70,11 @@ function BotForm(props: CrudFormProps<AgentBotJson>) {
       path={`${base}/agent_bots`}
       title={item ? t('settings.bots.editTitle', { name: item.name }) : t('settings.bots.new')}
       submitLabel={item ? t('common.save') : t('settings.bots.create')}
-      body={(form) => ({ name: text(form, 'name') ?? '', description: text(form, 'description'), outgoing_url: text(form, 'outgoing_url') })}
+      body={(form) => ({
+        name: text(form, 'name') ?? '',
+        description: text(form, 'description'),
+        outgoing_url: text(form, 'outgoing_url'),
+      })}
       onCreated={(created) => {
         const bot = created as AgentBotJson;
         if (bot.access_token) showToken({ botName: bot.name, token: bot.access_token });
@@ -126,7 +143,9 @@ function ChatbotFlows() {
           </li>
         ))}
       </ul>
-      {flows.data && flows.data.meta.count > flows.data.payload.length && <p className="hint">{t('settings.flows.more', { n: flows.data.meta.count })}</p>}
+      {flows.data && flows.data.meta.count > flows.data.payload.length && (
+        <p className="hint">{t('settings.flows.more', { n: flows.data.meta.count })}</p>
+      )}
     </section>
   );
 }

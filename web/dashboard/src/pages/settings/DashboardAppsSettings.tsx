@@ -38,13 +38,23 @@ function DashboardAppForm(props: CrudFormProps<DashboardApp>) {
       path={`${base}/dashboard_apps`}
       title={item ? t('settings.apps.editTitle', { name: item.title }) : t('settings.apps.new')}
       submitLabel={item ? t('common.save') : t('settings.apps.create')}
-      body={(form) => ({ title: text(form, 'title') ?? '', content: [{ type: 'frame', url: text(form, 'url') ?? '' }] })}
+      body={(form) => ({
+        title: text(form, 'title') ?? '',
+        content: [{ type: 'frame', url: text(form, 'url') ?? '' }],
+      })}
     >
       <Field label={t('settings.apps.name')}>
         <input name="title" defaultValue={item?.title} required maxLength={255} />
       </Field>
       <Field label={t('settings.apps.url')} hint={t('settings.apps.urlHint')}>
-        <input name="url" type="url" defaultValue={item?.content[0]?.url} required maxLength={2048} placeholder="https://" />
+        <input
+          name="url"
+          type="url"
+          defaultValue={item?.content[0]?.url}
+          required
+          maxLength={2048}
+          placeholder="https://"
+        />
       </Field>
     </CrudForm>
   );

@@ -2,7 +2,16 @@ import { api } from '../../lib/api.ts';
 import { useAccountData } from '../../lib/account-data.tsx';
 import { t } from '../../lib/i18n.ts';
 import type { Agent } from '../../lib/types.ts';
-import { CheckField, ConfirmDelete, ErrorNote, Field, SettingsForm, text, useAction, useLoad } from '../../components/settings-kit.tsx';
+import {
+  CheckField,
+  ConfirmDelete,
+  ErrorNote,
+  Field,
+  SettingsForm,
+  text,
+  useAction,
+  useLoad,
+} from '../../components/settings-kit.tsx';
 import { MembersForm } from '../../components/MembersForm.tsx';
 import { CHANNEL, type AgentBotJson, type InboxJson } from './settings-types.ts';
 
@@ -26,7 +35,12 @@ export function InboxEditor({ inbox, onChanged }: { inbox: InboxJson; onChanged(
       const channel = isApi
         ? { webhook_url: text(form, 'webhook_url') }
         : isWidget
-          ? { website_url: text(form, 'website_url'), widget_color: text(form, 'widget_color'), welcome_title: text(form, 'welcome_title'), welcome_tagline: text(form, 'welcome_tagline') }
+          ? {
+              website_url: text(form, 'website_url'),
+              widget_color: text(form, 'widget_color'),
+              welcome_title: text(form, 'welcome_title'),
+              welcome_tagline: text(form, 'welcome_tagline'),
+            }
           : undefined;
       await api.patch(path, {
         name: text(form, 'name') ?? '',
@@ -40,7 +54,13 @@ export function InboxEditor({ inbox, onChanged }: { inbox: InboxJson; onChanged(
 
   return (
     <div className="editor">
-      <SettingsForm title={t('settings.inboxes.editTitle', { name: inbox.name })} submitLabel={t('common.save')} busy={details.busy} error={details.error} onSubmit={save}>
+      <SettingsForm
+        title={t('settings.inboxes.editTitle', { name: inbox.name })}
+        submitLabel={t('common.save')}
+        busy={details.busy}
+        error={details.error}
+        onSubmit={save}
+      >
         <Field label={t('settings.inboxes.name')}>
           <input name="name" defaultValue={inbox.name} required maxLength={255} />
         </Field>
@@ -50,8 +70,16 @@ export function InboxEditor({ inbox, onChanged }: { inbox: InboxJson; onChanged(
           </Field>
         )}
         {isWidget && <WidgetFields inbox={inbox} />}
-        <CheckField name="enable_auto_assignment" label={t('settings.inboxes.autoAssign')} defaultChecked={inbox.enable_auto_assignment} />
-        <CheckField name="greeting_enabled" label={t('settings.inboxes.greetingEnabled')} defaultChecked={inbox.greeting_enabled} />
+        <CheckField
+          name="enable_auto_assignment"
+          label={t('settings.inboxes.autoAssign')}
+          defaultChecked={inbox.enable_auto_assignment}
+        />
+        <CheckField
+          name="greeting_enabled"
+          label={t('settings.inboxes.greetingEnabled')}
+          defaultChecked={inbox.greeting_enabled}
+        />
         <Field label={t('settings.inboxes.greetingMessage')}>
           <textarea name="greeting_message" rows={2} defaultValue={inbox.greeting_message ?? ''} />
         </Field>
@@ -69,7 +97,10 @@ export function InboxEditor({ inbox, onChanged }: { inbox: InboxJson; onChanged(
       <AgentBotPicker path={path} />
 
       <div className="danger-zone">
-        <ConfirmDelete name={inbox.name} onConfirm={() => void removal.run(() => api.delete(path).then(() => onChanged(null)))} />
+        <ConfirmDelete
+          name={inbox.name}
+          onConfirm={() => void removal.run(() => api.delete(path).then(() => onChanged(null)))}
+        />
         <ErrorNote error={removal.error} />
       </div>
     </div>
@@ -114,7 +145,10 @@ function WidgetSnippet({ inbox }: { inbox: InboxJson }) {
 function AgentBotPicker({ path }: { path: string }) {
   const { base } = useAccountData();
   const bots = useLoad(() => api.get<AgentBotJson[]>(`${base}/agent_bots`), [base]);
-  const attached = useLoad(() => api.get<{ agent_bot?: AgentBotJson }>(`${path}/agent_bot`).then((r) => r.agent_bot?.id ?? null), [path]);
+  const attached = useLoad(
+    () => api.get<{ agent_bot?: AgentBotJson }>(`${path}/agent_bot`).then((r) => r.agent_bot?.id ?? null),
+    [path],
+  );
   const action = useAction();
   const error = action.error ?? bots.error ?? attached.error;
   if (attached.data === undefined || !bots.data) return <ErrorNote error={error} />;
@@ -125,7 +159,11 @@ function AgentBotPicker({ path }: { path: string }) {
       submitLabel={t('common.save')}
       busy={action.busy}
       error={error}
-      onSubmit={(form) => action.run(() => api.post(`${path}/set_agent_bot`, { agent_bot: Number(form.get('agent_bot')) || null }).then(attached.reload))}
+      onSubmit={(form) =>
+        action.run(() =>
+          api.post(`${path}/set_agent_bot`, { agent_bot: Number(form.get('agent_bot')) || null }).then(attached.reload),
+        )
+      }
     >
       <Field label={t('settings.inboxes.botLabel')} hint={bots.data.length ? undefined : t('settings.inboxes.noBots')}>
         <select name="agent_bot" defaultValue={attached.data ?? ''}>
@@ -146,7 +184,12 @@ export function WidgetFields({ inbox }: { inbox?: InboxJson }) {
   return (
     <>
       <Field label={t('settings.inboxes.websiteUrl')}>
-        <input name="website_url" type="url" defaultValue={inbox?.website_url ?? ''} placeholder="https://shop.example" />
+        <input
+          name="website_url"
+          type="url"
+          defaultValue={inbox?.website_url ?? ''}
+          placeholder="https://shop.example"
+        />
       </Field>
       <Field label={t('settings.inboxes.widgetColor')}>
         <input name="widget_color" type="color" defaultValue={inbox?.widget_color ?? '#1f93ff'} />

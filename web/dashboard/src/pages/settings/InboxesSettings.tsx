@@ -2,7 +2,16 @@ import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { useAccountData } from '../../lib/account-data.tsx';
 import { t } from '../../lib/i18n.ts';
-import { Empty, Field, Loading, PageHeader, SettingsForm, text, useAction, useLoad } from '../../components/settings-kit.tsx';
+import {
+  Empty,
+  Field,
+  Loading,
+  PageHeader,
+  SettingsForm,
+  text,
+  useAction,
+  useLoad,
+} from '../../components/settings-kit.tsx';
 import { InboxEditor, WidgetFields, channelName } from './InboxEditor.tsx';
 import { CHANNEL, type InboxJson } from './settings-types.ts';
 
@@ -34,7 +43,12 @@ export function InboxesSettings() {
                   <strong>{inbox.name}</strong>
                   <span className="subtle">{channelName(inbox.channel_type)}</span>
                 </div>
-                <button type="button" className="link" aria-label={t('settings.editNamed', { name: inbox.name })} onClick={() => setSelectedId(inbox.id)}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={t('settings.editNamed', { name: inbox.name })}
+                  onClick={() => setSelectedId(inbox.id)}
+                >
                   {t('settings.edit')}
                 </button>
               </li>
@@ -46,7 +60,13 @@ export function InboxesSettings() {
             </button>
           )}
         </div>
-        <div>{selected ? <InboxEditor key={selected.id} inbox={selected} onChanged={changed} /> : <NewInboxForm onCreated={(inbox) => changed(inbox.id)} />}</div>
+        <div>
+          {selected ? (
+            <InboxEditor key={selected.id} inbox={selected} onChanged={changed} />
+          ) : (
+            <NewInboxForm onCreated={(inbox) => changed(inbox.id)} />
+          )}
+        </div>
       </div>
     </>
   );
@@ -61,11 +81,24 @@ function NewInboxForm({ onCreated }: { onCreated(inbox: InboxJson): void }) {
       const channel =
         type === 'api'
           ? { type, webhook_url: text(form, 'webhook_url') }
-          : { type, website_url: text(form, 'website_url'), widget_color: text(form, 'widget_color'), welcome_title: text(form, 'welcome_title'), welcome_tagline: text(form, 'welcome_tagline') };
+          : {
+              type,
+              website_url: text(form, 'website_url'),
+              widget_color: text(form, 'widget_color'),
+              welcome_title: text(form, 'welcome_title'),
+              welcome_tagline: text(form, 'welcome_tagline'),
+            };
       onCreated(await api.post<InboxJson>(`${base}/inboxes`, { name: text(form, 'name') ?? '', channel }));
     });
   return (
-    <SettingsForm title={t('settings.inboxes.new')} submitLabel={t('settings.inboxes.create')} busy={action.busy} error={action.error} onSubmit={create} resetOnSuccess>
+    <SettingsForm
+      title={t('settings.inboxes.new')}
+      submitLabel={t('settings.inboxes.create')}
+      busy={action.busy}
+      error={action.error}
+      onSubmit={create}
+      resetOnSuccess
+    >
       <Field label={t('settings.inboxes.channel')}>
         <select name="type" value={type} onChange={(e) => setType(e.target.value as typeof type)}>
           <option value="api">{channelName(CHANNEL.api)}</option>

@@ -42,7 +42,12 @@ function LabelForm(props: CrudFormProps<LabelJson>) {
       path={`${base}/labels`}
       title={item ? t('settings.labels.editTitle', { name: item.title }) : t('settings.labels.new')}
       submitLabel={item ? t('common.save') : t('settings.labels.create')}
-      body={(form) => ({ title: text(form, 'title') ?? '', description: text(form, 'description'), color: form.get('color'), show_on_sidebar: form.has('show_on_sidebar') })}
+      body={(form) => ({
+        title: text(form, 'title') ?? '',
+        description: text(form, 'description'),
+        color: form.get('color'),
+        show_on_sidebar: form.has('show_on_sidebar'),
+      })}
     >
       <Field label={t('settings.labels.name')} hint={t('settings.labels.nameHint')}>
         <input name="title" defaultValue={item?.title} required maxLength={255} />
@@ -53,7 +58,11 @@ function LabelForm(props: CrudFormProps<LabelJson>) {
       <Field label={t('settings.labels.color')}>
         <input name="color" type="color" defaultValue={item?.color ?? '#1f93ff'} />
       </Field>
-      <CheckField name="show_on_sidebar" label={t('settings.labels.sidebar')} defaultChecked={item?.show_on_sidebar ?? true} />
+      <CheckField
+        name="show_on_sidebar"
+        label={t('settings.labels.sidebar')}
+        defaultChecked={item?.show_on_sidebar ?? true}
+      />
     </CrudForm>
   );
 }

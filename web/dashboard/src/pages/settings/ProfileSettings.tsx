@@ -2,7 +2,18 @@ import { useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { useAccountData } from '../../lib/account-data.tsx';
 import { t, type StringKey } from '../../lib/i18n.ts';
-import { Empty, ErrorNote, Field, Loading, OneTimeSecret, PageHeader, SettingsForm, text, useAction, useLoad } from '../../components/settings-kit.tsx';
+import {
+  Empty,
+  ErrorNote,
+  Field,
+  Loading,
+  OneTimeSecret,
+  PageHeader,
+  SettingsForm,
+  text,
+  useAction,
+  useLoad,
+} from '../../components/settings-kit.tsx';
 import type { ProfileJson } from './settings-types.ts';
 
 const AVAILABILITY = ['online', 'busy', 'offline'] as const;
@@ -33,14 +44,25 @@ export function ProfileSettings() {
 
   const changePassword = (form: FormData) =>
     password.run(() =>
-      api.patch(PROFILE, { current_password: form.get('current_password'), password: form.get('password'), password_confirmation: form.get('password_confirmation') }),
+      api.patch(PROFILE, {
+        current_password: form.get('current_password'),
+        password: form.get('password'),
+        password_confirmation: form.get('password_confirmation'),
+      }),
     );
 
   return (
     <>
       <PageHeader title={t('settings.profile.title')} intro={t('settings.profile.intro')} />
       <div className="settings-split">
-        <SettingsForm key={detailsKey} title={t('settings.profile.details')} submitLabel={t('common.save')} busy={details.busy} error={details.error} onSubmit={saveDetails}>
+        <SettingsForm
+          key={detailsKey}
+          title={t('settings.profile.details')}
+          submitLabel={t('common.save')}
+          busy={details.busy}
+          error={details.error}
+          onSubmit={saveDetails}
+        >
           <Field label={t('settings.profile.name')}>
             <input name="name" defaultValue={me.name} required maxLength={255} autoComplete="name" />
           </Field>
@@ -56,7 +78,14 @@ export function ProfileSettings() {
         </SettingsForm>
         <div className="editor">
           <Availability profile={me} onChange={profile.setData} />
-          <SettingsForm title={t('settings.profile.password')} submitLabel={t('settings.profile.changePassword')} busy={password.busy} error={password.error} onSubmit={changePassword} resetOnSuccess>
+          <SettingsForm
+            title={t('settings.profile.password')}
+            submitLabel={t('settings.profile.changePassword')}
+            busy={password.busy}
+            error={password.error}
+            onSubmit={changePassword}
+            resetOnSuccess
+          >
             <Field label={t('settings.profile.currentPassword')}>
               <input name="current_password" type="password" required autoComplete="current-password" />
             </Field>
@@ -83,7 +112,9 @@ function Availability({ profile, onChange }: { profile: ProfileJson; onChange(pr
   const set = (availability: string) => {
     setChosen(availability);
     void action
-      .run(async () => onChange(await api.post<ProfileJson>(`${PROFILE}/availability`, { account_id: accountId, availability })))
+      .run(async () =>
+        onChange(await api.post<ProfileJson>(`${PROFILE}/availability`, { account_id: accountId, availability })),
+      )
       .finally(() => setChosen(null));
   };
   return (
@@ -91,7 +122,14 @@ function Availability({ profile, onChange }: { profile: ProfileJson; onChange(pr
       <legend>{t('settings.profile.availability')}</legend>
       {AVAILABILITY.map((value) => (
         <label key={value} className="check">
-          <input type="radio" name="availability" value={value} checked={current === value} disabled={action.busy} onChange={() => set(value)} />
+          <input
+            type="radio"
+            name="availability"
+            value={value}
+            checked={current === value}
+            disabled={action.busy}
+            onChange={() => set(value)}
+          />
           <span className={`presence-dot ${value}`} aria-hidden="true" />
           {t(`settings.profile.availability.${value}` as StringKey)}
         </label>
@@ -105,12 +143,15 @@ function Availability({ profile, onChange }: { profile: ProfileJson; onChange(pr
 function AccessToken() {
   const action = useAction();
   const [token, setToken] = useState<string | null>(null);
-  const reset = () => void action.run(async () => setToken((await api.post<ProfileJson>(`${PROFILE}/reset_access_token`)).access_token));
+  const reset = () =>
+    void action.run(async () => setToken((await api.post<ProfileJson>(`${PROFILE}/reset_access_token`)).access_token));
   return (
     <section className="settings-form" aria-labelledby="token-title">
       <h3 id="token-title">{t('settings.profile.token')}</h3>
       <p className="hint">{t('settings.profile.tokenHint')}</p>
-      {token && <OneTimeSecret label={t('settings.profile.newToken')} value={token} note={t('settings.profile.tokenOnce')} />}
+      {token && (
+        <OneTimeSecret label={t('settings.profile.newToken')} value={token} note={t('settings.profile.tokenOnce')} />
+      )}
       <ErrorNote error={action.error} />
       <div className="row-buttons start">
         <button type="button" disabled={action.busy} onClick={reset}>

@@ -17,7 +17,9 @@ import { ProfileSettings } from './ProfileSettings.tsx';
 import '../../styles/settings.css';
 
 // The flow builder carries the canvas library: loaded when its page is opened, not with every settings page.
-const ChatbotsSettings = lazy(() => import('./chatbots/ChatbotsSettings.tsx').then((m) => ({ default: m.ChatbotsSettings })));
+const ChatbotsSettings = lazy(() =>
+  import('./chatbots/ChatbotsSettings.tsx').then((m) => ({ default: m.ChatbotsSettings })),
+);
 
 interface SettingsPageEntry {
   key: string;
@@ -79,7 +81,13 @@ export default function SettingsPage({ page, sub }: { page?: string; sub?: strin
             </a>
           </div>
         ) : (
-          <Suspense fallback={<p className="empty-state" aria-busy="true">{t('settings.loading')}</p>}>
+          <Suspense
+            fallback={
+              <p className="empty-state" aria-busy="true">
+                {t('settings.loading')}
+              </p>
+            }
+          >
             <current.Component key={current.key} sub={sub} />
           </Suspense>
         )}

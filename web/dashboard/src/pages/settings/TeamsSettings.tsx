@@ -49,7 +49,11 @@ function TeamForm(props: CrudFormProps<TeamJson>) {
       path={`${base}/teams`}
       title={item ? t('settings.teams.editTitle', { name: item.name }) : t('settings.teams.new')}
       submitLabel={item ? t('common.save') : t('settings.teams.create')}
-      body={(form) => ({ name: text(form, 'name') ?? '', description: text(form, 'description'), allow_auto_assign: form.has('allow_auto_assign') })}
+      body={(form) => ({
+        name: text(form, 'name') ?? '',
+        description: text(form, 'description'),
+        allow_auto_assign: form.has('allow_auto_assign'),
+      })}
     >
       <Field label={t('settings.teams.name')} hint={t('settings.teams.nameHint')}>
         <input name="name" defaultValue={item?.name} required maxLength={255} />
@@ -57,7 +61,11 @@ function TeamForm(props: CrudFormProps<TeamJson>) {
       <Field label={t('settings.teams.description')}>
         <textarea name="description" rows={2} defaultValue={item?.description ?? ''} />
       </Field>
-      <CheckField name="allow_auto_assign" label={t('settings.teams.autoAssign')} defaultChecked={item?.allow_auto_assign ?? true} />
+      <CheckField
+        name="allow_auto_assign"
+        label={t('settings.teams.autoAssign')}
+        defaultChecked={item?.allow_auto_assign ?? true}
+      />
     </CrudForm>
   );
 }

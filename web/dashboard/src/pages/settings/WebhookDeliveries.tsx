@@ -8,7 +8,8 @@ import type { AttemptJson, DeliveryJson, WebhookJson } from './settings-types.ts
 const PER_PAGE = 25; // the API's page size
 const REFRESH_MS = 4000;
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'medium' }) : '—');
+const when = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'medium' }) : '—';
 const STATUS_NAMES: Record<string, StringKey> = {
   pending: 'settings.deliveries.status.pending',
   delivered: 'settings.deliveries.status.delivered',
@@ -24,7 +25,10 @@ export function WebhookDeliveries({ webhook, onRefresh }: { webhook: WebhookJson
   const { base } = useAccountData();
   const path = `${base}/webhooks/${webhook.id}/deliveries`;
   const [page, setPage] = useState(1);
-  const log = useLoad(() => api.get<{ payload: DeliveryJson[]; meta: { count: number } }>(path + query({ page })), [path, page]);
+  const log = useLoad(
+    () => api.get<{ payload: DeliveryJson[]; meta: { count: number } }>(path + query({ page })),
+    [path, page],
+  );
   const redeliver = useAction();
   const { reload: reloadLog } = log;
   const onRefreshRef = useRef(onRefresh);
@@ -53,7 +57,12 @@ export function WebhookDeliveries({ webhook, onRefresh }: { webhook: WebhookJson
       {log.data?.payload.length === 0 && <Empty>{t('settings.deliveries.empty')}</Empty>}
       <ol className="delivery-list" aria-label={t('settings.deliveries.list')}>
         {log.data?.payload.map((delivery) => (
-          <DeliveryRow key={delivery.id} delivery={delivery} busy={redeliver.busy} onRedeliver={() => void redeliver.run(() => api.post(`${path}/${delivery.id}/redeliver`).then(refresh))} />
+          <DeliveryRow
+            key={delivery.id}
+            delivery={delivery}
+            busy={redeliver.busy}
+            onRedeliver={() => void redeliver.run(() => api.post(`${path}/${delivery.id}/redeliver`).then(refresh))}
+          />
         ))}
       </ol>
       {pages > 1 && (
@@ -88,12 +97,27 @@ function DeliveryRow({ delivery, busy, onRedeliver }: { delivery: DeliveryJson; 
         </span>
       </div>
       {delivery.last_error && <p className="delivery-error">{delivery.last_error}</p>}
-      {delivery.next_attempt_at && <p className="subtle">{t('settings.deliveries.next', { when: when(delivery.next_attempt_at) })}</p>}
+      {delivery.next_attempt_at && (
+        <p className="subtle">{t('settings.deliveries.next', { when: when(delivery.next_attempt_at) })}</p>
+      )}
       <div className="row-buttons start">
-        <button type="button" className="link" aria-expanded={open} aria-controls={detailsId} aria-label={t('settings.deliveries.detailsOf', { name })} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="link"
+          aria-expanded={open}
+          aria-controls={detailsId}
+          aria-label={t('settings.deliveries.detailsOf', { name })}
+          onClick={() => setOpen(!open)}
+        >
           {t('settings.deliveries.details')}
         </button>
-        <button type="button" className="link" disabled={busy} aria-label={t('settings.deliveries.redeliverOf', { name })} onClick={onRedeliver}>
+        <button
+          type="button"
+          className="link"
+          disabled={busy}
+          aria-label={t('settings.deliveries.redeliverOf', { name })}
+          onClick={onRedeliver}
+        >
           {t('settings.deliveries.redeliver')}
         </button>
       </div>

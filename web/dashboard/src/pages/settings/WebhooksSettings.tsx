@@ -56,7 +56,14 @@ function WebhookForm(props: CrudFormProps<WebhookJson>) {
       })}
     >
       <Field label={t('settings.webhooks.url')} hint={t('settings.webhooks.urlHint')}>
-        <input name="url" type="url" defaultValue={item?.url} required maxLength={2048} placeholder="https://example.com/hooks/switchboard" />
+        <input
+          name="url"
+          type="url"
+          defaultValue={item?.url}
+          required
+          maxLength={2048}
+          placeholder="https://example.com/hooks/switchboard"
+        />
       </Field>
       <Field label={t('settings.webhooks.name')}>
         <input name="name" defaultValue={item?.name ?? ''} maxLength={255} />
@@ -92,8 +99,17 @@ function WebhookDetail({ webhook, onChanged }: { webhook: WebhookJson; onChanged
     <>
       {webhook.status === 'paused' && (
         <div className="banner warning paused" role="status">
-          <p>{t('settings.webhooks.pausedBecause', { reason: webhook.paused_reason ?? t('settings.webhooks.noReason') })}</p>
-          <button type="button" className="primary" disabled={resume.busy} onClick={() => void resume.run(() => api.patch(`${base}/webhooks/${webhook.id}`, { status: 'active' }).then(onChanged))}>
+          <p>
+            {t('settings.webhooks.pausedBecause', { reason: webhook.paused_reason ?? t('settings.webhooks.noReason') })}
+          </p>
+          <button
+            type="button"
+            className="primary"
+            disabled={resume.busy}
+            onClick={() =>
+              void resume.run(() => api.patch(`${base}/webhooks/${webhook.id}`, { status: 'active' }).then(onChanged))
+            }
+          >
             {t('settings.webhooks.resume')}
           </button>
           <ErrorNote error={resume.error} />

@@ -8,7 +8,7 @@ export function BodyInput({ value, onChange }: { value: unknown; onChange(v: unk
   const [bad, setBad] = useState(false);
   const edit = (next: string) => {
     setText(next);
-    if (next.trim() === '') return setBad(false), onChange(undefined);
+    if (next.trim() === '') return (setBad(false), onChange(undefined));
     try {
       onChange(JSON.parse(next));
       setBad(false);

@@ -1,12 +1,26 @@
 import { useAccountData } from '../../../lib/account-data.tsx';
 import { t } from '../../../lib/i18n.ts';
 import { navigate } from '../../../lib/router.ts';
-import { ConfirmDelete, Empty, ErrorNote, Field, Loading, PageHeader, SettingsForm, text, useAction, useLoad } from '../../../components/settings-kit.tsx';
+import {
+  ConfirmDelete,
+  Empty,
+  ErrorNote,
+  Field,
+  Loading,
+  PageHeader,
+  SettingsForm,
+  text,
+  useAction,
+  useLoad,
+} from '../../../components/settings-kit.tsx';
 import { flowApi } from './flow-api.ts';
 import { FlowEditor } from './FlowEditor.tsx';
 import '../../../styles/flows.css';
 
-const FIRST_FLOW = { start: 'hello', steps: [{ id: 'hello', kind: 'complete' as const, text: 'Hello! How can we help?' }] };
+const FIRST_FLOW = {
+  start: 'hello',
+  steps: [{ id: 'hello', kind: 'complete' as const, text: 'Hello! How can we help?' }],
+};
 
 /** Settings → Chatbots: the account's flows (create, delete), and the builder for the one in the path. */
 export function ChatbotsSettings({ sub }: { sub?: string }) {
@@ -45,9 +59,17 @@ function ChatbotList({ base, open }: { base: string; open(id: string): void }) {
               <li key={flow.id}>
                 <div className="item-main">
                   <strong>{flow.name}</strong>
-                  <span className="subtle">{t('flows.liveVersion', { n: flow.version })}{flow.description ? ` · ${flow.description}` : ''}</span>
+                  <span className="subtle">
+                    {t('flows.liveVersion', { n: flow.version })}
+                    {flow.description ? ` · ${flow.description}` : ''}
+                  </span>
                 </div>
-                <button type="button" className="link" aria-label={t('settings.editNamed', { name: flow.name })} onClick={() => open(flow.id)}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={t('settings.editNamed', { name: flow.name })}
+                  onClick={() => open(flow.id)}
+                >
                   {t('settings.edit')}
                 </button>
                 <ConfirmDelete name={flow.name} onConfirm={() => onDelete(flow.id)} />
@@ -55,7 +77,13 @@ function ChatbotList({ base, open }: { base: string; open(id: string): void }) {
             ))}
           </ul>
         </div>
-        <SettingsForm title={t('flows.new')} submitLabel={t('flows.create')} busy={create.busy} error={create.error} onSubmit={submit}>
+        <SettingsForm
+          title={t('flows.new')}
+          submitLabel={t('flows.create')}
+          busy={create.busy}
+          error={create.error}
+          onSubmit={submit}
+        >
           <Field label={t('flows.name')}>
             <input name="name" required maxLength={200} />
           </Field>

@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { Background, Controls, ReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { t } from '../../../lib/i18n.ts';
 import { edgesOf, layout, removeStep, replaceStep, withTarget, type FlowDefinition } from './flow-edit.ts';
@@ -44,7 +52,12 @@ export function FlowCanvas({
     selected: step.id === selected,
     data: { step, isStart: def.start === step.id, problems: problems.get(step.id) ?? [] },
   }));
-  const edges: Edge[] = edgesOf(def).map((e) => ({ id: e.id, source: e.source, sourceHandle: e.field, target: e.target }));
+  const edges: Edge[] = edgesOf(def).map((e) => ({
+    id: e.id,
+    source: e.source,
+    sourceHandle: e.field,
+    target: e.target,
+  }));
   const byId = new Map(def.steps.map((s) => [s.id, s]));
 
   const onNodesChange = (changes: NodeChange<StepNodeType>[]) => {

@@ -3,7 +3,16 @@ import { useAccountData } from '../../../lib/account-data.tsx';
 import { t } from '../../../lib/i18n.ts';
 import { Empty, ErrorNote, Loading, useAction, useLoad } from '../../../components/settings-kit.tsx';
 import { flowApi, validationDetails, type ChatbotDetail } from './flow-api.ts';
-import { addStep, problemsByStep, removeStep, renameStep, replaceStep, STEP_KINDS, type FlowDefinition, type StepKind } from './flow-edit.ts';
+import {
+  addStep,
+  problemsByStep,
+  removeStep,
+  renameStep,
+  replaceStep,
+  STEP_KINDS,
+  type FlowDefinition,
+  type StepKind,
+} from './flow-edit.ts';
 import { FlowCanvas } from './FlowCanvas.tsx';
 import { ImportExport } from './ImportExport.tsx';
 import { StepForm } from './StepForm.tsx';
@@ -20,10 +29,22 @@ export function FlowEditor({ id, onClose }: { id: string; onClose(): void }) {
   const loaded = useLoad(() => flowApi(base).show(id, opened), [base, id, opened]);
   if (loaded.error) return <Empty>{loaded.error}</Empty>;
   if (!loaded.data) return <Loading />;
-  return <Editor key={opened ?? 'newest'} bot={loaded.data} onClose={onClose} onSaved={loaded.setData} onOpen={setOpened} />;
+  return (
+    <Editor key={opened ?? 'newest'} bot={loaded.data} onClose={onClose} onSaved={loaded.setData} onOpen={setOpened} />
+  );
 }
 
-function Editor({ bot, onClose, onSaved, onOpen }: { bot: ChatbotDetail; onClose(): void; onSaved(bot: ChatbotDetail): void; onOpen(version: number): void }) {
+function Editor({
+  bot,
+  onClose,
+  onSaved,
+  onOpen,
+}: {
+  bot: ChatbotDetail;
+  onClose(): void;
+  onSaved(bot: ChatbotDetail): void;
+  onOpen(version: number): void;
+}) {
   const { base } = useAccountData();
   const [def, setDef] = useState<FlowDefinition>(bot.definition);
   const [selected, setSelected] = useState<string | null>(bot.definition.start);
@@ -67,7 +88,11 @@ function Editor({ bot, onClose, onSaved, onOpen }: { bot: ChatbotDetail; onClose
           ← {t('flows.title')}
         </button>
         <h2>{bot.name}</h2>
-        <span className="subtle">{dirty ? t('flows.unsaved') : t(live ? 'flows.editingLive' : 'flows.editingDraft', { n: bot.definition_version, live: bot.version })}</span>
+        <span className="subtle">
+          {dirty
+            ? t('flows.unsaved')
+            : t(live ? 'flows.editingLive' : 'flows.editingDraft', { n: bot.definition_version, live: bot.version })}
+        </span>
         <span className="flow-toolbar-gap" />
         <ImportExport
           name={bot.name}
@@ -103,9 +128,22 @@ function Editor({ bot, onClose, onSaved, onOpen }: { bot: ChatbotDetail; onClose
           {t('flows.save')}
         </button>
       </header>
-      {save.error && <ErrorNote error={problems.flow.length ? problems.flow.join(' ') : problems.steps.size ? t('flows.stepProblems') : save.error} />}
+      {save.error && (
+        <ErrorNote
+          error={
+            problems.flow.length ? problems.flow.join(' ') : problems.steps.size ? t('flows.stepProblems') : save.error
+          }
+        />
+      )}
       <div className="flow-body">
-        <FlowCanvas key={arranged} def={def} selected={selected} problems={problems.steps} onSelect={setSelected} onChange={change} />
+        <FlowCanvas
+          key={arranged}
+          def={def}
+          selected={selected}
+          problems={problems.steps}
+          onSelect={setSelected}
+          onChange={change}
+        />
         <aside className="flow-side" aria-label={t('flows.side')}>
           <div className="flow-tabs" role="tablist">
             {(['step', 'versions', 'test'] as const).map((key) => (
@@ -122,7 +160,13 @@ function Editor({ bot, onClose, onSaved, onOpen }: { bot: ChatbotDetail; onClose
                 isStart={def.start === step.id}
                 stepIds={def.steps.map((s) => s.id)}
                 problems={problems.steps.get(step.id) ?? []}
-                onChange={(next) => change(next.id === step.id ? replaceStep(def, step.id, next) : replaceStep(renameStep(def, step.id, next.id), next.id, next))}
+                onChange={(next) =>
+                  change(
+                    next.id === step.id
+                      ? replaceStep(def, step.id, next)
+                      : replaceStep(renameStep(def, step.id, next.id), next.id, next),
+                  )
+                }
                 onMakeStart={() => change({ ...def, start: step.id })}
                 onRemove={() => {
                   change(removeStep(def, step.id));

@@ -3,12 +3,23 @@ import { t } from '../../../lib/i18n.ts';
 import type { FlowDefinition } from './flow-edit.ts';
 
 /** A flow as a JSON file: exported as the editor holds it, imported into the editor (the server checks it at save). */
-export function ImportExport({ name, def, onImport }: { name: string; def: FlowDefinition; onImport(def: FlowDefinition): void }) {
+export function ImportExport({
+  name,
+  def,
+  onImport,
+}: {
+  name: string;
+  def: FlowDefinition;
+  onImport(def: FlowDefinition): void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const exportFile = () => {
     const url = URL.createObjectURL(new Blob([JSON.stringify(def, null, 2)], { type: 'application/json' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: `${name.replace(/[^\w-]+/g, '-') || 'flow'}.flow.json` });
+    const link = Object.assign(document.createElement('a'), {
+      href: url,
+      download: `${name.replace(/[^\w-]+/g, '-') || 'flow'}.flow.json`,
+    });
     link.click();
     URL.revokeObjectURL(url);
   };
@@ -33,7 +44,14 @@ export function ImportExport({ name, def, onImport }: { name: string; def: FlowD
       <button type="button" onClick={() => input.current?.click()}>
         {t('flows.import')}
       </button>
-      <input ref={input} type="file" accept="application/json,.json" hidden aria-label={t('flows.importFile')} onChange={importFile} />
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        aria-label={t('flows.importFile')}
+        onChange={importFile}
+      />
       {error && (
         <span className="form-error" role="alert">
           {error}

@@ -33,12 +33,22 @@ export function StepForm({
     onChange(copy as unknown as Step);
   };
   return (
-    <form className="flow-step-form" aria-label={t('flows.stepForm', { id: step.id })} onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="flow-step-form"
+      aria-label={t('flows.stepForm', { id: step.id })}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="row-between">
         <h3>
           {t(`flows.kind.${step.kind}`)} <span className="subtle">· {step.id}</span>
         </h3>
-        {isStart ? <span className="flow-start">{t('flows.start')}</span> : <button type="button" className="link" onClick={onMakeStart}>{t('flows.makeStart')}</button>}
+        {isStart ? (
+          <span className="flow-start">{t('flows.start')}</span>
+        ) : (
+          <button type="button" className="link" onClick={onMakeStart}>
+            {t('flows.makeStart')}
+          </button>
+        )}
       </div>
       {problems.length > 0 && (
         <ul className="form-error flow-problems" role="alert">
@@ -48,7 +58,12 @@ export function StepForm({
         </ul>
       )}
       <Field label={t('flows.field.id')} hint={idOk ? undefined : t('flows.hint.id')}>
-        <input value={id} aria-invalid={!idOk} onChange={(e) => setId(e.target.value)} onBlur={() => idOk && id !== step.id && onChange({ ...step, id })} />
+        <input
+          value={id}
+          aria-invalid={!idOk}
+          onChange={(e) => setId(e.target.value)}
+          onBlur={() => idOk && id !== step.id && onChange({ ...step, id })}
+        />
       </Field>
       <KindFields step={step} stepIds={stepIds} set={set} />
       <div className="row-buttons start">

@@ -26,7 +26,8 @@ function summary(step: Step): string {
 /** An outlet's name on the canvas: a choice's title, a rule's number, or the field. */
 function outletLabel(step: Step, field: string): string {
   const nested = /^(rules|choices)\[(\d+)\]\.next$/.exec(field);
-  if (nested && step.kind === 'ask') return step.choices?.[Number(nested[2])]?.title || t('flows.outlet.choice', { n: Number(nested[2]) + 1 });
+  if (nested && step.kind === 'ask')
+    return step.choices?.[Number(nested[2])]?.title || t('flows.outlet.choice', { n: Number(nested[2]) + 1 });
   if (nested) return t('flows.outlet.rule', { n: Number(nested[2]) + 1 });
   return t(`flows.outlet.${field as 'next' | 'default' | 'onTimeout' | 'onError'}`);
 }
@@ -35,7 +36,10 @@ export function StepNode({ data, selected }: NodeProps<StepNodeType>) {
   const { step, isStart, problems } = data;
   const outlets = outletsOf(step);
   return (
-    <div className={`flow-node${selected ? ' selected' : ''}${problems.length ? ' has-problem' : ''}`} data-testid={`step-${step.id}`}>
+    <div
+      className={`flow-node${selected ? ' selected' : ''}${problems.length ? ' has-problem' : ''}`}
+      data-testid={`step-${step.id}`}
+    >
       <Handle type="target" position={Position.Top} />
       <div className="flow-node-head">
         <span className={`flow-kind kind-${step.kind}`}>{t(`flows.kind.${step.kind}`)}</span>

@@ -9,7 +9,11 @@ type Line = { from: 'bot' | 'you' | 'event'; text: string; choices?: string[] };
 
 /** What a turn adds to the transcript: the bot's messages, then what it did (pretend changes, requests, the end). */
 function linesOf(turn: SandboxTurn): Line[] {
-  const lines: Line[] = turn.messages.map((m) => ({ from: 'bot', text: [m.text, m.mediaUrl].filter(Boolean).join('\n'), choices: m.choices?.map((c) => c.title) }));
+  const lines: Line[] = turn.messages.map((m) => ({
+    from: 'bot',
+    text: [m.text, m.mediaUrl].filter(Boolean).join('\n'),
+    choices: m.choices?.map((c) => c.title),
+  }));
   lines.push(...turn.events.map((e): Line => ({ from: 'event', text: `${e.step}: ${e.text}` })));
   if (turn.status !== 'waiting') lines.push({ from: 'event', text: turn.reason ?? turn.status });
   return lines;
@@ -29,7 +33,11 @@ export function TestPanel({ def }: { def: FlowDefinition }) {
   const turn = (text?: string) =>
     void action.run(async () => {
       const result = await flowApi(base).sandbox(def, text === undefined ? undefined : (state ?? undefined), text);
-      setLines((old) => [...(text === undefined ? [] : old), ...(text === undefined ? [] : [{ from: 'you' as const, text }]), ...linesOf(result)]);
+      setLines((old) => [
+        ...(text === undefined ? [] : old),
+        ...(text === undefined ? [] : [{ from: 'you' as const, text }]),
+        ...linesOf(result),
+      ]);
       setState(result.state);
       setWaiting(result.status === 'waiting');
       setReply('');
@@ -66,7 +74,12 @@ export function TestPanel({ def }: { def: FlowDefinition }) {
       </ol>
       {waiting && (
         <form className="flow-reply" onSubmit={send}>
-          <input aria-label={t('flows.reply')} value={reply} onChange={(e) => setReply(e.target.value)} placeholder={t('flows.reply')} />
+          <input
+            aria-label={t('flows.reply')}
+            value={reply}
+            onChange={(e) => setReply(e.target.value)}
+            placeholder={t('flows.reply')}
+          />
           <button type="submit" disabled={action.busy}>
             {t('flows.send')}
           </button>
@@ -75,7 +88,9 @@ export function TestPanel({ def }: { def: FlowDefinition }) {
       {state && (
         <section aria-label={t('flows.variables')}>
           <h4>{t('flows.variables')}</h4>
-          <pre className="flow-vars">{JSON.stringify({ vars: state.variables, contact: state.contact, session: state.session }, null, 2)}</pre>
+          <pre className="flow-vars">
+            {JSON.stringify({ vars: state.variables, contact: state.contact, session: state.session }, null, 2)}
+          </pre>
         </section>
       )}
     </section>

@@ -7,7 +7,17 @@ import { flowApi, type ChatbotDetail } from './flow-api.ts';
  * Every saved version, newest first: the live one marked; publish a newer one (a draft) or roll back to an
  * older one; open any in the editor. Saving makes a draft; new conversations meet the live version.
  */
-export function VersionsPanel({ bot, dirty, onChanged, onOpen }: { bot: ChatbotDetail; dirty: boolean; onChanged(bot: ChatbotDetail): void; onOpen(version: number): void }) {
+export function VersionsPanel({
+  bot,
+  dirty,
+  onChanged,
+  onOpen,
+}: {
+  bot: ChatbotDetail;
+  dirty: boolean;
+  onChanged(bot: ChatbotDetail): void;
+  onOpen(version: number): void;
+}) {
   const { base } = useAccountData();
   const action = useAction();
   // The editor keeps the version it shows; only which one is live changes.
@@ -35,7 +45,12 @@ export function VersionsPanel({ bot, dirty, onChanged, onOpen }: { bot: ChatbotD
               </button>
             )}
             {!v.live && (
-              <button type="button" disabled={action.busy} onClick={() => publish(v.version)} aria-label={t(v.version > bot.version ? 'flows.publishN' : 'flows.rollbackN', { n: v.version })}>
+              <button
+                type="button"
+                disabled={action.busy}
+                onClick={() => publish(v.version)}
+                aria-label={t(v.version > bot.version ? 'flows.publishN' : 'flows.rollbackN', { n: v.version })}
+              >
                 {t(v.version > bot.version ? 'flows.publish' : 'flows.rollback')}
               </button>
             )}

@@ -1,12 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { flowProblems } from '../../../../../../src/domain/chatbots/validate.ts';
-import { addStep, edgesOf, layout, outletsOf, problemsByStep, removeStep, renameStep, withTarget, type FlowDefinition, type Step } from './flow-edit.ts';
+import {
+  addStep,
+  edgesOf,
+  layout,
+  outletsOf,
+  problemsByStep,
+  removeStep,
+  renameStep,
+  withTarget,
+  type FlowDefinition,
+  type Step,
+} from './flow-edit.ts';
 
 const flow: FlowDefinition = {
   start: 'menu',
   steps: [
-    { id: 'menu', kind: 'ask', text: 'Sales or support?', choices: [{ title: 'Sales', next: 'sales' }, { title: 'Support' }], next: 'check' },
-    { id: 'check', kind: 'branch', rules: [{ source: 'reply', op: 'contains', value: 'urgent', next: 'sales' }], default: 'bye' },
+    {
+      id: 'menu',
+      kind: 'ask',
+      text: 'Sales or support?',
+      choices: [{ title: 'Sales', next: 'sales' }, { title: 'Support' }],
+      next: 'check',
+    },
+    {
+      id: 'check',
+      kind: 'branch',
+      rules: [{ source: 'reply', op: 'contains', value: 'urgent', next: 'sales' }],
+      default: 'bye',
+    },
     { id: 'sales', kind: 'message', text: 'A seller will call', next: 'bye' },
     { id: 'bye', kind: 'complete', text: 'Bye' },
   ],
@@ -17,7 +39,13 @@ describe('the builder’s flow edits', () => {
     expect(outletsOf(flow.steps[0])).toEqual(['choices[0].next', 'choices[1].next', 'next']);
     expect(outletsOf(flow.steps[1])).toEqual(['rules[0].next', 'default']);
     expect(outletsOf(flow.steps[3])).toEqual([]);
-    expect(edgesOf(flow).map((e) => e.id)).toEqual(['menu:choices[0].next', 'menu:next', 'check:rules[0].next', 'check:default', 'sales:next']);
+    expect(edgesOf(flow).map((e) => e.id)).toEqual([
+      'menu:choices[0].next',
+      'menu:next',
+      'check:rules[0].next',
+      'check:default',
+      'sales:next',
+    ]);
   });
 
   it('sets and clears a target field without touching the step it was given', () => {
@@ -36,7 +64,11 @@ describe('the builder’s flow edits', () => {
 
     const renamed = renameStep(flow, 'bye', 'goodbye');
     expect(flowProblems(renamed)).toEqual([]);
-    expect(edgesOf(renamed).filter((e) => e.target === 'goodbye').map((e) => e.id)).toEqual(['check:default', 'sales:next']);
+    expect(
+      edgesOf(renamed)
+        .filter((e) => e.target === 'goodbye')
+        .map((e) => e.id),
+    ).toEqual(['check:default', 'sales:next']);
   });
 
   it('adds steps with fresh ids, lays steps out by distance from the start, and sorts the server’s problems by step', () => {
@@ -44,7 +76,13 @@ describe('the builder’s flow edits', () => {
     expect(id).toBe('wait_2');
     expect(def.steps.at(-1)).toEqual({ id: 'wait_2', kind: 'wait', seconds: 60 });
     const rows = layout(def);
-    expect([rows.get('menu')!.y, rows.get('check')!.y, rows.get('sales')!.y, rows.get('bye')!.y, rows.get('wait_1')!.y]).toEqual([0, 150, 150, 300, 450]);
+    expect([
+      rows.get('menu')!.y,
+      rows.get('check')!.y,
+      rows.get('sales')!.y,
+      rows.get('bye')!.y,
+      rows.get('wait_1')!.y,
+    ]).toEqual([0, 150, 150, 300, 450]);
     const sorted = problemsByStep([
       { attribute: 'definition.steps.wait_1', message: 'unreachable' },
       { attribute: 'definition.start', message: 'no start' },

@@ -1,7 +1,17 @@
-import { targetsOf, type FlowDefinition, type Step, type StepKind } from '../../../../../../src/domain/chatbots/definition.ts';
+import {
+  targetsOf,
+  type FlowDefinition,
+  type Step,
+  type StepKind,
+} from '../../../../../../src/domain/chatbots/definition.ts';
 
 export type { FlowDefinition, Step, StepKind };
-export { STEP_KINDS, CONDITION_OPS, CONDITION_SOURCES, HTTP_METHODS } from '../../../../../../src/domain/chatbots/definition.ts';
+export {
+  STEP_KINDS,
+  CONDITION_OPS,
+  CONDITION_SOURCES,
+  HTTP_METHODS,
+} from '../../../../../../src/domain/chatbots/definition.ts';
 
 /**
  * The builder's edits of a flow, as pure functions of the definition (the server's definition.ts is the one
@@ -14,7 +24,11 @@ export function outletsOf(step: Step): string[] {
     case 'branch':
       return [...(step.rules ?? []).map((_, i) => `rules[${i}].next`), 'default'];
     case 'ask':
-      return [...(step.choices ?? []).map((_, i) => `choices[${i}].next`), 'next', ...(step.timeoutSeconds ? ['onTimeout'] : [])];
+      return [
+        ...(step.choices ?? []).map((_, i) => `choices[${i}].next`),
+        'next',
+        ...(step.timeoutSeconds ? ['onTimeout'] : []),
+      ];
     case 'http':
       return ['next', 'onError'];
     case 'handoff':
@@ -27,7 +41,11 @@ export function outletsOf(step: Step): string[] {
 
 export function edgesOf(def: FlowDefinition): { id: string; source: string; field: string; target: string }[] {
   const ids = new Set(def.steps.map((s) => s.id));
-  return def.steps.flatMap((step) => targetsOf(step).filter((t) => ids.has(t.target)).map((t) => ({ id: `${step.id}:${t.field}`, source: step.id, ...t })));
+  return def.steps.flatMap((step) =>
+    targetsOf(step)
+      .filter((t) => ids.has(t.target))
+      .map((t) => ({ id: `${step.id}:${t.field}`, source: step.id, ...t })),
+  );
 }
 
 /** A copy of `step` with the target field (`next`, `rules[0].next`, `choices[1].next`, …) set, or removed with undefined. */
@@ -70,14 +88,20 @@ export function addStep(def: FlowDefinition, kind: StepKind): { def: FlowDefinit
 export function removeStep(def: FlowDefinition, id: string): FlowDefinition {
   const steps = def.steps
     .filter((s) => s.id !== id)
-    .map((s) => targetsOf(s).filter((t) => t.target === id).reduce((step, t) => withTarget(step, t.field, undefined), s));
+    .map((s) =>
+      targetsOf(s)
+        .filter((t) => t.target === id)
+        .reduce((step, t) => withTarget(step, t.field, undefined), s),
+    );
   return { start: def.start === id ? (steps[0]?.id ?? '') : def.start, steps };
 }
 
 /** Renames a step and every edge into it. */
 export function renameStep(def: FlowDefinition, from: string, to: string): FlowDefinition {
   const steps = def.steps.map((s) => {
-    const renamed = targetsOf(s).filter((t) => t.target === from).reduce((step, t) => withTarget(step, t.field, to), s);
+    const renamed = targetsOf(s)
+      .filter((t) => t.target === from)
+      .reduce((step, t) => withTarget(step, t.field, to), s);
     return renamed.id === from ? { ...renamed, id: to } : renamed;
   });
   return { start: def.start === from ? to : def.start, steps };
@@ -103,12 +127,16 @@ export function layout(def: FlowDefinition): Map<string, { x: number; y: number 
     rows.set(row, [...(rows.get(row) ?? []), step.id]);
   }
   const positions = new Map<string, { x: number; y: number }>();
-  for (const [row, ids] of rows) ids.forEach((id, i) => positions.set(id, { x: (i - (ids.length - 1) / 2) * 250, y: row * 150 }));
+  for (const [row, ids] of rows)
+    ids.forEach((id, i) => positions.set(id, { x: (i - (ids.length - 1) / 2) * 250, y: row * 150 }));
   return positions;
 }
 
 /** Server validation problems by step id (`definition.steps.<id>.<field>`), and those about the flow as a whole. */
-export function problemsByStep(details: { attribute: string; message: string }[]): { steps: Map<string, string[]>; flow: string[] } {
+export function problemsByStep(details: { attribute: string; message: string }[]): {
+  steps: Map<string, string[]>;
+  flow: string[];
+} {
   const steps = new Map<string, string[]>();
   const flow: string[] = [];
   for (const { attribute, message } of details) {
