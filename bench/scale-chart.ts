@@ -3,7 +3,7 @@
 import type { ScaleMeasurement } from './list-at-scale.ts';
 
 const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 export function latencyChart(runs: ScaleMeasurement[], title: string): string {
   const width = 760;
@@ -30,7 +30,7 @@ export function latencyChart(runs: ScaleMeasurement[], title: string): string {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
-    `<text x="${left}" y="22" font-size="15">${escape(title)}</text>`,
+    `<text x="${left}" y="22" font-size="15">${escapeXml(title)}</text>`,
     `<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#333"/>`,
     `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#333"/>`,
     `<text x="${left + plotW / 2}" y="${height - 12}" text-anchor="middle">messages in the dataset (log scale)</text>`,
@@ -65,7 +65,7 @@ export function latencyChart(runs: ScaleMeasurement[], title: string): string {
     parts.push(
       `<line x1="${left + plotW + 16}" y1="${ly}" x2="${left + plotW + 36}" y2="${ly}" stroke="${color}" stroke-width="2"/>`,
     );
-    parts.push(`<text x="${left + plotW + 42}" y="${ly + 4}">${escape(name.replace(/^(\w+), /, '$1: '))}</text>`);
+    parts.push(`<text x="${left + plotW + 42}" y="${ly + 4}">${escapeXml(name.replace(/^(\w+), /, '$1: '))}</text>`);
   });
   parts.push('</svg>');
   return parts.join('\n') + '\n';

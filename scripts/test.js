@@ -1,5 +1,5 @@
-// `npm test`: type-check, then the whole vitest suite, under Node >= 22.12. Ends with one plain
-// "tests: N passed, N failed" line that any CI can read.
+// `npm test`: type-check, lint, check the layers, then the whole vitest suite, under Node >= 22.12.
+// Ends with one plain "tests: N passed, N failed" line that any CI can read.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,13 @@ for (const project of [
 ]) {
   const typecheck = run([path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project]);
   if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
+}
+
+// Formatting and lint rules (biome.jsonc); `npm run lint:fix` applies the formatter and the safe fixes.
+const lint = run([path.join(root, 'node_modules/@biomejs/biome/bin/biome'), 'ci', '--colors=off', '.']);
+if (lint.status !== 0) {
+  console.error('biome: run `npm run lint:fix` to format, then fix what remains by hand');
+  process.exit(lint.status ?? 1);
 }
 
 // The layers' import rules (scripts/deps-check.js).

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Client, TestContext } from '../helpers/context.ts';
+import type { TestContext } from '../helpers/context.ts';
 import { wtsFixture } from '../helpers/wts-fixture.ts';
 
 /** One conversation as both dialects must agree on it, in neither dialect's words. */

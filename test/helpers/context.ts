@@ -76,7 +76,7 @@ function encodeQuery(query: Record<string, unknown> | undefined): string {
 function makeClient(app: App, token?: string, extraHeaders: Record<string, string> = {}): Client {
   const send = async (method: string, path: string, body?: unknown) => {
     const headers: Record<string, string> = { ...extraHeaders };
-    if (token) headers['api_access_token'] = token;
+    if (token) headers.api_access_token = token;
     if (typeof body === 'string' && !headers['content-type']) headers['content-type'] = 'application/json';
     const response = await app.inject({
       method: method as 'GET',
@@ -84,7 +84,7 @@ function makeClient(app: App, token?: string, extraHeaders: Record<string, strin
       headers,
       ...(body === undefined ? {} : typeof body === 'string' ? { payload: body } : { payload: body as object }),
     });
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     try {
       parsed = response.body ? JSON.parse(response.body) : undefined;
     } catch {

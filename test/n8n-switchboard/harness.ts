@@ -21,6 +21,7 @@ import type {
   IHttpRequestOptions,
   INode,
   INodeExecutionData,
+  INodePropertyOptions,
   INodeType,
   INodeTypes,
 } from 'n8n-workflow';
@@ -214,10 +215,12 @@ export function createHarness(credentials: ICredentialDataDecryptedObject): Harn
       return out.map((item) => item.json);
     },
     async loadOptions(method, parameters = {}) {
+      type LoadOptions = Record<string, (this: unknown) => Promise<INodePropertyOptions[]>> | undefined;
       const fn =
-        (node.methods?.loadOptions as Record<string, Function>)[method] ??
-        (triggerNode.methods?.loadOptions as Record<string, Function>)[method];
-      return fn.call(context(node, 'switchboard', parameters));
+        (node.methods?.loadOptions as LoadOptions)?.[method] ??
+        (triggerNode.methods?.loadOptions as LoadOptions)?.[method];
+      if (!fn) throw new Error(`neither node has a loadOptions method "${method}"`);
+      return fn.call(context(node, 'switchboard', parameters) as never);
     },
     async testCredential() {
       const request = credentialType.test.request;

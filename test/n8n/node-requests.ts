@@ -146,7 +146,7 @@ export function buildRequest(
   values: Record<string, any> = {},
   { accessToken = '<token>' } = {},
 ): NodeRequest {
-  const value = (p: Param) => (Object.prototype.hasOwnProperty.call(values, p.name) ? values[p.name] : p.default);
+  const value = (p: Param) => (Object.hasOwn(values, p.name) ? values[p.name] : p.default);
   const urlPath = op.url.replace(/\{([^}]+)\}/g, (_, name) => {
     const p = op.params.find((x) => x.name === name);
     return String(p ? value(p) : undefined);

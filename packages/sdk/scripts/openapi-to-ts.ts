@@ -84,7 +84,7 @@ function successSchema(op: Operation): Schema | undefined {
 }
 
 /** Every `{name}` of the template, as `string | number` (some routes document only part of their path parameters). */
-function pathType(template: string, indent: string): string | undefined {
+function pathType(template: string, _indent: string): string | undefined {
   const names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   if (names.length === 0) return undefined;
   return `{ ${names.map((n) => `${key(n)}: string | number;`).join(' ')} }`;

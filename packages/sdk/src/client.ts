@@ -1,5 +1,5 @@
 import type { Paths } from './paths.ts';
-import { PAGED_PATHS } from './paths.ts';
+import type { PAGED_PATHS } from './paths.ts';
 import { SwitchboardError } from './errors.ts';
 import { isWtsPath, pageParam, readPage, type ItemOf } from './pages.ts';
 import { retryDelay, sleep, type RetryOptions } from './retry.ts';

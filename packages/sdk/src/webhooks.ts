@@ -60,7 +60,7 @@ export async function verifyWebhook(input: VerifyInput): Promise<VerifyResult> {
   if (!signature || !timestamp) return { valid: false, reason: 'missing headers' };
   const mac = signature.startsWith('sha256=') ? hexBytes(signature.slice(7)) : undefined;
   const seconds = Number(timestamp);
-  if (!mac || mac.length !== 32 || !/^\d+$/.test(timestamp)) return { valid: false, reason: 'malformed signature' };
+  if (mac?.length !== 32 || !/^\d+$/.test(timestamp)) return { valid: false, reason: 'malformed signature' };
   const tolerance = input.toleranceSeconds ?? 300;
   if (tolerance > 0 && Math.abs((input.now ?? Date.now()) / 1000 - seconds) > tolerance)
     return { valid: false, reason: 'stale timestamp' };

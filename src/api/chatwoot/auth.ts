@@ -16,7 +16,7 @@ import { CHATWOOT_MESSAGES as M } from './errors.ts';
 /** Chatwoot reads `api_access_token` (also as `Api-Access-Token`); SDKs add `Authorization: Bearer`. */
 export function readToken(request: FastifyRequest): string | undefined {
   const headers = request.headers;
-  const direct = headers['api_access_token'] ?? headers['api-access-token'];
+  const direct = headers.api_access_token ?? headers['api-access-token'];
   const value = Array.isArray(direct) ? direct[0] : direct;
   if (value) return value.trim();
   const authorization = headers.authorization;

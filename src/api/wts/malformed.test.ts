@@ -8,7 +8,7 @@ const f = await wtsFixture(ctx, 'Acme');
 const { wts } = f;
 const session = await f.openSession();
 const contact = (await wts.post('/core/v1/contact', { name: 'Probe', phoneNumber: '+5511911110000' })).body;
-const note = (await wts.post(`/chat/v1/session/${session.id}/note`, { text: 'n' })).body;
+await wts.post(`/chat/v1/session/${session.id}/note`, { text: 'n' });
 const subscription = (
   await wts.post('/core/v1/webhook/subscription', {
     name: 's',

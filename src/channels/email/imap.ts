@@ -138,7 +138,7 @@ async function readMailbox(
     let skipped = 0;
     for (const uid of uids.slice(0, IMAP_BATCH)) {
       const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (message && message.source) {
+      if (message !== false && message.source) {
         const outcomes = await takeRawMail(ctx, [{ inbox }], message.source, returnPath(message.source));
         if (outcomes[0] === 'stored') stored++;
         else skipped++;

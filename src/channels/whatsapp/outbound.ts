@@ -45,13 +45,11 @@ export function interactivePayload(text: string, choices: Choice[]): Record<stri
       },
     };
   }
-  const rows = choices
-    .slice(0, MAX_ROWS)
-    .map((c) => ({
-      id: c.value,
-      title: cut(c.title, MAX_ROW_TITLE),
-      ...([...c.title].length > MAX_ROW_TITLE ? { description: cut(c.title, 72) } : {}),
-    }));
+  const rows = choices.slice(0, MAX_ROWS).map((c) => ({
+    id: c.value,
+    title: cut(c.title, MAX_ROW_TITLE),
+    ...([...c.title].length > MAX_ROW_TITLE ? { description: cut(c.title, 72) } : {}),
+  }));
   return { type: 'list', body, action: { button: 'Choose', sections: [{ title: 'Options', rows }] } };
 }
 
@@ -88,7 +86,7 @@ async function channelOf(
   ctx: ChannelContext,
   outbound: OutboundMessage,
 ): Promise<{ channel: ChannelWhatsapp; to: string }> {
-  const { inbox, conversation } = outbound;
+  const { inbox } = outbound;
   const channel = await ctx.db
     .selectFrom('channel_whatsapp')
     .selectAll()

@@ -26,7 +26,7 @@ export async function fetchTemplates(
     templates.push(...(answer.data ?? []));
     const next = answer.paging?.next;
     // Only Meta's own next page (same host as the setting) is followed.
-    path = next && next.startsWith(ctx.config.channels.whatsappCloudBaseUrl + '/') ? next : undefined;
+    path = next?.startsWith(ctx.config.channels.whatsappCloudBaseUrl + '/') ? next : undefined;
   }
   return templates;
 }

@@ -167,7 +167,7 @@ export function buildPlan(size: SeedSize): Plan {
 
   // Conversations in creation order: index = display order. Recent months are busier than old ones.
   const createdAt = new Float64Array(C);
-  for (let i = 0; i < C; i++) createdAt[i] = now - span * Math.pow(random.next(), 1.5) - 60_000;
+  for (let i = 0; i < C; i++) createdAt[i] = now - span * random.next() ** 1.5 - 60_000;
   createdAt.sort();
   const { lengths } = conversationLengths(random, C, M);
 
@@ -205,7 +205,7 @@ export function buildPlan(size: SeedSize): Plan {
 
   let m = 0;
   for (let c = 0; c < C; c++) {
-    const contact = Math.min(K - 1, Math.floor(K * Math.pow(random.next(), 1.5)));
+    const contact = Math.min(K - 1, Math.floor(K * random.next() ** 1.5));
     const inbox = random.weighted(inboxWeights);
     conversations.contact[c] = contact;
     conversations.inbox[c] = inbox;

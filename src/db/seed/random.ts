@@ -56,7 +56,7 @@ export function createRandom(seed: number): Random {
       if (!cumulative) {
         cumulative = new Float64Array(n);
         let sum = 0;
-        for (let i = 0; i < n; i++) cumulative[i] = sum += 1 / Math.pow(i + 1, exponent);
+        for (let i = 0; i < n; i++) cumulative[i] = sum += 1 / (i + 1) ** exponent;
         for (let i = 0; i < n; i++) cumulative[i] /= sum;
         zipfTables.set(key, cumulative);
       }

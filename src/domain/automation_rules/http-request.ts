@@ -84,7 +84,7 @@ export function valueAtPath(root: unknown, path: string): unknown {
   let current: unknown = root;
   for (const step of steps) {
     if (current === null || typeof current !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(current, step)) return undefined;
+    if (!Object.hasOwn(current, step)) return undefined;
     current = (current as Record<string, unknown>)[step];
   }
   return current;

@@ -4,7 +4,7 @@ import type { CrmPanel, CrmPanelField, CrmStep, PanelFieldType, PanelType } from
 import { notFound, validation } from '../../errors.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { ownValue } from '../own.ts';
-import { like, rangeConditions, type DateRange, type ListWindow } from '../listing.ts';
+import { like, rangeConditions, type ListWindow } from '../listing.ts';
 
 /** A step with its cards' aggregates (open and won/lost cards; archived ones are off the board). */
 export type StepRow = CrmStep & { card_count: number; overdue_card_count: number; monetary_amount: number };

@@ -24,11 +24,11 @@ function inline(escaped: string): string {
     codes.push(`<code>${code}</code>`);
     return `\u0000${codes.length - 1}\u0000`;
   });
-  out = out.replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, (whole, alt: string, url: string) => {
+  out = out.replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, (_whole, alt: string, url: string) => {
     const safe = safeUrl(url);
     return safe ? `<img src="${safe}" alt="${alt}" loading="lazy">` : alt;
   });
-  out = out.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (whole, label: string, url: string) => {
+  out = out.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_whole, label: string, url: string) => {
     const safe = safeUrl(url);
     return safe ? `<a href="${safe}" rel="noopener nofollow">${label}</a>` : label;
   });
@@ -37,11 +37,13 @@ function inline(escaped: string): string {
     .replace(/__([^_]+)__/g, '<strong>$1</strong>')
     .replace(/(^|[^*])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>')
     .replace(/~~([^~]+)~~/g, '<del>$1</del>');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks the code placeholders
   return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => codes[Number(i)]);
 }
 
 export function renderMarkdown(source: string): string {
   // NUL is the placeholder marker above; an author's own NUL is dropped.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: see above
   const lines = escapeHtml(source.replace(/\u0000/g, '').replace(/\r\n?/g, '\n')).split('\n');
   const html: string[] = [];
   let paragraph: string[] = [];

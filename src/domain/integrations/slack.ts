@@ -14,7 +14,7 @@ const SLACK_EVENTS = new Set(['conversation.created', 'message.created']);
 const SECTION_LIMIT = 2_900;
 
 /** Slack's mrkdwn takes &, < and > as control characters: escaped, a message cannot forge a link or a mention. */
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeMrkdwn = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const clip = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
 
 interface Scene {
@@ -36,8 +36,8 @@ function blocks(headline: string, body: string | null, scene: Scene): Record<str
     {
       type: 'context',
       elements: [
-        { type: 'mrkdwn', text: `*Contact:* ${escape(scene.contactName)}` },
-        { type: 'mrkdwn', text: `*Inbox:* ${escape(scene.inboxName)}` },
+        { type: 'mrkdwn', text: `*Contact:* ${escapeMrkdwn(scene.contactName)}` },
+        { type: 'mrkdwn', text: `*Inbox:* ${escapeMrkdwn(scene.inboxName)}` },
         { type: 'mrkdwn', text: `<${scene.link}|Open conversation #${scene.conversation.display_id}>` },
       ],
     },
@@ -49,7 +49,7 @@ export function conversationNotice(scene: Scene): SlackPayload {
   return {
     text: `New conversation #${id} from ${scene.contactName} in ${scene.inboxName}: ${scene.link}`,
     blocks: blocks(
-      `:speech_balloon: *New conversation <${scene.link}|#${id}>* from *${escape(scene.contactName)}* in _${escape(scene.inboxName)}_`,
+      `:speech_balloon: *New conversation <${scene.link}|#${id}>* from *${escapeMrkdwn(scene.contactName)}* in _${escapeMrkdwn(scene.inboxName)}_`,
       null,
       scene,
     ),
@@ -64,8 +64,8 @@ export function messageNotice(scene: Scene, message: Message, author: string): S
   return {
     text: clip(`${author} ${verb} in conversation #${id} (${scene.inboxName}): ${content}`, SECTION_LIMIT),
     blocks: blocks(
-      `${incoming ? ':inbox_tray:' : ':outbox_tray:'} *${escape(author)}* ${verb} in <${scene.link}|conversation #${id}>`,
-      clip(escape(content), SECTION_LIMIT)
+      `${incoming ? ':inbox_tray:' : ':outbox_tray:'} *${escapeMrkdwn(author)}* ${verb} in <${scene.link}|conversation #${id}>`,
+      clip(escapeMrkdwn(content), SECTION_LIMIT)
         .split('\n')
         .map((line) => `>${line}`)
         .join('\n'),

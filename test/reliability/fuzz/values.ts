@@ -43,6 +43,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '%s%n%x%d',
   '../../../../etc/passwd',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile input, literally
   '${jndi:ldap://x}',
   '{{7*7}}',
   'null',
@@ -228,6 +229,7 @@ export function wrongType(random: Random, schema: Schema): unknown {
   if (type === 'string')
     candidates.push(longString(random, (schema.maxLength ?? 255) + 1), random.pick(HOSTILE_STRINGS));
   if (type === 'integer' || type === 'number')
+    // biome-ignore lint/correctness/noPrecisionLoss: 2^53 + 1, beyond a double's exact integers on purpose
     candidates.push((schema.maximum ?? 2 ** 62) + 1, (schema.minimum ?? -(2 ** 62)) - 1, '12', '1e3', 9007199254740993);
   if (type === 'array')
     candidates.push(

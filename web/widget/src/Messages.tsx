@@ -89,7 +89,7 @@ export function MessageList({
         </div>
       ))}
       {agentTyping && (
-        <div className="message theirs typing" aria-label="Agent is typing">
+        <div className="message theirs typing" role="status" aria-label="Agent is typing">
           <div className="bubble">
             <span />
             <span />

@@ -17,7 +17,7 @@ export function linkParent(params: URLSearchParams): ParentLink {
   const framed = window.parent !== window;
   const claimed = params.get('parent_origin');
   const ancestors = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
-  const actual = ancestors && ancestors.length ? ancestors[0] : null;
+  const actual = ancestors?.length ? ancestors[0] : null;
   const parentOrigin = framed && claimed && (!actual || actual === claimed) ? claimed : null;
   return {
     framed,

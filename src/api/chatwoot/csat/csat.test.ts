@@ -127,11 +127,9 @@ describe('CSAT survey (public)', () => {
   it('stores an answer sent through the Client API message update too', async () => {
     const s = await surveyed();
     const path = `/public/api/v1/inboxes/${f.inbox.identifier}/contacts/${f.sourceId}/conversations/${s.conversation.id}/messages/${s.message.id}`;
-    const res = await ctx
-      .client()
-      .patch(path, {
-        submitted_values: [{ name: 'csat', csat_survey_response: { rating: 1, feedback_message: 'Slow' } }],
-      });
+    const res = await ctx.client().patch(path, {
+      submitted_values: [{ name: 'csat', csat_survey_response: { rating: 1, feedback_message: 'Slow' } }],
+    });
     expect(res.status).toBe(200);
     expect(
       await db

@@ -18,7 +18,7 @@ const tags = ['Sign-in'];
 /** The signed-in session behind a request (cookie or devise headers), or a 401. */
 async function currentSession(request: FastifyRequest) {
   const presented = readCredential(request);
-  if (!presented || presented.credential.kind !== 'session') throw new AppError('unauthenticated', M.unauthenticated);
+  if (presented?.credential.kind !== 'session') throw new AppError('unauthenticated', M.unauthenticated);
   const principal = await principalFor(request.server.deps.db, presented.credential);
   if (principal?.kind !== 'user') throw new AppError('invalid_token', M.sessionExpired);
   if (presented.viaCookie) requireCsrfToken(request, presented.credential.token);

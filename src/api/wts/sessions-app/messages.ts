@@ -4,7 +4,7 @@ import type { Attachment, Message } from '../../../db/types.ts';
 import { notFound, validation } from '../../../errors.ts';
 import { loadAttachments } from '../../../domain/messages/details.ts';
 import { MESSAGE_TYPE } from '../../../domain/messages/commands.ts';
-import { rangeConditions, type DateRange, type ListWindow } from '../../../domain/listing.ts';
+import { rangeConditions, type ListWindow } from '../../../domain/listing.ts';
 import { ownValue } from '../../../domain/own.ts';
 import { inboxCondition } from '../../../domain/inboxes/access.ts';
 

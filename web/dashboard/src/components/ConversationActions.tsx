@@ -126,7 +126,7 @@ export function ConversationActions({
       </button>
       <MacroMenu conversation={conversation} onError={onError} />
       <MoreActions conversation={conversation} onChange={onChange} onError={onError} />
-      <div className="labels" aria-label={t('actions.labels')}>
+      <div className="labels" role="group" aria-label={t('actions.labels')}>
         {conversation.labels.map((label) => (
           <span key={label} className="label-chip">
             {label}

@@ -76,7 +76,7 @@ export const ConversationRow = memo(function ConversationRow({
             </span>
           )}
           {unread && (
-            <span className="unread-badge" aria-label={t('list.unread', { n: conversation.unread_count })}>
+            <span className="unread-badge" role="img" aria-label={t('list.unread', { n: conversation.unread_count })}>
               {conversation.unread_count}
             </span>
           )}

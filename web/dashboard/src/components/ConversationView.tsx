@@ -60,12 +60,8 @@ export function ConversationView({
     Promise.all([api.get<Conversation>(path), api.get<{ payload: Message[] }>(`${path}/messages`)]).then(
       ([c, list]) => {
         if (!alive) return;
-        setConversation(
-          (arrivedWhileLoading.current ?? []).reduce<Conversation>(
-            (current, change) => ({ ...current, ...change, messages: current.messages }),
-            c,
-          ),
-        );
+        // Changes that arrived while loading apply on top; the messages are kept apart.
+        setConversation(Object.assign({ ...c }, ...(arrivedWhileLoading.current ?? []), { messages: c.messages }));
         arrivedWhileLoading.current = null;
         setMessages((current) => mergeMessages(current, list.payload));
         setHasOlder(list.payload.length >= 20);

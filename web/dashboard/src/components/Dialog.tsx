@@ -18,6 +18,7 @@ export function Dialog({
     dialog.current?.showModal();
   }, []);
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes, as Escape does natively
     <dialog
       ref={dialog}
       className={`dialog ${className}`}

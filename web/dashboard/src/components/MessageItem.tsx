@@ -19,7 +19,9 @@ function AttachmentView({ attachment }: { attachment: Attachment }) {
       </a>
     );
   }
+  // biome-ignore lint/a11y/useMediaCaption: contacts' recordings come without captions
   if (attachment.file_type === 'audio') return <audio controls src={attachment.data_url} className="attachment" />;
+  // biome-ignore lint/a11y/useMediaCaption: contacts' videos come without captions
   if (attachment.file_type === 'video') return <video controls src={attachment.data_url} className="attachment" />;
   return (
     <a href={attachment.data_url} target="_blank" rel="noreferrer" className="attachment file" download>

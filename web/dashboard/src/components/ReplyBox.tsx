@@ -128,10 +128,14 @@ export function ReplyBox({
         </button>
       </div>
       {matches.length > 0 && (
+        // Options are chosen from the textarea (arrow keys, Enter); they never take focus themselves.
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the combobox pattern's listbox
         <ul className="canned" role="listbox" aria-label="Canned responses">
           {matches.map((c, i) => (
+            // biome-ignore lint/a11y/useFocusableInteractive: see the listbox
             <li
               key={c.id}
+              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: see the listbox
               role="option"
               aria-selected={i === choice}
               className={i === choice ? 'active' : ''}

@@ -78,7 +78,7 @@ export async function request<T>(
   }
   rememberCsrf(response);
   const text = await response.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {

@@ -107,17 +107,24 @@ export class Cable {
     } catch {
       return;
     }
-    if (frame.type === 'welcome') return this.subscribe(socket);
+    if (frame.type === 'welcome') {
+      this.subscribe(socket);
+      return;
+    }
     if (frame.type === 'confirm_subscription') {
       this.retries = 0;
       this.options.onStatus(true);
       if (this.lastSeq === undefined) this.options.onResync();
       return;
     }
-    if (frame.type === 'reject_subscription') return socket.close();
+    if (frame.type === 'reject_subscription') {
+      socket.close();
+      return;
+    }
     if (frame.type === 'disconnect') {
       if (frame.reconnect === false) this.retries = 10; // refused (too many sockets): come back only slowly
-      return socket.close();
+      socket.close();
+      return;
     }
     // Pings carry a timestamp as `message`; events carry an object with `event`.
     if (frame.type === undefined && typeof frame.message?.event === 'string') this.deliver(frame.message);

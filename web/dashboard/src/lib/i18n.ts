@@ -613,7 +613,7 @@ const en = {
 
 export type StringKey = keyof typeof en;
 /** Whether a key built at run time (an API value in it) names a string. */
-export const isStringKey = (key: string): key is StringKey => Object.prototype.hasOwnProperty.call(en, key);
+export const isStringKey = (key: string): key is StringKey => Object.hasOwn(en, key);
 export const LOCALES: Record<string, Record<StringKey, string>> = { en };
 
 let current: Record<StringKey, string> = en;

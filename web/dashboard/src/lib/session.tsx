@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, onSessionEnded } from './api.ts';
+import { api, type ApiError, onSessionEnded } from './api.ts';
 import type { Profile } from './types.ts';
 
 /** Unsent replies are the signed-in person's: they go with them. */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../lib/session.tsx';
-import { api, ApiError } from '../lib/api.ts';
+import { api, type ApiError } from '../lib/api.ts';
 import { t } from '../lib/i18n.ts';
 import { AuthCard, FormError } from './AuthCard.tsx';
 
@@ -47,6 +47,7 @@ export function Login() {
         name="email"
         autoComplete="username"
         required
+        // biome-ignore lint/a11y/noAutofocus: the form is the page's only task
         autoFocus
         value={email}
         onChange={(e) => setEmail(e.target.value)}

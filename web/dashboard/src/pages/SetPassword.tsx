@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../lib/session.tsx';
-import { ApiError } from '../lib/api.ts';
+import type { ApiError } from '../lib/api.ts';
 import { navigate } from '../lib/router.ts';
 import { t } from '../lib/i18n.ts';
 import { AuthCard, FormError } from './AuthCard.tsx';
@@ -39,6 +39,7 @@ export function SetPassword() {
           name="password"
           autoComplete="new-password"
           required
+          // biome-ignore lint/a11y/noAutofocus: the form is the page's only task
           autoFocus
           value={password}
           onChange={(e) => setPassword(e.target.value)}

@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import type { App } from '../../../types.ts';
 import {
   enrolContacts,

@@ -15,7 +15,7 @@ import { membershipAction } from './membership.ts';
 import {
   AgentDepartmentsBody,
   AgentStatusBody,
-  AGENT_STATUSES,
+  type AGENT_STATUSES,
   CreateAgentBody,
   DeleteAgentBody,
   UpdateAgentBody,
