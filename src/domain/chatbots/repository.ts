@@ -3,6 +3,7 @@ import { notFound, validation } from '../../errors.ts';
 import type { FlowDefinition } from './definition.ts';
 import { chatbotDb } from './tables.ts';
 import { ownValue } from '../own.ts';
+import { isUuid } from '../uuid.ts';
 
 /** A chatbot with the agent bot it speaks as: `uuid` (the agent bot's) is its public id, `key` its second one. */
 export interface Chatbot {
@@ -50,11 +51,9 @@ export async function chatbotById(db: Db, id: number): Promise<Chatbot> {
   return selectAllChatbots(db).where('c.id', '=', id).executeTakeFirstOrThrow();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A chatbot by its id or its key (clients send either under either name). */
 export async function findChatbot(db: Db, accountId: number, idOrKey: string): Promise<Chatbot | undefined> {
-  if (!UUID.test(idOrKey)) return undefined;
+  if (!isUuid(idOrKey)) return undefined;
   return selectChatbots(db, accountId)
     .where((eb) => eb.or([eb('b.uuid', '=', idOrKey), eb('c.key', '=', idOrKey)]))
     .executeTakeFirst();

@@ -10,6 +10,7 @@ import {
   type RunStatus,
 } from './tables.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { isUuid } from '../uuid.ts';
 
 /**
  * The run table is the engine's whole state; these are its transitions. Each guarded by the status it
@@ -270,7 +271,7 @@ export type Dispatch = ChatbotRun & {
 };
 
 export async function getDispatch(db: Db, accountId: number, uuid: string): Promise<Dispatch> {
-  const row = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(uuid)
+  const row = isUuid(uuid)
     ? await chatbotDb(db)
         .selectFrom('chatbot_runs as r')
         .innerJoin('chatbots as c', 'c.id', 'r.chatbot_id')

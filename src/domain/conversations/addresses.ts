@@ -6,6 +6,7 @@ import { cleanContactFields } from '../contacts/validation.ts';
 import { listAccountInboxes } from '../inboxes/visible.ts';
 import { inboxCondition } from '../inboxes/access.ts';
 import { ACTIVE_STATUSES } from './status.ts';
+import { isUuid } from '../uuid.ts';
 
 /**
  * How a sender addresses a contact in a channel — `from` (the channel) and `to` (the contact) — resolved once for
@@ -14,8 +15,6 @@ import { ACTIVE_STATUSES } from './status.ts';
 
 const digits = (value: string) => value.replace(/\D/g, '');
 const PHONE = /^\+?[\d\s().-]+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The error for a `from` that names no channel; each endpoint words it as its clients expect. */
 export type UnknownChannel = (from: string) => AppError;
 
@@ -140,7 +139,7 @@ export async function sessionNamed(
   uuid: string,
   visibleInboxIds?: number[],
 ): Promise<Conversation> {
-  const conversation = UUID.test(uuid)
+  const conversation = isUuid(uuid)
     ? await db
         .selectFrom('conversations')
         .selectAll()

@@ -10,6 +10,7 @@ import { claimStorageKeys, releaseUnclaimed } from '../attachments/orphans.ts';
 import { safeFileName } from '../attachments/file-name.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { NewFile } from '../messages/commands.ts';
+import { isUuid } from '../uuid.ts';
 
 /** WTS's file types (`Type` of `GET /core/v2/file`); UNDEFINED lets the server tell from the name and type. */
 export const FILE_TYPES = ['UNDEFINED', 'PDF', 'EXCEL', 'WORD', 'IMAGE', 'AUDIO', 'VIDEO', 'DOCUMENT'] as const;
@@ -151,10 +152,8 @@ export async function saveFile(
     .executeTakeFirstOrThrow();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function checkFileId(fileId: string, field: string): void {
-  if (!UUID.test(fileId)) throw validation(`${field} ${fileId} is not a file of this company`, [field]);
+  if (!isUuid(fileId)) throw validation(`${field} ${fileId} is not a file of this company`, [field]);
 }
 
 /** A saved file of the account as a message attachment: the same stored object, owned by both rows. */

@@ -6,8 +6,7 @@ import { validation } from '../../../../errors.ts';
 import { ContactSchema } from '../../presenters/contact.ts';
 import { IdOrPhoneParams, PhoneParams, TagsBody } from './schema.ts';
 import { presentWritten } from './writes.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../../domain/uuid.ts';
 
 /** `POST …/tags`: InsertIfNotExists (the default), DeleteIfExists or ReplaceAll on the contact's tags. */
 export default async function contactTagRoutes(app: App): Promise<void> {
@@ -33,7 +32,7 @@ export default async function contactTagRoutes(app: App): Promise<void> {
     async (request) => {
       const accountId = request.auth.account.id;
       const { id } = request.params;
-      const contact = UUID.test(id)
+      const contact = isUuid(id)
         ? await getContactByUuid(db, accountId, id)
         : await getContactByPhone(db, accountId, id);
       return presentWritten(request, await changeTags(accountId, contact.id, request.body));
