@@ -54,11 +54,22 @@ async function startProcess(args: string[], env: Record<string, string>, ready: 
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A bench that fails or is interrupted leaves no server behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+    if (output.includes(ready)) child.stdout!.off('data', collect).resume(); // read on, keep nothing
+  };
+  child.stdout!.on('data', collect);
   const deadline = Date.now() + 60_000;
   while (!output.includes(ready)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${args.join(' ')} did not start: ${output}`);
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${args.join(' ')} did not start: ${output}`);
+    }
     await new Promise((r) => setTimeout(r, 25));
   }
   return child;
@@ -197,7 +208,10 @@ export async function measureMessageCreate(
     [path.join(ROOT, 'bench/raw-insert-server.ts')],
     { DATABASE_URL: url, PORT: String(rawPort) },
     'raw insert server ready',
-  );
+  ).catch(async (error: unknown) => {
+    await stopProcess(switchboard);
+    throw error;
+  });
   try {
     const apiPath = (i: number) =>
       `/api/v1/accounts/${boot.account_id}/conversations/${conversations[i % conversations.length]}/messages`;
