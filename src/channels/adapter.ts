@@ -56,6 +56,11 @@ export interface ChannelAdapter {
   beforeDelete(ctx: ChannelContext, inbox: Inbox): Promise<() => Promise<void>>;
   /** Sends the message; answers the provider's message id (the first, and every part's when it went out in several). */
   send(ctx: ChannelContext, outbound: OutboundMessage): Promise<{ sourceId: string; partIds?: string[] }>;
+  /**
+   * Shows the contact that an agent is typing, where the provider has such an indicator (it fades by itself or
+   * with the next message). Best effort: nothing is stored.
+   */
+  typing?(ctx: ChannelContext, target: Pick<OutboundMessage, 'inbox' | 'conversation'>): Promise<void>;
   /** Removes a sent message (its source_id) from the provider, where the provider allows it. */
   remove?(ctx: ChannelContext, outbound: OutboundMessage): Promise<void>;
   /** A path prefix whose next segment is a secret (Telegram puts the bot token in its webhook path): kept out of logs. */

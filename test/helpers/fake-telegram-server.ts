@@ -67,6 +67,9 @@ export async function startFakeTelegramServer() {
       case 'deleteWebhook':
       case 'answerCallbackQuery':
         return ok(true);
+      case 'sendChatAction':
+        if (!call.body.chat_id) return telegramError(400, 'Bad Request: chat_id is empty');
+        return call.body.action === 'typing' ? ok(true) : telegramError(400, 'Bad Request: wrong parameter action');
       case 'deleteMessage':
         return call.body.message_id ? ok(true) : telegramError(400, 'Bad Request: message identifier is not specified');
       case 'getFile': {

@@ -132,6 +132,15 @@ export async function startFakeWhatsappServer() {
         const number = numbers.get(id);
         if (!number || number.token !== call.token)
           return graphError(400, 100, `Unsupported post request. Object with ID '${id}' does not exist`);
+        // Marking a message read (optionally showing the typing indicator) answers `success`, as Meta does.
+        if (call.body.status === 'read') {
+          const typing = call.body.typing_indicator;
+          if (call.body.messaging_product !== 'whatsapp' || typeof call.body.message_id !== 'string')
+            return graphError(400, 100, '(#100) The parameter message_id is required.');
+          if (typing !== undefined && typing?.type !== 'text')
+            return graphError(400, 100, '(#100) Invalid parameter: typing_indicator.type');
+          return { status: 200, body: { success: true } };
+        }
         const refusal = refuseMessage(call.body);
         if (refusal) return graphError(400, 100, '(#100) Invalid parameter', refusal);
         const to = String(call.body.to).replace(/^\+/, '');

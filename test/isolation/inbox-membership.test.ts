@@ -155,6 +155,14 @@ describe('an agent acts only in inboxes they are a member of', () => {
     });
     expect(chatbot.status).toBeGreaterThanOrEqual(400);
     expect(chatbot.status).toBeLessThan(500);
+    const batch = await agentWts.post('/chat/v1/send/template/batch', {
+      from: inboxYUuid,
+      templateId: 'any',
+      messages: [{ to: '+15550004444' }],
+    });
+    expect(batch.status).toBe(400);
+    expect((await agentWts.post('/chat/v1/send/otp', { from: inboxYUuid, to: '+15550005555' })).status).toBe(400);
+    expect((await agentWts.post('/chat/v1/send/typing', { sessionId: secretSession })).status).toBe(404);
     expect(await messagesInY()).toBe(before);
   });
 

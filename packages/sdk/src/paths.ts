@@ -7449,6 +7449,7 @@ export interface Paths {
         id: string;
         createdAt: string;
         updatedAt: string;
+        companyId: string;
         botId: string;
         botKey: string;
         botVersion: number;
@@ -7466,6 +7467,10 @@ export interface Paths {
         startedAt: string | null;
         finishedAt: string | null;
         statusUrl: string;
+        failedReason: string | null;
+        sentAt: string | null;
+        callbackUrl: string | null;
+        waitReply: boolean;
         session: {
           id: string;
           createdAt: string;
@@ -8286,13 +8291,31 @@ export interface Paths {
       };
     };
   };
-  "/chat/v1/send/chatbot/{id}": {
-    get: {
-      path: { id: string | number; };
+  "/chat/v1/send/chatbot": {
+    post: {
+      body: {
+        botId?: string;
+        botKey?: string;
+        from?: string;
+        to?: string;
+        sessionId?: string;
+        options?: {
+          skipIfBotInExecution?: boolean;
+          skipIfInProgress?: boolean;
+          forceStartSession?: boolean;
+          hiddenSession?: boolean;
+        };
+        sessionMetadata?: Record<string, unknown>;
+        sessionMetada?: Record<string, unknown>;
+        contactMetadata?: Record<string, unknown>;
+        senderId?: string;
+        callbackUrl?: string;
+      };
       response: {
         id: string;
         createdAt: string;
         updatedAt: string;
+        companyId: string;
         botId: string;
         botKey: string;
         botVersion: number;
@@ -8310,6 +8333,93 @@ export interface Paths {
         startedAt: string | null;
         finishedAt: string | null;
         statusUrl: string;
+        failedReason: string | null;
+        sentAt: string | null;
+        callbackUrl: string | null;
+        waitReply: boolean;
+      };
+    };
+  };
+  "/chat/v1/send/chatbot/batch": {
+    post: {
+      body: {
+        botKey: string;
+        from?: string;
+        options?: {
+          skipIfBotInExecution?: boolean;
+          skipIfInProgress?: boolean;
+          forceStartSession?: boolean;
+          hiddenSession?: boolean;
+        };
+        messages: Array<{
+          to?: string;
+          sessionId?: string;
+          sessionMetadata?: Record<string, unknown>;
+          contactMetadata?: Record<string, unknown>;
+          senderId?: string;
+          callbackUrl?: string;
+        }>;
+      };
+      response: {
+        results: Array<{
+          id: string;
+          createdAt: string;
+          updatedAt: string;
+          companyId: string;
+          botId: string;
+          botKey: string;
+          botVersion: number;
+          sessionId: string | null;
+          contactId: string | null;
+          senderId: string | null;
+          status: string;
+          statusDescription: string | null;
+          skipReason: string | null;
+          failureReason: string | null;
+          waitingFor: string | null;
+          waitUntil: string | null;
+          currentStep: string | null;
+          stepsExecuted: number;
+          startedAt: string | null;
+          finishedAt: string | null;
+          statusUrl: string;
+          failedReason: string | null;
+          sentAt: string | null;
+          callbackUrl: string | null;
+          waitReply: boolean;
+        }>;
+      };
+    };
+  };
+  "/chat/v1/send/chatbot/{id}": {
+    get: {
+      path: { id: string | number; };
+      response: {
+        id: string;
+        createdAt: string;
+        updatedAt: string;
+        companyId: string;
+        botId: string;
+        botKey: string;
+        botVersion: number;
+        sessionId: string | null;
+        contactId: string | null;
+        senderId: string | null;
+        status: string;
+        statusDescription: string | null;
+        skipReason: string | null;
+        failureReason: string | null;
+        waitingFor: string | null;
+        waitUntil: string | null;
+        currentStep: string | null;
+        stepsExecuted: number;
+        startedAt: string | null;
+        finishedAt: string | null;
+        statusUrl: string;
+        failedReason: string | null;
+        sentAt: string | null;
+        callbackUrl: string | null;
+        waitReply: boolean;
       };
     };
   };
@@ -8395,6 +8505,77 @@ export interface Paths {
       };
     };
   };
+  "/chat/v1/send/message/{id}": {
+    get: {
+      path: { id: string | number; };
+      response: {
+        id: string;
+        createdAt: string;
+        updatedAt: string;
+        companyId: string;
+        sessionId: string;
+        status: string;
+        senderId: string | null;
+        statusUrl: string;
+        sentAt: string | null;
+        failedReason: string | null;
+        callbackUrl: string | null;
+        waitReply: boolean;
+      };
+    };
+  };
+  "/chat/v1/send/otp": {
+    post: {
+      body: {
+        from: string;
+        to: string;
+        code?: string;
+        templateId?: string;
+        senderId?: string;
+      };
+      response: {
+        id: string;
+        createdAt: string;
+        updatedAt: string;
+        code: string | null;
+        status: string;
+        from: string | null;
+        templateId: string | null;
+        companyId: string;
+        senderId: string | null;
+        channelId: string;
+        sentAt: string | null;
+        receivedAt: string | null;
+        contactPhoneNumber: string | null;
+        failedReason: string | null;
+        callbackUrl: string | null;
+        statusUrl: string;
+      };
+    };
+  };
+  "/chat/v1/send/otp/{id}": {
+    get: {
+      path: { id: string | number; };
+      response: {
+        id: string;
+        createdAt: string;
+        updatedAt: string;
+        code: string | null;
+        status: string;
+        from: string | null;
+        templateId: string | null;
+        companyId: string;
+        senderId: string | null;
+        channelId: string;
+        sentAt: string | null;
+        receivedAt: string | null;
+        contactPhoneNumber: string | null;
+        failedReason: string | null;
+        callbackUrl: string | null;
+        statusUrl: string;
+      };
+    };
+  };
   "/chat/v1/send/template": {
     post: {
       body: {
@@ -8420,6 +8601,7 @@ export interface Paths {
         templateId: string;
         parameters?: Record<string, unknown>;
         fileIdOrUrl?: string;
+        sessionMetadata?: Record<string, unknown>;
       };
       response: {
         id: string;
@@ -8434,6 +8616,51 @@ export interface Paths {
         failedReason: string | null;
         callbackUrl: string | null;
         waitReply: boolean;
+      };
+    };
+  };
+  "/chat/v1/send/template/batch": {
+    post: {
+      body: {
+        from: string;
+        templateId: string;
+        options?: {
+          enableBot?: boolean;
+          hiddenSession?: boolean;
+          forceStartSession?: boolean;
+          user?: {
+            id?: string | null;
+            email?: string | null;
+            phoneNumber?: string | null;
+          };
+          department?: {
+            id?: string | null;
+            name?: string | null;
+          };
+        };
+        messages: Array<{
+          to: string;
+          parameters?: Record<string, unknown>;
+          fileIdOrUrl?: string;
+          senderId?: string;
+          sessionMetadata?: Record<string, unknown>;
+        }>;
+      };
+      response: {
+        results: Array<{
+          id: string;
+          createdAt: string;
+          updatedAt: string;
+          companyId: string;
+          sessionId: string;
+          status: string;
+          senderId: string | null;
+          statusUrl: string;
+          sentAt: string | null;
+          failedReason: string | null;
+          callbackUrl: string | null;
+          waitReply: boolean;
+        }>;
       };
     };
   };
@@ -8475,6 +8702,14 @@ export interface Paths {
         callbackUrl: string | null;
         waitReply: boolean;
       };
+    };
+  };
+  "/chat/v1/send/typing": {
+    post: {
+      body: {
+        sessionId: string;
+      };
+      response: unknown;
     };
   };
   "/chat/v1/send/video": {

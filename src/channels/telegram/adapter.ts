@@ -1,6 +1,6 @@
 import type { ChannelAdapter } from '../adapter.ts';
 import { beforeTelegramDelete, createTelegramInbox, TELEGRAM_CHANNEL_TYPE } from './setup.ts';
-import { deleteTelegramMessage, sendTelegramMessage } from './outbound.ts';
+import { deleteTelegramMessage, sendTelegramMessage, telegramTyping } from './outbound.ts';
 import { telegramRoutes } from './telegram.routes.ts';
 
 export const telegramAdapter: ChannelAdapter = {
@@ -11,5 +11,6 @@ export const telegramAdapter: ChannelAdapter = {
   beforeDelete: beforeTelegramDelete,
   send: sendTelegramMessage,
   remove: deleteTelegramMessage,
+  typing: telegramTyping,
   routes: telegramRoutes,
 };

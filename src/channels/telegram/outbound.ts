@@ -62,7 +62,7 @@ async function sendAttachment(
 /** The bot token and chat of an outgoing message; a message without them cannot be sent (a final failure). */
 async function destination(
   ctx: ChannelContext,
-  outbound: OutboundMessage,
+  outbound: Pick<OutboundMessage, 'inbox' | 'conversation'>,
 ): Promise<{ botToken: string; chatId: unknown }> {
   const { inbox, conversation } = outbound;
   const row = await ctx.db
@@ -86,6 +86,15 @@ export async function deleteTelegramMessage(ctx: ChannelContext, outbound: Outbo
   const ids = Array.isArray(parts) && parts.length ? parts : [outbound.message.source_id];
   for (const id of ids)
     await callTelegram(ctx.config, botToken, 'deleteMessage', { chat_id: chatId, message_id: Number(id) });
+}
+
+/** sendChatAction `typing`: Telegram shows it for five seconds, or until the bot's next message. */
+export async function telegramTyping(
+  ctx: ChannelContext,
+  target: Pick<OutboundMessage, 'inbox' | 'conversation'>,
+): Promise<void> {
+  const { botToken, chatId } = await destination(ctx, target);
+  await callTelegram(ctx.config, botToken, 'sendChatAction', { chat_id: chatId, action: 'typing' });
 }
 
 const unparsable = (error: unknown) => error instanceof ProviderError && /can't parse entities/i.test(error.reason);

@@ -549,3 +549,23 @@ describe('Telegram outbound', () => {
     expect(fake.callsTo('sendMessage', bot.token)).toEqual([]);
   });
 });
+
+describe('the typing indicator', () => {
+  it("WTS's POST /chat/v1/send/typing sends the chat Telegram's `typing` action", async () => {
+    const account = await ctx.account();
+    const { token, secret, inbox } = await telegramInbox(account, 'Typing bot');
+    expect((await deliver(token, secret, textUpdate(7001, 'hello?'))).status).toBe(200);
+    const conversation = await db
+      .selectFrom('conversations')
+      .select('uuid')
+      .where('account_id', '=', account.account_id)
+      .where('inbox_id', '=', inbox.id)
+      .executeTakeFirstOrThrow();
+    const wts = ctx.client(undefined, { authorization: `Bearer ${account.api_access_token}` });
+    const typing = await wts.post('/chat/v1/send/typing', { sessionId: conversation.uuid });
+    expect(typing.status, typing.text).toBe(204);
+    expect(fake.callsTo('sendChatAction', token).map((c) => c.body)).toEqual([
+      { chat_id: privateChat.id, action: 'typing' },
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { ChannelAdapter } from '../adapter.ts';
 import { beforeWhatsappDelete, createWhatsappInbox, WHATSAPP_CHANNEL_TYPE } from './setup.ts';
-import { sendWhatsappMessage } from './outbound.ts';
+import { sendWhatsappMessage, whatsappTyping } from './outbound.ts';
 import { whatsappRoutes } from './whatsapp.routes.ts';
 
 export const whatsappAdapter: ChannelAdapter = {
@@ -9,5 +9,6 @@ export const whatsappAdapter: ChannelAdapter = {
   createInbox: createWhatsappInbox,
   beforeDelete: beforeWhatsappDelete,
   send: sendWhatsappMessage,
+  typing: whatsappTyping,
   routes: whatsappRoutes,
 };

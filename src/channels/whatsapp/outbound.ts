@@ -4,6 +4,7 @@ import { ProviderError, type ChannelContext, type OutboundMessage } from '../ada
 import { callGraph } from './api.ts';
 import { templatePayload } from './template-message.ts';
 import { openCredentials } from './credentials.ts';
+import { MESSAGE_TYPE } from '../../domain/messages/commands.ts';
 
 interface SentAnswer {
   messages?: { id?: string }[];
@@ -84,7 +85,7 @@ async function mediaObject(
 
 async function channelOf(
   ctx: ChannelContext,
-  outbound: OutboundMessage,
+  outbound: Pick<OutboundMessage, 'inbox' | 'conversation'>,
 ): Promise<{ channel: ChannelWhatsapp; to: string }> {
   const { inbox } = outbound;
   const channel = await ctx.db
@@ -102,7 +103,10 @@ async function channelOf(
 const WA_ID = /^\d{5,20}$/;
 
 /** The contact's wa_id: its contact inbox's source_id (Meta's `from`), else its phone's digits (a contact opened elsewhere). */
-async function recipientOf(ctx: ChannelContext, { inbox, conversation }: OutboundMessage): Promise<string | undefined> {
+async function recipientOf(
+  ctx: ChannelContext,
+  { inbox, conversation }: Pick<OutboundMessage, 'inbox' | 'conversation'>,
+): Promise<string | undefined> {
   const contactInbox = conversation.contact_inbox_id
     ? await ctx.db
         .selectFrom('contact_inboxes')
@@ -175,4 +179,32 @@ export async function sendWhatsappMessage(
   }
   if (!ids.length) throw new ProviderError('nothing to send', false);
   return { sourceId: ids[0] };
+}
+
+/**
+ * WhatsApp's typing indicator: the contact's last message marked read with `typing_indicator` (Meta shows it for
+ * up to 25 seconds, or until the next message). Without a message from the contact there is nothing to mark.
+ */
+export async function whatsappTyping(
+  ctx: ChannelContext,
+  target: Pick<OutboundMessage, 'inbox' | 'conversation'>,
+): Promise<void> {
+  const last = await ctx.db
+    .selectFrom('messages')
+    .select('source_id')
+    .where('account_id', '=', target.conversation.account_id)
+    .where('conversation_id', '=', target.conversation.id)
+    .where('message_type', '=', MESSAGE_TYPE.incoming)
+    .where('source_id', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!last?.source_id) return;
+  const { channel } = await channelOf(ctx, target);
+  await callGraph(ctx.config, channel.api_key, `${channel.phone_number_id}/messages`, {
+    messaging_product: 'whatsapp',
+    status: 'read',
+    message_id: last.source_id,
+    typing_indicator: { type: 'text' },
+  });
 }

@@ -7,6 +7,7 @@ import { MESSAGE_TYPE } from '../../../domain/messages/commands.ts';
 import { rangeConditions, type ListWindow } from '../../../domain/listing.ts';
 import { ownValue } from '../../../domain/own.ts';
 import { inboxCondition } from '../../../domain/inboxes/access.ts';
+import { isUuid } from '../../../domain/uuid.ts';
 
 /**
  * A message as the WTS dialect reads it: the row with the public ids WTS shows (session, sending user or
@@ -99,6 +100,25 @@ export async function getSessionMessage(
     db,
   );
   if (!rows[0]) throw notFound(kind === 'note' ? 'Note' : 'Message');
+  return (await withAttachments(db, accountId, rows))[0];
+}
+
+/**
+ * A sent message by its public id or by the client's own id for it (`senderId` at send time; the latest when a
+ * client reused one), hidden from agents outside its inbox.
+ */
+export async function getSentMessage(
+  db: Db,
+  accountId: number,
+  idOrClientId: string,
+  visibleInboxIds?: number[],
+): Promise<SessionMessageRow> {
+  const byId = isUuid(idOrClientId) ? sql`OR m.uuid = ${idOrClientId}::uuid` : sql``;
+  const { rows } = await sql<Omit<SessionMessageRow, 'attachments'>>`${MESSAGE_SELECT}
+    WHERE m.account_id = ${accountId} AND m.message_type = ${MESSAGE_TYPE.outgoing} AND ${visible(visibleInboxIds)}
+      AND ((m.additional_attributes ? 'client_id' AND m.additional_attributes ->> 'client_id' = ${idOrClientId}) ${byId})
+    ORDER BY m.id DESC LIMIT 1`.execute(db);
+  if (!rows[0]) throw notFound('Message');
   return (await withAttachments(db, accountId, rows))[0];
 }
 

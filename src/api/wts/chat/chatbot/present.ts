@@ -24,11 +24,12 @@ export function presentChatbot(bot: Chatbot, companyId: string): Static<typeof C
   };
 }
 
-export function presentDispatch(run: Dispatch, publicUrl: string): Static<typeof DispatchSchema> {
+export function presentDispatch(run: Dispatch, companyId: string, publicUrl: string): Static<typeof DispatchSchema> {
   return {
     id: run.uuid,
     createdAt: iso(run.created_at)!,
     updatedAt: iso(run.updated_at)!,
+    companyId,
     botId: run.bot_uuid,
     botKey: run.bot_key,
     botVersion: run.version,
@@ -46,5 +47,9 @@ export function presentDispatch(run: Dispatch, publicUrl: string): Static<typeof
     startedAt: iso(run.started_at),
     finishedAt: iso(run.finished_at),
     statusUrl: `${publicUrl}/chat/v1/send/chatbot/${run.uuid}`,
+    failedReason: run.status === 'failed' ? run.reason : null,
+    sentAt: iso(run.started_at),
+    callbackUrl: run.callback_url,
+    waitReply: run.status === 'waiting',
   };
 }

@@ -103,11 +103,14 @@ export type SendParams = Static<typeof SendBody>;
  * failureReason}). status: QUEUED, RUNNING (waitingFor REPLY or DELAY while parked), SKIPPED (skipReason),
  * COMPLETED, FAILED (failureReason), STOPPED (an agent took over; statusDescription says why).
  * The send answers the same object plus `session`, the PublicSessionDTO WTS's reference says it returns.
+ * It carries the fields of the Send API's PublicRespSendMessageDTO too (`companyId`, `failedReason`, `sentAt`,
+ * `callbackUrl`, `waitReply`), which `POST /chat/v1/send/chatbot` answers, in the dispatch's own statuses.
  */
 export const DispatchSchema = Type.Object({
   id: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  companyId: Type.String(),
   botId: Type.String(),
   botKey: Type.String(),
   botVersion: Type.Integer(),
@@ -125,5 +128,28 @@ export const DispatchSchema = Type.Object({
   startedAt: DateTime,
   finishedAt: DateTime,
   statusUrl: Type.String(),
+  failedReason: Nullable(Type.String()),
+  sentAt: DateTime,
+  callbackUrl: Nullable(Type.String()),
+  waitReply: Type.Boolean(),
 });
 export const SendResponse = Type.Object({ ...DispatchSchema.properties, session: Nullable(SessionSchema) });
+
+/** PublicReqSendBotBatchDTO: one bot and channel, and per recipient a number (`to`) or a session. */
+export const SendBatchBody = Type.Object({
+  botKey: Type.String({ minLength: 1, maxLength: 64 }),
+  from: Type.Optional(Type.String({ maxLength: 200 })),
+  options: SendBody.properties.options,
+  messages: Type.Array(
+    Type.Object({
+      to: Type.Optional(Type.String({ maxLength: 200 })),
+      sessionId: Type.Optional(Type.String({ maxLength: 64 })),
+      sessionMetadata: Type.Optional(FreeObject),
+      contactMetadata: Type.Optional(FreeObject),
+      senderId: Type.Optional(Type.String({ maxLength: 200 })),
+      callbackUrl: Type.Optional(Type.String({ maxLength: 2000 })),
+    }),
+    { minItems: 1, maxItems: 100 },
+  ),
+});
+export const DispatchesSchema = Type.Object({ results: Type.Array(DispatchSchema) });

@@ -20,7 +20,6 @@ import { MessagePage } from '../sessions/messages-schema.ts';
 import { pageOfSession, presentSynced } from '../sessions/messages.ts';
 import { performerOf } from '../sessions/present.ts';
 import { ListBySessionQuery, MessageStatusSchema, QuickSendBody } from './schema.ts';
-import typedSendRoutes from './typed-send.ts';
 
 const tags = ['WTS Messages'];
 
@@ -143,8 +142,6 @@ export default async function messageRoutes(app: App): Promise<void> {
       return presentMessage(await reloadSessionMessage(db, deleted), config.publicUrl);
     },
   );
-
-  await app.register(typedSendRoutes);
 
   app.get(
     '/v1/message/:id/status',

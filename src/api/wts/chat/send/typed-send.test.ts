@@ -23,7 +23,7 @@ describe('typed senders', () => {
       failedReason: null,
       waitReply: false,
     });
-    expect(res.body.statusUrl).toMatch(new RegExp(`/chat/v1/message/${res.body.id}/status$`));
+    expect(res.body.statusUrl).toMatch(new RegExp(`/chat/v1/send/message/${res.body.id}$`));
     const session = (await wts.get(`/chat/v1/session/${res.body.sessionId}`, { IncludeDetails: 'ContactDetails' }))
       .body;
     expect(session.contactDetails.phonenumber).toBe('+5511922220001');

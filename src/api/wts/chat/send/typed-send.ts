@@ -1,13 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { App } from '../../../types.ts';
-import { reloadSessionMessage } from '../../sessions-app/messages.ts';
-import { quickSend, type QuickSend } from '../../sessions-app/quick-send.ts';
-import { failureOf, statusOf } from '../../presenters/message.ts';
-import { AgentRef, DepartmentRef, iso, Nullable, Uuid } from '../../schema.ts';
-import { performerOf } from '../sessions/present.ts';
+import type { QuickSend } from '../../sessions-app/quick-send.ts';
+import { AgentRef, DepartmentRef, FreeObject, Uuid } from '../../schema.ts';
+import { presentSendReceipt, SendReceiptSchema } from './receipt.ts';
+import { sendTyped } from './send-typed.ts';
+import { isUuid } from '../../../../domain/uuid.ts';
 
-const Options = Type.Optional(
+/** PublicReqSendOptionsDTO. */
+export const SendOptions = Type.Optional(
   Type.Object({
     enableBot: Type.Optional(Type.Boolean()),
     hiddenSession: Type.Optional(Type.Boolean()),
@@ -24,7 +25,7 @@ const Common = {
   sessionId: Type.Optional(Uuid),
   refId: Type.Optional(Uuid),
   senderId: Type.Optional(Type.String({ maxLength: 255 })),
-  options: Options,
+  options: SendOptions,
 };
 const TextBody = Type.Object({ ...Common, text: Type.String({ minLength: 1, maxLength: 150_000 }) });
 const MediaBody = Type.Object({
@@ -38,28 +39,12 @@ const TemplateBody = Type.Object({
   templateId: Type.String({ minLength: 1, maxLength: 255 }),
   parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   fileIdOrUrl: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
+  sessionMetadata: Type.Optional(FreeObject),
 });
 type SendBody = Static<typeof TextBody> | Static<typeof MediaBody> | Static<typeof TemplateBody>;
 
-/** PublicRespSendMessageDTO; `senderId` echoes the client's own id. */
-const ResponseSchema = Type.Object({
-  id: Type.String(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  companyId: Type.String(),
-  sessionId: Type.String(),
-  status: Type.String(),
-  senderId: Nullable(Type.String()),
-  statusUrl: Type.String(),
-  sentAt: Nullable(Type.String()),
-  failedReason: Nullable(Type.String()),
-  callbackUrl: Nullable(Type.String()),
-  waitReply: Type.Boolean(),
-});
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function toQuickSend(body: SendBody): QuickSend {
+/** A typed sender's body as the quick send it is (also one item of a template batch). */
+export function toQuickSend(body: SendBody): QuickSend {
   const file = 'fileIdOrUrl' in body ? body.fileIdOrUrl?.trim() : undefined;
   const template = 'templateId' in body ? { templateId: body.templateId, parameters: body.parameters } : {};
   const { user, department, ...options } = body.options ?? {};
@@ -76,7 +61,7 @@ function toQuickSend(body: SendBody): QuickSend {
       refId: body.refId,
       clientId: body.senderId,
       // an id names a saved file (`/core/v2/file`); anything else is a URL
-      ...(file ? (UUID.test(file) ? { fileId: file } : { fileUrl: file }) : {}),
+      ...(file ? (isUuid(file) ? { fileId: file } : { fileUrl: file }) : {}),
     },
   };
 }
@@ -92,32 +77,16 @@ export default async function typedSendRoutes(app: App): Promise<void> {
 
   const send = async (request: FastifyRequest) => {
     const body = request.body as SendBody;
-    const { message } = await quickSend(db, request.auth.account.id, toQuickSend(body), performerOf(request), {
-      visibleInboxIds: request.auth.inboxIds,
-      bodyPrefix: '',
-    });
-    const row = await reloadSessionMessage(db, message);
-    return {
-      id: row.uuid,
-      createdAt: iso(row.created_at)!,
-      updatedAt: iso(row.updated_at)!,
-      companyId: request.auth.account.uuid,
-      sessionId: row.session_uuid,
-      status: statusOf(row),
-      senderId: body.senderId ?? null,
-      statusUrl: `${config.publicUrl}/chat/v1/message/${row.uuid}/status`,
-      sentAt: iso(row.created_at),
-      failedReason: failureOf(row),
-      callbackUrl: null,
-      waitReply: false,
-    };
+    const metadata = 'sessionMetadata' in body ? body.sessionMetadata : undefined;
+    const row = await sendTyped(db, request, toQuickSend(body), metadata);
+    return presentSendReceipt(row, request.auth.account.uuid, config.publicUrl);
   };
 
   app.post(
     '/v1/send/text',
     {
       config: { policy: 'messages.create' },
-      schema: { tags, summary: 'Send a text', body: TextBody, response: { 200: ResponseSchema } },
+      schema: { tags, summary: 'Send a text', body: TextBody, response: { 200: SendReceiptSchema } },
     },
     (request) => send(request),
   );
@@ -129,7 +98,7 @@ export default async function typedSendRoutes(app: App): Promise<void> {
         tags,
         summary: 'Send a message template (the only way to start a WhatsApp conversation)',
         body: TemplateBody,
-        response: { 200: ResponseSchema },
+        response: { 200: SendReceiptSchema },
       },
     },
     (request) => send(request),
@@ -143,7 +112,7 @@ export default async function typedSendRoutes(app: App): Promise<void> {
           tags,
           summary: `Send ${kind === 'image' ? 'an' : 'a'} ${kind} by URL`,
           body: MediaBody,
-          response: { 200: ResponseSchema },
+          response: { 200: SendReceiptSchema },
         },
       },
       (request) => send(request),

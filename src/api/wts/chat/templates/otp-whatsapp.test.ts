@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { createTestContext } from '../../../../../test/helpers/context.ts';
-import { startFakeWhatsapp } from '../../../../../test/helpers/fake-whatsapp.ts';
+import { createWhatsappInbox, startFakeWhatsapp } from '../../../../../test/helpers/fake-whatsapp.ts';
 
 /** `POST /chat/v1/template/otp/send` through a WhatsApp inbox reaches the (loopback) Graph API as a template message. */
 const fake = await startFakeWhatsapp();
@@ -29,20 +29,7 @@ const marketing = {
   components: [{ type: 'BODY', text: 'Oferta {{1}}' }],
 };
 fake.setTemplates(number.businessAccountId, [marketing, otpTemplate]);
-const inbox = await account.api.post(`/api/v1/accounts/${account.account_id}/inboxes`, {
-  name: 'WA',
-  channel: {
-    type: 'whatsapp',
-    phone_number: PHONE,
-    provider: 'whatsapp_cloud',
-    provider_config: {
-      api_key: number.apiKey,
-      phone_number_id: number.phoneNumberId,
-      business_account_id: number.businessAccountId,
-      webhook_verify_token: 'v',
-    },
-  },
-});
+const inbox = await createWhatsappInbox(account, number);
 expect(inbox.status, inbox.text).toBe(200);
 const wts = ctx.client(undefined, { authorization: `Bearer ${account.api_access_token}` });
 
@@ -118,7 +105,7 @@ it('POST /chat/v1/send/template starts a WhatsApp conversation with the named te
   expect(sent.body).toMatchObject({
     sessionId: expect.any(String),
     senderId: 'crm-7',
-    statusUrl: expect.stringContaining(`/chat/v1/message/${sent.body.id}/status`),
+    statusUrl: expect.stringContaining(`/chat/v1/send/message/${sent.body.id}`),
   });
   await fake.waitFor(() => fake.callsTo('messages', number.apiKey).length > before, 'the template send');
   const call = fake.callsTo('messages', number.apiKey)[before];
