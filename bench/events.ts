@@ -13,7 +13,7 @@ import { insertInbox } from '../src/domain/inboxes/repository.ts';
 import { createContact } from '../src/domain/contacts/commands.ts';
 import { createConversation } from '../src/domain/conversations/commands.ts';
 import { startEventWorker } from '../src/events/worker.ts';
-import { recordEvent } from '../src/events/outbox.ts';
+import { recordEvent } from '../src/domain/outbox.ts';
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

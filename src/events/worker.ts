@@ -6,7 +6,7 @@ import { attemptDelivery } from './deliver.ts';
 import { claimDueDeliveries, claimNextInLine, type ClaimRotation } from './claim.ts';
 import type { WebhookDelivery } from '../db/types.ts';
 import { FAN_OUT_BATCH, fanOutEvents } from './fanout.ts';
-import { EVENTS_CHANNEL } from './outbox.ts';
+import { EVENTS_CHANNEL } from '../domain/outbox.ts';
 import { Wakeup } from './wake.ts';
 
 export interface Worker {

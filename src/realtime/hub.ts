@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '../db/pool.ts';
 import type { DomainEvent } from '../db/types.ts';
-import { EVENTS_CHANNEL } from '../events/outbox.ts';
+import { EVENTS_CHANNEL } from '../domain/outbox.ts';
 import { decodeSignal, type EventSignal, type RealtimeTransport } from './transport.ts';
 import { PresenceTracker } from './presence.ts';
 import { markPresent } from '../domain/presence/repository.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../src/db/pool.ts';
-import { recordEvents } from '../../src/events/outbox.ts';
+import { recordEvents } from '../../src/domain/outbox.ts';
 
 /** The conversation's internal id, from the `display_id` the Chatwoot dialect shows. */
 export async function conversationId(db: Db, accountId: number, displayId: number): Promise<number> {

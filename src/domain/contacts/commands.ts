@@ -7,7 +7,7 @@ import { findInbox } from '../inboxes/repository.ts';
 import { ensureInboxAccess, type InboxAccess } from '../inboxes/access.ts';
 import { cleanContactFields } from './validation.ts';
 import { getContact } from './repository.ts';
-import { changedAttributes, recordEvent } from '../../events/outbox.ts';
+import { changedAttributes, recordEvent } from '../outbox.ts';
 import { definedFields } from '../fields.ts';
 import { inTransaction } from '../../db/transaction.ts';
 

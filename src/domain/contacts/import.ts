@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { Contact, NewContact } from '../../db/types.ts';
 import { AppError, translateError, unprocessable } from '../../errors.ts';
-import { changedAttributes, recordEvents, type NewEvent } from '../../events/outbox.ts';
+import { changedAttributes, recordEvents, type NewEvent } from '../outbox.ts';
 import { tooLarge } from '../attachments/upload.ts';
 import { CsvParseError, CsvParser } from '../csv/parse.ts';
 import { CONTACT_TRACKED, MAX_STORED_ATTRIBUTES_BYTES } from './commands.ts';

@@ -8,7 +8,7 @@ import { findInbox } from '../inboxes/repository.ts';
 import { ensureInboxAccess, inboxCondition, type InboxAccess } from '../inboxes/access.ts';
 import { findMember } from '../users/repository.ts';
 import { insertMessage, MESSAGE_TYPE, withVariables, type NewMessage } from '../messages/commands.ts';
-import { changedAttributes, recordEvent, type EventName } from '../../events/outbox.ts';
+import { changedAttributes, recordEvent, type EventName } from '../outbox.ts';
 import { usableInAccount } from '../bots/repository.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { portfolioOwnerOf } from '../portfolios/repository.ts';

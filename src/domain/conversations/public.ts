@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { ContactInbox, Conversation, Inbox, Message } from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
-import { recordEvent } from '../../events/outbox.ts';
+import { recordEvent } from '../outbox.ts';
 import { loadMessageDetails, type MessageDetails } from '../messages/details.ts';
 import { MESSAGE_TYPE } from '../messages/commands.ts';
 import { createConversation } from './commands.ts';

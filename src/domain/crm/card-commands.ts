@@ -3,7 +3,7 @@ import type { Db } from '../../db/pool.ts';
 import type { CardStatus, CrmCard, CrmPanelField, CrmStep } from '../../db/types.ts';
 import { validation } from '../../errors.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { changedAttributes, recordEvent } from '../../events/outbox.ts';
+import { changedAttributes, recordEvent } from '../outbox.ts';
 import { getSession } from '../conversations/with-public-ids.ts';
 import { applyTagOperation, resolveTags, type TagOperation } from '../labels/tag-refs.ts';
 import { cardsByIds, getCard, type CardRow } from './cards.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/pool.ts';
 import type { Inbox } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
-import { changedAttributes, recordEvent } from '../../events/outbox.ts';
+import { changedAttributes, recordEvent } from '../outbox.ts';
 import { nonMemberIds, type Member } from '../users/repository.ts';
 import { findUsableAgentBot, getInbox, insertInbox, listInboxMembers, type InboxSettings } from './repository.ts';
 import { channelValues, mergeWorkingHours, settingValues, type ChannelInput, type WorkingHour } from './settings.ts';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/pool.ts';
 import type { Label } from '../../db/types.ts';
 import { notFound, validation } from '../../errors.ts';
-import { recordEvents } from '../../events/outbox.ts';
+import { recordEvents } from '../outbox.ts';
 import { createLabel, deleteLabel, updateLabel } from './commands.ts';
 import { DEFAULT_TAG_COLOR, hexOfTagColor } from './palette.ts';
 import { inTransaction } from '../../db/transaction.ts';

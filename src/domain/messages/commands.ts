@@ -5,7 +5,7 @@ import { messageWriter, storeMessage, type StoredMessage } from './writer.ts';
 import type { Contact, Conversation, Message, MessageStatus, SenderType } from '../../db/types.ts';
 import { notFound, unprocessable } from '../../errors.ts';
 import { randomToken } from '../auth/secrets.ts';
-import { changedAttributes, recordEvent } from '../../events/outbox.ts';
+import { changedAttributes, recordEvent } from '../outbox.ts';
 import { extensionOf, safeFileName } from '../attachments/file-name.ts';
 import { fileTypeOf } from '../attachments/media-type.ts';
 import { claimStorageKeys } from '../attachments/orphans.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/pool.ts';
 import type { ContactInbox, Inbox } from '../../db/types.ts';
 import { AppError } from '../../errors.ts';
-import { recordEvent } from '../../events/outbox.ts';
+import { recordEvent } from '../outbox.ts';
 import { verifyWidgetToken } from './token.ts';
 import { inTransaction } from '../../db/transaction.ts';
 

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../db/pool.ts';
-import { EVENTS_CHANNEL } from '../../events/outbox.ts';
+import { EVENTS_CHANNEL } from '../../domain/outbox.ts';
 import {
   decodeSignal,
   type EventSignal,

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/pool.ts';
 import type { Conversation } from '../../../db/types.ts';
 import { validation } from '../../../errors.ts';
-import { changedAttributes, recordEvent } from '../../../events/outbox.ts';
+import { changedAttributes, recordEvent } from '../../../domain/outbox.ts';
 import type { Performer } from '../../../domain/conversations/commands.ts';
 import { isEnded } from '../../../domain/conversations/status.ts';
 import { inTransaction } from '../../../db/transaction.ts';
