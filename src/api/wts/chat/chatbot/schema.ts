@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { PageOf, PageQuery } from '../../page.ts';
 import { DateQuery, DateTime, FreeObject, Literals, Nullable } from '../../schema.ts';
 import { SessionSchema } from '../../presenters/session.ts';
+import { BATCH_LIMIT } from '../send/batch.ts';
 
 /**
  * PublicChatbotDTO (`GET /chat/v1/chatbot`), plus what our flows add: `description`, `version`. Our bots are
@@ -149,7 +150,7 @@ export const SendBatchBody = Type.Object({
       senderId: Type.Optional(Type.String({ maxLength: 200 })),
       callbackUrl: Type.Optional(Type.String({ maxLength: 2000 })),
     }),
-    { minItems: 1, maxItems: 100 },
+    { minItems: 1, maxItems: BATCH_LIMIT },
   ),
 });
 export const DispatchesSchema = Type.Object({ results: Type.Array(DispatchSchema) });
