@@ -83,11 +83,8 @@ async function mediaObject(
   return { id: uploaded.id };
 }
 
-async function channelOf(
-  ctx: ChannelContext,
-  outbound: Pick<OutboundMessage, 'inbox' | 'conversation'>,
-): Promise<{ channel: ChannelWhatsapp; to: string }> {
-  const { inbox } = outbound;
+/** The inbox's WhatsApp number with its credentials opened. */
+async function numberOf(ctx: ChannelContext, inbox: OutboundMessage['inbox']): Promise<ChannelWhatsapp> {
   const channel = await ctx.db
     .selectFrom('channel_whatsapp')
     .selectAll()
@@ -95,9 +92,17 @@ async function channelOf(
     .where('inbox_id', '=', inbox.id)
     .executeTakeFirst();
   if (!channel) throw new ProviderError('the inbox has no WhatsApp number', false);
+  return openCredentials(ctx, channel);
+}
+
+async function channelOf(
+  ctx: ChannelContext,
+  outbound: OutboundMessage,
+): Promise<{ channel: ChannelWhatsapp; to: string }> {
+  const channel = await numberOf(ctx, outbound.inbox);
   const to = await recipientOf(ctx, outbound);
   if (!to) throw new ProviderError('the conversation has no WhatsApp number to write to', false);
-  return { channel: openCredentials(ctx, channel), to };
+  return { channel, to };
 }
 
 const WA_ID = /^\d{5,20}$/;
@@ -200,7 +205,7 @@ export async function whatsappTyping(
     .limit(1)
     .executeTakeFirst();
   if (!last?.source_id) return;
-  const { channel } = await channelOf(ctx, target);
+  const channel = await numberOf(ctx, target.inbox);
   await callGraph(ctx.config, channel.api_key, `${channel.phone_number_id}/messages`, {
     messaging_product: 'whatsapp',
     status: 'read',
